@@ -1,0 +1,30 @@
+import { Type, type Static } from 'typebox';
+
+export const MagicLinkRequest = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 320 }),
+});
+
+export const MagicLinkResponse = Type.Object({ message: Type.String() });
+
+export const TokenBody = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
+
+export const Me = Type.Object({
+  user: Type.Object({
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    roleId: Type.String(),
+    roleName: Type.String(),
+  }),
+  organization: Type.Object({ id: Type.String(), name: Type.String() }),
+  permissions: Type.Array(Type.String()),
+  /** True when this deployment keeps mail in the local outbox (no SMTP configured). */
+  localMailbox: Type.Boolean(),
+});
+export type Me = Static<typeof Me>;
+
+export const SignInResult = Type.Object({
+  redirectTo: Type.String(),
+  firstSignIn: Type.Boolean(),
+});
+export type SignInResult = Static<typeof SignInResult>;

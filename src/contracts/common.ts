@@ -1,0 +1,23 @@
+import { Type, type Static } from 'typebox';
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Any()),
+    requestId: Type.Optional(Type.String()),
+  }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** A business reason for a change; whether it is required is an organization setting. */
+export const Reason = Type.Optional(Type.String({ maxLength: 1000 }));
+
+export const ReasonBody = Type.Object({ reason: Reason });
+
+export const Iso = Type.String({ description: 'ISO 8601 timestamp (UTC)' });
+export const NullableIso = Type.Union([Iso, Type.Null()]);
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });

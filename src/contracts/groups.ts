@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+import { Iso, Reason } from './common.js';
+
+export const Group = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  memberCount: Type.Integer(),
+  createdAt: Iso,
+  /** Sprawl hints: "No members", "Only one member". */
+  hints: Type.Array(Type.String()),
+});
+export type Group = Static<typeof Group>;
+
+export const GroupList = Type.Object({ items: Type.Array(Group) });
+
+export const CreateGroupBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  reason: Reason,
+});
+export const UpdateGroupBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  reason: Reason,
+});
+export const GroupMembersBody = Type.Object({
+  userIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 5000 }),
+  reason: Reason,
+});
+export const GroupMember = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  status: Type.String(),
+  addedAt: Iso,
+});
+export const GroupDetail = Type.Object({
+  ...Group.properties,
+  members: Type.Array(GroupMember),
+});
+export type GroupDetail = Static<typeof GroupDetail>;

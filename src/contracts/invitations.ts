@@ -1,0 +1,65 @@
+import { Type, type Static } from 'typebox';
+import { Iso, NullableIso, Reason } from './common.js';
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const InviteEntry = Type.Object({
+  email: Type.String({ maxLength: 320 }),
+  roleId: Type.Optional(Type.String({ maxLength: 64 })),
+  /** A group id, or (CSV) a group name. */
+  group: Type.Optional(Type.String({ maxLength: 200 })),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const InviteBody = Type.Object({
+  /** One or many addresses; each gets the role and group below unless its entry names its own. */
+  entries: Type.Array(InviteEntry, { minItems: 1, maxItems: 500 }),
+  roleId: Type.Optional(Type.String({ maxLength: 64 })),
+  groupId: Type.Optional(Type.String({ maxLength: 64 })),
+  reason: Reason,
+});
+export type InviteBody = Static<typeof InviteBody>;
+
+export const INVITE_OUTCOMES = ['invited', 'renewed', 'updated', 'unchanged', 'rejected'] as const;
+export type InviteOutcome = (typeof INVITE_OUTCOMES)[number];
+
+export const InviteResult = Type.Object({
+  email: Type.String(),
+  outcome: Type.Enum(INVITE_OUTCOMES),
+  userId: Type.Optional(Type.String()),
+  /** Human sentence: "Invited ada@example.com as Member." / "Updated …: role Member → Admin." */
+  message: Type.String(),
+  code: Type.Optional(Type.String()),
+  changes: Type.Optional(Type.Array(Type.String())),
+});
+export type InviteResult = Static<typeof InviteResult>;
+
+export const InviteResponse = Type.Object({ results: Type.Array(InviteResult) });
+export type InviteResponse = Static<typeof InviteResponse>;
+
+export const Invitation = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  email: Type.String(),
+  role: Type.Object({ id: Type.String(), name: Type.String() }),
+  group: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  invitedBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  status: Type.Enum(INVITATION_STATUSES),
+  createdAt: Iso,
+  expiresAt: Iso,
+  sentCount: Type.Integer(),
+  acceptedAt: NullableIso,
+});
+export type Invitation = Static<typeof Invitation>;
+
+export const InvitationListQuery = Type.Object({
+  status: Type.Optional(Type.Enum(INVITATION_STATUSES)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const InvitationList = Type.Object({
+  items: Type.Array(Invitation),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,113 @@
+import { Type, type Static } from 'typebox';
+import { Iso, NullableIso, Reason } from './common.js';
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export const UserStatus = Type.Enum(USER_STATUSES);
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const USER_SORTS = ['name', 'email', 'last_active', 'created'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+export const GroupRef = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const UserSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  status: UserStatus,
+  role: Type.Object({ id: Type.String(), name: Type.String() }),
+  groups: Type.Array(GroupRef),
+  lastActiveAt: NullableIso,
+  createdAt: Iso,
+});
+export type UserSummary = Static<typeof UserSummary>;
+
+/** Filters shared by the list, the CSV export and "all N matching" bulk actions. */
+export const UserFilter = Type.Object({
+  search: Type.Optional(Type.String({ maxLength: 200 })),
+  roleId: Type.Optional(Type.String({ maxLength: 64 })),
+  groupId: Type.Optional(Type.String({ maxLength: 64 })),
+  status: Type.Optional(UserStatus),
+});
+export type UserFilter = Static<typeof UserFilter>;
+
+export const UserListQuery = Type.Object({
+  ...UserFilter.properties,
+  sort: Type.Optional(Type.Enum(USER_SORTS)),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type UserListQuery = Static<typeof UserListQuery>;
+
+export const UserList = Type.Object({
+  items: Type.Array(UserSummary),
+  total: Type.Integer(),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type UserList = Static<typeof UserList>;
+
+export const SessionSummary = Type.Object({
+  id: Type.String(),
+  createdAt: Iso,
+  lastSeenAt: Iso,
+  ip: Type.Union([Type.String(), Type.Null()]),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ChecklistItem = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  state: Type.Union([Type.Literal('ok'), Type.Literal('attention'), Type.Literal('not_available')]),
+  detail: Type.String(),
+  fix: Type.Optional(Type.Object({ label: Type.String(), href: Type.String() })),
+});
+export type ChecklistItem = Static<typeof ChecklistItem>;
+
+export const UserDetail = Type.Object({
+  ...UserSummary.properties,
+  version: Type.Integer(),
+  invitedBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  invitedAt: NullableIso,
+  lastSignInAt: NullableIso,
+  pendingInvitation: Type.Union([
+    Type.Object({ id: Type.String(), status: Type.String(), expiresAt: Iso }),
+    Type.Null(),
+  ]),
+  rolePrivileged: Type.Boolean(),
+  sessions: Type.Array(SessionSummary),
+  checklist: Type.Array(ChecklistItem),
+});
+export type UserDetail = Static<typeof UserDetail>;
+
+export const ChangeRoleBody = Type.Object({
+  roleId: Type.String({ minLength: 1, maxLength: 64 }),
+  reason: Reason,
+  version: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+export const ChangeGroupsBody = Type.Object({
+  groupIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 }),
+  reason: Reason,
+  version: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+
+export const BULK_ACTIONS = ['assign_role', 'add_to_group', 'remove_from_group'] as const;
+export const BulkUsersBody = Type.Object({
+  action: Type.Enum(BULK_ACTIONS),
+  /** Either explicit ids or a filter meaning "all N matching". */
+  userIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 5000 })),
+  filter: Type.Optional(UserFilter),
+  roleId: Type.Optional(Type.String({ maxLength: 64 })),
+  groupId: Type.Optional(Type.String({ maxLength: 64 })),
+  reason: Reason,
+});
+export type BulkUsersBody = Static<typeof BulkUsersBody>;
+
+export const BulkUsersResult = Type.Object({
+  matched: Type.Integer(),
+  changed: Type.Integer(),
+  skipped: Type.Array(Type.Object({ userId: Type.String(), code: Type.String(), message: Type.String() })),
+});
+export type BulkUsersResult = Static<typeof BulkUsersResult>;

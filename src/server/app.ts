@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { actorResolver } from './features/auth/auth.service.js';
+import { groupsRoutes } from './features/groups/groups.routes.js';
+import { invitationsRoutes } from './features/invitations/invitations.routes.js';
+import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
+import { organizationsRoutes } from './features/organizations/organizations.routes.js';
+import { rolesRoutes } from './features/roles/roles.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import { accessPlugin } from './platform/access.js';
+import type { Deps } from './platform/deps.js';
+import { errorsPlugin } from './platform/errors.js';
+import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Null when the app was built without background workers (tests drive delivery themselves). */
+    mailWorker: MailWorker | null;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Start the mail delivery loop (main does; tests call deliverDueMail directly). */
+  startWorkers?: boolean;
+  /** Folder of the built console; defaults to dist/web. */
+  webRoot?: string;
+}
+
+/** Registers platform plugins, then features. Never listens: main.ts and tests decide that. */
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => deps.newId(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('mailWorker', null);
+  if (options.startWorkers) {
+    app.mailWorker = startMailWorker(deps, app.log);
+    app.addHook('onClose', async () => app.mailWorker?.stop());
+  }
+
+  await app.register(errorsPlugin);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: 'sofie-rl:' } : {}),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Sofie User Management API', version: '0.1.0', description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(accessPlugin, { resolveActor: actorResolver(deps), publicUrl: deps.config.publicUrl });
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } }, async (request, reply) => {
+    try {
+      await deps.db.selectFrom('organizations').select('id').limit(1).execute();
+      return { status: 'ready' };
+    } catch (error) {
+      request.log.error({ err: error }, 'database not reachable');
+      return reply.status(503).send({ status: 'database unreachable' });
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes]) {
+    await app.register(routes, { deps });
+  }
+
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await registerConsole(app, options.webRoot ?? resolve('dist/web'));
+  return app;
+}
+
+/** Serves the built console with an SPA fallback; API paths keep JSON 404s. */
+async function registerConsole(app: FastifyInstance, webRoot: string): Promise<void> {
+  const hasConsole = existsSync(join(webRoot, 'index.html'));
+  // serve:false: we declare the asset route ourselves so it carries config.public like every route.
+  await app.register(fastifyStatic, { root: webRoot, serve: false });
+  app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    const file = (request.params as Record<string, string>)['*'] ?? '';
+    return reply.sendFile(`assets/${file}`, { maxAge: '365d', immutable: true });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) {
+      if (hasConsole) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.type('text/plain').send('The console is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}.` } });
+  });
+}

@@ -1,0 +1,30 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEventsTable } from '../features/audit/audit.table.js';
+import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
+import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
+import type { InvitationsTable } from '../features/invitations/invitations.table.js';
+import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
+import type { RolesTable } from '../features/roles/roles.table.js';
+import type { UsersTable } from '../features/users/users.table.js';
+import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
+import type { MailOutboxTable } from '../platform/mail/mail.table.js';
+
+/** The union of every feature's tables; each table's shape lives with its feature. */
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  roles: RolesTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  invitations: InvitationsTable;
+  magic_links: MagicLinksTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  mail_outbox: MailOutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type Db = Kysely<Database>;
+/** Repositories accept either the database or an open transaction. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,28 @@
+import type { Static } from 'typebox';
+import type { AuditEvent, AuditQuery } from '../../../contracts/audit.js';
+import type { RequestContext } from '../../platform/deps.js';
+import { listAuditRows } from './audit.repository.js';
+import type { AuditEventRow } from './audit.table.js';
+
+export function auditRowToEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    action: row.action,
+    category: row.category,
+    risk: row.risk,
+    actor: row.actor_user_id ? { id: row.actor_user_id, label: row.actor_label } : row.actor_label ? { id: '', label: row.actor_label } : null,
+    subject: row.subject_id ? { type: row.subject_type ?? '', id: row.subject_id, label: row.subject_label ?? '' } : null,
+    reason: row.reason,
+    before: row.before ? JSON.parse(row.before) : null,
+    after: row.after ? JSON.parse(row.after) : null,
+    ip: row.ip,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listAuditEvents(ctx: RequestContext, query: Static<typeof AuditQuery>) {
+  const limit = query.limit ?? 50;
+  const rows = await listAuditRows(ctx.deps.db, ctx.organizationId, { ...query, beforeId: query.cursor, limit });
+  const page = rows.slice(0, limit);
+  return { items: page.map(auditRowToEvent), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+}

@@ -1,0 +1,81 @@
+import type { DbOrTrx } from '../../db/database.js';
+import type { NewSessionRow } from './auth.table.js';
+
+export async function insertMagicLink(
+  db: DbOrTrx,
+  row: { id: string; organization_id: string; user_id: string; token_hash: string; expires_at: string; created_at: string },
+): Promise<void> {
+  await db.insertInto('magic_links').values({ ...row, used_at: null }).execute();
+}
+
+export function findMagicLinkByHash(db: DbOrTrx, tokenHash: string) {
+  return db.selectFrom('magic_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Compare-and-set: of two concurrent uses of one link, exactly one wins. */
+export async function consumeMagicLink(db: DbOrTrx, id: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('magic_links').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertSession(db: DbOrTrx, row: NewSessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** The session with its user and role in one round trip: this runs on every authenticated request. */
+export function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.organization_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'users.status',
+      'users.last_active_at',
+      'roles.id as role_id',
+      'roles.name as role_name',
+      'roles.permissions',
+      'roles.idle_logout_minutes',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: DbOrTrx, sessionId: string, userId: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+  await db.updateTable('users').set({ last_active_at: now }).where('id', '=', userId).execute();
+}
+
+export async function revokeSession(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listActiveSessions(db: DbOrTrx, organizationId: string, userId: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent', 'auth_method'])
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}

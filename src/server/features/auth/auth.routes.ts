@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { MagicLinkRequest, MagicLinkResponse, Me, SignInResult, TokenBody } from '../../../contracts/auth.js';
+import { ErrorBody, Ok } from '../../../contracts/common.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { MAGIC_LINK_ANSWER, requestMagicLink, SESSION_COOKIE, signOut, verifyMagicLink, type NewSession } from './auth.service.js';
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, session: NewSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.config.publicUrl.startsWith('https://'),
+    maxAge: deps.config.sessionAbsoluteHours * 3600,
+  });
+}
+
+const signInLimit = { max: 10, timeWindow: '1 minute' };
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.post('/api/auth/magic-link', {
+    config: { public: true, rateLimit: signInLimit },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'Email a single-use sign-in link (same answer whether or not the address exists)',
+      body: MagicLinkRequest,
+      response: { 202: MagicLinkResponse, 400: ErrorBody, 429: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      await requestMagicLink(deps, request.body.email);
+      app.mailWorker?.kick();
+      return reply.status(202).send({ message: MAGIC_LINK_ANSWER });
+    },
+  });
+
+  app.post('/api/auth/magic-link/verify', {
+    config: { public: true, rateLimit: signInLimit },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'Exchange a magic-link token for a session cookie',
+      body: TokenBody,
+      response: { 200: SignInResult, 400: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const session = await verifyMagicLink(deps, request.body.token, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      setSessionCookie(reply, deps, session);
+      return { redirectTo: '/', firstSignIn: false };
+    },
+  });
+
+  app.post('/api/auth/sign-out', {
+    config: { permission: 'authenticated' },
+    schema: { tags: ['Sign-in'], summary: 'End this session', response: { 200: Ok, 401: ErrorBody } },
+    handler: async (request, reply) => {
+      await signOut(deps, request.actor!.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/auth/me', {
+    config: { permission: 'authenticated' },
+    schema: { tags: ['Sign-in'], summary: 'The signed-in user, organization and permissions', response: { 200: Me, 401: ErrorBody } },
+    handler: async (request) => {
+      const ctx = contextOf(request, deps);
+      const org = await deps.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', ctx.organizationId).executeTakeFirstOrThrow();
+      return {
+        user: { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, roleId: ctx.actor.roleId, roleName: ctx.actor.roleName },
+        organization: org,
+        permissions: [...ctx.actor.permissions],
+        localMailbox: deps.mailTransport === null,
+      };
+    },
+  });
+};

@@ -1,0 +1,27 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface MagicLinksTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+export interface SessionsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  auth_method: 'magic_link' | 'invitation' | 'passkey';
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+export type MagicLinkRow = Selectable<MagicLinksTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type NewSessionRow = Insertable<SessionsTable>;

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, linkIn, type TestApp } from '../../../../test/helpers/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp();
+});
+afterEach(async () => t.close());
+
+async function requestLink(email: string) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
+}
+
+async function verify(token: string) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token } });
+}
+
+describe('magic-link sign-in', () => {
+  it('should email a single-use link that opens a session', async () => {
+    const answer = await requestLink('  ADMIN@acme.test ');
+    expect(answer.statusCode).toBe(202);
+    const [mail] = await t.mailTo('admin@acme.test');
+    expect(mail!.subject).toContain('Acme Corp');
+    const { token } = linkIn(mail!.text, '/sign-in/verify');
+
+    const signedIn = await verify(token);
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = signedIn.cookies.find((c) => c.name === 'sofie_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { sofie_session: cookie.value } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.email).toBe('admin@acme.test');
+    expect(me.json().permissions).toContain('users.invite');
+
+    const again = await verify(token);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('LINK_USED');
+  });
+
+  it('should answer the same whether or not the address exists, and send nothing for unknown ones', async () => {
+    const known = await requestLink('admin@acme.test');
+    const unknown = await requestLink('nobody@acme.test');
+    expect(unknown.statusCode).toBe(known.statusCode);
+    expect(unknown.json()).toEqual(known.json());
+    expect(await t.mailTo('nobody@acme.test')).toHaveLength(0);
+  });
+
+  it('should refuse a link older than 15 minutes', async () => {
+    await requestLink('admin@acme.test');
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0]!.text, '/sign-in/verify');
+    t.clock.advance(15 * 60_000 + 1);
+    const res = await verify(token);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('LINK_EXPIRED');
+  });
+
+  it('should store only a hash of the token', async () => {
+    await requestLink('admin@acme.test');
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0]!.text, '/sign-in/verify');
+    const rows = await t.deps.db.selectFrom('magic_links').select('token_hash').execute();
+    expect(rows.some((r) => r.token_hash === token)).toBe(false);
+    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('should send no link to a deactivated account', async () => {
+    await t.createUser({ email: 'gone@acme.test', status: 'deactivated' });
+    await requestLink('gone@acme.test');
+    expect(await t.mailTo('gone@acme.test')).toHaveLength(0);
+  });
+
+  it('should reject a malformed address with a clear 400', async () => {
+    const res = await requestLink('not-an-email');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'INVALID_EMAIL', message: expect.stringContaining('valid email') });
+  });
+
+  it('should rate limit sign-in requests', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await requestLink(`someone${i}@acme.test`)).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 202)).toBe(true);
+    expect(codes[11]).toBe(429);
+  });
+});
+
+describe('sessions', () => {
+  it('should answer 401 when signed out and after sign-out', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/users' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: t.adminCookie } });
+    expect(out.statusCode).toBe(200);
+    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: t.adminCookie } });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('should end a session after the absolute lifetime', async () => {
+    t.clock.advance(24 * 3_600_000 + 1000);
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: t.adminCookie } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('should refuse a state-changing request from another origin', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: t.adminCookie, origin: 'https://evil.example' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CROSS_ORIGIN');
+  });
+});

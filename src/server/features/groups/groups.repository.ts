@@ -1,0 +1,113 @@
+import type { DbOrTrx } from '../../db/database.js';
+import type { GroupPatch, GroupRow, NewGroupRow } from './groups.table.js';
+
+export function findGroupById(db: DbOrTrx, organizationId: string, id: string): Promise<GroupRow | undefined> {
+  return db.selectFrom('groups').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findGroupByName(db: DbOrTrx, organizationId: string, nameNormalized: string): Promise<GroupRow | undefined> {
+  return db.selectFrom('groups').selectAll().where('organization_id', '=', organizationId).where('name_normalized', '=', nameNormalized).executeTakeFirst();
+}
+
+export function findGroupsByIds(db: DbOrTrx, organizationId: string, ids: readonly string[]): Promise<GroupRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('groups').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+}
+
+export function listGroupRowsWithCounts(db: DbOrTrx, organizationId: string) {
+  return db
+    .selectFrom('groups')
+    .leftJoin('group_members', 'group_members.group_id', 'groups.id')
+    .select(['groups.id', 'groups.name', 'groups.description', 'groups.created_at', (eb) => eb.fn.count<number>('group_members.user_id').as('member_count')])
+    .where('groups.organization_id', '=', organizationId)
+    .groupBy(['groups.id', 'groups.name', 'groups.description', 'groups.created_at'])
+    .orderBy('groups.name')
+    .execute();
+}
+
+export async function countMembers(db: DbOrTrx, organizationId: string, groupId: string): Promise<number> {
+  const row = await db
+    .selectFrom('group_members')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('organization_id', '=', organizationId)
+    .where('group_id', '=', groupId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function listMembers(db: DbOrTrx, organizationId: string, groupId: string, limit = 500) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('users', 'users.id', 'group_members.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.status', 'group_members.added_at'])
+    .where('group_members.organization_id', '=', organizationId)
+    .where('group_members.group_id', '=', groupId)
+    .orderBy('users.name')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertGroup(db: DbOrTrx, row: NewGroupRow): Promise<void> {
+  await db.insertInto('groups').values(row).execute();
+}
+
+export async function updateGroupRow(db: DbOrTrx, organizationId: string, id: string, patch: GroupPatch): Promise<void> {
+  await db.updateTable('groups').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export async function deleteGroupRow(db: DbOrTrx, organizationId: string, id: string): Promise<void> {
+  await db.deleteFrom('group_members').where('organization_id', '=', organizationId).where('group_id', '=', id).execute();
+  await db.deleteFrom('groups').where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export async function groupIdsOfUser(db: DbOrTrx, organizationId: string, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('group_members').select('group_id').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
+  return rows.map((r) => r.group_id);
+}
+
+/** Adds memberships that do not exist yet; returns the user ids actually added. */
+export async function addMemberships(
+  db: DbOrTrx,
+  organizationId: string,
+  groupId: string,
+  userIds: readonly string[],
+  addedBy: string | null,
+  now: string,
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const existing = new Set(
+    (
+      await db
+        .selectFrom('group_members')
+        .select('user_id')
+        .where('group_id', '=', groupId)
+        .where('user_id', 'in', userIds)
+        .execute()
+    ).map((r) => r.user_id),
+  );
+  const added = [...new Set(userIds)].filter((id) => !existing.has(id));
+  for (let i = 0; i < added.length; i += 500) {
+    await db
+      .insertInto('group_members')
+      .values(added.slice(i, i + 500).map((user_id) => ({ organization_id: organizationId, group_id: groupId, user_id, added_by: addedBy, added_at: now })))
+      .execute();
+  }
+  return added;
+}
+
+export async function removeMemberships(db: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const present = (
+    await db
+      .selectFrom('group_members')
+      .select('user_id')
+      .where('organization_id', '=', organizationId)
+      .where('group_id', '=', groupId)
+      .where('user_id', 'in', userIds)
+      .execute()
+  ).map((r) => r.user_id);
+  if (present.length > 0) {
+    await db.deleteFrom('group_members').where('organization_id', '=', organizationId).where('group_id', '=', groupId).where('user_id', 'in', present).execute();
+  }
+  return present;
+}

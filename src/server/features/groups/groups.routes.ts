@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
+import { CreateGroupBody, GroupDetail, GroupList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { changeGroupMembers, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/groups', {
+    // The invite dialog and the users filter need group names, so anyone who sees users sees groups.
+    config: { permission: 'users.view' },
+    schema: { tags: ['Groups'], summary: 'Groups with member counts and sprawl hints', response: { 200: GroupList, ...errors } },
+    handler: async (request) => ({ items: await listGroups(contextOf(request, deps)) }),
+  });
+
+  app.post('/api/groups', {
+    config: { permission: 'groups.manage' },
+    schema: { tags: ['Groups'], summary: 'New Group', body: CreateGroupBody, response: { 201: GroupDetail, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await createGroup(contextOf(request, deps), request.body)),
+  });
+
+  app.get('/api/groups/:id', {
+    config: { permission: 'groups.view' },
+    schema: { tags: ['Groups'], summary: 'A group with its members', params: IdParams, response: { 200: GroupDetail, ...errors } },
+    handler: async (request) => getGroup(contextOf(request, deps), request.params.id),
+  });
+
+  app.patch('/api/groups/:id', {
+    config: { permission: 'groups.manage' },
+    schema: { tags: ['Groups'], summary: 'Rename or describe a group', params: IdParams, body: UpdateGroupBody, response: { 200: GroupDetail, ...errors } },
+    handler: async (request) => updateGroup(contextOf(request, deps), request.params.id, request.body),
+  });
+
+  app.delete('/api/groups/:id', {
+    config: { permission: 'groups.manage' },
+    schema: { tags: ['Groups'], summary: 'Delete a group (members keep their accounts)', params: IdParams, querystring: ReasonBody, response: { 200: Ok, ...errors } },
+    handler: async (request) => {
+      await deleteGroup(contextOf(request, deps), request.params.id, request.query.reason);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/groups/:id/members', {
+    config: { permission: 'groups.manage' },
+    schema: { tags: ['Groups'], summary: 'Add members', params: IdParams, body: GroupMembersBody, response: { 200: GroupDetail, ...errors } },
+    handler: async (request) => changeGroupMembers(contextOf(request, deps), request.params.id, request.body, 'add'),
+  });
+
+  app.post('/api/groups/:id/members/remove', {
+    config: { permission: 'groups.manage' },
+    schema: { tags: ['Groups'], summary: 'Remove members', params: IdParams, body: GroupMembersBody, response: { 200: GroupDetail, ...errors } },
+    handler: async (request) => changeGroupMembers(contextOf(request, deps), request.params.id, request.body, 'remove'),
+  });
+};

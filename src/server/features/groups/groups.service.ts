@@ -1,0 +1,150 @@
+import type { Static } from 'typebox';
+import type { CreateGroupBody, Group, GroupDetail, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
+import { fail } from '../../platform/errors.js';
+import { requireReasonIfConfigured } from '../../platform/reasons.js';
+import { GROUPS_ERRORS } from './groups.errors.js';
+import {
+  addMemberships,
+  countMembers,
+  deleteGroupRow,
+  findGroupById,
+  findGroupByName,
+  insertGroup,
+  listGroupRowsWithCounts,
+  listMembers,
+  removeMemberships,
+  updateGroupRow,
+} from './groups.repository.js';
+
+type Ctx = RequestContext & { actor: Actor };
+
+/** Hints against group sprawl; a group grants no permissions, so an unused one is only clutter. */
+export function sprawlHints(memberCount: number): string[] {
+  if (memberCount === 0) return ['No members: add people or delete the group.'];
+  if (memberCount === 1) return ['Only one member: a group of one is usually better handled on the user.'];
+  return [];
+}
+
+export async function listGroups(ctx: RequestContext): Promise<Group[]> {
+  const rows = await listGroupRowsWithCounts(ctx.deps.db, ctx.organizationId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    memberCount: Number(r.member_count),
+    createdAt: r.created_at,
+    hints: sprawlHints(Number(r.member_count)),
+  }));
+}
+
+async function requireGroup(db: DbOrTrx, organizationId: string, id: string) {
+  const row = await findGroupById(db, organizationId, id);
+  if (!row) throw fail(GROUPS_ERRORS, 'GROUP_NOT_FOUND');
+  return row;
+}
+
+export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDetail> {
+  const { db } = ctx.deps;
+  const row = await requireGroup(db, ctx.organizationId, id);
+  const [count, members] = await Promise.all([countMembers(db, ctx.organizationId, id), listMembers(db, ctx.organizationId, id)]);
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    memberCount: count,
+    createdAt: row.created_at,
+    hints: sprawlHints(count),
+    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, status: m.status, addedAt: m.added_at })),
+  };
+}
+
+async function assertNameFree(db: DbOrTrx, organizationId: string, name: string, exceptId?: string): Promise<void> {
+  const existing = await findGroupByName(db, organizationId, name.toLowerCase());
+  if (existing && existing.id !== exceptId) throw fail(GROUPS_ERRORS, 'GROUP_NAME_TAKEN', { groupId: existing.id }, `A group named "${existing.name}" already exists.`);
+}
+
+export async function createGroup(ctx: Ctx, body: Static<typeof CreateGroupBody>): Promise<GroupDetail> {
+  const name = body.name.trim();
+  if (!name) throw fail(GROUPS_ERRORS, 'GROUP_NAME_REQUIRED');
+  const id = ctx.deps.newId();
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
+    await assertNameFree(trx, ctx.organizationId, name);
+    const now = nowIso(ctx.deps);
+    await insertGroup(trx, { id, organization_id: ctx.organizationId, name, name_normalized: name.toLowerCase(), description: body.description?.trim() ?? '', created_at: now, updated_at: now });
+    await recordAudit(trx, ctx, { action: 'group.created', category: 'admin', risk: 'low', subject: { type: 'group', id, label: name }, reason, before: null, after: { name, description: body.description ?? '' } });
+  });
+  return getGroup(ctx, id);
+}
+
+export async function updateGroup(ctx: Ctx, id: string, body: Static<typeof UpdateGroupBody>): Promise<GroupDetail> {
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
+    const before = await requireGroup(trx, ctx.organizationId, id);
+    const name = body.name?.trim();
+    if (body.name !== undefined && !name) throw fail(GROUPS_ERRORS, 'GROUP_NAME_REQUIRED');
+    if (name) await assertNameFree(trx, ctx.organizationId, name, id);
+    const patch = {
+      ...(name && { name, name_normalized: name.toLowerCase() }),
+      ...(body.description !== undefined && { description: body.description.trim() }),
+      updated_at: nowIso(ctx.deps),
+    };
+    await updateGroupRow(trx, ctx.organizationId, id, patch);
+    await recordAudit(trx, ctx, {
+      action: 'group.updated',
+      category: 'admin',
+      risk: 'low',
+      subject: { type: 'group', id, label: name ?? before.name },
+      reason,
+      before: { name: before.name, description: before.description },
+      after: { name: name ?? before.name, description: body.description ?? before.description },
+    });
+  });
+  return getGroup(ctx, id);
+}
+
+export async function deleteGroup(ctx: Ctx, id: string, reasonInput?: string): Promise<void> {
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
+    const group = await requireGroup(trx, ctx.organizationId, id);
+    const members = await countMembers(trx, ctx.organizationId, id);
+    await deleteGroupRow(trx, ctx.organizationId, id);
+    await recordAudit(trx, ctx, { action: 'group.deleted', category: 'admin', risk: 'medium', subject: { type: 'group', id, label: group.name }, reason, before: { name: group.name, members }, after: null });
+  });
+}
+
+export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<typeof GroupMembersBody>, mode: 'add' | 'remove'): Promise<GroupDetail> {
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
+    const group = await requireGroup(trx, ctx.organizationId, id);
+    const ids = [...new Set(body.userIds)];
+    const users: { id: string; email: string; version: number }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      users.push(...(await trx.selectFrom('users').select(['id', 'email', 'version']).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids.slice(i, i + 500)).execute()));
+    }
+    if (users.length !== ids.length) {
+      const known = new Set(users.map((u) => u.id));
+      throw fail(GROUPS_ERRORS, 'USERS_NOT_FOUND', { missing: ids.filter((u) => !known.has(u)) });
+    }
+    const now = nowIso(ctx.deps);
+    const changed = mode === 'add' ? await addMemberships(trx, ctx.organizationId, id, ids, ctx.actor.userId, now) : await removeMemberships(trx, ctx.organizationId, id, ids);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const userId of changed) {
+      const user = byId.get(userId)!;
+      await trx.updateTable('users').set({ version: user.version + 1, updated_at: now }).where('id', '=', userId).execute();
+      await recordAudit(trx, ctx, {
+        action: mode === 'add' ? 'group.member_added' : 'group.member_removed',
+        category: 'access',
+        risk: 'low',
+        subject: { type: 'user', id: userId, label: user.email },
+        reason,
+        before: { member: mode !== 'add', group: group.name },
+        after: { member: mode === 'add', group: group.name },
+      });
+    }
+  });
+  return getGroup(ctx, id);
+}

@@ -1,0 +1,103 @@
+import { nowIso, type Deps } from '../../platform/deps.js';
+import { hashToken, newToken } from '../../platform/tokens.js';
+import { recordAudit } from '../../platform/audit.js';
+import { addMemberships, insertGroup } from '../groups/groups.repository.js';
+import { insertInvitation } from '../invitations/invitations.repository.js';
+import { insertUser, searchText } from '../users/users.repository.js';
+
+const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Edsger', 'Hedy', 'John', 'Sophie', 'Yusuf', 'Mei', 'Ravi', 'Olga', 'Kwame', 'Lucia', 'Hiro', 'Amara', 'Mateo', 'Ingrid', 'Tariq', 'Nadia', 'Pablo', 'Zara'];
+const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Dijkstra', 'Lamarr', 'Backus', 'Wilson', 'Demir', 'Chen', 'Patel', 'Ivanova', 'Mensah', 'García', 'Tanaka', 'Okafor', 'Rossi', 'Larsen', 'Haddad', 'Novak', 'Silva', 'Ahmed'];
+const GROUPS = [
+  ['Finance', 'Department: budgeting, accounting and procurement'],
+  ['Legal', 'Department: contracts and compliance'],
+  ['Sales EMEA', 'Site team for Europe, Middle East and Africa'],
+  ['Sales Americas', 'Site team for North and South America'],
+  ['Engineering', 'Department: product and platform engineering'],
+  ['Support Berlin', 'Site team: customer support in Berlin'],
+  ['Project Atlas', 'Project cohort for the Atlas migration'],
+  ['Reviewers', 'Reviewer group for published content'],
+  ['Marketing', 'Department: brand and campaigns'],
+  ['New joiners', ''],
+] as const;
+
+// Deterministic so that two demo runs produce the same organization.
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length]!;
+}
+
+/** Fills an organization with a realistic sample: 240 people across roles, groups and states. */
+export async function fillDemoOrganization(deps: Deps, organizationId: string, count = 240): Promise<number> {
+  const existing = await deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 5) return 0;
+  const roles = new Map((await deps.db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', organizationId).execute()).map((r) => [r.system_key, r.id]));
+  const admin = await deps.db.selectFrom('users').select('id').where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();
+  const now = deps.clock().getTime();
+  await deps.db.transaction().execute(async (trx) => {
+    const groupIds: string[] = [];
+    for (const [name, description] of GROUPS) {
+      const id = deps.newId();
+      groupIds.push(id);
+      await insertGroup(trx, { id, organization_id: organizationId, name, name_normalized: name.toLowerCase(), description, created_at: nowIso(deps), updated_at: nowIso(deps) });
+    }
+    for (let i = 0; i < count; i++) {
+      const first = pick(FIRST, i);
+      const last = pick(LAST, Math.floor(i / FIRST.length) * 7 + i);
+      const name = `${first} ${last}`;
+      const email = `${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
+      const roleKey = i % 97 === 0 ? 'admin' : i % 41 === 0 ? 'user_manager' : i % 53 === 0 ? 'security_reviewer' : i % 67 === 0 ? 'integration_admin' : i % 11 === 0 ? 'publisher' : i % 5 === 0 ? 'viewer' : 'member';
+      const status = i % 19 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active';
+      const created = new Date(now - (400 - (i % 400)) * 86_400_000).toISOString();
+      const lastActive = status === 'active' && i % 13 !== 0 ? new Date(now - ((i * 37) % 120) * 86_400_000 - (i % 24) * 3_600_000).toISOString() : null;
+      const id = deps.newId();
+      await insertUser(trx, {
+        id,
+        organization_id: organizationId,
+        email,
+        email_normalized: email,
+        name,
+        search_text: searchText(name, email),
+        role_id: roles.get(roleKey)!,
+        status,
+        invited_by: admin?.id ?? null,
+        invited_at: created,
+        activated_at: status === 'invited' ? null : created,
+        last_sign_in_at: lastActive,
+        last_active_at: lastActive,
+        deactivated_at: status === 'deactivated' ? created : null,
+        version: 1,
+        created_at: created,
+        updated_at: created,
+      });
+      if (i % 17 !== 0) await addMemberships(trx, organizationId, pick(groupIds, i), [id], admin?.id ?? null, created);
+      if (i % 3 === 0) await addMemberships(trx, organizationId, pick(groupIds, i + 4), [id], admin?.id ?? null, created);
+      if (status === 'invited') {
+        await insertInvitation(trx, {
+          id: deps.newId(),
+          organization_id: organizationId,
+          user_id: id,
+          email_normalized: email,
+          role_id: roles.get(roleKey)!,
+          group_id: null,
+          invited_by: admin?.id ?? null,
+          token_hash: hashToken(newToken()),
+          status: 'pending',
+          // Some are already expired, as in any real organization.
+          expires_at: new Date(now + (i % 2 === 0 ? 5 : -2) * 86_400_000).toISOString(),
+          sent_count: 1,
+          created_at: created,
+          updated_at: created,
+          accepted_at: null,
+          revoked_at: null,
+        });
+      }
+    }
+    await recordAudit(trx, { deps, organizationId, actor: null, ip: null, userAgent: null }, {
+      action: 'organization.demo_filled',
+      category: 'admin',
+      risk: 'low',
+      subject: { type: 'organization', id: organizationId, label: 'Demo data' },
+      after: { users: count, groups: GROUPS.length },
+    });
+  });
+  return count;
+}

@@ -1,0 +1,135 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { UserFilter, UserSort } from '../../../contracts/users.js';
+import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
+import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
+
+export function findUserById(db: DbOrTrx, organizationId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: DbOrTrx, organizationId: string, emailNormalized: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('email_normalized', '=', emailNormalized)
+    .executeTakeFirst();
+}
+
+/** Sign-in is the one place that looks across organizations: the person proves the address, not the org. */
+export function findActiveUsersByEmail(db: DbOrTrx, emailNormalized: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('email_normalized', '=', emailNormalized).where('status', '=', 'active').execute();
+}
+
+export async function insertUser(db: DbOrTrx, row: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUserRow(db: DbOrTrx, organizationId: string, id: string, patch: UserPatch): Promise<void> {
+  await db.updateTable('users').set(patch).where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+export function searchText(name: string, emailNormalized: string): string {
+  return `${name.toLowerCase()} ${emailNormalized}`;
+}
+
+type UsersQuery = SelectQueryBuilder<Database, 'users', object>;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Applies the shared filters. Substring search of 3+ characters uses the trigram index of each
+ * database (FTS5 trigram in SQLite, pg_trgm GIN in PostgreSQL); shorter terms fall back to LIKE.
+ */
+export function applyUserFilter(query: UsersQuery, organizationId: string, filter: UserFilter, dialect: Dialect): UsersQuery {
+  let q = query.where('users.organization_id', '=', organizationId);
+  if (filter.status) q = q.where('users.status', '=', filter.status);
+  if (filter.roleId) q = q.where('users.role_id', '=', filter.roleId);
+  if (filter.groupId) {
+    const groupId = filter.groupId;
+    q = q.where('users.id', 'in', (eb) =>
+      eb.selectFrom('group_members').select('group_members.user_id').where('group_members.organization_id', '=', organizationId).where('group_members.group_id', '=', groupId),
+    );
+  }
+  const term = filter.search?.trim().toLowerCase();
+  if (term) {
+    if (dialect === 'sqlite' && [...term].length >= 3) {
+      const phrase = `"${term.replace(/"/g, '""')}"`;
+      q = q.where(sql<boolean>`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`);
+    } else {
+      q = q.where(sql<boolean>`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+    }
+  }
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: 'users.name',
+  email: 'users.email_normalized',
+  created: 'users.created_at',
+  last_active: 'users.last_active_at',
+} as const;
+
+export interface ListPage {
+  sort: UserSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  after: { value: string | null; id: string } | null;
+}
+
+export async function listUserRows(db: DbOrTrx, organizationId: string, filter: UserFilter, page: ListPage, dialect: Dialect): Promise<UserRow[]> {
+  const column = SORT_COLUMNS[page.sort];
+  // Never-active users sort as '' so keyset comparisons stay total on both databases.
+  const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql.ref<string>(column);
+  let q = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect);
+  if (page.after) {
+    const value = page.after.value ?? '';
+    const id = page.after.id;
+    const cmp = page.order === 'asc' ? '>' : '<';
+    q = q.where((eb) => eb.or([eb(key, cmp, value), eb.and([eb(key, '=', value), eb('users.id', cmp, id)])]));
+  }
+  return q
+    .selectAll('users')
+    .orderBy(key, page.order)
+    .orderBy('users.id', page.order)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export async function countUserRows(db: DbOrTrx, organizationId: string, filter: UserFilter, dialect: Dialect): Promise<number> {
+  const row = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function listMatchingUserIds(db: DbOrTrx, organizationId: string, filter: UserFilter, dialect: Dialect, max: number): Promise<string[]> {
+  const rows = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect).select('users.id').orderBy('users.id').limit(max).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function groupsOfUsers(db: DbOrTrx, organizationId: string, userIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const map = new Map<string, { id: string; name: string }[]>();
+  if (userIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['group_members.user_id', 'groups.id', 'groups.name'])
+    .where('group_members.organization_id', '=', organizationId)
+    .where('group_members.user_id', 'in', userIds)
+    .orderBy('groups.name')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.user_id) ?? [];
+    list.push({ id: row.id, name: row.name });
+    map.set(row.user_id, list);
+  }
+  return map;
+}
+
+export async function roleNames(db: DbOrTrx, organizationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('roles').select(['id', 'name']).where('organization_id', '=', organizationId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

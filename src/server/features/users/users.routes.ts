@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import {
+  BulkUsersBody,
+  BulkUsersResult,
+  ChangeGroupsBody,
+  ChangeRoleBody,
+  UserDetail,
+  UserList,
+  UserListQuery,
+} from '../../../contracts/users.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { bulkUpdateUsers, changeUserGroups, changeUserRole, exportUsersCsv, getUserDetail, listUsers, signOutEverywhere } from './users.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/users', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Users'],
+      summary: 'List users: substring search, filters, sort, keyset pagination with a total',
+      querystring: UserListQuery,
+      response: { 200: UserList, ...errors },
+    },
+    handler: async (request) => listUsers(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/users/export.csv', {
+    config: { permission: 'users.view' },
+    schema: { tags: ['Users'], summary: 'The current filtered view as CSV', querystring: UserListQuery, response: { 200: Type.String(), ...errors } },
+    handler: async (request, reply) => {
+      const { search, roleId, groupId, status, sort, order } = request.query;
+      const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status }, sort, order);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="users.csv"').send(csv);
+    },
+  });
+
+  app.post('/api/users/bulk', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Users'],
+      summary: 'Assign a role or change a group for selected users or all matching a filter (Idempotency-Key honoured)',
+      body: BulkUsersBody,
+      response: { 200: BulkUsersResult, ...errors },
+    },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      return idempotent(request, reply, deps, ctx.organizationId, async () => ({ status: 200, body: await bulkUpdateUsers(ctx, request.body) }));
+    },
+  });
+
+  app.get('/api/users/:id', {
+    config: { permission: 'users.view' },
+    schema: { tags: ['Users'], summary: 'User details with the computed checklist', params: IdParams, response: { 200: UserDetail, ...errors } },
+    handler: async (request) => getUserDetail(contextOf(request, deps), request.params.id),
+  });
+
+  app.put('/api/users/:id/role', {
+    config: { permission: 'users.assign_role' },
+    schema: {
+      tags: ['Users'],
+      summary: 'Change the user’s role (guardrails, business reason, optimistic version)',
+      params: IdParams,
+      body: ChangeRoleBody,
+      response: { 200: UserDetail, ...errors },
+    },
+    handler: async (request) => changeUserRole(contextOf(request, deps), request.params.id, request.body),
+  });
+
+  app.put('/api/users/:id/groups', {
+    config: { permission: 'groups.manage' },
+    schema: {
+      tags: ['Users'],
+      summary: 'Replace the user’s groups (business reason, optimistic version)',
+      params: IdParams,
+      body: ChangeGroupsBody,
+      response: { 200: UserDetail, ...errors },
+    },
+    handler: async (request) => changeUserGroups(contextOf(request, deps), request.params.id, request.body),
+  });
+
+  app.post('/api/users/:id/sign-out-everywhere', {
+    config: { permission: 'users.manage_sessions' },
+    schema: {
+      tags: ['Users'],
+      summary: 'End every session of the user',
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: Type.Object({ revoked: Type.Integer() }), ...errors },
+    },
+    handler: async (request) => ({ revoked: await signOutEverywhere(contextOf(request, deps), request.params.id, request.body.reason) }),
+  });
+};

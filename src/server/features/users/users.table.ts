@@ -1,0 +1,26 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { UserStatus } from '../../../contracts/users.js';
+
+export interface UsersTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  email_normalized: string;
+  name: string;
+  /** lower(name) + ' ' + email_normalized: what substring search indexes. */
+  search_text: string;
+  role_id: string;
+  status: UserStatus;
+  invited_by: string | null;
+  invited_at: string | null;
+  activated_at: string | null;
+  last_sign_in_at: string | null;
+  last_active_at: string | null;
+  deactivated_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserPatch = Updateable<UsersTable>;

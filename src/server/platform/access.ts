@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PermissionKey } from '../../contracts/permissions.js';
+import type { Actor, Deps, RequestContext } from './deps.js';
+import { AppError, PLATFORM_ERRORS } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a caller's role must hold, or 'authenticated' for any signed-in user. */
+    permission?: PermissionKey | 'authenticated';
+    /** Reachable without a session (sign-in, health, docs). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** Set when a session cookie was presented but is no longer valid. */
+    sessionProblem: 'SESSION_EXPIRED' | null;
+  }
+}
+
+export type ActorResolver = (request: FastifyRequest) => Promise<{ actor: Actor | null; problem: 'SESSION_EXPIRED' | null }>;
+
+export interface AccessOptions {
+  resolveActor: ActorResolver;
+  publicUrl: string;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Authentication and authorization for every route. A route must declare `config.permission` or
+ * `config.public`; the app refuses to start otherwise, so no route is forgotten.
+ */
+export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionProblem', null);
+  const allowedOrigin = new URL(options.publicUrl).origin;
+
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { permission?: string; public?: boolean } | undefined;
+    if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
+    if (!config?.permission && !config?.public) {
+      throw new Error(`Route ${route.method} ${route.url} declares neither config.permission nor config.public`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    // Cookies are SameSite=Strict; this origin check is the second CSRF line for browsers that send Origin.
+    const origin = request.headers.origin;
+    if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
+      throw new AppError('CROSS_ORIGIN', 403, PLATFORM_ERRORS.CROSS_ORIGIN.message);
+    }
+    const config = request.routeOptions.config as { permission?: string; public?: boolean };
+    if (!config?.permission && !config?.public) return; // 404s and static assets
+    const { actor, problem } = await options.resolveActor(request);
+    request.actor = actor;
+    request.sessionProblem = problem;
+    if (config.public) return;
+    if (!actor) {
+      const code = problem ?? 'UNAUTHENTICATED';
+      throw new AppError(code, 401, PLATFORM_ERRORS[code].message);
+    }
+    if (config.permission !== 'authenticated' && !actor.permissions.has(config.permission!)) {
+      throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: config.permission });
+    }
+  });
+});
+
+/** The service-layer view of a request. Requires a signed-in actor unless `allowAnonymous`. */
+export function contextOf(request: FastifyRequest, deps: Deps): RequestContext & { actor: Actor } {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 401, PLATFORM_ERRORS.UNAUTHENTICATED.message);
+  return {
+    deps,
+    organizationId: request.actor.organizationId,
+    actor: request.actor,
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+  };
+}
+
+export function anonymousContext(request: FastifyRequest, deps: Deps, organizationId: string): RequestContext {
+  return { deps, organizationId, actor: null, ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null };
+}

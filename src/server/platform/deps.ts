@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Db, Dialect } from '../db/database.js';
+import type { MailTransport } from './mail/mail-transport.js';
+
+/** Everything the app needs from outside, passed in explicitly so a test builds a real app in ms. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  /** The only source of "now". */
+  clock: () => Date;
+  newId: () => string;
+  /** SMTP transport when SMTP_URL is set; null keeps mail in the local outbox. */
+  mailTransport: MailTransport | null;
+  redis: Redis | null;
+}
+
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  roleId: string;
+  roleName: string;
+  permissions: ReadonlySet<string>;
+  sessionId: string;
+}
+
+/** Who is acting and from where: what services need to authorize and audit a change. */
+export interface RequestContext {
+  deps: Deps;
+  organizationId: string;
+  actor: Actor | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function nowIso(deps: Pick<Deps, 'clock'>): string {
+  return deps.clock().toISOString();
+}

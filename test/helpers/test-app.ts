@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig, type Config } from '../../src/server/config.js';
+import { dropSchema } from '../../src/server/db/dialect.js';
+import { openDeps } from '../../src/server/deps.factory.js';
+import { createSession } from '../../src/server/features/auth/auth.service.js';
+import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
+import { insertUser, searchText } from '../../src/server/features/users/users.repository.js';
+import type { Deps } from '../../src/server/platform/deps.js';
+import { deliverDueMail } from '../../src/server/platform/mail/mail.service.js';
+
+export const usePostgres = process.env.TEST_DB === 'postgres';
+
+/** A controllable clock: tests move time instead of waiting. */
+export function testClock(start = new Date('2026-11-29T09:00:00.000Z')) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  clock.advance = (ms: number) => {
+    now += ms;
+  };
+  clock.set = (date: Date) => {
+    now = date.getTime();
+  };
+  return clock;
+}
+
+export interface TestOrg {
+  organizationId: string;
+  adminUserId: string;
+  roleIds: Map<string, string>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  clock: ReturnType<typeof testClock>;
+  org: TestOrg;
+  /** Cookie header of a fresh session for the org's admin. */
+  adminCookie: string;
+  createUser(input: { email: string; name?: string; roleKey?: string; status?: 'active' | 'invited' | 'deactivated'; organizationId?: string }): Promise<string>;
+  signInAs(userId: string): Promise<string>;
+  newOrganization(name: string, adminEmail: string): Promise<TestOrg & { adminCookie: string }>;
+  /** Runs one delivery round of the outbox, as the worker would. */
+  deliverMail(): Promise<number>;
+  mailTo(address: string): Promise<{ subject: string; text: string }[]>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function buildTestApp(options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock> } = {}): Promise<TestApp> {
+  const clock = options.clock ?? testClock();
+  let databaseUrl: string;
+  let schema: string | undefined;
+  let dir: string | undefined;
+  if (usePostgres) {
+    databaseUrl = process.env.TEST_DATABASE_URL!;
+    schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'sofie-test-'));
+    databaseUrl = `sqlite:${join(dir, 'test.db')}`;
+  }
+  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', ...options.config });
+  const opened = await openDeps(config, { schema, clock, poolSize: 4 });
+  const deps = opened.deps;
+  const app = await buildApp(deps, { logger: false, startWorkers: false });
+  const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));
+
+  async function signInAs(userId: string): Promise<string> {
+    const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const session = await createSession(deps.db, deps, user, 'magic_link', { ip: '127.0.0.1', userAgent: 'vitest' });
+    return `sofie_session=${session.token}`;
+  }
+
+  async function createUser(input: Parameters<TestApp['createUser']>[0]): Promise<string> {
+    const organizationId = input.organizationId ?? org.organizationId;
+    const role = await deps.db
+      .selectFrom('roles')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('system_key', '=', input.roleKey ?? 'member')
+      .executeTakeFirstOrThrow();
+    const id = deps.newId();
+    const email = input.email.toLowerCase();
+    const name = input.name ?? input.email.split('@')[0]!;
+    const now = clock().toISOString();
+    await insertUser(deps.db, {
+      id,
+      organization_id: organizationId,
+      email: input.email,
+      email_normalized: email,
+      name,
+      search_text: searchText(name, email),
+      role_id: role.id,
+      status: input.status ?? 'active',
+      invited_by: null,
+      invited_at: null,
+      activated_at: now,
+      last_sign_in_at: null,
+      last_active_at: null,
+      deactivated_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    return id;
+  }
+
+  return {
+    app,
+    deps,
+    clock,
+    org,
+    adminCookie: await signInAs(org.adminUserId),
+    createUser,
+    signInAs,
+    async newOrganization(name, adminEmail) {
+      const created = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name, adminEmail }));
+      return { ...created, adminCookie: await signInAs(created.adminUserId) };
+    },
+    deliverMail: () => deliverDueMail(deps, app.log, 1000),
+    async mailTo(address) {
+      const rows = await deps.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', address).orderBy('id').execute();
+      return rows.map((r) => ({ subject: r.subject, text: r.text_body }));
+    },
+    async close() {
+      await app.close();
+      await opened.close();
+      if (schema) await dropSchema(databaseUrl, schema);
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The last link in a message that matches `pattern`, with its token. */
+export function linkIn(text: string, path: string): { url: string; token: string } {
+  const match = [...text.matchAll(new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([A-Za-z0-9_-]+)`, 'g'))].pop();
+  if (!match) throw new Error(`no ${path} link in:\n${text}`);
+  return { url: match[0], token: match[1]! };
+}

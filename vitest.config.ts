@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+// PostgreSQL and browser suites join when their prerequisites exist; CI sets REQUIRE_* so a
+// missing prerequisite fails the run instead of silently skipping it.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.REQUIRE_POSTGRES === '1' && !postgresUrl) {
+  throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set');
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromium);
+if (process.env.REQUIRE_BROWSER === '1' && !hasChromium) {
+  throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${chromium} (apt-get install chromium)`);
+}
+if (!postgresUrl) console.log('[vitest] TEST_DATABASE_URL not set: the PostgreSQL suite does not run');
+if (!hasChromium) console.log(`[vitest] no Chromium at ${chromium}: the browser suite does not run`);
+
+const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' } } },
+      ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' } } }] : []),
+      ...(hasChromium
+        ? [
+            {
+              test: {
+                name: 'browser',
+                include: ['test/browser/**/*.test.ts'],
+                globalSetup: ['test/browser/global-setup.ts'],
+                fileParallelism: false,
+                testTimeout: 60_000,
+                env: { CHROMIUM_PATH: chromium },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
