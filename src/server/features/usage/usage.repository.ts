@@ -46,7 +46,8 @@ export async function findUsersForIngest(db: DbOrTrx, organizationId: string, id
 /** Inserts events whose id is new in the organization; returns the ids actually inserted. */
 export async function insertNewEvents(trx: DbOrTrx, rows: NewUsageEventRow[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (const part of chunks(rows)) {
+  // 1,000 rows x 9 columns stays under both databases' bound-parameter limits.
+  for (const part of chunks(rows, 1000)) {
     const result = await trx
       .insertInto('usage_events')
       .values(part)
@@ -131,15 +132,18 @@ export async function addToOrgActive(trx: DbOrTrx, organizationId: string, adds:
   }
 }
 
-/** Moves last_active_at forward only: an old event arriving late never makes someone look less active. */
-export async function advanceLastActive(trx: DbOrTrx, organizationId: string, userId: string, at: string): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({ last_active_at: at })
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('last_active_at', 'is', null), eb('last_active_at', '<', at)]))
-    .execute();
+/**
+ * Moves last_active_at forward only (an old event arriving late never makes someone look less
+ * active), for many users in one statement.
+ */
+export async function advanceLastActive(trx: DbOrTrx, organizationId: string, newest: { userId: string; at: string }[]): Promise<void> {
+  for (const part of chunks(newest)) {
+    const values = sql.join(part.map((n) => sql`(${n.userId}, ${n.at})`));
+    await sql`WITH v(id, at) AS (VALUES ${values})
+      UPDATE users SET last_active_at = v.at FROM v
+      WHERE users.id = v.id AND users.organization_id = ${organizationId}
+        AND (users.last_active_at IS NULL OR users.last_active_at < v.at)`.execute(trx);
+  }
 }
 
 export function userDailyRows(db: DbOrTrx, organizationId: string, userId: string, fromDay: string, toDay: string) {

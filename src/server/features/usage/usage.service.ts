@@ -188,7 +188,7 @@ export async function ingestUsageEvents(ctx: RequestContext, events: unknown[]):
 async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsageEventRow[]): Promise<void> {
   const daily = new Map<string, DailyAdd>();
   const orgDaily = new Map<string, Omit<DailyAdd, 'user_id'>>();
-  const marks = new Map<string, ActiveMark>();
+  const dayMarks = new Map<string, ActiveMark>();
   const newest = new Map<string, string>();
   for (const e of fresh) {
     const day = e.occurred_at.slice(0, 10);
@@ -203,27 +203,33 @@ async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsag
     o.events++;
     o.quantity += quantity;
     orgDaily.set(ok, o);
-    for (const [period, start] of [['day', day], ['week', weekStart(day)], ['month', monthStart(day)]] as const) {
-      marks.set(`${period}|${start}|${e.user_id}`, { period, period_start: start, user_id: e.user_id });
-    }
+    dayMarks.set(`${day}|${e.user_id}`, { period: 'day', period_start: day, user_id: e.user_id });
     const prev = newest.get(e.user_id);
     if (!prev || prev < e.occurred_at) newest.set(e.user_id, e.occurred_at);
   }
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   await addToUserDaily(trx, organizationId, sorted(daily));
   await addToOrgDaily(trx, organizationId, sorted(orgDaily));
-  const newMarks = await markActive(trx, organizationId, sorted(marks));
+  // A user already active that day is already active that week and month, so only the days that are
+  // new for the user can make week or month marks new: most events touch one small insert.
   const counts = new Map<string, { period: ActiveMark['period']; period_start: string; active_users: number }>();
-  for (const m of newMarks) {
+  const count = (m: ActiveMark) => {
     const k = `${m.period}|${m.period_start}`;
     const c = counts.get(k) ?? { period: m.period, period_start: m.period_start, active_users: 0 };
     c.active_users++;
     counts.set(k, c);
+  };
+  const newDays = await markActive(trx, organizationId, sorted(dayMarks));
+  newDays.forEach(count);
+  const longer = new Map<string, ActiveMark>();
+  for (const d of newDays) {
+    for (const [period, start] of [['week', weekStart(d.period_start)], ['month', monthStart(d.period_start)]] as const) {
+      longer.set(`${period}|${start}|${d.user_id}`, { period, period_start: start, user_id: d.user_id });
+    }
   }
+  if (longer.size > 0) (await markActive(trx, organizationId, sorted(longer))).forEach(count);
   if (counts.size > 0) await addToOrgActive(trx, organizationId, sorted(counts));
-  for (const [userId, at] of [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await advanceLastActive(trx, organizationId, userId, at);
-  }
+  await advanceLastActive(trx, organizationId, [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([userId, at]) => ({ userId, at })));
 }
 
 // ---------- User detail: trend and activity feed ----------

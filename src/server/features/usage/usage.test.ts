@@ -290,7 +290,7 @@ describe('rollups', () => {
         const org = await t.newOrganization(`Org ${run}`, `root${run}@org${run}.test`);
         run++;
         const token = await serviceToken(org.adminCookie);
-        const users = [];
+        const users: string[] = [];
         for (let i = 0; i < 3; i++) users.push(await t.createUser({ email: `u${i}-${run}@x.test`, organizationId: org.organizationId }));
         for (const batch of batches) {
           const res = await post(
