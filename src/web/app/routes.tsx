@@ -5,6 +5,8 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { OverviewPage } from '../features/usage/pages/OverviewPage';
+import { UserActivityPage } from '../features/usage/pages/UserActivityPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -26,6 +28,8 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/users/:id/activity" element={<UserActivityPage />} />
+        <Route path="/admin/overview" element={<OverviewPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
