@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../db/database.js';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
 import type { ActivePeriod, NewUsageEventRow, UsageEventRow } from './usage.table.js';
 
 const CHUNK = 500;
@@ -43,20 +43,33 @@ export async function findUsersForIngest(db: DbOrTrx, organizationId: string, id
   return out;
 }
 
-/** Inserts events whose id is new in the organization; returns the ids actually inserted. */
-export async function insertNewEvents(trx: DbOrTrx, rows: NewUsageEventRow[]): Promise<Set<string>> {
-  const inserted = new Set<string>();
-  // 1,000 rows x 9 columns stays under both databases' bound-parameter limits.
-  for (const part of chunks(rows, 1000)) {
-    const result = await trx
-      .insertInto('usage_events')
-      .values(part)
-      .onConflict((oc) => oc.columns(['organization_id', 'id']).doNothing())
-      .returning('id')
-      .execute();
-    for (const r of result) inserted.add(r.id);
+type ColumnType = 'text' | 'bigint';
+
+/**
+ * Rows handed to the database as ONE JSON parameter and expanded there (json_each in SQLite,
+ * jsonb_to_recordset in PostgreSQL): a short statement that is cheap to prepare, whatever the batch
+ * size, instead of thousands of bound parameters.
+ */
+function jsonRows(dialect: Dialect, rows: object[], columns: Record<string, ColumnType>) {
+  const names = Object.keys(columns);
+  const json = JSON.stringify(rows);
+  if (dialect === 'postgres') {
+    return sql`SELECT ${sql.join(names.map((n) => sql.ref(`j.${n}`)))} FROM jsonb_to_recordset(${json}::jsonb) AS j(${sql.raw(names.map((n) => `${n} ${columns[n]}`).join(', '))})`;
   }
-  return inserted;
+  // WHERE true: SQLite needs it to parse INSERT … SELECT … ON CONFLICT.
+  // Literal paths (our own column names): SQLite re-parses bound JSON paths row by row.
+  return sql`SELECT ${sql.join(names.map((n) => sql.raw(`json_extract(j.value, '$.${n}')`)))} FROM json_each(${json}) AS j WHERE true`;
+}
+
+/** Inserts events whose id is new in the organization; returns the ids actually inserted. */
+export async function insertNewEvents(trx: DbOrTrx, dialect: Dialect, organizationId: string, receivedAt: string, rows: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[]): Promise<Set<string>> {
+  const source = jsonRows(dialect, rows, { id: 'text', user_id: 'text', type: 'text', occurred_at: 'text', workspace_id: 'text', item_id: 'text', quantity: 'bigint' });
+  const result = await sql<{ id: string }>`
+    INSERT INTO usage_events (organization_id, received_at, id, user_id, type, occurred_at, workspace_id, item_id, quantity)
+    SELECT ${organizationId}, ${receivedAt}, s.* FROM (${source}) AS s WHERE true
+    ON CONFLICT (organization_id, id) DO NOTHING
+    RETURNING id`.execute(trx);
+  return new Set(result.rows.map((r) => r.id));
 }
 
 export interface DailyAdd {
@@ -67,19 +80,13 @@ export interface DailyAdd {
   quantity: number;
 }
 
-export async function addToUserDaily(trx: DbOrTrx, organizationId: string, adds: DailyAdd[]): Promise<void> {
-  for (const part of chunks(adds)) {
-    await trx
-      .insertInto('usage_daily')
-      .values(part.map((a) => ({ organization_id: organizationId, ...a })))
-      .onConflict((oc) =>
-        oc.columns(['organization_id', 'user_id', 'day', 'type']).doUpdateSet((eb) => ({
-          events: eb('usage_daily.events', '+', eb.ref('excluded.events')),
-          quantity: eb('usage_daily.quantity', '+', eb.ref('excluded.quantity')),
-        })),
-      )
-      .execute();
-  }
+export async function addToUserDaily(trx: DbOrTrx, dialect: Dialect, organizationId: string, adds: DailyAdd[]): Promise<void> {
+  const source = jsonRows(dialect, adds, { user_id: 'text', day: 'text', type: 'text', events: 'bigint', quantity: 'bigint' });
+  await sql`
+    INSERT INTO usage_daily (organization_id, user_id, day, type, events, quantity)
+    SELECT ${organizationId}, s.* FROM (${source}) AS s WHERE true
+    ON CONFLICT (organization_id, user_id, day, type)
+    DO UPDATE SET events = usage_daily.events + excluded.events, quantity = usage_daily.quantity + excluded.quantity`.execute(trx);
 }
 
 export async function addToOrgDaily(trx: DbOrTrx, organizationId: string, adds: Omit<DailyAdd, 'user_id'>[]): Promise<void> {
@@ -104,18 +111,14 @@ export interface ActiveMark {
 }
 
 /** Marks users active in periods; returns the marks that are new (first activity of the user in the period). */
-export async function markActive(trx: DbOrTrx, organizationId: string, marks: ActiveMark[]): Promise<ActiveMark[]> {
-  const fresh: ActiveMark[] = [];
-  for (const part of chunks(marks)) {
-    const result = await trx
-      .insertInto('usage_active')
-      .values(part.map((m) => ({ organization_id: organizationId, ...m })))
-      .onConflict((oc) => oc.columns(['organization_id', 'period', 'period_start', 'user_id']).doNothing())
-      .returning(['period', 'period_start', 'user_id'])
-      .execute();
-    fresh.push(...result);
-  }
-  return fresh;
+export async function markActive(trx: DbOrTrx, dialect: Dialect, organizationId: string, marks: ActiveMark[]): Promise<ActiveMark[]> {
+  const source = jsonRows(dialect, marks, { period: 'text', period_start: 'text', user_id: 'text' });
+  const result = await sql<ActiveMark>`
+    INSERT INTO usage_active (organization_id, period, period_start, user_id)
+    SELECT ${organizationId}, s.* FROM (${source}) AS s WHERE true
+    ON CONFLICT (organization_id, period, period_start, user_id) DO NOTHING
+    RETURNING period, period_start, user_id`.execute(trx);
+  return result.rows;
 }
 
 export async function addToOrgActive(trx: DbOrTrx, organizationId: string, adds: { period: ActivePeriod; period_start: string; active_users: number }[]): Promise<void> {
@@ -136,14 +139,15 @@ export async function addToOrgActive(trx: DbOrTrx, organizationId: string, adds:
  * Moves last_active_at forward only (an old event arriving late never makes someone look less
  * active), for many users in one statement.
  */
-export async function advanceLastActive(trx: DbOrTrx, organizationId: string, newest: { userId: string; at: string }[]): Promise<void> {
-  for (const part of chunks(newest)) {
-    const values = sql.join(part.map((n) => sql`(${n.userId}, ${n.at})`));
-    await sql`WITH v(id, at) AS (VALUES ${values})
-      UPDATE users SET last_active_at = v.at FROM v
-      WHERE users.id = v.id AND users.organization_id = ${organizationId}
-        AND (users.last_active_at IS NULL OR users.last_active_at < v.at)`.execute(trx);
-  }
+export async function advanceLastActive(trx: DbOrTrx, dialect: Dialect, organizationId: string, newest: { id: string; at: string }[]): Promise<void> {
+  const source = jsonRows(dialect, newest, { id: 'text', at: 'text' });
+  // SQLite: the unary + keeps the planner from driving the join by the organization index (a scan
+  // of the organization's users per event); the users are then found by primary key.
+  const org = dialect === 'sqlite' ? sql`+users.organization_id` : sql`users.organization_id`;
+  await sql`WITH v(id, at) AS (${source})
+    UPDATE users SET last_active_at = v.at FROM v
+    WHERE users.id = v.id AND ${org} = ${organizationId}
+      AND (users.last_active_at IS NULL OR users.last_active_at < v.at)`.execute(trx);
 }
 
 export function userDailyRows(db: DbOrTrx, organizationId: string, userId: string, fromDay: string, toDay: string) {

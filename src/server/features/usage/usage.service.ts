@@ -14,7 +14,7 @@ import {
   type UsageTrendPoint,
   type UserUsageSummary,
 } from '../../../contracts/usage.js';
-import type { DbOrTrx } from '../../db/database.js';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
@@ -138,7 +138,7 @@ export async function ingestUsageEvents(ctx: RequestContext, events: unknown[]):
   const byId = new Map(users.map((u) => [u.id, u]));
   const byEmail = new Map(users.map((u) => [u.email_normalized, u]));
 
-  const rows: NewUsageEventRow[] = [];
+  const rows: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
   for (const c of candidates) {
@@ -161,7 +161,6 @@ export async function ingestUsageEvents(ctx: RequestContext, events: unknown[]):
     }
     seen.add(c.id);
     rows.push({
-      organization_id: organizationId,
       id: c.id,
       user_id: user.id,
       type: c.type,
@@ -169,23 +168,22 @@ export async function ingestUsageEvents(ctx: RequestContext, events: unknown[]):
       workspace_id: c.workspaceId,
       item_id: c.itemId,
       quantity: c.quantity,
-      received_at: receivedAt,
     });
   }
   rejected.sort((a, b) => a.index - b.index);
   if (rows.length === 0) return { accepted: 0, duplicates, rejected };
 
   const accepted = await db.transaction().execute(async (trx) => {
-    const inserted = await insertNewEvents(trx, rows);
+    const inserted = await insertNewEvents(trx, ctx.deps.dialect, organizationId, receivedAt, rows);
     const fresh = rows.filter((r) => inserted.has(r.id));
-    if (fresh.length > 0) await applyRollups(trx, organizationId, fresh);
+    if (fresh.length > 0) await applyRollups(trx, ctx.deps.dialect, organizationId, fresh);
     return fresh.length;
   });
   return { accepted, duplicates: duplicates + rows.length - accepted, rejected };
 }
 
 /** Adds newly stored events to every rollup (same transaction as the insert). Keys are sorted so concurrent batches lock in one order. */
-async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsageEventRow[]): Promise<void> {
+async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: string, fresh: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[]): Promise<void> {
   const daily = new Map<string, DailyAdd>();
   const orgDaily = new Map<string, Omit<DailyAdd, 'user_id'>>();
   const dayMarks = new Map<string, ActiveMark>();
@@ -208,7 +206,7 @@ async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsag
     if (!prev || prev < e.occurred_at) newest.set(e.user_id, e.occurred_at);
   }
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  await addToUserDaily(trx, organizationId, sorted(daily));
+  await addToUserDaily(trx, dialect, organizationId, sorted(daily));
   await addToOrgDaily(trx, organizationId, sorted(orgDaily));
   // A user already active that day is already active that week and month, so only the days that are
   // new for the user can make week or month marks new: most events touch one small insert.
@@ -219,7 +217,7 @@ async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsag
     c.active_users++;
     counts.set(k, c);
   };
-  const newDays = await markActive(trx, organizationId, sorted(dayMarks));
+  const newDays = await markActive(trx, dialect, organizationId, sorted(dayMarks));
   newDays.forEach(count);
   const longer = new Map<string, ActiveMark>();
   for (const d of newDays) {
@@ -227,9 +225,9 @@ async function applyRollups(trx: DbOrTrx, organizationId: string, fresh: NewUsag
       longer.set(`${period}|${start}|${d.user_id}`, { period, period_start: start, user_id: d.user_id });
     }
   }
-  if (longer.size > 0) (await markActive(trx, organizationId, sorted(longer))).forEach(count);
+  if (longer.size > 0) (await markActive(trx, dialect, organizationId, sorted(longer))).forEach(count);
   if (counts.size > 0) await addToOrgActive(trx, organizationId, sorted(counts));
-  await advanceLastActive(trx, organizationId, [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([userId, at]) => ({ userId, at })));
+  await advanceLastActive(trx, dialect, organizationId, [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at })));
 }
 
 // ---------- User detail: trend and activity feed ----------
