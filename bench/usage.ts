@@ -12,7 +12,7 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { USAGE_EVENT_TYPES } from '../src/contracts/usage.js';
@@ -253,7 +253,7 @@ async function scaleBench(dir: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+export default async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sofie-bench-usage-'));
   try {
     const part = process.env.USAGE_BENCH_PART ?? 'all';
@@ -274,6 +274,6 @@ if (process.argv[2] === '--serve') {
   const app = await buildApp(deps, { logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   process.send?.('ready');
-} else {
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await main();
 }
