@@ -46,7 +46,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Add members to ${groupName}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Add members to ${groupName}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -73,7 +73,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
             hidePickedOptions
             data-autofocus
           />
-          {selected.length > 0 && <Text size="sm" c="dimmed">{selected.length} selected</Text>}
+          {selected.length > 0 && <Text size="sm" c="gray.7">{selected.length} selected</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={error} onReload={() => setError(null)} />
           <Group justify="flex-end">

@@ -47,7 +47,7 @@ export function ConfirmWithReasonModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

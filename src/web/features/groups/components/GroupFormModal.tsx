@@ -53,7 +53,7 @@ export function GroupFormModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,7 +61,7 @@ export function GroupFormModal({
         }}
       >
         <Stack>
-          <TextInput label="Name" placeholder="e.g. Regulatory reviewers" required maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
+          <TextInput label="Name" placeholder="e.g. Regulatory reviewers" withAsterisk maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
           <Textarea label="Description" description="Who belongs here and why." autosize minRows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={error} onReload={() => setError(null)} />

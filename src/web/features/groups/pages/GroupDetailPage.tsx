@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { StatusBadge } from '../../users/components/StatusBadge';
+import { StatusTag } from '../../users/components/detail/SoftBadge';
 import { formatDate } from '../../users/components/detail/format';
 import { addGroupMembers, deleteGroup, fetchGroup, groupKeys, removeGroupMembers, updateGroup } from '../api';
 import { AddMembersModal } from '../components/AddMembersModal';
@@ -51,14 +51,14 @@ export function GroupDetailPage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <Anchor component={Link} to="/admin/groups" size="sm">
+      <Anchor c="indigo.8" component={Link} to="/admin/groups" size="sm">
         <Group gap={4}><IconArrowLeft size={14} /> Manage Groups</Group>
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, flex: 1 }}>
           <Title order={2}>{g.name}</Title>
-          <Text c={g.description ? undefined : 'dimmed'} mt={4}>{g.description || 'No description.'}</Text>
-          <Text size="sm" c="dimmed" mt={4}>
+          <Text c={g.description ? undefined : 'gray.7'} mt={4}>{g.description || 'No description.'}</Text>
+          <Text size="sm" c="gray.7" mt={4}>
             <span data-testid="group-member-count">{g.memberCount} member{g.memberCount === 1 ? '' : 's'}</span> · created {formatDate(g.createdAt)}
           </Text>
           <Stack gap={2} mt={6}><GroupHints hints={g.hints} /></Stack>
@@ -70,7 +70,7 @@ export function GroupDetailPage() {
           </Group>
         )}
       </Group>
-      <Text size="sm" c="dimmed">{GROUPS_VS_ROLES}</Text>
+      <Text size="sm" c="gray.7">{GROUPS_VS_ROLES}</Text>
 
       <Card withBorder padding={0}>
         <Group justify="space-between" p="md">
@@ -87,7 +87,7 @@ export function GroupDetailPage() {
           )}
         </Group>
         {g.members.length === 0 ? (
-          <Text c="dimmed" px="md" pb="md">No members yet.</Text>
+          <Text c="gray.7" px="md" pb="md">No members yet.</Text>
         ) : (
           <Table.ScrollContainer minWidth={600}>
             <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label="Members">
@@ -125,11 +125,11 @@ export function GroupDetailPage() {
                       </Table.Td>
                     )}
                     <Table.Td>
-                      {can('users.view') ? <Anchor component={Link} to={`/admin/users/${m.id}`} size="sm">{m.name || m.email}</Anchor> : m.name}
+                      {can('users.view') ? <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">{m.name || m.email}</Anchor> : m.name}
                     </Table.Td>
                     <Table.Td><Text size="sm">{m.email}</Text></Table.Td>
-                    <Table.Td><StatusBadge status={m.status} /></Table.Td>
-                    <Table.Td><Text size="sm" c="dimmed">{formatDate(m.addedAt)}</Text></Table.Td>
+                    <Table.Td><StatusTag status={m.status} /></Table.Td>
+                    <Table.Td><Text size="sm" c="gray.7">{formatDate(m.addedAt)}</Text></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

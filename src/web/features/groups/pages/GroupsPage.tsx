@@ -25,7 +25,7 @@ export function GroupsPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Manage Groups</Title>
-          <Text c="dimmed" size="sm">Groups help you manage users as teams: departments, project teams, reviewer groups.</Text>
+          <Text c="gray.7" size="sm">Groups help you manage users as teams: departments, project teams, reviewer groups.</Text>
         </div>
         {can('groups.manage') && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New Group</Button>
@@ -40,7 +40,7 @@ export function GroupsPage() {
         ) : groups.error ? (
           <Alert color="red" m="md">{errorMessage(groups.error)}</Alert>
         ) : groups.data!.items.length === 0 ? (
-          <Text c="dimmed" p="lg">No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}</Text>
+          <Text c="gray.7" p="lg">No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}</Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Groups">
@@ -56,14 +56,14 @@ export function GroupsPage() {
                 {groups.data!.items.map((g) => (
                   <Table.Tr key={g.id} data-testid="group-row">
                     <Table.Td>
-                      <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={500}>{g.name}</Anchor>
+                      <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>{g.name}</Anchor>
                       <GroupHints hints={g.hints} />
                     </Table.Td>
                     <Table.Td maw={420}>
-                      <Text size="sm" c={g.description ? undefined : 'dimmed'} lineClamp={2}>{g.description || '—'}</Text>
+                      <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>{g.description || '—'}</Text>
                     </Table.Td>
                     <Table.Td ta="right" data-testid="member-count">{g.memberCount}</Table.Td>
-                    <Table.Td><Text size="sm" c="dimmed">{formatDate(g.createdAt)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" c="gray.7">{formatDate(g.createdAt)}</Text></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -17,7 +17,7 @@ function SettingsCard({ title, description, children }: { title: string; descrip
   return (
     <Card withBorder padding="lg" component="section" aria-label={title}>
       <Title order={3} size="h4">{title}</Title>
-      {description && <Text size="sm" c="dimmed" mt={2}>{description}</Text>}
+      {description && <Text size="sm" c="gray.7" mt={2}>{description}</Text>}
       <Stack mt="md" gap="md">{children}</Stack>
     </Card>
   );
@@ -75,7 +75,7 @@ export function OrganizationSettingsPage() {
       <Stack gap="lg" maw={760}>
         <div>
           <Title order={2}>Organization settings</Title>
-          <Text c="dimmed" size="sm">Settings that apply to everyone in {saved?.name}.</Text>
+          <Text c="gray.7" size="sm">Settings that apply to everyone in {saved?.name}.</Text>
         </div>
         {!editable && (
           <Alert color="gray" icon={<IconLock size={18} />} title="Read only">
@@ -83,7 +83,7 @@ export function OrganizationSettingsPage() {
           </Alert>
         )}
         <SettingsCard title="General">
-          <TextInput label="Organization name" required maxLength={200} value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} readOnly={!editable} error={draft.name.trim() === '' ? 'The organization needs a name.' : undefined} />
+          <TextInput label="Organization name" withAsterisk maxLength={200} value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} readOnly={!editable} error={draft.name.trim() === '' ? 'The organization needs a name.' : undefined} />
         </SettingsCard>
 
         <SettingsCard title="Invitations and user changes">
@@ -122,7 +122,7 @@ export function OrganizationSettingsPage() {
           />
         </SettingsCard>
 
-        <SettingsCard title="Authentication Policy" description="Passkeys are phishing-resistant sign-in. Policies apply at each user’s next sign-in.">
+        <SettingsCard title="Authentication Policy" description="Passkeys are phishing-resistant sign-in credentials on the user’s device.">
           <Switch
             label="Require passkeys for privileged users"
             description="Users whose role can affect other users, security or organization settings must use a passkey."
@@ -142,7 +142,7 @@ export function OrganizationSettingsPage() {
         {editable && (
           <Card withBorder padding="lg">
             <Stack>
-              <ReasonField value={reason} onChange={setReason} required={false} />
+              <ReasonField value={reason} onChange={setReason} required={false} placeholder="e.g. Security review decision (ticket SEC-42)" />
               {mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN') && (
                 <Alert color="red" title="Not saved" role="alert">{errorMessage(mutation.error)}</Alert>
               )}

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Group, List, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Group, List, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClockPause } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ChecklistItem } from '../../../../../contracts/users';
 import { DetailSection } from './DetailSection';
+import { SoftBadge } from './SoftBadge';
 import type { SectionProps } from './types';
 
 const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
@@ -19,14 +20,12 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
       id="checklist"
       title="User management checklist"
       description="Before you finish a user change, check each item. Items whose data Sofie does not have yet say so; they are not passed."
-      actions={
-        <Group gap={6}>
-          {counts.attention > 0 && <Badge color="orange" variant="light">{counts.attention} need attention</Badge>}
-          {counts.not_available > 0 && <Badge color="gray" variant="light">{counts.not_available} not available yet</Badge>}
-          <Badge color="green" variant="light">{counts.ok} OK</Badge>
-        </Group>
-      }
     >
+      <Group gap={6} aria-label="Checklist summary">
+        {counts.attention > 0 && <SoftBadge color="orange">{counts.attention} need{counts.attention === 1 ? 's' : ''} attention</SoftBadge>}
+        {counts.not_available > 0 && <SoftBadge color="gray">{counts.not_available} not available yet</SoftBadge>}
+        <SoftBadge color="green">{counts.ok} OK</SoftBadge>
+      </Group>
       <List spacing="md" listStyleType="none" aria-label="Checklist" styles={{ itemWrapper: { width: '100%' }, itemLabel: { width: '100%' } }}>
         {user.checklist.map((item) => {
           const state = STATES[item.state];
@@ -44,12 +43,12 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div>
                   <Text fw={500} size="sm">{item.label}</Text>
-                  <Text size="sm" c="dimmed">{item.detail}</Text>
+                  <Text size="sm" c="gray.7">{item.detail}</Text>
                   {item.fix && <FixLink fix={item.fix} userId={user.id} onFix={onFix} />}
                 </div>
-                <Badge color={state.color} variant={item.state === 'attention' ? 'filled' : 'light'} style={{ flexShrink: 0 }}>
+                <SoftBadge color={state.color} style={{ flexShrink: 0 }}>
                   {state.label}
-                </Badge>
+                </SoftBadge>
               </Group>
             </List.Item>
           );
@@ -64,13 +63,13 @@ function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']
   const samePage = hash && (path === '' || path === `/admin/users/${userId}`);
   if (samePage) {
     return (
-      <Anchor component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
+      <Anchor c="indigo.8" component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
         {fix.label} →
       </Anchor>
     );
   }
   return (
-    <Anchor component={Link} to={fix.href} size="sm" fw={500}>
+    <Anchor c="indigo.8" component={Link} to={fix.href} size="sm" fw={500}>
       {fix.label} →
     </Anchor>
   );

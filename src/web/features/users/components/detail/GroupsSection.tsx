@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import { useReasonRequired } from '../../../organization/api';
 import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
+import { SoftBadge } from './SoftBadge';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
@@ -28,16 +29,16 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
       actions={can('groups.manage') && <Button variant="light" onClick={() => setOpened(true)}>Change groups</Button>}
     >
       {user.groups.length === 0 ? (
-        <Text size="sm" c="dimmed">Not in any group.</Text>
+        <Text size="sm" c="gray.7">Not in any group.</Text>
       ) : (
         <Group gap="xs" aria-label="Member of">
           {user.groups.map((g) =>
             can('groups.view') ? (
-              <Badge key={g.id} variant="light" size="lg" component={Link} to={`/admin/groups/${g.id}`} style={{ cursor: 'pointer', textTransform: 'none' }}>
+              <SoftBadge key={g.id} color="indigo" size="lg" component={Link} to={`/admin/groups/${g.id}`} style={{ cursor: 'pointer', textTransform: 'none' }}>
                 {g.name}
-              </Badge>
+              </SoftBadge>
             ) : (
-              <Badge key={g.id} variant="light" size="lg" style={{ textTransform: 'none' }}>{g.name}</Badge>
+              <SoftBadge key={g.id} color="indigo" size="lg" style={{ textTransform: 'none' }}>{g.name}</SoftBadge>
             ),
           )}
         </Group>
@@ -90,7 +91,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
   const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
   return (
-    <Modal opened onClose={onClose} title={`Change groups of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Change groups of ${user.name || user.email}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -102,7 +103,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
         <Stack>
           <MultiSelect
             label="Groups"
-            description={<>Groups are managed on <Anchor component={Link} to="/admin/groups" size="xs">Manage Groups</Anchor>.</>}
+            description={<>Groups are managed on <Anchor c="indigo.8" component={Link} to="/admin/groups" size="xs">Manage Groups</Anchor>.</>}
             placeholder={groupIds.length ? undefined : 'Choose groups'}
             data={data}
             value={groupIds}

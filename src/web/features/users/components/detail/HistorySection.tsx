@@ -22,7 +22,7 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
   const changes = changesInWords(event);
   return (
     <Timeline.Item title={<Text size="sm" fw={600}>{actionInWords(event.action)}</Text>} data-testid="history-event">
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>{fromNow(event.createdAt)}</time> · by {actor}
         {event.ip ? ` · ${event.ip}` : ''}
       </Text>
@@ -58,7 +58,7 @@ export function RecentActivitySection({ user }: SectionProps) {
     <DetailSection id="activity" title="Recent activity" description="From the audit log: sign-ins and the user’s own actions. Usage trends arrive later.">
       {history.isLoading ? <Center><Loader size="sm" /></Center>
         : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
-        : events.length === 0 ? <Text size="sm" c="dimmed">No activity recorded yet.</Text>
+        : events.length === 0 ? <Text size="sm" c="gray.7">No activity recorded yet.</Text>
         : <EventList events={events} userId={user.id} />}
     </DetailSection>
   );
@@ -72,7 +72,7 @@ export function HistorySection({ user }: SectionProps) {
     <DetailSection id="history" title="History" description="Changes to this user, newest first, with who made them and why.">
       {history.isLoading ? <Center><Loader size="sm" /></Center>
         : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
-        : events.length === 0 ? <Text size="sm" c="dimmed">No changes recorded yet.</Text>
+        : events.length === 0 ? <Text size="sm" c="gray.7">No changes recorded yet.</Text>
         : (
           <Stack gap="sm">
             <EventList events={events} userId={user.id} />

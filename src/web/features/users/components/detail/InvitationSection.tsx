@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
-import { StatusBadge } from '../StatusBadge';
+import { StatusTag } from './SoftBadge';
 import { resendInvitation } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -17,7 +17,7 @@ import { useUserUpdated } from './useUserUpdated';
 export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>{label}</Text>
       <Text size="sm" component="div">{children}</Text>
     </div>
   );
@@ -47,13 +47,15 @@ export function InvitationSection({ user, reload, openRequest }: SectionProps) {
       actions={canResend && <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setOpened(true)}>Resend invitation</Button>}
     >
       {!user.invitedAt && !invitation ? (
-        <Text size="sm" c="dimmed">This user was not invited through Sofie (for example the first administrator).</Text>
+        <Text size="sm" c="gray.7">This user was not invited through Sofie (for example the first administrator).</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Fact label="Invited by">{user.invitedBy?.name ?? '—'}</Fact>
           <Fact label="Invited">{formatDateTime(user.invitedAt)}</Fact>
-          <Fact label="Invitation status">{invitation ? <StatusBadge status={invitation.status} /> : '—'}</Fact>
-          <Fact label="Link expires">{expiry}</Fact>
+          <Fact label="Invitation status">
+            {invitation ? <StatusTag status={invitation.status} /> : user.status === 'invited' ? 'No invitation found' : 'No pending invitation'}
+          </Fact>
+          {invitation && ['pending', 'expired'].includes(invitation.status) && <Fact label="Link expires">{expiry}</Fact>}
         </SimpleGrid>
       )}
       {opened && invitation && <ResendModal user={user} invitationId={invitation.id} reload={reload} onClose={() => setOpened(false)} />}
@@ -75,7 +77,7 @@ function ResendModal({ user, invitationId, reload, onClose }: { user: SectionPro
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Resend invitation">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Resend invitation">
       <form
         onSubmit={(e) => {
           e.preventDefault();

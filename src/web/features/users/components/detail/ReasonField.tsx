@@ -1,13 +1,13 @@
 import { Textarea } from '@mantine/core';
 
 /** The business reason for an access change; required when the organization says so. */
-export function ReasonField({ value, onChange, required, error }: { value: string; onChange: (v: string) => void; required: boolean; error?: string | null }) {
+export function ReasonField({ value, onChange, required, error, placeholder }: { value: string; onChange: (v: string) => void; required: boolean; error?: string | null; placeholder?: string }) {
   return (
     <Textarea
       label="Business reason"
       description={required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'}
-      placeholder="e.g. Moved to the review team (ticket HR-123)"
-      required={required}
+      placeholder={placeholder ?? 'e.g. Moved to the review team (ticket HR-123)'}
+      withAsterisk={required}
       autosize
       minRows={2}
       maxLength={1000}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -8,15 +8,16 @@ import { useReasonRequired } from '../../../organization/api';
 import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
+import { SoftBadge } from './SoftBadge';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
 export function PrivilegedBadge() {
   return (
-    <Badge color="orange" variant="light" leftSection={<IconShieldCheck size={12} />}>
+    <SoftBadge color="orange" leftSection={<IconShieldCheck size={12} />}>
       Privileged
-    </Badge>
+    </SoftBadge>
   );
 }
 
@@ -39,7 +40,7 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
         {user.rolePrivileged && <PrivilegedBadge />}
       </Group>
       {user.rolePrivileged && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           This role can affect other users, security or organization settings. Keep its holders few and reviewed.
         </Text>
       )}
@@ -104,7 +105,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
   const chosen = roles.data?.items.find((r) => r.id === roleId);
 
   return (
-    <Modal opened onClose={onClose} title={`Change role of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Change role of ${user.name || user.email}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -113,7 +114,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
       >
         <Stack>
           <Select label="Role" data={options} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
-          {chosen && <Text size="sm" c="dimmed">{chosen.description}</Text>}
+          {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
           <Group justify="flex-end">

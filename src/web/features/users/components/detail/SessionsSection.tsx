@@ -77,7 +77,7 @@ function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; r
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Sign out everywhere?">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Sign out everywhere?">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,8 +1,8 @@
-import { Anchor, Avatar, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { UserDetail } from '../../../../../contracts/users';
-import { StatusBadge } from '../StatusBadge';
+import { SoftBadge, StatusTag } from './SoftBadge';
 import { fromNow } from './format';
 import { PrivilegedBadge } from './RoleSection';
 
@@ -10,7 +10,7 @@ export function UserHeader({ user }: { user: UserDetail }) {
   const initials = (user.name || user.email).split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
   return (
     <Stack gap="xs">
-      <Anchor component={Link} to="/admin/users" size="sm">
+      <Anchor c="indigo.8" component={Link} to="/admin/users" size="sm">
         <Group gap={4}><IconArrowLeft size={14} /> Users</Group>
       </Anchor>
       <Group gap="md" wrap="nowrap" align="center">
@@ -18,14 +18,14 @@ export function UserHeader({ user }: { user: UserDetail }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="sm">
             <Title order={2}>{user.name || user.email}</Title>
-            <StatusBadge status={user.status} />
+            <StatusTag status={user.status} />
           </Group>
           <Group gap="sm" mt={2}>
-            <Text c="dimmed">{user.email}</Text>
-            <Text c="dimmed">·</Text>
-            <Badge variant="outline" color="indigo" style={{ textTransform: 'none' }}>{user.role.name}</Badge>
+            <Text c="gray.7">{user.email}</Text>
+            <Text c="gray.7">·</Text>
+            <SoftBadge color="indigo" style={{ textTransform: 'none' }}>{user.role.name}</SoftBadge>
             {user.rolePrivileged && <PrivilegedBadge />}
-            <Text c="dimmed" size="sm">· Last active {fromNow(user.lastActiveAt)}</Text>
+            <Text c="gray.7" size="sm">· {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}</Text>
           </Group>
         </div>
       </Group>
