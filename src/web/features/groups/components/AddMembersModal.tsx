@@ -7,6 +7,7 @@ import { api, ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
 import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
 import { useReasonRequired } from '../../organization/api';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
@@ -46,7 +47,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Add members to ${groupName}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Add members to ${groupName}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -78,8 +79,8 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
           <ChangeError error={error} onReload={() => setError(null)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={pending} disabled={selected.length === 0}>
-              Add {selected.length || ''} member{selected.length === 1 ? '' : 's'}
+            <Button type="submit" color="indigo.7" loading={pending} disabled={selected.length === 0}>
+              {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
             </Button>
           </Group>
         </Stack>

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
 import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
 import { useReasonRequired } from '../../organization/api';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 /** A destructive confirmation with a business reason, optionally asking to type a word to confirm. */
 export function ConfirmWithReasonModal({
@@ -47,7 +48,7 @@ export function ConfirmWithReasonModal({
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -69,7 +70,7 @@ export function ConfirmWithReasonModal({
           <ChangeError error={error} onReload={() => setError(null)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red" loading={pending} disabled={!confirmed}>{confirmLabel}</Button>
+            <Button type="submit" color="red.9" loading={pending} disabled={!confirmed}>{confirmLabel}</Button>
           </Group>
         </Stack>
       </form>

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
 import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
 import { useReasonRequired } from '../../organization/api';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 export interface GroupFormValues {
   name: string;
@@ -53,7 +54,7 @@ export function GroupFormModal({
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -67,7 +68,7 @@ export function GroupFormModal({
           <ChangeError error={error} onReload={() => setError(null)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={pending}>{submitLabel}</Button>
+            <Button type="submit" color="indigo.7" loading={pending}>{submitLabel}</Button>
           </Group>
         </Stack>
       </form>

@@ -11,6 +11,7 @@ import { formatDate } from '../../users/components/detail/format';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 /** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
 export function GroupsPage() {
@@ -21,14 +22,14 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <Stack gap="md" maw={1200}>
+    <Stack gap="md" maw={1200} style={READABLE_DIMMED}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Manage Groups</Title>
           <Text c="gray.7" size="sm">Groups help you manage users as teams: departments, project teams, reviewer groups.</Text>
         </div>
         {can('groups.manage') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New Group</Button>
+          <Button color="indigo.7" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New Group</Button>
         )}
       </Group>
       <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />}>

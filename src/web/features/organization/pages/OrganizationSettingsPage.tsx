@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { ReasonField } from '../../users/components/detail/ReasonField';
 import { fetchSettings, settingsKey, updateSettings, type SettingsPatch } from '../api';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 type Draft = Omit<OrganizationSettings, 'version'>;
 
@@ -72,7 +73,7 @@ export function OrganizationSettingsPage() {
         if (dirty) mutation.mutate();
       }}
     >
-      <Stack gap="lg" maw={760}>
+      <Stack gap="lg" maw={760} style={READABLE_DIMMED}>
         <div>
           <Title order={2}>Organization settings</Title>
           <Text c="gray.7" size="sm">Settings that apply to everyone in {saved?.name}.</Text>
@@ -150,7 +151,7 @@ export function OrganizationSettingsPage() {
                 <Button variant="default" disabled={!dirty || mutation.isPending} onClick={() => { setDraft(saved); setDomainError(null); mutation.reset(); }}>
                   Discard changes
                 </Button>
-                <Button type="submit" disabled={!dirty || draft.name.trim() === ''} loading={mutation.isPending}>Save settings</Button>
+                <Button type="submit" color="indigo.7" disabled={!dirty || draft.name.trim() === ''} loading={mutation.isPending}>Save settings</Button>
               </Group>
             </Stack>
           </Card>

@@ -12,6 +12,7 @@ import { SessionsSection } from '../components/detail/SessionsSection';
 import type { SectionProps } from '../components/detail/types';
 import { UserHeader } from '../components/detail/UserHeader';
 import { fetchUserDetail, userKeys } from '../detail-api';
+import { READABLE_DIMMED } from '../components/detail/SoftBadge';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -39,7 +40,7 @@ export function UserDetailPage() {
   const req = (sectionId: string) => ({ ...props, openRequest: requests[sectionId] });
 
   return (
-    <Stack gap="lg" maw={1200}>
+    <Stack gap="lg" maw={1200} style={READABLE_DIMMED}>
       <UserHeader user={user.data} />
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>

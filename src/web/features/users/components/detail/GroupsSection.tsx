@@ -9,7 +9,7 @@ import { useReasonRequired } from '../../../organization/api';
 import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
-import { SoftBadge } from './SoftBadge';
+import { SoftBadge, READABLE_DIMMED } from './SoftBadge';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
@@ -91,7 +91,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
   const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Change groups of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Change groups of ${user.name || user.email}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -118,7 +118,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={mutation.isPending} disabled={unchanged}>Save groups</Button>
+            <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>Save groups</Button>
           </Group>
         </Stack>
       </form>

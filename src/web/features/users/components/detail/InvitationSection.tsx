@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
-import { StatusTag } from './SoftBadge';
+import { StatusTag, READABLE_DIMMED } from './SoftBadge';
 import { resendInvitation } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -77,7 +77,7 @@ function ResendModal({ user, invitationId, reload, onClose }: { user: SectionPro
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Resend invitation">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title="Resend invitation">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -91,7 +91,7 @@ function ResendModal({ user, invitationId, reload, onClose }: { user: SectionPro
           <ChangeError error={mutation.error} onReload={() => void reload()} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={mutation.isPending}>Resend invitation</Button>
+            <Button type="submit" color="indigo.7" loading={mutation.isPending}>Resend invitation</Button>
           </Group>
         </Stack>
       </form>

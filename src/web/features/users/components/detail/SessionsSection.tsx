@@ -13,6 +13,7 @@ import { Fact } from './InvitationSection';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
+import { READABLE_DIMMED } from './SoftBadge';
 
 export function SessionsSection({ user, reload }: SectionProps) {
   const can = useCan();
@@ -77,7 +78,7 @@ function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; r
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Sign out everywhere?">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title="Sign out everywhere?">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -94,7 +95,7 @@ function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; r
           <ChangeError error={mutation.error} onReload={() => void reload()} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red" loading={mutation.isPending}>Sign out everywhere</Button>
+            <Button type="submit" color="red.9" loading={mutation.isPending}>Sign out everywhere</Button>
           </Group>
         </Stack>
       </form>

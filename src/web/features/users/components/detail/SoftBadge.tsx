@@ -1,3 +1,4 @@
+import type React from 'react';
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
@@ -28,3 +29,9 @@ const STATUS_COLORS: Record<string, string> = { active: 'green', invited: 'blue'
 export function StatusTag({ status }: { status: string }) {
   return <SoftBadge color={STATUS_COLORS[status] ?? 'gray'}>{status}</SoftBadge>;
 }
+
+/**
+ * Mantine's "dimmed" grey (input descriptions, hints) is 3.3:1 on white, below WCAG AA. Set on a
+ * page root or a modal, this darkens it for everything inside.
+ */
+export const READABLE_DIMMED = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' } as React.CSSProperties;
