@@ -31,7 +31,11 @@ export function StatusTag({ status }: { status: string }) {
 }
 
 /**
- * Mantine's "dimmed" grey (input descriptions, hints) is 3.3:1 on white, below WCAG AA. Set on a
+ * Mantine's "dimmed" grey (input descriptions, hints) is 3.3:1 on white and its error red 3.5:1,
+ * below WCAG AA. Set on a
  * page root or a modal, this darkens it for everything inside.
  */
-export const READABLE_DIMMED = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' } as React.CSSProperties;
+export const READABLE_DIMMED = {
+  '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  '--mantine-color-error': 'var(--mantine-color-red-9)',
+} as React.CSSProperties;
