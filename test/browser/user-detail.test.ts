@@ -105,6 +105,8 @@ describe('user detail page', () => {
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('The role is now Publisher (this page showed Member)');
     await expect(page.getByTestId('current-role').textContent()).resolves.toBe('Member');
+    const inDialog = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(inDialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     await alert.getByRole('button', { name: /Reload the latest/ }).click();
     await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
