@@ -92,6 +92,8 @@ describe('Manage Groups', () => {
     await deleteButton.click();
     await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
     await page.getByText('Group Regulatory reviewers deleted.').waitFor();
+    // It was the organization's only group.
+    await page.getByText(/^No groups yet\./).waitFor();
     await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
   });
 
@@ -131,5 +133,40 @@ describe('Organization settings', () => {
     const saved = (await (await page.request.get(`${app.url}/api/organization/settings`)).json()) as Record<string, unknown>;
     expect(saved).toMatchObject({ allowedEmailDomains: ['acme.test'], invitationExpiryDays: 14, requirePasskeysForPrivilegedUsers: true, requirePasskeysForAllUsers: false });
     expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+describe('read-only views', () => {
+  it('should show groups and settings without edit controls to a security reviewer', async () => {
+    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };
+    const reviewer = roles.items.find((r) => r.name === 'Security reviewer')!;
+    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email: 'sue@acme.test', name: 'Sue Reviewer' }], roleId: reviewer.id } });
+    expect(invited.status()).toBe(200);
+    let token: string | undefined;
+    for (let i = 0; i < 50 && !token; i++) {
+      const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string }[] };
+      token = mail.items.find((m) => m.to === 'sue@acme.test')?.text.match(/invitations\/accept\?token=([\w-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 100));
+    }
+    const sues = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      expect((await sues.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);
+      const sue = await sues.newPage();
+      await sue.goto(`${app.url}/admin/groups`);
+      await sue.getByRole('heading', { name: 'Manage Groups' }).waitFor();
+      await sue.getByTestId('group-row').first().waitFor();
+      await expect(sue.getByRole('button', { name: 'New Group' }).count()).resolves.toBe(0);
+      await sue.getByTestId('group-row').first().getByRole('link').click();
+      await sue.getByRole('heading', { name: 'Members' }).waitFor();
+      await expect(sue.getByRole('button', { name: 'Add members' }).count()).resolves.toBe(0);
+      await expect(sue.getByRole('button', { name: 'Delete group' }).count()).resolves.toBe(0);
+
+      await sue.goto(`${app.url}/admin/settings`);
+      await sue.getByText('Your role can view these settings but not change them.').waitFor();
+      await expect(sue.getByRole('switch', { name: /^Require passkeys for all users/ }).isDisabled()).resolves.toBe(true);
+      await expect(sue.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);
+    } finally {
+      await sues.close();
+    }
   });
 });

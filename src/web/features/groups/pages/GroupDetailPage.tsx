@@ -4,7 +4,7 @@ import { IconArrowLeft, IconPencil, IconTrash, IconUserMinus, IconUserPlus } fro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { GroupDetail } from '../../../../contracts/groups';
+import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { StatusTag, READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
@@ -189,7 +189,9 @@ export function GroupDetailPage() {
           onConfirm={async (reason) => {
             await deleteGroup(g.id, reason || undefined);
             queryClient.removeQueries({ queryKey: groupKeys.detail(g.id) });
-            await queryClient.invalidateQueries({ queryKey: groupKeys.all });
+            // The list must not show the deleted group while it refetches.
+            queryClient.setQueryData<{ items: GroupSummary[] }>(groupKeys.all, (old) => (old ? { items: old.items.filter((x) => x.id !== g.id) } : old));
+            void queryClient.invalidateQueries({ queryKey: groupKeys.all });
             void queryClient.invalidateQueries({ queryKey: ['users'] });
             notifications.show({ color: 'green', message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.` });
             navigate('/admin/groups');
