@@ -22,10 +22,9 @@ export function UserHeader({ user }: { user: UserDetail }) {
           </Group>
           <Group gap="sm" mt={2}>
             <Text c="gray.7">{user.email}</Text>
-            <Text c="gray.7">·</Text>
             <SoftBadge color="indigo" style={{ textTransform: 'none' }}>{user.role.name}</SoftBadge>
             {user.rolePrivileged && <PrivilegedBadge />}
-            <Text c="gray.7" size="sm">· {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}</Text>
+            <Text c="gray.7" size="sm">{user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}</Text>
           </Group>
         </div>
       </Group>
