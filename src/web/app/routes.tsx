@@ -5,6 +5,10 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { UserDetailPage } from '../features/users/pages/UserDetailPage';
+import { GroupsPage } from '../features/groups/pages/GroupsPage';
+import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
+import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -26,6 +30,10 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/users/:id" element={<UserDetailPage />} />
+        <Route path="/admin/groups" element={<GroupsPage />} />
+        <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
+        <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
