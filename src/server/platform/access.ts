@@ -11,11 +11,22 @@ declare module 'fastify' {
     /** Reachable without a session (sign-in, health, docs). */
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with what it requires, as declared: the route-table test walks this list. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     /** Set when a session cookie was presented but is no longer valid. */
     sessionProblem: 'SESSION_EXPIRED' | null;
   }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: PermissionKey | 'authenticated' | null;
+  public: boolean;
 }
 
 export type ActorResolver = (request: FastifyRequest) => Promise<{ actor: Actor | null; problem: 'SESSION_EXPIRED' | null }>;
@@ -35,12 +46,17 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionProblem', null);
   const allowedOrigin = new URL(options.publicUrl).origin;
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
 
   app.addHook('onRoute', (route) => {
     const config = route.config as { permission?: string; public?: boolean } | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
     if (!config?.permission && !config?.public) {
       throw new Error(`Route ${route.method} ${route.url} declares neither config.permission nor config.public`);
+    }
+    for (const method of [route.method].flat()) {
+      declared.push({ method, url: route.url, permission: (config.permission as DeclaredRoute['permission']) ?? null, public: config.public === true });
     }
   });
 
