@@ -43,7 +43,7 @@ function request(route: DeclaredRoute, cookie?: string) {
 describe('the route table', () => {
   it('should hold every feature route, each with a permission or marked public', () => {
     expect(routes.length).toBeGreaterThan(30);
-    for (const r of routes) expect(r.public || r.permission !== null, `${r.method} ${r.url}`).toBe(true);
+    for (const r of routes) expect(r.public || r.service || r.permission !== null, `${r.method} ${r.url}`).toBe(true);
     for (const r of routes) if (r.permission && r.permission !== 'authenticated') expect(isPermissionKey(r.permission), `${r.method} ${r.url}: ${r.permission}`).toBe(true);
     const urls = routes.map((r) => `${r.method} ${r.url}`);
     expect(urls).toEqual(expect.arrayContaining(['POST /api/roles', 'PATCH /api/roles/:id', 'DELETE /api/roles/:id', 'GET /api/users', 'PUT /api/users/:id/role']));
@@ -66,7 +66,14 @@ describe('the route table', () => {
       if (route.public) continue;
       const res = await request(route);
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
-      if (route.method !== 'HEAD') expect(res.json().error.code).toBe('UNAUTHENTICATED');
+      if (route.method !== 'HEAD') expect(res.json().error.code).toBe(route.service ? 'SERVICE_TOKEN_INVALID' : 'UNAUTHENTICATED');
+    }
+  });
+
+  it('should refuse a session cookie on service-token routes', async () => {
+    for (const route of routes.filter((r) => r.service)) {
+      const res = await request(route, t.adminCookie);
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
 });

@@ -4,6 +4,7 @@ import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
 import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
+import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UsersTable } from '../features/users/users.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
@@ -22,6 +23,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  service_tokens: ServiceTokensTable;
 }
 
 export type Db = Kysely<Database>;

@@ -8,10 +8,7 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/**
- * `schema` (PostgreSQL) names where the migration bookkeeping lives: without it Kysely looks for its
- * tables in every schema and skips creating them when another schema (another test file) has them.
- */
+/** `schema`: PostgreSQL schema that holds the migration bookkeeping (tests run one schema per file). */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
