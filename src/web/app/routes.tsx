@@ -5,6 +5,8 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
+import { RolesPage } from '../features/roles/pages/RolesPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -26,6 +28,9 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/roles" element={<RolesPage />} />
+        <Route path="/admin/roles/new" element={<RoleEditorPage />} />
+        <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
