@@ -46,7 +46,7 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
         disabled={readOnly}
         allowDeselect={false}
         onChange={(v) => onChange({ ...value, idleLogoutMinutes: v === 'off' || v === null ? null : v === 'custom' ? (custom ? idle : 90) : Number(v) })}
-        w={260}
+        maw={420}
       />
       {custom && (
         <NumberInput

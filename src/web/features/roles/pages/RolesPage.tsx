@@ -57,8 +57,8 @@ export function RolesPage() {
             <Table.Tbody>
               {roles.data.map((role) => (
                 <Table.Tr key={role.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
+                  <Table.Td miw={300}>
+                    <Group gap="xs">
                       <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>{role.name}</Anchor>
                       <RoleBadges role={role} />
                     </Group>
