@@ -348,3 +348,30 @@ describe('Help me choose', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('concurrent role edits', () => {
+  it('should let only one of two simultaneous saves of the same version through', async () => {
+    const role = await newRole({ name: 'Shared', permissions: ['workspaces.view'] });
+    const answers = await Promise.all([
+      call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, description: 'first' }),
+      call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, description: 'second' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+  });
+
+  it('should not let two administrators strip each other’s access at the same time', async () => {
+    const base = ['workspaces.view', 'workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share', 'users.view', 'roles.view'];
+    const a = await newRole({ name: 'Access A', permissions: [...base, 'users.assign_role', 'roles.manage'], ownerUserId: t.org.adminUserId });
+    const b = await newRole({ name: 'Access B', permissions: [...base, 'users.assign_role', 'roles.manage'], ownerUserId: t.org.adminUserId });
+    const xId = await t.createUser({ email: 'x@acme.test', roleKey: 'admin' });
+    const x = await t.signInAs(xId);
+    expect((await call(x, 'PUT', `/api/users/${t.org.adminUserId}/role`, { roleId: a.id })).statusCode).toBe(200);
+    expect((await call(t.adminCookie, 'PUT', `/api/users/${xId}/role`, { roleId: b.id })).statusCode).toBe(200);
+    const answers = await Promise.all([
+      call(t.adminCookie, 'PATCH', `/api/roles/${a.id}`, { version: 1, permissions: [...base, 'users.assign_role'] }),
+      call(x, 'PATCH', `/api/roles/${b.id}`, { version: 1, permissions: [...base, 'users.assign_role'] }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((r) => r.statusCode === 409)!.json().error.code).toBe('LAST_ACCESS_ADMIN');
+  });
+});
