@@ -68,7 +68,11 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.post('/api/roles/:id/duplicate', {
     config: { permission: 'roles.manage' },
     schema: { tags: ['Roles'], summary: 'Duplicate a role (system roles included) into a custom role', params: IdParams, body: DuplicateRoleBody, response: { 201: Role, ...errors } },
-    handler: async (request, reply) => reply.status(201).send(await duplicateRole(contextOf(request, deps), request.params.id, request.body ?? {})),
+    // Every field is optional, so a bare POST is a valid request.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
+    handler: async (request, reply) => reply.status(201).send(await duplicateRole(contextOf(request, deps), request.params.id, request.body)),
   });
 
   app.delete('/api/roles/:id', {
