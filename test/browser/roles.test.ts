@@ -85,6 +85,21 @@ describe('Manage Roles', () => {
     await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
   });
 
+  it('should recommend the narrowest role from the day-one questions in Help me choose', async () => {
+    await page.goto(`${app.url}/admin/roles`);
+    await page.getByRole('button', { name: 'Help me choose' }).click();
+    const help = page.getByTestId('help-me-choose');
+    await help.getByRole('radiogroup', { name: /admin pages or only end-user features/ }).getByLabel('Only end-user features').check();
+    await help.getByRole('radiogroup', { name: /create shared Workspaces/ }).getByLabel('No').check();
+    await help.getByRole('radiogroup', { name: /configure integrations/ }).getByLabel('Yes').check();
+    await help.getByRole('radiogroup', { name: /manage users, groups, roles, or security settings/ }).getByLabel('No').check();
+    await help.getByRole('button', { name: 'Recommend a role' }).click();
+    await help.getByText('Recommended: Integration admin').waitFor();
+    await help.getByText(/narrowest role that covers end-user features and configuring integrations/).waitFor();
+    await help.getByRole('button', { name: 'Use this role' }).click();
+    await page.getByRole('heading', { name: 'Integration admin' }).waitFor();
+  });
+
   it('should refuse deleting a role in use and link to its users', async () => {
     await page.goto(`${app.url}/admin/roles`);
     const row = page.getByRole('row', { name: /QA reviewer/ });

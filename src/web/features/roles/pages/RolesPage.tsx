@@ -1,12 +1,14 @@
-import { Alert, Anchor, Button, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Modal, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconPlus } from '@tabler/icons-react';
+import { IconCopy, IconHelpCircle, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { duplicateRole, fetchRoles } from '../api';
 import { DeleteRoleButton } from '../components/DeleteRoleButton';
+import { HelpMeChoose } from '../components/HelpMeChoose';
 import { RoleBadges } from '../components/RoleBadges';
 
 /** "Manage Roles": system and custom roles with their holders; system roles are read-only but can be duplicated. */
@@ -16,6 +18,7 @@ export function RolesPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoles });
+  const [helpOpen, setHelpOpen] = useState(false);
   const duplicate = useMutation({
     mutationFn: (id: string) => duplicateRole(id),
     onSuccess: async (role) => {
@@ -30,12 +33,27 @@ export function RolesPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Manage Roles</Title>
-        {manage && (
-          <Button component={Link} to="/admin/roles/new" leftSection={<IconPlus size={16} />}>
-            New Role
-          </Button>
-        )}
+        <Group gap="xs">
+          {can('users.view') && (
+            <Button variant="default" leftSection={<IconHelpCircle size={16} />} onClick={() => setHelpOpen(true)}>
+              Help me choose
+            </Button>
+          )}
+          {manage && (
+            <Button component={Link} to="/admin/roles/new" leftSection={<IconPlus size={16} />}>
+              New Role
+            </Button>
+          )}
+        </Group>
       </Group>
+      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title="Help me choose a role" size="lg">
+        <HelpMeChoose
+          onChoose={(roleId) => {
+            setHelpOpen(false);
+            navigate(`/admin/roles/${roleId}`);
+          }}
+        />
+      </Modal>
       <Text c="dimmed" mb="md" size="sm">
         A role is a reusable set of permissions. Name roles after job responsibilities and keep them narrow enough to review.
       </Text>
