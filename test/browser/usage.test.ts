@@ -1,6 +1,13 @@
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+async function expectNoSeriousAxeViolations(page: Page, scope = 'main') {
+  const axe = await new AxeBuilder({ page }).include(scope).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 let app: RunningApp;
 let browser: Browser;
@@ -50,12 +57,21 @@ describe('activity and usage in the console', () => {
     await feed.getByText('Sent a chat message').first().waitFor();
     await expect(feed.getByText('Workspace ws-launch').first().isVisible()).resolves.toBe(true);
 
+    // The user detail page shows the same cards.
+    await page.goto(`${app.url}/admin/users/${admin.id}`);
+    await page.getByTestId('usage-trend-chart').waitFor();
+    await page.getByRole('region', { name: 'Recent activity' }).getByText('Created an artifact').first().waitFor();
+    // Our two cards (the rest of the page is the user detail page's own test).
+    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="usage-trends-title"]');
+    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="recent-activity-title"]');
+
     // The overview is in the navigation for roles that may view activity.
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organization overview' }).click();
     await page.getByRole('heading', { name: 'Organization overview' }).waitFor();
     await page.getByText('Active today').waitFor();
     await page.getByRole('heading', { name: 'Top event types · last 30 days' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Inactive accounts' }).isVisible()).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(page);
     await context.close();
   }, 120_000);
 });

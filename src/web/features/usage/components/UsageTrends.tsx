@@ -60,6 +60,7 @@ export function UsageTrends({ userId }: { userId: string }) {
           </SimpleGrid>
           <AreaChart
             data-testid="usage-trend-chart"
+            role="img"
             h={240}
             data={data.series.map((p) => ({ ...p, date: dayLabel(p.day) }))}
             dataKey="date"

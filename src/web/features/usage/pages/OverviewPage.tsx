@@ -23,7 +23,7 @@ function ActiveStat({ label, current, previous, previousLabel }: { label: string
     <Card withBorder>
       <Text size="sm" c="dimmed">{label}</Text>
       <Text fz={28} fw={700}>{current.toLocaleString()}</Text>
-      <Group gap={4} c={diff > 0 ? 'teal' : diff < 0 ? 'red' : 'dimmed'}>
+      <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
         {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
         <Text size="xs">{previous.toLocaleString()} {previousLabel}</Text>
       </Group>
@@ -46,7 +46,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
           data={[{ value: 'daily', label: 'Per day' }, { value: 'weekly', label: 'Per week' }, { value: 'monthly', label: 'Per month' }]}
         />
       </Group>
-      <BarChart h={220} data={data} dataKey="period" series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]} aria-label={`Active users ${period}`} />
+      <BarChart role="img" h={220} data={data} dataKey="period" series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]} aria-label={`Active users ${period}`} />
     </Card>
   );
 }
