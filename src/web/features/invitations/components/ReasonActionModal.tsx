@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { MODAL_A11Y } from '../../users/components/contrast';
 
 interface Props {
   title: string;
@@ -34,7 +35,7 @@ export function ReasonActionModal({ title, body, confirmLabel, color, reasonRequ
   }
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{title}</Text>}>
+    <Modal {...MODAL_A11Y} opened onClose={onClose} title={<Text fw={600}>{title}</Text>}>
       <Stack>
         <Text size="sm">{body}</Text>
         <Textarea

@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { acceptInvitation } from '../api';
+import { CONTRAST_VARS } from '../../users/components/contrast';
 
 const TITLES: Record<string, string> = {
-  INVITATION_EXPIRED: 'This invitation has expired',
-  INVITATION_REVOKED: 'This invitation was withdrawn',
-  INVITATION_ACCEPTED: 'This invitation was already accepted',
-  INVITATION_INVALID: 'This invitation link does not work',
+  INVITATION_EXPIRED: 'Invitation expired',
+  INVITATION_REVOKED: 'Invitation withdrawn',
+  INVITATION_ACCEPTED: 'Already accepted',
+  INVITATION_INVALID: 'Link not valid',
 };
 
 /**
@@ -38,7 +39,7 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
+    <Center mih="100vh" bg="gray.0" p="md" style={CONTRAST_VARS}>
       <Paper withBorder p="xl" radius="lg" w={460} shadow="sm">
         <Stack>
           <ThemeIcon size={48} radius="xl" variant="light"><IconMailOpened size={26} /></ThemeIcon>

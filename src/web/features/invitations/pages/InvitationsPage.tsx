@@ -14,6 +14,7 @@ import { useOrganizationSettings } from '../../users/hooks/useLookups';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
 import { ReasonActionModal } from '../components/ReasonActionModal';
+import { CONTRAST_VARS } from '../../users/components/contrast';
 
 dayjs.extend(relativeTime);
 
@@ -61,7 +62,7 @@ export function InvitationsPage() {
   }
 
   return (
-    <Stack gap="md">
+    <Stack style={CONTRAST_VARS} gap="md">
       <Group justify="space-between" align="flex-start">
         <div>
           <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">

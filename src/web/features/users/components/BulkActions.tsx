@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
 import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
+import { MODAL_A11Y } from './contrast';
 
 type Action = BulkUsersBody['action'];
 
@@ -136,7 +137,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   }
 
   return (
-    <Modal opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
+    <Modal {...MODAL_A11Y} opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
       {result ? (
         <BulkResultView result={result} onClose={() => { onDone(); onClose(); }} />
       ) : (

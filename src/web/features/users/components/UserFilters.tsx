@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UserListParams } from '../hooks/useUserListParams';
 import { useGroups, useRoles } from '../hooks/useLookups';
 
@@ -12,13 +12,15 @@ const STATUS_OPTIONS = [
 ];
 
 interface Props {
+  /** Shown at the end of the row (the export button). */
+  end?: ReactNode;
   params: UserListParams;
   onChange: (patch: Partial<UserListParams>, replace?: boolean) => void;
   onReset: () => void;
 }
 
 /** Search (debounced into the URL) and the role, group and status filters. */
-export function UserFilters({ params, onChange, onReset }: Props) {
+export function UserFilters({ params, onChange, onReset, end }: Props) {
   const roles = useRoles();
   const groups = useGroups();
   const [search, setSearch] = useState(params.search);
@@ -44,7 +46,7 @@ export function UserFilters({ params, onChange, onReset }: Props) {
   const filtered = Boolean(params.search || params.roleId || params.groupId || params.status);
 
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
+    <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
       <TextInput
         leftSection={<IconSearch size={16} />}
         placeholder="Search by name or email"
@@ -52,7 +54,7 @@ export function UserFilters({ params, onChange, onReset }: Props) {
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
         rightSection={search ? <IconX size={14} style={{ cursor: 'pointer' }} aria-label="Clear search" onClick={() => setSearch('')} /> : null}
-        style={{ flex: '1 1 260px', maxWidth: 420 }}
+        style={{ flex: '1 1 220px', maxWidth: 360 }}
       />
       <Select
         aria-label="Filter by role"
@@ -62,7 +64,7 @@ export function UserFilters({ params, onChange, onReset }: Props) {
         onChange={(value) => onChange({ roleId: value ?? undefined })}
         clearable
         searchable
-        w={180}
+        w={170}
       />
       <Select
         aria-label="Filter by group"
@@ -73,7 +75,7 @@ export function UserFilters({ params, onChange, onReset }: Props) {
         clearable
         searchable
         nothingFoundMessage="No groups yet"
-        w={180}
+        w={170}
       />
       <Select
         aria-label="Filter by status"
@@ -82,13 +84,14 @@ export function UserFilters({ params, onChange, onReset }: Props) {
         value={params.status ?? null}
         onChange={(value) => onChange({ status: (value as UserListParams['status']) ?? undefined })}
         clearable
-        w={150}
+        w={140}
       />
       {filtered && (
         <Button variant="subtle" color="gray" onClick={() => { lastWritten.current = ''; setSearch(''); onReset(); }}>
           Clear filters
         </Button>
       )}
+      {end && <div style={{ marginLeft: 'auto' }}>{end}</div>}
     </Group>
   );
 }

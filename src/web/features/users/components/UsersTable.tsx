@@ -35,11 +35,11 @@ function SortHeader({ label, column, sort, order, onSort }: { label: string; col
   );
 }
 
-function When({ iso, never }: { iso: string | null; never: ReactNode }) {
+function When({ iso, never, absolute }: { iso: string | null; never: ReactNode; absolute?: boolean }) {
   if (!iso) return <Text size="sm" c="dimmed">{never}</Text>;
   return (
     <Tooltip label={dayjs(iso).format('D MMM YYYY, HH:mm')} openDelay={400}>
-      <Text size="sm" component="span">{dayjs(iso).fromNow()}</Text>
+      <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>{absolute ? dayjs(iso).format('D MMM YYYY') : dayjs(iso).fromNow()}</Text>
     </Tooltip>
   );
 }
@@ -91,18 +91,18 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
                   <Group gap={4}>
                     {u.groups.length === 0 && <Text size="sm" c="dimmed">—</Text>}
                     {u.groups.slice(0, 3).map((g) => (
-                      <Badge key={g.id} variant="outline" color="gray" size="sm" tt="none">{g.name}</Badge>
+                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none">{g.name}</Badge>
                     ))}
                     {u.groups.length > 3 && (
                       <Tooltip label={u.groups.slice(3).map((g) => g.name).join(', ')}>
-                        <Badge variant="light" color="gray" size="sm">+{u.groups.length - 3}</Badge>
+                        <Badge variant="outline" color="gray.7" size="sm">+{u.groups.length - 3}</Badge>
                       </Tooltip>
                     )}
                   </Group>
                 </Table.Td>
                 <Table.Td><StatusBadge status={u.status} /></Table.Td>
                 <Table.Td><When iso={u.lastActiveAt} never="Never" /></Table.Td>
-                <Table.Td><When iso={u.createdAt} never="—" /></Table.Td>
+                <Table.Td><When iso={u.createdAt} never="—" absolute /></Table.Td>
               </Table.Tr>
             );
           })}

@@ -12,6 +12,7 @@ import { BulkActionBar, type Selection } from '../components/BulkActions';
 import { UserFilters } from '../components/UserFilters';
 import { UsersTable } from '../components/UsersTable';
 import { useUserListParams } from '../hooks/useUserListParams';
+import { CONTRAST_VARS } from '../components/contrast';
 
 const PAGE_SIZE = 50;
 
@@ -46,7 +47,7 @@ export function UsersPage() {
   }
 
   return (
-    <Stack gap="md">
+    <Stack style={CONTRAST_VARS} gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <div>
           <Title order={2}>Users</Title>
@@ -69,19 +70,23 @@ export function UsersPage() {
       </Group>
 
       <Card withBorder padding="md">
-        <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
-          <UserFilters params={params} onChange={(patch, replace) => update(patch, replace)} onReset={reset} />
-          <Button
-            component="a"
-            href={exportCsvUrl({ ...filter, sort: params.sort, order: params.order })}
-            download="users.csv"
-            variant="subtle"
-            leftSection={<IconDownload size={16} />}
-            disabled={total === 0}
-          >
-            Export CSV
-          </Button>
-        </Group>
+        <UserFilters
+          params={params}
+          onChange={(patch, replace) => update(patch, replace)}
+          onReset={reset}
+          end={
+            <Button
+              component="a"
+              href={exportCsvUrl({ ...filter, sort: params.sort, order: params.order })}
+              download="users.csv"
+              variant="subtle"
+              leftSection={<IconDownload size={16} />}
+              disabled={total === 0}
+            >
+              Export CSV
+            </Button>
+          }
+        />
 
         <BulkActionBar
           selection={selection}
