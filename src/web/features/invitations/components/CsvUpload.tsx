@@ -166,7 +166,7 @@ export function CsvUpload({ onClose }: { onClose: () => void }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={60}>Row</Table.Th>
-                  <Table.Th>Email</Table.Th>
+                  <Table.Th w="34%">Email</Table.Th>
                   <Table.Th w={110}>Result</Table.Th>
                   <Table.Th>Details</Table.Th>
                 </Table.Tr>
@@ -175,7 +175,7 @@ export function CsvUpload({ onClose }: { onClose: () => void }) {
                 {shown.slice(0, SHOWN_ROWS).map((r) => (
                   <Table.Tr key={r.line}>
                     <Table.Td>{r.line}</Table.Td>
-                    <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{r.email || '—'}</Text></Table.Td>
+                    <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{r.email || '—'}</Text></Table.Td>
                     <Table.Td><OutcomeBadge outcome={r.outcome} /></Table.Td>
                     <Table.Td><Text size="sm">{r.message}</Text></Table.Td>
                   </Table.Tr>

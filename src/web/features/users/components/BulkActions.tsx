@@ -152,7 +152,6 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
             nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
             comboboxProps={{ withinPortal: true }}
-            data-autofocus
           />
           <Textarea
             label="Business reason"
