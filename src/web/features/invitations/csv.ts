@@ -100,3 +100,11 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Splits pasted text on commas, semicolons, whitespace and newlines; "<a@b.c>" and "mailto:" keep the address. */
+export function splitEmails(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((part) => part.replace(/^<|>$/g, '').replace(/^mailto:/i, '').trim())
+    .filter((part) => part.includes('@'));
+}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { InviteResult } from '../../../../contracts/invitations';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { invite } from '../api';
+import { splitEmails } from '../csv';
 import { CsvUpload } from './CsvUpload';
 import { HelpMeChooseSlot } from './HelpMeChooseSlot';
 import { InviteResultsList } from './InviteResultsList';
@@ -202,14 +203,6 @@ function SingleInvite({ onClose }: { onClose: () => void }) {
       </Stack>
     </form>
   );
-}
-
-/** Splits pasted text on commas, semicolons, whitespace and newlines; "Name <a@b.c>" keeps the address. */
-export function splitEmails(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) => part.replace(/^<|>$/g, '').replace(/^mailto:/i, '').trim())
-    .filter((part) => part.includes('@'));
 }
 
 function SeveralInvite({ onClose }: { onClose: () => void }) {

@@ -171,7 +171,7 @@ export function InvitationsPage() {
               : `${action.invitation.email} gets a new link; the previous one stops working and the expiry restarts.`
           }
           confirmLabel={action.kind === 'revoke' ? 'Revoke invitation' : 'Resend invitation'}
-          color={action.kind === 'revoke' ? 'red' : undefined}
+          color={action.kind === 'revoke' ? 'red.8' : undefined}
           reasonRequired={reasonRequired}
           onConfirm={(reason) => run(action.kind, action.invitation, reason)}
           onClose={() => setAction(null)}
