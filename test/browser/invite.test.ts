@@ -128,6 +128,60 @@ describe('Invite a user (seed steps, literally)', () => {
     await page.request.patch(`${app.url}/api/organization/settings`, { data: { allowedEmailDomains: [] } });
   });
 
+  it('should upload a CSV, reject an unknown role locally, and show per-row results with a downloadable file', async () => {
+    await page.goto(`${app.url}/admin/users`);
+    await page.getByRole('button', { name: 'Invite New User' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite New User' });
+    await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
+    const rows = ['email,role,group,name', 'csv.one@acme.test,Viewer,Reviewers,Csv One', 'csv.two@acme.test,,,Csv Two', 'csv.three@acme.test,Wizard,,Csv Three', 'ada.lovelace@acme.test,Viewer,,Ada'];
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await dialog.getByText('4 rows read: 3 ready to send, 1 rejected here').waitFor();
+    await dialog.getByRole('button', { name: 'Invite 3 people' }).click();
+    await dialog.getByText('Finished').waitFor();
+    await expect(dialog.getByRole('progressbar', { name: 'Upload progress' }).getAttribute('aria-valuenow')).resolves.toBe('100');
+    const table = dialog.getByRole('table', { name: 'Upload results' });
+    await expect(table.getByRole('row', { name: /csv\.one@acme\.test.*invited.*Invitation sent to csv\.one@acme\.test as Viewer in Reviewers/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('row', { name: /csv\.three@acme\.test.*rejected.*Unknown role "Wizard"/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('row', { name: /ada\.lovelace@acme\.test.*unchanged/ }).count()).resolves.toBe(1);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download results' }).click();
+    const file = await download;
+    const text = await (await file.createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString('utf8'));
+    expect(text.split(/\r?\n/)[0]).toBe('line,email,outcome,message');
+    expect(text).toContain('3,csv.three@acme.test,rejected');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('should resend (a new link; the old one stops working) and revoke from the Invitations view', async () => {
+    await page.goto(`${app.url}/admin/invitations`);
+    const row = page.getByTestId('invitation-row').filter({ hasText: 'csv.two@acme.test' });
+    await row.getByRole('button', { name: 'Resend invitation to csv.two@acme.test' }).click();
+    await page.getByText('A new link was sent to csv.two@acme.test; the previous link no longer works.').waitFor();
+    await row.getByText('2 times').waitFor();
+    // The first link stopped working; the new one works until revoked.
+    const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string; createdAt: string }[] };
+    const tokens = mail.items
+      .filter((m) => m.to === 'csv.two@acme.test')
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((m) => /token=([\w-]+)/.exec(m.text)![1]!);
+    expect(tokens).toHaveLength(2);
+    const fresh = await browser.newContext();
+    const spent = await fresh.request.post(`${app.url}/api/invitations/accept`, { data: { token: tokens[0] } });
+    expect(spent.status()).toBe(400);
+
+    await row.getByRole('button', { name: 'Revoke invitation to csv.two@acme.test' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke invitation?' });
+    await confirm.getByRole('button', { name: 'Revoke invitation' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.locator('label', { hasText: /^Revoked$/ }).click();
+    await page.getByTestId('invitation-row').filter({ hasText: 'csv.two@acme.test' }).getByText('revoked').waitFor();
+    const revoked = await fresh.request.post(`${app.url}/api/invitations/accept`, { data: { token: tokens[1] } });
+    expect(revoked.status()).toBe(400);
+    // Revoking removes the never-activated account, so the server reports the link as no longer valid.
+    expect(['INVITATION_REVOKED', 'INVITATION_INVALID']).toContain(((await revoked.json()) as { error: { code: string } }).error.code);
+    await fresh.close();
+  });
+
   it('should have no serious accessibility violations on the Users page and in the invite dialog', async () => {
     await page.goto(`${app.url}/admin/users`);
     await page.getByRole('row', { name: /admin@acme\.test/ }).waitFor();
