@@ -12,7 +12,7 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await admin.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   await signInAsAdmin(page, app);
   // A group to choose in the seed's optional "Choose group" step.
   const created = await page.request.post(`${app.url}/api/groups`, { data: { name: 'Reviewers', description: 'Review cohort' } });

@@ -11,7 +11,7 @@ const PEOPLE = ['Zoe Quinn', 'Adam Quill', 'Maya Quint', 'Bob Stone', 'Quentin A
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   await signInAsAdmin(page, app);
   const invited = await page.request.post(`${app.url}/api/invitations`, {
     data: { entries: PEOPLE.map((name) => ({ email: `${name.toLowerCase().replace(' ', '.')}@acme.test`, name })) },
@@ -95,5 +95,25 @@ describe('Users list: the URL keeps the view', () => {
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     await page.goto(`${app.url}/admin/users?q=qu`);
     await expect.poll(async () => page.getByTestId('user-row').filter({ hasText: 'Q team' }).count()).toBe(4);
+  });
+
+  it('should page with Next and Previous, keeping the page in the URL across a reload', async () => {
+    const entries = Array.from({ length: 60 }, (_, i) => ({ email: `pager${String(i).padStart(2, '0')}@acme.test` }));
+    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries } });
+    expect(invited.status()).toBe(200);
+    await page.goto(`${app.url}/admin/users?q=pager&sort=email&order=asc`);
+    await page.getByText('1–50 of 60').waitFor();
+    await expect(page.getByRole('button', { name: 'Previous' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('51–60 of 60').waitFor();
+    expect(page.url()).toContain('cursor=');
+    await expect.poll(() => emailsOnScreen(page)).toEqual(entries.slice(50).map((e) => e.email));
+    await expect(page.getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true);
+    await page.reload();
+    await page.getByText('51–60 of 60').waitFor();
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByText('1–50 of 60').waitFor();
+    expect(page.url()).not.toContain('cursor=');
+    await expect.poll(async () => (await emailsOnScreen(page))[0]).toBe('pager00@acme.test');
   });
 });

@@ -32,6 +32,10 @@ export function UsersPage() {
   // A different view is a different set of rows: the selection does not carry over.
   const viewKey = JSON.stringify(query);
   useEffect(() => setSelection({ ids: [], allMatching: false }), [viewKey]);
+  // A new page starts at its top row.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [params.cursor]);
 
   const items = users.data?.items ?? [];
   const total = users.data?.total ?? 0;
