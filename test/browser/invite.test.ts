@@ -85,7 +85,7 @@ describe('Invite a user (seed steps, literally)', () => {
     await invitee.getByText('ada.lovelace@acme.test').first().waitFor();
     await invitee.getByText('Where your first Workspace lives').waitFor();
     const nav = invitee.getByRole('navigation', { name: 'Administration' });
-    for (const adminEntry of ['Users', 'Invitations', 'Groups', 'Organization settings']) {
+    for (const adminEntry of ['Users', 'Invitations', 'Manage Roles', 'Groups', 'Organization settings']) {
       await expect(nav.getByRole('link', { name: adminEntry, exact: true }).count()).resolves.toBe(0);
     }
     await invitee.getByRole('button', { name: 'Continue' }).or(invitee.getByRole('link', { name: 'Continue' })).click();

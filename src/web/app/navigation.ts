@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconKey, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Users', to: '/admin/users', icon: IconUsers, permission: 'users.view' },
   { label: 'Invitations', to: '/admin/invitations', icon: IconMailForward, permission: 'users.view' },
+  { label: 'Manage Roles', to: '/admin/roles', icon: IconKey, permission: 'roles.view' },
   { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock },

@@ -8,6 +8,12 @@ import { UsersPage } from '../features/users/pages/UsersPage';
 import { InvitationsPage } from '../features/invitations/pages/InvitationsPage';
 import { AcceptInvitationPage } from '../features/invitations/pages/AcceptInvitationPage';
 import { WelcomePage } from '../features/invitations/pages/WelcomePage';
+import { UserDetailPage } from '../features/users/pages/UserDetailPage';
+import { GroupsPage } from '../features/groups/pages/GroupsPage';
+import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
+import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
+import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
+import { RolesPage } from '../features/roles/pages/RolesPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -32,6 +38,13 @@ export function AppRoutes() {
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/invitations" element={<InvitationsPage />} />
         <Route path="/welcome" element={<WelcomePage />} />
+        <Route path="/admin/users/:id" element={<UserDetailPage />} />
+        <Route path="/admin/groups" element={<GroupsPage />} />
+        <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
+        <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
+        <Route path="/admin/roles" element={<RolesPage />} />
+        <Route path="/admin/roles/new" element={<RoleEditorPage />} />
+        <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
