@@ -1,3 +1,5 @@
+import { Button, Collapse } from '@mantine/core';
+import { IconHelpCircle } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
 /**
@@ -11,7 +13,24 @@ const modules = import.meta.glob<{ HelpMeChoose?: ComponentType<{ onChoose: (rol
 );
 const HelpMeChoose = Object.values(modules)[0]?.HelpMeChoose;
 
-export function HelpMeChooseSlot({ onChoose }: { onChoose: (roleId: string) => void }) {
+export const helpMeChooseAvailable = Boolean(HelpMeChoose);
+
+/** The toggle that sits beside the Role field. */
+export function HelpMeChooseToggle({ opened, onToggle }: { opened: boolean; onToggle: () => void }) {
   if (!HelpMeChoose) return null;
-  return <HelpMeChoose onChoose={onChoose} />;
+  return (
+    <Button variant="subtle" size="compact-sm" leftSection={<IconHelpCircle size={14} />} onClick={onToggle} aria-expanded={opened}>
+      Help me choose
+    </Button>
+  );
+}
+
+/** The day-one questions, under the Role field while open; choosing a role closes them. */
+export function HelpMeChoosePanel({ opened, onChoose }: { opened: boolean; onChoose: (roleId: string) => void }) {
+  if (!HelpMeChoose) return null;
+  return (
+    <Collapse expanded={opened}>
+      {opened && <HelpMeChoose onChoose={onChoose} />}
+    </Collapse>
+  );
 }

@@ -7,7 +7,7 @@ import { ApiError, errorMessage } from '../../../shared/api';
 import { invite } from '../api';
 import { splitEmails } from '../csv';
 import { CsvUpload } from './CsvUpload';
-import { HelpMeChooseSlot } from './HelpMeChooseSlot';
+import { HelpMeChoosePanel, HelpMeChooseToggle } from './HelpMeChooseSlot';
 import { InviteResultsList } from './InviteResultsList';
 import { useInviteLookups } from './useInviteLookups';
 import { MODAL_A11Y } from '../../users/components/contrast';
@@ -70,9 +70,10 @@ interface RoleGroupReasonProps {
 /** Role (with room for "Help me choose"), optional Group, and the business reason when the org asks for one. */
 function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onReason, errors }: RoleGroupReasonProps) {
   const lookups = useInviteLookups();
+  const [helpOpen, setHelpOpen] = useState(false);
   return (
     <>
-      <Group align="flex-end" gap="sm" wrap="nowrap">
+      <div style={{ position: 'relative' }}>
         <Select
           label="Role"
           description="Use the narrowest role that supports the work."
@@ -82,10 +83,12 @@ function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onReason, e
           allowDeselect={false}
           searchable
           error={errors.role}
-          style={{ flex: 1 }}
         />
-        <HelpMeChooseSlot onChoose={(id) => onRole(id)} />
-      </Group>
+        <div style={{ position: 'absolute', top: -2, right: 0 }}>
+          <HelpMeChooseToggle opened={helpOpen} onToggle={() => setHelpOpen((o) => !o)} />
+        </div>
+      </div>
+      <HelpMeChoosePanel opened={helpOpen} onChoose={(id) => { onRole(id); setHelpOpen(false); }} />
       <Select
         label="Group"
         description="Optional: a team or access cohort."
