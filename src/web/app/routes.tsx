@@ -5,6 +5,9 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { InvitationsPage } from '../features/invitations/pages/InvitationsPage';
+import { AcceptInvitationPage } from '../features/invitations/pages/AcceptInvitationPage';
+import { WelcomePage } from '../features/invitations/pages/WelcomePage';
 import { UserDetailPage } from '../features/users/pages/UserDetailPage';
 import { GroupsPage } from '../features/groups/pages/GroupsPage';
 import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
@@ -31,9 +34,12 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-in/verify" element={<VerifyPage />} />
       <Route path="/mailbox" element={<MailboxPage />} />
+      <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/invitations" element={<InvitationsPage />} />
+        <Route path="/welcome" element={<WelcomePage />} />
         <Route path="/admin/users/:id" element={<UserDetailPage />} />
         <Route path="/admin/groups" element={<GroupsPage />} />
         <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
