@@ -20,6 +20,11 @@ import { serviceTokensRoutes } from './features/service-tokens/service-tokens.ro
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
+import { offboardingRoutes } from './features/offboarding/offboarding.routes.js';
+import { startPurgeJob } from './features/offboarding/offboarding.service.js';
+import { ownershipRoutes } from './features/ownership/ownership.routes.js';
+import { startWebhookWorker } from './features/ownership/ownership.webhooks.js';
+import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
@@ -51,9 +56,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('mailWorker', null);
+  app.decorate('webhookWorker', null);
   if (options.startWorkers) {
     app.mailWorker = startMailWorker(deps, app.log);
     app.addHook('onClose', async () => app.mailWorker?.stop());
+    app.webhookWorker = startWebhookWorker(deps, app.log);
+    app.addHook('onClose', async () => app.webhookWorker?.stop());
+    // Personal data of users deleted more than 30 days ago: purged at start, then hourly.
+    const purge = startPurgeJob(deps, app.log);
+    app.addHook('onClose', async () => purge.stop());
   }
 
   await app.register(errorsPlugin);
@@ -96,7 +107,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, workspacesRoutes, ownershipRoutes, offboardingRoutes]) {
     await app.register(routes, { deps });
   }
 

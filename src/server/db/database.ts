@@ -7,6 +7,8 @@ import type { OrganizationsTable } from '../features/organizations/organizations
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UsersTable } from '../features/users/users.table.js';
+import type { WorkspaceMembersTable, WorkspacesTable } from '../features/workspaces/workspaces.table.js';
+import type { ContentCollaboratorsTable, ContentItemsTable, WebhookEndpointsTable, WebhookOutboxTable } from '../features/ownership/ownership.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
 import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 
@@ -24,6 +26,12 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   service_tokens: ServiceTokensTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  content_items: ContentItemsTable;
+  content_collaborators: ContentCollaboratorsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -45,7 +45,9 @@ function escapeLike(value: string): string {
  */
 export function applyUserFilter(query: UsersQuery, organizationId: string, filter: UserFilter, dialect: Dialect): UsersQuery {
   let q = query.where('users.organization_id', '=', organizationId);
+  // Deleted users (tombstones) appear only when asked for by status.
   if (filter.status) q = q.where('users.status', '=', filter.status);
+  else q = q.where('users.status', '!=', 'deleted');
   if (filter.roleId) q = q.where('users.role_id', '=', filter.roleId);
   if (filter.groupId) {
     const groupId = filter.groupId;
