@@ -70,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Substring search over name and email without a scan.
   if (postgres) {
-    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
     await sql`CREATE INDEX users__search_trgm ON users USING gin (search_text gin_trgm_ops)`.execute(db);
   } else {
     await sql`CREATE VIRTUAL TABLE users_search USING fts5(search_text, content='users', content_rowid='rowid', tokenize='trigram')`.execute(db);
