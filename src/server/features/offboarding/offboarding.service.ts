@@ -237,8 +237,8 @@ interface Evaluation {
   /** itemId → new owner (null: kept for the organization). */
   ownerOf: Map<string, string | null>;
   seats: Seat[];
-  /** itemId → replacement user (null: removed). */
-  seatTo: Map<string, string | null>;
+  /** itemId → replacement user; seats not listed are removed. */
+  seatReplacements: Map<string, string>;
   targets: Map<string, { id: string; name: string; email: string; status: string }>;
 }
 
@@ -326,14 +326,18 @@ async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: Actor },
     else byTarget.set(to, [...(byTarget.get(to) ?? []), item]);
   }
   const finalOwner = (s: Seat) => (ownerOf.has(s.item_id) ? ownerOf.get(s.item_id) : s.owner_user_id);
-  let replaced = 0;
+  const replacements = [...new Set([...seatTo.values()].filter((v): v is string => !!v))];
+  const taken = await existingSeatKeys(db, ctx.organizationId, seats.map((s) => s.item_id), replacements);
+  /** Seats that get a replacement: not when the replacement already sits there or now owns the item. */
+  const seatReplacements = new Map<string, string>();
   let removed = 0;
   for (const s of seats) {
     if (!seatTo.has(s.item_id)) continue;
     const to = seatTo.get(s.item_id);
-    if (to && to !== finalOwner(s)) replaced++;
+    if (to && to !== finalOwner(s) && !taken.has(`${s.item_id}|${to}`)) seatReplacements.set(s.item_id, to);
     else removed++;
   }
+  const replaced = seatReplacements.size;
   const now = nowIso(ctx.deps);
   const [sessions, invitations, memberships, groups] = await Promise.all([
     countActiveSessions(db, ctx.organizationId, user.id, now),
@@ -355,7 +359,7 @@ async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: Actor },
     workspaceMembershipsRemoved: memberships.length,
     groupMembershipsRemoved: groups.length,
   };
-  return { user, problems, summary, owned, ownerOf, seats, seatTo, targets };
+  return { user, problems, summary, owned, ownerOf, seats, seatReplacements, targets };
 }
 
 /** The order the wizard asks in; the first problem of the earliest step is the refusal. */
@@ -422,14 +426,11 @@ export async function deleteUser(ctx: RequestContext & { actor: Actor }, userId:
 
     // 2. Collaborator seats: replaced (unless the replacement already has a seat or now owns it) or removed.
     const seatChanges: SeatChange[] = [];
-    const replacements = [...new Set([...ev.seatTo.values()].filter((v): v is string => !!v))];
-    const taken = await existingSeatKeys(trx, org, ev.seats.map((s) => s.item_id), replacements);
     const newSeats: CollaboratorRow[] = [];
     for (const s of ev.seats) {
-      const to = ev.seatTo.get(s.item_id)!;
-      const owner = ev.ownerOf.has(s.item_id) ? ev.ownerOf.get(s.item_id) : s.owner_user_id;
+      const to = ev.seatReplacements.get(s.item_id);
       seatChanges.push({ itemId: s.item_id, externalId: s.external_id, userId: user.id, fromRole: s.role, toRole: null });
-      if (to && to !== owner && !taken.has(`${s.item_id}|${to}`)) {
+      if (to) {
         newSeats.push({ organization_id: org, item_id: s.item_id, user_id: to, role: s.role, added_at: now });
         seatChanges.push({ itemId: s.item_id, externalId: s.external_id, userId: to, fromRole: null, toRole: s.role });
       }
