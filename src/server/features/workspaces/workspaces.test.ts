@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { fillDemoOrganization } from '../organizations/organizations.demo.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -98,5 +99,16 @@ describe('Workspaces', () => {
     const mine = (await api('POST', '/api/workspaces', { name: 'Acme', type: 'collaborative' })).body;
     const cross = await api('PUT', `/api/workspaces/${mine.id}/members`, { members: [{ type: 'user', id: other.adminUserId, role: 'viewer' }] });
     expect(cross.status).toBe(404);
+  });
+
+  it('should fill the demo organization with Workspaces of each type and owned content', async () => {
+    expect(await fillDemoOrganization(t.deps, t.org.organizationId)).toBeGreaterThan(0);
+    const list = await api('GET', '/api/workspaces?limit=200');
+    expect(new Set(list.body.items.map((w: { type: string }) => w.type))).toEqual(new Set(['personal', 'collaborative', 'organization']));
+    const items = await api('GET', '/api/content-items?limit=200');
+    expect(new Set(items.body.items.map((i: { type: string }) => i.type)).size).toBe(7);
+    const owner = items.body.items.find((i: { type: string }) => i.type === 'sequence').owner.id;
+    const review = await api('GET', `/api/users/${owner}/ownership`);
+    expect(review.body.ownedTotal).toBeGreaterThan(0);
   });
 });
