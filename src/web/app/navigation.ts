@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconMail, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconLayoutGrid, IconMail, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Users', to: '/admin/users', icon: IconUsers, permission: 'users.view' },
   { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
+  { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, permission: 'workspaces.manage' },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock },
   { label: 'Mailbox', to: '/mailbox', icon: IconMail, localMailboxOnly: true },

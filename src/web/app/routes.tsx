@@ -5,6 +5,9 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
+import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
+import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -26,6 +29,9 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/users/:id/delete" element={<DeleteUserPage />} />
+        <Route path="/admin/workspaces" element={<WorkspacesPage />} />
+        <Route path="/admin/workspaces/:id" element={<WorkspaceDetailPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
