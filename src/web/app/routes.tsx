@@ -5,6 +5,12 @@ import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { UserDetailPage } from '../features/users/pages/UserDetailPage';
+import { GroupsPage } from '../features/groups/pages/GroupsPage';
+import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
+import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
+import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
+import { RolesPage } from '../features/roles/pages/RolesPage';
 import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
 import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
 import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
@@ -29,6 +35,13 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/users/:id" element={<UserDetailPage />} />
+        <Route path="/admin/groups" element={<GroupsPage />} />
+        <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
+        <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
+        <Route path="/admin/roles" element={<RolesPage />} />
+        <Route path="/admin/roles/new" element={<RoleEditorPage />} />
+        <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="/admin/users/:id/delete" element={<DeleteUserPage />} />
         <Route path="/admin/workspaces" element={<WorkspacesPage />} />
         <Route path="/admin/workspaces/:id" element={<WorkspaceDetailPage />} />

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../shared/api';
-import { useCan } from '../../../shared/useMe';
+import { useCan, useMe } from '../../../shared/useMe';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
 
 export interface OffboardingUser {
@@ -21,14 +21,16 @@ export interface OffboardingUser {
  * The user detail page's offboarding buttons: Deactivate / Reactivate (users.deactivate), Delete user
  * (opens the wizard) and Restore (users.delete). Each shows only when it applies.
  */
-export function OffboardingActions({ user, isSelf = false }: { user: OffboardingUser; isSelf?: boolean }) {
+export function OffboardingActions({ user }: { user: OffboardingUser }) {
   const can = useCan();
+  const me = useMe();
   const queryClient = useQueryClient();
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: ['user', user.id] });
     queryClient.invalidateQueries({ queryKey: ['users'] });
   };
-  if (isSelf) return null;
+  // No self-deactivation or self-deletion: the server refuses it too.
+  if (me.data?.user.id === user.id) return null;
   return (
     <Group gap="xs">
       {can('users.deactivate') && (user.status === 'active' || user.status === 'invited') && <DeactivateButton user={user} onDone={refresh} />}
