@@ -2,7 +2,7 @@
  * Offboarding a user who owns 10,000 content items: how long the delete takes through the API
  * (dry run, then the plan applied in one transaction), with bulk and with per-item decisions.
  * SQLite always; PostgreSQL too when TEST_DATABASE_URL or DATABASE_URL points at one.
- *   npx tsx bench/offboarding.ts [items]
+ *   npx tsx bench/offboarding.ts   (or npm run bench offboarding; BENCH_OFFBOARDING_ITEMS to change the size)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { openDeps } from '../src/server/deps.factory.js';
 import { createOrganization } from '../src/server/features/organizations/organizations.bootstrap.js';
 import { seedLeaver } from '../test/helpers/offboarding-seed.js';
 
-const ITEMS = Number(process.argv[2] ?? 10_000);
+const ITEMS = Number(process.env.BENCH_OFFBOARDING_ITEMS ?? 10_000);
 const SEATS = 2_000;
 
 async function run(label: string, databaseUrl: string, schema?: string): Promise<void> {
@@ -58,20 +58,25 @@ async function run(label: string, databaseUrl: string, schema?: string): Promise
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'sofie-bench-'));
-try {
-  await run('sqlite', `sqlite:${join(dir, 'bench.db')}`);
-  const pgUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((u) => u?.startsWith('postgres'));
-  if (pgUrl) {
-    const schema = `bench_offboarding_${Date.now().toString(36)}`;
-    try {
-      await run('postgres', pgUrl, schema);
-    } finally {
-      await dropSchema(pgUrl, schema);
+/** SQLite always; PostgreSQL too when BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL points at one. */
+export default async function offboardingBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sofie-bench-'));
+  try {
+    await run('sqlite', `sqlite:${join(dir, 'bench.db')}`);
+    const pgUrl = [process.env.BENCH_DATABASE_URL, process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((u) => u?.startsWith('postgres'));
+    if (pgUrl) {
+      const schema = `bench_offboarding_${Date.now().toString(36)}`;
+      try {
+        await run('postgres', pgUrl, schema);
+      } finally {
+        await dropSchema(pgUrl, schema);
+      }
+    } else {
+      console.log('postgres   skipped (set TEST_DATABASE_URL=postgres://… to include it)');
     }
-  } else {
-    console.log('postgres   skipped (set TEST_DATABASE_URL=postgres://… to include it)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await offboardingBench();
