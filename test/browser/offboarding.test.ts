@@ -128,4 +128,22 @@ describe('Delete wizard', () => {
     await access.getByRole('row', { name: /Alice|admin@acme.test/ }).getByText('Direct · Admin').waitFor();
     await page.close();
   });
+
+  it('should deactivate and reactivate from the user page, and show the user’s Workspaces', async () => {
+    const page = await admin.newPage();
+    await page.goto(`${app.url}/admin/users/${seeded.heirIds[1]}`);
+    await page.getByRole('heading', { name: 'Workspaces' }).waitFor();
+    await page.getByRole('table', { name: 'User Workspaces' }).getByText('Atlas migration').waitFor();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Deactivate Heir 1?' });
+    await dialog.getByLabel('Business reason').fill('Extended leave');
+    await dialog.getByRole('button', { name: 'Deactivate user' }).click();
+    await page.getByText('Heir 1 is deactivated').waitFor();
+    await page.getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('dialog', { name: 'Reactivate Heir 1?' }).getByRole('button', { name: 'Reactivate user' }).click();
+    await page.getByText('Heir 1 is active again').waitFor();
+    const user = await (await page.request.get(`${app.url}/api/users/${seeded.heirIds[1]}`)).json();
+    expect(user.status).toBe('active');
+    await page.close();
+  });
 });
