@@ -323,7 +323,11 @@ async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: Actor },
     if (!ownerOf.has(item.id)) continue;
     const to = ownerOf.get(item.id)!;
     if (to === null) kept.push(item);
-    else byTarget.set(to, [...(byTarget.get(to) ?? []), item]);
+    else {
+      const list = byTarget.get(to);
+      if (list) list.push(item);
+      else byTarget.set(to, [item]);
+    }
   }
   const finalOwner = (s: Seat) => (ownerOf.has(s.item_id) ? ownerOf.get(s.item_id) : s.owner_user_id);
   const replacements = [...new Set([...seatTo.values()].filter((v): v is string => !!v))];

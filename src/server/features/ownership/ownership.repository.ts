@@ -45,7 +45,11 @@ export async function insertSeats(db: DbOrTrx, rows: CollaboratorRow[]): Promise
 
 export async function deleteSeats(db: DbOrTrx, organizationId: string, seats: readonly { item_id: string; user_id: string }[]): Promise<void> {
   const byUser = new Map<string, string[]>();
-  for (const s of seats) byUser.set(s.user_id, [...(byUser.get(s.user_id) ?? []), s.item_id]);
+  for (const s of seats) {
+    const list = byUser.get(s.user_id);
+    if (list) list.push(s.item_id);
+    else byUser.set(s.user_id, [s.item_id]);
+  }
   for (const [userId, itemIds] of byUser) {
     for (const part of chunks(itemIds)) {
       await db.deleteFrom('content_collaborators').where('organization_id', '=', organizationId).where('user_id', '=', userId).where('item_id', 'in', part).execute();

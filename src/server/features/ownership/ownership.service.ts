@@ -189,7 +189,9 @@ export async function upsertContentItems(ctx: RequestContext, body: Static<typeo
       }
       const toInsert: CollaboratorRow[] = [];
       const toDelete: { item_id: string; user_id: string }[] = [];
+      const resultByExternal = new Map(result.map((r) => [r.externalId, r]));
       for (const item of withSeats) {
+        const changesBefore = seatChanges.length;
         const itemId = idByExternal.get(item.externalId)!;
         const had = currentByItem.get(itemId) ?? new Map<string, CollaboratorRow>();
         const wanted = new Map(item.collaborators!.map((c) => [c.userId, c.role]));
@@ -205,8 +207,8 @@ export async function upsertContentItems(ctx: RequestContext, body: Static<typeo
           toDelete.push({ item_id: itemId, user_id: userId });
           seatChanges.push({ itemId, externalId: item.externalId, userId, fromRole: prev.role, toRole: null });
         }
-        const r = result.find((x) => x.externalId === item.externalId)!;
-        if (r.outcome === 'unchanged' && seatChanges.some((c) => c.itemId === itemId)) r.outcome = 'updated';
+        const r = resultByExternal.get(item.externalId)!;
+        if (r.outcome === 'unchanged' && seatChanges.length > changesBefore) r.outcome = 'updated';
       }
       await deleteSeats(trx, ctx.organizationId, toDelete);
       await insertSeats(trx, toInsert);
