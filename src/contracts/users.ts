@@ -1,8 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { Iso, NullableIso, Reason } from './common.js';
 import { UserUsageSummary } from './usage.js';
+import { UserWorkspace } from './workspaces.js';
+import { ContentTypeSchema } from './ownership.js';
 
-export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export const USER_STATUSES = ['invited', 'active', 'deactivated', 'deleted'] as const;
 export const UserStatus = Type.Enum(USER_STATUSES);
 export type UserStatus = (typeof USER_STATUSES)[number];
 
@@ -85,6 +87,13 @@ export const UserDetail = Type.Object({
   rolePrivileged: Type.Boolean(),
   sessions: Type.Array(SessionSummary),
   checklist: Type.Array(ChecklistItem),
+  /** Workspaces the user reaches: direct, via groups, via the organization. */
+  workspaces: Type.Array(UserWorkspace),
+  /** Owned content items per type (the seven types, zeros included) and collaborator seats. */
+  ownedContent: Type.Array(Type.Object({ type: ContentTypeSchema, count: Type.Integer() })),
+  collaboratorSeats: Type.Integer(),
+  /** Set for deleted users: when the restore period ends. */
+  restoreUntil: NullableIso,
 });
 export type UserDetail = Static<typeof UserDetail>;
 

@@ -22,6 +22,11 @@ import { rolesRoutes } from './features/roles/roles.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
 import { startUsagePurge } from './features/usage/usage.worker.js';
+import { offboardingRoutes } from './features/offboarding/offboarding.routes.js';
+import { startPurgeJob } from './features/offboarding/offboarding.service.js';
+import { ownershipRoutes } from './features/ownership/ownership.routes.js';
+import { startWebhookWorker } from './features/ownership/ownership.webhooks.js';
+import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
@@ -53,11 +58,17 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('mailWorker', null);
+  app.decorate('webhookWorker', null);
   if (options.startWorkers) {
     app.mailWorker = startMailWorker(deps, app.log);
     app.addHook('onClose', async () => app.mailWorker?.stop());
     const usagePurge = startUsagePurge(deps, app.log);
     app.addHook('onClose', async () => usagePurge.stop());
+    app.webhookWorker = startWebhookWorker(deps, app.log);
+    app.addHook('onClose', async () => app.webhookWorker?.stop());
+    // Personal data of users deleted more than 30 days ago: purged at start, then hourly.
+    const purge = startPurgeJob(deps, app.log);
+    app.addHook('onClose', async () => purge.stop());
   }
 
   await app.register(errorsPlugin);
@@ -100,7 +111,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes, workspacesRoutes, ownershipRoutes, offboardingRoutes]) {
     await app.register(routes, { deps });
   }
 

@@ -8,6 +8,8 @@ import type { ServiceTokensTable } from '../features/service-tokens/service-toke
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UsersTable } from '../features/users/users.table.js';
 import type { UsageActiveTable, UsageDailyTable, UsageEventsTable, UsageOrgActiveTable, UsageOrgDailyTable, UsageSettingsTable } from '../features/usage/usage.table.js';
+import type { WorkspaceMembersTable, WorkspacesTable } from '../features/workspaces/workspaces.table.js';
+import type { ContentCollaboratorsTable, ContentItemsTable, WebhookEndpointsTable, WebhookOutboxTable } from '../features/ownership/ownership.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
 import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 
@@ -31,6 +33,12 @@ export interface Database {
   usage_active: UsageActiveTable;
   usage_org_active: UsageOrgActiveTable;
   usage_settings: UsageSettingsTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  content_items: ContentItemsTable;
+  content_collaborators: ContentCollaboratorsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_outbox: WebhookOutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconChartBar, IconKey, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChartBar, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Manage Roles', to: '/admin/roles', icon: IconKey, permission: 'roles.view' },
   { label: 'Organization overview', to: '/admin/overview', icon: IconChartBar, permission: 'users.view_activity' },
   { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
+  { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, permission: 'workspaces.manage' },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock },
   { label: 'Mailbox', to: '/mailbox', icon: IconMail, localMailboxOnly: true },

@@ -16,6 +16,9 @@ import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
 import { RolesPage } from '../features/roles/pages/RolesPage';
 import { OverviewPage } from '../features/usage/pages/OverviewPage';
 import { UserActivityPage } from '../features/usage/pages/UserActivityPage';
+import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
+import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
+import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -49,6 +52,9 @@ export function AppRoutes() {
         <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
         <Route path="/admin/users/:id/activity" element={<UserActivityPage />} />
         <Route path="/admin/overview" element={<OverviewPage />} />
+        <Route path="/admin/users/:id/delete" element={<DeleteUserPage />} />
+        <Route path="/admin/workspaces" element={<WorkspacesPage />} />
+        <Route path="/admin/workspaces/:id" element={<WorkspaceDetailPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

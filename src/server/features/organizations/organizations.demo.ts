@@ -2,6 +2,7 @@ import { nowIso, type Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { recordAudit } from '../../platform/audit.js';
 import { addMemberships, insertGroup } from '../groups/groups.repository.js';
+import { fillDemoContent } from '../ownership/ownership.demo.js';
 import { insertInvitation } from '../invitations/invitations.repository.js';
 import { insertUser, searchText } from '../users/users.repository.js';
 
@@ -112,12 +113,13 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
         });
       }
     }
+    const content = await fillDemoContent(trx, deps, organizationId);
     await recordAudit(trx, { deps, organizationId, actor: null, ip: null, userAgent: null }, {
       action: 'organization.demo_filled',
       category: 'admin',
       risk: 'low',
       subject: { type: 'organization', id: organizationId, label: 'Demo data' },
-      after: { users: count, groups: GROUPS.length },
+      after: { users: count, groups: GROUPS.length, ...content },
     });
   });
   return count;

@@ -139,9 +139,10 @@ describe('user details', () => {
     const id = await t.createUser({ email: 'bob@acme.test' });
     const items = (await detail(id)).checklist as { key: string; state: string; fix?: { href: string } }[];
     const state = Object.fromEntries(items.map((i) => [i.key, i.state]));
-    expect(state).toMatchObject({ role: 'ok', group: 'attention', sign_in: 'attention' });
+    // No Workspace yet: both Workspace items say so (offboarding/workspaces made them real).
+    expect(state).toMatchObject({ role: 'ok', group: 'attention', sign_in: 'attention', workspaces: 'attention', first_workspace: 'attention' });
     expect(items.find((i) => i.key === 'group')!.fix!.href).toBe(`/admin/users/${id}#groups`);
-    expect(items.filter((i) => i.state === 'not_available').map((i) => i.key)).toEqual(['workspaces', 'passkey', 'first_workspace']);
+    expect(items.filter((i) => i.state === 'not_available').map((i) => i.key)).toEqual(['passkey']);
   });
 
   it('should list active sessions and end them all with sign out everywhere', async () => {

@@ -1,4 +1,5 @@
 import type { ChecklistItem } from '../../../contracts/users.js';
+import type { UserWorkspace } from '../../../contracts/workspaces.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
 import type { RoleRow } from '../roles/roles.table.js';
 import type { UserRow } from './users.table.js';
@@ -9,6 +10,8 @@ export interface ChecklistInput {
   groupCount: number;
   invitation: { status: string; expiresAt: string } | null;
   now: Date;
+  /** The user's Workspaces (direct, via groups, via the organization); undefined when unknown. */
+  workspaces?: UserWorkspace[];
 }
 
 const DAY = 86_400_000;
@@ -17,7 +20,7 @@ const DAY = 86_400_000;
  * The seed's "User management checklist", computed from data. An item whose data does not exist yet
  * says so ("not_available") instead of passing.
  */
-export function buildChecklist({ user, role, groupCount, invitation, now }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ user, role, groupCount, invitation, now, workspaces }: ChecklistInput): ChecklistItem[] {
   const userPage = `/admin/users/${user.id}`;
   const privileged = isPrivilegedSet(JSON.parse(role.permissions) as string[]);
   const idleDays = user.last_active_at ? Math.floor((now.getTime() - Date.parse(user.last_active_at)) / DAY) : null;
@@ -83,9 +86,34 @@ export function buildChecklist({ user, role, groupCount, invitation, now }: Chec
   return [
     roleItem,
     groupItem,
-    { key: 'workspaces', label: 'Workspace memberships are correct', state: 'not_available', detail: 'Workspace memberships are not available yet.' },
+    workspaceItem(workspaces, userPage),
     { key: 'passkey', label: 'Required passkey policy is understood', state: 'not_available', detail: 'Passkey enrolment is not available yet.' },
     signInItem,
-    { key: 'first_workspace', label: 'The user knows where their first Workspace lives', state: 'not_available', detail: 'Workspaces are not available yet.' },
+    firstWorkspaceItem(workspaces, userPage),
   ];
+}
+
+function describePaths(ws: UserWorkspace): string {
+  return ws.paths.map((p) => (p.via === 'direct' ? 'direct' : p.via === 'group' ? `via ${p.group?.name ?? 'a group'}` : 'via the organization')).join(', ');
+}
+
+function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string): ChecklistItem {
+  const label = 'Workspace memberships are correct';
+  if (!workspaces) return { key: 'workspaces', label, state: 'not_available', detail: 'Workspace memberships are not available.' };
+  const shared = workspaces.filter((w) => w.workspace.type !== 'organization' || w.paths.some((p) => p.via !== 'organization'));
+  if (shared.length === 0) {
+    return { key: 'workspaces', label, state: 'attention', detail: 'Not a member of any Workspace, directly or through a group.', fix: { label: 'Add to a Workspace', href: '/admin/workspaces' } };
+  }
+  const names = shared.slice(0, 3).map((w) => `${w.workspace.name} (${describePaths(w)})`).join('; ');
+  return { key: 'workspaces', label, state: 'ok', detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`, fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` } };
+}
+
+function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string): ChecklistItem {
+  const label = 'The user knows where their first Workspace lives';
+  if (!workspaces) return { key: 'first_workspace', label, state: 'not_available', detail: 'Workspaces are not available.' };
+  const first = workspaces.find((w) => w.owned) ?? workspaces.find((w) => w.paths.some((p) => p.via === 'direct')) ?? workspaces[0];
+  if (!first) {
+    return { key: 'first_workspace', label, state: 'attention', detail: 'No Workspace exists for this user yet: create a Personal Workspace or add them to a shared one.', fix: { label: 'Create a Workspace', href: '/admin/workspaces' } };
+  }
+  return { key: 'first_workspace', label, state: 'ok', detail: `First Workspace: ${first.workspace.name} (${describePaths(first)}).`, fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}` } };
 }

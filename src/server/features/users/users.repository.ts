@@ -52,7 +52,9 @@ export function applyUserFilter(query: UsersQuery, organizationId: string, filte
   // With a trigram search, SQLite must start from the search matches; the unary + keeps it from
   // walking an organization index in name order instead (slow when few users match).
   let q = ftsSearch ? query.where(sql<boolean>`+users.organization_id = ${organizationId}`) : query.where('users.organization_id', '=', organizationId);
+  // Deleted users (tombstones) appear only when asked for by status.
   if (filter.status) q = q.where('users.status', '=', filter.status);
+  else q = q.where('users.status', '!=', 'deleted');
   if (filter.lastActive === 'never') q = q.where('users.last_active_at', 'is', null);
   else if (filter.lastActive) {
     if (!filter.now) throw new Error('applyUserFilter: lastActive needs filter.now');

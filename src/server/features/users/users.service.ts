@@ -29,6 +29,9 @@ import {
 import { rolePermissions, requireRole } from '../roles/roles.service.js';
 import { usageSummariesOf } from '../usage/usage.service.js';
 import { buildChecklist } from './users.checklist.js';
+import { countSeatsOfUser } from '../ownership/ownership.repository.js';
+import { ownedCounts } from '../ownership/ownership.service.js';
+import { userWorkspaces } from '../workspaces/workspaces.service.js';
 import { USERS_ERRORS } from './users.errors.js';
 import {
   countUserRows,
@@ -130,6 +133,11 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     ? { id: invitation.id, status: invitation.status === 'pending' && invitation.expires_at <= now ? 'expired' : invitation.status, expiresAt: invitation.expires_at }
     : null;
   const permissions = rolePermissions(role);
+  const [workspaces, ownedContent, collaboratorSeats] = await Promise.all([
+    userWorkspaces(db, ctx.organizationId, row.id),
+    ownedCounts(db, ctx.organizationId, row.id),
+    countSeatsOfUser(db, ctx.organizationId, row.id),
+  ]);
   return {
     ...summary!,
     version: row.version,
@@ -139,7 +147,11 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     pendingInvitation,
     rolePrivileged: isPrivilegedSet(permissions),
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
-    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, now: ctx.deps.clock() }),
+    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, now: ctx.deps.clock(), workspaces }),
+    workspaces,
+    ownedContent,
+    collaboratorSeats,
+    restoreUntil: row.status === 'deleted' && row.tombstone ? row.purge_after : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { UserStatus } from '../../../contracts/users.js';
 
 export interface UsersTable {
@@ -17,6 +17,12 @@ export interface UsersTable {
   last_sign_in_at: string | null;
   last_active_at: string | null;
   deactivated_at: string | null;
+  /** Tombstone fields (offboarding): optional on insert. */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  purge_after: ColumnType<string | null, string | null | undefined, string | null>;
+  purged_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of what a restore puts back; null once purged. */
+  tombstone: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   created_at: string;
   updated_at: string;

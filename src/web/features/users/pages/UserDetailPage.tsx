@@ -15,6 +15,8 @@ import { fetchUserDetail, userKeys } from '../detail-api';
 import { READABLE_DIMMED } from '../components/detail/SoftBadge';
 import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
+import { OffboardingActions } from '../../offboarding/components/OffboardingActions';
+import { UserWorkspacesCard } from '../../workspaces/components/UserWorkspacesCard';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -45,12 +47,14 @@ export function UserDetailPage() {
   return (
     <Stack gap="lg" maw={1200} style={READABLE_DIMMED}>
       <UserHeader user={user.data} />
+      <OffboardingActions user={user.data} />
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
             {/* MAIN column: access and sign-in. */}
             <RoleSection {...req('role')} />
             <GroupsSection {...req('groups')} />
+            <UserWorkspacesCard userId={user.data.id} />
             <InvitationSection {...req('invitation')} />
             <SessionsSection {...req('sessions')} />
             <HistorySection {...props} />

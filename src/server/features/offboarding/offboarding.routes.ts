@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import {
+  DeactivateBody,
+  DeactivateResult,
+  DeleteUserBody,
+  DeleteUserResult,
+  OwnershipItemList,
+  OwnershipItemsQuery,
+  OwnershipReview,
+  PausedSequenceList,
+  ReactivateBody,
+  ReactivateResult,
+  RestoreResult,
+} from '../../../contracts/offboarding.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { deactivateUser, deleteUser, getOwnershipReview, listOwnershipItems, listPausedSequences, reactivateUser, restoreUser } from './offboarding.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 422: ErrorBody };
+
+export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const kick = () => app.webhookWorker?.kick();
+
+  app.post('/api/users/:id/deactivate', {
+    config: { permission: 'users.deactivate' },
+    schema: { tags: ['Offboarding'], summary: 'Deactivate: block sign-in, end every session, revoke pending invitations, pause the user’s active Sequences', params: IdParams, body: DeactivateBody, response: { 200: DeactivateResult, ...errors } },
+    handler: async (request) => {
+      const result = await deactivateUser(contextOf(request, deps), request.params.id, request.body.reason);
+      kick();
+      return result;
+    },
+  });
+
+  app.get('/api/users/:id/paused-sequences', {
+    config: { permission: 'users.deactivate' },
+    schema: { tags: ['Offboarding'], summary: 'Sequences paused by the deactivation, which reactivation can resume', params: IdParams, response: { 200: PausedSequenceList, ...errors } },
+    handler: async (request) => ({ items: await listPausedSequences(contextOf(request, deps), request.params.id) }),
+  });
+
+  app.post('/api/users/:id/reactivate', {
+    config: { permission: 'users.deactivate' },
+    schema: { tags: ['Offboarding'], summary: 'Reactivate a deactivated user, resuming the chosen Sequences', params: IdParams, body: ReactivateBody, response: { 200: ReactivateResult, ...errors } },
+    handler: async (request) => {
+      const result = await reactivateUser(contextOf(request, deps), request.params.id, request.body);
+      kick();
+      return result;
+    },
+  });
+
+  app.get('/api/users/:id/ownership', {
+    config: { permission: 'users.delete' },
+    schema: { tags: ['Offboarding'], summary: 'Ownership review: the seven content types with counts, collaborator seats, memberships, the offboarding policy', params: IdParams, response: { 200: OwnershipReview, ...errors } },
+    handler: async (request) => getOwnershipReview(contextOf(request, deps), request.params.id),
+  });
+
+  app.get('/api/users/:id/ownership/items', {
+    config: { permission: 'users.delete' },
+    schema: { tags: ['Offboarding'], summary: 'The items the user owns (or collaborates on), paged', params: IdParams, querystring: OwnershipItemsQuery, response: { 200: OwnershipItemList, ...errors } },
+    handler: async (request) => listOwnershipItems(contextOf(request, deps), request.params.id, request.query),
+  });
+
+  app.post('/api/users/:id/delete', {
+    config: { permission: 'users.delete' },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Delete a user with an ownership plan (dryRun previews it); applied in one transaction, the user becomes a tombstone',
+      params: IdParams,
+      body: DeleteUserBody,
+      response: { 200: DeleteUserResult, ...errors },
+    },
+    handler: async (request) => {
+      const result = await deleteUser(contextOf(request, deps), request.params.id, request.body);
+      if (!result.dryRun) kick();
+      return result;
+    },
+  });
+
+  app.post('/api/users/:id/restore', {
+    config: { permission: 'users.delete' },
+    schema: { tags: ['Offboarding'], summary: 'Restore a deleted user within the restore period (comes back deactivated)', params: IdParams, body: ReasonBody, response: { 200: RestoreResult, ...errors } },
+    handler: async (request) => restoreUser(contextOf(request, deps), request.params.id, request.body.reason),
+  });
+};

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import {
+  CollaboratorChangesBody,
+  CollaboratorChangesResult,
+  ContentItemList,
+  ContentItemQuery,
+  CreatedWebhookEndpoint,
+  CreateWebhookEndpointBody,
+  RemoveContentItemsBody,
+  RemoveContentItemsResult,
+  UpsertContentItemsBody,
+  UpsertContentItemsResult,
+  WebhookDeliveryList,
+  WebhookEndpointList,
+} from '../../../contracts/ownership.js';
+import { contextOf, serviceContext } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import {
+  changeCollaborators,
+  createWebhookEndpoint,
+  disableWebhookEndpoint,
+  listContentItems,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  removeContentItems,
+  upsertContentItems,
+} from './ownership.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const kick = () => app.webhookWorker?.kick();
+
+  // ---- Service API: Sofie's content services register who owns and collaborates on what ----
+  app.put('/api/service/content-items', {
+    config: { service: true },
+    schema: { tags: ['Ownership (service API)'], summary: 'Upsert content items by externalId (idempotent); collaborators, when given, replace the item’s seats', body: UpsertContentItemsBody, response: { 200: UpsertContentItemsResult, ...errors } },
+    handler: async (request) => {
+      const result = await upsertContentItems(serviceContext(request, deps), request.body);
+      kick();
+      return result;
+    },
+  });
+
+  app.post('/api/service/content-items/remove', {
+    config: { service: true },
+    schema: { tags: ['Ownership (service API)'], summary: 'Remove content items by externalId (idempotent)', body: RemoveContentItemsBody, response: { 200: RemoveContentItemsResult, ...errors } },
+    handler: async (request) => {
+      const result = await removeContentItems(serviceContext(request, deps), request.body);
+      kick();
+      return result;
+    },
+  });
+
+  app.post('/api/service/content-items/collaborators', {
+    config: { service: true },
+    schema: { tags: ['Ownership (service API)'], summary: 'Add, change or remove collaborator seats in bulk (idempotent)', body: CollaboratorChangesBody, response: { 200: CollaboratorChangesResult, ...errors } },
+    handler: async (request) => {
+      const result = await changeCollaborators(serviceContext(request, deps), request.body);
+      kick();
+      return result;
+    },
+  });
+
+  app.get('/api/service/content-items', {
+    config: { service: true },
+    schema: { tags: ['Ownership (service API)'], summary: 'The registry as this organization’s services see it', querystring: ContentItemQuery, response: { 200: ContentItemList, ...errors } },
+    handler: async (request) => listContentItems(serviceContext(request, deps), request.query),
+  });
+
+  // ---- Console ----
+  app.get('/api/content-items', {
+    config: { permission: 'workspaces.manage' },
+    schema: { tags: ['Ownership'], summary: 'The ownership registry: filter by owner, collaborator, type', querystring: ContentItemQuery, response: { 200: ContentItemList, ...errors } },
+    handler: async (request) => listContentItems(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/webhooks', {
+    config: { permission: 'integrations.manage' },
+    schema: { tags: ['Webhooks'], summary: 'Endpoints that receive ownership and collaborator changes', response: { 200: WebhookEndpointList, ...errors } },
+    handler: async (request) => ({ items: await listWebhookEndpoints(contextOf(request, deps)) }),
+  });
+  app.post('/api/webhooks', {
+    config: { permission: 'integrations.manage' },
+    schema: { tags: ['Webhooks'], summary: 'Add an endpoint; the signing secret is shown once', body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpoint, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await createWebhookEndpoint(contextOf(request, deps), request.body)),
+  });
+  app.delete('/api/webhooks/:id', {
+    config: { permission: 'integrations.manage' },
+    schema: { tags: ['Webhooks'], summary: 'Disable an endpoint (queued deliveries to it stop)', params: IdParams, response: { 200: Ok, ...errors } },
+    handler: async (request) => {
+      await disableWebhookEndpoint(contextOf(request, deps), request.params.id);
+      return { ok: true as const };
+    },
+  });
+  app.get('/api/webhooks/deliveries', {
+    config: { permission: 'integrations.manage' },
+    schema: { tags: ['Webhooks'], summary: 'Recent deliveries with attempts and last error', response: { 200: WebhookDeliveryList, ...errors } },
+    handler: async (request) => ({ items: await listWebhookDeliveries(contextOf(request, deps)) }),
+  });
+};

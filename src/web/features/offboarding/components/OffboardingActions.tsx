@@ -1,0 +1,128 @@
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlayerPause, IconRestore, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { errorMessage } from '../../../shared/api';
+import { useCan, useMe } from '../../../shared/useMe';
+import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
+
+export interface OffboardingUser {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+  restoreUntil?: string | null;
+}
+
+/**
+ * The user detail page's offboarding buttons: Deactivate / Reactivate (users.deactivate), Delete user
+ * (opens the wizard) and Restore (users.delete). Each shows only when it applies.
+ */
+export function OffboardingActions({ user }: { user: OffboardingUser }) {
+  const can = useCan();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ['user', user.id] });
+    queryClient.invalidateQueries({ queryKey: ['users'] });
+  };
+  // No self-deactivation or self-deletion: the server refuses it too.
+  if (me.data?.user.id === user.id) return null;
+  return (
+    <Group gap="xs">
+      {can('users.deactivate') && (user.status === 'active' || user.status === 'invited') && <DeactivateButton user={user} onDone={refresh} />}
+      {can('users.deactivate') && user.status === 'deactivated' && <ReactivateButton user={user} onDone={refresh} />}
+      {can('users.delete') && user.status !== 'deleted' && (
+        <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>Delete user</Button>
+      )}
+      {can('users.delete') && user.status === 'deleted' && user.restoreUntil && <RestoreButton user={user} onDone={refresh} />}
+    </Group>
+  );
+}
+
+function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () => void }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [reason, setReason] = useState('');
+  const mutation = useMutation({
+    mutationFn: () => deactivateUser(user.id, reason || undefined),
+    onSuccess: (r) => {
+      notifications.show({ color: 'green', title: `${user.name} is deactivated`, message: `Sign-in blocked; ${r.sessionsRevoked} session(s) ended, ${r.invitationsRevoked} invitation(s) revoked, ${r.sequencesPaused} Sequence(s) paused.` });
+      close();
+      onDone();
+    },
+  });
+  return (
+    <>
+      <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={open}>Deactivate</Button>
+      <Modal opened={opened} onClose={close} title={`Deactivate ${user.name}?`}>
+        <Stack>
+          <Text size="sm">They cannot sign in from now on and every session ends at once. Pending invitations are revoked and their active Sequences are paused; reactivating can resume them. Nothing they own changes.</Text>
+          <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          {mutation.error && <Text c="red" size="sm">{errorMessage(mutation.error)}</Text>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>Cancel</Button>
+            <Button color="orange" onClick={() => mutation.mutate()} loading={mutation.isPending}>Deactivate user</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () => void }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [reason, setReason] = useState('');
+  const [resume, setResume] = useState<string[] | null>(null);
+  const paused = useQuery({ queryKey: ['paused-sequences', user.id], queryFn: () => fetchPausedSequences(user.id), enabled: opened });
+  const chosen = resume ?? paused.data?.items.map((s) => s.id) ?? [];
+  const mutation = useMutation({
+    mutationFn: () => reactivateUser(user.id, { reason: reason || undefined, resumeSequenceIds: chosen }),
+    onSuccess: (r) => {
+      notifications.show({ color: 'green', title: `${user.name} is active again`, message: `${r.sequencesResumed} Sequence(s) resumed.` });
+      close();
+      onDone();
+    },
+  });
+  return (
+    <>
+      <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={open}>Reactivate</Button>
+      <Modal opened={opened} onClose={close} title={`Reactivate ${user.name}?`}>
+        <Stack>
+          <Text size="sm">They can sign in again.</Text>
+          {!!paused.data?.items.length && (
+            <Checkbox.Group label="Resume the Sequences paused when they were deactivated" value={chosen} onChange={setResume}>
+              <Stack gap={4} mt={4}>
+                {paused.data.items.map((s) => <Checkbox key={s.id} value={s.id} label={s.title} />)}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          {mutation.error && <Text c="red" size="sm">{errorMessage(mutation.error)}</Text>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>Cancel</Button>
+            <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>Reactivate user</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function RestoreButton({ user, onDone }: { user: OffboardingUser; onDone: () => void }) {
+  const mutation = useMutation({
+    mutationFn: () => restoreUser(user.id),
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: 'Account restored as deactivated. Reactivate it when they should sign in again.' });
+      onDone();
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  return (
+    <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => mutation.mutate()} loading={mutation.isPending}>
+      Restore (until {user.restoreUntil!.slice(0, 10)})
+    </Button>
+  );
+}

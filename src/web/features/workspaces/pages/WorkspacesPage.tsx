@@ -1,0 +1,95 @@
+import { Anchor, Badge, Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type WorkspaceType } from '../../../../contracts/workspaces';
+import { errorMessage } from '../../../shared/api';
+import { ActiveUserPicker, type PickedUser } from '../../offboarding/components/ActiveUserPicker';
+import { createWorkspace, fetchWorkspaces } from '../api';
+
+const TYPE_OPTIONS = WORKSPACE_TYPES.map((t) => ({ value: t, label: WORKSPACE_TYPE_LABELS[t] }));
+
+export function WorkspacesPage() {
+  const [search, setSearch] = useState('');
+  const [type, setType] = useState<WorkspaceType | null>(null);
+  const [debounced] = useDebouncedValue(search, 250);
+  const [opened, { open, close }] = useDisclosure(false);
+  const workspaces = useQuery({ queryKey: ['workspaces', debounced, type], queryFn: () => fetchWorkspaces({ search: debounced || undefined, type: type ?? undefined, limit: 200 }), placeholderData: keepPreviousData });
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>Workspaces</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>New Workspace</Button>
+      </Group>
+      <Card withBorder>
+        <Group mb="md">
+          <TextInput leftSection={<IconSearch size={16} />} placeholder="Search Workspaces" aria-label="Search Workspaces" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Select aria-label="Type" placeholder="All types" clearable data={TYPE_OPTIONS} value={type} onChange={(v) => setType(v as WorkspaceType | null)} w={200} />
+        </Group>
+        {workspaces.isLoading ? (
+          <Loader />
+        ) : !workspaces.data?.items.length ? (
+          <Text c="dimmed">No Workspaces yet.</Text>
+        ) : (
+          <Table striped highlightOnHover aria-label="Workspaces">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th>Members</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {workspaces.data.items.map((w) => (
+                <Table.Tr key={w.id}>
+                  <Table.Td><Anchor component={Link} to={`/admin/workspaces/${w.id}`}>{w.name}</Anchor></Table.Td>
+                  <Table.Td><Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge></Table.Td>
+                  <Table.Td>{w.owner?.name ?? <Text c="dimmed" span>Organization</Text>}</Table.Td>
+                  <Table.Td>{w.userMemberCount} people · {w.groupMemberCount} groups</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      <NewWorkspaceModal opened={opened} onClose={close} />
+    </>
+  );
+}
+
+function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<WorkspaceType>('collaborative');
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState<PickedUser | null>(null);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: () => createWorkspace({ name, type, description: description || undefined, ownerUserId: owner?.id }),
+    onSuccess: (ws) => {
+      queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+      notifications.show({ color: 'green', message: `Created the ${WORKSPACE_TYPE_LABELS[ws.type]} Workspace "${ws.name}".` });
+      onClose();
+      navigate(`/admin/workspaces/${ws.id}`);
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title="New Workspace">
+      <Stack>
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <Select label="Type" data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v as WorkspaceType)} allowDeselect={false} />
+        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <ActiveUserPicker label="Owner (defaults to you)" value={owner} onChange={setOwner} />
+        {create.error && <Text c="red" size="sm">{errorMessage(create.error)}</Text>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>Create Workspace</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

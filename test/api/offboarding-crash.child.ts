@@ -1,0 +1,30 @@
+/**
+ * A real app process for the crash test: opens the given database, builds the app (migrations, routes,
+ * workers off), and applies an offboarding plan. With CRASH_STEP set, it stops inside the open
+ * transaction after that step, prints "PAUSED <step>" and waits to be killed.
+ */
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import { openDeps } from '../../src/server/deps.factory.js';
+import { deleteUser } from '../../src/server/features/offboarding/offboarding.service.js';
+import type { Actor } from '../../src/server/platform/deps.js';
+
+const env = process.env;
+const config = loadConfig({}, { databaseUrl: env.CRASH_DATABASE_URL!, publicUrl: 'http://127.0.0.1:3000', logLevel: 'silent' });
+const { deps } = await openDeps(config, env.CRASH_SCHEMA ? { schema: env.CRASH_SCHEMA } : {});
+await buildApp(deps, { logger: false, startWorkers: false });
+
+const admin = await deps.db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select(['users.id', 'users.organization_id', 'users.email', 'users.name', 'roles.id as role_id', 'roles.name as role_name', 'roles.permissions']).where('users.id', '=', env.CRASH_ADMIN!).executeTakeFirstOrThrow();
+const actor: Actor = { userId: admin.id, organizationId: admin.organization_id, email: admin.email, name: admin.name, roleId: admin.role_id, roleName: admin.role_name, permissions: new Set(JSON.parse(admin.permissions) as string[]), sessionId: 'crash-test' };
+const body = JSON.parse(env.CRASH_BODY!);
+
+process.stdout.write('STARTING\n');
+await deleteUser({ deps, organizationId: admin.organization_id, actor, ip: null, userAgent: 'crash-test' }, env.CRASH_LEAVER!, body, {
+  onStep: async (step) => {
+    if (step !== env.CRASH_STEP) return;
+    process.stdout.write(`PAUSED ${step}\n`);
+    await new Promise(() => undefined); // until SIGKILL
+  },
+});
+process.stdout.write('COMMITTED\n');
+process.exit(0);

@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import { dropSchema } from '../../src/server/db/dialect.js';
+import { openDeps } from '../../src/server/deps.factory.js';
+import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
+import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
+import { usePostgres } from '../helpers/test-app.js';
+
+const ITEMS = 3_000;
+const SEATS = 500;
+let cleanup: (() => Promise<void>) | null = null;
+let counter = 0;
+
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+async function prepare() {
+  let databaseUrl: string;
+  let schema: string | undefined;
+  let dir: string | undefined;
+  if (usePostgres) {
+    databaseUrl = process.env.TEST_DATABASE_URL!;
+    schema = `t_crash_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'sofie-crash-'));
+    databaseUrl = `sqlite:${join(dir, 'crash.db')}`;
+  }
+  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://127.0.0.1:3000', logLevel: 'silent' });
+  const opened = await openDeps(config, { schema });
+  const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test' }));
+  const seeded = await seedLeaver(opened.deps, org.organizationId, org.adminUserId, { items: ITEMS, seats: SEATS, webhookUrl: 'http://127.0.0.1:9/never' });
+  await opened.close();
+  cleanup = async () => {
+    if (schema) await dropSchema(databaseUrl, schema);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+  return { databaseUrl, schema, config, adminUserId: org.adminUserId, organizationId: org.organizationId, seeded };
+}
+
+function planBody(seeded: SeededOffboarding) {
+  return {
+    plan: { ownership: { all: { action: 'transfer', toUserId: seeded.heirIds[0] }, byType: { sequence: { action: 'keep' } } }, collaborators: { all: { action: 'replace', toUserId: seeded.heirIds[1] } } },
+    reason: 'Crash test',
+    policyAcknowledged: true,
+    confirmEmail: seeded.leaverEmail,
+  };
+}
+
+/** Runs the child app; kills it with SIGKILL when it prints `killOn` (or after `killAfterMs` from start). */
+function runChild(env: Record<string, string>, kill: { on?: string; afterMs?: number }): Promise<{ output: string; killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/api/offboarding-crash.child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let killed = false;
+    const timer = setTimeout(() => reject(new Error(`child did not finish:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (kill.on && output.includes(kill.on) && !killed) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+      if (kill.afterMs !== undefined && output.includes('STARTING') && !killed) {
+        killed = true;
+        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (output += d.toString()));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child exited ${code}:\n${output}`));
+      else resolve({ output, killed: signal === 'SIGKILL' });
+    });
+  });
+}
+
+/** Reopens the database as a restarted app would, and reads what the plan left behind. */
+async function stateAfterRestart(env: Awaited<ReturnType<typeof prepare>>) {
+  const opened = await openDeps(env.config, { schema: env.schema });
+  const app = await buildApp(opened.deps, { logger: false, startWorkers: false });
+  const db = opened.deps.db;
+  const { seeded, organizationId } = env;
+  const count = async (q: Promise<{ n: number | string }>) => Number((await q).n);
+  const state = {
+    status: (await db.selectFrom('users').select('status').where('id', '=', seeded.leaverId).executeTakeFirstOrThrow()).status,
+    owned: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
+    transferred: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.heirIds[0]!).executeTakeFirstOrThrow()),
+    kept: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).where('owner_user_id', 'is', null).executeTakeFirstOrThrow()),
+    seats: await count(db.selectFrom('content_collaborators').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
+    audit: await count(db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'user.deleted').executeTakeFirstOrThrow()),
+    webhooks: await count(db.selectFrom('webhook_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow()),
+  };
+  return { state, app, close: async () => { await app.close(); await opened.close(); } };
+}
+
+const NONE = { status: 'active', owned: ITEMS, transferred: 0, kept: 0, seats: SEATS, audit: 0, webhooks: 0 };
+const SEQUENCES = Math.floor((ITEMS + 0) / 7) + (ITEMS % 7 > 6 ? 1 : 0);
+
+function expectAll(state: typeof NONE) {
+  expect(state).toMatchObject({ status: 'deleted', owned: 0, transferred: ITEMS - SEQUENCES, kept: SEQUENCES, seats: 0, audit: 1 });
+  expect(state.webhooks).toBeGreaterThan(0);
+}
+
+describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
+  for (const step of ['ownership', 'access', 'audit']) {
+    it(`should leave none of the plan applied when killed after "${step}", and all of it once re-applied`, async () => {
+      const env = await prepare();
+      const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: step };
+      const run = await runChild(childEnv, { on: `PAUSED ${step}` });
+      expect(run.killed).toBe(true);
+      expect(run.output).not.toContain('COMMITTED');
+
+      const after = await stateAfterRestart(env);
+      try {
+        expect(after.state).toEqual(NONE);
+        // The restarted app applies the same plan completely.
+        const res = await after.app.inject({ method: 'POST', url: `/api/users/${env.seeded.leaverId}/delete`, headers: { cookie: env.seeded.adminCookie }, payload: planBody(env.seeded) });
+        expect(res.statusCode).toBe(200);
+      } finally {
+        await after.close();
+      }
+      const final = await stateAfterRestart(env);
+      try {
+        expectAll(final.state);
+      } finally {
+        await final.close();
+      }
+    }, 90_000);
+  }
+
+  it('should be all or nothing when killed at an arbitrary moment', async () => {
+    for (const delay of [50, 300]) {
+      const env = await prepare();
+      const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: '' };
+      const run = await runChild(childEnv, { afterMs: delay });
+      const after = await stateAfterRestart(env);
+      try {
+        if (after.state.status === 'deleted') expectAll(after.state);
+        else expect(after.state).toEqual(NONE);
+        if (run.output.includes('COMMITTED')) expect(after.state.status).toBe('deleted');
+      } finally {
+        await after.close();
+        await cleanup?.();
+        cleanup = null;
+      }
+    }
+  }, 180_000);
+});
