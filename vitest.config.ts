@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
@@ -15,6 +16,9 @@ if (process.env.REQUIRE_BROWSER === '1' && !hasChromium) {
 if (!postgresUrl) console.log('[vitest] TEST_DATABASE_URL not set: the PostgreSQL suite does not run');
 if (!hasChromium) console.log(`[vitest] no Chromium at ${chromium}: the browser suite does not run`);
 
+// Names this run's PostgreSQL schemas; worker processes inherit it (see test/helpers/pg-schemas.ts).
+process.env.SOFIE_TEST_RUN ??= randomBytes(4).toString('hex');
+
 const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
 
 export default defineConfig({
@@ -23,7 +27,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' } } },
-      ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' } } }] : []),
+      ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'] } }] : []),
       ...(hasChromium
         ? [
             {

@@ -5,16 +5,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
-import { dropSchema } from '../../src/server/db/dialect.js';
 import { openDeps } from '../../src/server/deps.factory.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
+import { testSchemaName } from '../helpers/pg-schemas.js';
 import { usePostgres } from '../helpers/test-app.js';
 
 const ITEMS = 3_000;
 const SEATS = 500;
 let cleanup: (() => Promise<void>) | null = null;
-let counter = 0;
 
 afterEach(async () => {
   await cleanup?.();
@@ -27,7 +26,7 @@ async function prepare() {
   let dir: string | undefined;
   if (usePostgres) {
     databaseUrl = process.env.TEST_DATABASE_URL!;
-    schema = `t_crash_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    schema = testSchemaName('crash');
   } else {
     dir = mkdtempSync(join(tmpdir(), 'sofie-crash-'));
     databaseUrl = `sqlite:${join(dir, 'crash.db')}`;
@@ -38,7 +37,6 @@ async function prepare() {
   const seeded = await seedLeaver(opened.deps, org.organizationId, org.adminUserId, { items: ITEMS, seats: SEATS, webhookUrl: 'http://127.0.0.1:9/never' });
   await opened.close();
   cleanup = async () => {
-    if (schema) await dropSchema(databaseUrl, schema);
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
   return { databaseUrl, schema, config, adminUserId: org.adminUserId, organizationId: org.organizationId, seeded };

@@ -1,17 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { dropSchema } from '../../src/server/db/dialect.js';
 import { openDeps } from '../../src/server/deps.factory.js';
 import { createSession } from '../../src/server/features/auth/auth.service.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { insertUser, searchText } from '../../src/server/features/users/users.repository.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import { deliverDueMail } from '../../src/server/platform/mail/mail.service.js';
+import { testSchemaName } from './pg-schemas.js';
 
 export const usePostgres = process.env.TEST_DB === 'postgres';
 
@@ -57,8 +56,7 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
   let dir: string | undefined;
   if (usePostgres) {
     databaseUrl = process.env.TEST_DATABASE_URL!;
-    // Random: test files in one worker share a pid and can start in the same millisecond.
-    schema = `t_${randomBytes(8).toString('hex')}`;
+    schema = testSchemaName();
   } else {
     dir = mkdtempSync(join(tmpdir(), 'sofie-test-'));
     databaseUrl = `sqlite:${join(dir, 'test.db')}`;
@@ -129,7 +127,6 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
     async close() {
       await app.close();
       await opened.close();
-      if (schema) await dropSchema(databaseUrl, schema);
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
