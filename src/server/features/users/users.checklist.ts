@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../../../contracts/users.js';
+import type { ChecklistItem, UserPasskeys } from '../../../contracts/users.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
 import type { RoleRow } from '../roles/roles.table.js';
 import type { UserRow } from './users.table.js';
@@ -8,6 +8,8 @@ export interface ChecklistInput {
   role: RoleRow;
   groupCount: number;
   invitation: { status: string; expiresAt: string } | null;
+  /** The user's passkeys against the policies that apply; absent where passkeys are not loaded. */
+  passkeys?: UserPasskeys;
   now: Date;
 }
 
@@ -17,7 +19,7 @@ const DAY = 86_400_000;
  * The seed's "User management checklist", computed from data. An item whose data does not exist yet
  * says so ("not_available") instead of passing.
  */
-export function buildChecklist({ user, role, groupCount, invitation, now }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ user, role, groupCount, invitation, passkeys, now }: ChecklistInput): ChecklistItem[] {
   const userPage = `/admin/users/${user.id}`;
   const privileged = isPrivilegedSet(JSON.parse(role.permissions) as string[]);
   const idleDays = user.last_active_at ? Math.floor((now.getTime() - Date.parse(user.last_active_at)) / DAY) : null;
@@ -84,8 +86,35 @@ export function buildChecklist({ user, role, groupCount, invitation, now }: Chec
     roleItem,
     groupItem,
     { key: 'workspaces', label: 'Workspace memberships are correct', state: 'not_available', detail: 'Workspace memberships are not available yet.' },
-    { key: 'passkey', label: 'Required passkey policy is understood', state: 'not_available', detail: 'Passkey enrolment is not available yet.' },
+    passkeyItem(passkeys, privileged, role.name, userPage),
     signInItem,
     { key: 'first_workspace', label: 'The user knows where their first Workspace lives', state: 'not_available', detail: 'Workspaces are not available yet.' },
   ];
+}
+
+function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, roleName: string, userPage: string): ChecklistItem {
+  const base = { key: 'passkey', label: 'Required passkey policy is understood' };
+  if (!passkeys) return { ...base, state: 'not_available', detail: 'Passkey information is not available.' };
+  const { count, synced, deviceBound, required, explanation } = passkeys;
+  if (count > 0) {
+    const kinds = [synced ? `${synced} synced` : '', deviceBound ? `${deviceBound} device-bound` : ''].filter(Boolean).join(', ');
+    return { ...base, state: 'ok', detail: `${count} passkey${count === 1 ? '' : 's'} registered (${kinds}). ${explanation}` };
+  }
+  if (required) {
+    return {
+      ...base,
+      state: 'attention',
+      detail: `No passkey yet. ${explanation} The user is sent to Account > Security at their next request and can do nothing else until they add one.`,
+      fix: { label: 'Send a sign-in link', href: `${userPage}#sessions` },
+    };
+  }
+  if (privileged) {
+    return {
+      ...base,
+      state: 'attention',
+      detail: `${roleName} is a privileged role and this user has no passkey. Require passkeys for privileged users, or ask the user to add one.`,
+      fix: { label: 'Authentication policy', href: '/admin/settings#authentication' },
+    };
+  }
+  return { ...base, state: 'ok', detail: 'No passkey, and no policy requires one for this role.' };
 }

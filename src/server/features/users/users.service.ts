@@ -18,6 +18,7 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
 import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
+import { passkeySummaryForUser } from '../passkeys/passkeys.service.js';
 import { addMemberships, findGroupById, findGroupsByIds, groupIdsOfUser, removeMemberships } from '../groups/groups.repository.js';
 import {
   assertKeepsAccessAdmin,
@@ -127,6 +128,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     ? { id: invitation.id, status: invitation.status === 'pending' && invitation.expires_at <= now ? 'expired' : invitation.status, expiresAt: invitation.expires_at }
     : null;
   const permissions = rolePermissions(role);
+  const passkeys = await passkeySummaryForUser(db, ctx.organizationId, row.id);
   return {
     ...summary!,
     version: row.version,
@@ -136,7 +138,8 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     pendingInvitation,
     rolePrivileged: isPrivilegedSet(permissions),
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
-    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, now: ctx.deps.clock() }),
+    passkeys,
+    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, passkeys, now: ctx.deps.clock() }),
   };
 }
 
