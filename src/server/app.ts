@@ -17,6 +17,8 @@ import { invitationsRoutes } from './features/invitations/invitations.routes.js'
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
 import { passkeysRoutes } from './features/passkeys/passkeys.routes.js';
 import { organizationsRoutes } from './features/organizations/organizations.routes.js';
+import { serviceTokensRoutes } from './features/service-tokens/service-tokens.routes.js';
+import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { accessPlugin } from './platform/access.js';
@@ -81,7 +83,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       security: [{ session: [] }],
     },
   });
-  await app.register(accessPlugin, { resolveActor: actorResolver(deps), publicUrl: deps.config.publicUrl });
+  await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } }, async (request, reply) => {
@@ -95,7 +97,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, passkeysRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, passkeysRoutes]) {
     await app.register(routes, { deps });
   }
 

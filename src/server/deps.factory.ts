@@ -14,7 +14,7 @@ export interface OpenedDeps {
 /** Opens the database (migrated), SMTP and Redis as the configuration says. */
 export async function openDeps(config: Config, options: OpenOptions & { clock?: () => Date } = {}): Promise<OpenedDeps> {
   const opened = await openDatabase(config.databaseUrl, options);
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.schema : undefined);
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
   const deps: Deps = {

@@ -5,6 +5,7 @@ import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.t
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
 import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkeys/passkeys.table.js';
 import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
+import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UsersTable } from '../features/users/users.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
@@ -25,6 +26,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
+  service_tokens: ServiceTokensTable;
 }
 
 export type Db = Kysely<Database>;

@@ -14,18 +14,29 @@ declare module 'fastify' {
     allowDuringPasskeySetup?: boolean;
     /** Sensitive action: a user with a passkey must have verified it on this session within 10 minutes. */
     stepUp?: boolean;
+    /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
+    service?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
     /** Set when a session cookie was presented but is no longer valid. */
     sessionProblem: 'SESSION_EXPIRED' | null;
+    /** Set on `config.service` routes: the organization the calling service speaks for. */
+    serviceCaller: ServiceCaller | null;
   }
+}
+
+export interface ServiceCaller {
+  tokenId: string;
+  organizationId: string;
+  name: string;
 }
 
 export type ActorResolver = (request: FastifyRequest) => Promise<{ actor: Actor | null; problem: 'SESSION_EXPIRED' | null }>;
 
 export interface AccessOptions {
   resolveActor: ActorResolver;
+  resolveService: (authorization: string | undefined) => Promise<ServiceCaller | null>;
   publicUrl: string;
 }
 
@@ -38,13 +49,14 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptions) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('serviceCaller', null);
   const allowedOrigin = new URL(options.publicUrl).origin;
 
   app.addHook('onRoute', (route) => {
-    const config = route.config as { permission?: string; public?: boolean } | undefined;
+    const config = route.config as { permission?: string; public?: boolean; service?: boolean } | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
-    if (!config?.permission && !config?.public) {
-      throw new Error(`Route ${route.method} ${route.url} declares neither config.permission nor config.public`);
+    if (!config?.permission && !config?.public && !config?.service) {
+      throw new Error(`Route ${route.method} ${route.url} declares none of config.permission, config.public, config.service`);
     }
   });
 
@@ -54,7 +66,12 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
       throw new AppError('CROSS_ORIGIN', 403, PLATFORM_ERRORS.CROSS_ORIGIN.message);
     }
-    const config = request.routeOptions.config as { permission?: string; public?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
+    const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
+    if (config?.service) {
+      request.serviceCaller = await options.resolveService(request.headers.authorization);
+      if (!request.serviceCaller) throw new AppError('SERVICE_TOKEN_INVALID', 401, 'A valid service token is required (Authorization: Bearer sst_…).');
+      return;
+    }
     if (!config?.permission && !config?.public) return; // 404s and static assets
     const { actor, problem } = await options.resolveActor(request);
     request.actor = actor;
@@ -87,6 +104,13 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
     ip: request.ip ?? null,
     userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
   };
+}
+
+/** The context of a call from another Sofie service; audit events name the service token. */
+export function serviceContext(request: FastifyRequest, deps: Deps): RequestContext {
+  const caller = request.serviceCaller;
+  if (!caller) throw new AppError('SERVICE_TOKEN_INVALID', 401, 'A valid service token is required (Authorization: Bearer sst_…).');
+  return { deps, organizationId: caller.organizationId, actor: null, ip: request.ip ?? null, userAgent: `service:${caller.name}` };
 }
 
 export function anonymousContext(request: FastifyRequest, deps: Deps, organizationId: string): RequestContext {

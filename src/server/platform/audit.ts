@@ -23,7 +23,7 @@ export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: Audi
       id: ctx.deps.newId(),
       organization_id: ctx.organizationId,
       actor_user_id: ctx.actor?.userId ?? null,
-      actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : 'System',
+      actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : ctx.userAgent?.startsWith('service:') ? `Service ${ctx.userAgent.slice(8)}` : 'System',
       action: input.action,
       category: input.category,
       risk: input.risk,

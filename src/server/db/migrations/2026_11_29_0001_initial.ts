@@ -70,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Substring search over name and email without a scan.
   if (postgres) {
-    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
     await sql`CREATE INDEX users__search_trgm ON users USING gin (search_text gin_trgm_ops)`.execute(db);
   } else {
     await sql`CREATE VIRTUAL TABLE users_search USING fts5(search_text, content='users', content_rowid='rowid', tokenize='trigram')`.execute(db);
@@ -206,10 +206,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', text, (c) => c.notNull())
     .addPrimaryKeyConstraint('idempotency_keys__pk', ['organization_id', 'key'])
     .execute();
+
+  await db.schema
+    .createTable('service_tokens')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('organization_id', text, (c) => c.notNull().references('organizations.id'))
+    .addColumn('name', text, (c) => c.notNull())
+    .addColumn('token_hash', text, (c) => c.notNull().unique())
+    .addColumn('created_by', text)
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('last_used_at', text)
+    .addColumn('revoked_at', text)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['idempotency_keys', 'mail_outbox', 'audit_events', 'sessions', 'magic_links', 'invitations', 'group_members', 'groups']) {
+  for (const table of ['service_tokens', 'idempotency_keys', 'mail_outbox', 'audit_events', 'sessions', 'magic_links', 'invitations', 'group_members', 'groups']) {
     await db.schema.dropTable(table).execute();
   }
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`DROP TABLE IF EXISTS users_search`.execute(db);

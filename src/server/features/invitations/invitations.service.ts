@@ -354,9 +354,10 @@ export async function revokeInvitation(ctx: Ctx, id: string, reasonInput?: strin
 export async function acceptInvitation(deps: Deps, token: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findInvitationByTokenHash(trx, hashToken(token));
-    if (!row || !row.user_id) throw fail(INVITATIONS_ERRORS, 'INVITATION_INVALID');
+    if (!row) throw fail(INVITATIONS_ERRORS, 'INVITATION_INVALID');
     if (row.status === 'revoked') throw fail(INVITATIONS_ERRORS, 'INVITATION_REVOKED');
     if (row.status === 'accepted') throw fail(INVITATIONS_ERRORS, 'INVITATION_ACCEPTED');
+    if (!row.user_id) throw fail(INVITATIONS_ERRORS, 'INVITATION_INVALID');
     const now = nowIso(deps);
     if (row.expires_at <= now) throw fail(INVITATIONS_ERRORS, 'INVITATION_EXPIRED');
     const claimed = await trx

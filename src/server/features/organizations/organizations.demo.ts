@@ -20,9 +20,23 @@ const GROUPS = [
   ['New joiners', ''],
 ] as const;
 
-// Deterministic so that two demo runs produce the same organization.
+// A seeded generator (mulberry32): two demo runs produce the same organization.
+function generator(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length]!;
+}
+
+function ascii(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@-]/g, '');
 }
 
 /** Fills an organization with a realistic sample: 240 people across roles, groups and states. */
@@ -32,6 +46,12 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
   const roles = new Map((await deps.db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', organizationId).execute()).map((r) => [r.system_key, r.id]));
   const admin = await deps.db.selectFrom('users').select('id').where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();
   const now = deps.clock().getTime();
+  const random = generator(42);
+  const weighted = (pairs: [string, number][]) => {
+    let r = random() * pairs.reduce((sum, [, w]) => sum + w, 0);
+    for (const [value, weight] of pairs) if ((r -= weight) < 0) return value;
+    return pairs[0]![0];
+  };
   await deps.db.transaction().execute(async (trx) => {
     const groupIds: string[] = [];
     for (const [name, description] of GROUPS) {
@@ -43,11 +63,11 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
       const first = pick(FIRST, i);
       const last = pick(LAST, Math.floor(i / FIRST.length) * 7 + i);
       const name = `${first} ${last}`;
-      const email = `${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
-      const roleKey = i % 97 === 0 ? 'admin' : i % 41 === 0 ? 'user_manager' : i % 53 === 0 ? 'security_reviewer' : i % 67 === 0 ? 'integration_admin' : i % 11 === 0 ? 'publisher' : i % 5 === 0 ? 'viewer' : 'member';
-      const status = i % 19 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active';
-      const created = new Date(now - (400 - (i % 400)) * 86_400_000).toISOString();
-      const lastActive = status === 'active' && i % 13 !== 0 ? new Date(now - ((i * 37) % 120) * 86_400_000 - (i % 24) * 3_600_000).toISOString() : null;
+      const email = ascii(`${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`);
+      const roleKey = weighted([['member', 150], ['viewer', 40], ['publisher', 18], ['user_manager', 4], ['security_reviewer', 3], ['integration_admin', 2], ['admin', 2]]);
+      const status = weighted([['active', 200], ['invited', 24], ['deactivated', 12]]) as 'active' | 'invited' | 'deactivated';
+      const created = new Date(now - Math.floor(random() * 400) * 86_400_000).toISOString();
+      const lastActive = status === 'active' && random() > 0.08 ? new Date(now - Math.floor(random() ** 2 * 120 * 86_400_000)).toISOString() : null;
       const id = deps.newId();
       await insertUser(trx, {
         id,
@@ -68,8 +88,9 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
         created_at: created,
         updated_at: created,
       });
-      if (i % 17 !== 0) await addMemberships(trx, organizationId, pick(groupIds, i), [id], admin?.id ?? null, created);
-      if (i % 3 === 0) await addMemberships(trx, organizationId, pick(groupIds, i + 4), [id], admin?.id ?? null, created);
+      const primary = Math.floor(random() * (groupIds.length - 1));
+      if (random() > 0.08) await addMemberships(trx, organizationId, groupIds[primary]!, [id], admin?.id ?? null, created);
+      if (random() > 0.7) await addMemberships(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)]!, [id], admin?.id ?? null, created);
       if (status === 'invited') {
         await insertInvitation(trx, {
           id: deps.newId(),
@@ -82,7 +103,7 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
           token_hash: hashToken(newToken()),
           status: 'pending',
           // Some are already expired, as in any real organization.
-          expires_at: new Date(now + (i % 2 === 0 ? 5 : -2) * 86_400_000).toISOString(),
+          expires_at: new Date(now + (random() > 0.3 ? 5 : -2) * 86_400_000).toISOString(),
           sent_count: 1,
           created_at: created,
           updated_at: created,

@@ -1,0 +1,25 @@
+// npm start: build the console when it is missing or older than its sources, then run the server
+// in this process (TypeScript loaded through tsx), so signals reach it directly.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { register } from 'tsx/esm/api';
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const built = 'dist/web/index.html';
+const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestMtime('src/web'), newestMtime('src/contracts'));
+if (stale) {
+  console.log('Building the console (first start or sources changed)…');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+register();
+await import('../src/server/main.ts');

@@ -1,0 +1,64 @@
+import type { Static } from 'typebox';
+import type { CreateServiceTokenBody } from '../../../contracts/service-tokens.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
+import type { ServiceCaller } from '../../platform/access.js';
+import { hashToken, newToken } from '../../platform/tokens.js';
+import type { ServiceTokenRow } from './service-tokens.table.js';
+
+const PREFIX = 'sst_';
+
+function toContract(row: ServiceTokenRow) {
+  return { id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+}
+
+export async function listServiceTokens(ctx: RequestContext) {
+  const rows = await ctx.deps.db.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId).orderBy('created_at', 'desc').execute();
+  return rows.map(toContract);
+}
+
+export async function createServiceToken(ctx: RequestContext & { actor: Actor }, body: Static<typeof CreateServiceTokenBody>) {
+  const token = `${PREFIX}${newToken()}`;
+  const row: ServiceTokenRow = {
+    id: ctx.deps.newId(),
+    organization_id: ctx.organizationId,
+    name: body.name.trim(),
+    token_hash: hashToken(token),
+    created_by: ctx.actor.userId,
+    created_at: nowIso(ctx.deps),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('service_tokens').values(row).execute();
+    await recordAudit(trx, ctx, { action: 'service_token.created', category: 'admin', risk: 'high', subject: { type: 'service_token', id: row.id, label: row.name }, before: null, after: { name: row.name } });
+  });
+  return { ...toContract(row), token };
+}
+
+export async function revokeServiceToken(ctx: RequestContext & { actor: Actor }, id: string) {
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('SERVICE_TOKEN_NOT_FOUND', 404, 'This service token does not exist in your organization.');
+    if (row.revoked_at) return;
+    const now = nowIso(ctx.deps);
+    await trx.updateTable('service_tokens').set({ revoked_at: now }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'service_token.revoked', category: 'admin', risk: 'medium', subject: { type: 'service_token', id, label: row.name }, before: { revokedAt: null }, after: { revokedAt: now } });
+  });
+}
+
+/** Resolves `Authorization: Bearer sst_…` to the organization it speaks for. */
+export function serviceTokenResolver(deps: Deps) {
+  return async (authorization: string | undefined): Promise<ServiceCaller | null> => {
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
+    if (!token || !token.startsWith(PREFIX) || token.length > 200) return null;
+    const row = await deps.db.selectFrom('service_tokens').selectAll().where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    if (!row) return null;
+    const now = deps.clock();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
+      await deps.db.updateTable('service_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
+    }
+    return { tokenId: row.id, organizationId: row.organization_id, name: row.name };
+  };
+}

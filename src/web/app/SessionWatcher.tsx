@@ -1,0 +1,25 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { onApiError } from '../shared/api';
+
+const PUBLIC_PREFIXES = ['/sign-in', '/mailbox', '/invitations/accept'];
+
+/** Session-wide answers from the API become navigation, wherever the request was made. */
+export function SessionWatcher() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onApiError((error) => {
+        const onPublicPage = PUBLIC_PREFIXES.some((p) => location.pathname.startsWith(p));
+        if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && !onPublicPage) {
+          queryClient.clear();
+          navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
+        }
+      }),
+    [navigate, location, queryClient],
+  );
+  return null;
+}

@@ -1,0 +1,20 @@
+import { IconBuildingSkyscraper, IconMail, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: Icon;
+  /** Shown only to roles holding this permission. */
+  permission?: string;
+  /** Shown only while mail stays in the local outbox. */
+  localMailboxOnly?: boolean;
+}
+
+/** The admin area's navigation; each entry appears only for roles that may use it. */
+export const NAV_ITEMS: NavItem[] = [
+  { label: 'Users', to: '/admin/users', icon: IconUsers, permission: 'users.view' },
+  { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
+  { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
+  { label: 'Account security', to: '/account/security', icon: IconShieldLock },
+  { label: 'Mailbox', to: '/mailbox', icon: IconMail, localMailboxOnly: true },
+];

@@ -1,0 +1,33 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { SignInPage } from '../features/auth/pages/SignInPage';
+import { VerifyPage } from '../features/auth/pages/VerifyPage';
+import { HomePage } from '../features/auth/pages/HomePage';
+import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
+import { UsersPage } from '../features/users/pages/UsersPage';
+import { useMe } from '../shared/useMe';
+import { AdminLayout } from './AdminLayout';
+import { RequireSignIn } from './RequireSignIn';
+
+function Landing() {
+  const me = useMe();
+  if (me.isLoading) return <Center h="100vh"><Loader /></Center>;
+  if (!me.data) return <Navigate to="/sign-in" replace />;
+  return <Navigate to={me.data.permissions.includes('users.view') ? '/admin/users' : '/home'} replace />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Landing />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-in/verify" element={<VerifyPage />} />
+      <Route path="/mailbox" element={<MailboxPage />} />
+      <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
+        <Route path="/home" element={<HomePage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

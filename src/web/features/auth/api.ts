@@ -1,0 +1,5 @@
+import type { SignInResult } from '../../../contracts/auth';
+import { api } from '../../shared/api';
+
+export const requestMagicLink = (email: string) => api<{ message: string }>('/api/auth/magic-link', { method: 'POST', body: { email } });
+export const verifyMagicLink = (token: string) => api<SignInResult>('/api/auth/magic-link/verify', { method: 'POST', body: { token } });

@@ -1,0 +1,52 @@
+import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../shared/api';
+import { verifyMagicLink } from '../api';
+
+/**
+ * The emailed link opens this page, which spends the token with a POST: mail scanners that
+ * prefetch links with GET cannot use it up.
+ */
+export function VerifyPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const token = params.get('token');
+    if (!token) {
+      setError('This sign-in link is incomplete. Request a new one.');
+      return;
+    }
+    verifyMagicLink(token)
+      .then(async (result) => {
+        await queryClient.invalidateQueries({ queryKey: ['me'] });
+        navigate(result.redirectTo, { replace: true });
+      })
+      .catch((e) => setError(errorMessage(e)));
+  }, [params, navigate, queryClient]);
+
+  return (
+    <Center mih="100vh" bg="gray.0">
+      <Paper withBorder p="xl" radius="lg" w={420}>
+        {error ? (
+          <Stack>
+            <Alert color="red" title="Could not sign you in">{error}</Alert>
+            <Button component={Link} to="/sign-in">Request a new link</Button>
+          </Stack>
+        ) : (
+          <Stack align="center">
+            <Loader />
+            <Text>Signing you in…</Text>
+          </Stack>
+        )}
+      </Paper>
+    </Center>
+  );
+}

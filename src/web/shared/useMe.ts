@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Me } from '../../contracts/auth';
+import { api } from './api';
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/auth/me'), retry: false, staleTime: 30_000 });
+}
+
+export function useCan() {
+  const me = useMe();
+  const permissions = new Set(me.data?.permissions ?? []);
+  return (permission: string) => permissions.has(permission);
+}
