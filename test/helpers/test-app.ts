@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,8 +50,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-let counter = 0;
-
 export async function buildTestApp(options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock> } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock();
   let databaseUrl: string;
@@ -58,7 +57,8 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
   let dir: string | undefined;
   if (usePostgres) {
     databaseUrl = process.env.TEST_DATABASE_URL!;
-    schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    // Random: test files in one worker share a pid and can start in the same millisecond.
+    schema = `t_${randomBytes(8).toString('hex')}`;
   } else {
     dir = mkdtempSync(join(tmpdir(), 'sofie-test-'));
     databaseUrl = `sqlite:${join(dir, 'test.db')}`;

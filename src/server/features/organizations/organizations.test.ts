@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp();
+});
+afterEach(async () => t.close());
+
+describe('organization settings', () => {
+  it('should default to 7-day invitations, any domain, no reason required', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/organization/settings', headers: { cookie: t.adminCookie } });
+    expect(res.json()).toMatchObject({ name: 'Acme Corp', invitationExpiryDays: 7, allowedEmailDomains: [], businessReasonRequired: false });
+  });
+
+  it('should save settings, normalise domains and audit the policy change as high risk', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organization/settings',
+      headers: { cookie: t.adminCookie },
+      payload: { invitationExpiryDays: 14, allowedEmailDomains: ['@Acme.test', 'acme.test', 'corp.acme.test'], requirePasskeysForPrivilegedUsers: true, reason: 'Security review' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ invitationExpiryDays: 14, allowedEmailDomains: ['acme.test', 'corp.acme.test'], requirePasskeysForPrivilegedUsers: true });
+    const [event] = (await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: { cookie: t.adminCookie } })).json().items;
+    expect(event).toMatchObject({ action: 'organization.settings_updated', category: 'policy', risk: 'high', reason: 'Security review', before: { invitationExpiryDays: 7 }, after: { invitationExpiryDays: 14 } });
+  });
+
+  it.each([
+    ['a malformed domain', { allowedEmailDomains: ['not a domain'] }, 'INVALID_DOMAIN'],
+    ['an expiry of 0 days', { invitationExpiryDays: 0 }, 'VALIDATION_FAILED'],
+    ['an expiry of 91 days', { invitationExpiryDays: 91 }, 'VALIDATION_FAILED'],
+  ])('should refuse %s with a 400', async (_title, payload, code) => {
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: t.adminCookie }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe(code);
+  });
+
+  it('should not let a user manager change organization settings', async () => {
+    const manager = await t.signInAs(await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' }));
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: manager }, payload: { invitationExpiryDays: 30 } });
+    expect(res.statusCode).toBe(403);
+  });
+});
