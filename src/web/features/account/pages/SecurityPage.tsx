@@ -211,7 +211,7 @@ export function SecurityPage() {
       <Modal opened={renaming !== null} onClose={() => setRenaming(null)} title="Rename passkey" centered>
         <form onSubmit={(e) => { e.preventDefault(); if (renaming && newName.trim()) rename.mutate({ id: renaming.id, name: newName.trim() }); }}>
           <Stack>
-            <TextInput label="Name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} maxLength={100} data-autofocus />
+            <TextInput label="Passkey name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} maxLength={100} data-autofocus />
             {rename.isError && <Alert color="red">{errorMessage(rename.error)}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRenaming(null)}>Cancel</Button>
