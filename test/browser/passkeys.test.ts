@@ -139,5 +139,20 @@ describe('passkeys in the browser', () => {
     expect(done.status).toBe(200);
     expect(done.json.role.name).toBe('Viewer');
   });
+
+  it('should prompt for the passkey in place when an older session changes passkeys, then finish the change', async () => {
+    db.prepare('UPDATE organizations SET require_passkeys_all = 0').run();
+    // Age this session past the 10-minute window, as if it had been open all morning.
+    db.prepare("UPDATE sessions SET created_at = '2020-01-01T00:00:00.000Z', passkey_verified_at = NULL WHERE revoked_at IS NULL").run();
+    await page.goto(`${app.url}/account/security`);
+    const table = page.getByRole('table', { name: 'Registered passkeys' });
+    await table.getByRole('button', { name: /^Remove/ }).click();
+    await page.getByRole('button', { name: 'Remove passkey' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Confirm it’s you' });
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Use passkey' }).click();
+    await page.getByText('No passkeys yet.').waitFor();
+    await expect(page.getByTestId('passkey-mfa-status').textContent()).resolves.toBe('Not set up');
+  });
 });
 

@@ -70,6 +70,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         organization: org,
         permissions: [...ctx.actor.permissions],
         localMailbox: deps.mailTransport === null,
+        passkeyGate: ctx.actor.passkey?.gate ?? null,
       };
     },
   });
