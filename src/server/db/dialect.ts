@@ -34,7 +34,16 @@ function openSqlite(path: string): OpenedDatabase {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // Keeps the query planner's statistics fresh (cheap; SQLite's recommended practice at open and close).
+  connection.pragma('optimize=0x10002');
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      connection.pragma('optimize');
+      await db.destroy();
+    },
+  };
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<OpenedDatabase> {

@@ -64,8 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('users__org_email').unique().on('users').columns(['organization_id', 'email_normalized']).execute();
   await db.schema.createIndex('users__org_name').on('users').columns(['organization_id', 'name', 'id']).execute();
   await db.schema.createIndex('users__org_created').on('users').columns(['organization_id', 'created_at', 'id']).execute();
-  await db.schema.createIndex('users__org_last_active').on('users').columns(['organization_id', 'last_active_at', 'id']).execute();
+  // Never-active users sort as '' (see users.repository.ts): the index holds the same expression.
+  await sql`CREATE INDEX users__org_last_active ON users (organization_id, (COALESCE(last_active_at, '')), id)`.execute(db);
   await db.schema.createIndex('users__org_role').on('users').columns(['organization_id', 'role_id', 'name', 'id']).execute();
+  // Covers the total count of role + status filters without reading rows.
+  await db.schema.createIndex('users__org_role_status').on('users').columns(['organization_id', 'role_id', 'status']).execute();
   await db.schema.createIndex('users__org_status').on('users').columns(['organization_id', 'status', 'name', 'id']).execute();
 
   // Substring search over name and email without a scan.

@@ -44,7 +44,11 @@ function escapeLike(value: string): string {
  * database (FTS5 trigram in SQLite, pg_trgm GIN in PostgreSQL); shorter terms fall back to LIKE.
  */
 export function applyUserFilter(query: UsersQuery, organizationId: string, filter: UserFilter, dialect: Dialect): UsersQuery {
-  let q = query.where('users.organization_id', '=', organizationId);
+  const term = filter.search?.trim().toLowerCase();
+  const ftsSearch = dialect === 'sqlite' && !!term && [...term].length >= 3;
+  // With a trigram search, SQLite must start from the search matches; the unary + keeps it from
+  // walking an organization index in name order instead (slow when few users match).
+  let q = ftsSearch ? query.where(sql<boolean>`+users.organization_id = ${organizationId}`) : query.where('users.organization_id', '=', organizationId);
   if (filter.status) q = q.where('users.status', '=', filter.status);
   if (filter.roleId) q = q.where('users.role_id', '=', filter.roleId);
   if (filter.groupId) {
@@ -53,9 +57,8 @@ export function applyUserFilter(query: UsersQuery, organizationId: string, filte
       eb.selectFrom('group_members').select('group_members.user_id').where('group_members.organization_id', '=', organizationId).where('group_members.group_id', '=', groupId),
     );
   }
-  const term = filter.search?.trim().toLowerCase();
   if (term) {
-    if (dialect === 'sqlite' && [...term].length >= 3) {
+    if (ftsSearch) {
       const phrase = `"${term.replace(/"/g, '""')}"`;
       q = q.where(sql<boolean>`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`);
     } else {
