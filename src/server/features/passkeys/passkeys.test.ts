@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { createSession } from '../auth/auth.service.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -206,6 +207,36 @@ describe('Enforcement', () => {
 
     expect((await enrol(t.adminCookie, authenticator())).statusCode).toBe(201);
     expect((await call('GET', '/api/users', t.adminCookie)).statusCode).toBe(200);
+  });
+
+  it('should lock every signed-in route except the allow-list until a passkey is enrolled', async () => {
+    await setOrg({ require_passkeys_all: 1 });
+    const doc = (await call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const allowed = /^\/api\/(auth\/me|auth\/sign-out|account\/.*)$/;
+    const checked: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase()) as ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]) {
+        const url = path.replace(/\{[^}]+\}/g, 'x0');
+        if (allowed.test(path)) continue;
+        const anonymous = await call(method, url);
+        if (anonymous.statusCode !== 401 || anonymous.json().error.code === 'SERVICE_TOKEN_INVALID') continue; // public or service routes
+        const res = await call(method, url, t.adminCookie);
+        expect(`${method} ${path} ${res.statusCode} ${res.json().error?.code}`).toBe(`${method} ${path} 403 PASSKEY_ENROLLMENT_REQUIRED`);
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(15);
+    expect(checked).toContain('PUT /api/users/{id}/role');
+  });
+
+  it('should treat a session from an accepted invitation like a magic link', async () => {
+    await setRole('member', { require_passkey_after_magic_link: 1 });
+    const user = await t.deps.db.selectFrom('users').selectAll().where('id', '=', await t.createUser({ email: 'new@acme.test' })).executeTakeFirstOrThrow();
+    const session = await createSession(t.deps.db, t.deps, user, 'invitation', { ip: null, userAgent: null });
+    const cookie = `sofie_session=${session.token}`;
+    expect((await call('GET', '/api/auth/me', cookie)).json().passkeyGate).toBe('PASSKEY_ENROLLMENT_REQUIRED');
+    expect((await enrol(cookie, authenticator())).statusCode).toBe(201);
+    expect((await call('GET', '/api/auth/me', cookie)).json().passkeyGate).toBeNull();
   });
 
   it('should require passkeys of privileged users only when so configured', async () => {
