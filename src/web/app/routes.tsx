@@ -7,6 +7,10 @@ import { SecurityPage } from '../features/account/pages/SecurityPage';
 import { VerifyPasskeyPage } from '../features/account/pages/VerifyPasskeyPage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { UserDetailPage } from '../features/users/pages/UserDetailPage';
+import { GroupsPage } from '../features/groups/pages/GroupsPage';
+import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
+import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -30,6 +34,10 @@ export function AppRoutes() {
         <Route path="/home" element={<HomePage />} />
         <Route path="/account/security" element={<SecurityPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/users/:id" element={<UserDetailPage />} />
+        <Route path="/admin/groups" element={<GroupsPage />} />
+        <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
+        <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

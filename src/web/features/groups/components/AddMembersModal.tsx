@@ -1,0 +1,90 @@
+import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UserList } from '../../../../contracts/users';
+import { api, ApiError } from '../../../shared/api';
+import { ChangeError } from '../../users/components/detail/ChangeError';
+import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
+import { useReasonRequired } from '../../organization/api';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
+
+const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
+
+/** Search users by name or email and add several at once. */
+export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { groupName: string; memberIds: Set<string>; onSubmit: (userIds: string[], reason: string) => Promise<unknown>; onClose: () => void }) {
+  const reasonRequired = useReasonRequired();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [selected, setSelected] = useState<string[]>([]);
+  // Labels of chosen users, kept when a new search no longer lists them.
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const results = useQuery({ queryKey: ['users', 'member-search', debounced], queryFn: () => searchUsers(debounced), staleTime: 10_000 });
+
+  const found = (results.data?.items ?? []).filter((u) => !memberIds.has(u.id));
+  const options = new Map<string, string>();
+  for (const id of selected) options.set(id, labels[id] ?? id);
+  for (const u of found) options.set(u.id, `${u.name || u.email} · ${u.email}`);
+
+  async function submit() {
+    if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+    setReasonError(null);
+    setPending(true);
+    setError(null);
+    try {
+      await onSubmit(selected, reason.trim());
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'REASON_REQUIRED') setReasonError(e.message);
+      else setError(e);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Add members to ${groupName}`} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <MultiSelect
+            label="People"
+            description="Search by name or email; choose as many as you need."
+            placeholder={selected.length ? undefined : 'Search users'}
+            data={[...options].map(([value, label]) => ({ value, label }))}
+            value={selected}
+            onChange={(ids) => {
+              setSelected(ids);
+              setLabels((l) => ({ ...l, ...Object.fromEntries(ids.map((id) => [id, options.get(id) ?? l[id] ?? id])) }));
+            }}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options: o }) => o}
+            nothingFoundMessage={results.isFetching ? 'Searching…' : 'No user matches (members already in the group are not listed)'}
+            maxDropdownHeight={280}
+            hidePickedOptions
+            data-autofocus
+          />
+          {selected.length > 0 && <Text size="sm" c="gray.7">{selected.length} selected</Text>}
+          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
+          <ChangeError error={error} onReload={() => setError(null)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" color="indigo.7" loading={pending} disabled={selected.length === 0}>
+              {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, Anchor, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { GroupDetail } from '../../../../contracts/groups';
+import { errorMessage } from '../../../shared/api';
+import { useCan } from '../../../shared/useMe';
+import { formatDate } from '../../users/components/detail/format';
+import { createGroup, fetchGroups, groupKeys } from '../api';
+import { GroupFormModal } from '../components/GroupFormModal';
+import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
+import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
+
+/** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
+export function GroupsPage() {
+  const can = useCan();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <Stack gap="md" maw={1200} style={READABLE_DIMMED}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Manage Groups</Title>
+          <Text c="gray.7" size="sm">Groups help you manage users as teams: departments, project teams, reviewer groups.</Text>
+        </div>
+        {can('groups.manage') && (
+          <Button color="indigo.7" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New Group</Button>
+        )}
+      </Group>
+      <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />}>
+        {GROUPS_VS_ROLES} A group grants no permission by itself.
+      </Alert>
+      <Card withBorder padding={0}>
+        {groups.isLoading ? (
+          <Center h={160}><Loader aria-label="Loading groups" /></Center>
+        ) : groups.error ? (
+          <Alert color="red" m="md">{errorMessage(groups.error)}</Alert>
+        ) : groups.data!.items.length === 0 ? (
+          <Text c="gray.7" p="lg">No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Groups">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th ta="right">Members</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {groups.data!.items.map((g) => (
+                  <Table.Tr key={g.id} data-testid="group-row">
+                    <Table.Td>
+                      <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>{g.name}</Anchor>
+                      <GroupHints hints={g.hints} />
+                    </Table.Td>
+                    <Table.Td maw={420}>
+                      <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>{g.description || '—'}</Text>
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="member-count">{g.memberCount}</Table.Td>
+                    <Table.Td><Text size="sm" c="gray.7">{formatDate(g.createdAt)}</Text></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {creating && (
+        <GroupFormModal
+          title="New Group"
+          submitLabel="Create group"
+          onClose={() => setCreating(false)}
+          onSubmit={async (v) => {
+            const group: GroupDetail = await createGroup({ name: v.name, description: v.description, reason: v.reason || undefined });
+            await queryClient.invalidateQueries({ queryKey: groupKeys.all });
+            notifications.show({ color: 'green', message: `Group ${group.name} created. Add its members next.` });
+            navigate(`/admin/groups/${group.id}`);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

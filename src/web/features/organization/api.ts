@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import type { OrganizationSettings } from '../../../contracts/organization';
+import { api } from '../../shared/api';
+
+export const settingsKey = ['organization', 'settings'] as const;
+
+export const fetchSettings = () => api<OrganizationSettings>('/api/organization/settings');
+
+export type SettingsPatch = Partial<Omit<OrganizationSettings, 'version'>> & { reason?: string };
+export const updateSettings = (body: SettingsPatch) => api<OrganizationSettings>('/api/organization/settings', { method: 'PATCH', body });
+
+/** Whether changes to users and groups must carry a business reason (organization setting). */
+export function useReasonRequired(): boolean {
+  const settings = useQuery({ queryKey: settingsKey, queryFn: fetchSettings, staleTime: 60_000 });
+  return settings.data?.businessReasonRequired ?? false;
+}

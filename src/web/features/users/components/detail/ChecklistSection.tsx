@@ -1,0 +1,76 @@
+import { Anchor, Group, List, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconClockPause } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { ChecklistItem } from '../../../../../contracts/users';
+import { DetailSection } from './DetailSection';
+import { SoftBadge } from './SoftBadge';
+import type { SectionProps } from './types';
+
+const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
+  ok: { label: 'OK', color: 'green', icon: IconCheck },
+  attention: { label: 'Needs attention', color: 'orange', icon: IconAlertTriangle },
+  not_available: { label: 'Not available yet', color: 'gray', icon: IconClockPause },
+};
+
+export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (sectionId: string) => void }) {
+  const counts = { ok: 0, attention: 0, not_available: 0 };
+  for (const item of user.checklist) counts[item.state]++;
+  return (
+    <DetailSection
+      id="checklist"
+      title="User management checklist"
+      description="Before you finish a user change, check each item. Items whose data Sofie does not have yet say so; they are not passed."
+    >
+      <Group gap={6} aria-label="Checklist summary">
+        {counts.attention > 0 && <SoftBadge color="orange">{counts.attention} need{counts.attention === 1 ? 's' : ''} attention</SoftBadge>}
+        {counts.not_available > 0 && <SoftBadge color="gray">{counts.not_available} not available yet</SoftBadge>}
+        <SoftBadge color="green">{counts.ok} OK</SoftBadge>
+      </Group>
+      <List spacing="md" listStyleType="none" aria-label="Checklist" styles={{ itemWrapper: { width: '100%' }, itemLabel: { width: '100%' } }}>
+        {user.checklist.map((item) => {
+          const state = STATES[item.state];
+          return (
+            <List.Item
+              key={item.key}
+              data-testid={`checklist-${item.key}`}
+              data-state={item.state}
+              icon={
+                <ThemeIcon color={state.color} variant="light" radius="xl" size={28} aria-hidden>
+                  <state.icon size={16} />
+                </ThemeIcon>
+              }
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <div>
+                  <Text fw={500} size="sm">{item.label}</Text>
+                  <Text size="sm" c="gray.7">{item.detail}</Text>
+                  {item.fix && <FixLink fix={item.fix} userId={user.id} onFix={onFix} />}
+                </div>
+                <SoftBadge color={state.color} style={{ flexShrink: 0 }}>
+                  {state.label}
+                </SoftBadge>
+              </Group>
+            </List.Item>
+          );
+        })}
+      </List>
+    </DetailSection>
+  );
+}
+
+function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']>; userId: string; onFix: (sectionId: string) => void }) {
+  const [path, hash] = fix.href.split('#');
+  const samePage = hash && (path === '' || path === `/admin/users/${userId}`);
+  if (samePage) {
+    return (
+      <Anchor c="indigo.8" component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
+        {fix.label} →
+      </Anchor>
+    );
+  }
+  return (
+    <Anchor c="indigo.8" component={Link} to={fix.href} size="sm" fw={500}>
+      {fix.label} →
+    </Anchor>
+  );
+}

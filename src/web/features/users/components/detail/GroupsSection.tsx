@@ -1,0 +1,127 @@
+import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useCan } from '../../../../shared/useMe';
+import { fetchGroups, groupKeys } from '../../../groups/api';
+import { useReasonRequired } from '../../../organization/api';
+import { changeUserGroups } from '../../detail-api';
+import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
+import { DetailSection } from './DetailSection';
+import { SoftBadge, READABLE_DIMMED } from './SoftBadge';
+import { ReasonField, reasonMissing } from './ReasonField';
+import type { SectionProps } from './types';
+import { useUserUpdated } from './useUserUpdated';
+
+export function GroupsSection({ user, reload, openRequest }: SectionProps) {
+  const can = useCan();
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (openRequest && can('groups.manage')) setOpened(true);
+  }, [openRequest]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <DetailSection
+      id="groups"
+      title="Groups"
+      description="A group says who belongs together. It grants no access by itself."
+      actions={can('groups.manage') && <Button variant="light" onClick={() => setOpened(true)}>Change groups</Button>}
+    >
+      {user.groups.length === 0 ? (
+        <Text size="sm" c="gray.7">Not in any group.</Text>
+      ) : (
+        <Group gap="xs" aria-label="Member of">
+          {user.groups.map((g) =>
+            can('groups.view') ? (
+              <SoftBadge key={g.id} color="indigo" size="lg" component={Link} to={`/admin/groups/${g.id}`} style={{ cursor: 'pointer', textTransform: 'none' }}>
+                {g.name}
+              </SoftBadge>
+            ) : (
+              <SoftBadge key={g.id} color="indigo" size="lg" style={{ textTransform: 'none' }}>{g.name}</SoftBadge>
+            ),
+          )}
+        </Group>
+      )}
+      {opened && <ChangeGroupsModal user={user} reload={reload} onClose={() => setOpened(false)} />}
+    </DetailSection>
+  );
+}
+
+function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
+  const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
+  const reasonRequired = useReasonRequired();
+  const updated = useUserUpdated();
+  const [groupIds, setGroupIds] = useState<string[]>(user.groups.map((g) => g.id));
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [version, setVersion] = useState(user.version);
+  const [reloading, setReloading] = useState(false);
+
+  const mutation = useMutation({
+    mutationFn: () => changeUserGroups(user.id, { groupIds, reason: reason.trim() || undefined, version }),
+    onSuccess: (data) => {
+      updated(data, user.id);
+      notifications.show({ color: 'green', message: data.groups.length ? `${data.name || data.email} is now in ${data.groups.map((g) => g.name).join(', ')}.` : `${data.name || data.email} is no longer in any group.` });
+      onClose();
+    },
+  });
+
+  const nameOf = (id: string) => groups.data?.items.find((g) => g.id === id)?.name ?? 'a deleted group';
+  let whatChanged: string | undefined;
+  if (isVersionConflict(mutation.error)) {
+    const current = conflictCurrent<{ groupIds?: string[] }>(mutation.error);
+    whatChanged = current?.groupIds
+      ? `The groups are now: ${current.groupIds.length ? current.groupIds.map(nameOf).join(', ') : 'none'} (this page showed ${user.groups.length ? user.groups.map((g) => g.name).join(', ') : 'none'}).`
+      : undefined;
+  }
+
+  async function reloadLatest() {
+    setReloading(true);
+    try {
+      const result = (await reload()) as { data?: { version: number } };
+      if (result?.data) setVersion(result.data.version);
+      mutation.reset();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const unchanged = groupIds.length === user.groups.length && user.groups.every((g) => groupIds.includes(g.id));
+  const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
+
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Change groups of ${user.name || user.email}`} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+          setReasonError(null);
+          mutation.mutate();
+        }}
+      >
+        <Stack>
+          <MultiSelect
+            label="Groups"
+            description={<>Groups are managed on <Anchor c="indigo.8" component={Link} to="/admin/groups" size="xs">Manage Groups</Anchor>.</>}
+            placeholder={groupIds.length ? undefined : 'Choose groups'}
+            data={data}
+            value={groupIds}
+            onChange={setGroupIds}
+            searchable
+            clearable
+            nothingFoundMessage="No group matches"
+            disabled={groups.isLoading}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
+          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>Save groups</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

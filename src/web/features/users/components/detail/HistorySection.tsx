@@ -1,0 +1,88 @@
+import { Button, Center, Loader, Stack, Text, Timeline } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditEvent } from '../../../../../contracts/audit';
+import { errorMessage } from '../../../../shared/api';
+import { fetchUserHistory, userKeys } from '../../detail-api';
+import { actionInWords, changesInWords } from './auditWords';
+import { DetailSection } from './DetailSection';
+import { formatDateTime, fromNow } from './format';
+import type { SectionProps } from './types';
+
+export function useUserHistory(userId: string) {
+  return useInfiniteQuery({
+    queryKey: userKeys.history(userId),
+    queryFn: ({ pageParam }) => fetchUserHistory(userId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
+  const actor = event.actor ? (event.actor.id === userId ? 'the user' : event.actor.label) : 'Sofie';
+  const changes = changesInWords(event);
+  return (
+    <Timeline.Item title={<Text size="sm" fw={600}>{actionInWords(event.action)}</Text>} data-testid="history-event">
+      <Text size="xs" c="gray.7">
+        <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>{fromNow(event.createdAt)}</time> · by {actor}
+        {event.ip ? ` · ${event.ip}` : ''}
+      </Text>
+      {changes.map((line) => (
+        <Text size="sm" key={line}>{line}</Text>
+      ))}
+      {event.reason && (
+        <Text size="sm" c="dark.4">
+          Reason: <em>{event.reason}</em>
+        </Text>
+      )}
+    </Timeline.Item>
+  );
+}
+
+function EventList({ events, userId }: { events: AuditEvent[]; userId: string }) {
+  return (
+    <Timeline bulletSize={12} lineWidth={2} color="indigo">
+      {events.map((e) => <EventItem key={e.id} event={e} userId={userId} />)}
+    </Timeline>
+  );
+}
+
+const ACTIVITY_CATEGORIES = new Set(['auth']);
+
+/** What the user did lately: sign-ins and their own actions, from the audit log until usage data arrives. */
+export function RecentActivitySection({ user }: SectionProps) {
+  const history = useUserHistory(user.id);
+  const events = (history.data?.pages.flatMap((p) => p.items) ?? [])
+    .filter((e) => ACTIVITY_CATEGORIES.has(e.category) || e.actor?.id === user.id)
+    .slice(0, 5);
+  return (
+    <DetailSection id="activity" title="Recent activity" description="From the audit log: sign-ins and the user’s own actions. Usage trends arrive later.">
+      {history.isLoading ? <Center><Loader size="sm" /></Center>
+        : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
+        : events.length === 0 ? <Text size="sm" c="gray.7">No activity recorded yet.</Text>
+        : <EventList events={events} userId={user.id} />}
+    </DetailSection>
+  );
+}
+
+/** Every audit event about the user, newest first: who did what, why, and what changed. */
+export function HistorySection({ user }: SectionProps) {
+  const history = useUserHistory(user.id);
+  const events = history.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <DetailSection id="history" title="History" description="Changes to this user, newest first, with who made them and why.">
+      {history.isLoading ? <Center><Loader size="sm" /></Center>
+        : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
+        : events.length === 0 ? <Text size="sm" c="gray.7">No changes recorded yet.</Text>
+        : (
+          <Stack gap="sm">
+            <EventList events={events} userId={user.id} />
+            {history.hasNextPage && (
+              <Button variant="subtle" onClick={() => history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+                Show older
+              </Button>
+            )}
+          </Stack>
+        )}
+    </DetailSection>
+  );
+}

@@ -1,0 +1,24 @@
+import { Textarea } from '@mantine/core';
+
+/** The business reason for an access change; required when the organization says so. */
+export function ReasonField({ value, onChange, required, error, placeholder }: { value: string; onChange: (v: string) => void; required: boolean; error?: string | null; placeholder?: string }) {
+  return (
+    <Textarea
+      label="Business reason"
+      description={required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'}
+      placeholder={placeholder ?? 'e.g. Moved to the review team (ticket HR-123)'}
+      withAsterisk={required}
+      autosize
+      minRows={2}
+      maxLength={1000}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error ?? undefined}
+    />
+  );
+}
+
+/** Client-side check matching the server's: a blank reason is missing. */
+export function reasonMissing(required: boolean, reason: string): boolean {
+  return required && reason.trim() === '';
+}

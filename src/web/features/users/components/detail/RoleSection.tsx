@@ -1,0 +1,130 @@
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useCan } from '../../../../shared/useMe';
+import { useReasonRequired } from '../../../organization/api';
+import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
+import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
+import { DetailSection } from './DetailSection';
+import { SoftBadge, READABLE_DIMMED } from './SoftBadge';
+import { ReasonField, reasonMissing } from './ReasonField';
+import type { SectionProps } from './types';
+import { useUserUpdated } from './useUserUpdated';
+
+export function PrivilegedBadge() {
+  return (
+    <SoftBadge color="orange" leftSection={<IconShieldCheck size={12} />}>
+      Privileged
+    </SoftBadge>
+  );
+}
+
+export function RoleSection({ user, reload, openRequest }: SectionProps) {
+  const can = useCan();
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (openRequest && can('users.assign_role')) setOpened(true);
+  }, [openRequest]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <DetailSection
+      id="role"
+      title="Role"
+      description="A role says what access the user has."
+      actions={can('users.assign_role') && <Button variant="light" onClick={() => setOpened(true)}>Change role</Button>}
+    >
+      <Group gap="sm">
+        <Text fw={600} size="lg" data-testid="current-role">{user.role.name}</Text>
+        {user.rolePrivileged && <PrivilegedBadge />}
+      </Group>
+      {user.rolePrivileged && (
+        <Text size="sm" c="gray.7">
+          This role can affect other users, security or organization settings. Keep its holders few and reviewed.
+        </Text>
+      )}
+      {opened && <ChangeRoleModal user={user} reload={reload} onClose={() => setOpened(false)} />}
+    </DetailSection>
+  );
+}
+
+function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
+  const roles = useQuery({ queryKey: userKeys.roles, queryFn: fetchRoles, staleTime: 60_000 });
+  const reasonRequired = useReasonRequired();
+  const updated = useUserUpdated();
+  const [roleId, setRoleId] = useState<string | null>(user.role.id);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  // The version this edit is based on: the one loaded when the dialog opened, until a reload.
+  const [version, setVersion] = useState(user.version);
+  const [reloading, setReloading] = useState(false);
+
+  const mutation = useMutation({
+    mutationFn: () => changeUserRole(user.id, { roleId: roleId!, reason: reason.trim() || undefined, version }),
+    onSuccess: (data) => {
+      updated(data, user.id);
+      notifications.show({ color: 'green', message: `${data.name || data.email} now has the role ${data.role.name}.` });
+      onClose();
+    },
+  });
+
+  const roleName = (id: string | undefined) => roles.data?.items.find((r) => r.id === id)?.name ?? 'another role';
+  let whatChanged: string | undefined;
+  if (isVersionConflict(mutation.error)) {
+    const current = conflictCurrent<{ roleId?: string }>(mutation.error);
+    whatChanged = current?.roleId && current.roleId !== user.role.id
+      ? `The role is now ${roleName(current.roleId)} (this page showed ${user.role.name}).`
+      : 'The user’s role or groups changed after this page loaded.';
+  }
+
+  async function reloadLatest() {
+    setReloading(true);
+    try {
+      const result = (await reload()) as { data?: { version: number; role: { id: string } } };
+      if (result?.data) {
+        setVersion(result.data.version);
+        setRoleId((current) => current ?? result.data!.role.id);
+      }
+      mutation.reset();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  function submit() {
+    if (reasonMissing(reasonRequired, reason)) {
+      setReasonError('Give the business reason for this change.');
+      return;
+    }
+    setReasonError(null);
+    mutation.mutate();
+  }
+
+  const options = (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.privileged ? `${r.name} (privileged)` : r.name }));
+  const chosen = roles.data?.items.find((r) => r.id === roleId);
+
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Change role of ${user.name || user.email}`} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <Select label="Role" data={options} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
+          {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
+          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
+          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={!roleId || roleId === user.role.id}>
+              Save role
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,41 @@
+import type React from 'react';
+import { Badge, type BadgeProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/**
+ * Mantine's light badges put the 6th shade on a tint, which fails WCAG AA contrast for small text.
+ * These keep the tint and darken the text to at least 6:1.
+ */
+const TEXT: Record<string, string> = {
+  green: '#1e6b30',
+  orange: '#9a3a07',
+  gray: '#343a40',
+  blue: '#1c4f8a',
+  indigo: '#2f3f9e',
+  red: '#a51d1d',
+};
+
+export function SoftBadge({ color = 'gray', children, ...rest }: { color?: string; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant'> & { component?: unknown; to?: string }) {
+  return (
+    <Badge variant="light" color={color} c={TEXT[color] ?? TEXT.gray} {...(rest as BadgeProps)}>
+      {children}
+    </Badge>
+  );
+}
+
+const STATUS_COLORS: Record<string, string> = { active: 'green', invited: 'blue', deactivated: 'gray', deleted: 'red', pending: 'blue', expired: 'orange', revoked: 'gray', accepted: 'green' };
+
+/** A user or invitation status with readable contrast. */
+export function StatusTag({ status }: { status: string }) {
+  return <SoftBadge color={STATUS_COLORS[status] ?? 'gray'}>{status}</SoftBadge>;
+}
+
+/**
+ * Mantine's "dimmed" grey (input descriptions, hints) is 3.3:1 on white and its error red 3.5:1,
+ * below WCAG AA. Set on a
+ * page root or a modal, this darkens it for everything inside.
+ */
+export const READABLE_DIMMED = {
+  '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  '--mantine-color-error': 'var(--mantine-color-red-9)',
+} as React.CSSProperties;

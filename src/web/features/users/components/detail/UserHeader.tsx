@@ -1,0 +1,33 @@
+import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { UserDetail } from '../../../../../contracts/users';
+import { SoftBadge, StatusTag } from './SoftBadge';
+import { fromNow } from './format';
+import { PrivilegedBadge } from './RoleSection';
+
+export function UserHeader({ user }: { user: UserDetail }) {
+  const initials = (user.name || user.email).split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
+  return (
+    <Stack gap="xs">
+      <Anchor c="indigo.8" component={Link} to="/admin/users" size="sm">
+        <Group gap={4}><IconArrowLeft size={14} /> Users</Group>
+      </Anchor>
+      <Group gap="md" wrap="nowrap" align="center">
+        <Avatar size={56} radius="xl" color="indigo">{initials}</Avatar>
+        <div style={{ minWidth: 0 }}>
+          <Group gap="sm">
+            <Title order={2}>{user.name || user.email}</Title>
+            <StatusTag status={user.status} />
+          </Group>
+          <Group gap="sm" mt={2}>
+            <Text c="gray.7">{user.email}</Text>
+            <SoftBadge color="indigo" style={{ textTransform: 'none' }}>{user.role.name}</SoftBadge>
+            {user.rolePrivileged && <PrivilegedBadge />}
+            <Text c="gray.7" size="sm">{user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}</Text>
+          </Group>
+        </div>
+      </Group>
+    </Stack>
+  );
+}

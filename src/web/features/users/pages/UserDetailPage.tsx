@@ -1,0 +1,66 @@
+import { Alert, Button, Center, Grid, Loader, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, errorMessage } from '../../../shared/api';
+import { ChecklistSection } from '../components/detail/ChecklistSection';
+import { GroupsSection } from '../components/detail/GroupsSection';
+import { HistorySection, RecentActivitySection } from '../components/detail/HistorySection';
+import { InvitationSection } from '../components/detail/InvitationSection';
+import { RoleSection } from '../components/detail/RoleSection';
+import { SessionsSection } from '../components/detail/SessionsSection';
+import type { SectionProps } from '../components/detail/types';
+import { UserHeader } from '../components/detail/UserHeader';
+import { fetchUserDetail, userKeys } from '../detail-api';
+import { READABLE_DIMMED } from '../components/detail/SoftBadge';
+
+/**
+ * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
+ * component taking SectionProps; adding a section is one line in MAIN or SIDE below.
+ */
+export function UserDetailPage() {
+  const { id = '' } = useParams();
+  const user = useQuery({ queryKey: userKeys.detail(id), queryFn: () => fetchUserDetail(id) });
+  // A checklist fix link asks a section (by anchor id) to open its editor.
+  const [requests, setRequests] = useState<Record<string, number>>({});
+  const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
+
+  if (user.isLoading) return <Center h={300}><Loader aria-label="Loading user" /></Center>;
+  if (!user.data) {
+    const notFound = user.error instanceof ApiError && user.error.status === 404;
+    return (
+      <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'User not found' : 'Could not load the user'}>
+        {errorMessage(user.error)}
+        <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">Back to Users</Button>
+      </Alert>
+    );
+  }
+
+  const props: SectionProps = { user: user.data, reload: () => user.refetch() };
+  const req = (sectionId: string) => ({ ...props, openRequest: requests[sectionId] });
+
+  return (
+    <Stack gap="lg" maw={1200} style={READABLE_DIMMED}>
+      <UserHeader user={user.data} />
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">
+            {/* MAIN column: access and sign-in. */}
+            <RoleSection {...req('role')} />
+            <GroupsSection {...req('groups')} />
+            <InvitationSection {...req('invitation')} />
+            <SessionsSection {...req('sessions')} />
+            <HistorySection {...props} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
+            {/* SIDE column: review. */}
+            <ChecklistSection {...props} onFix={onFix} />
+            <RecentActivitySection {...props} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

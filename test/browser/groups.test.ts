@@ -1,0 +1,172 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await signInAsAdmin(page, app);
+  const response = await page.request.post(`${app.url}/api/invitations`, {
+    data: {
+      entries: [
+        { email: 'margaret@acme.test', name: 'Margaret Hamilton' },
+        { email: 'katherine@acme.test', name: 'Katherine Johnson' },
+        { email: 'dorothy@acme.test', name: 'Dorothy Vaughan' },
+      ],
+      reason: 'New reviewers',
+    },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}, 90_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function seriousViolations(): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('main').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const groupRow = (name: string) => page.getByTestId('group-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+
+describe('Manage Groups', () => {
+  it('should create a group, add members in bulk, remove one, and delete it', async () => {
+    await page.goto(`${app.url}/admin/groups`);
+    await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
+    await page.getByText('A group says who belongs together. A role says what access they have.').waitFor();
+
+    // New Group
+    await page.getByRole('button', { name: 'New Group' }).click();
+    const create = page.getByRole('dialog', { name: 'New Group' });
+    await create.getByLabel('Name').fill('Regulatory reviewers');
+    await create.getByLabel('Description').fill('Review regulated content before publishing');
+    await create.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { name: 'Regulatory reviewers' }).waitFor();
+    await expect(page.getByTestId('group-member-count').textContent()).resolves.toBe('0 members');
+    await page.getByText('No members: add people or delete the group.').waitFor();
+
+    // Add members: search and pick two.
+    await page.getByRole('button', { name: 'Add members' }).click();
+    const add = page.getByRole('dialog', { name: 'Add members to Regulatory reviewers' });
+    const people = add.getByRole('combobox', { name: 'People' });
+    await people.fill('margaret');
+    await page.getByRole('option', { name: /Margaret Hamilton/ }).click();
+    await people.fill('KATHERINE');
+    await page.getByRole('option', { name: /Katherine Johnson/ }).click();
+    await add.getByRole('button', { name: 'Add 2 members' }).click();
+    await page.getByTestId('group-member-count').filter({ hasText: '2 members' }).waitFor();
+    const members = page.getByRole('table', { name: 'Members' });
+    await expect(members.getByRole('link', { name: 'Margaret Hamilton' }).isVisible()).resolves.toBe(true);
+    await expect(members.getByRole('link', { name: 'Katherine Johnson' }).isVisible()).resolves.toBe(true);
+    expect(await seriousViolations()).toEqual([]);
+
+    // The list shows the member count.
+    await page.getByRole('link', { name: 'Manage Groups' }).click();
+    await groupRow('Regulatory reviewers').getByTestId('member-count').filter({ hasText: /^2$/ }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+
+    // Remove one selected member.
+    await groupRow('Regulatory reviewers').getByRole('link').click();
+    await page.getByRole('checkbox', { name: 'Select Katherine Johnson' }).check();
+    await page.getByRole('button', { name: 'Remove 1 selected' }).click();
+    await page.getByRole('dialog', { name: 'Remove 1 member?' }).getByRole('button', { name: 'Remove from group' }).click();
+    await page.getByTestId('group-member-count').filter({ hasText: '1 member' }).waitFor();
+    await page.getByText('Only one member: a group of one is usually better handled on the user.').waitFor();
+
+    // Delete, typing the name to confirm.
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Regulatory reviewers?' });
+    const deleteButton = confirm.getByRole('button', { name: 'Delete group' });
+    await expect(deleteButton.isDisabled()).resolves.toBe(true);
+    await confirm.getByLabel(/Type Regulatory reviewers to confirm/).fill('Regulatory reviewers');
+    await confirm.getByLabel('Business reason').fill('Project closed');
+    await deleteButton.click();
+    await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
+    await page.getByText('Group Regulatory reviewers deleted.').waitFor();
+    // It was the organization's only group.
+    await page.getByText(/^No groups yet\./).waitFor();
+    await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
+  });
+
+  it('should show a taken name at the field', async () => {
+    const existing = await page.request.post(`${app.url}/api/groups`, { data: { name: 'Finance' } });
+    expect(existing.status()).toBe(201);
+    await page.goto(`${app.url}/admin/groups`);
+    await page.getByRole('button', { name: 'New Group' }).click();
+    const create = page.getByRole('dialog', { name: 'New Group' });
+    await create.getByLabel('Name').fill('finance');
+    await create.getByRole('button', { name: 'Create group' }).click();
+    await create.getByText('A group named "Finance" already exists.').waitFor();
+    await expect(create.getByLabel('Name').getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+});
+
+describe('Organization settings', () => {
+  it('should save settings and show the server’s message for an invalid domain', async () => {
+    await page.goto(`${app.url}/admin/settings`);
+    await page.getByRole('heading', { name: 'Organization settings' }).waitFor();
+    await page.getByRole('heading', { name: 'Authentication Policy' }).waitFor();
+
+    const domains = page.getByRole('combobox', { name: 'Allowed email domains' });
+    await domains.fill('not a domain!');
+    await domains.press('Enter');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/is not a valid domain name/).waitFor();
+
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await domains.fill('acme.test');
+    await domains.press('Enter');
+    await page.getByLabel('Invitation expiry (days)').fill('14');
+    await page.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Organization settings saved.').waitFor();
+
+    const saved = (await (await page.request.get(`${app.url}/api/organization/settings`)).json()) as Record<string, unknown>;
+    expect(saved).toMatchObject({ allowedEmailDomains: ['acme.test'], invitationExpiryDays: 14, requirePasskeysForPrivilegedUsers: true, requirePasskeysForAllUsers: false });
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+describe('read-only views', () => {
+  it('should show groups and settings without edit controls to a security reviewer', async () => {
+    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };
+    const reviewer = roles.items.find((r) => r.name === 'Security reviewer')!;
+    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email: 'sue@acme.test', name: 'Sue Reviewer' }], roleId: reviewer.id } });
+    expect(invited.status()).toBe(200);
+    let token: string | undefined;
+    for (let i = 0; i < 50 && !token; i++) {
+      const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string }[] };
+      token = mail.items.find((m) => m.to === 'sue@acme.test')?.text.match(/invitations\/accept\?token=([\w-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 100));
+    }
+    const sues = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      expect((await sues.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);
+      const sue = await sues.newPage();
+      await sue.goto(`${app.url}/admin/groups`);
+      await sue.getByRole('heading', { name: 'Manage Groups' }).waitFor();
+      await sue.getByTestId('group-row').first().waitFor();
+      await expect(sue.getByRole('button', { name: 'New Group' }).count()).resolves.toBe(0);
+      await sue.getByTestId('group-row').first().getByRole('link').click();
+      await sue.getByRole('heading', { name: 'Members' }).waitFor();
+      await expect(sue.getByRole('button', { name: 'Add members' }).count()).resolves.toBe(0);
+      await expect(sue.getByRole('button', { name: 'Delete group' }).count()).resolves.toBe(0);
+
+      await sue.goto(`${app.url}/admin/settings`);
+      await sue.getByText('Your role can view these settings but not change them.').waitFor();
+      await expect(sue.getByRole('switch', { name: /^Require passkeys for all users/ }).isDisabled()).resolves.toBe(true);
+      await expect(sue.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);
+    } finally {
+      await sues.close();
+    }
+  });
+});

@@ -1,0 +1,187 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let roles: Record<string, string>;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  await signInAsAdmin(page, app);
+  const list = (await (await page.request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };
+  roles = Object.fromEntries(list.items.map((r) => [r.name, r.id]));
+}, 90_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Invites someone through the API from the admin's browser session; returns the new user's id. */
+async function invite(email: string, name: string): Promise<string> {
+  const response = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email, name }], roleId: roles.Member, reason: 'New colleague' } });
+  expect(response.status(), await response.text()).toBe(200);
+  const body = (await response.json()) as { results: { outcome: string; userId?: string }[] };
+  expect(body.results[0]!.outcome).toBe('invited');
+  return body.results[0]!.userId!;
+}
+
+async function chooseRole(name: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+}
+
+describe('user detail page', () => {
+  it('should change the role with a business reason and show it in the history', async () => {
+    const id = await invite('rosa@acme.test', 'Rosa Parks');
+    await page.goto(`${app.url}/admin/users/${id}`);
+    await page.getByRole('heading', { name: 'Rosa Parks' }).waitFor();
+    await expect(page.getByTestId('current-role').textContent()).resolves.toBe('Member');
+
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await chooseRole('User manager');
+    await page.getByLabel('Business reason').fill('Runs onboarding for the Berlin office');
+    await page.getByRole('button', { name: 'Save role' }).click();
+
+    await page.getByTestId('current-role').filter({ hasText: 'User manager' }).waitFor();
+    const history = page.locator('#history');
+    const event = history.getByTestId('history-event').filter({ hasText: 'Role changed' });
+    await event.waitFor();
+    await expect(event.textContent()).resolves.toContain('Role: Member → User manager');
+    await expect(event.textContent()).resolves.toContain('Runs onboarding for the Berlin office');
+  });
+
+  it('should show the checklist with honest states and open the fix from its link', async () => {
+    const id = await invite('ken@acme.test', 'Ken Thompson');
+    await page.goto(`${app.url}/admin/users/${id}`);
+    const checklist = page.locator('#checklist');
+    await checklist.getByRole('heading', { name: 'User management checklist' }).waitFor();
+
+    // Data that does not exist yet is never shown as passed.
+    for (const key of ['workspaces', 'passkey', 'first_workspace']) {
+      const item = checklist.getByTestId(`checklist-${key}`);
+      await expect(item.getAttribute('data-state')).resolves.toBe('not_available');
+      await expect(item.textContent()).resolves.toContain('Not available yet');
+    }
+    // Invited with a pending link: the user will learn how to sign in from the invitation.
+    await expect(checklist.getByTestId('checklist-sign_in').getAttribute('data-state')).resolves.toBe('ok');
+    // No group yet: attention, with a fix that opens the group editor.
+    const group = checklist.getByTestId('checklist-group');
+    await expect(group.getAttribute('data-state')).resolves.toBe('attention');
+    await group.getByRole('link', { name: /Change groups/ }).click();
+    await page.getByRole('dialog', { name: /Change groups of Ken Thompson/ }).waitFor();
+    expect(page.url()).toContain('#groups');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // The invitation section shows who invited and lets an admin resend.
+    const invitation = page.locator('#invitation');
+    await expect(invitation.textContent()).resolves.toContain('pending');
+    await invitation.getByRole('button', { name: 'Resend invitation' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Resend invitation' }).click();
+    await page.getByText('A new invitation link was sent to ken@acme.test').waitFor();
+    await page.locator('#history').getByTestId('history-event').filter({ hasText: 'Invitation resent' }).waitFor();
+  });
+
+  it('should show what changed when someone else edited the user meanwhile, and save after reload', async () => {
+    const id = await invite('grace@acme.test', 'Grace Hopper');
+    await page.goto(`${app.url}/admin/users/${id}`);
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+
+    // Another administrator changes the role after this page loaded.
+    const other = await page.request.put(`${app.url}/api/users/${id}/role`, { data: { roleId: roles.Publisher, reason: 'Publishes the newsletter' } });
+    expect(other.status()).toBe(200);
+
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await chooseRole('Security reviewer');
+    await page.getByRole('button', { name: 'Save role' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this user' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('The role is now Publisher (this page showed Member)');
+    await expect(page.getByTestId('current-role').textContent()).resolves.toBe('Member');
+    const inDialog = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(inDialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    await alert.getByRole('button', { name: /Reload the latest/ }).click();
+    await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
+    await page.getByRole('button', { name: 'Save role' }).click();
+    await page.getByTestId('current-role').filter({ hasText: 'Security reviewer' }).waitFor();
+  });
+
+  it('should show the server’s message when a guardrail refuses the change', async () => {
+    const me = (await (await page.request.get(`${app.url}/api/auth/me`)).json()) as { user: { id: string } };
+    await page.goto(`${app.url}/admin/users/${me.user.id}`);
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await chooseRole('Member');
+    await page.getByRole('button', { name: 'Save role' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await alert.waitFor();
+    expect((await alert.textContent())!.length).toBeGreaterThan('Not saved'.length + 10);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('should require the business reason when the organization says so', async () => {
+    const settings = await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: true } });
+    expect(settings.status()).toBe(200);
+    const id = await invite('linus@acme.test', 'Linus Torvalds');
+    await page.goto(`${app.url}/admin/users/${id}`);
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await chooseRole('Publisher');
+    await page.getByRole('button', { name: 'Save role' }).click();
+    await page.getByText('Give the business reason for this change.').waitFor();
+    await page.getByLabel('Business reason').fill('Owns the release notes');
+    await page.getByRole('button', { name: 'Save role' }).click();
+    await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
+    await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } });
+  });
+
+  it('should list active sessions and sign the user out everywhere', async () => {
+    const id = await invite('sam@acme.test', 'Sam Sessions');
+    // Sam accepts the invitation from the mail outbox in a browser of their own.
+    let token: string | undefined;
+    for (let i = 0; i < 50 && !token; i++) {
+      const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string }[] };
+      token = mail.items.find((m) => m.to === 'sam@acme.test')?.text.match(/invitations\/accept\?token=([\w-]+)/)?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 100));
+    }
+    const sams = await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' });
+    try {
+      expect((await sams.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);
+      expect((await sams.request.get(`${app.url}/api/auth/me`)).status()).toBe(200);
+
+      await page.goto(`${app.url}/admin/users/${id}`);
+      const sessions = page.locator('#sessions');
+      const table = sessions.getByRole('table', { name: 'Active sessions' });
+      await table.waitFor();
+      await expect(table.textContent()).resolves.toContain('Safari on macOS');
+
+      await sessions.getByRole('button', { name: 'Sign out everywhere' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
+      await dialog.getByLabel('Business reason').fill('Laptop reported stolen');
+      await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByText('Sam Sessions was signed out of 1 session.').waitFor();
+      await table.waitFor({ state: 'detached' });
+      expect((await sams.request.get(`${app.url}/api/auth/me`)).status()).toBe(401);
+      const event = page.locator('#history').getByTestId('history-event').filter({ hasText: 'Signed out everywhere' });
+      await expect(event.textContent()).resolves.toContain('Laptop reported stolen');
+    } finally {
+      await sams.close();
+    }
+  });
+
+  it('should have no serious accessibility violations', async () => {
+    const id = await invite('axe@acme.test', 'Ada Axe');
+    await page.goto(`${app.url}/admin/users/${id}`);
+    await page.locator('#history').getByTestId('history-event').first().waitFor();
+    // The page's own content; the shell's header is AdminLayout's (reported separately).
+    const result = await new AxeBuilder({ page }).include('main').analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
