@@ -135,17 +135,24 @@ describe('passkeys in the browser', () => {
     await signInByEmail('admin@acme.test');
     await page.getByRole('heading', { name: 'Users' }).waitFor();
 
+    // The API alone refuses: this session has not verified the passkey.
     const refused = await apiFromPage('PUT', '/api/users/u-bob/role', { roleId: viewer.id });
     expect(refused.status).toBe(403);
     expect(refused.json.error.code).toBe('STEP_UP_REQUIRED');
 
-    // The console's step-up: the passkey prompt, then the action completes.
-    await page.goto(`${app.url}/account/verify-passkey?next=/admin/users`);
-    await page.getByRole('button', { name: 'Use your passkey' }).click();
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
-    const done = await apiFromPage('PUT', '/api/users/u-bob/role', { roleId: viewer.id });
-    expect(done.status).toBe(200);
-    expect(done.json.role.name).toBe('Viewer');
+    // The console asks for the passkey, then completes the change.
+    await page.goto(`${app.url}/admin/users/u-bob`);
+    await page.getByRole('button', { name: 'Change role' }).click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: /^Viewer/ }).click();
+    await page.getByRole('button', { name: 'Save role' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Confirm it’s you' });
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Use passkey' }).click();
+    await expect(page.getByTestId('current-role').filter({ hasText: 'Viewer' }).waitFor()).resolves.toBeUndefined();
+    const bob = await apiFromPage('GET', '/api/users/u-bob');
+    expect(bob.json.role.name).toBe('Viewer');
+    await expect(page.getByTestId('passkey-count').textContent()).resolves.toBe('No passkey');
   });
 
   it('should prompt for the passkey in place when an older session changes passkeys, then finish the change', async () => {

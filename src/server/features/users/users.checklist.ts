@@ -105,7 +105,7 @@ function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, ro
       ...base,
       state: 'attention',
       detail: `No passkey yet. ${explanation} The user is sent to Account > Security at their next request and can do nothing else until they add one.`,
-      fix: { label: 'Send a sign-in link', href: `${userPage}#sessions` },
+      fix: { label: 'See passkeys', href: `${userPage}#passkeys` },
     };
   }
   if (privileged) {

@@ -47,7 +47,7 @@ export function StepUpPrompt() {
   }
 
   return (
-    <Modal opened={request !== null} onClose={() => finish(false)} title="Confirm it’s you" centered>
+    <Modal opened={request !== null} onClose={() => finish(false)} title="Confirm it’s you" centered zIndex={400}>
       <Stack>
         <Text size="sm">{request?.message ?? 'This action needs a recent passkey check.'}</Text>
         {error && <Alert color="red">{error}</Alert>}
