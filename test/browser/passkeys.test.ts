@@ -86,8 +86,7 @@ describe('passkeys in the browser', () => {
   });
 
   it('should keep Account security free of serious accessibility violations', async () => {
-    // color-contrast is a theme-wide matter (indigo primary, "dimmed" text) left to the shell's theme.
-    const results = await new AxeBuilder({ page }).include('main').disableRules(['color-contrast']).analyze();
+    const results = await new AxeBuilder({ page }).include('main').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
+import { SoftBadge } from '../../users/components/detail/SoftBadge';
 import type { SectionProps } from '../../users/components/detail/types';
 import { DetailSection } from '../../users/components/detail/DetailSection';
 
@@ -16,9 +17,9 @@ export function UserPasskeysSection({ user }: SectionProps) {
     <DetailSection id="passkeys" title="Passkeys" description="Users add and remove their own passkeys in Account security.">
       <Group gap="sm">
         <Text fw={600} size="lg" data-testid="passkey-count">{p.count === 0 ? 'No passkey' : `${p.count} passkey${p.count === 1 ? '' : 's'}`}</Text>
-        {p.synced > 0 && <Badge variant="outline" color="indigo">{p.synced} synced</Badge>}
-        {p.deviceBound > 0 && <Badge variant="outline" color="gray">{p.deviceBound} device-bound</Badge>}
-        {p.required && <Badge color={missing ? 'red' : 'green'} variant="light">{missing ? 'Required, missing' : 'Policy met'}</Badge>}
+        {p.synced > 0 && <SoftBadge color="indigo">{p.synced} synced</SoftBadge>}
+        {p.deviceBound > 0 && <SoftBadge color="gray">{p.deviceBound} device-bound</SoftBadge>}
+        {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? 'Required, missing' : 'Policy met'}</SoftBadge>}
       </Group>
       <Text size="sm" c="gray.7">
         {p.required ? `Required: ${p.requiredBy.map((r) => REASONS[r] ?? r).join('; ')}.` : 'No policy requires a passkey for this user.'}

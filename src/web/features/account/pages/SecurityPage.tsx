@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, Loader, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFingerprint, IconLogout, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AccountSecurity, Passkey } from '../../../../contracts/passkeys';
 import { errorMessage } from '../../../shared/api';
+import { READABLE_DIMMED, SoftBadge } from '../../users/components/detail/SoftBadge';
 import { addPasskey, fetchAccountSecurity, passkeyErrorMessage, removePasskey, renamePasskey, revokeOtherSessions, revokeSession } from '../api';
 
 const when = (iso: string | null) => (iso ? dayjs(iso).format('D MMM YYYY, HH:mm') : 'Never');
@@ -96,7 +97,7 @@ export function SecurityPage() {
   }
 
   return (
-    <Stack maw={960}>
+    <Stack maw={960} style={READABLE_DIMMED}>
       <Title order={2}>Account security</Title>
       {data.gate === 'PASSKEY_ENROLLMENT_REQUIRED' && (
         <Alert color="orange" title="Add a passkey to continue" role="alert">
@@ -115,14 +116,14 @@ export function SecurityPage() {
             <Title order={4}>Passkey MFA</Title>
             <Text size="sm" c="dimmed">{data.passkeyMfa.explanation}</Text>
           </div>
-          <Badge size="lg" color={badge.color} variant="light" data-testid="passkey-mfa-status">{badge.label}</Badge>
+          <SoftBadge size="lg" color={badge.color} data-testid="passkey-mfa-status">{badge.label}</SoftBadge>
         </Group>
       </Card>
 
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={4}>Registered passkeys</Title>
-          <Button leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
+          <Button color="indigo.7" leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
             Add passkey
           </Button>
         </Group>
@@ -146,7 +147,7 @@ export function SecurityPage() {
                   <Table.Td>{p.name}</Table.Td>
                   <Table.Td>
                     <Tooltip label={p.kind === 'synced' ? 'Backed up to a password manager or cloud keychain' : 'Stays on one device or security key'}>
-                      <Badge variant="outline" color={p.kind === 'synced' ? 'indigo' : 'gray'}>{p.kind === 'synced' ? 'Synced' : 'Device-bound'}</Badge>
+                      <SoftBadge color={p.kind === 'synced' ? 'indigo' : 'gray'}>{p.kind === 'synced' ? 'Synced' : 'Device-bound'}</SoftBadge>
                     </Tooltip>
                   </Table.Td>
                   <Table.Td>{when(p.createdAt)}</Table.Td>
@@ -192,7 +193,7 @@ export function SecurityPage() {
             {data.sessions.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>
-                  {s.device} {s.current && <Badge size="sm" ml={4}>This device</Badge>}
+                  {s.device} {s.current && <SoftBadge size="sm" ml={4} color="indigo">This device</SoftBadge>}
                 </Table.Td>
                 <Table.Td>{s.ip ?? '—'}</Table.Td>
                 <Table.Td>{when(s.createdAt)} · {s.method === 'passkey' ? 'passkey' : 'email link'}</Table.Td>
@@ -215,7 +216,7 @@ export function SecurityPage() {
             {rename.isError && <Alert color="red">{errorMessage(rename.error)}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRenaming(null)}>Cancel</Button>
-              <Button type="submit" loading={rename.isPending}>Save</Button>
+              <Button type="submit" color="indigo.7" loading={rename.isPending}>Save</Button>
             </Group>
           </Stack>
         </form>
