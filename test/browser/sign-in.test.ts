@@ -16,10 +16,12 @@ describe('first start and sign-in', () => {
   it('should land the first administrator on the Users page from the printed link', async () => {
     const page = await browser.newPage();
     await page.goto(app.signInUrl);
-    await expect(page.getByRole('heading', { name: 'Users' }).waitFor()).resolves.toBeUndefined();
-    await expect(page.getByRole('cell', { name: 'admin@acme.test' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    // The table loads after the heading: wait for the row rather than sampling it once.
+    await page.getByRole('cell', { name: 'admin@acme.test' }).first().waitFor();
     const nav = page.getByRole('navigation', { name: 'Administration' });
-    await expect(nav.getByRole('link', { name: 'Users' }).isVisible()).resolves.toBe(true);
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
+    expect(page.url()).toContain('/admin/users');
     await page.close();
   });
 

@@ -17,6 +17,10 @@ declare module 'fastify' {
     /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
     service?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route with what it requires, as declared: the route-table test walks this list. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     /** Set when a session cookie was presented but is no longer valid. */
@@ -24,6 +28,15 @@ declare module 'fastify' {
     /** Set on `config.service` routes: the organization the calling service speaks for. */
     serviceCaller: ServiceCaller | null;
   }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: PermissionKey | 'authenticated' | null;
+  public: boolean;
+  /** Called with a service token instead of a session. */
+  service: boolean;
 }
 
 export interface ServiceCaller {
@@ -51,12 +64,17 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorateRequest('sessionProblem', null);
   app.decorateRequest('serviceCaller', null);
   const allowedOrigin = new URL(options.publicUrl).origin;
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
 
   app.addHook('onRoute', (route) => {
     const config = route.config as { permission?: string; public?: boolean; service?: boolean } | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
     if (!config?.permission && !config?.public && !config?.service) {
       throw new Error(`Route ${route.method} ${route.url} declares none of config.permission, config.public, config.service`);
+    }
+    for (const method of [route.method].flat()) {
+      declared.push({ method, url: route.url, permission: (config.permission as DeclaredRoute['permission']) ?? null, public: config.public === true, service: config.service === true });
     }
   });
 

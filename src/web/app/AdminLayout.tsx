@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -29,17 +29,17 @@ export function AdminLayout() {
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Title order={4} c="indigo.7">Sofie</Title>
-            <Text c="dimmed" size="sm">{me.organization.name} · Administration</Text>
+            <Text c="dimmed" size="sm" visibleFrom="sm">{me.organization.name} · Administration</Text>
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label="Account menu">
                 <Group gap={8}>
                   <Avatar size="sm" color="indigo" radius="xl">{me.user.name.slice(0, 1).toUpperCase()}</Avatar>
-                  <div>
+                  <Box visibleFrom="xs">
                     <Text size="sm" fw={500} lh={1.1}>{me.user.name}</Text>
                     <Text size="xs" c="dimmed">{me.user.roleName}</Text>
-                  </div>
+                  </Box>
                   <IconChevronDown size={14} />
                 </Group>
               </UnstyledButton>

@@ -11,6 +11,8 @@ import { UserDetailPage } from '../features/users/pages/UserDetailPage';
 import { GroupsPage } from '../features/groups/pages/GroupsPage';
 import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
 import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
+import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
+import { RolesPage } from '../features/roles/pages/RolesPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -38,6 +40,9 @@ export function AppRoutes() {
         <Route path="/admin/groups" element={<GroupsPage />} />
         <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
         <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
+        <Route path="/admin/roles" element={<RolesPage />} />
+        <Route path="/admin/roles/new" element={<RoleEditorPage />} />
+        <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -59,3 +59,17 @@ export async function lockOrganizationForAccessChange(trx: DbOrTrx, dialect: 'sq
   if (dialect !== 'postgres') return;
   await trx.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute();
 }
+
+/** Nobody adds to a role a permission they do not hold themselves. `added` are the new keys only. */
+export function assertCanAddPermissions(actor: Actor, added: readonly string[], roleName: string): void {
+  const missing = added.filter((p) => !actor.permissions.has(p));
+  if (missing.length > 0) {
+    const names = missing.map((p) => labels.get(p as never) ?? p).join(', ');
+    throw new AppError(
+      'ROLE_ESCALATION',
+      403,
+      `You cannot add permissions your own role does not have to "${roleName}" (${names}). Ask an administrator who holds them.`,
+      { missing },
+    );
+  }
+}

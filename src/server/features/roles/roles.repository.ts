@@ -38,3 +38,69 @@ export async function updateRole(db: DbOrTrx, organizationId: string, roleId: st
 export async function deleteRoleRow(db: DbOrTrx, organizationId: string, roleId: string): Promise<void> {
   await db.deleteFrom('roles').where('organization_id', '=', organizationId).where('id', '=', roleId).execute();
 }
+
+export async function countUsersWithRole(db: DbOrTrx, organizationId: string, roleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('organization_id', '=', organizationId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function countPendingInvitationsWithRole(db: DbOrTrx, organizationId: string, roleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('organization_id', '=', organizationId)
+    .where('role_id', '=', roleId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function listRoleHolders(db: DbOrTrx, organizationId: string, roleId: string, limit: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('role_id', '=', roleId)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countRoleHoldersByStatus(db: DbOrTrx, organizationId: string, roleId: string): Promise<{ total: number; active: number }> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('organization_id', '=', organizationId)
+    .where('role_id', '=', roleId)
+    .groupBy('status')
+    .execute();
+  let total = 0;
+  let active = 0;
+  for (const r of rows) {
+    total += Number(r.count);
+    if (r.status === 'active') active += Number(r.count);
+  }
+  return { total, active };
+}
+
+export async function activeHolderIds(db: DbOrTrx, organizationId: string, roleId: string): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('role_id', '=', roleId).where('status', '=', 'active').execute();
+  return rows.map((r) => r.id);
+}
+
+export function findUserBrief(db: DbOrTrx, organizationId: string, userId: string) {
+  return db.selectFrom('users').select(['id', 'name', 'status']).where('organization_id', '=', organizationId).where('id', '=', userId).executeTakeFirst();
+}
+
+export async function userNames(db: DbOrTrx, organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

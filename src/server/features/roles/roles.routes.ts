@@ -1,10 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
-import { PermissionCatalogue, RoleList } from '../../../contracts/roles.js';
+import {
+  CreateRoleBody,
+  DuplicateRoleBody,
+  PermissionCatalogue,
+  RecommendRoleBody,
+  Role,
+  RoleImpact,
+  RoleImpactBody,
+  RoleList,
+  RoleRecommendation,
+  UpdateRoleBody,
+} from '../../../contracts/roles.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { listRoles } from './roles.service.js';
+import { createRole, deleteRole, duplicateRole, getRole, listRoles, recommendRole, roleImpact, updateRole } from './roles.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/permissions', {
@@ -18,5 +31,56 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     config: { permission: 'users.view' },
     schema: { tags: ['Roles'], summary: 'Roles of the organization with their holders count', response: { 200: RoleList, 401: ErrorBody, 403: ErrorBody } },
     handler: async (request) => ({ items: await listRoles(contextOf(request, deps)) }),
+  });
+
+  app.post('/api/roles', {
+    config: { permission: 'roles.manage' },
+    schema: { tags: ['Roles'], summary: 'New Role (guardrails, owner for privileged roles, business reason)', body: CreateRoleBody, response: { 201: Role, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await createRole(contextOf(request, deps), request.body)),
+  });
+
+  // Declared before /api/roles/:id so the static paths win (Fastify prefers static segments anyway).
+  app.post('/api/roles/impact', {
+    config: { permission: 'roles.manage' },
+    schema: { tags: ['Roles'], summary: 'Impact review: who gains or loses which permissions if the role is saved', body: RoleImpactBody, response: { 200: RoleImpact, ...errors } },
+    handler: async (request) => roleImpact(contextOf(request, deps), request.body),
+  });
+
+  app.post('/api/roles/recommend', {
+    // Used by "Help me choose" in the invite dialog; it reveals no more than the role list does.
+    config: { permission: 'users.view' },
+    schema: { tags: ['Roles'], summary: 'Help me choose: the narrowest role for the day-one answers', body: RecommendRoleBody, response: { 200: RoleRecommendation, ...errors } },
+    handler: async (request) => recommendRole(contextOf(request, deps), request.body),
+  });
+
+  app.get('/api/roles/:id', {
+    config: { permission: 'roles.view' },
+    schema: { tags: ['Roles'], summary: 'A role with its permissions, security policy, owner and holders count', params: IdParams, response: { 200: Role, ...errors } },
+    handler: async (request) => getRole(contextOf(request, deps), request.params.id),
+  });
+
+  app.patch('/api/roles/:id', {
+    config: { permission: 'roles.manage' },
+    schema: { tags: ['Roles'], summary: 'Edit a custom role (optimistic version, guardrails)', params: IdParams, body: UpdateRoleBody, response: { 200: Role, ...errors } },
+    handler: async (request) => updateRole(contextOf(request, deps), request.params.id, request.body),
+  });
+
+  app.post('/api/roles/:id/duplicate', {
+    config: { permission: 'roles.manage' },
+    schema: { tags: ['Roles'], summary: 'Duplicate a role (system roles included) into a custom role', params: IdParams, body: DuplicateRoleBody, response: { 201: Role, ...errors } },
+    // Every field is optional, so a bare POST is a valid request.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
+    handler: async (request, reply) => reply.status(201).send(await duplicateRole(contextOf(request, deps), request.params.id, request.body)),
+  });
+
+  app.delete('/api/roles/:id', {
+    config: { permission: 'roles.manage' },
+    schema: { tags: ['Roles'], summary: 'Delete a custom role nobody holds', params: IdParams, querystring: ReasonBody, response: { 200: Ok, ...errors } },
+    handler: async (request) => {
+      await deleteRole(contextOf(request, deps), request.params.id, request.query.reason);
+      return { ok: true as const };
+    },
   });
 };

@@ -1,0 +1,49 @@
+import { Badge, Checkbox, Fieldset, Group, Stack, Text } from '@mantine/core';
+import { PERMISSION_CATEGORIES, type PermissionDefinition } from '../../../../contracts/permissions';
+
+interface Props {
+  catalogue: readonly PermissionDefinition[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  /** The editor's own permissions: nobody adds a permission they do not hold. */
+  held: ReadonlySet<string>;
+  readOnly?: boolean;
+}
+
+/** Permissions grouped by category, privileged ones marked; those the editor lacks cannot be added. */
+export function PermissionPicker({ catalogue, value, onChange, held, readOnly }: Props) {
+  const selected = new Set(value);
+  const toggle = (key: string, on: boolean) => onChange(on ? [...value, key] : value.filter((k) => k !== key));
+  return (
+    <Stack gap="sm">
+      {PERMISSION_CATEGORIES.map((category) => {
+        const items = catalogue.filter((p) => p.category === category);
+        if (items.length === 0) return null;
+        return (
+          <Fieldset key={category} legend={category} variant="filled">
+            <Stack gap="xs">
+              {items.map((p) => {
+                const lacking = !held.has(p.key) && !selected.has(p.key);
+                return (
+                  <Checkbox
+                    key={p.key}
+                    checked={selected.has(p.key)}
+                    disabled={readOnly || lacking}
+                    onChange={(e) => toggle(p.key, e.currentTarget.checked)}
+                    label={
+                      <Group gap={6}>
+                        <Text size="sm" fw={500}>{p.label}</Text>
+                        {p.privileged && <Badge size="xs" color="orange" variant="light">Privileged</Badge>}
+                      </Group>
+                    }
+                    description={lacking ? `${p.description} Your own role does not have this permission, so you cannot add it.` : p.description}
+                  />
+                );
+              })}
+            </Stack>
+          </Fieldset>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+let app: RunningApp;
+let browser: Browser;
+/** The administrator's one-time link signs in once; both tests share that session. */
+let context: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  context = await browser.newContext();
+  page = await context.newPage();
+  await signInAsAdmin(page, app);
+}, 60_000);
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function pickOption(label: string, option: string | RegExp) {
+  // Mantine's Select input is a combobox once its dropdown wiring applies, a textbox otherwise.
+  await page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+describe('Manage Roles', () => {
+  it('should create a role through New Role, show the impact review, save it, and let it be assigned', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Manage Roles' }).click();
+    await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
+    await page.getByRole('row', { name: /Admin/ }).first().getByText('System').waitFor();
+
+    await page.getByRole('link', { name: 'New Role' }).click();
+    await page.getByRole('heading', { name: 'New Role' }).waitFor();
+    await page.getByLabel('Role name').fill('QA reviewer');
+    await page.getByLabel('Description').fill('Reviews drafts before release');
+    await page.getByRole('checkbox', { name: /View Workspaces/ }).check();
+    await page.getByRole('checkbox', { name: /Create and edit content/ }).check();
+    await page.getByRole('checkbox', { name: /Invite users/ }).check();
+    await page.getByRole('switch', { name: 'Require users to enroll a passkey' }).check();
+    await pickOption('Idle auto logout', '30m');
+
+    // A privileged role needs an owner before its impact can be reviewed.
+    await page.getByRole('button', { name: 'Review impact' }).click();
+    await page.getByText('Choose an owner for this privileged role.').waitFor();
+    await pickOption('Role owner', /admin@acme\.test/);
+
+    await page.getByRole('button', { name: 'Review impact' }).click();
+    const review = page.getByTestId('impact-review');
+    await review.getByRole('heading', { name: 'Impact review' }).waitFor();
+    await review.getByText('Privileged change').waitFor();
+    await review.getByText('Nobody holds this new role yet').waitFor();
+    expect(await review.getByRole('list', { name: 'Gained permissions' }).innerText()).toContain('Invite users');
+
+    await page.getByRole('button', { name: 'Save role' }).click();
+    await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
+    const row = page.getByRole('row', { name: /QA reviewer/ });
+    await row.waitFor();
+    await row.getByText('Privileged').waitFor();
+
+    // Assign the role to a user (the user page's role field is another feature; the API is the same path).
+    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()).items as { id: string; name: string; securityPolicy: { idleLogoutMinutes: number | null; requirePasskeyEnrollment: boolean } }[];
+    const qa = roles.find((r) => r.name === 'QA reviewer')!;
+    expect(qa.securityPolicy).toMatchObject({ idleLogoutMinutes: 30, requirePasskeyEnrollment: true });
+    const member = roles.find((r) => r.name === 'Member')!;
+    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email: 'bob@acme.test', name: 'Bob Tester' }], roleId: member.id } });
+    expect(invited.status(), await invited.text()).toBeLessThan(300);
+    const bobId = (await invited.json()).results[0].userId as string;
+    const assigned = await page.request.put(`${app.url}/api/users/${bobId}/role`, { data: { roleId: qa.id } });
+    expect(assigned.status(), await assigned.text()).toBe(200);
+
+    await page.reload();
+    await page.getByRole('row', { name: /QA reviewer/ }).getByRole('link', { name: '1' }).waitFor();
+
+    // Editing the role now shows Bob among the users who would lose "Invite users".
+    await page.getByRole('link', { name: 'QA reviewer' }).click();
+    await page.getByRole('heading', { name: 'QA reviewer' }).waitFor();
+    await page.getByRole('checkbox', { name: /Invite users/ }).uncheck();
+    await page.getByRole('button', { name: 'Review impact' }).click();
+    await review.getByRole('heading', { name: 'Impact review' }).waitFor();
+    expect(await review.getByRole('list', { name: 'Lost permissions' }).innerText()).toContain('Invite users');
+    await review.getByRole('table', { name: 'Affected users' }).getByText('Bob Tester').waitFor();
+    await page.getByRole('button', { name: 'Save role' }).click();
+    await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
+  });
+
+  it('should recommend the narrowest role from the day-one questions in Help me choose', async () => {
+    await page.goto(`${app.url}/admin/roles`);
+    await page.getByRole('button', { name: 'Help me choose' }).click();
+    const help = page.getByTestId('help-me-choose');
+    await help.getByRole('radiogroup', { name: /admin pages or only end-user features/ }).getByLabel('Only end-user features').check();
+    await help.getByRole('radiogroup', { name: /create shared Workspaces/ }).getByLabel('No').check();
+    await help.getByRole('radiogroup', { name: /configure integrations/ }).getByLabel('Yes').check();
+    await help.getByRole('radiogroup', { name: /manage users, groups, roles, or security settings/ }).getByLabel('No').check();
+    await help.getByRole('button', { name: 'Recommend a role' }).click();
+    await help.getByText('Recommended: Integration admin').waitFor();
+    await help.getByText(/narrowest role that covers end-user features and configuring integrations/).waitFor();
+    await help.getByRole('button', { name: 'Use this role' }).click();
+    await page.getByRole('heading', { name: 'Integration admin' }).waitFor();
+  });
+
+  it('should refuse deleting a role in use and link to its users', async () => {
+    await page.goto(`${app.url}/admin/roles`);
+    const row = page.getByRole('row', { name: /QA reviewer/ });
+    await row.getByRole('button', { name: 'Delete QA reviewer' }).click();
+    await page.getByRole('button', { name: 'Delete role' }).click();
+    await page.getByText('The role was not deleted').waitFor();
+    const link = page.getByRole('link', { name: /Show the 1 user holding this role/ });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^\/admin\/users\?roleId=/);
+  });
+});
