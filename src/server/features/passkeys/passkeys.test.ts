@@ -300,6 +300,18 @@ describe('Step-up before sensitive actions', () => {
     expect(later.json().error.code).toBe('STEP_UP_REQUIRED');
   });
 
+  it('should ask before creating, editing or deleting a role', async () => {
+    const auth = authenticator();
+    await enrol(t.adminCookie, auth);
+    const session = await t.signInAs(t.org.adminUserId);
+    const create = () => call('POST', '/api/roles', session, { name: 'Auditors', permissions: ['users.view'] });
+    expect((await create()).json().error.code).toBe('STEP_UP_REQUIRED');
+    expect((await call('PATCH', '/api/roles/x0', session, { version: 1 })).json().error.code).toBe('STEP_UP_REQUIRED');
+    expect((await call('DELETE', '/api/roles/x0', session)).json().error.code).toBe('STEP_UP_REQUIRED');
+    expect((await verifyOnSession(session, auth)).statusCode).toBe(200);
+    expect((await create()).statusCode).toBeLessThan(300);
+  });
+
   it('should not ask a user who has no passkey', async () => {
     const userId = await t.createUser({ email: 'bob@acme.test' });
     const roles = (await call('GET', '/api/roles', t.adminCookie)).json();
