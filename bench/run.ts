@@ -1,9 +1,10 @@
 // npm run bench: every benchmark in turn; each prints its own figures. Set BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
 import passkeys from './passkeys.js';
+import usage from './usage.js';
 import usersList from './users-list.js';
 
-const benches: [string, () => Promise<void>][] = [['users-list', usersList], ['passkeys', passkeys]];
+const benches: [string, () => Promise<void>][] = [['users-list', usersList], ['usage', usage], ['passkeys', passkeys]];
 const only = process.argv[2];
 for (const [name, run] of benches) {
   if (!only || only === name) await run();

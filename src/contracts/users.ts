@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Iso, NullableIso, Reason } from './common.js';
+import { UserUsageSummary } from './usage.js';
 
 export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
 export const UserStatus = Type.Enum(USER_STATUSES);
@@ -19,8 +20,13 @@ export const UserSummary = Type.Object({
   groups: Type.Array(GroupRef),
   lastActiveAt: NullableIso,
   createdAt: Iso,
+  /** Usage in the last 30 days (absent where not computed). */
+  usage: Type.Optional(UserUsageSummary),
 });
 export type UserSummary = Static<typeof UserSummary>;
+
+export const LAST_ACTIVE_FILTERS = ['7d', '30d', '90d', 'never'] as const;
+export type LastActiveFilter = (typeof LAST_ACTIVE_FILTERS)[number];
 
 /** Filters shared by the list, the CSV export and "all N matching" bulk actions. */
 export const UserFilter = Type.Object({
@@ -28,6 +34,8 @@ export const UserFilter = Type.Object({
   roleId: Type.Optional(Type.String({ maxLength: 64 })),
   groupId: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.Optional(UserStatus),
+  /** Active within the last 7 / 30 / 90 days, or never active. */
+  lastActive: Type.Optional(Type.Enum(LAST_ACTIVE_FILTERS)),
 });
 export type UserFilter = Static<typeof UserFilter>;
 

@@ -21,6 +21,8 @@ import { serviceTokensRoutes } from './features/service-tokens/service-tokens.ro
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
+import { usageRoutes } from './features/usage/usage.routes.js';
+import { startUsagePurge } from './features/usage/usage.worker.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
@@ -55,6 +57,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   if (options.startWorkers) {
     app.mailWorker = startMailWorker(deps, app.log);
     app.addHook('onClose', async () => app.mailWorker?.stop());
+    const usagePurge = startUsagePurge(deps, app.log);
+    app.addHook('onClose', async () => usagePurge.stop());
   }
 
   await app.register(errorsPlugin);
@@ -97,7 +101,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, passkeysRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes, passkeysRoutes]) {
     await app.register(routes, { deps });
   }
 

@@ -8,6 +8,7 @@ import type { OrganizationsTable } from '../features/organizations/organizations
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UsersTable } from '../features/users/users.table.js';
+import type { UsageActiveTable, UsageDailyTable, UsageEventsTable, UsageOrgActiveTable, UsageOrgDailyTable, UsageSettingsTable } from '../features/usage/usage.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
 import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 
@@ -27,6 +28,12 @@ export interface Database {
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
   service_tokens: ServiceTokensTable;
+  usage_events: UsageEventsTable;
+  usage_daily: UsageDailyTable;
+  usage_org_daily: UsageOrgDailyTable;
+  usage_active: UsageActiveTable;
+  usage_org_active: UsageOrgActiveTable;
+  usage_settings: UsageSettingsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import { IconBuildingSkyscraper, IconKey, IconMail, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChartBar, IconKey, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -13,7 +13,9 @@ export interface NavItem {
 /** The admin area's navigation; each entry appears only for roles that may use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Users', to: '/admin/users', icon: IconUsers, permission: 'users.view' },
+  { label: 'Invitations', to: '/admin/invitations', icon: IconMailForward, permission: 'users.view' },
   { label: 'Manage Roles', to: '/admin/roles', icon: IconKey, permission: 'roles.view' },
+  { label: 'Organization overview', to: '/admin/overview', icon: IconChartBar, permission: 'users.view_activity' },
   { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock },

@@ -7,12 +7,17 @@ import { SecurityPage } from '../features/account/pages/SecurityPage';
 import { VerifyPasskeyPage } from '../features/account/pages/VerifyPasskeyPage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
+import { InvitationsPage } from '../features/invitations/pages/InvitationsPage';
+import { AcceptInvitationPage } from '../features/invitations/pages/AcceptInvitationPage';
+import { WelcomePage } from '../features/invitations/pages/WelcomePage';
 import { UserDetailPage } from '../features/users/pages/UserDetailPage';
 import { GroupsPage } from '../features/groups/pages/GroupsPage';
 import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
 import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
 import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
 import { RolesPage } from '../features/roles/pages/RolesPage';
+import { OverviewPage } from '../features/usage/pages/OverviewPage';
+import { UserActivityPage } from '../features/usage/pages/UserActivityPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -32,10 +37,13 @@ export function AppRoutes() {
       <Route path="/sign-in/verify" element={<VerifyPage />} />
       <Route path="/mailbox" element={<MailboxPage />} />
       <Route path="/account/verify-passkey" element={<RequireSignIn><VerifyPasskeyPage /></RequireSignIn>} />
+      <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/account/security" element={<SecurityPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/invitations" element={<InvitationsPage />} />
+        <Route path="/welcome" element={<WelcomePage />} />
         <Route path="/admin/users/:id" element={<UserDetailPage />} />
         <Route path="/admin/groups" element={<GroupsPage />} />
         <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
@@ -43,6 +51,8 @@ export function AppRoutes() {
         <Route path="/admin/roles" element={<RolesPage />} />
         <Route path="/admin/roles/new" element={<RoleEditorPage />} />
         <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
+        <Route path="/admin/users/:id/activity" element={<UserActivityPage />} />
+        <Route path="/admin/overview" element={<OverviewPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -33,6 +33,9 @@ export function searchText(name: string, emailNormalized: string): string {
   return `${name.toLowerCase()} ${emailNormalized}`;
 }
 
+/** A filter with the request's "now" (from the context clock), which the last-active windows need. */
+export type UserFilterAt = UserFilter & { now?: string };
+
 type UsersQuery = SelectQueryBuilder<Database, 'users', object>;
 
 function escapeLike(value: string): string {
@@ -43,13 +46,19 @@ function escapeLike(value: string): string {
  * Applies the shared filters. Substring search of 3+ characters uses the trigram index of each
  * database (FTS5 trigram in SQLite, pg_trgm GIN in PostgreSQL); shorter terms fall back to LIKE.
  */
-export function applyUserFilter(query: UsersQuery, organizationId: string, filter: UserFilter, dialect: Dialect): UsersQuery {
+export function applyUserFilter(query: UsersQuery, organizationId: string, filter: UserFilterAt, dialect: Dialect): UsersQuery {
   const term = filter.search?.trim().toLowerCase();
   const ftsSearch = dialect === 'sqlite' && !!term && [...term].length >= 3;
   // With a trigram search, SQLite must start from the search matches; the unary + keeps it from
   // walking an organization index in name order instead (slow when few users match).
   let q = ftsSearch ? query.where(sql<boolean>`+users.organization_id = ${organizationId}`) : query.where('users.organization_id', '=', organizationId);
   if (filter.status) q = q.where('users.status', '=', filter.status);
+  if (filter.lastActive === 'never') q = q.where('users.last_active_at', 'is', null);
+  else if (filter.lastActive) {
+    if (!filter.now) throw new Error('applyUserFilter: lastActive needs filter.now');
+    const days = { '7d': 7, '30d': 30, '90d': 90 }[filter.lastActive];
+    q = q.where('users.last_active_at', '>=', new Date(Date.parse(filter.now) - days * 86_400_000).toISOString());
+  }
   if (filter.roleId) q = q.where('users.role_id', '=', filter.roleId);
   if (filter.groupId) {
     const groupId = filter.groupId;
@@ -82,7 +91,7 @@ export interface ListPage {
   after: { value: string | null; id: string } | null;
 }
 
-export async function listUserRows(db: DbOrTrx, organizationId: string, filter: UserFilter, page: ListPage, dialect: Dialect): Promise<UserRow[]> {
+export async function listUserRows(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<UserRow[]> {
   const column = SORT_COLUMNS[page.sort];
   // Never-active users sort as '' so keyset comparisons stay total on both databases.
   const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql.ref<string>(column);
@@ -101,14 +110,14 @@ export async function listUserRows(db: DbOrTrx, organizationId: string, filter: 
     .execute();
 }
 
-export async function countUserRows(db: DbOrTrx, organizationId: string, filter: UserFilter, dialect: Dialect): Promise<number> {
+export async function countUserRows(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<number> {
   const row = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
-export async function listMatchingUserIds(db: DbOrTrx, organizationId: string, filter: UserFilter, dialect: Dialect, max: number): Promise<string[]> {
+export async function listMatchingUserIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect, max: number): Promise<string[]> {
   const rows = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect).select('users.id').orderBy('users.id').limit(max).execute();
   return rows.map((r) => r.id);
 }

@@ -33,8 +33,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     config: { permission: 'users.view' },
     schema: { tags: ['Users'], summary: 'The current filtered view as CSV', querystring: UserListQuery, response: { 200: Type.String(), ...errors } },
     handler: async (request, reply) => {
-      const { search, roleId, groupId, status, sort, order } = request.query;
-      const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status }, sort, order);
+      const { search, roleId, groupId, status, lastActive, sort, order } = request.query;
+      const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status, lastActive }, sort, order);
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="users.csv"').send(csv);
     },
   });

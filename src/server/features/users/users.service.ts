@@ -28,6 +28,7 @@ import {
   lockOrganizationForAccessChange,
 } from '../roles/roles.guardrails.js';
 import { rolePermissions, requireRole } from '../roles/roles.service.js';
+import { usageSummariesOf } from '../usage/usage.service.js';
 import { buildChecklist } from './users.checklist.js';
 import { USERS_ERRORS } from './users.errors.js';
 import {
@@ -38,6 +39,7 @@ import {
   listUserRows,
   roleNames,
   updateUserRow,
+  type UserFilterAt,
 } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
@@ -77,9 +79,10 @@ const sortValue = {
   last_active: (r: UserRow) => r.last_active_at ?? '',
 } as const;
 
-async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[]): Promise<UserSummary[]> {
-  const [roles, groups] = await Promise.all([roleNames(db, organizationId), groupsOfUsers(db, organizationId, rows.map((r) => r.id))]);
-  return rows.map((row) => userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []));
+async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[], now: Date): Promise<UserSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [roles, groups, usage] = await Promise.all([roleNames(db, organizationId), groupsOfUsers(db, organizationId, ids), usageSummariesOf(db, organizationId, ids, now)]);
+  return rows.map((row) => ({ ...userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []), usage: usage.get(row.id) ?? { events30d: 0, topType: null } }));
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
@@ -87,7 +90,7 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const sort = query.sort ?? 'name';
   const order = query.order ?? (sort === 'last_active' || sort === 'created' ? 'desc' : 'asc');
   const limit = query.limit ?? 50;
-  const filter: UserFilter = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status };
+  const filter: UserFilterAt = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status, lastActive: query.lastActive, now: nowIso(ctx.deps) };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const [rows, total] = await Promise.all([
     listUserRows(db, ctx.organizationId, filter, { sort, order, limit, after }, dialect),
@@ -96,7 +99,7 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await summaries(db, ctx.organizationId, page),
+    items: await summaries(db, ctx.organizationId, page, ctx.deps.clock()),
     total,
     nextCursor: rows.length > limit && last ? encodeCursor(sortValue[sort](last), last.id) : null,
   };
@@ -111,7 +114,7 @@ export async function requireUser(db: DbOrTrx, organizationId: string, userId: s
 export async function getUserDetail(ctx: RequestContext, userId: string): Promise<UserDetail> {
   const { db } = ctx.deps;
   const row = await requireUser(db, ctx.organizationId, userId);
-  const [summary] = await summaries(db, ctx.organizationId, [row]);
+  const [summary] = await summaries(db, ctx.organizationId, [row], ctx.deps.clock());
   const role = await requireRole(db, ctx.organizationId, row.role_id);
   const inviter = row.invited_by ? await findUserById(db, ctx.organizationId, row.invited_by) : undefined;
   const invitation = await db
@@ -245,7 +248,7 @@ export async function signOutEverywhere(ctx: RequestContext & { actor: Actor }, 
 async function bulkTargets(ctx: RequestContext, body: BulkUsersBody): Promise<string[]> {
   if (body.userIds?.length) return [...new Set(body.userIds)];
   if (!body.filter) throw fail(USERS_ERRORS, 'BULK_TARGET_REQUIRED');
-  const ids = await listMatchingUserIds(ctx.deps.db, ctx.organizationId, body.filter, ctx.deps.dialect, BULK_MAX + 1);
+  const ids = await listMatchingUserIds(ctx.deps.db, ctx.organizationId, { ...body.filter, now: nowIso(ctx.deps) }, ctx.deps.dialect, BULK_MAX + 1);
   if (ids.length > BULK_MAX) throw fail(USERS_ERRORS, 'BULK_TOO_MANY');
   return ids;
 }

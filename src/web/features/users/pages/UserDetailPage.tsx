@@ -14,6 +14,8 @@ import type { SectionProps } from '../components/detail/types';
 import { UserHeader } from '../components/detail/UserHeader';
 import { fetchUserDetail, userKeys } from '../detail-api';
 import { READABLE_DIMMED } from '../components/detail/SoftBadge';
+import { RecentActivity, UsageTrends } from '../../usage';
+import { useMe } from '../../../shared/useMe';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -22,6 +24,7 @@ import { READABLE_DIMMED } from '../components/detail/SoftBadge';
 export function UserDetailPage() {
   const { id = '' } = useParams();
   const user = useQuery({ queryKey: userKeys.detail(id), queryFn: () => fetchUserDetail(id) });
+  const canViewActivity = useMe().data?.permissions.includes('users.view_activity') ?? false;
   // A checklist fix link asks a section (by anchor id) to open its editor.
   const [requests, setRequests] = useState<Record<string, number>>({});
   const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
@@ -59,7 +62,15 @@ export function UserDetailPage() {
           <Stack gap="lg">
             {/* SIDE column: review. */}
             <ChecklistSection {...props} onFix={onFix} />
-            <RecentActivitySection {...props} />
+            {/* Usage and activity need "View activity and usage"; without it, the audit-based feed. */}
+            {canViewActivity ? (
+              <>
+                <UsageTrends userId={user.data.id} />
+                <RecentActivity userId={user.data.id} />
+              </>
+            ) : (
+              <RecentActivitySection {...props} />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

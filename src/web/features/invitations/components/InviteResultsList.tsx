@@ -1,0 +1,32 @@
+import { Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import type { InviteOutcome, InviteResult } from '../../../../contracts/invitations';
+import { OutcomeBadge } from './OutcomeBadge';
+
+const ORDER: InviteOutcome[] = ['invited', 'updated', 'renewed', 'unchanged', 'rejected'];
+
+export function summarize(outcomes: InviteOutcome[]): string {
+  const counts = new Map<InviteOutcome, number>();
+  for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
+  return ORDER.filter((o) => counts.get(o)).map((o) => `${counts.get(o)!.toLocaleString()} ${o}`).join(' · ');
+}
+
+/** One line per address: what happened, in the server's words. */
+export function InviteResultsList({ results }: { results: InviteResult[] }) {
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{summarize(results.map((r) => r.outcome))}</Text>
+      <ScrollArea.Autosize mah={360}>
+        <Stack gap={6} aria-label="Invitation results" role="list">
+          {results.map((r, i) => (
+            <Paper key={`${r.email}-${i}`} withBorder px="sm" py={6} role="listitem" bg={r.outcome === 'rejected' ? 'red.0' : undefined}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <OutcomeBadge outcome={r.outcome} />
+                <Text size="sm">{r.message}</Text>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../contracts/roles';
+import { chunk, parseInviteCsv, resolveRoles, resultsCsv, splitEmails } from './csv';
+
+const role = (id: string, name: string, key: string | null = null) => ({ id, name, key }) as Role;
+const ROLES = [role('r-member', 'Member', 'member'), role('r-viewer', 'Viewer', 'viewer'), role('r-custom', 'Field Ops')];
+
+describe('invitation CSV in the browser', () => {
+  it('should read email, role, group and name columns in any order and case, skipping blank lines', () => {
+    const { rows, error } = parseInviteCsv('\uFEFFName,EMAIL,Group,role\nAda, ada@acme.test ,Reviewers,viewer\n\nGrace,grace@acme.test,,\n');
+    expect(error).toBeUndefined();
+    expect(rows).toEqual([
+      { line: 1, email: 'ada@acme.test', role: 'viewer', group: 'Reviewers', name: 'Ada' },
+      { line: 2, email: 'grace@acme.test', role: '', group: '', name: 'Grace' },
+    ]);
+  });
+
+  it('should explain a file without an email column', () => {
+    expect(parseInviteCsv('name,role\nAda,Member\n').error).toMatch(/"email" column/);
+  });
+
+  it('should map role names (any case) and ids to ids, default an empty role to Member, and reject an unknown role with the reason', () => {
+    const { rows } = parseInviteCsv('email,role\na@x.test,field ops\nb@x.test,r-viewer\nc@x.test,\nd@x.test,Wizard\n,Member\n');
+    const { ready, rejected } = resolveRoles(rows, ROLES, 'r-member');
+    expect(ready.map((r) => [r.email, r.roleId])).toEqual([['a@x.test', 'r-custom'], ['b@x.test', 'r-viewer'], ['c@x.test', 'r-member']]);
+    expect(rejected).toEqual([
+      { line: 4, email: 'd@x.test', outcome: 'rejected', message: 'Unknown role "Wizard". Use one of: Member, Viewer, Field Ops.' },
+      { line: 5, email: '', outcome: 'rejected', message: 'No email address on this row.' },
+    ]);
+  });
+
+  it('should send 2,050 rows as 21 chunks of at most 100', () => {
+    const chunks = chunk(Array.from({ length: 2050 }, (_, i) => i), 100);
+    expect(chunks).toHaveLength(21);
+    expect(chunks.at(-1)).toHaveLength(50);
+  });
+
+  it('should write the results file in row order with quoting', () => {
+    const csv = resultsCsv([
+      { line: 2, email: 'b@x.test', outcome: 'rejected', message: 'Unknown role "Wizard", sorry.' },
+      { line: 1, email: 'a@x.test', outcome: 'invited', message: 'Invitation sent to a@x.test as Member.' },
+    ]);
+    expect(csv.split(/\r?\n/)).toEqual(['line,email,outcome,message', '1,a@x.test,invited,Invitation sent to a@x.test as Member.', '2,b@x.test,rejected,"Unknown role ""Wizard"", sorry."']);
+  });
+
+  it('should split pasted addresses on commas, spaces, semicolons and new lines', () => {
+    expect(splitEmails('a@x.test, b@x.test;c@x.test\n <d@x.test>  mailto:e@x.test nonsense')).toEqual(['a@x.test', 'b@x.test', 'c@x.test', 'd@x.test', 'e@x.test']);
+  });
+});

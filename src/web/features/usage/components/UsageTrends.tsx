@@ -1,0 +1,80 @@
+import { AreaChart } from '@mantine/charts';
+import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
+import { IconChartAreaLine } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { USAGE_EVENT_LABELS, USAGE_EVENT_TYPES } from '../../../../contracts/usage';
+import { errorMessage } from '../../../shared/api';
+import { fetchUserUsage } from '../api';
+import { USAGE_COLORS } from './usageColors';
+
+const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "Usage trends" of one user: events per day and type over 30 or 90 days (UTC), from the daily
+ * rollups. With no usage in the window it says so instead of drawing a flat line.
+ */
+export function UsageTrends({ userId }: { userId: string }) {
+  const [days, setDays] = useState<30 | 90>(30);
+  const trend = useQuery({ queryKey: ['usage-trend', userId, days], queryFn: () => fetchUserUsage(userId, days), placeholderData: keepPreviousData });
+  const data = trend.data;
+  const used = data ? USAGE_EVENT_TYPES.filter((type) => data.totals.find((t) => t.type === type)!.events > 0) : [];
+  return (
+    <Card withBorder component="section" aria-labelledby="usage-trends-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="usage-trends-title">Usage trends</Title>
+        <SegmentedControl
+          size="xs"
+          aria-label="Trend period"
+          value={String(days)}
+          onChange={(value) => setDays(value === '90' ? 90 : 30)}
+          data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }]}
+        />
+      </Group>
+      {trend.isLoading ? (
+        <Loader size="sm" aria-label="Loading usage" />
+      ) : trend.isError ? (
+        <Alert color="red">{errorMessage(trend.error)}</Alert>
+      ) : !data?.hasData ? (
+        <Group gap="sm" c="dimmed" py="lg" data-testid="usage-empty">
+          <IconChartAreaLine size={20} aria-hidden />
+          <Text size="sm">No usage recorded in the last {days} days. Sofie's services report chats, artifacts, Orchestration and Sequence runs, sign-ins and Workspace visits here as they happen.</Text>
+        </Group>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
+            <div>
+              <Text size="xs" c="dimmed">Events</Text>
+              <Text fw={600}>{data.totalEvents.toLocaleString()}</Text>
+            </div>
+            {data.totals
+              .filter((t) => t.events > 0)
+              .sort((a, b) => b.events - a.events)
+              .slice(0, 3)
+              .map((t) => (
+                <div key={t.type}>
+                  <Text size="xs" c="dimmed">{t.label}</Text>
+                  <Text fw={600}>{t.events.toLocaleString()}</Text>
+                </div>
+              ))}
+          </SimpleGrid>
+          <AreaChart
+            data-testid="usage-trend-chart"
+            role="img"
+            h={240}
+            data={data.series.map((p) => ({ ...p, date: dayLabel(p.day) }))}
+            dataKey="date"
+            type="stacked"
+            curveType="monotone"
+            withDots={false}
+            withLegend
+            legendProps={{ verticalAlign: 'bottom' }}
+            series={used.map((type) => ({ name: type, label: USAGE_EVENT_LABELS[type], color: USAGE_COLORS[type] }))}
+            aria-label={`Usage per day over the last ${days} days: ${data.totalEvents} events`}
+          />
+          <Text size="xs" c="dimmed" mt="xs">Days in UTC, {dayLabel(data.from)} – {dayLabel(data.to)}.</Text>
+        </>
+      )}
+    </Card>
+  );
+}

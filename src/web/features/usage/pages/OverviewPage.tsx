@@ -1,0 +1,211 @@
+import { BarChart } from '@mantine/charts';
+import { Alert, Anchor, Button, Card, Checkbox, Group, Loader, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ActiveCount, InactiveUser } from '../../../../contracts/usage';
+import { errorMessage } from '../../../shared/api';
+import { fetchInactiveUsers, fetchUsageOverview } from '../api';
+import { USAGE_COLORS } from '../components/usageColors';
+
+const utc = (day: string, options: Intl.DateTimeFormatOptions) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { ...options, timeZone: 'UTC' });
+const PERIOD_LABEL = {
+  daily: (d: string) => utc(d, { month: 'short', day: 'numeric' }),
+  weekly: (d: string) => `Week of ${utc(d, { month: 'short', day: 'numeric' })}`,
+  monthly: (d: string) => utc(d, { month: 'short', year: 'numeric' }),
+};
+
+function ActiveStat({ label, current, previous, previousLabel }: { label: string; current: number; previous: number; previousLabel: string }) {
+  const diff = current - previous;
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">{label}</Text>
+      <Text fz={28} fw={700}>{current.toLocaleString()}</Text>
+      <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
+        {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
+        <Text size="xs">{previous.toLocaleString()} {previousLabel}</Text>
+      </Group>
+    </Card>
+  );
+}
+
+function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveCount[]; monthly: ActiveCount[] } }) {
+  const [period, setPeriod] = useState<'daily' | 'weekly' | 'monthly'>('daily');
+  const data = trend[period].map((p) => ({ period: PERIOD_LABEL[period](p.periodStart), activeUsers: p.activeUsers }));
+  return (
+    <Card withBorder component="section" aria-labelledby="active-trend-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4" id="active-trend-title">Active users</Title>
+        <SegmentedControl
+          size="xs"
+          aria-label="Active users per"
+          value={period}
+          onChange={(v) => setPeriod(v as typeof period)}
+          data={[{ value: 'daily', label: 'Per day' }, { value: 'weekly', label: 'Per week' }, { value: 'monthly', label: 'Per month' }]}
+        />
+      </Group>
+      <BarChart role="img" h={220} data={data} dataKey="period" series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]} aria-label={`Active users ${period}`} />
+    </Card>
+  );
+}
+
+function InactiveAccounts() {
+  const [days, setDays] = useState('30');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reviewOpen, review] = useDisclosure(false);
+  const list = useInfiniteQuery({
+    queryKey: ['inactive-users', days],
+    queryFn: ({ pageParam }) => fetchInactiveUsers(Number(days), pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows: InactiveUser[] = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggle = (id: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
+  const chosen = rows.filter((r) => selected.has(r.id));
+  return (
+    <Card withBorder component="section" aria-labelledby="inactive-title">
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={3} size="h4" id="inactive-title">Inactive accounts</Title>
+          <Text size="sm" c="dimmed">Active accounts with nothing in the last {days} days: candidates for review.</Text>
+        </div>
+        <Select
+          aria-label="Inactive for"
+          w={170}
+          value={days}
+          onChange={(v) => {
+            setDays(v ?? '30');
+            setSelected(new Set());
+          }}
+          data={[{ value: '14', label: 'Nothing in 14 days' }, { value: '30', label: 'Nothing in 30 days' }, { value: '60', label: 'Nothing in 60 days' }, { value: '90', label: 'Nothing in 90 days' }]}
+          allowDeselect={false}
+        />
+      </Group>
+      {list.isLoading ? (
+        <Loader size="sm" />
+      ) : list.isError ? (
+        <Alert color="red">{errorMessage(list.error)}</Alert>
+      ) : rows.length === 0 ? (
+        <Text size="sm" c="dimmed" py="md">Every active account has been active in the last {days} days.</Text>
+      ) : (
+        <>
+          <Group mb="xs" gap="sm" mih={30}>
+            <Text size="sm">{selected.size > 0 ? `${selected.size} selected` : `${total.toLocaleString()} inactive`}</Text>
+            {selected.size > 0 && (
+              <>
+                <Button size="xs" onClick={review.open}>Review</Button>
+                <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>Clear selection</Button>
+              </>
+            )}
+          </Group>
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={40}>
+                  <Checkbox
+                    aria-label="Select all shown"
+                    checked={allShownSelected}
+                    indeterminate={!allShownSelected && rows.some((r) => selected.has(r.id))}
+                    onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                  />
+                </Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Last active</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td><Checkbox aria-label={`Select ${u.name}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} /></Table.Td>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>{u.role.name}</Table.Td>
+                  <Table.Td>{u.lastActiveAt ? new Date(u.lastActiveAt).toLocaleDateString() : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Review</Anchor></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {list.hasNextPage && (
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>Show more</Button>
+          )}
+        </>
+      )}
+      <Modal opened={reviewOpen} onClose={review.close} title={`Review ${chosen.length} inactive account${chosen.length === 1 ? '' : 's'}`} size="lg">
+        <Stack gap="xs">
+          <Text size="sm">Open each account to check its role, groups and what it owns, then change its role or deactivate it from its page.</Text>
+          {chosen.map((u) => (
+            <Group key={u.id} justify="space-between">
+              <div>
+                <Text size="sm" fw={500}>{u.name}</Text>
+                <Text size="xs" c="dimmed">{u.email} · {u.lastActiveAt ? `last active ${new Date(u.lastActiveAt).toLocaleDateString()}` : 'never active'}</Text>
+              </div>
+              <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Open</Anchor>
+            </Group>
+          ))}
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+/** Organization overview: active users per day, week and month, top event types, inactive accounts. */
+export function OverviewPage() {
+  const overview = useQuery({ queryKey: ['usage-overview'], queryFn: () => fetchUsageOverview(30) });
+  const o = overview.data;
+  const maxType = o?.topTypes[0]?.events ?? 1;
+  return (
+    <Stack>
+      <div>
+        <Title order={2}>Organization overview</Title>
+        <Text c="dimmed" size="sm">Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.</Text>
+      </div>
+      {overview.isLoading ? (
+        <Loader />
+      ) : overview.isError ? (
+        <Alert color="red">{errorMessage(overview.error)}</Alert>
+      ) : o ? (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <ActiveStat label="Active today" current={o.active.day.current} previous={o.active.day.previous} previousLabel="yesterday" />
+            <ActiveStat label="Active this week" current={o.active.week.current} previous={o.active.week.previous} previousLabel="last week" />
+            <ActiveStat label="Active this month" current={o.active.month.current} previous={o.active.month.previous} previousLabel="last month" />
+          </SimpleGrid>
+          <ActiveTrend trend={o.trend} />
+          <Card withBorder component="section" aria-labelledby="top-types-title">
+            <Title order={3} size="h4" mb="sm" id="top-types-title">Top event types · last 30 days</Title>
+            {o.topTypes.length === 0 ? (
+              <Text size="sm" c="dimmed">No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.</Text>
+            ) : (
+              <Stack gap="xs">
+                {o.topTypes.map((t) => (
+                  <div key={t.type}>
+                    <Group justify="space-between">
+                      <Text size="sm">{t.label}</Text>
+                      <Text size="sm" fw={500}>{t.events.toLocaleString()}</Text>
+                    </Group>
+                    <Progress value={(t.events / maxType) * 100} color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'} aria-label={`${t.label}: ${t.events}`} />
+                  </div>
+                ))}
+              </Stack>
+            )}
+          </Card>
+          <InactiveAccounts />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import type { UserDetail } from '../../../../contracts/users';
+import { api } from '../../../shared/api';
+import { RecentActivity } from '../components/RecentActivity';
+import { UsageTrends } from '../components/UsageTrends';
+
+/** A user's activity and usage on their own page (/admin/users/:id/activity); the user detail page embeds the same cards. */
+export function UserActivityPage() {
+  const { id = '' } = useParams();
+  const user = useQuery({ queryKey: ['user', id], queryFn: () => api<UserDetail>(`/api/users/${encodeURIComponent(id)}`) });
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/admin/users">Users</Anchor>
+        <Anchor component={Link} to={`/admin/users/${id}`}>{user.data?.name ?? 'User'}</Anchor>
+        <Text>Activity</Text>
+      </Breadcrumbs>
+      <div>
+        <Title order={2}>{user.data ? `Activity of ${user.data.name}` : 'Activity'}</Title>
+        {user.data && <Text c="dimmed">{user.data.email}</Text>}
+      </div>
+      <UsageTrends userId={id} />
+      <RecentActivity userId={id} />
+    </Stack>
+  );
+}

@@ -1,0 +1,204 @@
+import { Alert, Anchor, Button, Group, List, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { IconCheck, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../contracts/users';
+import { errorMessage } from '../../../shared/api';
+import { useCan } from '../../../shared/useMe';
+import { bulkUpdateUsers } from '../api';
+import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
+import { MODAL_A11Y } from './contrast';
+
+type Action = BulkUsersBody['action'];
+
+const TITLES: Record<Action, string> = {
+  assign_role: 'Assign role',
+  add_to_group: 'Add to group',
+  remove_from_group: 'Remove from group',
+};
+
+export interface Selection {
+  /** Ids picked on the current page. */
+  ids: string[];
+  /** "All N matching": the action applies to the filter, not to the ids. */
+  allMatching: boolean;
+}
+
+interface BarProps {
+  selection: Selection;
+  total: number;
+  pageCount: number;
+  filter: UserFilter;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+}
+
+/** The bar above the table once rows are selected: Gmail-style "select all N matching" and the actions. */
+export function BulkActionBar({ selection, total, pageCount, filter, onSelectAllMatching, onClear }: BarProps) {
+  const can = useCan();
+  const [action, setAction] = useState<Action | null>(null);
+  const count = selection.allMatching ? total : selection.ids.length;
+  if (count === 0) return null;
+  const wholePage = !selection.allMatching && selection.ids.length === pageCount && total > pageCount;
+
+  return (
+    <Paper withBorder bg="indigo.0" px="md" py="xs" mb="sm" role="region" aria-label="Bulk actions">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text size="sm">
+          {selection.allMatching ? (
+            <>All <b>{total.toLocaleString()}</b> matching users are selected.</>
+          ) : (
+            <>
+              <b>{count.toLocaleString()}</b> {count === 1 ? 'user' : 'users'} selected{wholePage ? ' on this page.' : '.'}
+            </>
+          )}{' '}
+          {wholePage && (
+            <Anchor component="button" size="sm" fw={600} onClick={onSelectAllMatching}>
+              Select all {total.toLocaleString()} matching
+            </Anchor>
+          )}{' '}
+          <Anchor component="button" size="sm" c="dimmed" onClick={onClear}>
+            Clear selection
+          </Anchor>
+        </Text>
+        <Group gap="xs">
+          {can('users.assign_role') && (
+            <Button size="xs" variant="white" leftSection={<IconUserShield size={14} />} onClick={() => setAction('assign_role')}>
+              Assign role
+            </Button>
+          )}
+          {can('groups.manage') && (
+            <>
+              <Button size="xs" variant="white" leftSection={<IconUsersPlus size={14} />} onClick={() => setAction('add_to_group')}>
+                Add to group
+              </Button>
+              <Button size="xs" variant="white" leftSection={<IconUsersMinus size={14} />} onClick={() => setAction('remove_from_group')}>
+                Remove from group
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {action && (
+        <BulkActionModal
+          action={action}
+          count={count}
+          target={selection.allMatching ? { filter } : { userIds: selection.ids }}
+          onClose={() => setAction(null)}
+          onDone={onClear}
+        />
+      )}
+    </Paper>
+  );
+}
+
+interface ModalProps {
+  action: Action;
+  count: number;
+  target: Pick<BulkUsersBody, 'userIds' | 'filter'>;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps) {
+  const queryClient = useQueryClient();
+  const roles = useRoles();
+  const groups = useGroups();
+  const settings = useOrganizationSettings();
+  const reasonRequired = settings.data?.businessReasonRequired ?? false;
+  const [value, setValue] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  // One key per dialog: a retry after a network error is applied once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const mutation = useMutation({
+    mutationFn: () =>
+      bulkUpdateUsers(
+        { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined },
+        idempotencyKey,
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['groups'] });
+      void queryClient.invalidateQueries({ queryKey: ['roles'] });
+    },
+  });
+  const isRole = action === 'assign_role';
+  const options = isRole
+    ? (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))
+    : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
+  const reasonMissing = reasonRequired && !reason.trim();
+  const result = mutation.data;
+
+  function submit() {
+    setTouched(true);
+    if (!value || reasonMissing) return;
+    mutation.mutate();
+  }
+
+  return (
+    <Modal {...MODAL_A11Y} opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
+      {result ? (
+        <BulkResultView result={result} onClose={() => { onDone(); onClose(); }} />
+      ) : (
+        <Stack>
+          <Select
+            label={isRole ? 'Role' : 'Group'}
+            placeholder={isRole ? 'Choose a role' : 'Choose a group'}
+            data={options}
+            value={value}
+            onChange={setValue}
+            searchable
+            error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
+            nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Textarea
+            label="Business reason"
+            description={reasonRequired ? 'Your organization requires a reason for user changes; it is kept in the audit log.' : 'Optional; kept in the audit log.'}
+            withAsterisk={reasonRequired}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={touched && reasonMissing ? 'A business reason is required.' : undefined}
+            autosize
+            minRows={2}
+            maxLength={1000}
+          />
+          {mutation.isError && <Alert color="red" title="Nothing was changed">{errorMessage(mutation.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button onClick={submit} loading={mutation.isPending}>
+              {TITLES[action]}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function BulkResultView({ result, onClose }: { result: BulkUsersResult; onClose: () => void }) {
+  return (
+    <Stack>
+      <Alert color="green" icon={<IconCheck size={18} />} title="Done">
+        {result.changed.toLocaleString()} of {result.matched.toLocaleString()} {result.matched === 1 ? 'user' : 'users'} changed
+        {result.skipped.length > 0 ? `; ${result.skipped.length.toLocaleString()} skipped.` : '.'}
+        {result.matched - result.changed - result.skipped.length > 0 && ` ${(result.matched - result.changed - result.skipped.length).toLocaleString()} already matched, so nothing changed for them.`}
+      </Alert>
+      {result.skipped.length > 0 && (
+        <div>
+          <Text fw={600} size="sm" mb={4}>Skipped</Text>
+          <List size="sm" spacing={4} style={{ maxHeight: 240, overflow: 'auto' }}>
+            {result.skipped.slice(0, 200).map((s) => (
+              <List.Item key={s.userId}>{s.message}</List.Item>
+            ))}
+          </List>
+          {result.skipped.length > 200 && <Text size="xs" c="dimmed">…and {result.skipped.length - 200} more.</Text>}
+        </div>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onClose}>Close</Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchGroups, fetchOrganizationSettings, fetchRoles } from '../api';
+
+/**
+ * Roles, groups and organization settings: small lists the list, filters and dialogs share. Their keys
+ * sit under ['roles'] and ['groups'] (so those features' invalidations refresh them) but with their own
+ * suffix, because those features cache a different shape under the bare key.
+ */
+export function useRoles() {
+  return useQuery({ queryKey: ['roles', 'lookup'], queryFn: fetchRoles, staleTime: 5_000 });
+}
+
+export function useGroups() {
+  return useQuery({ queryKey: ['groups', 'lookup'], queryFn: fetchGroups, staleTime: 0 });
+}
+
+export function useOrganizationSettings() {
+  return useQuery({ queryKey: ['organization', 'settings'], queryFn: fetchOrganizationSettings, staleTime: 5_000 });
+}

@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+async function expectNoSeriousAxeViolations(page: Page, scope = 'main') {
+  const axe = await new AxeBuilder({ page }).include(scope).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+}, 30_000);
+
+describe('activity and usage in the console', () => {
+  it('should show the usage trend chart and recent activity of a user with ingested events, and the organization overview', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsAdmin(page, app);
+    const users = await (await page.request.get(`${app.url}/api/users`)).json();
+    const admin = users.items.find((u: { email: string }) => u.email === 'admin@acme.test');
+
+    // Before any usage: an honest empty state, no chart.
+    await page.goto(`${app.url}/admin/users/${admin.id}/activity`);
+    await page.getByTestId('usage-empty').waitFor();
+    expect(await page.getByTestId('usage-trend-chart').count()).toBe(0);
+
+    // A Sofie service reports usage with its token.
+    const created = await page.request.post(`${app.url}/api/service-tokens`, { data: { name: 'chat-service' } });
+    const { token } = await created.json();
+    const now = Date.now();
+    const events = Array.from({ length: 12 }, (_, i) => ({
+      id: `browser-${i}`,
+      userId: admin.id,
+      type: i % 3 === 0 ? 'artifact_created' : 'chat_message',
+      occurredAt: new Date(now - i * 86_400_000 * 2).toISOString(),
+      workspaceId: 'ws-launch',
+    }));
+    const ingest = await fetch(`${app.url}/api/usage/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    expect((await ingest.json()).accepted).toBe(12);
+
+    await page.reload();
+    const chart = page.getByTestId('usage-trend-chart');
+    await chart.waitFor();
+    expect(await chart.locator('svg .recharts-area').count()).toBeGreaterThan(0);
+    await expect(page.getByText('Chat messages').first().isVisible()).resolves.toBe(true);
+    await page.getByText('90 days', { exact: true }).click();
+    await page.getByLabel(/Usage per day over the last 90 days: 12 events/).waitFor();
+    const feed = page.getByRole('region', { name: 'Recent activity' });
+    await feed.getByText('Sent a chat message').first().waitFor();
+    await expect(feed.getByText('Workspace ws-launch').first().isVisible()).resolves.toBe(true);
+
+    // The user detail page shows the same cards.
+    await page.goto(`${app.url}/admin/users/${admin.id}`);
+    await page.getByTestId('usage-trend-chart').waitFor();
+    await page.getByRole('region', { name: 'Recent activity' }).getByText('Created an artifact').first().waitFor();
+    // Our two cards (the rest of the page is the user detail page's own test).
+    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="usage-trends-title"]');
+    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="recent-activity-title"]');
+
+    // The overview is in the navigation for roles that may view activity.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organization overview' }).click();
+    await page.getByRole('heading', { name: 'Organization overview' }).waitFor();
+    await page.getByText('Active today').waitFor();
+    await page.getByRole('heading', { name: 'Top event types · last 30 days' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Inactive accounts' }).isVisible()).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(page);
+    await context.close();
+  }, 120_000);
+});
