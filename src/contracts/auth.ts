@@ -20,6 +20,8 @@ export const Me = Type.Object({
   permissions: Type.Array(Type.String()),
   /** True when this deployment keeps mail in the local outbox (no SMTP configured). */
   localMailbox: Type.Boolean(),
+  /** What this session must do before anything else: enrol a passkey, or verify one after a magic link. */
+  passkeyGate: Type.Optional(Type.Union([Type.Literal('PASSKEY_ENROLLMENT_REQUIRED'), Type.Literal('PASSKEY_VERIFICATION_REQUIRED'), Type.Null()])),
 });
 export type Me = Static<typeof Me>;
 

@@ -74,6 +74,18 @@ export const ChecklistItem = Type.Object({
 });
 export type ChecklistItem = Static<typeof ChecklistItem>;
 
+/** The user's passkeys against the policies that apply to them. */
+export const UserPasskeys = Type.Object({
+  count: Type.Integer(),
+  synced: Type.Integer(),
+  deviceBound: Type.Integer(),
+  required: Type.Boolean(),
+  requiredBy: Type.Array(Type.String()),
+  afterMagicLink: Type.Boolean(),
+  explanation: Type.String(),
+});
+export type UserPasskeys = Static<typeof UserPasskeys>;
+
 export const UserDetail = Type.Object({
   ...UserSummary.properties,
   version: Type.Integer(),
@@ -86,6 +98,7 @@ export const UserDetail = Type.Object({
   ]),
   rolePrivileged: Type.Boolean(),
   sessions: Type.Array(SessionSummary),
+  passkeys: UserPasskeys,
   checklist: Type.Array(ChecklistItem),
   /** Workspaces the user reaches: direct, via groups, via the organization. */
   workspaces: Type.Array(UserWorkspace),

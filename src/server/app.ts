@@ -15,6 +15,7 @@ import { actorResolver } from './features/auth/auth.service.js';
 import { groupsRoutes } from './features/groups/groups.routes.js';
 import { invitationsRoutes } from './features/invitations/invitations.routes.js';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
+import { passkeysRoutes } from './features/passkeys/passkeys.routes.js';
 import { organizationsRoutes } from './features/organizations/organizations.routes.js';
 import { serviceTokensRoutes } from './features/service-tokens/service-tokens.routes.js';
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
@@ -111,7 +112,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes, workspacesRoutes, ownershipRoutes, offboardingRoutes]) {
+  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes, passkeysRoutes, workspacesRoutes, ownershipRoutes, offboardingRoutes]) {
     await app.register(routes, { deps });
   }
 

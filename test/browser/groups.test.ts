@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -127,12 +128,20 @@ describe('Organization settings', () => {
     await domains.press('Enter');
     await page.getByLabel('Invitation expiry (days)').fill('14');
     await page.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
+    expect(await seriousViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Organization settings saved.').waitFor();
+    // The policy applies at once: this admin has no passkey, so the console sends them to Account security.
+    await page.waitForURL('**/account/security');
 
-    const saved = (await (await page.request.get(`${app.url}/api/organization/settings`)).json()) as Record<string, unknown>;
-    expect(saved).toMatchObject({ allowedEmailDomains: ['acme.test'], invitationExpiryDays: 14, requirePasskeysForPrivilegedUsers: true, requirePasskeysForAllUsers: false });
-    expect(await seriousViolations()).toEqual([]);
+    const db = new Database(app.databaseUrl.slice('sqlite:'.length));
+    try {
+      const saved = db.prepare('SELECT allowed_email_domains, invitation_expiry_days, require_passkeys_privileged, require_passkeys_all FROM organizations').get() as Record<string, unknown>;
+      expect({ ...saved, allowed_email_domains: JSON.parse(saved.allowed_email_domains as string) }).toMatchObject({ allowed_email_domains: ['acme.test'], invitation_expiry_days: 14, require_passkeys_privileged: 1, require_passkeys_all: 0 });
+      db.prepare('UPDATE organizations SET require_passkeys_privileged = 0').run(); // the next tests run without the policy
+    } finally {
+      db.close();
+    }
   });
 });
 

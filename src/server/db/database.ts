@@ -3,6 +3,7 @@ import type { AuditEventsTable } from '../features/audit/audit.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
+import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkeys/passkeys.table.js';
 import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
@@ -26,6 +27,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   service_tokens: ServiceTokensTable;
   usage_events: UsageEventsTable;
   usage_daily: UsageDailyTable;

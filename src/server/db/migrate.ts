@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_29_0001_initial.js';
+import * as passkeys from './migrations/2026_11_29_0003_passkeys.js';
 import * as usage from './migrations/2026_11_29_0005_usage.js';
 import * as workspacesOwnership from './migrations/2026_11_29_0004_workspaces_ownership.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
   '2026_11_29_0001_initial': initial,
+  '2026_11_29_0003_passkeys': passkeys,
   '2026_11_29_0005_usage': usage,
   '2026_11_29_0004_workspaces_ownership': workspacesOwnership,
 };

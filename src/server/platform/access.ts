@@ -10,6 +10,10 @@ declare module 'fastify' {
     permission?: PermissionKey | 'authenticated';
     /** Reachable without a session (sign-in, health, docs). */
     public?: boolean;
+    /** Reachable while the session still has to enrol or verify a passkey (me, sign-out, Account > Security). */
+    allowDuringPasskeySetup?: boolean;
+    /** Sensitive action: a user with a passkey must have verified it on this session within 10 minutes. */
+    stepUp?: boolean;
     /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
     service?: boolean;
   }
@@ -80,7 +84,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
       throw new AppError('CROSS_ORIGIN', 403, PLATFORM_ERRORS.CROSS_ORIGIN.message);
     }
-    const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean };
+    const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
     if (config?.service) {
       request.serviceCaller = await options.resolveService(request.headers.authorization);
       if (!request.serviceCaller) throw new AppError('SERVICE_TOKEN_INVALID', 401, 'A valid service token is required (Authorization: Bearer sst_…).');
@@ -95,8 +99,15 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       const code = problem ?? 'UNAUTHENTICATED';
       throw new AppError(code, 401, PLATFORM_ERRORS[code].message);
     }
+    const gate = actor.passkey?.gate;
+    if (gate && !config.allowDuringPasskeySetup) {
+      throw new AppError(gate, 403, PLATFORM_ERRORS[gate].message, { redirectTo: gate === 'PASSKEY_ENROLLMENT_REQUIRED' ? '/account/security' : '/account/verify-passkey' });
+    }
     if (config.permission !== 'authenticated' && !actor.permissions.has(config.permission!)) {
       throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: config.permission });
+    }
+    if (config.stepUp && actor.passkey && !actor.passkey.stepUpSatisfied) {
+      throw new AppError('STEP_UP_REQUIRED', 403, PLATFORM_ERRORS.STEP_UP_REQUIRED.message);
     }
   });
 });

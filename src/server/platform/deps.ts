@@ -25,6 +25,20 @@ export interface Actor {
   roleName: string;
   permissions: ReadonlySet<string>;
   sessionId: string;
+  /** The session's passkey state, computed by the actor resolver on every request. */
+  passkey?: ActorPasskeyState;
+}
+
+export interface ActorPasskeyState {
+  /** How many passkeys the user has registered. */
+  count: number;
+  /** What the session must do before anything else (enrol or verify a passkey), or null. */
+  gate: 'PASSKEY_ENROLLMENT_REQUIRED' | 'PASSKEY_VERIFICATION_REQUIRED' | null;
+  /** True when the user has no passkey or verified one on this session within 10 minutes. */
+  stepUpSatisfied: boolean;
+  verifiedAt: string | null;
+  sessionCreatedAt: string;
+  authMethod: string;
 }
 
 /** Who is acting and from where: what services need to authorize and audit a change. */

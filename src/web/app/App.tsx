@@ -3,6 +3,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
+import { StepUpPrompt } from '../features/account/components/StepUpPrompt';
 import { ApiError } from '../shared/api';
 import { AppRoutes } from './routes';
 import { SessionWatcher } from './SessionWatcher';
@@ -40,6 +41,7 @@ export function App() {
         <ModalsProvider>
           <BrowserRouter>
             <SessionWatcher />
+            <StepUpPrompt />
             <AppRoutes />
           </BrowserRouter>
         </ModalsProvider>

@@ -18,6 +18,13 @@ export function SessionWatcher() {
           queryClient.clear();
           navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
         }
+        // Passkey policy: enrol first (Account > Security), or prove a passkey after a magic link.
+        if (error.code === 'PASSKEY_ENROLLMENT_REQUIRED' && location.pathname !== '/account/security') {
+          navigate('/account/security', { replace: true });
+        }
+        if (error.code === 'PASSKEY_VERIFICATION_REQUIRED' && !location.pathname.startsWith('/account/')) {
+          navigate(`/account/verify-passkey?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+        }
       }),
     [navigate, location, queryClient],
   );

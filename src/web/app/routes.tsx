@@ -3,6 +3,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/pages/SignInPage';
 import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
+import { SecurityPage } from '../features/account/pages/SecurityPage';
+import { VerifyPasskeyPage } from '../features/account/pages/VerifyPasskeyPage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
 import { InvitationsPage } from '../features/invitations/pages/InvitationsPage';
@@ -37,9 +39,11 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-in/verify" element={<VerifyPage />} />
       <Route path="/mailbox" element={<MailboxPage />} />
+      <Route path="/account/verify-passkey" element={<RequireSignIn><VerifyPasskeyPage /></RequireSignIn>} />
       <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
+        <Route path="/account/security" element={<SecurityPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/invitations" element={<InvitationsPage />} />
         <Route path="/welcome" element={<WelcomePage />} />

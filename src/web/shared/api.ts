@@ -19,7 +19,20 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * Answers STEP_UP_REQUIRED (and RECENT_SIGN_IN_REQUIRED) with a passkey prompt; when it resolves
+ * true the request is sent once more. Registered by the account feature's StepUpPrompt.
+ */
+type StepUpHandler = (error: ApiError) => Promise<boolean>;
+let stepUpHandler: StepUpHandler | null = null;
+export function setStepUpHandler(handler: StepUpHandler | null): void {
+  stepUpHandler = handler;
+}
+const STEP_UP_CODES = new Set(['STEP_UP_REQUIRED', 'RECENT_SIGN_IN_REQUIRED']);
+
 export interface RequestOptions {
+  /** Do not prompt for a passkey on STEP_UP_REQUIRED (the retry itself, and the passkey check). */
+  noStepUp?: boolean;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
@@ -48,6 +61,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     const apiError = new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `Request failed (${response.status}).`, error?.details);
+    if (STEP_UP_CODES.has(apiError.code) && stepUpHandler && !options.noStepUp && (await stepUpHandler(apiError))) {
+      return api<T>(path, { ...options, noStepUp: true });
+    }
     for (const listener of listeners) listener(apiError);
     throw apiError;
   }

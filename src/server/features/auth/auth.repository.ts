@@ -28,12 +28,16 @@ export function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('roles', 'roles.id', 'users.role_id')
+    .innerJoin('organizations', 'organizations.id', 'sessions.organization_id')
     .select([
       'sessions.id as session_id',
       'sessions.organization_id',
+      'sessions.created_at',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'sessions.revoked_at',
+      'sessions.auth_method',
+      'sessions.passkey_verified_at',
       'users.id as user_id',
       'users.email',
       'users.name',
@@ -43,7 +47,12 @@ export function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
       'roles.name as role_name',
       'roles.permissions',
       'roles.idle_logout_minutes',
+      'roles.require_passkey_enrollment',
+      'roles.require_passkey_after_magic_link',
+      'organizations.require_passkeys_privileged',
+      'organizations.require_passkeys_all',
     ])
+    .select((eb) => eb.selectFrom('passkeys').select(eb.fn.countAll().as('n')).whereRef('passkeys.user_id', '=', 'users.id').as('passkey_count'))
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

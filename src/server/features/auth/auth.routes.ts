@@ -50,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   });
 
   app.post('/api/auth/sign-out', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', allowDuringPasskeySetup: true },
     schema: { tags: ['Sign-in'], summary: 'End this session', response: { 200: Ok, 401: ErrorBody } },
     handler: async (request, reply) => {
       await signOut(deps, request.actor!.sessionId);
@@ -60,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   });
 
   app.get('/api/auth/me', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', allowDuringPasskeySetup: true },
     schema: { tags: ['Sign-in'], summary: 'The signed-in user, organization and permissions', response: { 200: Me, 401: ErrorBody } },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
@@ -70,6 +70,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         organization: org,
         permissions: [...ctx.actor.permissions],
         localMailbox: deps.mailTransport === null,
+        passkeyGate: ctx.actor.passkey?.gate ?? null,
       };
     },
   });

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import type { ActorResolver } from '../../platform/access.js';
-import { nowIso, type Deps, type RequestContext } from '../../platform/deps.js';
+import { nowIso, type ActorPasskeyState, type Deps, type RequestContext } from '../../platform/deps.js';
+import { idleLogoutMinutes, passkeyGate, passkeyRequirement, stepUpSatisfied } from '../passkeys/passkeys.policy.js';
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
@@ -90,6 +91,7 @@ export async function createSession(
     revoked_at: null,
     ip: client.ip,
     user_agent: client.userAgent,
+    passkey_verified_at: method === 'passkey' ? now.toISOString() : null,
   });
   await updateUserRow(trx, user.organization_id, user.id, { last_sign_in_at: now.toISOString(), last_active_at: now.toISOString() });
   return { token, sessionId };
@@ -134,9 +136,22 @@ export function sessionTokenOf(request: FastifyRequest): string | null {
   return value && value.length < 200 ? value : null;
 }
 
+function passkeyStateOf(row: NonNullable<Awaited<ReturnType<typeof findSessionWithUser>>>, now: Date): ActorPasskeyState {
+  const count = Number(row.passkey_count ?? 0);
+  const requirement = passkeyRequirement({ role: row, organization: row });
+  return {
+    count,
+    gate: passkeyGate({ requirement, passkeyCount: count, authMethod: row.auth_method, passkeyVerifiedAt: row.passkey_verified_at }),
+    stepUpSatisfied: stepUpSatisfied(count, row.passkey_verified_at, now),
+    verifiedAt: row.passkey_verified_at,
+    sessionCreatedAt: row.created_at,
+    authMethod: row.auth_method,
+  };
+}
+
 /**
- * Reads the session cookie, checks revocation, absolute lifetime and the role's idle timeout, and
- * returns the actor with its role's permissions as of now: a role change applies on the next request
+ * Reads the session cookie, checks revocation, absolute lifetime and the idle timeout, and
+ * returns the actor with its role's permissions and passkey state as of now: a role change applies on the next request
  * in every process, because nothing is cached.
  */
 export function actorResolver(deps: Deps): ActorResolver {
@@ -147,7 +162,8 @@ export function actorResolver(deps: Deps): ActorResolver {
     if (!row) return { actor: null, problem: 'SESSION_EXPIRED' };
     const now = deps.clock();
     const nowText = now.toISOString();
-    const idleMs = row.idle_logout_minutes ? row.idle_logout_minutes * 60_000 : null;
+    const idleMinutes = idleLogoutMinutes({ roleIdleMinutes: row.idle_logout_minutes });
+    const idleMs = idleMinutes ? idleMinutes * 60_000 : null;
     const idle = idleMs !== null && now.getTime() - Date.parse(row.last_seen_at) > idleMs;
     if (row.revoked_at || row.expires_at <= nowText || row.status !== 'active' || idle) {
       if (!row.revoked_at) await revokeSession(deps.db, row.session_id, nowText);
@@ -167,6 +183,7 @@ export function actorResolver(deps: Deps): ActorResolver {
         roleName: row.role_name,
         permissions: new Set(JSON.parse(row.permissions) as string[]),
         sessionId: row.session_id,
+        passkey: passkeyStateOf(row, now),
       },
     };
   };

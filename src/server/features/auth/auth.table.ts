@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface MagicLinksTable {
   id: string;
@@ -21,6 +21,8 @@ export interface SessionsTable {
   revoked_at: string | null;
   ip: string | null;
   user_agent: string | null;
+  /** When a passkey was last verified on this session (sign-in, enrolment, step-up); null if never. */
+  passkey_verified_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type MagicLinkRow = Selectable<MagicLinksTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -61,7 +61,8 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   });
 
   app.post('/api/users/:id/delete', {
-    config: { permission: 'users.delete' },
+    // Deleting someone is as sensitive as it gets: a holder of a passkey proves it first (issue 5).
+    config: { permission: 'users.delete', stepUp: true },
     schema: {
       tags: ['Offboarding'],
       summary: 'Delete a user with an ownership plan (dryRun previews it); applied in one transaction, the user becomes a tombstone',

@@ -13,7 +13,7 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   });
 
   app.patch('/api/organization/settings', {
-    config: { permission: 'organization.manage_settings' },
+    config: { permission: 'organization.manage_settings', stepUp: true },
     schema: {
       tags: ['Organization'],
       summary: 'Change organization settings (audited)',

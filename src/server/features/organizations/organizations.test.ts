@@ -22,8 +22,12 @@ describe('organization settings', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ invitationExpiryDays: 14, allowedEmailDomains: ['acme.test', 'corp.acme.test'], requirePasskeysForPrivilegedUsers: true });
-    const [event] = (await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: { cookie: t.adminCookie } })).json().items;
+    // The admin now has to enrol a passkey before reading the audit log, so read the event directly.
+    const row = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'organization.settings_updated').executeTakeFirstOrThrow();
+    const event = { ...row, before: JSON.parse(row.before!), after: JSON.parse(row.after!) };
     expect(event).toMatchObject({ action: 'organization.settings_updated', category: 'policy', risk: 'high', reason: 'Security review', before: { invitationExpiryDays: 7 }, after: { invitationExpiryDays: 14 } });
+    const gated = await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: { cookie: t.adminCookie } });
+    expect(gated.json().error.code).toBe('PASSKEY_ENROLLMENT_REQUIRED');
   });
 
   it.each([

@@ -34,7 +34,7 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.post('/api/roles', {
-    config: { permission: 'roles.manage' },
+    config: { permission: 'roles.manage', stepUp: true },
     schema: { tags: ['Roles'], summary: 'New Role (guardrails, owner for privileged roles, business reason)', body: CreateRoleBody, response: { 201: Role, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await createRole(contextOf(request, deps), request.body)),
   });
@@ -60,7 +60,7 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.patch('/api/roles/:id', {
-    config: { permission: 'roles.manage' },
+    config: { permission: 'roles.manage', stepUp: true },
     schema: { tags: ['Roles'], summary: 'Edit a custom role (optimistic version, guardrails)', params: IdParams, body: UpdateRoleBody, response: { 200: Role, ...errors } },
     handler: async (request) => updateRole(contextOf(request, deps), request.params.id, request.body),
   });
@@ -76,7 +76,7 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.delete('/api/roles/:id', {
-    config: { permission: 'roles.manage' },
+    config: { permission: 'roles.manage', stepUp: true },
     schema: { tags: ['Roles'], summary: 'Delete a custom role nobody holds', params: IdParams, querystring: ReasonBody, response: { 200: Ok, ...errors } },
     handler: async (request) => {
       await deleteRole(contextOf(request, deps), request.params.id, request.query.reason);

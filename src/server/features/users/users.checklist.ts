@@ -1,4 +1,4 @@
-import type { ChecklistItem } from '../../../contracts/users.js';
+import type { ChecklistItem, UserPasskeys } from '../../../contracts/users.js';
 import type { UserWorkspace } from '../../../contracts/workspaces.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
 import type { RoleRow } from '../roles/roles.table.js';
@@ -9,6 +9,8 @@ export interface ChecklistInput {
   role: RoleRow;
   groupCount: number;
   invitation: { status: string; expiresAt: string } | null;
+  /** The user's passkeys against the policies that apply; absent where passkeys are not loaded. */
+  passkeys?: UserPasskeys;
   now: Date;
   /** The user's Workspaces (direct, via groups, via the organization); undefined when unknown. */
   workspaces?: UserWorkspace[];
@@ -20,7 +22,7 @@ const DAY = 86_400_000;
  * The seed's "User management checklist", computed from data. An item whose data does not exist yet
  * says so ("not_available") instead of passing.
  */
-export function buildChecklist({ user, role, groupCount, invitation, now, workspaces }: ChecklistInput): ChecklistItem[] {
+export function buildChecklist({ user, role, groupCount, invitation, passkeys, now, workspaces }: ChecklistInput): ChecklistItem[] {
   const userPage = `/admin/users/${user.id}`;
   const privileged = isPrivilegedSet(JSON.parse(role.permissions) as string[]);
   const idleDays = user.last_active_at ? Math.floor((now.getTime() - Date.parse(user.last_active_at)) / DAY) : null;
@@ -87,7 +89,7 @@ export function buildChecklist({ user, role, groupCount, invitation, now, worksp
     roleItem,
     groupItem,
     workspaceItem(workspaces, userPage),
-    { key: 'passkey', label: 'Required passkey policy is understood', state: 'not_available', detail: 'Passkey enrolment is not available yet.' },
+    passkeyItem(passkeys, privileged, role.name, userPage),
     signInItem,
     firstWorkspaceItem(workspaces, userPage),
   ];
@@ -116,4 +118,31 @@ function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined, userPage: s
     return { key: 'first_workspace', label, state: 'attention', detail: 'No Workspace exists for this user yet: create a Personal Workspace or add them to a shared one.', fix: { label: 'Create a Workspace', href: '/admin/workspaces' } };
   }
   return { key: 'first_workspace', label, state: 'ok', detail: `First Workspace: ${first.workspace.name} (${describePaths(first)}).`, fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}` } };
+}
+
+function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, roleName: string, userPage: string): ChecklistItem {
+  const base = { key: 'passkey', label: 'Required passkey policy is understood' };
+  if (!passkeys) return { ...base, state: 'not_available', detail: 'Passkey information is not available.' };
+  const { count, synced, deviceBound, required, explanation } = passkeys;
+  if (count > 0) {
+    const kinds = [synced ? `${synced} synced` : '', deviceBound ? `${deviceBound} device-bound` : ''].filter(Boolean).join(', ');
+    return { ...base, state: 'ok', detail: `${count} passkey${count === 1 ? '' : 's'} registered (${kinds}). ${explanation}` };
+  }
+  if (required) {
+    return {
+      ...base,
+      state: 'attention',
+      detail: `No passkey yet. ${explanation} The user is sent to Account > Security at their next request and can do nothing else until they add one.`,
+      fix: { label: 'See passkeys', href: `${userPage}#passkeys` },
+    };
+  }
+  if (privileged) {
+    return {
+      ...base,
+      state: 'attention',
+      detail: `${roleName} is a privileged role and this user has no passkey. Require passkeys for privileged users, or ask the user to add one.`,
+      fix: { label: 'Authentication policy', href: '/admin/settings#authentication' },
+    };
+  }
+  return { ...base, state: 'ok', detail: 'No passkey, and no policy requires one for this role.' };
 }

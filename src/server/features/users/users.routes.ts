@@ -60,7 +60,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.put('/api/users/:id/role', {
-    config: { permission: 'users.assign_role' },
+    config: { permission: 'users.assign_role', stepUp: true },
     schema: {
       tags: ['Users'],
       summary: 'Change the user’s role (guardrails, business reason, optimistic version)',

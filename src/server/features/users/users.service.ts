@@ -18,6 +18,7 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
 import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
+import { passkeySummaryForUser } from '../passkeys/passkeys.service.js';
 import { addMemberships, findGroupById, findGroupsByIds, groupIdsOfUser, removeMemberships } from '../groups/groups.repository.js';
 import {
   assertKeepsAccessAdmin,
@@ -138,6 +139,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     ownedCounts(db, ctx.organizationId, row.id),
     countSeatsOfUser(db, ctx.organizationId, row.id),
   ]);
+  const passkeys = await passkeySummaryForUser(db, ctx.organizationId, row.id);
   return {
     ...summary!,
     version: row.version,
@@ -147,7 +149,8 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     pendingInvitation,
     rolePrivileged: isPrivilegedSet(permissions),
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
-    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, now: ctx.deps.clock(), workspaces }),
+    passkeys,
+    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, passkeys, now: ctx.deps.clock(), workspaces }),
     workspaces,
     ownedContent,
     collaboratorSeats,

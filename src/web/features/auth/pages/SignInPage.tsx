@@ -4,6 +4,7 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
+import { ContinueWithPasskey } from '../../account/components/ContinueWithPasskey';
 import { requestMagicLink } from '../api';
 
 export function SignInPage() {
@@ -38,6 +39,7 @@ export function SignInPage() {
               </Stack>
             </form>
           )}
+          <ContinueWithPasskey next={params.get('next')} />
           <Text size="xs" c="dimmed">
             Running without a mail server? Sign-in links land in the <Anchor component={Link} to="/mailbox" size="xs">local mailbox</Anchor>.
           </Text>

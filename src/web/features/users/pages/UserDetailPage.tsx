@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
+import { UserPasskeysSection } from '../../account/components/UserPasskeysSection';
 import { ChecklistSection } from '../components/detail/ChecklistSection';
 import { GroupsSection } from '../components/detail/GroupsSection';
 import { HistorySection, RecentActivitySection } from '../components/detail/HistorySection';
@@ -57,6 +58,7 @@ export function UserDetailPage() {
             <UserWorkspacesCard userId={user.data.id} />
             <InvitationSection {...req('invitation')} />
             <SessionsSection {...req('sessions')} />
+            <UserPasskeysSection {...props} />
             <HistorySection {...props} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,96 @@
+import { Type, type Static } from 'typebox';
+import { Iso, NullableIso } from './common.js';
+
+/** "synced" (backup eligible, e.g. iCloud Keychain, Google Password Manager) or "device-bound". */
+export const PasskeyKind = Type.Union([Type.Literal('synced'), Type.Literal('device-bound')]);
+export type PasskeyKind = Static<typeof PasskeyKind>;
+
+export const Passkey = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: PasskeyKind,
+  createdAt: Iso,
+  lastUsedAt: NullableIso,
+});
+export type Passkey = Static<typeof Passkey>;
+
+export const PASSKEY_REQUIREMENT_REASONS = ['role', 'organization_all', 'organization_privileged'] as const;
+
+export const PasskeyMfa = Type.Object({
+  /** "enabled" when the user has a passkey, else "required" when a policy requires one, else "not_set_up". */
+  status: Type.Union([Type.Literal('enabled'), Type.Literal('not_set_up'), Type.Literal('required')]),
+  required: Type.Boolean(),
+  requiredBy: Type.Array(Type.Enum(PASSKEY_REQUIREMENT_REASONS)),
+  /** The role requires a passkey after magic-link sign-in. */
+  afterMagicLink: Type.Boolean(),
+  /** Text fit for the page: why a passkey is required. */
+  explanation: Type.String(),
+});
+export type PasskeyMfa = Static<typeof PasskeyMfa>;
+
+export const OwnSession = Type.Object({
+  id: Type.String(),
+  /** "Chrome on macOS", from the user agent. */
+  device: Type.String(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  method: Type.String(),
+  createdAt: Iso,
+  lastSeenAt: Iso,
+  current: Type.Boolean(),
+});
+export type OwnSession = Static<typeof OwnSession>;
+
+export const AccountSecurity = Type.Object({
+  passkeyMfa: PasskeyMfa,
+  passkeys: Type.Array(Passkey),
+  sessions: Type.Array(OwnSession),
+  /** Idle auto logout that applies to this user, in minutes; null when off. */
+  idleLogoutMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  /** What this session must do first, if anything. */
+  gate: Type.Union([Type.Literal('PASSKEY_ENROLLMENT_REQUIRED'), Type.Literal('PASSKEY_VERIFICATION_REQUIRED'), Type.Null()]),
+});
+export type AccountSecurity = Static<typeof AccountSecurity>;
+
+/** WebAuthn JSON as produced by @simplewebauthn/browser; the server verifies every field. */
+export const RegistrationCredential = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 1500 }),
+  rawId: Type.String({ minLength: 1, maxLength: 1500 }),
+  type: Type.Literal('public-key'),
+  response: Type.Object({
+    clientDataJSON: Type.String({ maxLength: 10_000 }),
+    attestationObject: Type.String({ maxLength: 100_000 }),
+    transports: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 10 })),
+  }),
+  clientExtensionResults: Type.Optional(Type.Any()),
+  authenticatorAttachment: Type.Optional(Type.String({ maxLength: 32 })),
+});
+
+export const AuthenticationCredential = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 1500 }),
+  rawId: Type.String({ minLength: 1, maxLength: 1500 }),
+  type: Type.Literal('public-key'),
+  response: Type.Object({
+    clientDataJSON: Type.String({ maxLength: 10_000 }),
+    authenticatorData: Type.String({ maxLength: 10_000 }),
+    signature: Type.String({ maxLength: 2_000 }),
+    userHandle: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+  }),
+  clientExtensionResults: Type.Optional(Type.Any()),
+  authenticatorAttachment: Type.Optional(Type.String({ maxLength: 32 })),
+});
+
+export const AddPasskeyBody = Type.Object({
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+  credential: RegistrationCredential,
+});
+
+export const RenamePasskeyBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const VerifyPasskeyBody = Type.Object({ credential: AuthenticationCredential });
+
+/** Options for navigator.credentials.create / get, passed as-is to @simplewebauthn/browser. */
+export const WebAuthnOptions = Type.Object({ options: Type.Any() });
+
+export const PasskeyVerified = Type.Object({ verifiedAt: Iso });
+
+export const RevokedSessions = Type.Object({ revoked: Type.Integer() });

@@ -1,0 +1,15 @@
+export const PASSKEYS_ERRORS = {
+  CHALLENGE_INVALID: { status: 400, message: 'This passkey request was not issued here. Start again.' },
+  CHALLENGE_USED: { status: 400, message: 'This passkey request was already used. Start again.' },
+  CHALLENGE_EXPIRED: { status: 400, message: 'This passkey request expired (they last 5 minutes). Start again.' },
+  PASSKEY_VERIFICATION_FAILED: { status: 400, message: 'The passkey could not be verified. Try again.' },
+  PASSKEY_COUNTER_REGRESSION: { status: 400, message: 'This passkey reported an old signature counter, which suggests it was copied. It was refused; tell your administrator.' },
+  PASSKEY_UNKNOWN: { status: 400, message: 'This passkey is not registered with Sofie. Sign in with a magic link instead.' },
+  PASSKEY_ALREADY_REGISTERED: { status: 409, message: 'This passkey is already registered.' },
+  PASSKEY_NOT_FOUND: { status: 404, message: 'No such passkey on your account.' },
+  PASSKEY_REQUIRED_BY_POLICY: { status: 409, message: 'Your organization requires a passkey, and this is your last one. Add another passkey before removing it.' },
+  RECENT_SIGN_IN_REQUIRED: { status: 403, message: 'Confirm it is you with a passkey, or sign in again with a magic link, to change your passkeys.' },
+  ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
+  SESSION_NOT_FOUND: { status: 404, message: 'No such active session.' },
+  USER_NOT_FOUND: { status: 404, message: 'No such user in this organization.' },
+} as const;

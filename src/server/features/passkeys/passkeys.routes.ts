@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { SignInResult } from '../../../contracts/auth.js';
+import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import {
+  AccountSecurity,
+  AddPasskeyBody,
+  OwnSession,
+  Passkey,
+  PasskeyVerified,
+  RenamePasskeyBody,
+  RevokedSessions,
+  VerifyPasskeyBody,
+  WebAuthnOptions,
+} from '../../../contracts/passkeys.js';
+import { Type } from 'typebox';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { SESSION_COOKIE } from '../auth/auth.service.js';
+import { setSessionCookie } from '../auth/auth.routes.js';
+import {
+  addPasskey,
+  getAccountSecurity,
+  listOwnSessions,
+  registrationOptions,
+  removeOwnPasskey,
+  renameOwnPasskey,
+  revokeOwnOtherSessions,
+  revokeOwnSession,
+  signInOptions,
+  signInWithPasskey,
+  verificationOptions,
+  verifyPasskeyOnSession,
+} from './passkeys.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const signInLimit = { max: 30, timeWindow: '1 minute' };
+/** Account > Security stays reachable while a passkey still has to be enrolled or verified. */
+const account = { permission: 'authenticated' as const, allowDuringPasskeySetup: true };
+
+export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // ------------------------------------------------------------ sign-in ("Continue with passkey")
+  app.post('/api/auth/passkey/options', {
+    config: { public: true, rateLimit: signInLimit },
+    schema: { tags: ['Sign-in'], summary: 'Start a passkey sign-in (discoverable credentials: no email needed)', response: { 200: WebAuthnOptions, 429: ErrorBody } },
+    handler: async () => ({ options: await signInOptions(deps) }),
+  });
+
+  app.post('/api/auth/passkey/verify', {
+    config: { public: true, rateLimit: signInLimit },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'Finish a passkey sign-in and receive a session cookie',
+      body: VerifyPasskeyBody,
+      response: { 200: SignInResult, 400: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const session = await signInWithPasskey(deps, request.body.credential, { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null });
+      setSessionCookie(reply, deps, session);
+      return { redirectTo: '/', firstSignIn: false };
+    },
+  });
+
+  // ------------------------------------------------------------ Account > Security
+  app.get('/api/account/security', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Passkey MFA status, registered passkeys and your sessions', response: { 200: AccountSecurity, 401: ErrorBody } },
+    handler: async (request) => getAccountSecurity(contextOf(request, deps)),
+  });
+
+  app.post('/api/account/passkeys/registration-options', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Start adding a passkey', response: { 200: WebAuthnOptions, ...errors } },
+    handler: async (request) => ({ options: await registrationOptions(contextOf(request, deps)) }),
+  });
+
+  app.post('/api/account/passkeys', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Finish adding a passkey (audited)', body: AddPasskeyBody, response: { 201: Passkey, ...errors } },
+    handler: async (request, reply) => reply.status(201).send(await addPasskey(contextOf(request, deps), request.body)),
+  });
+
+  app.patch('/api/account/passkeys/:id', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Rename a passkey', params: IdParams, body: RenamePasskeyBody, response: { 200: Passkey, ...errors } },
+    handler: async (request) => renameOwnPasskey(contextOf(request, deps), request.params.id, request.body.name),
+  });
+
+  app.delete('/api/account/passkeys/:id', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Remove a passkey (refused for the last one when policy requires a passkey)', params: IdParams, response: { 200: Ok, ...errors } },
+    handler: async (request) => {
+      await removeOwnPasskey(contextOf(request, deps), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/account/passkeys/verification-options', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Start a passkey check on this session (step-up, or after a magic link)', response: { 200: WebAuthnOptions, ...errors } },
+    handler: async (request) => ({ options: await verificationOptions(contextOf(request, deps)) }),
+  });
+
+  app.post('/api/account/passkeys/verify', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes', body: VerifyPasskeyBody, response: { 200: PasskeyVerified, ...errors } },
+    handler: async (request) => verifyPasskeyOnSession(contextOf(request, deps), request.body.credential),
+  });
+
+  app.get('/api/account/sessions', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Your active sessions', response: { 200: Type.Object({ items: Type.Array(OwnSession) }), 401: ErrorBody } },
+    handler: async (request) => ({ items: await listOwnSessions(contextOf(request, deps)) }),
+  });
+
+  app.delete('/api/account/sessions/:id', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Sign out one of your sessions', params: IdParams, response: { 200: Ok, ...errors } },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      await revokeOwnSession(ctx, request.params.id);
+      if (request.params.id === ctx.actor.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/account/sessions/revoke-others', {
+    config: account,
+    schema: { tags: ['Account'], summary: 'Sign out every other session of yours', response: { 200: RevokedSessions, 401: ErrorBody } },
+    handler: async (request) => ({ revoked: await revokeOwnOtherSessions(contextOf(request, deps)) }),
+  });
+};

@@ -1,0 +1,58 @@
+import { Alert, Anchor, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconFingerprint } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../../shared/api';
+import { passkeyErrorMessage, verifyPasskey } from '../api';
+
+/** After a magic-link sign-in, a role may require a passkey check before anything else. */
+export function VerifyPasskeyPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const next = params.get('next');
+
+  async function go() {
+    setBusy(true);
+    setError(null);
+    try {
+      await verifyPasskey();
+      await queryClient.invalidateQueries();
+      navigate(next && next.startsWith('/') ? next : '/', { replace: true });
+    } catch (e) {
+      setError(passkeyErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signOut() {
+    await api('/api/auth/sign-out', { method: 'POST' });
+    queryClient.clear();
+    navigate('/sign-in', { replace: true });
+  }
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="lg" w={440}>
+        <Stack>
+          <div>
+            <Title order={2}>Confirm it’s you</Title>
+            <Text c="dimmed" size="sm">Your role requires a passkey after signing in with an email link.</Text>
+          </div>
+          {error && <Alert color="red">{error}</Alert>}
+          <Button leftSection={<IconFingerprint size={18} />} onClick={go} loading={busy} fullWidth>
+            Use your passkey
+          </Button>
+          <Text size="sm">
+            Lost your passkey? <Anchor component={Link} to="/account/security">Add a new one in Account security</Anchor> and remove the lost one.
+          </Text>
+          <Button variant="subtle" onClick={signOut}>Sign out</Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
