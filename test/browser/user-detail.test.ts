@@ -64,11 +64,11 @@ describe('user detail page', () => {
     const checklist = page.locator('#checklist');
     await checklist.getByRole('heading', { name: 'User management checklist' }).waitFor();
 
-    // Data that does not exist yet is never shown as passed.
+    // A new person in no Workspace is never shown as passed: both Workspace items ask for attention.
     for (const key of ['workspaces', 'first_workspace']) {
       const item = checklist.getByTestId(`checklist-${key}`);
-      await expect(item.getAttribute('data-state')).resolves.toBe('not_available');
-      await expect(item.textContent()).resolves.toContain('Not available yet');
+      await expect(item.getAttribute('data-state')).resolves.toBe('attention');
+      await expect(item.textContent()).resolves.toContain('Workspace');
     }
     // A Member without a passkey, and no policy requires one.
     await expect(checklist.getByTestId('checklist-passkey').getAttribute('data-state')).resolves.toBe('ok');
