@@ -38,4 +38,14 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: { tags: ['Workspaces'], summary: 'The user’s Workspaces: direct, via groups, via the organization', params: IdParams, response: { 200: UserWorkspaceList, ...errors } },
     handler: async (request) => ({ items: await listUserWorkspaces(contextOf(request, deps), request.params.id) }),
   });
+
+  app.get('/api/account/workspaces', {
+    // Every signed-in person may see their own Workspaces: the welcome page shows where the first lives.
+    config: { permission: 'authenticated' },
+    schema: { tags: ['Workspaces'], summary: 'The signed-in user’s own Workspaces, with how they reach each', response: { 200: UserWorkspaceList, ...errors } },
+    handler: async (request) => {
+      const ctx = contextOf(request, deps);
+      return { items: await listUserWorkspaces(ctx, ctx.actor.userId) };
+    },
+  });
 };

@@ -56,6 +56,11 @@ describe('Workspaces', () => {
     expect(detail.body.checklist.find((c: { key: string }) => c.key === 'workspaces')).toEqual(expect.objectContaining({ state: 'ok' }));
     expect(detail.body.checklist.find((c: { key: string }) => c.key === 'workspaces').detail).toContain('via Finance');
     expect(detail.body.checklist.find((c: { key: string }) => c.key === 'first_workspace')).toEqual(expect.objectContaining({ state: 'ok' }));
+
+    // Bob, a Member without admin permissions, sees where his own first Workspace lives.
+    const own = await api('GET', '/api/account/workspaces', undefined, await t.signInAs(bob));
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((w: { workspace: { name: string } }) => w.workspace.name)).toEqual(['Budget 2027']);
   });
 
   it('should flag a user with no Workspace in the checklist', async () => {

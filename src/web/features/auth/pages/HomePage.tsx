@@ -1,6 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../../../shared/useMe';
+import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
 
 /** Where people without admin permissions land: who they are and how to sign in next time. */
 export function HomePage() {
@@ -16,6 +17,10 @@ export function HomePage() {
           Next time, sign in with {me.user.email}: Sofie emails you a one-time link. Manage your passkeys in{' '}
           <Anchor component={Link} to="/account/security">Account security</Anchor>.
         </Text>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="xs">Where your first Workspace lives</Title>
+        <FirstWorkspace />
       </Card>
     </Stack>
   );

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconFolders, IconKey, IconMail } from '@tabler/icons-react';
+import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
 import { Link } from 'react-router';
 import { useCan, useMe } from '../../../shared/useMe';
 import { CONTRAST_VARS } from '../../users/components/contrast';
@@ -40,12 +41,8 @@ export function WelcomePage() {
               <ThemeIcon variant="light" size="lg" color="gray"><IconFolders size={20} /></ThemeIcon>
               <Title order={4}>Where your first Workspace lives</Title>
             </Group>
-            <Badge variant="light" color="gray">Not available yet</Badge>
           </Group>
-          <Alert color="gray" variant="light">
-            Workspaces are not part of this version of Sofie yet, so there is no Workspace to open. When they arrive, your first Workspace will be
-            listed here and on your home page.
-          </Alert>
+          <FirstWorkspace />
         </Card>
       </SimpleGrid>
       <Group>
