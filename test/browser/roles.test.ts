@@ -108,6 +108,11 @@ describe('Manage Roles', () => {
     await page.getByText('The role was not deleted').waitFor();
     const link = page.getByRole('link', { name: /Show the 1 user holding this role/ });
     await link.waitFor();
-    expect(await link.getAttribute('href')).toMatch(/^\/admin\/users\?roleId=/);
+    expect(await link.getAttribute('href')).toMatch(/^\/admin\/users\?role=/);
+    // Following it shows the Users page filtered to exactly those holders.
+    await link.click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await page.getByText('1 matching user').waitFor();
+    expect(await page.locator('input[aria-label="Filter by role"]').inputValue()).toBe('QA reviewer');
   });
 });

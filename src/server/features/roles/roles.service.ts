@@ -341,7 +341,7 @@ export async function deleteRole(ctx: Ctx, roleId: string, reasonInput: string |
       throw fail(
         ROLES_ERRORS,
         'ROLE_IN_USE',
-        { userCount, invitationCount, link: `/admin/users?roleId=${encodeURIComponent(roleId)}` },
+        { userCount, invitationCount, link: `/admin/users?role=${encodeURIComponent(roleId)}` },
         `${parts.join(' and ')}. Move ${userCount > 0 ? 'them' : 'the invitations'} to another role before deleting it.`,
       );
     }

@@ -246,7 +246,7 @@ describe('deleting a role', () => {
     const holder = await userWithPermissions('h@acme.test', ['workspaces.view']);
     const res = await call(t.adminCookie, 'DELETE', `/api/roles/${holder.roleId}`);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'ROLE_IN_USE', details: { userCount: 1, link: `/admin/users?roleId=${holder.roleId}` } });
+    expect(res.json().error).toMatchObject({ code: 'ROLE_IN_USE', details: { userCount: 1, link: `/admin/users?role=${holder.roleId}` } });
     expect(res.json().error.message).toContain('1 user holds');
     const roles = (await call(t.adminCookie, 'GET', '/api/roles')).json().items as { id: string; key: string }[];
     await call(t.adminCookie, 'PUT', `/api/users/${holder.userId}/role`, { roleId: roles.find((r) => r.key === 'viewer')!.id });

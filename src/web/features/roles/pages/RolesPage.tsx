@@ -84,7 +84,7 @@ export function RolesPage() {
                   <Table.Td><Text size="sm" c="dimmed" lineClamp={2}>{role.description}</Text></Table.Td>
                   <Table.Td>{role.permissions.length}</Table.Td>
                   <Table.Td>
-                    {role.userCount > 0 ? <Anchor component={Link} to={`/admin/users?roleId=${role.id}`}>{role.userCount}</Anchor> : 0}
+                    {role.userCount > 0 ? <Anchor component={Link} to={`/admin/users?role=${role.id}`}>{role.userCount}</Anchor> : 0}
                   </Table.Td>
                   <Table.Td>{role.owner?.name ?? (role.system ? '—' : '')}</Table.Td>
                   {manage && (

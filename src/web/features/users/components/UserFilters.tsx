@@ -5,6 +5,13 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UserListParams } from '../hooks/useUserListParams';
 import { useGroups, useRoles } from '../hooks/useLookups';
 
+const LAST_ACTIVE_OPTIONS = [
+  { value: '7d', label: 'Active in 7 days' },
+  { value: '30d', label: 'Active in 30 days' },
+  { value: '90d', label: 'Active in 90 days' },
+  { value: 'never', label: 'Never active' },
+];
+
 const STATUS_OPTIONS = [
   { value: 'invited', label: 'Invited' },
   { value: 'active', label: 'Active' },
@@ -43,7 +50,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
     }
   }, [params.search]);
 
-  const filtered = Boolean(params.search || params.roleId || params.groupId || params.status);
+  const filtered = Boolean(params.search || params.roleId || params.groupId || params.status || params.lastActive);
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
@@ -85,6 +92,15 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         onChange={(value) => onChange({ status: (value as UserListParams['status']) ?? undefined })}
         clearable
         w={140}
+      />
+      <Select
+        aria-label="Filter by last active"
+        placeholder="Any activity"
+        data={LAST_ACTIVE_OPTIONS}
+        value={params.lastActive ?? null}
+        onChange={(value) => onChange({ lastActive: (value as UserListParams['lastActive']) ?? undefined })}
+        clearable
+        w={170}
       />
       {filtered && (
         <Button variant="subtle" color="gray" onClick={() => { lastWritten.current = ''; setSearch(''); onReset(); }}>

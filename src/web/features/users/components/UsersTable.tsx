@@ -1,3 +1,4 @@
+import { UsageSummary } from '../../usage';
 import { Anchor, Badge, Checkbox, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -63,6 +64,7 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
             <Table.Th>Groups</Table.Th>
             <Table.Th>Status</Table.Th>
             <SortHeader label="Last active" column="last_active" {...header} />
+            <Table.Th>Usage (30 days)</Table.Th>
             <SortHeader label="Created" column="created" {...header} />
           </Table.Tr>
         </Table.Thead>
@@ -102,6 +104,7 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
                 </Table.Td>
                 <Table.Td><StatusBadge status={u.status} /></Table.Td>
                 <Table.Td><When iso={u.lastActiveAt} never="Never" /></Table.Td>
+                <Table.Td><UsageSummary usage={u.usage} /></Table.Td>
                 <Table.Td><When iso={u.createdAt} never="—" absolute /></Table.Td>
               </Table.Tr>
             );

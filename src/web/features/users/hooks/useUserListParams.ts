@@ -1,12 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { USER_SORTS, USER_STATUSES, type UserSort, type UserStatus } from '../../../../contracts/users';
+import { LAST_ACTIVE_FILTERS, USER_SORTS, USER_STATUSES, type LastActiveFilter, type UserSort, type UserStatus } from '../../../../contracts/users';
 
 export interface UserListParams {
   search: string;
   roleId?: string;
   groupId?: string;
   status?: UserStatus;
+  /** Active in the last 7 / 30 / 90 days, or never. */
+  lastActive?: LastActiveFilter;
   sort: UserSort;
   order: 'asc' | 'desc';
   /** Cursor of the page on screen (undefined: first page). */
@@ -28,11 +30,13 @@ export function parseParams(searchParams: URLSearchParams): UserListParams {
   const orderParam = searchParams.get('order');
   const statusParam = searchParams.get('status');
   const stackParam = searchParams.get('prev');
+  const activeParam = searchParams.get('active');
   return {
     search: searchParams.get('q') ?? '',
     roleId: searchParams.get('role') || undefined,
     groupId: searchParams.get('group') || undefined,
     status: (USER_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as UserStatus) : undefined,
+    lastActive: (LAST_ACTIVE_FILTERS as readonly string[]).includes(activeParam ?? '') ? (activeParam as LastActiveFilter) : undefined,
     sort,
     order: orderParam === 'asc' || orderParam === 'desc' ? orderParam : DEFAULT_ORDER[sort],
     cursor: searchParams.get('cursor') || undefined,
@@ -61,6 +65,7 @@ export function useUserListParams() {
       if (next.roleId) out.set('role', next.roleId);
       if (next.groupId) out.set('group', next.groupId);
       if (next.status) out.set('status', next.status);
+      if (next.lastActive) out.set('active', next.lastActive);
       if (next.sort !== DEFAULT_SORT || next.order !== DEFAULT_ORDER[next.sort]) {
         out.set('sort', next.sort);
         out.set('order', next.order);
@@ -76,7 +81,7 @@ export function useUserListParams() {
 
   /** Any change of search, filter or sort starts again at the first page. */
   const update = useCallback(
-    (patch: Partial<Pick<UserListParams, 'search' | 'roleId' | 'groupId' | 'status' | 'sort' | 'order'>>, replace = false) =>
+    (patch: Partial<Pick<UserListParams, 'search' | 'roleId' | 'groupId' | 'status' | 'lastActive' | 'sort' | 'order'>>, replace = false) =>
       write({ ...current(), ...patch, cursor: undefined, stack: [] }, replace),
     [write],
   );

@@ -23,8 +23,8 @@ export function UsersPage() {
   const [selection, setSelection] = useState<Selection>({ ids: [], allMatching: false });
 
   const filter: UserFilter = useMemo(
-    () => ({ search: params.search || undefined, roleId: params.roleId, groupId: params.groupId, status: params.status }),
-    [params.search, params.roleId, params.groupId, params.status],
+    () => ({ search: params.search || undefined, roleId: params.roleId, groupId: params.groupId, status: params.status, lastActive: params.lastActive }),
+    [params.search, params.roleId, params.groupId, params.status, params.lastActive],
   );
   const query = { ...filter, sort: params.sort, order: params.order, cursor: params.cursor, limit: PAGE_SIZE };
   const users = useQuery({ queryKey: ['users', 'list', query], queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
@@ -39,7 +39,7 @@ export function UsersPage() {
 
   const items = users.data?.items ?? [];
   const total = users.data?.total ?? 0;
-  const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status);
+  const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status || filter.lastActive);
   const selectedSet = new Set(selection.ids);
   const firstRow = (pageNumber - 1) * PAGE_SIZE + 1;
 
