@@ -1,5 +1,6 @@
 import { nowIso, type Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
+import { ingestUsageEvents } from '../usage/usage.service.js';
 import { recordAudit } from '../../platform/audit.js';
 import { addMemberships, insertGroup } from '../groups/groups.repository.js';
 import { fillDemoContent } from '../ownership/ownership.demo.js';
@@ -122,5 +123,33 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
       after: { users: count, groups: GROUPS.length, ...content },
     });
   });
+  await fillDemoUsage(deps, organizationId, random);
   return count;
+}
+
+const DEMO_EVENT_TYPES = ['chat_message', 'chat_message', 'chat_message', 'artifact_edited', 'artifact_created', 'workspace_visit', 'orchestration_run', 'sign_in'] as const;
+
+/**
+ * Usage as Sofie's services would have reported it over the last 60 days, through the real ingestion
+ * path so rollups, trends and last-active agree with the raw events.
+ */
+async function fillDemoUsage(deps: Deps, organizationId: string, random: () => number): Promise<void> {
+  const now = deps.clock().getTime();
+  const users = await deps.db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('status', '=', 'active').execute();
+  const events: { id: string; userId: string; type: string; occurredAt: string; quantity: number }[] = [];
+  for (const [u, user] of users.entries()) {
+    if (random() < 0.25) continue; // some people simply do not use Sofie
+    const intensity = random() * random() * 6;
+    for (let day = 59; day >= 0; day--) {
+      const weekday = new Date(now - day * 86_400_000).getUTCDay();
+      const perDay = Math.floor(intensity * (weekday === 0 || weekday === 6 ? 0.2 : 1) * random() * 2);
+      for (let e = 0; e < perDay; e++) {
+        const type = DEMO_EVENT_TYPES[Math.floor(random() * DEMO_EVENT_TYPES.length)]!;
+        const at = now - day * 86_400_000 - Math.floor(random() * 10 * 3_600_000) - 60_000;
+        events.push({ id: `demo-${u}-${day}-${e}`, userId: user.id, type, occurredAt: new Date(at).toISOString(), quantity: type === 'chat_message' ? 200 + Math.floor(random() * 1800) : 1 });
+      }
+    }
+  }
+  const ctx = { deps, organizationId, actor: null, ip: null, userAgent: 'service:demo' };
+  for (let i = 0; i < events.length; i += 1000) await ingestUsageEvents(ctx, events.slice(i, i + 1000));
 }
