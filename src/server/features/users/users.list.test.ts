@@ -33,6 +33,16 @@ describe('users list', () => {
     expect((await list('search=100%25')).total).toBe(0);
   });
 
+  it('should give the same total for a search on every page', async () => {
+    await seed();
+    const first = await list('search=acme.test&limit=3&sort=name');
+    expect(first.total).toBe(9);
+    const second = await list(`search=acme.test&limit=3&sort=name&cursor=${first.nextCursor}`);
+    expect(second.total).toBe(9);
+    expect(second.items.map((u) => u.id)).not.toContain(first.items[0]!.id);
+    expect((await list('search=nobody-matches-this')).total).toBe(0);
+  });
+
   it('should filter by role and status and count the matches', async () => {
     await seed();
     const viewers = await list(`roleId=${t.org.roleIds.get('viewer')}`);

@@ -93,7 +93,30 @@ export interface ListPage {
   after: { value: string | null; id: string } | null;
 }
 
+/**
+ * SQLite's trigram search reads and sorts every match anyway, so on its first page the total comes from
+ * the same pass (a window count) instead of a second search. Elsewhere the count is its own query:
+ * an index walk that stops after one page is far cheaper than counting on the way.
+ */
+export function totalRidesAlong(filter: UserFilterAt, page: Pick<ListPage, 'after'>, dialect: Dialect): boolean {
+  // Measured (bench/users-list.ts): halves SQLite's trigram search; PostgreSQL's planner does worse
+  // with it, as the window stops it from walking the name index and stopping early.
+  return dialect === 'sqlite' && !page.after && [...(filter.search?.trim() ?? '')].length >= 3;
+}
+
 export async function listUserRows(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<UserRow[]> {
+  const { rows } = await listUserRowsWithTotal(db, organizationId, filter, page, dialect, false);
+  return rows;
+}
+
+export async function listUserRowsWithTotal(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: UserFilterAt,
+  page: ListPage,
+  dialect: Dialect,
+  withTotal: boolean,
+): Promise<{ rows: UserRow[]; total: number | null }> {
   const column = SORT_COLUMNS[page.sort];
   // Never-active users sort as '' so keyset comparisons stay total on both databases.
   const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql.ref<string>(column);
@@ -104,12 +127,16 @@ export async function listUserRows(db: DbOrTrx, organizationId: string, filter: 
     const cmp = page.order === 'asc' ? '>' : '<';
     q = q.where((eb) => eb.or([eb(key, cmp, value), eb.and([eb(key, '=', value), eb('users.id', cmp, id)])]));
   }
-  return q
+  const rows = await q
     .selectAll('users')
+    .$if(withTotal, (qb) => qb.select(sql<number>`COUNT(*) OVER ()`.as('window_total')))
     .orderBy(key, page.order)
     .orderBy('users.id', page.order)
     .limit(page.limit + 1)
     .execute();
+  if (!withTotal) return { rows, total: null };
+  const total = rows.length > 0 ? Number((rows[0] as unknown as { window_total: number }).window_total) : 0;
+  return { rows: rows.map(({ window_total: _omit, ...row }: UserRow & { window_total?: number }) => row as UserRow), total };
 }
 
 export async function countUserRows(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<number> {

@@ -40,6 +40,8 @@ import {
   groupsOfUsers,
   listMatchingUserIds,
   listUserRows,
+  listUserRowsWithTotal,
+  totalRidesAlong,
   roleNames,
   updateUserRow,
   type UserFilterAt,
@@ -95,10 +97,16 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const limit = query.limit ?? 50;
   const filter: UserFilterAt = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status, lastActive: query.lastActive, now: nowIso(ctx.deps) };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const [rows, total] = await Promise.all([
-    listUserRows(db, ctx.organizationId, filter, { sort, order, limit, after }, dialect),
-    countUserRows(db, ctx.organizationId, filter, dialect),
-  ]);
+  const pageSpec = { sort, order, limit, after };
+  let rows: UserRow[];
+  let total: number;
+  if (totalRidesAlong(filter, pageSpec, dialect)) {
+    const result = await listUserRowsWithTotal(db, ctx.organizationId, filter, pageSpec, dialect, true);
+    rows = result.rows;
+    total = result.total ?? 0;
+  } else {
+    [rows, total] = await Promise.all([listUserRows(db, ctx.organizationId, filter, pageSpec, dialect), countUserRows(db, ctx.organizationId, filter, dialect)]);
+  }
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
