@@ -22,21 +22,22 @@ import { serviceTokenResolver } from './features/service-tokens/service-tokens.s
 import { rolesRoutes } from './features/roles/roles.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
-import { startUsagePurge } from './features/usage/usage.worker.js';
+import { usagePurgeRound } from './features/usage/usage.jobs.js';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes.js';
-import { startPurgeJob } from './features/offboarding/offboarding.service.js';
+import { purgeDeletedUsers } from './features/offboarding/offboarding.service.js';
 import { ownershipRoutes } from './features/ownership/ownership.routes.js';
-import { startWebhookWorker } from './features/ownership/ownership.webhooks.js';
+import { deliverDueWebhooks } from './features/ownership/ownership.webhooks.js';
 import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
-import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
+import { deliverDueMail } from './platform/mail/mail.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Null when the app was built without background workers (tests drive delivery themselves). */
-    mailWorker: MailWorker | null;
+    mailWorker: BackgroundJob | null;
   }
 }
 
@@ -61,16 +62,20 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorate('mailWorker', null);
   app.decorate('webhookWorker', null);
   if (options.startWorkers) {
-    app.mailWorker = startMailWorker(deps, app.log);
-    app.addHook('onClose', async () => app.mailWorker?.stop());
-    const usagePurge = startUsagePurge(deps, app.log);
-    app.addHook('onClose', async () => usagePurge.stop());
-    app.webhookWorker = startWebhookWorker(deps, app.log);
-    app.addHook('onClose', async () => app.webhookWorker?.stop());
-    // Personal data of users deleted more than 30 days ago: purged at start, then hourly.
-    const purge = startPurgeJob(deps, app.log);
-    app.addHook('onClose', async () => purge.stop());
+    const HOUR = 3_600_000;
+    app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
+    app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
+    const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
+    // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
+    const userPurge = startBackgroundJob('deleted-user purge', app.log, async () => {
+      const purged = await purgeDeletedUsers(deps);
+      if (purged > 0) app.log.info({ purged }, 'purged personal data of deleted users');
+    }, { intervalMs: HOUR, firstDelayMs: 5_000 });
+    app.addHook('onClose', async () => {
+      await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
+    });
   }
+
 
   await app.register(errorsPlugin);
   await app.register(fastifyCookie);

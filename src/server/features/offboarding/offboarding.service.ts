@@ -613,25 +613,3 @@ export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number
   return purged;
 }
 
-export interface PurgeJob {
-  stop(): void;
-}
-
-/** Runs the purge at start and then hourly (each app process; the purge is idempotent). */
-export function startPurgeJob(deps: Deps, logger: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }, intervalMs = 60 * 60_000): PurgeJob {
-  const run = () =>
-    purgeDeletedUsers(deps)
-      .then((n) => n > 0 && logger.info({ purged: n }, 'purged personal data of deleted users'))
-      .catch((error) => logger.error({ err: error }, 'purge of deleted users failed'));
-  const first = setTimeout(run, 5_000);
-  first.unref();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
-}
-

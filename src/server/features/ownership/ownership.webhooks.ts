@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { BackgroundJob } from '../../platform/background-job.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
@@ -11,7 +12,7 @@ const MAX_ATTEMPTS = 12;
 declare module 'fastify' {
   interface FastifyInstance {
     /** Null when the app was built without background workers (tests call deliverDueWebhooks). */
-    webhookWorker: BackgroundWorker | null;
+    webhookWorker: BackgroundJob | null;
   }
 }
 /** A claimed delivery whose process died is claimable again after this. */
@@ -146,32 +147,4 @@ export async function deliverDueWebhooks(deps: Deps, logger: FastifyBaseLogger, 
       .execute();
   }
   return delivered;
-}
-
-export interface BackgroundWorker {
-  kick(): void;
-  stop(): Promise<void>;
-}
-
-export function startWebhookWorker(deps: Deps, logger: FastifyBaseLogger, intervalMs = 1000): BackgroundWorker {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const round = () => {
-    if (running || stopped) return;
-    running = deliverDueWebhooks(deps, logger)
-      .catch((error) => logger.error({ err: error }, 'webhook delivery round failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(round, intervalMs);
-  timer.unref();
-  return {
-    kick: () => setImmediate(round),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
 }
