@@ -30,17 +30,9 @@ import type { InvitationRow } from './invitations.table.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
-class Rejection extends Error {
-  constructor(
-    readonly code: keyof typeof INVITATIONS_ERRORS | string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
+/** A per-address refusal: the entry is reported as rejected with this code, the others go on. */
 function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string): never {
-  throw new Rejection(code, message ?? INVITATIONS_ERRORS[code].message);
+  throw fail(INVITATIONS_ERRORS, code, undefined, message);
 }
 
 function acceptUrl(deps: Deps, token: string): string {
@@ -261,8 +253,8 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
         }),
       );
     } catch (error) {
-      if (error instanceof Rejection || error instanceof AppError) {
-        results.push({ email: entry.email.trim(), outcome: 'rejected', code: error instanceof Rejection ? error.code : error.code, message: error.message });
+      if (error instanceof AppError) {
+        results.push({ email: entry.email.trim(), outcome: 'rejected', code: error.code, message: error.message });
       } else {
         throw error;
       }
