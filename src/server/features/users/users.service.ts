@@ -84,10 +84,12 @@ const sortValue = {
   last_active: (r: UserRow) => r.last_active_at ?? '',
 } as const;
 
+const NO_USAGE = { events30d: 0, topType: null };
+
 async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[], now: Date): Promise<UserSummary[]> {
   const ids = rows.map((r) => r.id);
   const [roles, groups, usage] = await Promise.all([roleNames(db, organizationId), groupsOfUsers(db, organizationId, ids), usageSummariesOf(db, organizationId, ids, now)]);
-  return rows.map((row) => ({ ...userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []), usage: usage.get(row.id) ?? { events30d: 0, topType: null } }));
+  return rows.map((row) => ({ ...userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []), usage: usage.get(row.id) ?? NO_USAGE }));
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
@@ -124,41 +126,46 @@ export async function requireUser(db: DbOrTrx, organizationId: string, userId: s
 
 export async function getUserDetail(ctx: RequestContext, userId: string): Promise<UserDetail> {
   const { db } = ctx.deps;
-  const row = await requireUser(db, ctx.organizationId, userId);
-  const [summary] = await summaries(db, ctx.organizationId, [row], ctx.deps.clock());
-  const role = await requireRole(db, ctx.organizationId, row.role_id);
-  const inviter = row.invited_by ? await findUserById(db, ctx.organizationId, row.invited_by) : undefined;
-  const invitation = await db
-    .selectFrom('invitations')
-    .select(['id', 'status', 'expires_at'])
-    .where('organization_id', '=', ctx.organizationId)
-    .where('user_id', '=', row.id)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const now = nowIso(ctx.deps);
-  const sessions = await listActiveSessions(db, ctx.organizationId, row.id, now);
-  const pendingInvitation = invitation
-    ? { id: invitation.id, status: invitation.status === 'pending' && invitation.expires_at <= now ? 'expired' : invitation.status, expiresAt: invitation.expires_at }
-    : null;
-  const permissions = rolePermissions(role);
-  const [workspaces, ownedContent, collaboratorSeats] = await Promise.all([
-    userWorkspaces(db, ctx.organizationId, row.id),
-    ownedCounts(db, ctx.organizationId, row.id),
-    countSeatsOfUser(db, ctx.organizationId, row.id),
+  const { organizationId } = ctx;
+  const row = await requireUser(db, organizationId, userId);
+  const now = ctx.deps.clock();
+  const nowText = now.toISOString();
+  // Everything below depends only on the user row: one wave of independent reads.
+  const [role, groups, usage, inviter, invitation, sessions, workspaces, ownedContent, collaboratorSeats, passkeys] = await Promise.all([
+    requireRole(db, organizationId, row.role_id),
+    groupsOfUsers(db, organizationId, [row.id]),
+    usageSummariesOf(db, organizationId, [row.id], now),
+    row.invited_by ? findUserById(db, organizationId, row.invited_by) : undefined,
+    db
+      .selectFrom('invitations')
+      .select(['id', 'status', 'expires_at'])
+      .where('organization_id', '=', organizationId)
+      .where('user_id', '=', row.id)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    listActiveSessions(db, organizationId, row.id, nowText),
+    userWorkspaces(db, organizationId, row.id),
+    ownedCounts(db, organizationId, row.id),
+    countSeatsOfUser(db, organizationId, row.id),
+    passkeySummaryForUser(db, organizationId, row.id),
   ]);
-  const passkeys = await passkeySummaryForUser(db, ctx.organizationId, row.id);
+  const userGroups = groups.get(row.id) ?? [];
+  const pendingInvitation = invitation
+    ? { id: invitation.id, status: invitation.status === 'pending' && invitation.expires_at <= nowText ? 'expired' : invitation.status, expiresAt: invitation.expires_at }
+    : null;
   return {
-    ...summary!,
+    ...userRowToSummary(row, role.name, userGroups),
+    usage: usage.get(row.id) ?? NO_USAGE,
     version: row.version,
     invitedBy: inviter ? { id: inviter.id, name: inviter.name } : null,
     invitedAt: row.invited_at,
     lastSignInAt: row.last_sign_in_at,
     pendingInvitation,
-    rolePrivileged: isPrivilegedSet(permissions),
+    rolePrivileged: isPrivilegedSet(rolePermissions(role)),
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
     passkeys,
-    checklist: buildChecklist({ user: row, role, groupCount: summary!.groups.length, invitation: pendingInvitation, passkeys, now: ctx.deps.clock(), workspaces }),
+    checklist: buildChecklist({ user: row, role, groupCount: userGroups.length, invitation: pendingInvitation, passkeys, now, workspaces }),
     workspaces,
     ownedContent,
     collaboratorSeats,
