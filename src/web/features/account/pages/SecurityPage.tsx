@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AccountSecurity, Passkey } from '../../../../contracts/passkeys';
 import { errorMessage } from '../../../shared/api';
-import { READABLE_DIMMED, SoftBadge } from '../../users/components/detail/SoftBadge';
+import { SoftBadge } from '../../users/components/detail/SoftBadge';
 import { addPasskey, fetchAccountSecurity, passkeyErrorMessage, removePasskey, renamePasskey, revokeOtherSessions, revokeSession } from '../api';
 
 const when = (iso: string | null) => (iso ? dayjs(iso).format('D MMM YYYY, HH:mm') : 'Never');
@@ -97,7 +97,7 @@ export function SecurityPage() {
   }
 
   return (
-    <Stack maw={960} style={READABLE_DIMMED}>
+    <Stack maw={960}>
       <Title order={2}>Account security</Title>
       {data.gate === 'PASSKEY_ENROLLMENT_REQUIRED' && (
         <Alert color="orange" title="Add a passkey to continue" role="alert">

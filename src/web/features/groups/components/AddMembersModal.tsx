@@ -7,7 +7,6 @@ import { api, ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
 import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
 import { useReasonRequired } from '../../organization/api';
-import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
@@ -47,7 +46,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Add members to ${groupName}`} size="lg">
+    <Modal opened onClose={onClose} title={`Add members to ${groupName}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

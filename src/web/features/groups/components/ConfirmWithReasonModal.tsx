@@ -4,7 +4,6 @@ import { ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
 import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
 import { useReasonRequired } from '../../organization/api';
-import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 /** A destructive confirmation with a business reason, optionally asking to type a word to confirm. */
 export function ConfirmWithReasonModal({
@@ -48,7 +47,7 @@ export function ConfirmWithReasonModal({
   }
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={title}>
+    <Modal opened onClose={onClose} title={title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { StatusTag, READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
+import { StatusTag } from '../../users/components/detail/SoftBadge';
 import { formatDate } from '../../users/components/detail/format';
 import { addGroupMembers, deleteGroup, fetchGroup, groupKeys, removeGroupMembers, updateGroup } from '../api';
 import { AddMembersModal } from '../components/AddMembersModal';
@@ -50,7 +50,7 @@ export function GroupDetailPage() {
   const allSelected = g.members.length > 0 && selected.length === g.members.length;
 
   return (
-    <Stack gap="md" maw={1200} style={READABLE_DIMMED}>
+    <Stack gap="md" maw={1200}>
       <Anchor c="indigo.8" component={Link} to="/admin/groups" size="sm">
         <Group gap={4}><IconArrowLeft size={14} /> Manage Groups</Group>
       </Anchor>

@@ -11,7 +11,6 @@ import { formatDate } from '../../users/components/detail/format';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
-import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 /** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
 export function GroupsPage() {
@@ -22,7 +21,7 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <Stack gap="md" maw={1200} style={READABLE_DIMMED}>
+    <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Manage Groups</Title>

@@ -10,7 +10,6 @@ import { CsvUpload } from './CsvUpload';
 import { HelpMeChoosePanel, HelpMeChooseToggle } from './HelpMeChooseSlot';
 import { InviteResultsList } from './InviteResultsList';
 import { useInviteLookups } from './useInviteLookups';
-import { MODAL_A11Y } from '../../users/components/contrast';
 
 type Field = 'email' | 'role' | 'group' | 'reason' | 'form';
 
@@ -42,7 +41,7 @@ export function useInvalidateAfterInvite() {
 export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [mode, setMode] = useState<string | null>('one');
   return (
-    <Modal {...MODAL_A11Y} opened={opened} onClose={onClose} title={<Text fw={600} size="lg">Invite New User</Text>} size={mode === 'csv' ? 'xl' : 'lg'}>
+    <Modal opened={opened} onClose={onClose} title={<Text fw={600} size="lg">Invite New User</Text>} size={mode === 'csv' ? 'xl' : 'lg'}>
       <Tabs value={mode} onChange={setMode} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="one" leftSection={<IconUser size={14} />}>One person</Tabs.Tab>

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { MODAL_A11Y } from '../../users/components/contrast';
 
 interface Props {
   title: string;
@@ -35,7 +34,7 @@ export function ReasonActionModal({ title, body, confirmLabel, color, reasonRequ
   }
 
   return (
-    <Modal {...MODAL_A11Y} opened onClose={onClose} title={<Text fw={600}>{title}</Text>}>
+    <Modal opened onClose={onClose} title={<Text fw={600}>{title}</Text>}>
       <Stack>
         <Text size="sm">{body}</Text>
         <Textarea

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { acceptInvitation } from '../api';
-import { CONTRAST_VARS } from '../../users/components/contrast';
 
 const TITLES: Record<string, string> = {
   INVITATION_EXPIRED: 'Invitation expired',
@@ -39,7 +38,7 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md" style={CONTRAST_VARS}>
+    <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder p="xl" radius="lg" w={460} shadow="sm">
         <Stack>
           <ThemeIcon size={48} radius="xl" variant="light"><IconMailOpened size={26} /></ThemeIcon>

@@ -14,7 +14,6 @@ import { useOrganizationSettings } from '../../users/hooks/useLookups';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
 import { ReasonActionModal } from '../components/ReasonActionModal';
-import { CONTRAST_VARS } from '../../users/components/contrast';
 
 dayjs.extend(relativeTime);
 
@@ -62,7 +61,7 @@ export function InvitationsPage() {
   }
 
   return (
-    <Stack style={CONTRAST_VARS} gap="md">
+    <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <div>
           <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">

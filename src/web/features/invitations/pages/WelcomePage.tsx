@@ -3,7 +3,6 @@ import { IconArrowRight, IconFolders, IconKey, IconMail } from '@tabler/icons-re
 import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
 import { Link } from 'react-router';
 import { useCan, useMe } from '../../../shared/useMe';
-import { CONTRAST_VARS } from '../../users/components/contrast';
 
 /** Where someone lands after accepting an invitation: how to come back, and where their work will live. */
 export function WelcomePage() {
@@ -11,7 +10,7 @@ export function WelcomePage() {
   const can = useCan();
   const next = can('users.view') ? '/admin/users' : '/home';
   return (
-    <Stack style={CONTRAST_VARS} gap="lg" maw={880}>
+    <Stack gap="lg" maw={880}>
       <div>
         <Title order={2}>Welcome to Sofie, {me.user.name || me.user.email}</Title>
         <Text c="dimmed">Your account in {me.organization.name} is active. You joined as {me.user.roleName}.</Text>

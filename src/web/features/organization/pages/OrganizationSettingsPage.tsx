@@ -8,7 +8,6 @@ import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { ReasonField } from '../../users/components/detail/ReasonField';
 import { fetchSettings, settingsKey, updateSettings, type SettingsPatch } from '../api';
-import { READABLE_DIMMED } from '../../users/components/detail/SoftBadge';
 
 type Draft = Omit<OrganizationSettings, 'version'>;
 
@@ -73,7 +72,7 @@ export function OrganizationSettingsPage() {
         if (dirty) mutation.mutate();
       }}
     >
-      <Stack gap="lg" maw={760} style={READABLE_DIMMED}>
+      <Stack gap="lg" maw={760}>
         <div>
           <Title order={2}>Organization settings</Title>
           <Text c="gray.7" size="sm">Settings that apply to everyone in {saved?.name}.</Text>

@@ -7,7 +7,6 @@ import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
 import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
-import { MODAL_A11Y } from './contrast';
 
 type Action = BulkUsersBody['action'];
 
@@ -137,7 +136,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   }
 
   return (
-    <Modal {...MODAL_A11Y} opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
+    <Modal opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
       {result ? (
         <BulkResultView result={result} onClose={() => { onDone(); onClose(); }} />
       ) : (

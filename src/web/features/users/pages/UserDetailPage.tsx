@@ -13,7 +13,6 @@ import { SessionsSection } from '../components/detail/SessionsSection';
 import type { SectionProps } from '../components/detail/types';
 import { UserHeader } from '../components/detail/UserHeader';
 import { fetchUserDetail, userKeys } from '../detail-api';
-import { READABLE_DIMMED } from '../components/detail/SoftBadge';
 import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
 import { OffboardingActions } from '../../offboarding/components/OffboardingActions';
@@ -46,7 +45,7 @@ export function UserDetailPage() {
   const req = (sectionId: string) => ({ ...props, openRequest: requests[sectionId] });
 
   return (
-    <Stack gap="lg" maw={1200} style={READABLE_DIMMED}>
+    <Stack gap="lg" maw={1200}>
       <UserHeader user={user.data} />
       <OffboardingActions user={user.data} />
       <Grid gap="lg" align="flex-start">

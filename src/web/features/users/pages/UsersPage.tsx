@@ -12,7 +12,6 @@ import { BulkActionBar, type Selection } from '../components/BulkActions';
 import { UserFilters } from '../components/UserFilters';
 import { UsersTable } from '../components/UsersTable';
 import { useUserListParams } from '../hooks/useUserListParams';
-import { CONTRAST_VARS } from '../components/contrast';
 
 const PAGE_SIZE = 50;
 
@@ -51,7 +50,7 @@ export function UsersPage() {
   }
 
   return (
-    <Stack style={CONTRAST_VARS} gap="md">
+    <Stack gap="md">
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <div>
           <Title order={2}>Users</Title>

@@ -9,7 +9,7 @@ import { useReasonRequired } from '../../../organization/api';
 import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
-import { SoftBadge, READABLE_DIMMED } from './SoftBadge';
+import { SoftBadge } from './SoftBadge';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
@@ -91,7 +91,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
   const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Change groups of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} title={`Change groups of ${user.name || user.email}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
-import { StatusTag, READABLE_DIMMED } from './SoftBadge';
+import { StatusTag } from './SoftBadge';
 import { resendInvitation } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -77,7 +77,7 @@ function ResendModal({ user, invitationId, reload, onClose }: { user: SectionPro
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title="Resend invitation">
+    <Modal opened onClose={onClose} title="Resend invitation">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -8,7 +8,7 @@ import { useReasonRequired } from '../../../organization/api';
 import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
-import { SoftBadge, READABLE_DIMMED } from './SoftBadge';
+import { SoftBadge } from './SoftBadge';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
@@ -105,7 +105,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
   const chosen = roles.data?.items.find((r) => r.id === roleId);
 
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title={`Change role of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} title={`Change role of ${user.name || user.email}`} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -13,7 +13,6 @@ import { Fact } from './InvitationSection';
 import { ReasonField, reasonMissing } from './ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
-import { READABLE_DIMMED } from './SoftBadge';
 
 export function SessionsSection({ user, reload }: SectionProps) {
   const can = useCan();
@@ -78,7 +77,7 @@ function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; r
     },
   });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} style={READABLE_DIMMED} title="Sign out everywhere?">
+    <Modal opened onClose={onClose} title="Sign out everywhere?">
       <form
         onSubmit={(e) => {
           e.preventDefault();

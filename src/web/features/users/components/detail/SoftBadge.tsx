@@ -29,13 +29,3 @@ const STATUS_COLORS: Record<string, string> = { active: 'green', invited: 'blue'
 export function StatusTag({ status }: { status: string }) {
   return <SoftBadge color={STATUS_COLORS[status] ?? 'gray'}>{status}</SoftBadge>;
 }
-
-/**
- * Mantine's "dimmed" grey (input descriptions, hints) is 3.3:1 on white and its error red 3.5:1,
- * below WCAG AA. Set on a
- * page root or a modal, this darkens it for everything inside.
- */
-export const READABLE_DIMMED = {
-  '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-  '--mantine-color-error': 'var(--mantine-color-red-9)',
-} as React.CSSProperties;
