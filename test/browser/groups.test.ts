@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function seriousViolations(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('main').analyze();
+  const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, MantineProvider, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -14,8 +14,11 @@ const theme = createTheme({
   primaryShade: { light: 7, dark: 8 },
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'md',
-  // Mantine's modal close button has no accessible name of its own.
-  components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }) },
+  // Mantine's close buttons have no accessible name of their own.
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+  },
 });
 
 // Mantine's default dimmed grey (3.3:1 on white) and error red (3.6:1) miss WCAG AA; these read at AA.
