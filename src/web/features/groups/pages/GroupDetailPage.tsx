@@ -1,3 +1,4 @@
+import { StatusBadge } from '../../users/components/StatusBadge';
 import { Alert, Anchor, Button, Card, Center, Checkbox, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil, IconTrash, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
@@ -7,7 +8,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { StatusTag } from '../../users/components/detail/SoftBadge';
 import { formatDate } from '../../users/components/detail/format';
 import { addGroupMembers, deleteGroup, fetchGroup, groupKeys, removeGroupMembers, updateGroup } from '../api';
 import { AddMembersModal } from '../components/AddMembersModal';
@@ -128,7 +128,7 @@ export function GroupDetailPage() {
                       {can('users.view') ? <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">{m.name || m.email}</Anchor> : m.name}
                     </Table.Td>
                     <Table.Td><Text size="sm">{m.email}</Text></Table.Td>
-                    <Table.Td><StatusTag status={m.status} /></Table.Td>
+                    <Table.Td><StatusBadge status={m.status} /></Table.Td>
                     <Table.Td><Text size="sm" c="gray.7">{formatDate(m.addedAt)}</Text></Table.Td>
                   </Table.Tr>
                 ))}

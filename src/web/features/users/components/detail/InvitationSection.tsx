@@ -1,3 +1,4 @@
+import { StatusBadge } from '../StatusBadge';
 import { Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
@@ -5,7 +6,6 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
-import { StatusTag } from './SoftBadge';
 import { resendInvitation } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -53,7 +53,7 @@ export function InvitationSection({ user, reload, openRequest }: SectionProps) {
           <Fact label="Invited by">{user.invitedBy?.name ?? '—'}</Fact>
           <Fact label="Invited">{formatDateTime(user.invitedAt)}</Fact>
           <Fact label="Invitation status">
-            {invitation ? <StatusTag status={invitation.status} /> : user.status === 'invited' ? 'No invitation found' : 'No pending invitation'}
+            {invitation ? <StatusBadge status={invitation.status} /> : user.status === 'invited' ? 'No invitation found' : 'No pending invitation'}
           </Fact>
           {invitation && ['pending', 'expired'].includes(invitation.status) && <Fact label="Link expires">{expiry}</Fact>}
         </SimpleGrid>

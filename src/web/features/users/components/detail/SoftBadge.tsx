@@ -22,10 +22,3 @@ export function SoftBadge({ color = 'gray', children, ...rest }: { color?: strin
     </Badge>
   );
 }
-
-const STATUS_COLORS: Record<string, string> = { active: 'green', invited: 'blue', deactivated: 'gray', deleted: 'red', pending: 'blue', expired: 'orange', revoked: 'gray', accepted: 'green' };
-
-/** A user or invitation status with readable contrast. */
-export function StatusTag({ status }: { status: string }) {
-  return <SoftBadge color={STATUS_COLORS[status] ?? 'gray'}>{status}</SoftBadge>;
-}

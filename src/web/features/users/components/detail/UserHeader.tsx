@@ -1,8 +1,9 @@
+import { StatusBadge } from '../StatusBadge';
 import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { UserDetail } from '../../../../../contracts/users';
-import { SoftBadge, StatusTag } from './SoftBadge';
+import { SoftBadge } from './SoftBadge';
 import { fromNow } from './format';
 import { PrivilegedBadge } from './RoleSection';
 
@@ -18,7 +19,7 @@ export function UserHeader({ user }: { user: UserDetail }) {
         <div style={{ minWidth: 0 }}>
           <Group gap="sm">
             <Title order={2}>{user.name || user.email}</Title>
-            <StatusTag status={user.status} />
+            <StatusBadge status={user.status} />
           </Group>
           <Group gap="sm" mt={2}>
             <Text c="gray.7">{user.email}</Text>
