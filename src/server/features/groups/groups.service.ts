@@ -123,7 +123,16 @@ export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<type
     const ids = [...new Set(body.userIds)];
     const users: { id: string; email: string; version: number }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      users.push(...(await trx.selectFrom('users').select(['id', 'email', 'version']).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids.slice(i, i + 500)).execute()));
+      // Deleted users hold no memberships (a restore gives theirs back); the users list relies on it.
+      users.push(
+        ...(await trx
+          .selectFrom('users')
+          .select(['id', 'email', 'version'])
+          .where('organization_id', '=', ctx.organizationId)
+          .where('status', '!=', 'deleted')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
     }
     if (users.length !== ids.length) {
       const known = new Set(users.map((u) => u.id));

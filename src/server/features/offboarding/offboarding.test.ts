@@ -266,6 +266,15 @@ describe('delete with an ownership plan', () => {
     expect(ownership.filter((c: { fromOwnerUserId: string }) => c.fromOwnerUserId === dana)).toHaveLength(9);
     expect(queued.some((q) => q.event_type === 'content.collaborators_changed' && JSON.parse(q.payload).data.cause === 'user_deleted')).toBe(true);
 
+    // A deleted user cannot be put back in a group (restore does that), so a group never lists one.
+    const rejoin = await api('POST', `/api/groups/${group}/members`, { userIds: [dana] });
+    expect([rejoin.status, rejoin.body.error?.code]).toEqual([404, 'USERS_NOT_FOUND']);
+    const viaDetail = await api('PUT', `/api/users/${dana}/groups`, { groupIds: [group], version: detail.body.version });
+    expect([viaDetail.status, viaDetail.body.error?.code]).toEqual([409, 'USER_DELETED']);
+    const viaBulk = await api('POST', '/api/users/bulk', { action: 'add_to_group', groupId: group, userIds: [dana] });
+    expect(viaBulk.body).toMatchObject({ changed: 0, skipped: [{ userId: dana, code: 'USER_DELETED' }] });
+    expect((await api('GET', `/api/users?groupId=${group}`)).body).toMatchObject({ items: [], total: 0 });
+
     // Deleting again is refused; the email is free for a new account.
     expect((await api('POST', `/api/users/${dana}/delete`, fullPlan())).body.error.code).toBe('USER_DELETED');
     expect((await api('POST', '/api/invitations', { entries: [{ email: 'dana.doe@acme.test' }] })).body.results[0].outcome).toBe('invited');

@@ -6,4 +6,5 @@ export const USERS_ERRORS = {
   BULK_GROUP_REQUIRED: { status: 400, message: 'Choose the group.' },
   BULK_TOO_MANY: { status: 422, message: 'Too many users match (at most 5,000 at once). Narrow the filter.' },
   GROUP_NOT_FOUND: { status: 404, message: 'One of the groups does not exist in your organization.' },
+  USER_DELETED: { status: 409, message: 'This user has been deleted. Restore the account to give them groups again.' },
 } as const;

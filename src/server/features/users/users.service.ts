@@ -225,6 +225,7 @@ export async function changeUserGroups(ctx: RequestContext & { actor: Actor }, u
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const user = await requireUser(trx, ctx.organizationId, userId);
+    if (user.status === 'deleted') throw fail(USERS_ERRORS, 'USER_DELETED');
     const currentIds = await groupIdsOfUser(trx, ctx.organizationId, userId);
     assertVersion(body.version, user.version, { groupIds: currentIds });
     const wanted = [...new Set(body.groupIds)];
@@ -318,7 +319,9 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
     } else {
       const group = await findGroupById(trx, ctx.organizationId, body.groupId!);
       if (!group) throw fail(USERS_ERRORS, 'GROUP_NOT_FOUND');
-      const userIds = users.map((u) => u.id);
+      // Deleted users keep no memberships (see changeUserGroups).
+      for (const user of users.filter((u) => u.status === 'deleted')) skipped.push({ userId: user.id, code: 'USER_DELETED', message: USERS_ERRORS.USER_DELETED.message });
+      const userIds = users.filter((u) => u.status !== 'deleted').map((u) => u.id);
       const affected =
         body.action === 'add_to_group'
           ? await addMemberships(trx, ctx.organizationId, group.id, userIds, ctx.actor.userId, now)
