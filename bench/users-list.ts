@@ -2,6 +2,7 @@
 // filtered page must each answer in under 50 ms at p95 (issue 3).
 import { sql } from 'kysely';
 import { searchText } from '../src/server/features/users/users.repository.js';
+import { encodeCursor } from '../src/server/features/users/users.service.js';
 import { nameFromEmail } from '../src/server/platform/email.js';
 import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
 
@@ -9,12 +10,27 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const FIRST = ['ada', 'grace', 'alan', 'katherine', 'linus', 'margaret', 'tim', 'barbara', 'dennis', 'frances', 'ken', 'radia', 'edsger', 'hedy', 'john', 'sophie', 'yusuf', 'mei', 'ravi', 'olga'];
 const LAST = ['lovelace', 'hopper', 'turing', 'johnson', 'torvalds', 'hamilton', 'liskov', 'ritchie', 'allen', 'thompson', 'perlman', 'dijkstra', 'lamarr', 'backus', 'wilson', 'demir', 'chen', 'patel', 'ivanova', 'mensah'];
 
-export async function seed(env: BenchEnv): Promise<{ groupId: string }> {
+/**
+ * Three groups of different sizes, each steering the page to a different plan (users.repository.ts):
+ * "Big team" (1 user in 9, all never active: when sorted by last activity its members sit at the far
+ * end of the index, the worst case for walking it), "Everyone" (7 in 10) and "Small team" (1 in 50).
+ */
+export interface SeededGroups {
+  groupId: string;
+  everyoneId: string;
+  smallTeamId: string;
+}
+
+export async function seed(env: BenchEnv): Promise<SeededGroups> {
   const { deps, org } = env;
   const roleKeys = ['member', 'member', 'member', 'viewer', 'publisher', 'user_manager'];
-  const groupId = deps.newId();
   const now = new Date().toISOString();
-  await deps.db.insertInto('groups').values({ id: groupId, organization_id: org.organizationId, name: 'Big team', name_normalized: 'big team', description: '', created_at: now, updated_at: now }).execute();
+  const groups: SeededGroups = { groupId: deps.newId(), everyoneId: deps.newId(), smallTeamId: deps.newId() };
+  const names: [string, string][] = [[groups.groupId, 'Big team'], [groups.everyoneId, 'Everyone'], [groups.smallTeamId, 'Small team']];
+  for (const [id, name] of names) {
+    await deps.db.insertInto('groups').values({ id, organization_id: org.organizationId, name, name_normalized: name.toLowerCase(), description: '', created_at: now, updated_at: now }).execute();
+  }
+  const groupsOf = (i: number) => [...(i % 9 === 0 ? [groups.groupId] : []), ...(i % 10 < 7 ? [groups.everyoneId] : []), ...(i % 50 === 1 ? [groups.smallTeamId] : [])];
   const started = Date.now();
   for (let start = 0; start < USERS; start += 5000) {
     await deps.db.transaction().execute(async (trx) => {
@@ -44,7 +60,7 @@ export async function seed(env: BenchEnv): Promise<{ groupId: string }> {
             created_at: created,
             updated_at: created,
           });
-          if (i % 9 === 0) members.push({ organization_id: org.organizationId, group_id: groupId, user_id: id, added_by: null, added_at: created });
+          for (const group_id of groupsOf(i)) members.push({ organization_id: org.organizationId, group_id, user_id: id, added_by: null, added_at: created });
         }
         await trx.insertInto('users').values(rows).execute();
         if (members.length) await trx.insertInto('group_members').values(members).execute();
@@ -52,9 +68,9 @@ export async function seed(env: BenchEnv): Promise<{ groupId: string }> {
     });
   }
   // What autovacuum (PostgreSQL) and PRAGMA optimize (SQLite, run at start) do in a running system.
-  await sql.raw(deps.dialect === 'postgres' ? 'VACUUM ANALYZE users' : 'ANALYZE').execute(deps.db);
+  await sql.raw(deps.dialect === 'postgres' ? 'VACUUM ANALYZE users, group_members' : 'ANALYZE').execute(deps.db);
   console.log(`  ${env.label}: seeded ${USERS.toLocaleString()} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { groupId };
+  return groups;
 }
 
 async function run(): Promise<void> {
@@ -62,11 +78,26 @@ async function run(): Promise<void> {
   for (const db of benchDatabases()) {
     const env = await openBenchEnv(db.label, db.url);
     try {
-      const { groupId } = await seed(env);
+      const { groupId, everyoneId, smallTeamId } = await seed(env);
       const get = async (url: string) => {
         const res = await env.app.inject({ method: 'GET', url, headers: { cookie: env.adminCookie } });
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
       };
+      // A cursor half-way through, as after paging (or exporting) 50,000 users.
+      const halfWay = async (key: 'name' | 'last_active') => {
+        const expr = key === 'name' ? sql<string>`name` : sql<string>`COALESCE(last_active_at, '')`;
+        const row = await env.deps.db
+          .selectFrom('users')
+          .select(['id', expr.as('value')])
+          .where('organization_id', '=', env.org.organizationId)
+          .orderBy(expr, key === 'name' ? 'asc' : 'desc')
+          .orderBy('id', key === 'name' ? 'asc' : 'desc')
+          .offset(Math.floor(USERS / 2))
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        return encodeCursor(row.value, row.id);
+      };
+      const [midByName, midByActivity] = [await halfWay('name'), await halfWay('last_active')];
       // Name fragments, as people type them; and a domain that matches one user in seven.
       const terms = ['lovelace', 'hopper12', 'grace.tur', 'radia', 'mensah99', 'ada.dijk'];
       const cases: [string, (i: number) => Promise<void>][] = [
@@ -74,8 +105,12 @@ async function run(): Promise<void> {
         ['substring search (name fragments)', (i) => get(`/api/users?limit=50&search=${terms[i % terms.length]}`)],
         ['substring search (1 user in 7 matches)', () => get('/api/users?limit=50&search=bench3.test')],
         ['filtered page (role + status)', () => get(`/api/users?limit=50&roleId=${env.org.roleIds.get('viewer')}&status=active`)],
-        ['filtered page (group, last active)', () => get(`/api/users?limit=50&groupId=${groupId}&sort=last_active`)],
+        ['group of 11,000 (by last active)', () => get(`/api/users?limit=50&groupId=${groupId}&sort=last_active`)],
+        ['group of 70,000 (by name)', () => get(`/api/users?limit=50&groupId=${everyoneId}`)],
+        ['group of 2,000 (by last active)', () => get(`/api/users?limit=50&groupId=${smallTeamId}&sort=last_active`)],
         ['search + filter', (i) => get(`/api/users?limit=50&search=${terms[i % terms.length]}&status=active`)],
+        ['page half-way (by name)', () => get(`/api/users?limit=50&cursor=${midByName}`)],
+        ['page half-way (by last active)', () => get(`/api/users?limit=50&sort=last_active&cursor=${midByActivity}`)],
       ];
       for (const [name, fn] of cases) {
         const r = await measure(100, fn);

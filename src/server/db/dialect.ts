@@ -8,6 +8,8 @@ import type { Database, Dialect } from './database.js';
 // COUNT(*) and BIGINT arrive as strings from pg by default; every count we use fits a JS number.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+const SQLITE_MMAP_BYTES = 1024 * 1024 * 1024;
+
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
@@ -33,6 +35,10 @@ function openSqlite(path: string): OpenedDatabase {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Reads through a memory map instead of a read() per page: a page that drives many row lookups (a
+  // search or a group with thousands of matches) takes a third less time (bench/users-list.ts).
+  // Only the main file is mapped; the WAL is read as before.
+  connection.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   // Keeps the query planner's statistics fresh (cheap; SQLite's recommended practice at open and close).
   connection.pragma('optimize=0x10002');

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/2026_11_29_0001_initial.js';
 import * as passkeys from './migrations/2026_11_29_0003_passkeys.js';
 import * as usage from './migrations/2026_11_29_0005_usage.js';
+import * as groupMemberSortKeys from './migrations/2026_11_29_0006_group_member_sort_keys.js';
 import * as workspacesOwnership from './migrations/2026_11_29_0004_workspaces_ownership.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0003_passkeys': passkeys,
   '2026_11_29_0005_usage': usage,
   '2026_11_29_0004_workspaces_ownership': workspacesOwnership,
+  '2026_11_29_0006_group_member_sort_keys': groupMemberSortKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface GroupsTable {
   id: string;
@@ -15,6 +15,12 @@ export interface GroupMembersTable {
   user_id: string;
   added_by: string | null;
   added_at: string;
+  /** The user's sort keys for the users list, copied by triggers (migration 0006); never written here. */
+  sort_name: Generated<string>;
+  sort_email: Generated<string>;
+  sort_created: Generated<string>;
+  /** COALESCE(last_active_at, ''), as the users list sorts it. */
+  sort_last_active: Generated<string>;
 }
 export type GroupRow = Selectable<GroupsTable>;
 export type NewGroupRow = Insertable<GroupsTable>;

@@ -60,6 +60,51 @@ describe('users list', () => {
     expect(res.items[0]!.groups.map((g) => g.name)).toEqual(['Reviewers']);
   });
 
+  it('should page a group in the same order as the whole list, in every sort, and follow later changes', async () => {
+    const ids = await seed();
+    const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) => t.app.inject({ method: 'POST', url, headers, payload });
+    const group = (await post('/api/groups', { name: 'Cohort' })).json().id;
+    const ivy = await t.createUser({ email: 'ivy@acme.test', name: 'Ivy', status: 'invited' });
+    const members = [ids[0]!, ids[2]!, ids[3]!, ids[5]!, ids[6]!, ids[7]!, ivy];
+    await post(`/api/groups/${group}/members`, { userIds: members });
+    const token = (await post('/api/service-tokens', { name: 'usage' })).json().token;
+    const activity = (userId: string, id: string, hoursAgo: number) => ({ id, userId, type: 'chat_message', occurredAt: new Date(t.clock().getTime() - hoursAgo * 3_600_000).toISOString() });
+    const ingest = async (events: object[]) => expect((await post('/api/usage/events', { events }, { authorization: `Bearer ${token}` })).json().accepted).toBe(events.length);
+    // Some members active (one of them outside the group too), the rest never: ties on the empty key.
+    await ingest([activity(ids[3]!, 'a', 3), activity(ids[6]!, 'b', 1), activity(ids[7]!, 'c', 2), activity(ids[1]!, 'd', 1)]);
+
+    const inGroupOrder = async (sort: string, order: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(`groupId=${group}&sort=${sort}&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.total).toBe(7);
+        seen.push(...page.items.map((u) => u.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const sort of ['name', 'email', 'created', 'last_active']) {
+      for (const order of ['asc', 'desc']) {
+        const whole = (await list(`sort=${sort}&order=${order}&limit=200`)).items.map((u) => u.id);
+        expect(await inGroupOrder(sort, order)).toEqual(whole.filter((id) => members.includes(id)));
+      }
+    }
+
+    // New activity and a new name reach the group's order at once.
+    await ingest([activity(ids[0]!, 'e', 0)]);
+    expect((await list(`groupId=${group}&sort=last_active&limit=1`)).items[0]!.id).toBe(ids[0]);
+    await post('/api/invitations', { entries: [{ email: 'ivy@acme.test', name: 'Aaron Ivy' }], roleId: t.org.roleIds.get('member') });
+    expect((await list(`groupId=${group}&sort=name&limit=1`)).items[0]!.name).toBe('Aaron Ivy');
+
+    // The other filters still apply within the group.
+    const active = await list(`groupId=${group}&status=active&sort=name`);
+    expect(active.items.map((u) => u.name)).toEqual(['Ada Lovelace', 'Katherine Johnson', 'Margaret Hamilton', 'Xavier Dolan', 'Zoë Quinn']);
+    expect(active.total).toBe(5);
+    const viewers = await list(`groupId=${group}&roleId=${t.org.roleIds.get('viewer')}&sort=name`);
+    expect(viewers.items.map((u) => u.name)).toEqual(['Ada Lovelace', 'Katherine Johnson', 'Zoë Quinn']);
+  });
+
   it('should page through every user exactly once in each sort order', async () => {
     await seed();
     for (const sort of ['name', 'email', 'created', 'last_active']) {

@@ -35,13 +35,10 @@ import { ownedCounts } from '../ownership/ownership.service.js';
 import { userWorkspaces } from '../workspaces/workspaces.service.js';
 import { USERS_ERRORS } from './users.errors.js';
 import {
-  countUserRows,
   findUserById,
   groupsOfUsers,
   listMatchingUserIds,
-  listUserRows,
-  listUserRowsWithTotal,
-  totalRidesAlong,
+  listUserPage,
   roleNames,
   updateUserRow,
   type UserFilterAt,
@@ -63,7 +60,7 @@ export function userRowToSummary(row: UserRow, roleName: string, groups: { id: s
   };
 }
 
-function encodeCursor(value: string | null, id: string): string {
+export function encodeCursor(value: string | null, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
@@ -100,15 +97,7 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const filter: UserFilterAt = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status, lastActive: query.lastActive, now: nowIso(ctx.deps) };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const pageSpec = { sort, order, limit, after };
-  let rows: UserRow[];
-  let total: number;
-  if (totalRidesAlong(filter, pageSpec, dialect)) {
-    const result = await listUserRowsWithTotal(db, ctx.organizationId, filter, pageSpec, dialect, true);
-    rows = result.rows;
-    total = result.total ?? 0;
-  } else {
-    [rows, total] = await Promise.all([listUserRows(db, ctx.organizationId, filter, pageSpec, dialect), countUserRows(db, ctx.organizationId, filter, dialect)]);
-  }
+  const { rows, total } = await listUserPage(db, ctx.organizationId, filter, pageSpec, dialect);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
