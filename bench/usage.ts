@@ -53,6 +53,17 @@ async function setupOrg(databaseUrl: string, users: number) {
       }
       await trx.insertInto('users').values(rows).execute();
     }
+    // Everyone is in three groups, as in a real organization: each move of last_active_at also
+    // moves the sort key its memberships carry (migration 0006).
+    const groupIds = Array.from({ length: 61 }, () => deps.newId());
+    await trx
+      .insertInto('groups')
+      .values(groupIds.map((id, g) => ({ id, organization_id: org.organizationId, name: `Group ${g}`, name_normalized: `group ${g}`, description: '', created_at: now, updated_at: now })))
+      .execute();
+    for (let i = 0; i < ids.length; i += 500) {
+      const members = ids.slice(i, i + 500).flatMap((user_id, k) => [0, 1 + ((i + k) % 10), 11 + ((i + k) % 50)].map((g) => ({ organization_id: org.organizationId, group_id: groupIds[g]!, user_id, added_by: null, added_at: now })));
+      await trx.insertInto('group_members').values(members).execute();
+    }
     await trx.insertInto('service_tokens').values({ id: deps.newId(), organization_id: org.organizationId, name: 'bench', token_hash: hashToken(TOKEN), created_by: null, created_at: now, last_used_at: null, revoked_at: null }).execute();
   });
   return { opened, org, userIds: ids };
