@@ -116,4 +116,22 @@ describe('Users list: the URL keeps the view', () => {
     expect(page.url()).not.toContain('cursor=');
     await expect.poll(async () => (await emailsOnScreen(page))[0]).toBe('pager00@acme.test');
   });
+
+  it('should show every status and group name in full when the table is crowded', async () => {
+    const group = await page.request.post(`${app.url}/api/groups`, { data: { name: 'Sales Americas' } });
+    const crowded = await page.request.post(`${app.url}/api/invitations`, {
+      data: { entries: [{ email: 'bartholomew.featherstonehaugh-wright@acme.test', name: 'Bartholomew Featherstonehaugh-Wright' }], groupId: (await group.json()).id },
+    });
+    expect(crowded.status()).toBe(200);
+    const narrow = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await page.context().storageState() })).newPage();
+    await narrow.goto(`${app.url}/admin/users?q=featherstonehaugh`);
+    const row = narrow.getByTestId('user-row').first();
+    await row.getByText('Sales Americas').waitFor();
+    // A badge label narrower than its text is cut with an ellipsis: "Sales Ameri…", "i…".
+    const clipped = await row.locator('.mantine-Badge-label').evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+    );
+    expect(clipped).toEqual([]);
+    await narrow.context().close();
+  });
 });

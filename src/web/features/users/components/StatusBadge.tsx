@@ -2,10 +2,13 @@ import { Badge } from '@mantine/core';
 
 const COLORS: Record<string, string> = { active: 'green', invited: 'blue', deactivated: 'gray', deleted: 'red', pending: 'blue', expired: 'orange', revoked: 'gray', accepted: 'green' };
 
-/** A dot badge: the colour marks the state, the text stays dark enough to read. */
+/**
+ * A dot badge: the colour marks the state, the text stays dark enough to read. It never shrinks below
+ * its word: in a crowded table row the badge's own ellipsis cut "active" down to "a…".
+ */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="dot" c="dark.6" tt="none" size="md" fw={500}>
+    <Badge color={COLORS[status] ?? 'gray'} variant="dot" c="dark.6" tt="none" size="md" fw={500} styles={{ label: { overflow: 'visible' } }}>
       {status}
     </Badge>
   );

@@ -8,6 +8,9 @@ import { Link, useNavigate } from 'react-router';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
 import { StatusBadge } from './StatusBadge';
 
+// Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
+const FULL_LABEL = { label: { overflow: 'visible' } } as const;
+
 dayjs.extend(relativeTime);
 
 interface Props {
@@ -93,7 +96,7 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
                   <Group gap={4}>
                     {u.groups.length === 0 && <Text size="sm" c="dimmed">—</Text>}
                     {u.groups.slice(0, 3).map((g) => (
-                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none">{g.name}</Badge>
+                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none" styles={FULL_LABEL}>{g.name}</Badge>
                     ))}
                     {u.groups.length > 3 && (
                       <Tooltip label={u.groups.slice(3).map((g) => g.name).join(', ')}>
