@@ -106,11 +106,18 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (config.permission !== 'authenticated' && !actor.permissions.has(config.permission!)) {
       throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: config.permission });
     }
-    if (config.stepUp && actor.passkey && !actor.passkey.stepUpSatisfied) {
-      throw new AppError('STEP_UP_REQUIRED', 403, PLATFORM_ERRORS.STEP_UP_REQUIRED.message);
-    }
+    if (config.stepUp) assertStepUp(actor);
   });
 });
+
+/**
+ * A sensitive action needs a passkey check within the last few minutes from anyone who has a
+ * passkey. `config.stepUp` asks it of a whole route; a route that is sensitive for one of its
+ * actions only (bulk role assignment) asks it here.
+ */
+export function assertStepUp(actor: Actor): void {
+  if (actor.passkey && !actor.passkey.stepUpSatisfied) throw new AppError('STEP_UP_REQUIRED', 403, PLATFORM_ERRORS.STEP_UP_REQUIRED.message);
+}
 
 /** The service-layer view of a request. Requires a signed-in actor unless `allowAnonymous`. */
 export function contextOf(request: FastifyRequest, deps: Deps): RequestContext & { actor: Actor } {

@@ -300,6 +300,24 @@ describe('Step-up before sensitive actions', () => {
     expect(later.json().error.code).toBe('STEP_UP_REQUIRED');
   });
 
+  it('should ask before a bulk role change, and not before a bulk group change', async () => {
+    const auth = authenticator();
+    await enrol(t.adminCookie, auth);
+    const userIds = [await t.createUser({ email: 'bob@acme.test' }), await t.createUser({ email: 'cy@acme.test' })];
+    const viewer = t.org.roleIds.get('viewer');
+    const group = (await call('POST', '/api/groups', t.adminCookie, { name: 'Pilots' })).json().id;
+    const session = await t.signInAs(t.org.adminUserId);
+
+    const assign = () => call('POST', '/api/users/bulk', session, { action: 'assign_role', roleId: viewer, userIds });
+    const refused = await assign();
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'STEP_UP_REQUIRED']);
+    expect((await call('GET', `/api/users?roleId=${viewer}`, t.adminCookie)).json().total).toBe(0);
+    const grouped = await call('POST', '/api/users/bulk', session, { action: 'add_to_group', groupId: group, userIds });
+    expect(grouped.json()).toMatchObject({ changed: 2 });
+    expect((await verifyOnSession(session, auth)).statusCode).toBe(200);
+    expect((await assign()).json()).toMatchObject({ changed: 2 });
+  });
+
   it('should ask before creating, editing or deleting a role', async () => {
     const auth = authenticator();
     await enrol(t.adminCookie, auth);

@@ -15,6 +15,7 @@ import type {
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
+import { assertStepUp } from '../../platform/access.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
 import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
@@ -280,6 +281,8 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
   if (body.action === 'assign_role' && !ctx.actor.permissions.has('users.assign_role')) {
     throw new AppError('FORBIDDEN', 403, 'Assigning roles needs the "Assign roles" permission.', { permission: 'users.assign_role' });
   }
+  // As for one user's role (PUT /api/users/:id/role); group changes need no passkey check.
+  if (body.action === 'assign_role') assertStepUp(ctx.actor);
   if (body.action !== 'assign_role' && !ctx.actor.permissions.has('groups.manage')) {
     throw new AppError('FORBIDDEN', 403, 'Changing group members needs the "Manage groups" permission.', { permission: 'groups.manage' });
   }
