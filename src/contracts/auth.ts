@@ -22,6 +22,8 @@ export const Me = Type.Object({
   localMailbox: Type.Boolean(),
   /** What this session must do before anything else: enrol a passkey, or verify one after a magic link. */
   passkeyGate: Type.Optional(Type.Union([Type.Literal('PASSKEY_ENROLLMENT_REQUIRED'), Type.Literal('PASSKEY_VERIFICATION_REQUIRED'), Type.Null()])),
+  /** How many passkeys the signed-in user has (the settings page warns before a policy would stop them). */
+  passkeyCount: Type.Integer({ minimum: 0 }),
 });
 export type Me = Static<typeof Me>;
 

@@ -128,6 +128,8 @@ describe('Organization settings', () => {
     await domains.press('Enter');
     await page.getByLabel('Invitation expiry (days)').fill('14');
     await page.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
+    // The admin has no passkey: the page says what saving will do to them before they save.
+    await page.getByRole('status').filter({ hasText: 'You have no passkey yet' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Organization settings saved.').waitFor();

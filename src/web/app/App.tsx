@@ -21,10 +21,15 @@ const theme = createTheme({
   },
 });
 
-// Mantine's default dimmed grey (3.3:1 on white) and error red (3.6:1) miss WCAG AA; these read at AA.
+// Mantine's default dimmed grey (3.3:1 on white), error red (3.6:1) and the text of light yellow
+// alerts and badges (about 2:1 on their tint) miss WCAG AA; these read at AA.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-yellow-light-color': '#6b4700',
+  },
   dark: {},
 });
 

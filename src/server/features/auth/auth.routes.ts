@@ -71,6 +71,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         permissions: [...ctx.actor.permissions],
         localMailbox: deps.mailTransport === null,
         passkeyGate: ctx.actor.passkey?.gate ?? null,
+        passkeyCount: ctx.actor.passkey?.count ?? 0,
       };
     },
   });

@@ -234,9 +234,9 @@ describe('Enforcement', () => {
     const user = await t.deps.db.selectFrom('users').selectAll().where('id', '=', await t.createUser({ email: 'new@acme.test' })).executeTakeFirstOrThrow();
     const session = await createSession(t.deps.db, t.deps, user, 'invitation', { ip: null, userAgent: null });
     const cookie = `sofie_session=${session.token}`;
-    expect((await call('GET', '/api/auth/me', cookie)).json().passkeyGate).toBe('PASSKEY_ENROLLMENT_REQUIRED');
+    expect((await call('GET', '/api/auth/me', cookie)).json()).toMatchObject({ passkeyGate: 'PASSKEY_ENROLLMENT_REQUIRED', passkeyCount: 0 });
     expect((await enrol(cookie, authenticator())).statusCode).toBe(201);
-    expect((await call('GET', '/api/auth/me', cookie)).json().passkeyGate).toBeNull();
+    expect((await call('GET', '/api/auth/me', cookie)).json()).toMatchObject({ passkeyGate: null, passkeyCount: 1 });
   });
 
   it('should require passkeys of privileged users only when so configured', async () => {

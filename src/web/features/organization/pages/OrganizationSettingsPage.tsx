@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Center, Group, Loader, NumberInput, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Center, Group, Loader, NumberInput, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { OrganizationSettings } from '../../../../contracts/organization';
+import { isPrivilegedSet } from '../../../../contracts/permissions';
 import { ApiError, errorMessage } from '../../../shared/api';
-import { useCan } from '../../../shared/useMe';
+import { useCan, useMe } from '../../../shared/useMe';
 import { ReasonField } from '../../users/components/detail/ReasonField';
 import { fetchSettings, settingsKey, updateSettings, type SettingsPatch } from '../api';
 
@@ -23,9 +25,18 @@ function SettingsCard({ title, description, children }: { title: string; descrip
   );
 }
 
+/** True when saving would newly require a passkey of the signed-in administrator, who has none. */
+function policyWouldStopMe(draft: Draft, saved: Draft, passkeyCount: number, permissions: string[]): boolean {
+  if (passkeyCount > 0) return false;
+  const all = draft.requirePasskeysForAllUsers && !saved.requirePasskeysForAllUsers;
+  const privileged = draft.requirePasskeysForPrivilegedUsers && !saved.requirePasskeysForPrivilegedUsers && isPrivilegedSet(permissions);
+  return all || privileged;
+}
+
 /** /admin/settings — organization name, invitations, reasons, and the Authentication Policy. */
 export function OrganizationSettingsPage() {
   const can = useCan();
+  const me = useMe();
   const editable = can('organization.manage_settings');
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: settingsKey, queryFn: fetchSettings });
@@ -137,6 +148,12 @@ export function OrganizationSettingsPage() {
             onChange={(e) => set('requirePasskeysForAllUsers', e.currentTarget.checked)}
             disabled={!editable}
           />
+          {saved && me.data && policyWouldStopMe(draft, saved, me.data.passkeyCount, me.data.permissions) && (
+            <Alert color="yellow" title="You have no passkey yet" role="status">
+              Once saved, this policy applies to you too: Sofie will ask you to add a passkey before you can do anything else.{' '}
+              <Anchor component={Link} to="/account/security" c="inherit" fw={600} underline="always">Add a passkey now</Anchor>
+            </Alert>
+          )}
         </SettingsCard>
 
         {editable && (

@@ -19,7 +19,7 @@ export function ChangeError({ error, whatChanged, onReload, reloading }: { error
   if (!error) return null;
   if (isVersionConflict(error)) {
     return (
-      <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Someone else changed this user while you were editing" role="alert" styles={{ title: { color: '#6b4700' }, icon: { color: '#8a5a00' } }}>
+      <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Someone else changed this user while you were editing" role="alert">
         <Text size="sm">{whatChanged ?? 'The user was changed after this page loaded.'} Nothing was saved.</Text>
         <Button mt="sm" size="xs" variant="white" c="#6b4700" leftSection={<IconRefresh size={14} />} onClick={onReload} loading={reloading}>
           Reload the latest and try again
