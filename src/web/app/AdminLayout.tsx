@@ -14,7 +14,8 @@ export function AdminLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const permissions = new Set(me.permissions);
-  const items = NAV_ITEMS.filter((item) => (!item.permission || permissions.has(item.permission)) && (!item.localMailboxOnly || me.localMailbox));
+  const allowed = (needed: string | string[] | undefined) => !needed || [needed].flat().some((p) => permissions.has(p));
+  const items = NAV_ITEMS.filter((item) => allowed(item.permission) && (!item.localMailboxOnly || me.localMailbox));
 
   async function signOut() {
     await api('/api/auth/sign-out', { method: 'POST' });

@@ -1,11 +1,11 @@
-import { IconBuildingSkyscraper, IconChartBar, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChartBar, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconPlugConnected, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
   to: string;
   icon: Icon;
-  /** Shown only to roles holding this permission. */
-  permission?: string;
+  /** Shown only to roles holding this permission (or one of these). */
+  permission?: string | string[];
   /** Shown only while mail stays in the local outbox. */
   localMailboxOnly?: boolean;
 }
@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
   { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, permission: 'workspaces.manage' },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
+  { label: 'Integrations', to: '/admin/integrations', icon: IconPlugConnected, permission: ['provisioning.manage', 'integrations.manage'] },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock },
   { label: 'Mailbox', to: '/mailbox', icon: IconMail, localMailboxOnly: true },
 ];

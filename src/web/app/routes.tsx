@@ -21,6 +21,7 @@ import { UserActivityPage } from '../features/usage/pages/UserActivityPage';
 import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
 import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
 import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
+import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="/admin/overview" element={<OverviewPage />} />
         <Route path="/admin/users/:id/delete" element={<DeleteUserPage />} />
         <Route path="/admin/workspaces" element={<WorkspacesPage />} />
+        <Route path="/admin/integrations" element={<IntegrationsPage />} />
         <Route path="/admin/workspaces/:id" element={<WorkspaceDetailPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />

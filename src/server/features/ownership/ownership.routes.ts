@@ -82,7 +82,7 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     handler: async (request) => ({ items: await listWebhookEndpoints(contextOf(request, deps)) }),
   });
   app.post('/api/webhooks', {
-    config: { permission: 'integrations.manage' },
+    config: { permission: 'integrations.manage', stepUp: true },
     schema: { tags: ['Webhooks'], summary: 'Add an endpoint; the signing secret is shown once', body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpoint, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await createWebhookEndpoint(contextOf(request, deps), request.body)),
   });

@@ -318,6 +318,18 @@ describe('Step-up before sensitive actions', () => {
     expect((await assign()).json()).toMatchObject({ changed: 2 });
   });
 
+  it('should ask before creating a credential for another system: a service token or a webhook endpoint', async () => {
+    const auth = authenticator();
+    await enrol(t.adminCookie, auth);
+    const session = await t.signInAs(t.org.adminUserId);
+    const token = () => call('POST', '/api/service-tokens', session, { name: 'collector' });
+    const hook = () => call('POST', '/api/webhooks', session, { url: 'https://hooks.example.com/sofie' });
+    expect([(await token()).json().error?.code, (await hook()).json().error?.code]).toEqual(['STEP_UP_REQUIRED', 'STEP_UP_REQUIRED']);
+    expect((await call('GET', '/api/service-tokens', session)).json().items).toEqual([]);
+    expect((await verifyOnSession(session, auth)).statusCode).toBe(200);
+    expect([(await token()).statusCode, (await hook()).statusCode]).toEqual([201, 201]);
+  });
+
   it('should ask before creating, editing or deleting a role', async () => {
     const auth = authenticator();
     await enrol(t.adminCookie, auth);

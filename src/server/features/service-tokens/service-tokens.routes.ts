@@ -14,7 +14,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
     handler: async (request) => ({ items: await listServiceTokens(contextOf(request, deps)) }),
   });
   app.post('/api/service-tokens', {
-    config: { permission: 'provisioning.manage' },
+    config: { permission: 'provisioning.manage', stepUp: true },
     schema: { tags: ['Provisioning'], summary: 'Create a service token (the secret is shown once)', body: CreateServiceTokenBody, response: { 201: CreatedServiceToken, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await createServiceToken(contextOf(request, deps), request.body)),
   });

@@ -1,6 +1,19 @@
 import { Badge } from '@mantine/core';
 
-const COLORS: Record<string, string> = { active: 'green', invited: 'blue', deactivated: 'gray', deleted: 'red', pending: 'blue', expired: 'orange', revoked: 'gray', accepted: 'green' };
+const COLORS: Record<string, string> = {
+  active: 'green',
+  invited: 'blue',
+  deactivated: 'gray',
+  deleted: 'red',
+  pending: 'blue',
+  expired: 'orange',
+  revoked: 'gray',
+  accepted: 'green',
+  disabled: 'gray',
+  sending: 'blue',
+  delivered: 'green',
+  failed: 'red',
+};
 
 /**
  * A dot badge: the colour marks the state, the text stays dark enough to read. It never shrinks below

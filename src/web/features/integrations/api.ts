@@ -1,0 +1,17 @@
+import type { Static } from 'typebox';
+import type { CreatedWebhookEndpoint, WebhookDeliveryList, WebhookEndpointList } from '../../../contracts/ownership';
+import type { CreatedServiceToken, ServiceTokenList } from '../../../contracts/service-tokens';
+import { api } from '../../shared/api';
+
+export const serviceTokensKey = ['service-tokens'] as const;
+export const webhooksKey = ['webhooks'] as const;
+
+export const fetchServiceTokens = () => api<Static<typeof ServiceTokenList>>('/api/service-tokens');
+export const createServiceToken = (name: string) => api<Static<typeof CreatedServiceToken>>('/api/service-tokens', { method: 'POST', body: { name } });
+export const revokeServiceToken = (id: string) => api<{ ok: true }>(`/api/service-tokens/${id}`, { method: 'DELETE' });
+
+export const fetchWebhookEndpoints = () => api<Static<typeof WebhookEndpointList>>('/api/webhooks');
+export const fetchWebhookDeliveries = () => api<Static<typeof WebhookDeliveryList>>('/api/webhooks/deliveries');
+export const createWebhookEndpoint = (url: string, description: string) =>
+  api<Static<typeof CreatedWebhookEndpoint>>('/api/webhooks', { method: 'POST', body: { url, description: description || undefined } });
+export const disableWebhookEndpoint = (id: string) => api<{ ok: true }>(`/api/webhooks/${id}`, { method: 'DELETE' });

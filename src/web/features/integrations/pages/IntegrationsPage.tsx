@@ -1,0 +1,19 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useCan } from '../../../shared/useMe';
+import { ServiceTokensCard } from '../components/ServiceTokensCard';
+import { WebhooksCard } from '../components/WebhooksCard';
+
+/** /admin/integrations — service tokens for Sofie's other services, and webhook endpoints. */
+export function IntegrationsPage() {
+  const can = useCan();
+  return (
+    <Stack maw={1100}>
+      <div>
+        <Title order={2}>Integrations</Title>
+        <Text size="sm" c="dimmed">How Sofie’s other services talk to user management, and where it tells them about changes.</Text>
+      </div>
+      {can('provisioning.manage') && <ServiceTokensCard />}
+      {can('integrations.manage') && <WebhooksCard />}
+    </Stack>
+  );
+}
