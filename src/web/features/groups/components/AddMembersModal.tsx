@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { UserList } from '../../../../contracts/users';
 import { api, ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
-import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../shared/reason/ReasonField';
 import { useReasonRequired } from '../../organization/api';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
@@ -30,7 +30,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
   for (const u of found) options.set(u.id, `${u.name || u.email} · ${u.email}`);
 
   async function submit() {
-    if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+    if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
     setReasonError(null);
     setPending(true);
     setError(null);

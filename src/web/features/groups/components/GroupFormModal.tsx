@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
-import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../shared/reason/ReasonField';
 import { useReasonRequired } from '../../organization/api';
 
 export interface GroupFormValues {
@@ -37,7 +37,7 @@ export function GroupFormModal({
   async function submit() {
     setError(null);
     setNameError(name.trim() ? null : 'Give the group a name.');
-    setReasonError(reasonMissing(reasonRequired, reason) ? 'Give the business reason for this change.' : null);
+    setReasonError(reasonMissing(reasonRequired, reason) ? REASON_MISSING : null);
     if (!name.trim() || reasonMissing(reasonRequired, reason)) return;
     setPending(true);
     try {

@@ -11,7 +11,8 @@ import { useCan } from '../../../shared/useMe';
 import { formatDate } from '../../users/components/detail/format';
 import { addGroupMembers, deleteGroup, fetchGroup, groupKeys, removeGroupMembers, updateGroup } from '../api';
 import { AddMembersModal } from '../components/AddMembersModal';
-import { ConfirmWithReasonModal } from '../components/ConfirmWithReasonModal';
+import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { useReasonRequired } from '../../organization/api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
 
@@ -22,6 +23,7 @@ export function GroupDetailPage() {
   const { id = '' } = useParams();
   const can = useCan();
   const manage = can('groups.manage');
+  const reasonRequired = useReasonRequired();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const group = useQuery({ queryKey: groupKeys.detail(id), queryFn: () => fetchGroup(id) });
@@ -167,6 +169,7 @@ export function GroupDetailPage() {
         <ConfirmWithReasonModal
           title={`Remove ${selected.length} member${selected.length === 1 ? '' : 's'}?`}
           confirmLabel="Remove from group"
+          reasonRequired={reasonRequired}
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
             const count = selected.length;
@@ -184,6 +187,7 @@ export function GroupDetailPage() {
         <ConfirmWithReasonModal
           title={`Delete ${g.name}?`}
           confirmLabel="Delete group"
+          reasonRequired={reasonRequired}
           typeToConfirm={g.name}
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {

@@ -9,6 +9,7 @@ import { useInvalidateAfterInvite } from './InviteDialog';
 import { summarize } from './InviteResultsList';
 import { OutcomeBadge } from './OutcomeBadge';
 import { useInviteLookups } from './useInviteLookups';
+import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 const CHUNK_SIZE = 100;
 const ATTEMPTS = 3;
@@ -92,7 +93,7 @@ export function CsvUpload({ onClose }: { onClose: () => void }) {
   }
 
   function start() {
-    if (lookups.reasonRequired && !reason.trim()) return setReasonError('A business reason is required.');
+    if (lookups.reasonRequired && !reason.trim()) return setReasonError(REASON_MISSING);
     setReasonError(null);
     const chunks = chunk(ready, CHUNK_SIZE).map((rows, i) => ({ key: `${runId.current}-${i}`, rows }));
     setDone(localRejected.length);

@@ -10,6 +10,7 @@ import { CsvUpload } from './CsvUpload';
 import { HelpMeChoosePanel, HelpMeChooseToggle } from './HelpMeChooseSlot';
 import { InviteResultsList } from './InviteResultsList';
 import { useInviteLookups } from './useInviteLookups';
+import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 type Field = 'email' | 'role' | 'group' | 'reason' | 'form';
 
@@ -162,7 +163,7 @@ function SingleInvite({ onClose }: { onClose: () => void }) {
     const next: Partial<Record<Field, string>> = {};
     if (!email.trim()) next.email = 'Enter the person’s work email address.';
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) next.email = 'This is not a valid email address.';
-    if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = 'A business reason is required.';
+    if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate();
   }
@@ -232,7 +233,7 @@ function SeveralInvite({ onClose }: { onClose: () => void }) {
     const next: Partial<Record<Field, string>> = {};
     if (emails.length === 0) next.email = 'Paste at least one email address.';
     else if (emails.length > 500) next.email = `That is ${emails.length} addresses; up to 500 at once here. Use "Upload CSV" for more.`;
-    if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = 'A business reason is required.';
+    if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate();
   }

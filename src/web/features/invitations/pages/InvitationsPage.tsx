@@ -13,7 +13,7 @@ import { StatusBadge } from '../../users/components/StatusBadge';
 import { useOrganizationSettings } from '../../users/hooks/useLookups';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
-import { ReasonActionModal } from '../components/ReasonActionModal';
+import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 
 dayjs.extend(relativeTime);
 
@@ -162,19 +162,18 @@ export function InvitationsPage() {
 
       {inviteOpen && <InviteDialog opened onClose={() => setInviteOpen(false)} />}
       {action && (
-        <ReasonActionModal
+        <ConfirmWithReasonModal
           title={action.kind === 'revoke' ? 'Revoke invitation?' : 'Resend invitation?'}
-          body={
-            action.kind === 'revoke'
-              ? `${action.invitation.email} will no longer be able to use their invitation link. You can invite them again later.`
-              : `${action.invitation.email} gets a new link; the previous one stops working and the expiry restarts.`
-          }
           confirmLabel={action.kind === 'revoke' ? 'Revoke invitation' : 'Resend invitation'}
-          color={action.kind === 'revoke' ? 'red.8' : undefined}
+          color={action.kind === 'revoke' ? 'red.8' : 'indigo.7'}
           reasonRequired={reasonRequired}
           onConfirm={(reason) => run(action.kind, action.invitation, reason)}
           onClose={() => setAction(null)}
-        />
+        >
+          {action.kind === 'revoke'
+            ? `${action.invitation.email} will no longer be able to use their invitation link. You can invite them again later.`
+            : `${action.invitation.email} gets a new link; the previous one stops working and the expiry restarts.`}
+        </ConfirmWithReasonModal>
       )}
     </Stack>
   );

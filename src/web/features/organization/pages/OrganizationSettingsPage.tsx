@@ -8,7 +8,7 @@ import type { OrganizationSettings } from '../../../../contracts/organization';
 import { isPrivilegedSet } from '../../../../contracts/permissions';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
-import { ReasonField } from '../../users/components/detail/ReasonField';
+import { ReasonField } from '../../../shared/reason/ReasonField';
 import { fetchSettings, settingsKey, updateSettings, type SettingsPatch } from '../api';
 
 type Draft = Omit<OrganizationSettings, 'version'>;

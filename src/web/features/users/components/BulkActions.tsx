@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
 import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
+import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 type Action = BulkUsersBody['action'];
 
@@ -158,7 +159,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             withAsterisk={reasonRequired}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
-            error={touched && reasonMissing ? 'A business reason is required.' : undefined}
+            error={touched && reasonMissing ? REASON_MISSING : undefined}
             autosize
             minRows={2}
             maxLength={1000}

@@ -10,7 +10,7 @@ import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from './SoftBadge';
-import { ReasonField, reasonMissing } from './ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
@@ -95,7 +95,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
           setReasonError(null);
           mutation.mutate();
         }}

@@ -10,7 +10,7 @@ import { resendInvitation } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { formatDateTime, fromNow } from './format';
-import { ReasonField, reasonMissing } from './ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
@@ -81,7 +81,7 @@ function ResendModal({ user, invitationId, reload, onClose }: { user: SectionPro
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
           mutation.mutate();
         }}
       >

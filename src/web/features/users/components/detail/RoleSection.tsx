@@ -9,7 +9,7 @@ import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from './SoftBadge';
-import { ReasonField, reasonMissing } from './ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
@@ -94,7 +94,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
 
   function submit() {
     if (reasonMissing(reasonRequired, reason)) {
-      setReasonError('Give the business reason for this change.');
+      setReasonError(REASON_MISSING);
       return;
     }
     setReasonError(null);

@@ -10,7 +10,7 @@ import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { describeDevice, formatDateTime, fromNow } from './format';
 import { Fact } from './InvitationSection';
-import { ReasonField, reasonMissing } from './ReasonField';
+import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
@@ -81,7 +81,7 @@ function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; r
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
           mutation.mutate();
         }}
       >

@@ -6,7 +6,7 @@ export function ReasonField({ value, onChange, required, error, placeholder }: {
     <Textarea
       label="Business reason"
       description={required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'}
-      placeholder={placeholder ?? 'e.g. Moved to the review team (ticket HR-123)'}
+      placeholder={placeholder ?? 'e.g. Requested by the team lead (ticket HR-123)'}
       withAsterisk={required}
       autosize
       minRows={2}
@@ -22,3 +22,6 @@ export function ReasonField({ value, onChange, required, error, placeholder }: {
 export function reasonMissing(required: boolean, reason: string): boolean {
   return required && reason.trim() === '';
 }
+
+/** What every form says when the organization requires a reason and none was given. */
+export const REASON_MISSING = 'Give the business reason for this change.';

@@ -1,46 +1,46 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../../../shared/api';
-import { ChangeError } from '../../users/components/detail/ChangeError';
-import { ReasonField, reasonMissing } from '../../users/components/detail/ReasonField';
-import { useReasonRequired } from '../../organization/api';
+import { ApiError, errorMessage } from '../api';
+import { REASON_MISSING, ReasonField, reasonMissing } from './ReasonField';
 
-/** A destructive confirmation with a business reason, optionally asking to type a word to confirm. */
-export function ConfirmWithReasonModal({
-  title,
-  children,
-  confirmLabel,
-  typeToConfirm,
-  onConfirm,
-  onClose,
-}: {
+interface Props {
   title: string;
+  /** What the action does, in a sentence or two. */
   children: ReactNode;
   confirmLabel: string;
+  /** Defaults to a destructive red; pass the primary colour for actions that only renew. */
+  color?: string;
+  /** For actions hard to undo: the user types this word (a group's name) to enable the button. */
   typeToConfirm?: string;
-  onConfirm: (reason: string) => Promise<unknown>;
+  reasonRequired: boolean;
+  onConfirm: (reason: string | undefined) => Promise<unknown>;
   onClose: () => void;
-}) {
-  const reasonRequired = useReasonRequired();
+}
+
+/**
+ * The confirmation for an access change: says what happens, takes the business reason (required when
+ * the organization says so), and shows the server's refusal in place. Closes once the change is made.
+ */
+export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 'red.9', typeToConfirm, reasonRequired, onConfirm, onClose }: Props) {
   const [typed, setTyped] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const confirmed = !typeToConfirm || typed.trim() === typeToConfirm;
 
   async function submit() {
     if (!confirmed) return;
-    if (reasonMissing(reasonRequired, reason)) return setReasonError('Give the business reason for this change.');
+    if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
     setReasonError(null);
+    setFailure(null);
     setPending(true);
-    setError(null);
     try {
-      await onConfirm(reason.trim());
+      await onConfirm(reason.trim() || undefined);
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'REASON_REQUIRED') setReasonError(e.message);
-      else setError(e);
+      else setFailure(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -66,10 +66,10 @@ export function ConfirmWithReasonModal({
             />
           )}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={error} onReload={() => setError(null)} />
+          {failure && <Alert color="red" title="Not saved" role="alert">{failure}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red.9" loading={pending} disabled={!confirmed}>{confirmLabel}</Button>
+            <Button type="submit" color={color} loading={pending} disabled={!confirmed}>{confirmLabel}</Button>
           </Group>
         </Stack>
       </form>
