@@ -163,6 +163,7 @@ export const InactiveUserList = Type.Object({
 export type InactiveUserList = Static<typeof InactiveUserList>;
 
 export const UsageSettings = Type.Object({ retentionDays: Type.Integer() });
+export type UsageSettings = Static<typeof UsageSettings>;
 export const UpdateUsageSettingsBody = Type.Object({ retentionDays: Type.Integer({ minimum: 7, maximum: 730 }) });
 
 /** The small per-user summary on the Users page. */

@@ -147,6 +147,28 @@ describe('Organization settings', () => {
   });
 });
 
+describe('Usage data retention', () => {
+  it('should change how long raw usage events are kept, audit it, and refuse a value out of range', async () => {
+    await page.goto(`${app.url}/admin/settings`);
+    const card = page.getByRole('region', { name: 'Usage data' });
+    const days = card.getByLabel('Keep raw usage events for (days)');
+    await expect.poll(() => days.inputValue()).toBe('90');
+    await days.fill('3');
+    await card.getByText('Choose between 7 and 730 days.').waitFor();
+    await expect(card.getByRole('button', { name: 'Save retention' }).isDisabled()).resolves.toBe(true);
+    await days.fill('120');
+    await card.getByRole('button', { name: 'Save retention' }).click();
+    await page.getByText('Raw usage events are now kept for 120 days.').waitFor();
+    expect(await seriousViolations()).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('region', { name: 'Usage data' }).getByLabel('Keep raw usage events for (days)').inputValue()).toBe('120');
+    expect(await (await page.request.get(`${app.url}/api/usage/settings`)).json()).toEqual({ retentionDays: 120 });
+    const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=policy`)).json()) as { items: { action: string; before: unknown; after: unknown }[] };
+    expect(audit.items[0]).toMatchObject({ action: 'usage.retention_changed', before: { retentionDays: 90 }, after: { retentionDays: 120 } });
+  });
+});
+
 describe('read-only views', () => {
   it('should show groups and settings without edit controls to a security reviewer', async () => {
     const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };

@@ -1,4 +1,4 @@
-import type { ActivityFeed, InactiveUserList, UsageOverview, UsageTrend } from '../../../contracts/usage';
+import type { ActivityFeed, InactiveUserList, UsageOverview, UsageSettings, UsageTrend } from '../../../contracts/usage';
 import { api } from '../../shared/api';
 
 export const fetchUserActivity = (userId: string, cursor?: string) =>
@@ -9,3 +9,7 @@ export const fetchUserUsage = (userId: string, days: 30 | 90) => api<UsageTrend>
 export const fetchUsageOverview = (inactiveDays: number) => api<UsageOverview>('/api/usage/overview', { query: { inactiveDays } });
 
 export const fetchInactiveUsers = (days: number, cursor?: string) => api<InactiveUserList>('/api/usage/inactive-users', { query: { days, limit: 50, cursor } });
+
+export const usageSettingsKey = ['usage-settings'] as const;
+export const fetchUsageSettings = () => api<UsageSettings>('/api/usage/settings');
+export const updateUsageSettings = (retentionDays: number) => api<UsageSettings>('/api/usage/settings', { method: 'PUT', body: { retentionDays } });
