@@ -18,8 +18,18 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** `schema`: PostgreSQL schema that holds the migration bookkeeping (tests run one schema per file). */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  await migrate(db, schema, (migrator) => migrator.migrateToLatest());
+}
+
+/** Up (or down) to the named migration: upgrade tests start from an older schema. */
+export async function migrateTo(db: Kysely<any>, name: string, schema?: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+  await migrate(db, schema, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Kysely<any>, schema: string | undefined, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<void> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String((error as Error)?.message ?? error)}`);

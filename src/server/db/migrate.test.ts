@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testSchemaName } from '../../../test/helpers/pg-schemas.js';
+import { usePostgres } from '../../../test/helpers/test-app.js';
+import { openDatabase, type OpenedDatabase } from './dialect.js';
+import { migrateTo, migrateToLatest } from './migrate.js';
+
+let opened: OpenedDatabase | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await opened?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  opened = dir = undefined;
+});
+
+async function openEmpty(): Promise<{ opened: OpenedDatabase; schema?: string }> {
+  if (usePostgres) {
+    const schema = testSchemaName();
+    return { opened: await openDatabase(process.env.TEST_DATABASE_URL!, { schema }), schema };
+  }
+  dir = mkdtempSync(join(tmpdir(), 'sofie-migrate-'));
+  return { opened: await openDatabase(`sqlite:${join(dir, 'upgrade.db')}`) };
+}
+
+describe('upgrading an existing database', () => {
+  it('should give memberships made before migration 0006 their users’ sort keys, and keep them in step after', async () => {
+    const empty = await openEmpty();
+    opened = empty.opened;
+    // The schema as of migration 0005, which the typed Database (always the latest) does not describe.
+    const db = opened.db as unknown as Kysely<any>;
+    await migrateTo(db, '2026_11_29_0005_usage', empty.schema);
+    const at = '2026-01-01T00:00:00.000Z';
+    await db.insertInto('organizations').values({ id: 'o1', name: 'Acme', created_at: at, updated_at: at }).execute();
+    await db.insertInto('roles').values({ id: 'r1', organization_id: 'o1', name: 'Member', name_normalized: 'member', created_at: at, updated_at: at }).execute();
+    const user = (id: string, name: string, lastActive: string | null) => ({
+      id, organization_id: 'o1', email: `${id}@acme.test`, email_normalized: `${id}@acme.test`, name, search_text: name.toLowerCase(), role_id: 'r1',
+      status: 'active' as const, last_active_at: lastActive, version: 1, created_at: at, updated_at: at,
+    });
+    await db.insertInto('users').values([user('u1', 'Ada', '2026-02-01T00:00:00.000Z'), user('u2', 'Grace', null)]).execute();
+    await db.insertInto('groups').values({ id: 'g1', organization_id: 'o1', name: 'Cohort', name_normalized: 'cohort', created_at: at, updated_at: at }).execute();
+    await db.insertInto('group_members').values(['u1', 'u2'].map((user_id) => ({ organization_id: 'o1', group_id: 'g1', user_id, added_by: null, added_at: at }))).execute();
+
+    await migrateToLatest(db, empty.schema);
+    const keys = () => db.selectFrom('group_members').select(['user_id', 'sort_name', 'sort_email', 'sort_created', 'sort_last_active']).orderBy('user_id').execute();
+    expect(await keys()).toEqual([
+      { user_id: 'u1', sort_name: 'Ada', sort_email: 'u1@acme.test', sort_created: at, sort_last_active: '2026-02-01T00:00:00.000Z' },
+      { user_id: 'u2', sort_name: 'Grace', sort_email: 'u2@acme.test', sort_created: at, sort_last_active: '' },
+    ]);
+
+    await db.updateTable('users').set({ name: 'Grace Hopper', last_active_at: '2026-03-01T00:00:00.000Z' }).where('id', '=', 'u2').execute();
+    expect((await keys())[1]).toMatchObject({ sort_name: 'Grace Hopper', sort_last_active: '2026-03-01T00:00:00.000Z' });
+  });
+});
