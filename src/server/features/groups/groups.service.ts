@@ -6,8 +6,8 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { GROUPS_ERRORS } from './groups.errors.js';
+import { changeGroupMemberships } from './groups.memberships.js';
 import {
-  addMemberships,
   countMembers,
   deleteGroupRow,
   findGroupById,
@@ -15,7 +15,6 @@ import {
   insertGroup,
   listGroupRowsWithCounts,
   listMembers,
-  removeMemberships,
   updateGroupRow,
 } from './groups.repository.js';
 
@@ -121,13 +120,13 @@ export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<type
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const group = await requireGroup(trx, ctx.organizationId, id);
     const ids = [...new Set(body.userIds)];
-    const users: { id: string; email: string; version: number }[] = [];
+    const users: { id: string; email: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       // Deleted users hold no memberships (a restore gives theirs back); the users list relies on it.
       users.push(
         ...(await trx
           .selectFrom('users')
-          .select(['id', 'email', 'version'])
+          .select(['id', 'email'])
           .where('organization_id', '=', ctx.organizationId)
           .where('status', '!=', 'deleted')
           .where('id', 'in', ids.slice(i, i + 500))
@@ -138,22 +137,7 @@ export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<type
       const known = new Set(users.map((u) => u.id));
       throw fail(GROUPS_ERRORS, 'USERS_NOT_FOUND', { missing: ids.filter((u) => !known.has(u)) });
     }
-    const now = nowIso(ctx.deps);
-    const changed = mode === 'add' ? await addMemberships(trx, ctx.organizationId, id, ids, ctx.actor.userId, now) : await removeMemberships(trx, ctx.organizationId, id, ids);
-    const byId = new Map(users.map((u) => [u.id, u]));
-    for (const userId of changed) {
-      const user = byId.get(userId)!;
-      await trx.updateTable('users').set({ version: user.version + 1, updated_at: now }).where('id', '=', userId).execute();
-      await recordAudit(trx, ctx, {
-        action: mode === 'add' ? 'group.member_added' : 'group.member_removed',
-        category: 'access',
-        risk: 'low',
-        subject: { type: 'user', id: userId, label: user.email },
-        reason,
-        before: { member: mode !== 'add', group: group.name },
-        after: { member: mode === 'add', group: group.name },
-      });
-    }
+    await changeGroupMemberships(trx, ctx, group, users, mode, reason);
   });
   return getGroup(ctx, id);
 }

@@ -10,6 +10,7 @@ import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { createSession, type NewSession } from '../auth/auth.service.js';
 import { addMemberships, findGroupById, findGroupByName } from '../groups/groups.repository.js';
+import { changeGroupMemberships } from '../groups/groups.memberships.js';
 import { requireOrganization } from '../organizations/organizations.service.js';
 import { assertNoEscalation, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
 import { findRoleById, findRoleBySystemKey } from '../roles/roles.repository.js';
@@ -149,25 +150,13 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
       changes.push(`role ${from?.name ?? '?'} → ${r.role.name}`);
     }
     if (r.groupId) {
-      const added = await addMemberships(trx, ctx.organizationId, r.groupId, [existing.id], ctx.actor.userId, now);
-      if (added.length > 0) {
-        changes.push(`added to ${r.groupName}`);
-        await recordAudit(trx, ctx, {
-          action: 'group.member_added',
-          category: 'access',
-          risk: 'low',
-          subject: { type: 'user', id: existing.id, label: existing.email },
-          reason,
-          before: { member: false, group: r.groupName },
-          after: { member: true, group: r.groupName },
-        });
-      }
+      const added = await changeGroupMemberships(trx, ctx, { id: r.groupId, name: r.groupName! }, [existing], 'add', reason);
+      if (added.length > 0) changes.push(`added to ${r.groupName}`);
     }
     if (changes.length === 0) {
       return { email: existing.email, outcome: 'unchanged', userId: existing.id, message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`, changes };
     }
-    const fresh = await trx.selectFrom('users').select('version').where('id', '=', existing.id).executeTakeFirstOrThrow();
-    await updateUserRow(trx, ctx.organizationId, existing.id, { version: fresh.version + 1, updated_at: now });
+    // Each change above gave the user a new version already (a role change, a membership).
     return { email: existing.email, outcome: 'updated', userId: existing.id, message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`, changes };
   }
 

@@ -79,6 +79,21 @@ describe('inviting an address that is already known', () => {
     expect(users.total).toBe(1);
   });
 
+  it('should make an open edit of the user’s groups stale when an invitation adds them to a group', async () => {
+    const userId = await t.createUser({ email: 'gil@acme.test', roleKey: 'member' });
+    const legal = await createGroup('Legal');
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } });
+    const seen = (await get(`/api/users/${userId}`)).json();
+    const [result] = (await invite({ entries: [{ email: 'gil@acme.test' }], roleId: roleId('member'), groupId: legal })).json().results;
+    expect(result).toMatchObject({ outcome: 'updated', changes: ['added to Legal'] });
+    // The dialog opened before the invitation would drop Legal without knowing it was there.
+    const stale = await t.app.inject({ method: 'PUT', url: `/api/users/${userId}/groups`, headers: { cookie: t.adminCookie }, payload: { groupIds: [], version: seen.version } });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
+    expect((await get(`/api/users/${userId}`)).json().groups.map((g: { name: string }) => g.name)).toEqual(['Legal']);
+    const audit = (await get(`/api/audit-events?subjectId=${userId}`)).json().items;
+    expect(audit[0]).toMatchObject({ action: 'group.member_added', after: { member: true, group: 'Legal' } });
+  });
+
   it('should say nothing changed when the role and group already match', async () => {
     await t.createUser({ email: 'erin@acme.test', roleKey: 'member' });
     const [result] = (await invite({ entries: [{ email: 'erin@acme.test' }], roleId: roleId('member') })).json().results;

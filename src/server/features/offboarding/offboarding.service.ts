@@ -19,7 +19,7 @@ import { nowIso, type Actor, type Deps, type RequestContext } from '../../platfo
 import { AppError, fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { revokeUserSessions } from '../auth/auth.repository.js';
-import { groupIdsOfUser } from '../groups/groups.repository.js';
+import { addMemberships, groupIdsOfUser } from '../groups/groups.repository.js';
 import { chunks, countSeatsOfUser, insertSeats, listItems, seatRolesOf } from '../ownership/ownership.repository.js';
 import {
   announceOwnershipChanges,
@@ -548,7 +548,7 @@ export async function restoreUser(ctx: RequestContext & { actor: Actor }, userId
       .where('id', '=', user.id)
       .execute();
     const groups = saved.groupIds.length ? await trx.selectFrom('groups').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', saved.groupIds).execute() : [];
-    for (const g of groups) await trx.insertInto('group_members').values({ organization_id: ctx.organizationId, group_id: g.id, user_id: user.id, added_by: ctx.actor.userId, added_at: now }).execute();
+    for (const g of groups) await addMemberships(trx, ctx.organizationId, g.id, [user.id], ctx.actor.userId, now);
     const wsIds = saved.workspaceMemberships.map((m) => m.workspace_id);
     const workspaces = new Set(wsIds.length ? (await trx.selectFrom('workspaces').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', wsIds).execute()).map((w) => w.id) : []);
     const memberships = saved.workspaceMemberships.filter((m) => workspaces.has(m.workspace_id));

@@ -21,6 +21,7 @@ import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons
 import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
 import { passkeySummaryForUser } from '../passkeys/passkeys.service.js';
 import { addMemberships, findGroupById, findGroupsByIds, groupIdsOfUser, removeMemberships } from '../groups/groups.repository.js';
+import { changeGroupMemberships } from '../groups/groups.memberships.js';
 import {
   assertKeepsAccessAdmin,
   assertNoEscalation,
@@ -296,7 +297,6 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
     }
     const skipped: BulkUsersResult['skipped'] = [];
     let changed = 0;
-    const now = nowIso(ctx.deps);
     if (body.action === 'assign_role') {
       const role = await requireRole(trx, ctx.organizationId, body.roleId!);
       assertNoEscalation(ctx.actor, rolePermissions(role), role.name);
@@ -313,26 +313,8 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
       if (!group) throw fail(USERS_ERRORS, 'GROUP_NOT_FOUND');
       // Deleted users keep no memberships (see changeUserGroups).
       for (const user of users.filter((u) => u.status === 'deleted')) skipped.push({ userId: user.id, code: 'USER_DELETED', message: USERS_ERRORS.USER_DELETED.message });
-      const userIds = users.filter((u) => u.status !== 'deleted').map((u) => u.id);
-      const affected =
-        body.action === 'add_to_group'
-          ? await addMemberships(trx, ctx.organizationId, group.id, userIds, ctx.actor.userId, now)
-          : await removeMemberships(trx, ctx.organizationId, group.id, userIds);
-      changed = affected.length;
-      const byId = new Map(users.map((u) => [u.id, u]));
-      for (const userId of affected) {
-        const user = byId.get(userId)!;
-        await updateUserRow(trx, ctx.organizationId, userId, { version: user.version + 1, updated_at: now });
-        await recordAudit(trx, ctx, {
-          action: body.action === 'add_to_group' ? 'group.member_added' : 'group.member_removed',
-          category: 'access',
-          risk: 'low',
-          subject: auditSubject(user),
-          reason,
-          before: { member: body.action !== 'add_to_group', group: group.name },
-          after: { member: body.action === 'add_to_group', group: group.name },
-        });
-      }
+      const members = users.filter((u) => u.status !== 'deleted');
+      changed = (await changeGroupMemberships(trx, ctx, group, members, body.action === 'add_to_group' ? 'add' : 'remove', reason)).length;
     }
     const missing = ids.length - users.length;
     for (let i = 0; i < missing; i++) skipped.push({ userId: '', code: 'USER_NOT_FOUND', message: USERS_ERRORS.USER_NOT_FOUND.message });

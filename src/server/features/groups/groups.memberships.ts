@@ -1,0 +1,38 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
+import { addMemberships, removeMemberships } from './groups.repository.js';
+
+/**
+ * Adds users to a group or removes them, in the caller's transaction: each user whose membership
+ * changed gets a new version (a stale edit of their groups is then refused) and one audit event.
+ * Every route that changes a group's members goes through here: the group page, bulk actions on the
+ * users list, and inviting an existing user. Returns the ids that changed.
+ */
+export async function changeGroupMemberships(
+  trx: DbOrTrx,
+  ctx: RequestContext & { actor: Actor },
+  group: { id: string; name: string },
+  users: readonly { id: string; email: string }[],
+  mode: 'add' | 'remove',
+  reason: string | null,
+): Promise<string[]> {
+  const now = nowIso(ctx.deps);
+  const ids = users.map((u) => u.id);
+  const changed = mode === 'add' ? await addMemberships(trx, ctx.organizationId, group.id, ids, ctx.actor.userId, now) : await removeMemberships(trx, ctx.organizationId, group.id, ids);
+  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+  for (const userId of changed) {
+    await trx.updateTable('users').set({ version: sql`version + 1`, updated_at: now }).where('organization_id', '=', ctx.organizationId).where('id', '=', userId).execute();
+    await recordAudit(trx, ctx, {
+      action: mode === 'add' ? 'group.member_added' : 'group.member_removed',
+      category: 'access',
+      risk: 'low',
+      subject: { type: 'user', id: userId, label: emailOf.get(userId)! },
+      reason,
+      before: { member: mode === 'remove', group: group.name },
+      after: { member: mode === 'add', group: group.name },
+    });
+  }
+  return changed;
+}
