@@ -63,6 +63,8 @@ export const SessionSummary = Type.Object({
   lastSeenAt: Iso,
   ip: Type.Union([Type.String(), Type.Null()]),
   userAgent: Type.Union([Type.String(), Type.Null()]),
+  /** The user agent as a reader says it: "Chrome on macOS" (as on Account security). */
+  device: Type.String(),
 });
 
 export const ChecklistItem = Type.Object({

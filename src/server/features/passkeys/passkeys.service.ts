@@ -17,7 +17,7 @@ import { nowIso, type Actor, type Deps, type RequestContext } from '../../platfo
 import { fail } from '../../platform/errors.js';
 import { listActiveSessions, revokeSession } from '../auth/auth.repository.js';
 import { createSession, type NewSession } from '../auth/auth.service.js';
-import { deviceLabel } from './device.js';
+import { deviceLabel } from '../../platform/device.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
 import { describeReasons, idleLogoutMinutes, passkeyRequirement, recentlyAuthenticated, type PasskeyRequirement } from './passkeys.policy.js';
 import {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { createSession } from '../auth/auth.service.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -149,8 +150,11 @@ describe('user details', () => {
   it('should list active sessions and end them all with sign out everywhere', async () => {
     const id = await t.createUser({ email: 'bob@acme.test' });
     const bob = await t.signInAs(id);
-    await t.signInAs(id);
-    expect((await detail(id)).sessions).toHaveLength(2);
+    const row = await t.deps.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const chromeOnMac = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+    await createSession(t.deps.db, t.deps, row, 'passkey', { ip: '10.0.0.7', userAgent: chromeOnMac });
+    // Each session says what it is, named as Account security names the signed-in user's own.
+    expect((await detail(id)).sessions.map((s: { device: string }) => s.device).sort()).toEqual(['Chrome on macOS', 'vitest']);
     const res = await t.app.inject({ method: 'POST', url: `/api/users/${id}/sign-out-everywhere`, headers: { cookie: t.adminCookie }, payload: { reason: 'Lost laptop' } });
     expect(res.json()).toEqual({ revoked: 2 });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: bob } })).statusCode).toBe(401);

@@ -16,6 +16,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { assertStepUp } from '../../platform/access.js';
+import { deviceLabel } from '../../platform/device.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
 import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
@@ -154,7 +155,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     lastSignInAt: row.last_sign_in_at,
     pendingInvitation,
     rolePrivileged: isPrivilegedSet(rolePermissions(role)),
-    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent })),
+    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent, device: deviceLabel(s.user_agent) })),
     passkeys,
     checklist: buildChecklist({ user: row, role, groupCount: userGroups.length, invitation: pendingInvitation, passkeys, now, workspaces }),
     workspaces,

@@ -8,7 +8,7 @@ import { useReasonRequired } from '../../../organization/api';
 import { signOutEverywhere } from '../../detail-api';
 import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
-import { describeDevice, formatDateTime, fromNow } from './format';
+import { formatDateTime, fromNow } from './format';
 import { Fact } from './InvitationSection';
 import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
@@ -48,7 +48,7 @@ export function SessionsSection({ user, reload }: SectionProps) {
             <Table.Tbody>
               {user.sessions.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td title={s.userAgent ?? undefined}>{describeDevice(s.userAgent)}</Table.Td>
+                  <Table.Td title={s.userAgent ?? undefined}>{s.device}</Table.Td>
                   <Table.Td>{s.ip ?? '—'}</Table.Td>
                   <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
                   <Table.Td>{fromNow(s.lastSeenAt)}</Table.Td>

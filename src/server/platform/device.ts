@@ -1,4 +1,7 @@
-/** A short human label for a user agent: "Chrome on macOS". Good enough for a sessions list, not for analytics. */
+/**
+ * A short human label for a user agent: "Chrome on macOS". Good enough for a sessions list, not for
+ * analytics. The one place the console's session lists (Account security, user details) get it from.
+ */
 export function deviceLabel(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
   const ua = userAgent;
@@ -8,13 +11,17 @@ export function deviceLabel(userAgent: string | null): string {
       ? 'Opera'
       : /Firefox\//.test(ua)
         ? 'Firefox'
-        : /Chrome\/|CriOS\//.test(ua)
-          ? 'Chrome'
-          : /Safari\//.test(ua)
-            ? 'Safari'
-            : /curl\//i.test(ua)
-              ? 'curl'
-              : null;
+        : /HeadlessChrome\//.test(ua)
+          ? 'Headless Chrome'
+          : /Chrome\/|CriOS\/|Chromium\//.test(ua)
+            ? 'Chrome'
+            : /Safari\//.test(ua)
+              ? 'Safari'
+              : /curl\//i.test(ua)
+                ? 'curl'
+                : /node|undici/i.test(ua)
+                  ? 'API client'
+                  : null;
   const os = /iPhone|iPad|iPod/.test(ua)
     ? 'iOS'
     : /Android/.test(ua)
