@@ -1,16 +1,14 @@
 import { StatusBadge } from '../StatusBadge';
-import { Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, SimpleGrid, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
 import { resendInvitation } from '../../detail-api';
-import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { formatDateTime, fromNow } from './format';
-import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
+import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
@@ -23,7 +21,7 @@ export function Fact({ label, children }: { label: string; children: React.React
   );
 }
 
-export function InvitationSection({ user, reload, openRequest }: SectionProps) {
+export function InvitationSection({ user, openRequest }: SectionProps) {
   const can = useCan();
   const invitation = user.pendingInvitation;
   const canResend = can('users.invite') && user.status === 'invited' && invitation && ['pending', 'expired'].includes(invitation.status);
@@ -58,43 +56,28 @@ export function InvitationSection({ user, reload, openRequest }: SectionProps) {
           {invitation && ['pending', 'expired'].includes(invitation.status) && <Fact label="Link expires">{expiry}</Fact>}
         </SimpleGrid>
       )}
-      {opened && invitation && <ResendModal user={user} invitationId={invitation.id} reload={reload} onClose={() => setOpened(false)} />}
+      {opened && invitation && <ResendModal user={user} invitationId={invitation.id} onClose={() => setOpened(false)} />}
     </DetailSection>
   );
 }
 
-function ResendModal({ user, invitationId, reload, onClose }: { user: SectionProps['user']; invitationId: string; reload: SectionProps['reload']; onClose: () => void }) {
+function ResendModal({ user, invitationId, onClose }: { user: SectionProps['user']; invitationId: string; onClose: () => void }) {
   const reasonRequired = useReasonRequired();
   const updated = useUserUpdated();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => resendInvitation(invitationId, reason.trim() || undefined),
-    onSuccess: () => {
-      updated(null, user.id);
-      notifications.show({ color: 'green', message: `A new invitation link was sent to ${user.email}. The old link no longer works.` });
-      onClose();
-    },
-  });
   return (
-    <Modal opened onClose={onClose} title="Resend invitation">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
-          mutation.mutate();
-        }}
-      >
-        <Stack>
-          <Text size="sm">{user.email} gets a new link; the old one stops working and the expiry starts again.</Text>
-          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={mutation.error} onReload={() => void reload()} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="indigo.7" loading={mutation.isPending}>Resend invitation</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ConfirmWithReasonModal
+      title="Resend invitation"
+      confirmLabel="Resend invitation"
+      color="indigo.7"
+      reasonRequired={reasonRequired}
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        await resendInvitation(invitationId, reason);
+        updated(null, user.id);
+        notifications.show({ color: 'green', message: `A new invitation link was sent to ${user.email}. The old link no longer works.` });
+      }}
+    >
+      {user.email} gets a new link; the old one stops working and the expiry starts again.
+    </ConfirmWithReasonModal>
   );
 }

@@ -1,20 +1,18 @@
-import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
 import { signOutEverywhere } from '../../detail-api';
-import { ChangeError } from './ChangeError';
 import { DetailSection } from './DetailSection';
 import { formatDateTime, fromNow } from './format';
 import { Fact } from './InvitationSection';
-import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
+import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
 
-export function SessionsSection({ user, reload }: SectionProps) {
+export function SessionsSection({ user }: SectionProps) {
   const can = useCan();
   const [opened, setOpened] = useState(false);
   const count = user.sessions.length;
@@ -58,46 +56,29 @@ export function SessionsSection({ user, reload }: SectionProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {opened && <SignOutModal user={user} reload={reload} onClose={() => setOpened(false)} />}
+      {opened && <SignOutModal user={user} onClose={() => setOpened(false)} />}
     </DetailSection>
   );
 }
 
-function SignOutModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
+function SignOutModal({ user, onClose }: { user: SectionProps['user']; onClose: () => void }) {
   const reasonRequired = useReasonRequired();
   const updated = useUserUpdated();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: () => signOutEverywhere(user.id, reason.trim() || undefined),
-    onSuccess: (data) => {
-      updated(null, user.id);
-      notifications.show({ color: 'green', message: `${user.name || user.email} was signed out of ${data.revoked} session${data.revoked === 1 ? '' : 's'}.` });
-      onClose();
-    },
-  });
+  const count = user.sessions.length;
   return (
-    <Modal opened onClose={onClose} title="Sign out everywhere?">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
-          mutation.mutate();
-        }}
-      >
-        <Stack>
-          <Text size="sm">
-            This ends all {user.sessions.length} active session{user.sessions.length === 1 ? '' : 's'} of {user.name || user.email}. They can sign in again with a new link
-            {user.status === 'active' ? '' : ' once their account allows it'}.
-          </Text>
-          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={mutation.error} onReload={() => void reload()} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="red.9" loading={mutation.isPending}>Sign out everywhere</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ConfirmWithReasonModal
+      title="Sign out everywhere?"
+      confirmLabel="Sign out everywhere"
+      reasonRequired={reasonRequired}
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        const { revoked } = await signOutEverywhere(user.id, reason);
+        updated(null, user.id);
+        notifications.show({ color: 'green', message: `${user.name || user.email} was signed out of ${revoked} session${revoked === 1 ? '' : 's'}.` });
+      }}
+    >
+      This ends all {count} active session{count === 1 ? '' : 's'} of {user.name || user.email}. They can sign in again with a new link
+      {user.status === 'active' ? '' : ' once their account allows it'}.
+    </ConfirmWithReasonModal>
   );
 }
