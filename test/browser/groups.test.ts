@@ -89,6 +89,12 @@ describe('Manage Groups', () => {
     const deleteButton = confirm.getByRole('button', { name: 'Delete group' });
     await expect(deleteButton.isDisabled()).resolves.toBe(true);
     await confirm.getByLabel(/Type Regulatory reviewers to confirm/).fill('Regulatory reviewers');
+    // The organization starts requiring reasons after this page loaded its settings: the server
+    // refuses the blank reason, the refusal shows at the field, and the dialog stays open.
+    expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: true } })).status()).toBe(200);
+    await deleteButton.click();
+    await confirm.getByText('Your organization requires a business reason for this change.').waitFor();
+    await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0); // still on the group's page
     await confirm.getByLabel('Business reason').fill('Project closed');
     await deleteButton.click();
     await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
@@ -96,6 +102,9 @@ describe('Manage Groups', () => {
     // It was the organization's only group.
     await page.getByText(/^No groups yet\./).waitFor();
     await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
+    const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as { items: { action: string; reason: string | null }[] };
+    expect(audit.items.find((e) => e.action === 'group.deleted')).toMatchObject({ reason: 'Project closed' });
+    await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false } });
   });
 
   it('should show a taken name at the field', async () => {

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { ApiError, errorMessage } from '../api';
-import { REASON_MISSING, ReasonField, reasonMissing } from './ReasonField';
+import { errorMessage } from '../api';
+import { ReasonField } from './ReasonField';
+import { useReasonedSubmit } from './useReasonedSubmit';
 
 interface Props {
   title: string;
@@ -23,27 +24,11 @@ interface Props {
  */
 export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 'red.9', typeToConfirm, reasonRequired, onConfirm, onClose }: Props) {
   const [typed, setTyped] = useState('');
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useReasonedSubmit(reasonRequired);
   const confirmed = !typeToConfirm || typed.trim() === typeToConfirm;
 
   async function submit() {
-    if (!confirmed) return;
-    if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
-    setReasonError(null);
-    setFailure(null);
-    setPending(true);
-    try {
-      await onConfirm(reason.trim() || undefined);
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'REASON_REQUIRED') setReasonError(e.message);
-      else setFailure(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    if (confirmed && (await form.submit(onConfirm))) onClose();
   }
 
   return (
@@ -65,11 +50,11 @@ export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 
               data-autofocus
             />
           )}
-          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          {failure && <Alert color="red" title="Not saved" role="alert">{failure}</Alert>}
+          <ReasonField {...form.reasonField} />
+          {form.error !== null && <Alert color="red" title="Not saved" role="alert">{errorMessage(form.error)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color={color} loading={pending} disabled={!confirmed}>{confirmLabel}</Button>
+            <Button type="submit" color={color} loading={form.pending} disabled={!confirmed}>{confirmLabel}</Button>
           </Group>
         </Stack>
       </form>

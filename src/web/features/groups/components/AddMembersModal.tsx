@@ -3,25 +3,23 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserList } from '../../../../contracts/users';
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { ChangeError } from '../../users/components/detail/ChangeError';
-import { REASON_MISSING, ReasonField, reasonMissing } from '../../../shared/reason/ReasonField';
+import { ReasonField } from '../../../shared/reason/ReasonField';
+import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../organization/api';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
 /** Search users by name or email and add several at once. */
-export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { groupName: string; memberIds: Set<string>; onSubmit: (userIds: string[], reason: string) => Promise<unknown>; onClose: () => void }) {
+export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { groupName: string; memberIds: Set<string>; onSubmit: (userIds: string[], reason: string | undefined) => Promise<unknown>; onClose: () => void }) {
   const reasonRequired = useReasonRequired();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const [selected, setSelected] = useState<string[]>([]);
   // Labels of chosen users, kept when a new search no longer lists them.
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const form = useReasonedSubmit(reasonRequired);
   const results = useQuery({ queryKey: ['users', 'member-search', debounced], queryFn: () => searchUsers(debounced), staleTime: 10_000 });
 
   const found = (results.data?.items ?? []).filter((u) => !memberIds.has(u.id));
@@ -30,19 +28,7 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
   for (const u of found) options.set(u.id, `${u.name || u.email} · ${u.email}`);
 
   async function submit() {
-    if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
-    setReasonError(null);
-    setPending(true);
-    setError(null);
-    try {
-      await onSubmit(selected, reason.trim());
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'REASON_REQUIRED') setReasonError(e.message);
-      else setError(e);
-    } finally {
-      setPending(false);
-    }
+    if (await form.submit((reason) => onSubmit(selected, reason))) onClose();
   }
 
   return (
@@ -74,11 +60,11 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
             data-autofocus
           />
           {selected.length > 0 && <Text size="sm" c="gray.7">{selected.length} selected</Text>}
-          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={error} onReload={() => setError(null)} />
+          <ReasonField {...form.reasonField} />
+          <ChangeError error={form.error} onReload={form.clearError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="indigo.7" loading={pending} disabled={selected.length === 0}>
+            <Button type="submit" color="indigo.7" loading={form.pending} disabled={selected.length === 0}>
               {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
             </Button>
           </Group>

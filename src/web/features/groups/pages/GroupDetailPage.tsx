@@ -147,7 +147,7 @@ export function GroupDetailPage() {
           initial={{ name: g.name, description: g.description }}
           onClose={() => setDialog(null)}
           onSubmit={async (v) => {
-            const data = await updateGroup(g.id, { name: v.name, description: v.description, reason: v.reason || undefined });
+            const data = await updateGroup(g.id, { name: v.name, description: v.description, reason: v.reason });
             updated(data);
             notifications.show({ color: 'green', message: `Group ${data.name} saved.` });
           }}
@@ -159,7 +159,7 @@ export function GroupDetailPage() {
           memberIds={memberIds}
           onClose={() => setDialog(null)}
           onSubmit={async (userIds, reason) => {
-            const data = await addGroupMembers(g.id, userIds, reason || undefined);
+            const data = await addGroupMembers(g.id, userIds, reason);
             updated(data);
             notifications.show({ color: 'green', message: `Added ${userIds.length} member${userIds.length === 1 ? '' : 's'} to ${data.name}.` });
           }}
@@ -173,7 +173,7 @@ export function GroupDetailPage() {
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
             const count = selected.length;
-            const data = await removeGroupMembers(g.id, selected, reason || undefined);
+            const data = await removeGroupMembers(g.id, selected, reason);
             setSelected([]);
             updated(data);
             notifications.show({ color: 'green', message: `Removed ${count} member${count === 1 ? '' : 's'} from ${data.name}.` });
@@ -191,7 +191,7 @@ export function GroupDetailPage() {
           typeToConfirm={g.name}
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
-            await deleteGroup(g.id, reason || undefined);
+            await deleteGroup(g.id, reason);
             queryClient.removeQueries({ queryKey: groupKeys.detail(g.id) });
             // The list must not show the deleted group while it refetches.
             queryClient.setQueryData<{ items: GroupSummary[] }>(groupKeys.all, (old) => (old ? { items: old.items.filter((x) => x.id !== g.id) } : old));

@@ -77,7 +77,7 @@ export function GroupsPage() {
           submitLabel="Create group"
           onClose={() => setCreating(false)}
           onSubmit={async (v) => {
-            const group: GroupDetail = await createGroup({ name: v.name, description: v.description, reason: v.reason || undefined });
+            const group: GroupDetail = await createGroup({ name: v.name, description: v.description, reason: v.reason });
             await queryClient.invalidateQueries({ queryKey: groupKeys.all });
             notifications.show({ color: 'green', message: `Group ${group.name} created. Add its members next.` });
             navigate(`/admin/groups/${group.id}`);
