@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { StatusBadge } from '../../users/components/StatusBadge';
 import { createServiceToken, fetchServiceTokens, revokeServiceToken, serviceTokensKey } from '../api';
-import { Ago } from './Ago';
+import { When } from '../../../shared/When';
 import { SecretOnceModal } from './SecretOnceModal';
 
 /** Tokens Sofie's other services call with; created here, shown once, revoked here. */
@@ -74,8 +74,8 @@ export function ServiceTokensCard() {
             {tokens.data.items.map((t) => (
               <Table.Tr key={t.id} data-testid="service-token-row">
                 <Table.Td>{t.name}</Table.Td>
-                <Table.Td><Ago iso={t.createdAt} never="—" /></Table.Td>
-                <Table.Td><Ago iso={t.lastUsedAt} never="Never" /></Table.Td>
+                <Table.Td><When iso={t.createdAt} never="—" /></Table.Td>
+                <Table.Td><When iso={t.lastUsedAt} never="Never" /></Table.Td>
                 <Table.Td><StatusBadge status={t.revokedAt ? 'revoked' : 'active'} /></Table.Td>
                 <Table.Td ta="right">
                   {!t.revokedAt && (

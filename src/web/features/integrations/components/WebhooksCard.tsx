@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { StatusBadge } from '../../users/components/StatusBadge';
 import { createWebhookEndpoint, disableWebhookEndpoint, fetchWebhookDeliveries, fetchWebhookEndpoints, webhooksKey } from '../api';
-import { Ago } from './Ago';
+import { When } from '../../../shared/When';
 import { SecretOnceModal } from './SecretOnceModal';
 
 /** Endpoints that receive ownership and collaborator changes, and the deliveries made to them. */
@@ -81,7 +81,7 @@ export function WebhooksCard() {
                   <Text size="sm" style={{ wordBreak: 'break-all' }}>{e.url}</Text>
                   {e.description && <Text size="xs" c="dimmed">{e.description}</Text>}
                 </Table.Td>
-                <Table.Td><Ago iso={e.createdAt} never="—" /></Table.Td>
+                <Table.Td><When iso={e.createdAt} never="—" /></Table.Td>
                 <Table.Td><Text size="sm">{e.pending} pending · {e.failed} failed</Text></Table.Td>
                 <Table.Td><StatusBadge status={e.disabledAt ? 'disabled' : 'active'} /></Table.Td>
                 <Table.Td ta="right">
@@ -116,7 +116,7 @@ export function WebhooksCard() {
                 <Table.Td><StatusBadge status={d.status} /></Table.Td>
                 <Table.Td>{d.attempts}</Table.Td>
                 <Table.Td><Text size="sm">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</Text></Table.Td>
-                <Table.Td><Ago iso={d.createdAt} never="—" /></Table.Td>
+                <Table.Td><When iso={d.createdAt} never="—" /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

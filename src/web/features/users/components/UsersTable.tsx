@@ -1,17 +1,13 @@
 import { UsageSummary } from '../../usage';
 import { Anchor, Badge, Checkbox, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
-import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
+import { When } from '../../../shared/When';
 import { StatusBadge } from './StatusBadge';
 
 // Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
 const FULL_LABEL = { label: { overflow: 'visible' } } as const;
-
-dayjs.extend(relativeTime);
 
 interface Props {
   users: UserSummary[];
@@ -36,15 +32,6 @@ function SortHeader({ label, column, sort, order, onSort }: { label: string; col
         </Group>
       </UnstyledButton>
     </Table.Th>
-  );
-}
-
-function When({ iso, never, absolute }: { iso: string | null; never: ReactNode; absolute?: boolean }) {
-  if (!iso) return <Text size="sm" c="dimmed">{never}</Text>;
-  return (
-    <Tooltip label={dayjs(iso).format('D MMM YYYY, HH:mm')} openDelay={400}>
-      <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>{absolute ? dayjs(iso).format('D MMM YYYY') : dayjs(iso).fromNow()}</Text>
-    </Tooltip>
   );
 }
 
