@@ -21,27 +21,30 @@ process.env.SOFIE_TEST_RUN ??= randomBytes(4).toString('hex');
 
 const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
 
-export default defineConfig({
-  test: {
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    projects: [
-      { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' } } },
-      ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'] } }] : []),
-      ...(hasChromium
-        ? [
-            {
-              test: {
-                name: 'browser',
-                include: ['test/browser/**/*.test.ts'],
-                globalSetup: ['test/browser/global-setup.ts'],
-                fileParallelism: false,
-                testTimeout: 60_000,
-                env: { CHROMIUM_PATH: chromium },
-              },
-            },
-          ]
-        : []),
-    ],
-  },
-});
+/**
+ * Inline projects do not inherit the root `test` options, so every project states its own limits.
+ * They are ceilings for a loaded CI machine, not budgets: a test that nears them is made faster.
+ */
+const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000 };
+const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000 };
+
+export const projects = [
+  { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },
+  ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'], ...apiLimits } }] : []),
+  ...(hasChromium
+    ? [
+        {
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            globalSetup: ['test/browser/global-setup.ts'],
+            fileParallelism: false,
+            env: { CHROMIUM_PATH: chromium },
+            ...browserLimits,
+          },
+        },
+      ]
+    : []),
+];
+
+export default defineConfig({ test: { projects } });
