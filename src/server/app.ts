@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { Type } from 'typebox';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -31,6 +32,7 @@ import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
+import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
 import { deliverDueMail } from './platform/mail/mail.service.js';
 
@@ -42,7 +44,8 @@ declare module 'fastify' {
 }
 
 export interface BuildOptions {
-  logger?: FastifyServerOptions['logger'];
+  /** false silences request logs (benchmarks); otherwise the app logs through deps.logger. */
+  logger?: false;
   /** Start the mail delivery loop (main does; tests call deliverDueMail directly). */
   startWorkers?: boolean;
   /** Folder of the built console; defaults to dist/web. */
@@ -52,8 +55,11 @@ export interface BuildOptions {
 /** Registers platform plugins, then features. Never listens: main.ts and tests decide that. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: deps.config.trustProxy,
+    loggerInstance: options.logger === false ? pino({ level: 'silent' }) : deps.logger,
+    trustProxy: trustProxySetting(deps.config.trustProxy),
+    // Every wait is bounded: a client that never finishes its request, or a request nobody answers.
+    requestTimeout: deps.config.requestTimeoutMs,
+    connectionTimeout: deps.config.requestTimeoutMs,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => deps.newId(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
@@ -94,7 +100,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   await app.register(fastifyRateLimit, {
     global: false,
-    ...(deps.redis ? { redis: deps.redis, nameSpace: 'sofie-rl:' } : {}),
+    ...(deps.redis ? { store: fallbackRateLimitStore(deps.redis, app.log, 'sofie-rl:') } : {}),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -107,13 +113,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } }, async (request, reply) => {
-    try {
-      await deps.db.selectFrom('organizations').select('id').limit(1).execute();
-      return { status: 'ready' };
-    } catch (error) {
-      request.log.error({ err: error }, 'database not reachable');
-      return reply.status(503).send({ status: 'database unreachable' });
-    }
+    const problem = await databaseServes(deps, READY_DEADLINE_MS);
+    if (!problem) return { status: 'ready' };
+    request.log.warn({ problem }, 'not ready: the database cannot serve');
+    return reply.status(503).header('retry-after', '2').send({ status: problem });
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
@@ -124,6 +127,42 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await registerConsole(app, options.webRoot ?? resolve('dist/web'));
   return app;
+}
+
+/**
+ * Fastify's (proxy-addr's) form of TRUST_PROXY. A hop count trusts that many proxies counted from the
+ * app: with 1, the client address is the last one the load balancer appended to X-Forwarded-For, and
+ * whatever the client wrote before it is ignored.
+ */
+function trustProxySetting(trust: Deps['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
+/** A load balancer stops sending traffic after this long without an answer; readiness answers sooner. */
+const READY_DEADLINE_MS = 1_500;
+
+/**
+ * Null when the database answers a read of the users table (what nearly every request needs) within
+ * the deadline; otherwise why not. A held lock, an exhausted pool or a dead server all count.
+ */
+async function databaseServes(deps: Deps, deadlineMs: number): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`database did not answer within ${deadlineMs} ms`), deadlineMs);
+  });
+  const probe = deps.db
+    .selectFrom('users')
+    .select('id')
+    .limit(1)
+    .execute()
+    .then(() => null)
+    .catch((error: Error) => `database unreachable: ${error.message}`);
+  try {
+    return await Promise.race([probe, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Serves the built console with an SPA fallback; API paths keep JSON 404s. */

@@ -15,8 +15,20 @@ export interface Config {
   logLevel: string;
   sessionAbsoluteHours: number;
   demo: boolean;
-  /** Trust X-Forwarded-* headers (behind a load balancer). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: false (none), a hop count (the last N proxies in
+   * front of the app), or the proxies' addresses/CIDRs. Never "everyone": a client could then choose
+   * its own address.
+   */
+  trustProxy: false | number | string[];
+  /** PostgreSQL: longest a statement may run; longest a statement waits for a lock. */
+  databaseStatementTimeoutMs: number;
+  databaseLockTimeoutMs: number;
+  /** Longest a request waits for a database connection (PostgreSQL pool) or the SQLite writer. */
+  databaseAcquireTimeoutMs: number;
+  databasePoolSize: number;
+  /** A request that has not been answered after this long is ended by the server. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +46,25 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   const raw = (env[name] ?? '').toLowerCase();
   return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+const ADDRESS_OR_CIDR = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+
+function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === 'true' || raw === 'yes') {
+    throw new ConfigError('TRUST_PROXY must say which proxies to trust: a hop count (1 = the load balancer in front of the app) or their addresses (10.0.0.0/8,192.168.1.5), not "true"');
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be between 1 and 10 (got "${raw}")`);
+    return hops;
+  }
+  const list = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = list.find((part) => !ADDRESS_OR_CIDR.test(part));
+  if (bad) throw new ConfigError(`TRUST_PROXY must be a hop count or a comma-separated list of addresses/CIDRs (got "${bad}")`);
+  return list;
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | null {
@@ -70,7 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: optional(env, 'LOG_LEVEL') ?? 'info',
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24, 1, 24 * 30),
     demo: flag(env, 'SOFIE_DEMO'),
-    trustProxy: flag(env, 'TRUST_PROXY'),
+    trustProxy: trustProxy(env),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000),
+    databaseLockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', 3_000, 50, 600_000),
+    databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 3_000, 50, 600_000),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     ...overrides,
   });
 }

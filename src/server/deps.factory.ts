@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { pino } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase, type OpenOptions } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -11,12 +12,24 @@ export interface OpenedDeps {
   close(): Promise<void>;
 }
 
+export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & { clock?: () => Date };
+
 /** Opens the database (migrated), SMTP and Redis as the configuration says. */
-export async function openDeps(config: Config, options: OpenOptions & { clock?: () => Date } = {}): Promise<OpenedDeps> {
-  const opened = await openDatabase(config.databaseUrl, options);
+export async function openDeps(config: Config, options: OpenDepsOptions = {}): Promise<OpenedDeps> {
+  const logger = pino({ level: config.logLevel });
+  const opened = await openDatabase(config.databaseUrl, {
+    schema: options.schema,
+    limits: {
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+      lockTimeoutMs: config.databaseLockTimeoutMs,
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      poolSize: config.databasePoolSize,
+    },
+    onConnectionError: (error) => logger.warn({ err: error }, 'a database connection failed; it is replaced on next use'),
+  });
   await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.schema : undefined);
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
+  const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   const deps: Deps = {
     config,
     db: opened.db,
@@ -25,6 +38,7 @@ export async function openDeps(config: Config, options: OpenOptions & { clock?: 
     newId: () => uuidv7(),
     mailTransport,
     redis,
+    logger,
   };
   return {
     deps,
@@ -34,4 +48,29 @@ export async function openDeps(config: Config, options: OpenOptions & { clock?: 
       await opened.close();
     },
   };
+}
+
+/**
+ * Redis is optional for correctness (rate limits fall back to this process's own counters while it is
+ * away, see platform/rate-limit-store.ts), so commands fail fast instead of queueing while it is down,
+ * and reconnection goes on in the background.
+ */
+function openRedis(url: string, logger: Deps['logger']): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    commandTimeout: 1_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let down = false;
+  redis.on('error', (error) => {
+    if (!down) logger.warn({ err: error }, 'Redis is unreachable; reconnecting in the background');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info('Redis is back');
+    down = false;
+  });
+  return redis;
 }

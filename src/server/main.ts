@@ -7,7 +7,7 @@ import { fillDemoOrganization } from './features/organizations/organizations.dem
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.includes('--demo') ? { demo: true } : {});
   const { deps, close } = await openDeps(config);
-  const app = await buildApp(deps, { logger: { level: config.logLevel }, startWorkers: true });
+  const app = await buildApp(deps, { startWorkers: true });
 
   const boot = await ensureFirstOrganization(deps);
   if (config.demo) {

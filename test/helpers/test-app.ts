@@ -61,8 +61,8 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
     dir = mkdtempSync(join(tmpdir(), 'sofie-test-'));
     databaseUrl = `sqlite:${join(dir, 'test.db')}`;
   }
-  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', ...options.config });
-  const opened = await openDeps(config, { schema, clock, poolSize: 4 });
+  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', databasePoolSize: 4, ...options.config });
+  const opened = await openDeps(config, { schema, clock });
   const deps = opened.deps;
   const app = await buildApp(deps, { logger: false, startWorkers: false });
   const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));

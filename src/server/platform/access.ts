@@ -16,6 +16,16 @@ declare module 'fastify' {
     stepUp?: boolean;
     /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
     service?: boolean;
+    /**
+     * A route whose JSON body names an `action` (bulk changes) declares what each action needs on top
+     * of the route's permission; the plugin checks it before the body is validated or the handler runs.
+     */
+    actions?: Record<string, Requirement>;
+    /**
+     * What the handler needs only in some cases (an invitation that changes an existing user's role),
+     * by name. The service asks for it with `requireConditional(ctx, name)`; only declared names exist.
+     */
+    conditional?: Record<string, Requirement & { when: string }>;
   }
   interface FastifyInstance {
     /** Every route with what it requires, as declared: the route-table test walks this list. */
@@ -30,6 +40,12 @@ declare module 'fastify' {
   }
 }
 
+/** A permission and/or a recent passkey check, needed for an action or in a case a route declares. */
+export interface Requirement {
+  permission?: PermissionKey;
+  stepUp?: boolean;
+}
+
 export interface DeclaredRoute {
   method: string;
   url: string;
@@ -37,6 +53,9 @@ export interface DeclaredRoute {
   public: boolean;
   /** Called with a service token instead of a session. */
   service: boolean;
+  stepUp: boolean;
+  actions: Record<string, Requirement>;
+  conditional: Record<string, Requirement & { when: string }>;
 }
 
 export interface ServiceCaller {
@@ -68,20 +87,41 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorate('declaredRoutes', declared);
 
   app.addHook('onRoute', (route) => {
-    const config = route.config as { permission?: string; public?: boolean; service?: boolean } | undefined;
+    const config = route.config as
+      | { permission?: string; public?: boolean; service?: boolean; stepUp?: boolean; actions?: DeclaredRoute['actions']; conditional?: DeclaredRoute['conditional'] }
+      | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
     if (!config?.permission && !config?.public && !config?.service) {
       throw new Error(`Route ${route.method} ${route.url} declares none of config.permission, config.public, config.service`);
     }
     for (const method of [route.method].flat()) {
-      declared.push({ method, url: route.url, permission: (config.permission as DeclaredRoute['permission']) ?? null, public: config.public === true, service: config.service === true });
+      declared.push({
+        method,
+        url: route.url,
+        permission: (config.permission as DeclaredRoute['permission']) ?? null,
+        public: config.public === true,
+        service: config.service === true,
+        stepUp: config.stepUp === true,
+        actions: config.actions ?? {},
+        conditional: config.conditional ?? {},
+      });
     }
   });
 
+  app.addHook('preValidation', async (request) => {
+    const actions = request.routeOptions.config?.actions;
+    if (!actions || !request.actor) return;
+    const action = (request.body as { action?: unknown } | null)?.action;
+    // An unknown action is left to the body schema, which refuses it with 400.
+    if (typeof action === 'string' && Object.hasOwn(actions, action)) assertRequirement(request.actor, actions[action]!);
+  });
+
   app.addHook('onRequest', async (request) => {
-    // Cookies are SameSite=Strict; this origin check is the second CSRF line for browsers that send Origin.
+    // Cookies are SameSite=Strict; this origin check is the second CSRF line for browsers that send
+    // Origin. Only PUBLIC_URL's origin counts: comparing Origin with the Host header would accept any
+    // site whose name resolves to this server (DNS rebinding sends Host and Origin that agree).
     const origin = request.headers.origin;
-    if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin && origin !== `http://${request.headers.host}` && origin !== `https://${request.headers.host}`) {
+    if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin) {
       throw new AppError('CROSS_ORIGIN', 403, PLATFORM_ERRORS.CROSS_ORIGIN.message);
     }
     const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
@@ -103,20 +143,47 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (gate && !config.allowDuringPasskeySetup) {
       throw new AppError(gate, 403, PLATFORM_ERRORS[gate].message, { redirectTo: gate === 'PASSKEY_ENROLLMENT_REQUIRED' ? '/account/security' : '/account/verify-passkey' });
     }
-    if (config.permission !== 'authenticated' && !actor.permissions.has(config.permission!)) {
-      throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: config.permission });
-    }
-    if (config.stepUp) assertStepUp(actor);
+    assertRequirement(actor, { permission: config.permission === 'authenticated' ? undefined : (config.permission as PermissionKey), stepUp: config.stepUp });
   });
 });
 
 /**
  * A sensitive action needs a passkey check within the last few minutes from anyone who has a
- * passkey. `config.stepUp` asks it of a whole route; a route that is sensitive for one of its
- * actions only (bulk role assignment) asks it here.
+ * passkey: `config.stepUp` asks it of a whole route, `config.actions` / `config.conditional` of part of one.
  */
-export function assertStepUp(actor: Actor): void {
+function assertStepUp(actor: Actor): void {
   if (actor.passkey && !actor.passkey.stepUpSatisfied) throw new AppError('STEP_UP_REQUIRED', 403, PLATFORM_ERRORS.STEP_UP_REQUIRED.message);
+}
+
+function assertRequirement(actor: Actor, requirement: Requirement): void {
+  if (requirement.permission && !actor.permissions.has(requirement.permission)) {
+    throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: requirement.permission });
+  }
+  if (requirement.stepUp) assertStepUp(actor);
+}
+
+/**
+ * Applies a requirement the route declared under `config.conditional[name]`, in the case it names.
+ * Asking for an undeclared one is a programming error: the route table must show every check.
+ */
+export function requireConditional(ctx: RequestContext & { actor: Actor }, name: string): void {
+  assertRequirement(ctx.actor, declaredConditional(ctx, name));
+}
+
+/**
+ * For a request of many items where only some need the requirement: asks for its passkey check
+ * before anything is written, so the person confirms once and the retried request runs whole. An
+ * actor without the permission is left to the per-item refusal.
+ */
+export function requireConditionalStepUpFirst(ctx: RequestContext & { actor: Actor }, name: string): void {
+  const requirement = declaredConditional(ctx, name);
+  if (requirement.stepUp && (!requirement.permission || ctx.actor.permissions.has(requirement.permission))) assertStepUp(ctx.actor);
+}
+
+function declaredConditional(ctx: RequestContext, name: string): Requirement {
+  const requirement = ctx.conditional?.[name];
+  if (!requirement) throw new Error(`the route does not declare the conditional requirement "${name}"`);
+  return requirement;
 }
 
 /** The service-layer view of a request. Requires a signed-in actor unless `allowAnonymous`. */
@@ -128,6 +195,7 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
     actor: request.actor,
     ip: request.ip ?? null,
     userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+    conditional: request.routeOptions.config?.conditional,
   };
 }
 

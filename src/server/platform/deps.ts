@@ -1,4 +1,6 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import type { MailTransport } from './mail/mail-transport.js';
@@ -14,6 +16,8 @@ export interface Deps {
   /** SMTP transport when SMTP_URL is set; null keeps mail in the local outbox. */
   mailTransport: MailTransport | null;
   redis: Redis | null;
+  /** The process's logger (pino); the app's request logs are its children. */
+  logger: FastifyBaseLogger;
 }
 
 export interface Actor {
@@ -48,6 +52,8 @@ export interface RequestContext {
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
+  /** What the route declared it needs only in some cases (see requireConditional in access.ts). */
+  conditional?: Record<string, { permission?: PermissionKey; stepUp?: boolean; when: string }>;
 }
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

@@ -1,5 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { databaseOutage } from '../db/database-errors.js';
+
+/** Seconds a client should wait before retrying after a database outage (sent as Retry-After). */
+const RETRY_AFTER_SECONDS = 2;
 
 export interface ErrorSpec {
   status: number;
@@ -40,6 +44,8 @@ export const PLATFORM_ERRORS = {
   REASON_REQUIRED: { status: 422, message: 'Your organization requires a business reason for this change.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used for a different request.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now. Nothing was changed; try again in a moment.' },
+  DATABASE_BUSY: { status: 503, message: 'The database is busy right now. Nothing was changed; try again in a moment.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id helps us find it.' },
 } satisfies Record<string, ErrorSpec>;
 
@@ -61,6 +67,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: PLATFORM_ERRORS.RATE_LIMITED.message } });
+    }
+    const outage = databaseOutage(error);
+    if (outage) {
+      // A restart, a failover or a held lock: the transaction rolled back, the process stays up.
+      request.log.warn({ err: error }, `database outage: ${outage}`);
+      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ error: { code: outage, message: PLATFORM_ERRORS[outage].message, requestId: String(request.id) } });
     }
     if (isUniqueViolation(error)) {
       return reply.status(409).send({ error: { code: 'CONFLICT', message: PLATFORM_ERRORS.CONFLICT.message } });

@@ -170,7 +170,12 @@ export function actorResolver(deps: Deps): ActorResolver {
       return { actor: null, problem: 'SESSION_EXPIRED' };
     }
     if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-      await touchSession(deps.db, row.session_id, row.user_id, nowText);
+      const touched = touchSession(deps.db, row.session_id, row.user_id, nowText).catch((error: Error) =>
+        deps.logger.warn({ err: error }, 'could not record session activity; the next request will'),
+      );
+      // SQLite has one writer: behind a long transaction this write would hold up a request that only
+      // reads, so it completes on its own (at once when the writer is free). PostgreSQL writes it now.
+      if (deps.dialect === 'postgres') await touched;
     }
     return {
       problem: null,

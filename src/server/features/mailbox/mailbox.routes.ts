@@ -1,12 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../../contracts/common.js';
 import { MailMessageList } from '../../../contracts/mailbox.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { listLocalMail } from '../../platform/mail/mail.service.js';
 
-function isLoopback(ip: string): boolean {
-  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1' || ip.startsWith('127.');
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'forwarded', 'x-real-ip'];
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+/**
+ * Why this request may not read the mailbox, or null. The peer must be this machine itself: the
+ * socket's own address (never X-Forwarded-For, which the client writes), no proxy in between, and a
+ * Host this deployment answers to (a page on another name that resolves here, DNS rebinding, is refused).
+ */
+function refusal(request: FastifyRequest, deps: Deps): string | null {
+  if (deps.mailTransport) return 'SMTP is configured: mail goes out, nothing is kept locally';
+  if (!isLoopback(request.socket.remoteAddress)) return 'the request did not come from this machine';
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) return 'the request came through a proxy';
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const ownName = new URL(deps.config.publicUrl).hostname.toLowerCase();
+  if (host !== ownName && !LOOPBACK_NAMES.has(host)) return `this server does not answer to "${host}"`;
+  return null;
 }
 
 /**
@@ -18,8 +37,9 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     config: { public: true },
     schema: { tags: ['Mailbox'], summary: 'Messages in the local outbox (only without SMTP, only from this machine)', response: { 200: MailMessageList, 404: ErrorBody } },
     handler: async (request) => {
-      if (deps.mailTransport || !isLoopback(request.ip)) {
-        throw new AppError('MAILBOX_DISABLED', 404, 'The local mailbox exists only when no SMTP server is configured, and only on this machine.');
+      const why = refusal(request, deps);
+      if (why) {
+        throw new AppError('MAILBOX_DISABLED', 404, 'The local mailbox exists only when no SMTP server is configured, and only on this machine.', { reason: why });
       }
       const rows = await listLocalMail(deps.db, 100);
       return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at })) };

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { searchText } from '../../src/server/features/users/users.repository.js';
+import { buildTestApp, usePostgres, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function seedMembers(app: TestApp, count: number): Promise<void> {
+  const role = await app.deps.db.selectFrom('roles').select('id').where('organization_id', '=', app.org.organizationId).where('system_key', '=', 'member').executeTakeFirstOrThrow();
+  const now = app.clock().toISOString();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const email = `member${String(i).padStart(5, '0')}@acme.test`;
+    const name = `Member ${i}`;
+    return {
+      id: app.deps.newId(),
+      organization_id: app.org.organizationId,
+      email,
+      email_normalized: email,
+      name,
+      search_text: searchText(name, email),
+      role_id: role.id,
+      status: 'active' as const,
+      invited_by: null,
+      invited_at: null,
+      activated_at: now,
+      last_sign_in_at: null,
+      last_active_at: null,
+      deactivated_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await app.deps.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('users').values(rows.slice(i, i + 200)).execute();
+  });
+}
+
+describe('long writes do not stop the other requests', () => {
+  // SQLite only: there every write shares one connection. PostgreSQL reads use other connections.
+  it.skipIf(usePostgres)('should answer reads over HTTP while a long transaction runs, and still commit it whole', async () => {
+    t = await buildTestApp();
+    await seedMembers(t, 500);
+    const ids = (await t.deps.db.selectFrom('users').select('id').where('organization_id', '=', t.org.organizationId).execute()).map((u) => u.id);
+    // Over real HTTP, as a browser would: in-process injection never reaches the event loop's I/O phase.
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    let done = false;
+    // Thousands of statements in one transaction, as a large offboarding or bulk change makes.
+    const long = t.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        for (let round = 0; round < 8; round++) {
+          for (const id of ids) await trx.updateTable('users').set({ updated_at: `2026-12-0${round + 1}T00:00:00.000Z` }).where('id', '=', id).execute();
+        }
+      })
+      .finally(() => (done = true));
+    let answeredMeanwhile = 0;
+    while (!done) {
+      const me = await fetch(`${base}/api/auth/me`, { headers: { cookie: t.adminCookie } });
+      expect(me.status).toBe(200);
+      await me.arrayBuffer();
+      if (!done) answeredMeanwhile++;
+    }
+    await long;
+    // Before, none: the transaction held the only connection (and the event loop) until it committed.
+    expect(answeredMeanwhile).toBeGreaterThanOrEqual(5);
+    const updated = await t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '=', '2026-12-08T00:00:00.000Z').executeTakeFirstOrThrow();
+    expect(Number(updated.n)).toBe(ids.length);
+  });
+
+  it('should move thousands of users to a role in one bulk change, with one audit event each', async () => {
+    t = await buildTestApp();
+    await seedMembers(t, 2_500);
+    const roleId = async (key: string) => (await t!.deps.db.selectFrom('roles').select('id').where('organization_id', '=', t!.org.organizationId).where('system_key', '=', key).executeTakeFirstOrThrow()).id;
+    const [viewer, member] = [await roleId('viewer'), await roleId('member')];
+    const result = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', roleId: viewer, filter: { roleId: member }, reason: 'Reorganisation' } });
+    expect(result.statusCode, result.body).toBe(200);
+    expect(result.json()).toMatchObject({ matched: 2_500, changed: 2_500, skipped: [] });
+    const count = async (q: Promise<{ n: number | string }>) => Number((await q).n);
+    expect(await count(t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', viewer).executeTakeFirstOrThrow())).toBe(2_500);
+    const audits = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'user.role_changed').execute();
+    expect(audits).toHaveLength(2_500);
+    expect(JSON.parse(audits[0]!.before!)).toEqual({ role: { id: member, name: 'Member' } });
+    expect(JSON.parse(audits[0]!.after!)).toEqual({ role: { id: viewer, name: 'Viewer' } });
+    expect(audits[0]!.reason).toBe('Reorganisation');
+  });
+
+  it('should serve reads during an open transaction, and answer a write that cannot get the database in time with 503', async () => {
+    t = await buildTestApp({ config: { databaseAcquireTimeoutMs: 200, databaseLockTimeoutMs: 200 } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const begun = new Promise<void>((resolve) => (began = resolve));
+    // Another request's transaction that has written and not yet committed.
+    const transaction = t.deps.db.transaction().execute(async (trx) => {
+      await trx.updateTable('organizations').set({ name: 'Acme Corp (renaming)' }).where('id', '=', t!.org.organizationId).execute();
+      began();
+      await held;
+    });
+    await begun;
+    try {
+      const list = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: t.adminCookie } });
+      expect(list.statusCode).toBe(200);
+      const write = await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: t.adminCookie }, payload: { name: 'Acme' } });
+      expect(write.statusCode, write.body).toBe(503);
+      expect(write.headers['retry-after']).toBe('2');
+      expect(write.json().error.code).toBe('DATABASE_BUSY');
+    } finally {
+      release();
+      await transaction;
+    }
+    const after = await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: t.adminCookie }, payload: { name: 'Acme' } });
+    expect(after.statusCode, after.body).toBe(200);
+  });
+});

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  /** The one-time link printed at start for the first administrator. */
+  signInUrl: string;
+  pid: number;
+  /** Set once the process has ended, with how. */
+  exited: () => { code: number | null; signal: NodeJS.Signals | null } | null;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server (src/server/main.ts, what `npm start` runs) in a process of its own, with tsx as a
+ * loader so the pid is the server's; resolves once it prints its start banner.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'warn', SOFIE_ADMIN_EMAIL: 'admin@acme.test', SOFIE_ORG_NAME: 'Acme Corp', SMTP_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  child.on('exit', (code, signal) => (exit = { code, signal }));
+  const signInUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const check = () => {
+      const match = output.match(/(http:\/\/localhost:\d+\/sign-in\/verify\?token=[\w-]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    signInUrl,
+    pid: child.pid!,
+    exited: () => exit,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Spends the printed one-time link and returns the session cookie header. */
+export async function signInWithPrintedLink(server: ServerProcess): Promise<string> {
+  const token = new URL(server.signInUrl).searchParams.get('token')!;
+  const res = await fetch(`${server.url}/api/auth/magic-link/verify`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ token }) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sofie_session='))!;
+  return cookie.split(';')[0]!;
+}
