@@ -85,7 +85,8 @@ export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
     key: 'user_manager',
     name: 'User manager',
     description: 'Invites people, assigns roles and groups, and offboards users.',
-    permissions: [...endUser, 'users.view', 'users.view_activity', 'users.invite', 'users.assign_role', 'users.manage_sessions', 'users.deactivate', 'users.delete', 'roles.view', 'groups.view', 'groups.manage', 'workspaces.create_shared'],
+    // Holds every permission of Member (the default role for invitations), so it can invite with it.
+    permissions: [...endUser, 'users.view', 'users.view_activity', 'users.invite', 'users.assign_role', 'users.manage_sessions', 'users.deactivate', 'users.delete', 'roles.view', 'groups.view', 'groups.manage', 'workspaces.create_shared', 'orchestrations.share'],
   },
   {
     key: 'security_reviewer',

@@ -78,6 +78,8 @@ export type ChecklistItem = Static<typeof ChecklistItem>;
 
 /** The user's passkeys against the policies that apply to them. */
 export const UserPasskeys = Type.Object({
+  /** Until when an administrator allows the user to enrol a passkey without proving an existing one. */
+  recoveryUntil: NullableIso,
   count: Type.Integer(),
   synced: Type.Integer(),
   deviceBound: Type.Integer(),

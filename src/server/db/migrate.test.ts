@@ -53,4 +53,23 @@ describe('upgrading an existing database', () => {
     await db.updateTable('users').set({ name: 'Grace Hopper', last_active_at: '2026-03-01T00:00:00.000Z' }).where('id', '=', 'u2').execute();
     expect((await keys())[1]).toMatchObject({ sort_name: 'Grace Hopper', sort_last_active: '2026-03-01T00:00:00.000Z' });
   });
+
+  it('should let an existing User manager grant the default role (Member) after migration 0008', async () => {
+    const empty = await openEmpty();
+    opened = empty.opened;
+    const db = opened.db as unknown as Kysely<any>;
+    await migrateTo(db, '2026_11_29_0006_group_member_sort_keys', empty.schema);
+    const at = '2026-01-01T00:00:00.000Z';
+    const before = ['workspaces.view', 'workspaces.edit', 'integrations.connect', 'users.view', 'users.invite', 'workspaces.create_shared'];
+    await db.insertInto('organizations').values({ id: 'o1', name: 'Acme', created_at: at, updated_at: at }).execute();
+    await db.insertInto('roles').values({ id: 'um', organization_id: 'o1', system_key: 'user_manager', name: 'User manager', name_normalized: 'user manager', permissions: JSON.stringify(before), version: 1, created_at: at, updated_at: at }).execute();
+    await db.insertInto('roles').values({ id: 'c1', organization_id: 'o1', name: 'Custom', name_normalized: 'custom', permissions: JSON.stringify(before), version: 1, created_at: at, updated_at: at }).execute();
+
+    await migrateToLatest(db, empty.schema);
+    const roles = await db.selectFrom('roles').select(['id', 'permissions', 'version']).orderBy('id').execute();
+    expect(roles.map((r) => ({ ...r, permissions: JSON.parse(r.permissions as string), version: Number(r.version) }))).toEqual([
+      { id: 'c1', permissions: before, version: 1 },
+      { id: 'um', permissions: [...before, 'orchestrations.share'], version: 2 },
+    ]);
+  });
 });

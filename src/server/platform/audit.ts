@@ -12,30 +12,42 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** Rows per INSERT when a change writes many events (bulk actions): well inside every database's parameter limit. */
+const ROWS_PER_INSERT = 200;
+
+function actorLabel(ctx: RequestContext): string {
+  if (ctx.actor) return `${ctx.actor.name} <${ctx.actor.email}>`;
+  return ctx.userAgent?.startsWith('service:') ? `Service ${ctx.userAgent.slice(8)}` : 'System';
+}
+
 /**
- * Writes one audit event inside the caller's transaction, so the change and its record commit or
- * roll back together. The actor comes from the context; system actions have none.
+ * Writes audit events inside the caller's transaction, so the change and its record commit or roll
+ * back together. The actor comes from the context; system actions have none.
  */
+export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: readonly AuditInput[]): Promise<void> {
+  const createdAt = nowIso(ctx.deps);
+  const label = actorLabel(ctx);
+  const rows = inputs.map((input) => ({
+    id: ctx.deps.newId(),
+    organization_id: ctx.organizationId,
+    actor_user_id: ctx.actor?.userId ?? null,
+    actor_label: label,
+    action: input.action,
+    category: input.category,
+    risk: input.risk,
+    subject_type: input.subject?.type ?? null,
+    subject_id: input.subject?.id ?? null,
+    subject_label: input.subject?.label ?? null,
+    reason: input.reason?.trim() || null,
+    before: input.before === undefined ? null : JSON.stringify(input.before),
+    after: input.after === undefined ? null : JSON.stringify(input.after),
+    ip: ctx.ip,
+    user_agent: ctx.userAgent,
+    created_at: createdAt,
+  }));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+}
+
 export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
-      id: ctx.deps.newId(),
-      organization_id: ctx.organizationId,
-      actor_user_id: ctx.actor?.userId ?? null,
-      actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : ctx.userAgent?.startsWith('service:') ? `Service ${ctx.userAgent.slice(8)}` : 'System',
-      action: input.action,
-      category: input.category,
-      risk: input.risk,
-      subject_type: input.subject?.type ?? null,
-      subject_id: input.subject?.id ?? null,
-      subject_label: input.subject?.label ?? null,
-      reason: input.reason?.trim() || null,
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
-      ip: ctx.ip,
-      user_agent: ctx.userAgent,
-      created_at: nowIso(ctx.deps),
-    })
-    .execute();
+  await recordAudits(trx, ctx, [input]);
 }

@@ -4,7 +4,12 @@ import type { RequestContext } from '../../platform/deps.js';
 import { listAuditRows } from './audit.repository.js';
 import type { AuditEventRow } from './audit.table.js';
 
-export function auditRowToEvent(row: AuditEventRow): AuditEvent {
+/** Where someone was when they acted is security information: only "View security events" reveals it. */
+function mayReadIps(ctx: RequestContext): boolean {
+  return ctx.actor?.permissions.has('security.view_events') ?? false;
+}
+
+export function auditRowToEvent(row: AuditEventRow, withIp = true): AuditEvent {
   return {
     id: row.id,
     action: row.action,
@@ -15,7 +20,7 @@ export function auditRowToEvent(row: AuditEventRow): AuditEvent {
     reason: row.reason,
     before: row.before ? JSON.parse(row.before) : null,
     after: row.after ? JSON.parse(row.after) : null,
-    ip: row.ip,
+    ip: withIp ? row.ip : null,
     createdAt: row.created_at,
   };
 }
@@ -24,5 +29,6 @@ export async function listAuditEvents(ctx: RequestContext, query: Static<typeof 
   const limit = query.limit ?? 50;
   const rows = await listAuditRows(ctx.deps.db, ctx.organizationId, { ...query, beforeId: query.cursor, limit });
   const page = rows.slice(0, limit);
-  return { items: page.map(auditRowToEvent), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  const withIp = mayReadIps(ctx);
+  return { items: page.map((row) => auditRowToEvent(row, withIp)), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }

@@ -2,22 +2,30 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
+import { outrankingTargets } from '../roles/roles.guardrails.js';
 import { addMemberships, removeMemberships } from './groups.repository.js';
 
 /**
  * Adds users to a group or removes them, in the caller's transaction: each user whose membership
  * changed gets a new version (a stale edit of their groups is then refused) and one audit event.
  * Every route that changes a group's members goes through here: the group page, bulk actions on the
- * users list, and inviting an existing user. Returns the ids that changed.
+ * users list, and inviting an existing user. Nobody changes the groups of someone who outranks them.
+ * Returns the ids that changed.
  */
 export async function changeGroupMemberships(
   trx: DbOrTrx,
   ctx: RequestContext & { actor: Actor },
   group: { id: string; name: string },
-  users: readonly { id: string; email: string }[],
+  users: readonly { id: string; email: string; role_id: string }[],
   mode: 'add' | 'remove',
   reason: string | null,
 ): Promise<string[]> {
+  const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
+  if (outranking.size > 0) {
+    const [first] = outranking.values();
+    throw new AppError(first!.code, first!.status, outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`, { userIds: [...outranking.keys()] });
+  }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);
   const changed = mode === 'add' ? await addMemberships(trx, ctx.organizationId, group.id, ids, ctx.actor.userId, now) : await removeMemberships(trx, ctx.organizationId, group.id, ids);

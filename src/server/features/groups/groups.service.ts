@@ -120,13 +120,13 @@ export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<type
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const group = await requireGroup(trx, ctx.organizationId, id);
     const ids = [...new Set(body.userIds)];
-    const users: { id: string; email: string }[] = [];
+    const users: { id: string; email: string; role_id: string }[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       // Deleted users hold no memberships (a restore gives theirs back); the users list relies on it.
       users.push(
         ...(await trx
           .selectFrom('users')
-          .select(['id', 'email'])
+          .select(['id', 'email', 'role_id'])
           .where('organization_id', '=', ctx.organizationId)
           .where('status', '!=', 'deleted')
           .where('id', 'in', ids.slice(i, i + 500))

@@ -6,13 +6,18 @@ import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { setSessionCookie } from '../auth/auth.routes.js';
-import { acceptInvitation, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
+import { acceptInvitation, EXISTING_USER_ROLE_CHANGE, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/api/invitations', {
-    config: { permission: 'users.invite' },
+    config: {
+      permission: 'users.invite',
+      conditional: {
+        [EXISTING_USER_ROLE_CHANGE]: { permission: 'users.assign_role', stepUp: true, when: 'an address already has an account with another role, which the invitation changes' },
+      },
+    },
     schema: {
       tags: ['Invitations'],
       summary: 'Invite one or many people; an existing address is updated instead (Idempotency-Key honoured)',

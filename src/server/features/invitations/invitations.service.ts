@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { emailDomain, isValidEmail, nameFromEmail, normalizeEmail } from '../../platform/email.js';
+import { requireConditional, requireConditionalStepUpFirst } from '../../platform/access.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
@@ -12,12 +13,12 @@ import { createSession, type NewSession } from '../auth/auth.service.js';
 import { addMemberships, findGroupById, findGroupByName } from '../groups/groups.repository.js';
 import { changeGroupMemberships } from '../groups/groups.memberships.js';
 import { requireOrganization } from '../organizations/organizations.service.js';
-import { assertNoEscalation, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
+import { assertMayActOn, assertNoEscalation, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
 import { findRoleById, findRoleBySystemKey } from '../roles/roles.repository.js';
 import type { RoleRow } from '../roles/roles.table.js';
 import { findUserByEmail, insertUser, searchText, updateUserRow } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
-import { assignRoleInTransaction } from '../users/users.service.js';
+import { assignRole } from '../users/users.service.js';
 import { INVITATIONS_ERRORS } from './invitations.errors.js';
 import {
   findInvitationById,
@@ -30,6 +31,9 @@ import {
 import type { InvitationRow } from './invitations.table.js';
 
 type Ctx = RequestContext & { actor: Actor };
+
+/** Declared on POST /api/invitations: inviting an address that has an account may change that person's role. */
+export const EXISTING_USER_ROLE_CHANGE = 'existing_user_role_change';
 
 /** A per-address refusal: the entry is reported as rejected with this code, the others go on. */
 function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string): never {
@@ -144,9 +148,15 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
   if (existing && existing.status !== 'invited') {
     const changes: string[] = [];
     if (existing.role_id !== r.role.id) {
-      if (!ctx.actor.permissions.has('users.assign_role')) reject('ROLE_CHANGE_NOT_ALLOWED');
+      // Inviting someone who already has an account changes their role: as sensitive as doing it on their page.
+      try {
+        requireConditional(ctx, EXISTING_USER_ROLE_CHANGE);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'FORBIDDEN') reject('ROLE_CHANGE_NOT_ALLOWED');
+        throw error;
+      }
       const from = await findRoleById(trx, ctx.organizationId, existing.role_id);
-      await assignRoleInTransaction(trx, ctx, existing, r.role.id, reason);
+      await assignRole(trx, ctx, existing, r.role.id, reason);
       changes.push(`role ${from?.name ?? '?'} → ${r.role.name}`);
     }
     if (r.groupId) {
@@ -162,6 +172,8 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
 
   if (existing) {
     // Invited before: renew the pending (or expired) invitation instead of creating a second one.
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, existing);
+    const previousRole = await findRoleById(trx, ctx.organizationId, existing.role_id);
     const pending = await findPendingInvitationByEmail(trx, ctx.organizationId, r.normalized);
     await updateUserRow(trx, ctx.organizationId, existing.id, { role_id: r.role.id, name: r.name ?? existing.name, search_text: searchText(r.name ?? existing.name, r.normalized), version: existing.version + 1, updated_at: now });
     if (r.groupId) await addMemberships(trx, ctx.organizationId, r.groupId, [existing.id], ctx.actor.userId, now);
@@ -173,8 +185,8 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
       risk: 'low',
       subject: { type: 'user', id: existing.id, label: existing.email },
       reason,
-      before: { role: existing.role_id },
-      after: { role: r.role.name, group: r.groupName },
+      before: { role: previousRole ? { id: previousRole.id, name: previousRole.name } : null },
+      after: { role: { id: r.role.id, name: r.role.name }, group: r.groupName },
     });
     return { email: existing.email, outcome: 'renewed', userId: existing.id, message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.` };
   }
@@ -215,6 +227,25 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
   return { email: r.email, outcome: 'invited', userId, message: `Invitation sent to ${r.email} as ${r.role.name}${r.groupName ? ` in ${r.groupName}` : ''}.` };
 }
 
+/** Whether some entry names an address that has an account (not a pending invitation) with another role. */
+async function changesAnExistingRole(ctx: Ctx, body: InviteBody): Promise<boolean> {
+  const emails = [...new Set(body.entries.map((e) => normalizeEmail(e.email)).filter(Boolean))];
+  if (emails.length === 0) return false;
+  const defaultRole = await findRoleBySystemKey(ctx.deps.db, ctx.organizationId, DEFAULT_ROLE_KEY);
+  const wanted = new Map(body.entries.map((e) => [normalizeEmail(e.email), e.roleId ?? body.roleId ?? defaultRole?.id]));
+  for (let i = 0; i < emails.length; i += 500) {
+    const existing = await ctx.deps.db
+      .selectFrom('users')
+      .select(['email_normalized', 'role_id'])
+      .where('organization_id', '=', ctx.organizationId)
+      .where('email_normalized', 'in', emails.slice(i, i + 500))
+      .where('status', 'in', ['active', 'deactivated'])
+      .execute();
+    if (existing.some((u) => wanted.get(u.email_normalized) !== u.role_id)) return true;
+  }
+  return false;
+}
+
 /**
  * Invites each address, or updates the existing account with that address. Every entry runs in its
  * own transaction: a rejected row leaves nothing behind and does not stop the others.
@@ -223,6 +254,7 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
   const reason = await requireReasonIfConfigured(ctx.deps.db, ctx.organizationId, body.reason);
   const org = await requireOrganization(ctx.deps.db, ctx.organizationId);
   const allowedDomains = JSON.parse(org.allowed_email_domains) as string[];
+  if (await changesAnExistingRole(ctx, body)) requireConditionalStepUpFirst(ctx, EXISTING_USER_ROLE_CHANGE);
   const seen = new Set<string>();
   const results: InviteResult[] = [];
   for (const entry of body.entries) {
@@ -242,7 +274,7 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
         }),
       );
     } catch (error) {
-      if (error instanceof AppError) {
+      if (error instanceof AppError && error.code !== 'STEP_UP_REQUIRED') {
         results.push({ email: entry.email.trim(), outcome: 'rejected', code: error.code, message: error.message });
       } else {
         throw error;
@@ -296,6 +328,7 @@ export async function resendInvitation(ctx: Ctx, id: string, reasonInput?: strin
     const role = await findRoleById(trx, ctx.organizationId, row.role_id);
     if (!role) throw fail(INVITATIONS_ERRORS, 'ROLE_NOT_FOUND');
     const user = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id!).executeTakeFirstOrThrow();
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
     const expiresAt = await renewInvitation(trx, ctx, row, user.email, role, row.group_id, org.invitation_expiry_days);
     await recordAudit(trx, ctx, {
       action: 'invitation.resent',
@@ -314,6 +347,8 @@ export async function revokeInvitation(ctx: Ctx, id: string, reasonInput?: strin
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const row = await requireOpenInvitation(trx, ctx, id);
+    const invitee = row.user_id ? await trx.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', row.user_id).executeTakeFirst() : undefined;
+    if (invitee) await assertMayActOn(trx, ctx.actor, ctx.organizationId, invitee);
     const now = nowIso(ctx.deps);
     await updateInvitation(trx, ctx.organizationId, row.id, { status: 'revoked', revoked_at: now, updated_at: now });
     if (row.user_id) {

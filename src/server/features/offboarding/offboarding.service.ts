@@ -34,7 +34,7 @@ import {
   type SequenceStatusChange,
 } from '../ownership/ownership.service.js';
 import type { CollaboratorRow } from '../ownership/ownership.table.js';
-import { assertKeepsAccessAdmin, grantsAccessAdmin, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
+import { assertKeepsAccessAdmin, assertMayActOn, grantsAccessAdmin, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
 import { requireRole, rolePermissions } from '../roles/roles.service.js';
 import { searchText } from '../users/users.repository.js';
 import { requireUser } from '../users/users.service.js';
@@ -92,6 +92,7 @@ export async function deactivateInTransaction(trx: DbOrTrx, ctx: RequestContext 
   const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
   const user = await requireUser(trx, ctx.organizationId, userId);
   if (user.id === ctx.actor.userId) throw fail(OFFBOARDING_ERRORS, 'SELF_DEACTIVATION');
+  await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
   if (user.status === 'deleted') throw fail(OFFBOARDING_ERRORS, 'USER_DELETED');
   if (user.status === 'deactivated') throw fail(OFFBOARDING_ERRORS, 'ALREADY_DEACTIVATED');
   if (user.status === 'active' && (await roleGrantsAccessAdmin(trx, ctx.organizationId, user))) {
@@ -158,6 +159,7 @@ export async function reactivateUser(ctx: RequestContext & { actor: Actor }, use
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const user = await requireUser(trx, ctx.organizationId, userId);
     if (user.status !== 'deactivated') throw fail(OFFBOARDING_ERRORS, user.status === 'deleted' ? 'USER_DELETED' : 'USER_NOT_DEACTIVATED');
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
     const paused = await pausedForUser(trx, ctx.organizationId, user.id);
     const pausedIds = new Set(paused.map((p) => p.id));
     const wanted = body.resumeAllSequences ? [...pausedIds] : [...new Set(body.resumeSequenceIds ?? [])];
@@ -255,6 +257,7 @@ function typeCounts(items: { type: ContentType }[]): { type: ContentType; count:
 async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: Actor }, userId: string, body: DeleteUserBody): Promise<Evaluation> {
   const user = await requireUser(db, ctx.organizationId, userId);
   if (user.id === ctx.actor.userId) throw fail(OFFBOARDING_ERRORS, 'SELF_DELETION');
+  await assertMayActOn(db, ctx.actor, ctx.organizationId, user);
   if (user.status === 'deleted') throw fail(OFFBOARDING_ERRORS, 'USER_DELETED');
   if (user.status === 'active' && (await roleGrantsAccessAdmin(db, ctx.organizationId, user))) {
     await assertKeepsAccessAdmin(db, ctx.organizationId, [user.id]);
@@ -536,6 +539,7 @@ export async function restoreUser(ctx: RequestContext & { actor: Actor }, userId
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const user = await requireUser(trx, ctx.organizationId, userId);
     if (user.status !== 'deleted') throw fail(OFFBOARDING_ERRORS, 'USER_NOT_DELETED');
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
     const now = nowIso(ctx.deps);
     if (!user.tombstone || (user.purge_after && user.purge_after <= now)) throw fail(OFFBOARDING_ERRORS, 'RESTORE_WINDOW_PASSED');
     const saved = JSON.parse(user.tombstone) as Tombstone;

@@ -81,14 +81,14 @@ describe('deactivate and reactivate', () => {
     expect(await t.mailTo('dana@acme.test')).toHaveLength(1);
   });
 
-  it('should refuse: yourself, the last user able to manage users and roles, twice, a Sequence it did not pause, and without the permission', async () => {
+  it('should refuse: yourself, someone who outranks you, twice, a Sequence it did not pause, and without the permission', async () => {
     const self = await api('POST', `/api/users/${t.org.adminUserId}/deactivate`, {});
     expect(self).toMatchObject({ status: 403, body: { error: { code: 'SELF_DEACTIVATION' } } });
 
     const manager = await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' });
     const managerCookie = await t.signInAs(manager);
-    const last = await api('POST', `/api/users/${t.org.adminUserId}/deactivate`, {}, managerCookie);
-    expect(last).toMatchObject({ status: 409, body: { error: { code: 'LAST_ACCESS_ADMIN' } } });
+    const outranked = await api('POST', `/api/users/${t.org.adminUserId}/deactivate`, {}, managerCookie);
+    expect(outranked).toMatchObject({ status: 403, body: { error: { code: 'TARGET_OUTRANKS_ACTOR' } } });
     expect((await api('GET', `/api/users/${t.org.adminUserId}`)).body.status).toBe('active');
 
     const dana = await t.createUser({ email: 'dana@acme.test' });
@@ -219,8 +219,8 @@ describe('delete with an ownership plan', () => {
     const self = await api('POST', `/api/users/${t.org.adminUserId}/delete`, { ...fullPlan(), confirmEmail: 'admin@acme.test' });
     expect(self).toMatchObject({ status: 403, body: { error: { code: 'SELF_DELETION' } } });
     const manager = await t.signInAs(await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' }));
-    const last = await api('POST', `/api/users/${t.org.adminUserId}/delete`, { ...fullPlan(), confirmEmail: 'admin@acme.test' }, manager);
-    expect(last).toMatchObject({ status: 409, body: { error: { code: 'LAST_ACCESS_ADMIN' } } });
+    const outranked = await api('POST', `/api/users/${t.org.adminUserId}/delete`, { ...fullPlan(), confirmEmail: 'admin@acme.test' }, manager);
+    expect(outranked).toMatchObject({ status: 403, body: { error: { code: 'TARGET_OUTRANKS_ACTOR' } } });
     const member = await t.signInAs(await t.createUser({ email: 'm@acme.test', roleKey: 'member' }));
     expect((await api('POST', `/api/users/${dana}/delete`, fullPlan(), member)).status).toBe(403);
     expect((await api('GET', `/api/users/${dana}/ownership`, undefined, member)).status).toBe(403);

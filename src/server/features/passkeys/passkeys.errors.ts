@@ -12,4 +12,10 @@ export const PASSKEYS_ERRORS = {
   ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
   SESSION_NOT_FOUND: { status: 404, message: 'No such active session.' },
   USER_NOT_FOUND: { status: 404, message: 'No such user in this organization.' },
+  PASSKEY_VERIFICATION_REQUIRED: {
+    status: 403,
+    message: 'Your role requires you to confirm it is you with your passkey after signing in with a link. Use your passkey; if you lost it, ask an administrator to allow a passkey recovery.',
+  },
+  PASSKEY_RECOVERY_NOT_NEEDED: { status: 409, message: 'This user has no passkey: they can add one themselves after signing in.' },
+  USER_NOT_ACTIVE: { status: 409, message: 'Only an active user can recover a passkey.' },
 } as const;

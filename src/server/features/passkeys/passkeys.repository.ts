@@ -135,6 +135,8 @@ export function findUserWithPolicy(db: DbOrTrx, organizationId: string, userId: 
       'users.email',
       'users.name',
       'users.status',
+      'users.role_id',
+      'users.passkey_recovery_until',
       'roles.permissions',
       'roles.idle_logout_minutes',
       'roles.require_passkey_enrollment',

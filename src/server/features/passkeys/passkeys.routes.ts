@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SignInResult } from '../../../contracts/auth.js';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
 import {
   AccountSecurity,
   AddPasskeyBody,
@@ -31,6 +31,7 @@ import {
   verificationOptions,
   verifyPasskeyOnSession,
 } from './passkeys.service.js';
+import { allowPasskeyRecovery, RECOVERY_HOURS } from './passkeys.recovery.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const signInLimit = { max: 30, timeWindow: '1 minute' };
@@ -104,6 +105,19 @@ export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     config: account,
     schema: { tags: ['Account'], summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes', body: VerifyPasskeyBody, response: { 200: PasskeyVerified, ...errors } },
     handler: async (request) => verifyPasskeyOnSession(contextOf(request, deps), request.body.credential),
+  });
+
+  // ------------------------------------------------------------ recovery (administrators)
+  app.post('/api/users/:id/passkey-recovery', {
+    config: { permission: 'users.manage_sessions', stepUp: true },
+    schema: {
+      tags: ['Users'],
+      summary: `Allow a user who lost their passkey to enrol a new one after a magic link (once, within ${RECOVERY_HOURS} hours; audited)`,
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: Type.Object({ recoveryUntil: Type.String() }), ...errors },
+    },
+    handler: async (request) => allowPasskeyRecovery(contextOf(request, deps), request.params.id, request.body.reason),
   });
 
   app.get('/api/account/sessions', {

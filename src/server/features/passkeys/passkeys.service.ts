@@ -116,6 +116,17 @@ function assertRecentlyAuthenticated(ctx: SignedIn): void {
   }
 }
 
+/**
+ * A session that still has to prove the passkey it has ("Require passkey after magic-link sign-in")
+ * may not enrol a new one instead: whoever holds the mailbox would pass. Only an administrator's
+ * passkey recovery, audited and time-limited, opens that door. Returns whether it was used.
+ */
+function assertMayEnrol(ctx: SignedIn, user: { passkey_recovery_until: string | null }): boolean {
+  if (ctx.actor.passkey?.gate !== 'PASSKEY_VERIFICATION_REQUIRED') return false;
+  if (user.passkey_recovery_until && user.passkey_recovery_until > nowIso(ctx.deps)) return true;
+  throw fail(PASSKEYS_ERRORS, 'PASSKEY_VERIFICATION_REQUIRED');
+}
+
 /** Recovery: passkeys change on a session that has not proven a passkey (a magic-link sign-in). */
 function isRecovery(ctx: SignedIn, existingCount: number): boolean {
   return existingCount > 0 && !ctx.actor.passkey?.verifiedAt;
@@ -178,6 +189,7 @@ async function counterRegression(deps: Deps, passkey: PasskeyRow): Promise<never
 export async function registrationOptions(ctx: SignedIn): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { deps } = ctx;
   const user = await requireUserWithPolicy(deps.db, ctx.organizationId, ctx.actor.userId);
+  assertMayEnrol(ctx, user);
   const existing = await listPasskeys(deps.db, ctx.organizationId, user.id);
   if (existing.length > 0) assertRecentlyAuthenticated(ctx);
   const options = await generateRegistrationOptions({
@@ -217,6 +229,8 @@ export async function addPasskey(ctx: SignedIn, body: Static<typeof AddPasskeyBo
   const name = body.name?.trim() || `${deviceLabel(ctx.userAgent)} passkey`;
 
   return deps.db.transaction().execute(async (trx) => {
+    const user = await requireUserWithPolicy(trx, ctx.organizationId, ctx.actor.userId);
+    const viaAdministratorRecovery = assertMayEnrol(ctx, user);
     const existing = await listPasskeys(trx, ctx.organizationId, ctx.actor.userId);
     if (existing.length > 0) assertRecentlyAuthenticated(ctx);
     if (await findPasskeyByCredentialId(trx, info.credential.id)) throw fail(PASSKEYS_ERRORS, 'PASSKEY_ALREADY_REGISTERED');
@@ -239,13 +253,15 @@ export async function addPasskey(ctx: SignedIn, body: Static<typeof AddPasskeyBo
     await insertPasskey(trx, row);
     // Enrolling needs user verification on the authenticator: it counts as a passkey check.
     await markSessionPasskeyVerified(trx, ctx.actor.sessionId, now);
+    // The administrator's permission is good for one passkey.
+    if (viaAdministratorRecovery) await trx.updateTable('users').set({ passkey_recovery_until: null }).where('id', '=', ctx.actor.userId).execute();
     const recovery = isRecovery(ctx, existing.length);
     await recordAudit(trx, ctx, {
       action: recovery ? 'passkey.recovery_enrolled' : 'passkey.enrolled',
       category: recovery ? 'recovery' : 'auth',
-      risk: recovery ? 'medium' : 'low',
+      risk: viaAdministratorRecovery ? 'high' : recovery ? 'medium' : 'low',
       subject: { type: 'user', id: ctx.actor.userId, label: ctx.actor.email },
-      after: { passkeyId: row.id, name: row.name, kind: toPasskey(row).kind, passkeys: existing.length + 1 },
+      after: { passkeyId: row.id, name: row.name, kind: toPasskey(row).kind, passkeys: existing.length + 1, ...(viaAdministratorRecovery && { viaAdministratorRecovery }) },
     });
     return toPasskey(row);
   });
@@ -268,6 +284,8 @@ export async function removeOwnPasskey(ctx: SignedIn, id: string): Promise<void>
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await findPasskey(trx, ctx.organizationId, ctx.actor.userId, id);
     if (!row) throw fail(PASSKEYS_ERRORS, 'PASSKEY_NOT_FOUND');
+    // Removing the passkey the policy asks for would turn "prove it" into "enrol one": the same bypass.
+    if (ctx.actor.passkey?.gate === 'PASSKEY_VERIFICATION_REQUIRED') throw fail(PASSKEYS_ERRORS, 'PASSKEY_VERIFICATION_REQUIRED');
     const user = await requireUserWithPolicy(trx, ctx.organizationId, ctx.actor.userId);
     const all = await listPasskeys(trx, ctx.organizationId, ctx.actor.userId);
     const requirement = passkeyRequirement({ role: user, organization: user });
@@ -435,6 +453,8 @@ export async function revokeOwnOtherSessions(ctx: SignedIn): Promise<number> {
 // ---------------------------------------------------------------- user page
 
 export interface PasskeySummary {
+  /** Until when an administrator allows this user to enrol a passkey without proving one; null when not. */
+  recoveryUntil: string | null;
   count: number;
   synced: number;
   deviceBound: number;
@@ -445,11 +465,12 @@ export interface PasskeySummary {
 }
 
 /** The user's passkeys against the policies that apply to them, for the user page and its checklist. */
-export async function passkeySummaryForUser(db: DbOrTrx, organizationId: string, userId: string): Promise<PasskeySummary> {
+export async function passkeySummaryForUser(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<PasskeySummary> {
   const user = await requireUserWithPolicy(db, organizationId, userId);
   const counts = await passkeyCounts(db, organizationId, userId);
   const requirement = passkeyRequirement({ role: user, organization: user });
   return {
+    recoveryUntil: user.passkey_recovery_until && user.passkey_recovery_until > now ? user.passkey_recovery_until : null,
     count: counts.synced + counts.deviceBound,
     synced: counts.synced,
     deviceBound: counts.deviceBound,

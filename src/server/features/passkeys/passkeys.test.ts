@@ -281,6 +281,59 @@ describe('Enforcement', () => {
   });
 });
 
+describe('"Require passkey after magic-link sign-in" cannot be bypassed', () => {
+  it('should not let a magic-link session enrol a new passkey (or remove the old one) instead of proving the one it has', async () => {
+    const bob = await t.createUser({ email: 'bob@acme.test', roleKey: 'member' });
+    const bobsPasskey = authenticator();
+    expect((await enrol(await t.signInAs(bob), bobsPasskey)).statusCode).toBe(201);
+    await setRole('member', { require_passkey_after_magic_link: 1 });
+
+    // Whoever holds Bob's mailbox has a magic-link session: it must prove Bob's passkey.
+    const mailbox = await t.signInAs(bob);
+    const options = await call('POST', '/api/account/passkeys/registration-options', mailbox);
+    expect(options.statusCode).toBe(403);
+    expect(options.json().error.code).toBe('PASSKEY_VERIFICATION_REQUIRED');
+    const bobsKey = (await call('GET', '/api/account/security', mailbox)).json().passkeys[0];
+    expect((await call('DELETE', `/api/account/passkeys/${bobsKey.id}`, mailbox)).json().error.code).toBe('PASSKEY_VERIFICATION_REQUIRED');
+    expect((await call('GET', '/api/auth/me', mailbox)).json().passkeyGate).toBe('PASSKEY_VERIFICATION_REQUIRED');
+    expect(await auditActions('recovery')).toEqual([]);
+
+    // With the passkey, the same session goes on and may add another.
+    expect((await verifyOnSession(mailbox, bobsPasskey)).statusCode).toBe(200);
+    expect((await enrol(mailbox, authenticator())).statusCode).toBe(201);
+  });
+
+  it('should let an administrator allow one audited passkey recovery for someone who lost theirs', async () => {
+    const bob = await t.createUser({ email: 'bob@acme.test', roleKey: 'member' });
+    expect((await enrol(await t.signInAs(bob), authenticator())).statusCode).toBe(201);
+    await setRole('member', { require_passkey_after_magic_link: 1 });
+
+    const allowed = await call('POST', `/api/users/${bob}/passkey-recovery`, t.adminCookie, { reason: 'Lost phone, ticket 4711' });
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    expect(allowed.json().recoveryUntil).toBe(new Date(t.clock().getTime() + 24 * 3_600_000).toISOString());
+    expect((await call('GET', `/api/users/${bob}`, t.adminCookie)).json().passkeys.recoveryUntil).toBe(allowed.json().recoveryUntil);
+
+    const session = await t.signInAs(bob);
+    expect((await enrol(session, authenticator(), 'New phone')).statusCode).toBe(201);
+    expect((await call('GET', '/api/auth/me', session)).json().passkeyGate).toBeNull();
+    const history = (await call('GET', `/api/users/${bob}/history`, t.adminCookie)).json().items as { action: string; reason: string | null; category: string; after: { viaAdministratorRecovery?: boolean } }[];
+    expect(history.filter((e) => e.category === 'recovery').map((e) => e.action)).toEqual(['passkey.recovery_enrolled', 'passkey.recovery_allowed']);
+    expect(history.find((e) => e.action === 'passkey.recovery_allowed')!.reason).toBe('Lost phone, ticket 4711');
+    expect(history.find((e) => e.action === 'passkey.recovery_enrolled')!.after.viaAdministratorRecovery).toBe(true);
+
+    // Used once: the next link-only session must prove a passkey again.
+    expect((await call('GET', `/api/users/${bob}`, t.adminCookie)).json().passkeys.recoveryUntil).toBeNull();
+    expect((await call('POST', '/api/account/passkeys/registration-options', await t.signInAs(bob))).json().error.code).toBe('PASSKEY_VERIFICATION_REQUIRED');
+  });
+
+  it('should refuse a recovery for someone with no passkey, or by someone they outrank', async () => {
+    const carol = await t.createUser({ email: 'carol@acme.test', roleKey: 'member' });
+    expect((await call('POST', `/api/users/${carol}/passkey-recovery`, t.adminCookie, {})).json().error.code).toBe('PASSKEY_RECOVERY_NOT_NEEDED');
+    const manager = await t.signInAs(await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' }));
+    expect((await call('POST', `/api/users/${t.org.adminUserId}/passkey-recovery`, manager, {})).json().error.code).toBe('TARGET_OUTRANKS_ACTOR');
+  });
+});
+
 describe('Step-up before sensitive actions', () => {
   it('should ask for a passkey verified within 10 minutes before a role change', async () => {
     const auth = authenticator();

@@ -66,7 +66,8 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.post('/api/roles/:id/duplicate', {
-    config: { permission: 'roles.manage' },
+    // Creates a role, as POST /api/roles does (a copy of Admin holds every permission): the same passkey check.
+    config: { permission: 'roles.manage', stepUp: true },
     schema: { tags: ['Roles'], summary: 'Duplicate a role (system roles included) into a custom role', params: IdParams, body: DuplicateRoleBody, response: { 201: Role, ...errors } },
     // Every field is optional, so a bare POST is a valid request.
     preValidation: async (request) => {

@@ -19,7 +19,15 @@ import { nowIso, type Actor, type Deps, type RequestContext } from '../../platfo
 import { fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
 import { ROLES_ERRORS } from './roles.errors.js';
-import { assertCanAddPermissions, assertKeepsAccessAdmin, countOtherAccessAdmins, grantsAccessAdmin, lockOrganizationForAccessChange } from './roles.guardrails.js';
+import {
+  assertCanAddPermissions,
+  assertCanGrantDefaultRole,
+  assertKeepsAccessAdmin,
+  countOtherAccessAdmins,
+  grantsAccessAdmin,
+  lockOrganizationForAccessChange,
+  missingForDefaultInvitations,
+} from './roles.guardrails.js';
 import {
   activeHolderIds,
   countPendingInvitationsWithRole,
@@ -208,6 +216,7 @@ async function insertCustomRole(ctx: Ctx, input: NewRoleInput): Promise<string> 
     await lockOrganizationForAccessChange(trx, ctx.deps.dialect, ctx.organizationId);
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, input.reason);
     assertCanAddPermissions(ctx.actor, input.permissions, input.name);
+    assertCanGrantDefaultRole(input.permissions, input.name);
     await assertNameFree(trx, ctx.organizationId, input.name);
     await checkOwner(trx, ctx.organizationId, input.ownerUserId, input.permissions);
     const now = nowIso(ctx.deps);
@@ -293,6 +302,7 @@ export async function updateRole(ctx: Ctx, roleId: string, body: UpdateRoleBody)
     const oldPermissions = rolePermissions(before);
     const permissions = permissionsInput ?? oldPermissions;
     assertCanAddPermissions(ctx.actor, permissions.filter((p) => !oldPermissions.includes(p)), name);
+    assertCanGrantDefaultRole(permissions, name);
     if (grantsAccessAdmin(oldPermissions) && !grantsAccessAdmin(permissions)) {
       await assertKeepsAccessAdmin(trx, ctx.organizationId, await activeHolderIds(trx, ctx.organizationId, roleId));
     }
@@ -374,6 +384,10 @@ export async function roleImpact(ctx: Ctx, body: RoleImpactBody): Promise<RoleIm
   const missing = gained.filter((p) => !ctx.actor.permissions.has(p));
   if (missing.length > 0) {
     problems.push({ code: 'ROLE_ESCALATION', message: `Your own role does not have: ${missing.map((p) => permissionRef(p).label).join(', ')}. You cannot add these.` });
+  }
+  const missingForInvites = missingForDefaultInvitations(permissions);
+  if (missingForInvites.length > 0) {
+    problems.push({ code: 'DEFAULT_ROLE_NOT_GRANTABLE', message: `Holders could invite people but not grant the default role: add ${missingForInvites.map((p) => permissionRef(p).label).join(', ')}, or remove "Invite users".` });
   }
   let counts = { total: 0, active: 0 };
   let holders: { id: string; name: string; email: string; status: string }[] = [];

@@ -102,16 +102,16 @@ describe('New Role', () => {
   });
 
   it('should require an active owner for a privileged role', async () => {
-    const noOwner = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Inviter', permissions: ['users.invite'] });
+    const noOwner = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'] });
     expect(noOwner.statusCode).toBe(400);
     expect(noOwner.json().error.code).toBe('OWNER_REQUIRED');
     const gone = await t.createUser({ email: 'gone@acme.test', status: 'deactivated' });
-    const inactive = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Inviter', permissions: ['users.invite'], ownerUserId: gone });
+    const inactive = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: gone });
     expect(inactive.json().error.code).toBe('OWNER_NOT_FOUND');
     const other = await t.newOrganization('Globex', 'boss@globex.test');
-    const foreign = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Inviter', permissions: ['users.invite'], ownerUserId: other.adminUserId });
+    const foreign = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: other.adminUserId });
     expect(foreign.json().error.code).toBe('OWNER_NOT_FOUND');
-    const ok = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Inviter', permissions: ['users.invite'], ownerUserId: t.org.adminUserId });
+    const ok = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: t.org.adminUserId });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ privileged: true, owner: { id: t.org.adminUserId, name: 'Alice Admin' } });
   });
@@ -211,7 +211,8 @@ describe('editing a role', () => {
     // Move the only admin to "Chief": Alice is now the only access administrator, through a custom role.
     const helper = await t.createUser({ email: 'helper@acme.test', roleKey: 'admin' });
     expect((await call(await t.signInAs(helper), 'PUT', `/api/users/${t.org.adminUserId}/role`, { roleId: chief.id })).statusCode).toBe(200);
-    expect((await call(t.adminCookie, 'PUT', `/api/users/${helper}/role`, { roleId: roles.find((r) => r.key === 'member')!.id })).statusCode).toBe(200);
+    // The helper leaves (set up directly: as Chief, Alice may not demote a full Admin).
+    await t.deps.db.updateTable('users').set({ role_id: roles.find((r) => r.key === 'member')!.id }).where('id', '=', helper).execute();
     const res = await call(t.adminCookie, 'PATCH', `/api/roles/${chief.id}`, { version: 1, permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.view'] });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('LAST_ACCESS_ADMIN');
@@ -223,9 +224,9 @@ describe('editing a role', () => {
 
   it('should keep the owner rule when a role becomes privileged', async () => {
     const role = await newRole({ name: 'Plain', permissions: ['workspaces.view'] });
-    const res = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.invite'] });
+    const res = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.manage_sessions'] });
     expect(res.json().error.code).toBe('OWNER_REQUIRED');
-    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.invite'], ownerUserId: t.org.adminUserId });
+    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.manage_sessions'], ownerUserId: t.org.adminUserId });
     expect(ok.statusCode).toBe(200);
     const clear = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 2, ownerUserId: null });
     expect(clear.json().error.code).toBe('OWNER_REQUIRED');
@@ -280,14 +281,14 @@ describe('impact review', () => {
     const a = await userWithPermissions('a@acme.test', ['workspaces.view', 'workspaces.edit']);
     const bId = await t.createUser({ email: 'b@acme.test', name: 'Bob' });
     await call(t.adminCookie, 'PUT', `/api/users/${bId}/role`, { roleId: a.roleId });
-    const res = await call(t.adminCookie, 'POST', '/api/roles/impact', { roleId: a.roleId, permissions: ['workspaces.view', 'users.invite'] });
+    const res = await call(t.adminCookie, 'POST', '/api/roles/impact', { roleId: a.roleId, permissions: ['workspaces.view', 'users.manage_sessions'] });
     expect(res.statusCode, res.body).toBe(200);
     const impact = res.json();
     expect(impact).toMatchObject({ userCount: 2, activeUserCount: 2, privilegedChange: true, truncated: false, problems: [] });
-    expect(impact.gained).toEqual([{ key: 'users.invite', label: 'Invite users', category: 'Users', privileged: true }]);
+    expect(impact.gained).toEqual([{ key: 'users.manage_sessions', label: 'Sign users out', category: 'Users', privileged: true }]);
     expect(impact.lost.map((p: { key: string }) => p.key)).toEqual(['workspaces.edit']);
     expect(impact.users.map((u: { email: string }) => u.email).sort()).toEqual(['a@acme.test', 'b@acme.test']);
-    expect(impact.users[0]).toMatchObject({ gained: ['users.invite'], lost: ['workspaces.edit'] });
+    expect(impact.users[0]).toMatchObject({ gained: ['users.manage_sessions'], lost: ['workspaces.edit'] });
     // Nothing was saved.
     expect((await call(t.adminCookie, 'GET', `/api/roles/${a.roleId}`)).json().permissions).toEqual(['workspaces.view', 'workspaces.edit']);
   });
@@ -367,7 +368,8 @@ describe('concurrent role edits', () => {
     const xId = await t.createUser({ email: 'x@acme.test', roleKey: 'admin' });
     const x = await t.signInAs(xId);
     expect((await call(x, 'PUT', `/api/users/${t.org.adminUserId}/role`, { roleId: a.id })).statusCode).toBe(200);
-    expect((await call(t.adminCookie, 'PUT', `/api/users/${xId}/role`, { roleId: b.id })).statusCode).toBe(200);
+    // Set up directly: as "Access A", Alice may not change the role of a full Admin.
+    await t.deps.db.updateTable('users').set({ role_id: b.id }).where('id', '=', xId).execute();
     const answers = await Promise.all([
       call(t.adminCookie, 'PATCH', `/api/roles/${a.id}`, { version: 1, permissions: [...base, 'users.assign_role'] }),
       call(x, 'PATCH', `/api/roles/${b.id}`, { version: 1, permissions: [...base, 'users.assign_role'] }),

@@ -136,18 +136,27 @@ export async function addToOrgActive(trx: DbOrTrx, organizationId: string, adds:
 }
 
 /**
- * Moves last_active_at forward only (an old event arriving late never makes someone look less
- * active), for many users in one statement.
+ * Moves a user timestamp (last activity, last sign-in) forward only: an old event arriving late never
+ * makes someone look less active. Many users in one statement.
  */
-export async function advanceLastActive(trx: DbOrTrx, dialect: Dialect, organizationId: string, newest: { id: string; at: string }[]): Promise<void> {
+export async function advanceUserTimestamps(
+  trx: DbOrTrx,
+  dialect: Dialect,
+  organizationId: string,
+  column: 'last_active_at' | 'last_sign_in_at',
+  newest: { id: string; at: string }[],
+): Promise<void> {
+  if (newest.length === 0) return;
   const source = jsonRows(dialect, newest, { id: 'text', at: 'text' });
   // SQLite: the unary + keeps the planner from driving the join by the organization index (a scan
   // of the organization's users per event); the users are then found by primary key.
   const org = dialect === 'sqlite' ? sql`+users.organization_id` : sql`users.organization_id`;
+  const target = sql.ref(column);
+  const current = sql.ref(`users.${column}`);
   await sql`WITH v(id, at) AS (${source})
-    UPDATE users SET last_active_at = v.at FROM v
+    UPDATE users SET ${target} = v.at FROM v
     WHERE users.id = v.id AND ${org} = ${organizationId}
-      AND (users.last_active_at IS NULL OR users.last_active_at < v.at)`.execute(trx);
+      AND (${current} IS NULL OR ${current} < v.at)`.execute(trx);
 }
 
 export function userDailyRows(db: DbOrTrx, organizationId: string, userId: string, fromDay: string, toDay: string) {

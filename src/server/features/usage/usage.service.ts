@@ -26,7 +26,7 @@ import {
   addToOrgActive,
   addToOrgDaily,
   addToUserDaily,
-  advanceLastActive,
+  advanceUserTimestamps,
   countActiveAccounts,
   countInactive,
   deleteExpiredEvents,
@@ -188,6 +188,7 @@ async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: stri
   const orgDaily = new Map<string, Omit<DailyAdd, 'user_id'>>();
   const dayMarks = new Map<string, ActiveMark>();
   const newest = new Map<string, string>();
+  const newestSignIn = new Map<string, string>();
   for (const e of fresh) {
     const day = e.occurred_at.slice(0, 10);
     const quantity = Number(e.quantity ?? 1);
@@ -204,6 +205,9 @@ async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: stri
     dayMarks.set(`${day}|${e.user_id}`, { period: 'day', period_start: day, user_id: e.user_id });
     const prev = newest.get(e.user_id);
     if (!prev || prev < e.occurred_at) newest.set(e.user_id, e.occurred_at);
+    // A sign-in another Sofie service saw is a sign-in: the user page's "Last sign-in" must not be older than it.
+    const prevSignIn = newestSignIn.get(e.user_id);
+    if (e.type === 'sign_in' && (!prevSignIn || prevSignIn < e.occurred_at)) newestSignIn.set(e.user_id, e.occurred_at);
   }
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   await addToUserDaily(trx, dialect, organizationId, sorted(daily));
@@ -227,7 +231,9 @@ async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: stri
   }
   if (longer.size > 0) (await markActive(trx, dialect, organizationId, sorted(longer))).forEach(count);
   if (counts.size > 0) await addToOrgActive(trx, organizationId, sorted(counts));
-  await advanceLastActive(trx, dialect, organizationId, [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at })));
+  const byUser = (m: Map<string, string>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at }));
+  await advanceUserTimestamps(trx, dialect, organizationId, 'last_active_at', byUser(newest));
+  await advanceUserTimestamps(trx, dialect, organizationId, 'last_sign_in_at', byUser(newestSignIn));
 }
 
 // ---------- User detail: trend and activity feed ----------

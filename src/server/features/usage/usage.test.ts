@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyOptions } from '../../../../test/helpers/property.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { USAGE_EVENT_TYPES } from '../../../contracts/usage.js';
@@ -67,6 +68,19 @@ describe('usage ingestion', () => {
     expect(trend.totals.find((x: { type: string }) => x.type === 'artifact_created')).toMatchObject({ events: 1 });
     const user = (await get(`/api/users/${userId}`)).json();
     expect(user.lastActiveAt).toBe(at(30_000));
+  });
+
+  it('should move "Last sign-in" forward with the sign-ins other services report, and never back', async () => {
+    const token = await serviceToken();
+    const userId = await t.createUser({ email: 'sid@acme.test' });
+    await t.deps.db.updateTable('users').set({ last_sign_in_at: at(80 * DAY) }).where('id', '=', userId).execute();
+    expect((await post(token, [{ id: 's1', userId, type: 'sign_in', occurredAt: at(2 * DAY) }])).json().accepted).toBe(1);
+    expect((await get(`/api/users/${userId}`)).json().lastSignInAt).toBe(at(2 * DAY));
+    // An older sign-in arriving late, and other activity, leave it alone.
+    await post(token, [{ id: 's0', userId, type: 'sign_in', occurredAt: at(5 * DAY) }, { id: 'c1', userId, type: 'chat_message', occurredAt: at(DAY) }]);
+    const user = (await get(`/api/users/${userId}`)).json();
+    expect(user.lastSignInAt).toBe(at(2 * DAY));
+    expect(user.lastActiveAt).toBe(at(DAY));
   });
 
   it('should store an event once however often it is sent, and count repeats as duplicates', async () => {
@@ -332,7 +346,7 @@ describe('rollups', () => {
         const lastActive = await db.selectFrom('users').select(['id', 'last_active_at']).where('id', 'in', users).execute();
         for (const u of lastActive) expect(u.last_active_at).toBe(newest.get(u.id) ?? null);
       }),
-      { numRuns: 25 },
+      propertyOptions('usage rollups equal a recount', 25),
     );
   }, 120_000);
 });

@@ -63,8 +63,9 @@ describe('changing a role', () => {
     // Now `second` is the only admin; nobody else may demote them, and they cannot demote themselves.
     const third = await t.signInAs(await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' }));
     const res = await changeRole(second, { roleId: roleId('viewer') }, third);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.code).toBe('LAST_ACCESS_ADMIN');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('TARGET_OUTRANKS_ACTOR');
+    expect((await changeRole(second, { roleId: roleId('viewer') }, secondCookie)).json().error.code).toBe('SELF_ROLE_CHANGE');
     expect((await detail(second, secondCookie)).role.name).toBe('Admin');
   });
 

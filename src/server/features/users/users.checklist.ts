@@ -102,9 +102,20 @@ function describePaths(ws: UserWorkspace): string {
 function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string): ChecklistItem {
   const label = 'Workspace memberships are correct';
   if (!workspaces) return { key: 'workspaces', label, state: 'not_available', detail: 'Workspace memberships are not available.' };
+  if (workspaces.length === 0) {
+    return { key: 'workspaces', label, state: 'attention', detail: 'Reaches no Workspace: not a member of any, directly or through a group.', fix: { label: 'Add to a Workspace', href: '/admin/workspaces' } };
+  }
   const shared = workspaces.filter((w) => w.workspace.type !== 'organization' || w.paths.some((p) => p.via !== 'organization'));
   if (shared.length === 0) {
-    return { key: 'workspaces', label, state: 'attention', detail: 'Not a member of any Workspace, directly or through a group.', fix: { label: 'Add to a Workspace', href: '/admin/workspaces' } };
+    // Everyone reaches organization-wide Workspaces; say so rather than "no Workspace at all".
+    const names = workspaces.slice(0, 3).map((w) => w.workspace.name).join(', ');
+    return {
+      key: 'workspaces',
+      label,
+      state: 'attention',
+      detail: `Reaches only organization-wide Workspaces, as everyone does (${names}${workspaces.length > 3 ? ', …' : ''}); not a member of any other Workspace, directly or through a group.`,
+      fix: { label: 'Add to a Workspace', href: '/admin/workspaces' },
+    };
   }
   const names = shared.slice(0, 3).map((w) => `${w.workspace.name} (${describePaths(w)})`).join('; ');
   return { key: 'workspaces', label, state: 'ok', detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`, fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` } };

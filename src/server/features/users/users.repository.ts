@@ -4,8 +4,9 @@ import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
 import { countMembers } from '../groups/groups.repository.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
-export function findUserById(db: DbOrTrx, organizationId: string, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
+  const query = db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export function findUserByEmail(db: DbOrTrx, organizationId: string, emailNormalized: string): Promise<UserRow | undefined> {

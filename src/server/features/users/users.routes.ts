@@ -40,7 +40,15 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   });
 
   app.post('/api/users/bulk', {
-    config: { permission: 'users.view' },
+    config: {
+      permission: 'users.view',
+      // As for one user: a role change asks for the passkey check (PUT /api/users/:id/role); group changes do not.
+      actions: {
+        assign_role: { permission: 'users.assign_role', stepUp: true },
+        add_to_group: { permission: 'groups.manage' },
+        remove_from_group: { permission: 'groups.manage' },
+      },
+    },
     schema: {
       tags: ['Users'],
       summary: 'Assign a role or change a group for selected users or all matching a filter (Idempotency-Key honoured)',

@@ -12,10 +12,10 @@ import type {
   UserListQuery,
   UserSummary,
 } from '../../../contracts/users.js';
-import type { DbOrTrx } from '../../db/database.js';
-import { recordAudit } from '../../platform/audit.js';
+import { sql } from 'kysely';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
+import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
-import { assertStepUp } from '../../platform/access.js';
 import { deviceLabel } from '../../platform/device.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
@@ -24,12 +24,16 @@ import { passkeySummaryForUser } from '../passkeys/passkeys.service.js';
 import { addMemberships, findGroupById, findGroupsByIds, groupIdsOfUser, removeMemberships } from '../groups/groups.repository.js';
 import { changeGroupMemberships } from '../groups/groups.memberships.js';
 import {
-  assertKeepsAccessAdmin,
+  assertMayActOn,
   assertNoEscalation,
-  assertNotSelf,
+  countOtherAccessAdmins,
   grantsAccessAdmin,
   lockOrganizationForAccessChange,
+  outrankingRefusal,
+  outrankingTargets,
 } from '../roles/roles.guardrails.js';
+import { ROLES_ERRORS } from '../roles/roles.errors.js';
+import { listRoleRows } from '../roles/roles.repository.js';
 import { rolePermissions, requireRole } from '../roles/roles.service.js';
 import { usageSummariesOf } from '../usage/usage.service.js';
 import { buildChecklist } from './users.checklist.js';
@@ -116,6 +120,16 @@ export async function requireUser(db: DbOrTrx, organizationId: string, userId: s
   return row;
 }
 
+/**
+ * The user, locked until the transaction ends (PostgreSQL; SQLite transactions are serial anyway):
+ * read-check-write changes such as a version check cannot interleave with another request's.
+ */
+export async function requireUserForChange(trx: DbOrTrx, dialect: Dialect, organizationId: string, userId: string): Promise<UserRow> {
+  const row = await findUserById(trx, organizationId, userId, { forUpdate: dialect === 'postgres' });
+  if (!row) throw fail(USERS_ERRORS, 'USER_NOT_FOUND', { userId });
+  return row;
+}
+
 export async function getUserDetail(ctx: RequestContext, userId: string): Promise<UserDetail> {
   const { db } = ctx.deps;
   const { organizationId } = ctx;
@@ -140,7 +154,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     userWorkspaces(db, organizationId, row.id),
     ownedCounts(db, organizationId, row.id),
     countSeatsOfUser(db, organizationId, row.id),
-    passkeySummaryForUser(db, organizationId, row.id),
+    passkeySummaryForUser(db, organizationId, row.id, nowText),
   ]);
   const userGroups = groups.get(row.id) ?? [];
   const pendingInvitation = invitation
@@ -169,37 +183,78 @@ function auditSubject(row: UserRow) {
   return { type: 'user', id: row.id, label: row.email };
 }
 
+export interface RoleAssignment {
+  /** Users who moved to the role. */
+  changed: UserRow[];
+  /** Users a guardrail protects, with the refusal that applies to each. */
+  refused: { user: UserRow; error: AppError }[];
+}
+
 /**
- * Moves one user to another role inside `trx`, enforcing every guardrail; shared by the user page,
- * invitations of existing users and bulk actions. Returns false when nothing changed.
+ * Moves users to a role inside `trx`, enforcing every guardrail: nobody grants what they do not hold,
+ * changes their own role, touches someone who outranks them, or removes the last person who can
+ * manage users and roles. Set-based (one UPDATE and one audit INSERT per chunk), so a bulk change of
+ * thousands of users is a few statements. The one path for the user page, invitations of existing
+ * users and bulk actions; the caller decides whether a refusal fails the request or is reported.
  */
-export async function assignRoleInTransaction(
-  trx: DbOrTrx,
-  ctx: RequestContext & { actor: Actor },
-  user: UserRow,
-  roleId: string,
-  reason: string | null,
-): Promise<boolean> {
-  if (user.role_id === roleId) return false;
-  assertNotSelf(ctx.actor, user.id);
-  const [from, to] = await Promise.all([requireRole(trx, ctx.organizationId, user.role_id), requireRole(trx, ctx.organizationId, roleId)]);
-  assertNoEscalation(ctx.actor, rolePermissions(to), to.name);
-  if (grantsAccessAdmin(rolePermissions(from)) && !grantsAccessAdmin(rolePermissions(to)) && user.status === 'active') {
-    await assertKeepsAccessAdmin(trx, ctx.organizationId, [user.id]);
+export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, users: readonly UserRow[], roleId: string, reason: string | null): Promise<RoleAssignment> {
+  const roles = new Map((await listRoleRows(trx, ctx.organizationId)).map((r) => [r.id, r]));
+  const to = roles.get(roleId);
+  if (!to) throw fail(ROLES_ERRORS, 'ROLE_NOT_FOUND', { roleId });
+  const toPermissions = rolePermissions(to);
+  assertNoEscalation(ctx.actor, toPermissions, to.name);
+  const refused: RoleAssignment['refused'] = [];
+  const moving: UserRow[] = [];
+  for (const user of users) {
+    if (user.role_id === to.id) continue;
+    const fromPermissions = rolePermissions(roles.get(user.role_id)!);
+    const refusal =
+      user.id === ctx.actor.userId
+        ? fail(ROLES_ERRORS, 'SELF_ROLE_CHANGE')
+        : user.status === 'deleted'
+          ? fail(USERS_ERRORS, 'USER_DELETED', undefined, 'This user has been deleted. Restore the account before changing their role.')
+          : outrankingRefusal(ctx.actor, user, fromPermissions);
+    if (refusal) refused.push({ user, error: refusal });
+    else moving.push(user);
+  }
+  if (!grantsAccessAdmin(toPermissions)) {
+    const losing = moving.filter((u) => u.status === 'active' && grantsAccessAdmin(rolePermissions(roles.get(u.role_id)!)));
+    if (losing.length > 0 && (await countOtherAccessAdmins(trx, ctx.organizationId, losing.map((u) => u.id))) === 0) {
+      // Everyone else may go; the last of them keeps the organization administrable.
+      const kept = losing[losing.length - 1]!;
+      moving.splice(moving.indexOf(kept), 1);
+      refused.push({ user: kept, error: fail(ROLES_ERRORS, 'LAST_ACCESS_ADMIN') });
+    }
   }
   const now = nowIso(ctx.deps);
-  await updateUserRow(trx, ctx.organizationId, user.id, { role_id: to.id, version: user.version + 1, updated_at: now });
-  const privileged = isPrivilegedSet(rolePermissions(to)) || isPrivilegedSet(rolePermissions(from));
-  await recordAudit(trx, ctx, {
-    action: 'user.role_changed',
-    category: 'access',
-    risk: privileged ? 'high' : 'medium',
-    subject: auditSubject(user),
-    reason,
-    before: { role: { id: from.id, name: from.name } },
-    after: { role: { id: to.id, name: to.name } },
-  });
-  return true;
+  for (let i = 0; i < moving.length; i += 500) {
+    const ids = moving.slice(i, i + 500).map((u) => u.id);
+    await trx.updateTable('users').set({ role_id: to.id, version: sql`version + 1`, updated_at: now }).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids).execute();
+  }
+  await recordAudits(
+    trx,
+    ctx,
+    moving.map((user) => {
+      const from = roles.get(user.role_id)!;
+      return {
+        action: 'user.role_changed',
+        category: 'access' as const,
+        risk: isPrivilegedSet(toPermissions) || isPrivilegedSet(rolePermissions(from)) ? ('high' as const) : ('medium' as const),
+        subject: auditSubject(user),
+        reason,
+        before: { role: { id: from.id, name: from.name } },
+        after: { role: { id: to.id, name: to.name } },
+      };
+    }),
+  );
+  return { changed: moving, refused };
+}
+
+/** One user's role, or the guardrail's refusal as the error. Returns false when the role was already theirs. */
+export async function assignRole(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, user: UserRow, roleId: string, reason: string | null): Promise<boolean> {
+  const { changed, refused } = await assignRoles(trx, ctx, [user], roleId, reason);
+  if (refused[0]) throw refused[0].error;
+  return changed.length > 0;
 }
 
 export async function changeUserRole(ctx: RequestContext & { actor: Actor }, userId: string, body: Static<typeof ChangeRoleBody>): Promise<UserDetail> {
@@ -208,7 +263,7 @@ export async function changeUserRole(ctx: RequestContext & { actor: Actor }, use
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const user = await requireUser(trx, ctx.organizationId, userId);
     assertVersion(body.version, user.version, { roleId: user.role_id });
-    await assignRoleInTransaction(trx, ctx, user, body.roleId, reason);
+    await assignRole(trx, ctx, user, body.roleId, reason);
   });
   return getUserDetail(ctx, userId);
 }
@@ -216,8 +271,10 @@ export async function changeUserRole(ctx: RequestContext & { actor: Actor }, use
 export async function changeUserGroups(ctx: RequestContext & { actor: Actor }, userId: string, body: Static<typeof ChangeGroupsBody>): Promise<UserDetail> {
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
-    const user = await requireUser(trx, ctx.organizationId, userId);
+    // Locked: two edits made from the same version must not both pass the version check.
+    const user = await requireUserForChange(trx, ctx.deps.dialect, ctx.organizationId, userId);
     if (user.status === 'deleted') throw fail(USERS_ERRORS, 'USER_DELETED');
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
     const currentIds = await groupIdsOfUser(trx, ctx.organizationId, userId);
     assertVersion(body.version, user.version, { groupIds: currentIds });
     const wanted = [...new Set(body.groupIds)];
@@ -251,6 +308,7 @@ export async function signOutEverywhere(ctx: RequestContext & { actor: Actor }, 
   return ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const user = await requireUser(trx, ctx.organizationId, userId);
+    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
     const count = await revokeUserSessions(trx, ctx.organizationId, userId, nowIso(ctx.deps));
     await recordAudit(trx, ctx, {
       action: 'user.signed_out_everywhere',
@@ -273,21 +331,17 @@ async function bulkTargets(ctx: RequestContext, body: BulkUsersBody): Promise<st
   return ids;
 }
 
+const skip = (user: UserRow, error: AppError) => ({ userId: user.id, code: error.code, message: error.message });
+
 /**
- * Applies one action to many users in a single transaction. Users a guardrail protects (yourself,
- * the last administrator) are skipped with their reason; everything else commits together.
+ * Applies one action to many users in a single transaction: all of it or none of it. Users a
+ * guardrail protects (yourself, the last administrator, someone who outranks you, a deleted user) are
+ * skipped with their reason; everything else commits together. What each action needs beyond the
+ * route's permission is declared on the route (`config.actions`).
  */
 export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, body: BulkUsersBody): Promise<BulkUsersResult> {
   if (body.action === 'assign_role' && !body.roleId) throw fail(USERS_ERRORS, 'BULK_ROLE_REQUIRED');
   if (body.action !== 'assign_role' && !body.groupId) throw fail(USERS_ERRORS, 'BULK_GROUP_REQUIRED');
-  if (body.action === 'assign_role' && !ctx.actor.permissions.has('users.assign_role')) {
-    throw new AppError('FORBIDDEN', 403, 'Assigning roles needs the "Assign roles" permission.', { permission: 'users.assign_role' });
-  }
-  // As for one user's role (PUT /api/users/:id/role); group changes need no passkey check.
-  if (body.action === 'assign_role') assertStepUp(ctx.actor);
-  if (body.action !== 'assign_role' && !ctx.actor.permissions.has('groups.manage')) {
-    throw new AppError('FORBIDDEN', 403, 'Changing group members needs the "Manage groups" permission.', { permission: 'groups.manage' });
-  }
   const ids = await bulkTargets(ctx, body);
   return ctx.deps.db.transaction().execute(async (trx) => {
     await lockOrganizationForAccessChange(trx, ctx.deps.dialect, ctx.organizationId);
@@ -299,22 +353,20 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
     const skipped: BulkUsersResult['skipped'] = [];
     let changed = 0;
     if (body.action === 'assign_role') {
-      const role = await requireRole(trx, ctx.organizationId, body.roleId!);
-      assertNoEscalation(ctx.actor, rolePermissions(role), role.name);
-      for (const user of users) {
-        try {
-          if (await assignRoleInTransaction(trx, ctx, user, role.id, reason)) changed++;
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          skipped.push({ userId: user.id, code: error.code, message: error.message });
-        }
-      }
+      const outcome = await assignRoles(trx, ctx, users, body.roleId!, reason);
+      changed = outcome.changed.length;
+      skipped.push(...outcome.refused.map(({ user, error }) => skip(user, error)));
     } else {
       const group = await findGroupById(trx, ctx.organizationId, body.groupId!);
       if (!group) throw fail(USERS_ERRORS, 'GROUP_NOT_FOUND');
-      // Deleted users keep no memberships (see changeUserGroups).
-      for (const user of users.filter((u) => u.status === 'deleted')) skipped.push({ userId: user.id, code: 'USER_DELETED', message: USERS_ERRORS.USER_DELETED.message });
-      const members = users.filter((u) => u.status !== 'deleted');
+      const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
+      const members: UserRow[] = [];
+      for (const user of users) {
+        // Deleted users keep no memberships (see changeUserGroups).
+        if (user.status === 'deleted') skipped.push(skip(user, fail(USERS_ERRORS, 'USER_DELETED')));
+        else if (outranking.has(user.id)) skipped.push(skip(user, outranking.get(user.id)!));
+        else members.push(user);
+      }
       changed = (await changeGroupMemberships(trx, ctx, group, members, body.action === 'add_to_group' ? 'add' : 'remove', reason)).length;
     }
     const missing = ids.length - users.length;

@@ -23,6 +23,8 @@ export interface UsersTable {
   purged_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of what a restore puts back; null once purged. */
   tombstone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Until when an administrator allows enrolling a new passkey without proving an existing one (once). */
+  passkey_recovery_until: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   created_at: string;
   updated_at: string;

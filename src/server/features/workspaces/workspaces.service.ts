@@ -56,6 +56,9 @@ function decodeCursor(cursor: string | undefined): { name: string; id: string } 
   throw fail(WORKSPACES_ERRORS, 'INVALID_CURSOR');
 }
 
+/** Who reaches a Workspace through a membership: active users, and invited ones once they accept. */
+const REACHING = ['active', 'invited'] as const;
+
 export async function listWorkspaces(ctx: RequestContext, query: Static<typeof WorkspaceListQuery>) {
   const limit = query.limit ?? 50;
   const rows = await listWorkspaceRows(ctx.deps.db, ctx.organizationId, { search: query.search, type: query.type }, decodeCursor(query.cursor), limit);
@@ -114,20 +117,22 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
     const roleOfGroup = new Map(members.filter((x) => x.member_type === 'group').map((m) => [m.member_id, m.role]));
     for (const row of gm) add(row.user_id, { via: 'group', role: roleOfGroup.get(row.group_id)!, group: { id: row.group_id, name: groupById.get(row.group_id)?.name ?? '' } });
   }
-  let total = access.size;
+  let everyoneCount = 0;
   if (ws.type === 'organization') {
-    const everyone = await db.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('status', 'in', ['active', 'invited']).orderBy('name').limit(EFFECTIVE_CAP).execute();
+    const everyone = await db.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('status', 'in', REACHING).orderBy('name').limit(EFFECTIVE_CAP).execute();
     for (const u of everyone) add(u.id, { via: 'organization', role: 'viewer' });
-    const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', ctx.organizationId).where('status', 'in', ['active', 'invited']).executeTakeFirstOrThrow();
-    total = Math.max(access.size, Number(count.n));
+    const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', ctx.organizationId).where('status', 'in', REACHING).executeTakeFirstOrThrow();
+    everyoneCount = Number(count.n);
   }
   const ids = [...access.keys()];
   const people = new Map<string, { id: string; name: string; email: string; status: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     for (const u of await db.selectFrom('users').select(['id', 'name', 'email', 'status']).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids.slice(i, i + 500)).execute()) people.set(u.id, u);
   }
-  const effectiveAccess: EffectiveAccess[] = ids
-    .filter((id) => people.has(id) && people.get(id)!.status !== 'deleted')
+  // A deactivated member keeps the membership (reactivation gives it back) but reaches nothing meanwhile.
+  const reaching = ids.filter((id) => (REACHING as readonly string[]).includes(people.get(id)?.status ?? ''));
+  const total = Math.max(reaching.length, everyoneCount);
+  const effectiveAccess: EffectiveAccess[] = reaching
     .map((id) => ({ user: people.get(id)!, role: access.get(id)!.role, paths: access.get(id)!.paths }))
     .sort((a, b) => WORKSPACE_ROLES.indexOf(a.role) - WORKSPACE_ROLES.indexOf(b.role) || a.user.name.localeCompare(b.user.name))
     .slice(0, EFFECTIVE_CAP);

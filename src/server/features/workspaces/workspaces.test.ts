@@ -90,6 +90,23 @@ describe('Workspaces', () => {
     const ws = (await api('POST', '/api/workspaces', { name: 'Company handbook', type: 'organization' })).body;
     const eveWs = await api('GET', `/api/users/${eve}/workspaces`);
     expect(eveWs.body.items).toEqual([expect.objectContaining({ workspace: expect.objectContaining({ id: ws.id }), role: 'viewer', paths: [{ via: 'organization', role: 'viewer' }] })]);
+    // The checklist says what she reaches rather than "not a member of any Workspace".
+    const item = (await api('GET', `/api/users/${eve}`)).body.checklist.find((c: { key: string }) => c.key === 'workspaces');
+    expect(item).toMatchObject({ state: 'attention', detail: 'Reaches only organization-wide Workspaces, as everyone does (Company handbook); not a member of any other Workspace, directly or through a group.' });
+  });
+
+  it('should not list a deactivated member as having access, and list them again once reactivated', async () => {
+    const dan = await t.createUser({ email: 'dan@acme.test', name: 'Dan' });
+    const ws = (await api('POST', '/api/workspaces', { name: 'Roadmap', type: 'collaborative' })).body;
+    expect((await api('PUT', `/api/workspaces/${ws.id}/members`, { members: [{ type: 'user', id: dan, role: 'editor' }] })).status).toBe(200);
+    expect((await api('POST', `/api/users/${dan}/deactivate`, { reason: 'Leave' })).status).toBe(200);
+    const during = (await api('GET', `/api/workspaces/${ws.id}`)).body;
+    expect(during.effectiveAccess.map((e: { user: { email: string } }) => e.user.email)).toEqual(['admin@acme.test']);
+    expect(during.effectiveAccessTotal).toBe(1);
+    expect(during.members.map((m: { id: string }) => m.id)).toContain(dan);
+    expect((await api('POST', `/api/users/${dan}/reactivate`, {})).status).toBe(200);
+    const after = (await api('GET', `/api/workspaces/${ws.id}`)).body;
+    expect(after.effectiveAccess.find((e: { user: { id: string } }) => e.user.id === dan)).toMatchObject({ role: 'editor' });
   });
 
   it('should not let a member administer Workspaces, nor reach another organization’s', async () => {
