@@ -9,10 +9,15 @@ import { openDeps } from '../../src/server/deps.factory.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
 import { testSchemaName } from '../helpers/pg-schemas.js';
+import { propertyOptions } from '../helpers/property.js';
 import { usePostgres } from '../helpers/test-app.js';
 
-const ITEMS = 3_000;
-const SEATS = 500;
+/** Kill points are drawn from the first statements of the deletion's transaction, which has more. */
+const MAX_KILL_STATEMENT = 30;
+
+// Enough for every set-based step to take several chunks (500 rows each).
+const ITEMS = 1_200;
+const SEATS = 300;
 let cleanup: (() => Promise<void>) | null = null;
 
 afterEach(async () => {
@@ -35,11 +40,15 @@ async function prepare() {
   const opened = await openDeps(config, { schema });
   const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test' }));
   const seeded = await seedLeaver(opened.deps, org.organizationId, org.adminUserId, { items: ITEMS, seats: SEATS, webhookUrl: 'http://127.0.0.1:9/never' });
+  // The plan keeps Sequences for the organization and transfers the rest: count what was seeded.
+  const sequences = Number(
+    (await opened.deps.db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.leaverId).where('type', '=', 'sequence').executeTakeFirstOrThrow()).n,
+  );
   await opened.close();
   cleanup = async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
-  return { databaseUrl, schema, config, adminUserId: org.adminUserId, organizationId: org.organizationId, seeded };
+  return { databaseUrl, schema, config, adminUserId: org.adminUserId, organizationId: org.organizationId, seeded, sequences };
 }
 
 function planBody(seeded: SeededOffboarding) {
@@ -51,8 +60,8 @@ function planBody(seeded: SeededOffboarding) {
   };
 }
 
-/** Runs the child app; kills it with SIGKILL when it prints `killOn` (or after `killAfterMs` from start). */
-function runChild(env: Record<string, string>, kill: { on?: string; afterMs?: number }): Promise<{ output: string; killed: boolean }> {
+/** Runs the child app; kills it with SIGKILL as soon as it prints `kill.on`. */
+function runChild(env: Record<string, string>, kill: { on?: string }): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/api/offboarding-crash.child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,10 +73,6 @@ function runChild(env: Record<string, string>, kill: { on?: string; afterMs?: nu
       if (kill.on && output.includes(kill.on) && !killed) {
         killed = true;
         child.kill('SIGKILL');
-      }
-      if (kill.afterMs !== undefined && output.includes('STARTING') && !killed) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
       }
     };
     child.stdout.on('data', onData);
@@ -100,21 +105,52 @@ async function stateAfterRestart(env: Awaited<ReturnType<typeof prepare>>) {
 }
 
 const NONE = { status: 'active', owned: ITEMS, transferred: 0, kept: 0, seats: SEATS, audit: 0, webhooks: 0 };
-const SEQUENCES = Math.floor((ITEMS + 0) / 7) + (ITEMS % 7 > 6 ? 1 : 0);
 
-function expectAll(state: typeof NONE) {
-  expect(state).toMatchObject({ status: 'deleted', owned: 0, transferred: ITEMS - SEQUENCES, kept: SEQUENCES, seats: 0, audit: 1 });
+function expectAll(state: typeof NONE, sequences: number) {
+  expect(sequences).toBeGreaterThan(0);
+  expect(state).toMatchObject({ status: 'deleted', owned: 0, transferred: ITEMS - sequences, kept: sequences, seats: 0, audit: 1 });
   expect(state.webhooks).toBeGreaterThan(0);
 }
 
+function childEnv(env: Awaited<ReturnType<typeof prepare>>, kill: { step?: string; atStatement?: number }) {
+  return {
+    CRASH_DATABASE_URL: env.databaseUrl,
+    CRASH_SCHEMA: env.schema ?? '',
+    CRASH_ADMIN: env.adminUserId,
+    CRASH_LEAVER: env.seeded.leaverId,
+    CRASH_BODY: JSON.stringify(planBody(env.seeded)),
+    CRASH_STEP: kill.step ?? '',
+    CRASH_AT_STATEMENT: String(kill.atStatement ?? 0),
+  };
+}
+
+/** The kill must land inside the open transaction: the child paused there and never committed. */
+function expectKilledMidTransaction(run: { output: string; killed: boolean }, marker: string) {
+  expect(run.killed).toBe(true);
+  expect(run.output).toContain(marker);
+  expect(run.output).not.toContain('COMMITTED');
+}
+
 describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
+  it('should apply all of the plan in one transaction when nothing goes wrong', async () => {
+    const env = await prepare();
+    const run = await runChild(childEnv(env, {}), {});
+    expect(run.killed).toBe(false);
+    const statements = Number(/COMMITTED after (\d+) statements/.exec(run.output)?.[1]);
+    // The kill points below must lie inside the transaction.
+    expect(statements).toBeGreaterThan(MAX_KILL_STATEMENT);
+    const after = await stateAfterRestart(env);
+    try {
+      expectAll(after.state, env.sequences);
+    } finally {
+      await after.close();
+    }
+  }, 90_000);
+
   for (const step of ['ownership', 'access', 'audit']) {
     it(`should leave none of the plan applied when killed after "${step}", and all of it once re-applied`, async () => {
       const env = await prepare();
-      const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: step };
-      const run = await runChild(childEnv, { on: `PAUSED ${step}` });
-      expect(run.killed).toBe(true);
-      expect(run.output).not.toContain('COMMITTED');
+      expectKilledMidTransaction(await runChild(childEnv(env, { step }), { on: `PAUSED ${step}` }), `PAUSED ${step}`);
 
       const after = await stateAfterRestart(env);
       try {
@@ -127,23 +163,23 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
       }
       const final = await stateAfterRestart(env);
       try {
-        expectAll(final.state);
+        expectAll(final.state, env.sequences);
       } finally {
         await final.close();
       }
     }, 90_000);
   }
 
-  it('should be all or nothing when killed at an arbitrary moment', async () => {
-    for (const delay of [50, 300]) {
+  it('should leave none of the plan applied when killed after an arbitrary statement of its transaction', async () => {
+    const { seed } = propertyOptions('offboarding kill points', 2);
+    // Two statements chosen from the seed: replayable with FC_SEED.
+    const points = [1 + (seed % MAX_KILL_STATEMENT), 1 + (Math.floor(seed / MAX_KILL_STATEMENT) % MAX_KILL_STATEMENT)];
+    for (const atStatement of points) {
       const env = await prepare();
-      const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: '' };
-      const run = await runChild(childEnv, { afterMs: delay });
+      expectKilledMidTransaction(await runChild(childEnv(env, { atStatement }), { on: `PAUSED at statement ${atStatement}\n` }), `PAUSED at statement ${atStatement}`);
       const after = await stateAfterRestart(env);
       try {
-        if (after.state.status === 'deleted') expectAll(after.state);
-        else expect(after.state).toEqual(NONE);
-        if (run.output.includes('COMMITTED')) expect(after.state.status).toBe('deleted');
+        expect(after.state, `killed after statement ${atStatement}`).toEqual(NONE);
       } finally {
         await after.close();
         await cleanup?.();
