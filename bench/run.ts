@@ -1,5 +1,6 @@
 // npm run bench: every benchmark in turn; each prints its own figures. Set BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
+import databaseOutage from './database-outage.js';
 import offboarding from './offboarding.js';
 import passkeys from './passkeys.js';
 import usage from './usage.js';
@@ -10,6 +11,7 @@ const benches: [string, () => Promise<void>][] = [
   ['offboarding', offboarding],
   ['usage', usage],
   ['passkeys', passkeys],
+  ['database-outage', databaseOutage],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {
