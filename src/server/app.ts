@@ -33,6 +33,7 @@ import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
+import { schemaCompilers } from './platform/schema-compilers.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
 import { deliverDueMail } from './platform/mail/mail.service.js';
 
@@ -62,6 +63,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     connectionTimeout: deps.config.requestTimeoutMs,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => deps.newId(),
+    schemaController: { compilersFactory: schemaCompilers },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -12,7 +12,11 @@ export interface OpenedDeps {
   close(): Promise<void>;
 }
 
-export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & { clock?: () => Date };
+export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & {
+  clock?: () => Date;
+  /** The database is known to be at the latest migration (tests hand in a copy of a migrated template). */
+  migrated?: true;
+};
 
 /** Opens the database (migrated), SMTP and Redis as the configuration says. */
 export async function openDeps(config: Config, options: OpenDepsOptions = {}): Promise<OpenedDeps> {
@@ -27,7 +31,7 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
     },
     onConnectionError: (error) => logger.warn({ err: error }, 'a database connection failed; it is replaced on next use'),
   });
-  await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.schema : undefined);
+  if (!options.migrated) await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.schema : undefined);
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   const deps: Deps = {

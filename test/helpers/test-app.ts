@@ -10,7 +10,7 @@ import { createOrganization } from '../../src/server/features/organizations/orga
 import { insertUser, searchText } from '../../src/server/features/users/users.repository.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import { deliverDueMail } from '../../src/server/platform/mail/mail.service.js';
-import { testSchemaName } from './pg-schemas.js';
+import { migratedSqliteFile, takePostgresSchema } from './migrated-template.js';
 
 export const usePostgres = process.env.TEST_DB === 'postgres';
 
@@ -54,15 +54,17 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
   let databaseUrl: string;
   let schema: string | undefined;
   let dir: string | undefined;
+  let releaseSchema: (() => void) | undefined;
   if (usePostgres) {
     databaseUrl = process.env.TEST_DATABASE_URL!;
-    schema = testSchemaName();
+    ({ schema, release: releaseSchema } = await takePostgresSchema(databaseUrl));
   } else {
     dir = mkdtempSync(join(tmpdir(), 'sofie-test-'));
     databaseUrl = `sqlite:${join(dir, 'test.db')}`;
+    await migratedSqliteFile(join(dir, 'test.db'));
   }
   const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', databasePoolSize: 4, ...options.config });
-  const opened = await openDeps(config, { schema, clock });
+  const opened = await openDeps(config, { schema, clock, migrated: true });
   const deps = opened.deps;
   const app = await buildApp(deps, { logger: false, startWorkers: false });
   const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));
@@ -127,6 +129,7 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
     async close() {
       await app.close();
       await opened.close();
+      releaseSchema?.();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
+
+const require = createRequire(import.meta.url);
+type Compile = (route: { schema: unknown; httpPart?: string; httpStatus?: string }) => unknown;
+type Factory = (externalSchemas: unknown, options: unknown) => Compile;
+const ValidatorSelector = require('@fastify/ajv-compiler') as () => Factory;
+const SerializerSelector = require('@fastify/fast-json-stringify-compiler') as () => Factory;
+
+/**
+ * Compiling the route schemas (Ajv validators, fast-json-stringify serializers) is nearly all the cost
+ * of starting an app: ~100 routes, about half a second. The result depends only on the schema and the
+ * compiler options, so it is kept per process by content: every app built after the first (each test
+ * builds one) reuses it. Compiled functions are pure, so sharing them between apps is safe.
+ */
+function memoized(factory: Factory): Factory {
+  const compiled = new Map<string, unknown>();
+  return (externalSchemas, options) => {
+    const compile = factory(externalSchemas, options);
+    const context = JSON.stringify([externalSchemas, options]);
+    return (route) => {
+      const key = `${context}|${route.httpPart ?? route.httpStatus ?? ''}|${JSON.stringify(route.schema)}`;
+      let fn = compiled.get(key);
+      if (fn === undefined) {
+        fn = compile(route);
+        compiled.set(key, fn);
+      }
+      return fn;
+    };
+  };
+}
+
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+
+export const schemaCompilers = { buildValidator: memoized(ValidatorSelector()), buildSerializer: memoized(SerializerSelector()) } as unknown as CompilersFactory;
