@@ -6,7 +6,8 @@ import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../con
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
-import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
+import { useReasonRequired } from '../../organization/api';
+import { useGroups, useRoles } from '../hooks/useLookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 type Action = BulkUsersBody['action'];
@@ -104,8 +105,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   const queryClient = useQueryClient();
   const roles = useRoles();
   const groups = useGroups();
-  const settings = useOrganizationSettings();
-  const reasonRequired = settings.data?.businessReasonRequired ?? false;
+  const reasonRequired = useReasonRequired();
   const [value, setValue] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
