@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../contracts/roles';
 import { chunk, parseInviteCsv, resolveRoles, resultsCsv, splitEmails } from './csv';
@@ -41,6 +42,16 @@ describe('invitation CSV in the browser', () => {
       { line: 1, email: 'a@x.test', outcome: 'invited', message: 'Invitation sent to a@x.test as Member.' },
     ]);
     expect(csv.split(/\r?\n/)).toEqual(['line,email,outcome,message', '1,a@x.test,invited,Invitation sent to a@x.test as Member.', '2,b@x.test,rejected,"Unknown role ""Wizard"", sorry."']);
+  });
+
+  it('should neutralise cells a spreadsheet would run as a formula, as the server’s export does', () => {
+    const hostile = ['=HYPERLINK("http://evil.test","click")', '+1+1', '-2+3', '@SUM(A1)', '\tx@y.test', '\r=1+1'];
+    const csv = resultsCsv(hostile.map((email, i) => ({ line: i + 1, email, outcome: 'rejected', message: `=${i}` })));
+    const [, ...rows] = Papa.parse<string[]>(csv).data;
+    expect(rows.map((r) => r[1])).toEqual(hostile.map((cell) => `'${cell}`));
+    expect(rows.map((r) => r[3])).toEqual(hostile.map((_, i) => `'=${i}`));
+    // Ordinary cells are left as they are.
+    expect(resultsCsv([{ line: 1, email: 'a-b@x.test', outcome: 'invited', message: 'Sent.' }]).split(/\r?\n/)[1]).toBe('1,a-b@x.test,invited,Sent.');
   });
 
   it('should split pasted addresses on commas, spaces, semicolons and new lines', () => {

@@ -77,11 +77,18 @@ export function toRowResult(row: PreparedRow, result: InviteResult | undefined):
   return { line: row.line, email: row.email, outcome: result.outcome, message: result.message };
 }
 
+/**
+ * The per-row results file. Emails and messages echo what the uploaded file said, so a cell that a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised as the server's export does.
+ */
 export function resultsCsv(results: RowResult[]): string {
-  return Papa.unparse({
-    fields: ['line', 'email', 'outcome', 'message'],
-    data: [...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.email, r.outcome, r.message]),
-  });
+  return Papa.unparse(
+    {
+      fields: ['line', 'email', 'outcome', 'message'],
+      data: [...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.email, r.outcome, r.message]),
+    },
+    { escapeFormulae: true },
+  );
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {
