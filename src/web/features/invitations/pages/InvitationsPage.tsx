@@ -13,6 +13,7 @@ import { StatusBadge } from '../../users/components/StatusBadge';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 dayjs.extend(relativeTime);
 
@@ -58,6 +59,8 @@ export function InvitationsPage() {
       notifications.show({ color: 'red', title: 'Could not resend', message: errorMessage(error) });
     }
   }
+
+  if (forbiddenPermission(list.error)) return <LoadFailure error={list.error} title="Could not load invitations" />;
 
   return (
     <Stack gap="md">

@@ -17,6 +17,7 @@ import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
 import { OffboardingActions } from '../../offboarding/components/OffboardingActions';
 import { UserWorkspacesCard } from '../../workspaces/components/UserWorkspacesCard';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -31,6 +32,7 @@ export function UserDetailPage() {
   const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
 
   if (user.isLoading) return <Center h={300}><Loader aria-label="Loading user" /></Center>;
+  if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title="Could not load the user" />;
   if (!user.data) {
     const notFound = user.error instanceof ApiError && user.error.status === 404;
     return (
