@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { UserPasskeysSection } from '../../account/components/UserPasskeysSection';
 import { ChecklistSection } from '../components/detail/ChecklistSection';
+import { DeletedSection } from '../components/detail/DeletedSection';
 import { GroupsSection } from '../components/detail/GroupsSection';
 import { HistorySection, RecentActivitySection } from '../components/detail/HistorySection';
 import { InvitationSection } from '../components/detail/InvitationSection';
@@ -45,6 +46,17 @@ export function UserDetailPage() {
 
   const props: SectionProps = { user: user.data, reload: () => user.refetch() };
   const req = (sectionId: string) => ({ ...props, openRequest: requests[sectionId] });
+
+  if (user.data.status === 'deleted') {
+    return (
+      <Stack gap="lg" maw={900}>
+        <UserHeader user={user.data} />
+        <OffboardingActions user={user.data} />
+        <DeletedSection user={user.data} />
+        <HistorySection {...props} />
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="lg" maw={1200}>
