@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
 import { useReasonRequired } from '../../organization/api';
+import { useRoleChoices } from '../../roles/grantable';
 import { useGroups, useRoles } from '../hooks/useLookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
@@ -124,9 +125,8 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
     },
   });
   const isRole = action === 'assign_role';
-  const options = isRole
-    ? (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))
-    : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
+  const roleChoices = useRoleChoices(roles.data?.items ?? []);
+  const options = isRole ? roleChoices.options : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
   const reasonMissing = reasonRequired && !reason.trim();
   const result = mutation.data;
 
@@ -146,6 +146,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             label={isRole ? 'Role' : 'Group'}
             placeholder={isRole ? 'Choose a role' : 'Choose a group'}
             data={options}
+            renderOption={isRole ? roleChoices.renderOption : undefined}
             value={value}
             onChange={setValue}
             searchable

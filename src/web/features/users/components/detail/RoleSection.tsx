@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
+import { useRoleChoices } from '../../../roles/grantable';
 import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -101,7 +102,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
     mutation.mutate();
   }
 
-  const options = (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.privileged ? `${r.name} (privileged)` : r.name }));
+  const choices = useRoleChoices(roles.data?.items ?? [], (r) => (r.privileged ? `${r.name} (privileged)` : r.name));
   const chosen = roles.data?.items.find((r) => r.id === roleId);
 
   return (
@@ -113,7 +114,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
         }}
       >
         <Stack>
-          <Select label="Role" data={options} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
+          <Select label="Role" data={choices.options} renderOption={choices.renderOption} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
           {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
