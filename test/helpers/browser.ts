@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -79,4 +80,73 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 export async function signInAsAdmin(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.signInUrl);
   await page.getByRole('heading', { name: 'Users' }).waitFor();
+}
+
+interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * The newest link to `path` (e.g. "/invitations/accept") mailed to `to`, read from the local
+ * mailbox as a person would read their mail; waits until the outbox has it.
+ */
+export async function mailedLink(request: APIRequestContext, app: RunningApp, to: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://\\S+${path.replace(/\//g, '\\/')}\\?token=[\\w-]+`);
+  const find = async () => {
+    const mail = (await (await request.get(`${app.url}/api/mailbox`)).json()) as { items: Mail[] };
+    return mail.items.find((m) => m.to === to && pattern.test(m.text))?.text.match(pattern)?.[0] ?? null;
+  };
+  await expect.poll(find, { timeout: 10_000, message: `no ${path} link mailed to ${to}` }).not.toBeNull();
+  return (await find())!;
+}
+
+/** Role name → id, as the admin's session sees them. */
+export async function roleIds(request: APIRequestContext, app: RunningApp): Promise<Record<string, string>> {
+  const list = (await (await request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };
+  return Object.fromEntries(list.items.map((r) => [r.name, r.id]));
+}
+
+export interface NewPerson {
+  email: string;
+  name: string;
+  /** A role name ("Viewer", "User manager", or a custom role's name). */
+  role: string;
+  groupId?: string;
+}
+
+/** Invites a person through the API with the given role; returns their user id. */
+export async function invitePerson(request: APIRequestContext, app: RunningApp, person: NewPerson): Promise<string> {
+  const roleId = (await roleIds(request, app))[person.role];
+  if (!roleId) throw new Error(`no role named ${person.role}`);
+  const response = await request.post(`${app.url}/api/invitations`, {
+    data: { entries: [{ email: person.email, name: person.name }], roleId, groupId: person.groupId, reason: 'Browser test' },
+  });
+  const body = (await response.json()) as { results?: { outcome: string; userId?: string; message: string }[] };
+  const result = body.results?.[0];
+  if (response.status() !== 200 || !result?.userId || result.outcome === 'rejected') throw new Error(`invite ${person.email}: ${response.status()} ${JSON.stringify(body)}`);
+  return result.userId;
+}
+
+/**
+ * A fresh browser session of a new person: the admin (whose `adminRequest` is given) invites them
+ * with `role` through the API, and they accept the mailed invitation in a browser of their own.
+ */
+export async function signInAsNewPerson(browser: Browser, adminRequest: APIRequestContext, app: RunningApp, person: NewPerson): Promise<{ context: BrowserContext; page: Page; userId: string }> {
+  const userId = await invitePerson(adminRequest, app, person);
+  const link = await mailedLink(adminRequest, app, person.email, '/invitations/accept');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const accepted = await context.request.post(`${app.url}/api/invitations/accept`, { data: { token: new URL(link).searchParams.get('token') } });
+  if (accepted.status() !== 200) throw new Error(`accept for ${person.email}: ${accepted.status()} ${await accepted.text()}`);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page, userId };
+}
+
+/** A person with an active account (invited, and the invitation accepted); returns their user id. */
+export async function addActivePerson(browser: Browser, adminRequest: APIRequestContext, app: RunningApp, person: NewPerson): Promise<string> {
+  const { context, userId } = await signInAsNewPerson(browser, adminRequest, app, person);
+  await context.close();
+  return userId;
 }

@@ -10,12 +10,12 @@ function joined(parts: string[], word: 'and' | 'or'): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${word} ${parts.at(-1)}`;
 }
 
-/** "needs “View users”", "needs “View users” and “View activity and usage”", "needs “A” or “B”". */
+/** "the permission “View users”", "the permissions “A” and “B”", "one of the permissions “A” or “B”". */
 export function describeMissing(missing: Missing): string {
   const parts: string[] = [];
-  if (missing.all.length) parts.push(joined(quoted(missing.all), 'and'));
-  if (missing.any.length) parts.push(`${missing.any.length > 1 ? 'one of ' : ''}${joined(quoted(missing.any), 'or')}`);
-  return parts.join(', and ');
+  if (missing.all.length) parts.push(`the permission${missing.all.length > 1 ? 's' : ''} ${joined(quoted(missing.all), 'and')}`);
+  if (missing.any.length) parts.push(missing.any.length > 1 ? `one of the permissions ${joined(quoted(missing.any), 'or')}` : `the permission ${quoted(missing.any)[0]}`);
+  return parts.join(' and ');
 }
 
 /**
@@ -34,7 +34,7 @@ export function AccessDenied({ missing }: { missing: Missing }) {
         </ThemeIcon>
         <Title order={2} id="access-denied-title">You don’t have access</Title>
         <Text>
-          This page needs the permission {describeMissing(missing)}.{' '}
+          This page needs {describeMissing(missing)}.{' '}
           {me ? <>Your role, <b>{me.user.roleName}</b>, does not include {count > 1 ? 'them' : 'it'}.</> : null}
         </Text>
         <Text size="sm" c="dimmed">
