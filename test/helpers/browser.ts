@@ -28,21 +28,25 @@ export interface RunningApp {
   signInUrl: string;
   databaseUrl: string;
   output: () => string;
+  /** Only for startApp({ clock: true }): moves the server's clock forward. */
+  advanceClock(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the real server (src/server/main.ts, as npm start does) on a free port with a fresh SQLite
- * database, and waits for its start banner.
+ * database, and waits for its start banner. `clock: true` starts it through test/helpers/clocked-server.ts
+ * instead, whose clock the test can move forward (`advanceClock`).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: { clock?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sofie-browser-'));
   const url = `http://localhost:${port}`;
   const databaseUrl = `sqlite:${join(dir, 'sofie.db')}`;
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts'], {
+  const entry = options.clock ? 'test/helpers/clocked-server.ts' : 'src/server/main.ts';
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', entry], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SOFIE_ADMIN_EMAIL: 'admin@acme.test', SOFIE_ORG_NAME: 'Acme Corp', SMTP_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.clock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -64,6 +68,19 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     signInUrl,
     databaseUrl,
     output: () => output,
+    async advanceClock(ms: number) {
+      if (!child.stdin) throw new Error('startApp({ clock: true }) is needed to move the clock');
+      const acknowledged = new Promise<void>((resolve) => {
+        const onData = (d: Buffer) => {
+          if (!d.toString().includes('clock ')) return;
+          child.stdout!.off('data', onData);
+          resolve();
+        };
+        child.stdout!.on('data', onData);
+      });
+      child.stdin.write(`advance ${ms}\n`);
+      await acknowledged;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
