@@ -22,11 +22,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A running server. Tests reach it only as people and services do (the browser, the API), never its database. */
 export interface RunningApp {
   url: string;
   /** The one-time link printed at start for the first administrator. */
   signInUrl: string;
-  databaseUrl: string;
   output: () => string;
   /** Only for startApp({ clock: true }): moves the server's clock forward. */
   advanceClock(ms: number): Promise<void>;
@@ -66,7 +66,6 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
   return {
     url,
     signInUrl,
-    databaseUrl,
     output: () => output,
     async advanceClock(ms: number) {
       if (!child.stdin) throw new Error('startApp({ clock: true }) is needed to move the clock');
