@@ -1,5 +1,6 @@
-import { Stack, Text } from '@mantine/core';
-import type { ComboboxItem, ComboboxLikeRenderOptionInput } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
+import type { ComboboxItem, ComboboxLikeRenderOptionInput, SelectProps } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/roles';
 import { permissionLabel } from '../../shared/access/access';
 import { useMe } from '../../shared/useMe';
@@ -21,6 +22,8 @@ export interface RoleChoices {
   options: ComboboxItem[];
   /** Renders each option with why a disabled one cannot be chosen. */
   renderOption: (input: ComboboxLikeRenderOptionInput<ComboboxItem>) => React.ReactNode;
+  /** Spread onto the Select: the options, their rendering, and a disabled option's reason kept readable. */
+  selectProps: Pick<SelectProps, 'data' | 'renderOption' | 'styles'>;
   canGrant: (roleId: string | null | undefined) => boolean;
   /** Why `roleId` cannot be granted, or null when it can. */
   reasonFor: (roleId: string | null | undefined) => string | null;
@@ -37,18 +40,25 @@ export function useRoleChoices(roles: readonly Grantable[], label: (role: Granta
     const lacking = roleId ? missing.get(roleId) : undefined;
     return lacking?.length ? whyNotGrantable(lacking) : null;
   };
+  const options = roles.map((r) => ({ value: r.id, label: label(r), disabled: (missing.get(r.id)?.length ?? 0) > 0 }));
+  const renderOption: RoleChoices['renderOption'] = ({ option }) => {
+    const why = reasonFor(option.value);
+    if (!why) return option.label;
+    return (
+      <Stack gap={0}>
+        <Group gap={6} wrap="nowrap">
+          <IconLock size={14} aria-hidden />
+          <Text size="sm" c="gray.7">{option.label}</Text>
+        </Group>
+        <Text size="xs" c="gray.7">{why}</Text>
+      </Stack>
+    );
+  };
   return {
-    options: roles.map((r) => ({ value: r.id, label: label(r), disabled: (missing.get(r.id)?.length ?? 0) > 0 })),
-    renderOption: ({ option }) => {
-      const why = reasonFor(option.value);
-      if (!why) return option.label;
-      return (
-        <Stack gap={0}>
-          <Text size="sm">{option.label}</Text>
-          <Text size="xs" c="dimmed">{why}</Text>
-        </Stack>
-      );
-    },
+    options,
+    renderOption,
+    // Mantine fades a disabled option to 35%; the reason it gives must stay readable.
+    selectProps: { data: options, renderOption, styles: { option: { opacity: 1 } } },
     canGrant: (roleId) => !!roleId && missing.has(roleId) && reasonFor(roleId) === null,
     reasonFor,
   };

@@ -78,8 +78,7 @@ function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onReason, e
           label="Role"
           description="Use the narrowest role that supports the work."
           placeholder="Choose a role"
-          data={lookups.roleChoices.options}
-          renderOption={lookups.roleChoices.renderOption}
+          {...lookups.roleChoices.selectProps}
           value={roleId ?? lookups.defaultRoleId ?? null}
           onChange={onRole}
           allowDeselect={false}

@@ -126,7 +126,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   });
   const isRole = action === 'assign_role';
   const roleChoices = useRoleChoices(roles.data?.items ?? []);
-  const options = isRole ? roleChoices.options : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
+  const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
   const reasonMissing = reasonRequired && !reason.trim();
   const result = mutation.data;
 
@@ -145,8 +145,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
           <Select
             label={isRole ? 'Role' : 'Group'}
             placeholder={isRole ? 'Choose a role' : 'Choose a group'}
-            data={options}
-            renderOption={isRole ? roleChoices.renderOption : undefined}
+            {...choices}
             value={value}
             onChange={setValue}
             searchable

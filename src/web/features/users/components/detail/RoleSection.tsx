@@ -120,7 +120,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
         }}
       >
         <Stack>
-          <Select label="Role" data={choices.options} renderOption={choices.renderOption} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
+          <Select label="Role" {...choices.selectProps} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
           {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
