@@ -61,6 +61,30 @@ describe('who sees the admin area', () => {
   });
 });
 
+describe('links inside pages', () => {
+  it('should not link a User manager from a user’s checklist to pages their role cannot open', async () => {
+    const { context: tims, userId: timId } = await signInAsNewPerson(browser, admin.request, app, person('tim', 'Member'));
+    await tims.close();
+    // The administrator, who may manage Workspaces, is offered the fix …
+    await adminPage.goto(`${app.url}/admin/users/${timId}`);
+    const adminItem = adminPage.getByTestId('checklist-workspaces');
+    await adminItem.getByRole('link', { name: /Add to a Workspace/ }).waitFor();
+    const { context, page } = await signInAsNewPerson(browser, admin.request, app, person('ulrich', 'User manager'));
+    try {
+      // … a User manager, who may not, reads the same item without a link to a page that would refuse them.
+      await page.goto(`${app.url}/admin/users/${timId}`);
+      const item = page.getByTestId('checklist-workspaces');
+      await expect(item.innerText()).resolves.toContain('Not a member of any Workspace, directly or through a group.');
+      await expect(item.getByRole('link').count()).resolves.toBe(0);
+      // The fixes they can use stay: Change groups opens the group editor.
+      await page.getByTestId('checklist-group').getByRole('link', { name: /Change groups/ }).click();
+      await page.getByRole('dialog', { name: /Change groups of Tim Person/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('pages the role cannot open', () => {
   it('should tell a Viewer opening /admin/users that they have no access, what is missing and who can give it, with a way back', async () => {
     const { context, page } = await signInAsNewPerson(browser, admin.request, app, person('vic', 'Viewer'));

@@ -1,29 +1,7 @@
 import { IconBuildingSkyscraper, IconChartBar, IconHome, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconPlugConnected, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { Me } from '../../contracts/auth';
 import { allows, type Access } from '../shared/access/access';
-
-/**
- * What each admin page needs: the permissions of every API read the page cannot do without. The
- * route guards (routes.tsx) and the navigation both read this, so a link is shown exactly when its
- * page opens. (Roles and Groups list through /api/roles and /api/groups, which need "View users".)
- */
-export const PAGE_ACCESS = {
-  users: { all: ['users.view'] },
-  invitations: { all: ['users.view'] },
-  userActivity: { all: ['users.view', 'users.view_activity'] },
-  deleteUser: { all: ['users.view', 'users.delete'] },
-  overview: { all: ['users.view_activity'] },
-  roles: { all: ['roles.view', 'users.view'] },
-  role: { all: ['roles.view'] },
-  newRole: { all: ['roles.view', 'roles.manage'] },
-  groups: { all: ['groups.view', 'users.view'] },
-  group: { all: ['groups.view'] },
-  workspaces: { all: ['workspaces.manage'] },
-  settings: { all: ['organization.view_settings'] },
-  integrations: { any: ['provisioning.manage', 'integrations.manage'] },
-  // The local outbox holds invitations and sign-in links: for those who send invitations.
-  mailbox: { all: ['users.invite'] },
-} as const satisfies Record<string, Access>;
+import { PAGE_ACCESS } from '../shared/access/pages';
 
 export interface NavItem {
   label: string;

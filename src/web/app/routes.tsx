@@ -24,10 +24,10 @@ import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
 import type { ReactNode } from 'react';
 import { startPage, type Access } from '../shared/access/access';
+import { PAGE_ACCESS } from '../shared/access/pages';
 import { RequireAccess } from '../shared/access/RequireAccess';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
-import { PAGE_ACCESS } from './navigation';
 import { RequireSignIn } from './RequireSignIn';
 
 function Landing() {
