@@ -105,7 +105,7 @@ describe('pages the role cannot open', () => {
       await page.goto(`${app.url}/admin/settings`);
       await page.getByText('This page needs the permission “View organization settings”.').waitFor();
       await page.goto(`${app.url}/admin/integrations`);
-      await page.getByText('This page needs one of the permissions “Manage provisioning” or “Configure integrations”.').waitFor();
+      await page.getByText('This page needs one of the permissions “Manage provisioning” or “Configure integrations”. Your role, Viewer, includes none of them.').waitFor();
     } finally {
       await context.close();
     }

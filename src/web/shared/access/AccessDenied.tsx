@@ -25,7 +25,7 @@ export function describeMissing(missing: Missing): string {
 export function AccessDenied({ missing }: { missing: Missing }) {
   const me = useMe().data;
   const back = startPage(new Set(me?.permissions ?? []));
-  const count = missing.all.length + (missing.any.length ? 1 : 0);
+  const lacks = missing.all.length === 1 && !missing.any.length ? 'does not include it' : missing.all.length ? 'does not include them' : 'includes none of them';
   return (
     <Card withBorder padding="xl" maw={640} component="section" aria-labelledby="access-denied-title" data-testid="access-denied">
       <Stack gap="md" align="flex-start">
@@ -35,7 +35,7 @@ export function AccessDenied({ missing }: { missing: Missing }) {
         <Title order={2} id="access-denied-title">You don’t have access</Title>
         <Text>
           This page needs {describeMissing(missing)}.{' '}
-          {me ? <>Your role, <b>{me.user.roleName}</b>, does not include {count > 1 ? 'them' : 'it'}.</> : null}
+          {me ? <>Your role, <b>{me.user.roleName}</b>, {lacks}.</> : null}
         </Text>
         <Text size="sm" c="dimmed">
           If you need this page, ask an administrator of {me?.organization.name ?? 'your organization'} to give you a role that includes it.
