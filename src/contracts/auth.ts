@@ -16,7 +16,18 @@ export const Me = Type.Object({
     roleId: Type.String(),
     roleName: Type.String(),
   }),
-  organization: Type.Object({ id: Type.String(), name: Type.String() }),
+  /**
+   * What every console page needs of the organization's settings, without the settings themselves
+   * (those need "View organization settings").
+   */
+  organization: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    /** Changes to users, groups and invitations must carry a business reason. */
+    businessReasonRequired: Type.Boolean(),
+    /** How long an invitation link works; every invitee reads it in their invitation. */
+    invitationExpiryDays: Type.Integer(),
+  }),
   permissions: Type.Array(Type.String()),
   /** True when this deployment keeps mail in the local outbox (no SMTP configured). */
   localMailbox: Type.Boolean(),

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -32,8 +31,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function seriousViolations(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+async function seriousViolations(p: Page = page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -92,19 +91,21 @@ describe('Manage Groups', () => {
     // The organization starts requiring reasons after this page loaded its settings: the server
     // refuses the blank reason, the refusal shows at the field, and the dialog stays open.
     expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: true } })).status()).toBe(200);
-    await deleteButton.click();
-    await confirm.getByText('Your organization requires a business reason for this change.').waitFor();
-    await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0); // still on the group's page
-    await confirm.getByLabel('Business reason').fill('Project closed');
-    await deleteButton.click();
-    await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
-    await page.getByText('Group Regulatory reviewers deleted.').waitFor();
-    // It was the organization's only group.
-    await page.getByText(/^No groups yet\./).waitFor();
-    await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
-    const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as { items: { action: string; reason: string | null }[] };
-    expect(audit.items.find((e) => e.action === 'group.deleted')).toMatchObject({ reason: 'Project closed' });
-    await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false } });
+    try {
+      await deleteButton.click();
+      await confirm.getByText('Your organization requires a business reason for this change.').waitFor();
+      await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0); // still on the group's page
+      await confirm.getByLabel('Business reason').fill('Project closed');
+      await deleteButton.click();
+      await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
+      await page.getByText('Group Regulatory reviewers deleted.').waitFor();
+      await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
+      const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as { items: { action: string; reason: string | null }[] };
+      expect(audit.items.find((e) => e.action === 'group.deleted')).toMatchObject({ reason: 'Project closed' });
+    } finally {
+      // The other tests run under the default: no reason required.
+      expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status()).toBe(200);
+    }
   });
 
   it('should show a taken name at the field', async () => {
@@ -121,37 +122,49 @@ describe('Manage Groups', () => {
 });
 
 describe('Organization settings', () => {
+  // Saving turns on a passkey policy for privileged users at once: this test has an organization of its own.
   it('should save settings and show the server’s message for an invalid domain', async () => {
-    await page.goto(`${app.url}/admin/settings`);
-    await page.getByRole('heading', { name: 'Organization settings' }).waitFor();
-    await page.getByRole('heading', { name: 'Authentication Policy' }).waitFor();
-
-    const domains = page.getByRole('combobox', { name: 'Allowed email domains' });
-    await domains.fill('not a domain!');
-    await domains.press('Enter');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText(/is not a valid domain name/).waitFor();
-
-    await page.getByRole('button', { name: 'Discard changes' }).click();
-    await domains.fill('acme.test');
-    await domains.press('Enter');
-    await page.getByLabel('Invitation expiry (days)').fill('14');
-    await page.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
-    // The admin has no passkey: the page says what saving will do to them before they save.
-    await page.getByRole('status').filter({ hasText: 'You have no passkey yet' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Organization settings saved.').waitFor();
-    // The policy applies at once: this admin has no passkey, so the console sends them to Account security.
-    await page.waitForURL('**/account/security');
-
-    const db = new Database(app.databaseUrl.slice('sqlite:'.length));
+    const own = await startApp();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
-      const saved = db.prepare('SELECT allowed_email_domains, invitation_expiry_days, require_passkeys_privileged, require_passkeys_all FROM organizations').get() as Record<string, unknown>;
-      expect({ ...saved, allowed_email_domains: JSON.parse(saved.allowed_email_domains as string) }).toMatchObject({ allowed_email_domains: ['acme.test'], invitation_expiry_days: 14, require_passkeys_privileged: 1, require_passkeys_all: 0 });
-      db.prepare('UPDATE organizations SET require_passkeys_privileged = 0').run(); // the next tests run without the policy
+      const p = await context.newPage();
+      p.setDefaultTimeout(20_000);
+      await signInAsAdmin(p, own);
+      // Someone who may read the settings and holds nothing privileged, so the policy leaves them be.
+      const reader = await p.request.post(`${own.url}/api/roles`, { data: { name: 'Settings reader', permissions: ['organization.view_settings'] } });
+      expect(reader.status(), await reader.text()).toBe(201);
+      const readerSession = await signInAsNewPerson(browser, p.request, own, { email: 'reader@acme.test', name: 'Rita Reader', role: 'Settings reader' });
+
+      await p.goto(`${own.url}/admin/settings`);
+      await p.getByRole('heading', { name: 'Organization settings' }).waitFor();
+      await p.getByRole('heading', { name: 'Authentication Policy' }).waitFor();
+
+      const domains = p.getByRole('combobox', { name: 'Allowed email domains' });
+      await domains.fill('not a domain!');
+      await domains.press('Enter');
+      await p.getByRole('button', { name: 'Save settings' }).click();
+      await p.getByText(/is not a valid domain name/).waitFor();
+
+      await p.getByRole('button', { name: 'Discard changes' }).click();
+      await domains.fill('acme.test');
+      await domains.press('Enter');
+      await p.getByLabel('Invitation expiry (days)').fill('14');
+      await p.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
+      // The admin has no passkey: the page says what saving will do to them before they save.
+      await p.getByRole('status').filter({ hasText: 'You have no passkey yet' }).waitFor();
+      expect(await seriousViolations(p)).toEqual([]);
+      await p.getByRole('button', { name: 'Save settings' }).click();
+      await p.getByText('Organization settings saved.').waitFor();
+      // The policy applies at once: this admin has no passkey, so the console sends them to Account security.
+      await p.waitForURL('**/account/security');
+
+      const saved = await readerSession.context.request.get(`${own.url}/api/organization/settings`);
+      expect(saved.status(), await saved.text()).toBe(200);
+      expect(await saved.json()).toMatchObject({ allowedEmailDomains: ['acme.test'], invitationExpiryDays: 14, requirePasskeysForPrivilegedUsers: true, requirePasskeysForAllUsers: false });
+      await readerSession.context.close();
     } finally {
-      db.close();
+      await context.close();
+      await own.stop();
     }
   });
 });
@@ -180,25 +193,15 @@ describe('Usage data retention', () => {
 
 describe('read-only views', () => {
   it('should show groups and settings without edit controls to a security reviewer', async () => {
-    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()) as { items: { id: string; name: string }[] };
-    const reviewer = roles.items.find((r) => r.name === 'Security reviewer')!;
-    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email: 'sue@acme.test', name: 'Sue Reviewer' }], roleId: reviewer.id } });
-    expect(invited.status()).toBe(200);
-    let token: string | undefined;
-    for (let i = 0; i < 50 && !token; i++) {
-      const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string }[] };
-      token = mail.items.find((m) => m.to === 'sue@acme.test')?.text.match(/invitations\/accept\?token=([\w-]+)/)?.[1];
-      if (!token) await new Promise((r) => setTimeout(r, 100));
-    }
-    const sues = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    expect((await page.request.post(`${app.url}/api/groups`, { data: { name: 'Auditors' } })).status()).toBe(201);
+    const { context: sues, page: sue } = await signInAsNewPerson(browser, page.request, app, { email: 'sue@acme.test', name: 'Sue Reviewer', role: 'Security reviewer' });
     try {
-      expect((await sues.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);
-      const sue = await sues.newPage();
       await sue.goto(`${app.url}/admin/groups`);
       await sue.getByRole('heading', { name: 'Manage Groups' }).waitFor();
-      await sue.getByTestId('group-row').first().waitFor();
+      const auditors = sue.getByTestId('group-row').filter({ has: sue.getByRole('link', { name: 'Auditors', exact: true }) });
+      await auditors.waitFor();
       await expect(sue.getByRole('button', { name: 'New Group' }).count()).resolves.toBe(0);
-      await sue.getByTestId('group-row').first().getByRole('link').click();
+      await auditors.getByRole('link').click();
       await sue.getByRole('heading', { name: 'Members' }).waitFor();
       await expect(sue.getByRole('button', { name: 'Add members' }).count()).resolves.toBe(0);
       await expect(sue.getByRole('button', { name: 'Delete group' }).count()).resolves.toBe(0);

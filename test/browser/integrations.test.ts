@@ -31,6 +31,7 @@ const sendUsage = (token: string) =>
 
 describe('Integrations', () => {
   it('should create a service token shown once, which a service can use until it is revoked', async () => {
+    await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Integrations' }).click();
     await page.getByRole('heading', { name: 'Integrations' }).waitFor();
     await page.getByText('No service tokens yet.').waitFor();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { addActivePerson, invitePerson, launchBrowser, mailedLink, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,6 +23,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
+async function openInviteDialog(p: Page) {
+  await p.goto(`${app.url}/admin/users`);
+  await p.getByRole('button', { name: 'Invite New User' }).click();
+  const dialog = p.getByRole('dialog', { name: 'Invite New User' });
+  await dialog.waitFor();
+  return dialog;
+}
+
 /** Picks an option of a Mantine Select by its label, as a person would: open it, click the option. */
 async function choose(p: Page, label: string, option: string) {
   await p.getByRole('dialog').getByRole('combobox', { name: label, exact: true }).click();
@@ -39,6 +47,7 @@ async function seriousViolations(p: Page, include?: string) {
 describe('Invite a user (seed steps, literally)', () => {
   it('should invite from Users → Invite New User → Email → Role → Group → Send invitation, and list the pending invitation', async () => {
     // 1. Open User Management: the administration area, then Users.
+    await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     // 2. Click Invite New User.
@@ -69,8 +78,9 @@ describe('Invite a user (seed steps, literally)', () => {
   });
 
   it('should accept the emailed invitation in a fresh browser and land a Member on /welcome without admin navigation', async () => {
+    await invitePerson(page.request, app, { email: 'alan.turing@acme.test', name: 'Alan Turing', role: 'Member' });
     await page.goto(`${app.url}/mailbox`);
-    const mail = page.getByTestId('mail').filter({ hasText: 'To: ada.lovelace@acme.test' }).first();
+    const mail = page.getByTestId('mail').filter({ hasText: 'To: alan.turing@acme.test' }).first();
     await mail.waitFor();
     const link = await mail.getByRole('link').filter({ hasText: '/invitations/accept' }).first().getAttribute('href');
     expect(link).toMatch(/\/invitations\/accept\?token=/);
@@ -82,12 +92,11 @@ describe('Invite a user (seed steps, literally)', () => {
     await invitee.getByRole('heading', { name: /Welcome to Sofie/ }).waitFor();
     expect(new URL(invitee.url()).pathname).toBe('/welcome');
     await invitee.getByText('How to sign in next time').waitFor();
-    await invitee.getByText('ada.lovelace@acme.test').first().waitFor();
+    await invitee.getByText('alan.turing@acme.test').first().waitFor();
     await invitee.getByText('Where your first Workspace lives').waitFor();
-    const nav = invitee.getByRole('navigation', { name: 'Administration' });
-    for (const adminEntry of ['Users', 'Invitations', 'Manage Roles', 'Groups', 'Organization settings']) {
-      await expect(nav.getByRole('link', { name: adminEntry, exact: true }).count()).resolves.toBe(0);
-    }
+    // A Member has no admin area at all: only their own pages.
+    await expect(invitee.getByRole('navigation', { name: 'Administration' }).count()).resolves.toBe(0);
+    await expect(invitee.getByRole('navigation', { name: 'Your account' }).getByRole('link').allInnerTexts()).resolves.toEqual(['Home', 'Account security']);
     await invitee.getByRole('button', { name: 'Continue' }).or(invitee.getByRole('link', { name: 'Continue' })).click();
     await invitee.waitForURL(/\/home$/);
 
@@ -100,19 +109,18 @@ describe('Invite a user (seed steps, literally)', () => {
   });
 
   it('should say it updated the existing account when inviting an address that already belongs to a user', async () => {
-    await page.goto(`${app.url}/admin/users`);
-    await page.getByRole('button', { name: 'Invite New User' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite New User' });
-    await dialog.getByLabel('Email', { exact: true }).fill('  Ada.Lovelace@ACME.test ');
+    await addActivePerson(browser, page.request, app, { email: 'grace.hopper@acme.test', name: 'Grace Hopper', role: 'Member' });
+    const dialog = await openInviteDialog(page);
+    await dialog.getByLabel('Email', { exact: true }).fill('  Grace.Hopper@ACME.test ');
     await choose(page, 'Role', 'Viewer');
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     const success = dialog.getByRole('status');
     await success.waitFor();
-    expect(await success.innerText()).toContain('ada.lovelace@acme.test already has an account, so it was updated instead: role Member → Viewer');
+    expect(await success.innerText()).toContain('grace.hopper@acme.test already has an account, so it was updated instead: role Member → Viewer');
   });
 
   it('should show a malformed address and an unknown domain at the Email field', async () => {
-    const dialog = page.getByRole('dialog', { name: 'Invite New User' });
+    const dialog = await openInviteDialog(page);
     await dialog.getByLabel('Email', { exact: true }).fill('not-an-address');
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await dialog.getByText('This is not a valid email address.').waitFor();
@@ -121,19 +129,75 @@ describe('Invite a user (seed steps, literally)', () => {
 
     const restricted = await page.request.patch(`${app.url}/api/organization/settings`, { data: { allowedEmailDomains: ['acme.test'] } });
     expect(restricted.status()).toBe(200);
-    await field.fill('someone@elsewhere.test');
-    await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    await dialog.getByText("elsewhere.test is not one of your organization's allowed email domains (acme.test).").waitFor();
-    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.request.patch(`${app.url}/api/organization/settings`, { data: { allowedEmailDomains: [] } });
+    try {
+      await field.fill('someone@elsewhere.test');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await dialog.getByText("elsewhere.test is not one of your organization's allowed email domains (acme.test).").waitFor();
+      await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    } finally {
+      expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { allowedEmailDomains: [] } })).status()).toBe(200);
+    }
+  });
+
+  it('should report every pasted entry that is not an email address, and send nothing until it is fixed', async () => {
+    const dialog = await openInviteDialog(page);
+    await dialog.getByRole('tab', { name: 'Several at once' }).click();
+    const emails = dialog.getByLabel('Emails');
+    await emails.fill('paste.one@acme.test, paste.two@acme.test\nnot-an-email\nPaste Three <paste.three@acme.test>');
+    const count = dialog.getByTestId('paste-count');
+    await expect.poll(() => count.innerText()).toBe('3 addresses found · 1 not an email: not-an-email');
+    await dialog.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await dialog.getByText('Fix or remove what is not an email address: not-an-email. Nothing was sent.').waitFor();
+    await expect(emails.getAttribute('aria-invalid')).resolves.toBe('true');
+    const invitations = (await (await page.request.get(`${app.url}/api/invitations`)).json()) as { items: { email: string }[] };
+    expect(invitations.items.filter((i) => i.email.startsWith('paste.'))).toEqual([]);
+
+    await emails.fill('paste.one@acme.test, paste.two@acme.test\nPaste Three <paste.three@acme.test>');
+    await expect.poll(() => count.innerText()).toBe('3 addresses found');
+    await dialog.getByRole('button', { name: 'Send 3 invitations' }).click();
+    const results = dialog.getByRole('list', { name: 'Invitation results' });
+    await expect.poll(() => results.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringContaining('Invitation sent to paste.one@acme.test'),
+      expect.stringContaining('Invitation sent to paste.two@acme.test'),
+      expect.stringContaining('Invitation sent to paste.three@acme.test'),
+    ]);
+  });
+
+  it('should offer a User manager only the roles they can grant, saying why the others are unavailable', async () => {
+    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, { email: 'uma.manager@acme.test', name: 'Uma Manager', role: 'User manager' });
+    try {
+      const dialog = await openInviteDialog(manager);
+      // Member includes "Share Orchestrations", which a User manager lacks: it is not preselected.
+      const role = dialog.getByRole('combobox', { name: 'Role', exact: true });
+      await expect(role.inputValue()).resolves.toBe('');
+      await role.click();
+      const admin = manager.getByRole('option', { name: /^Admin/ });
+      await expect(admin.getAttribute('aria-disabled')).resolves.toBe('true');
+      const text = async (option: typeof admin) => (await option.innerText()).replace(/\s+/g, ' ');
+      await expect(text(admin)).resolves.toMatch(/^Admin Includes permissions your role lacks: .*Create and edit roles/);
+      await expect(text(manager.getByRole('option', { name: /^Member/ }))).resolves.toBe('Member Includes permissions your role lacks: Share Orchestrations');
+      await expect(manager.getByRole('option', { name: 'Viewer', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
+      // Clicking a disabled role does not choose it.
+      await admin.click({ force: true });
+      await expect(role.inputValue()).resolves.toBe('');
+      await manager.keyboard.press('Escape');
+
+      await dialog.getByLabel('Email', { exact: true }).fill('new.viewer@acme.test');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await dialog.getByText('Choose a role you can assign.').waitFor();
+      await choose(manager, 'Role', 'Viewer');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await expect.poll(() => dialog.getByRole('status').innerText()).toContain('Invitation sent to new.viewer@acme.test as Viewer');
+    } finally {
+      await context.close();
+    }
   });
 
   it('should upload a CSV, reject an unknown role locally, and show per-row results with a downloadable file', async () => {
-    await page.goto(`${app.url}/admin/users`);
-    await page.getByRole('button', { name: 'Invite New User' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite New User' });
+    await addActivePerson(browser, page.request, app, { email: 'katherine.johnson@acme.test', name: 'Katherine Johnson', role: 'Viewer' });
+    const dialog = await openInviteDialog(page);
     await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
-    const rows = ['email,role,group,name', 'csv.one@acme.test,Viewer,Reviewers,Csv One', 'csv.two@acme.test,,,Csv Two', 'csv.three@acme.test,Wizard,,Csv Three', 'ada.lovelace@acme.test,Viewer,,Ada'];
+    const rows = ['email,role,group,name', 'csv.one@acme.test,Viewer,Reviewers,Csv One', 'csv.two@acme.test,,,Csv Two', 'csv.three@acme.test,Wizard,,Csv Three', 'katherine.johnson@acme.test,Viewer,,Katherine'];
     await dialog.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await dialog.getByText('4 rows read: 3 ready to send, 1 rejected here').waitFor();
     await dialog.getByRole('button', { name: 'Invite 3 people' }).click();
@@ -142,7 +206,7 @@ describe('Invite a user (seed steps, literally)', () => {
     const table = dialog.getByRole('table', { name: 'Upload results' });
     await expect(table.getByRole('row', { name: /csv\.one@acme\.test.*invited.*Invitation sent to csv\.one@acme\.test as Viewer in Reviewers/ }).count()).resolves.toBe(1);
     await expect(table.getByRole('row', { name: /csv\.three@acme\.test.*rejected.*Unknown role "Wizard"/ }).count()).resolves.toBe(1);
-    await expect(table.getByRole('row', { name: /ada\.lovelace@acme\.test.*unchanged/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('row', { name: /katherine\.johnson@acme\.test.*unchanged/ }).count()).resolves.toBe(1);
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download results' }).click();
     const file = await download;
@@ -153,28 +217,27 @@ describe('Invite a user (seed steps, literally)', () => {
   });
 
   it('should resend (a new link; the old one stops working) and revoke from the Invitations view', async () => {
+    await invitePerson(page.request, app, { email: 'dorothy.vaughan@acme.test', name: 'Dorothy Vaughan', role: 'Member' });
+    const first = new URL(await mailedLink(page.request, app, 'dorothy.vaughan@acme.test', '/invitations/accept')).searchParams.get('token');
     await page.goto(`${app.url}/admin/invitations`);
-    const row = page.getByTestId('invitation-row').filter({ hasText: 'csv.two@acme.test' });
-    await row.getByRole('button', { name: 'Resend invitation to csv.two@acme.test' }).click();
-    await page.getByText('A new link was sent to csv.two@acme.test; the previous link no longer works.').waitFor();
+    const row = page.getByTestId('invitation-row').filter({ hasText: 'dorothy.vaughan@acme.test' });
+    await row.getByRole('button', { name: 'Resend invitation to dorothy.vaughan@acme.test' }).click();
+    await page.getByText('A new link was sent to dorothy.vaughan@acme.test; the previous link no longer works.').waitFor();
     await row.getByText('2 times').waitFor();
     // The first link stopped working; the new one works until revoked.
-    const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string; createdAt: string }[] };
-    const tokens = mail.items
-      .filter((m) => m.to === 'csv.two@acme.test')
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((m) => /token=([\w-]+)/.exec(m.text)![1]!);
-    expect(tokens).toHaveLength(2);
+    const second = new URL(await mailedLink(page.request, app, 'dorothy.vaughan@acme.test', '/invitations/accept')).searchParams.get('token');
+    expect(second).not.toBe(first);
+    const tokens = [first, second];
     const fresh = await browser.newContext();
     const spent = await fresh.request.post(`${app.url}/api/invitations/accept`, { data: { token: tokens[0] } });
     expect(spent.status()).toBe(400);
 
-    await row.getByRole('button', { name: 'Revoke invitation to csv.two@acme.test' }).click();
+    await row.getByRole('button', { name: 'Revoke invitation to dorothy.vaughan@acme.test' }).click();
     const confirm = page.getByRole('dialog', { name: 'Revoke invitation?' });
     await confirm.getByRole('button', { name: 'Revoke invitation' }).click();
     await row.waitFor({ state: 'detached' });
     await page.locator('label', { hasText: /^Revoked$/ }).click();
-    await page.getByTestId('invitation-row').filter({ hasText: 'csv.two@acme.test' }).getByText('revoked').waitFor();
+    await page.getByTestId('invitation-row').filter({ hasText: 'dorothy.vaughan@acme.test' }).getByText('revoked').waitFor();
     const revoked = await fresh.request.post(`${app.url}/api/invitations/accept`, { data: { token: tokens[1] } });
     expect(revoked.status()).toBe(400);
     // The account went with the revocation, but the link still says why it stopped working.
@@ -189,7 +252,8 @@ describe('Invite a user (seed steps, literally)', () => {
     expect(await seriousViolations(page, 'main')).toEqual([]);
     await page.getByRole('button', { name: 'Invite New User' }).click();
     await page.getByRole('dialog', { name: 'Invite New User' }).waitFor();
-    await page.waitForTimeout(300);
+    // Judge the dialog as it settles, not halfway through its fade-in (half-transparent text fails contrast).
+    await expect.poll(() => page.locator('.mantine-Modal-content').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   });
 });

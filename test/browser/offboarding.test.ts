@@ -1,27 +1,52 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.js';
-import { openDeps } from '../../src/server/deps.factory.js';
-import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
-import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
+import { CONTENT_TYPES, type ServiceContentItem } from '../../src/contracts/ownership.js';
+import { addActivePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
-let seeded: SeededOffboarding;
+let seeded: { leaverId: string; heirIds: string[] };
 /** Signed in once: the printed link is single-use. */
 let admin: BrowserContext;
 
+/**
+ * A leaver with 14 items across the seven types (every 5th with two collaborators, Sequences active
+ * and paused) who sits on 3 items of a colleague, and three heirs: made through the app as an
+ * administrator and Sofie's content services would, never by writing to its database.
+ */
+async function seedLeaver(request: APIRequestContext): Promise<{ leaverId: string; heirIds: string[] }> {
+  const person = (email: string, name: string) => addActivePerson(browser, request, app, { email, name, role: 'Member' });
+  const leaverId = await person('leaver@acme.test', 'Lee Leaver');
+  const heirIds = [await person('heir0@acme.test', 'Heir 0'), await person('heir1@acme.test', 'Heir 1'), await person('heir2@acme.test', 'Heir 2')];
+  const colleague = await person('colleague@acme.test', 'Colleague');
+  const items: ServiceContentItem[] = Array.from({ length: 14 }, (_, i) => {
+    const type = CONTENT_TYPES[i % CONTENT_TYPES.length]!;
+    return {
+      externalId: `leaver-${i}`,
+      type,
+      title: `${type} ${i}`,
+      ownerUserId: leaverId,
+      ...(type === 'sequence' && { sequenceStatus: i % 2 ? 'active' : 'paused' }),
+      ...(i % 5 === 0 && { collaborators: [{ userId: colleague, role: 'editor' }, { userId: heirIds[0]!, role: 'viewer' }] }),
+    } as ServiceContentItem;
+  });
+  for (let i = 0; i < 3; i++) {
+    items.push({ externalId: `colleague-${i}`, type: 'codraft', title: `Colleague draft ${i}`, ownerUserId: colleague, collaborators: [{ userId: leaverId, role: i % 2 ? 'editor' : 'viewer' }] });
+  }
+  const token = await request.post(`${app.url}/api/service-tokens`, { data: { name: 'content-service' } });
+  expect(token.status(), await token.text()).toBe(201);
+  const registered = await request.put(`${app.url}/api/service/content-items`, { headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` }, data: { items } });
+  expect(registered.status(), await registered.text()).toBe(200);
+  return { leaverId, heirIds };
+}
+
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  // Seed the running app's database directly: a leaver with content of all seven types, and heirs.
-  const opened = await openDeps(loadConfig({}, { databaseUrl: app.databaseUrl, publicUrl: app.url, logLevel: 'silent' }));
-  const adminRow = await opened.deps.db.selectFrom('users').select(['id', 'organization_id']).where('email_normalized', '=', 'admin@acme.test').executeTakeFirstOrThrow();
-  seeded = await seedLeaver(opened.deps, adminRow.organization_id, adminRow.id, { items: 14, seats: 3, heirs: 3 });
-  await opened.close();
   admin = await browser.newContext();
   const page = await admin.newPage();
   await signInAsAdmin(page, app);
   await page.close();
+  seeded = await seedLeaver(admin.request);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -131,9 +156,14 @@ describe('Delete wizard', () => {
 
   it('should deactivate and reactivate from the user page, and show the user’s Workspaces', async () => {
     const page = await admin.newPage();
+    const workspace = await page.request.post(`${app.url}/api/workspaces`, { data: { name: 'Borealis launch', type: 'collaborative' } });
+    expect(workspace.status(), await workspace.text()).toBe(201);
+    const { id: workspaceId } = (await workspace.json()) as { id: string };
+    const member = await page.request.put(`${app.url}/api/workspaces/${workspaceId}/members`, { data: { members: [{ type: 'user', id: seeded.heirIds[1], role: 'editor' }] } });
+    expect(member.status(), await member.text()).toBe(200);
     await page.goto(`${app.url}/admin/users/${seeded.heirIds[1]}`);
     await page.getByRole('heading', { name: 'Workspaces' }).waitFor();
-    await page.getByRole('table', { name: 'User Workspaces' }).getByText('Atlas migration').waitFor();
+    await page.getByRole('table', { name: 'User Workspaces' }).getByText('Borealis launch').waitFor();
     await page.getByRole('button', { name: 'Deactivate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate Heir 1?' });
     await dialog.getByLabel('Business reason').fill('Extended leave');

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { invitePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
-/** The administrator's one-time link signs in once; both tests share that session. */
+/** The administrator's one-time link signs in once; the tests share that session. */
 let context: BrowserContext;
 let page: Page;
 beforeAll(async () => {
@@ -27,6 +27,7 @@ async function pickOption(label: string, option: string | RegExp) {
 
 describe('Manage Roles', () => {
   it('should create a role through New Role, show the impact review, save it, and let it be assigned', async () => {
+    await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Manage Roles' }).click();
     await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
     await page.getByRole('row', { name: /Admin/ }).first().getByText('System').waitFor();
@@ -101,9 +102,12 @@ describe('Manage Roles', () => {
   });
 
   it('should refuse deleting a role in use and link to its users', async () => {
+    const created = await page.request.post(`${app.url}/api/roles`, { data: { name: 'Release captain', permissions: ['workspaces.view', 'workspaces.edit'] } });
+    expect(created.status(), await created.text()).toBe(201);
+    await invitePerson(page.request, app, { email: 'carla@acme.test', name: 'Carla Captain', role: 'Release captain' });
     await page.goto(`${app.url}/admin/roles`);
-    const row = page.getByRole('row', { name: /QA reviewer/ });
-    await row.getByRole('button', { name: 'Delete QA reviewer' }).click();
+    const row = page.getByRole('row', { name: /Release captain/ });
+    await row.getByRole('button', { name: 'Delete Release captain' }).click();
     await page.getByRole('button', { name: 'Delete role' }).click();
     await page.getByText('The role was not deleted').waitFor();
     const link = page.getByRole('link', { name: /Show the 1 user holding this role/ });
@@ -113,6 +117,6 @@ describe('Manage Roles', () => {
     await link.click();
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     await page.getByText('1 matching user').waitFor();
-    expect(await page.locator('input[aria-label="Filter by role"]').inputValue()).toBe('QA reviewer');
+    expect(await page.locator('input[aria-label="Filter by role"]').inputValue()).toBe('Release captain');
   });
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { addActivePerson, launchBrowser, mailedLink, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -116,42 +116,102 @@ describe('user detail page', () => {
     await page.getByTestId('current-role').filter({ hasText: 'Security reviewer' }).waitFor();
   });
 
-  it('should show the server’s message when a guardrail refuses the change', async () => {
+  it('should not offer to change one’s own role', async () => {
     const me = (await (await page.request.get(`${app.url}/api/auth/me`)).json()) as { user: { id: string } };
     await page.goto(`${app.url}/admin/users/${me.user.id}`);
-    await page.getByRole('button', { name: 'Change role' }).click();
-    await chooseRole('Member');
-    await page.getByRole('button', { name: 'Save role' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
-    await alert.waitFor();
-    expect((await alert.textContent())!.length).toBeGreaterThan('Not saved'.length + 10);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('own-role-note').innerText()).resolves.toBe('This is your own role: another administrator can change it.');
+    await expect(page.getByRole('button', { name: 'Change role' }).count()).resolves.toBe(0);
+  });
+
+  it('should show the server’s exact message when a guardrail refuses the change', async () => {
+    // A role the User manager could grant when the dialog opened, until an administrator widened it.
+    const created = await page.request.post(`${app.url}/api/roles`, { data: { name: 'Field ops', permissions: ['workspaces.view'] } });
+    expect(created.status(), await created.text()).toBe(201);
+    const fieldOps = (await created.json()) as { id: string; version: number };
+    const id = await invite('tim@acme.test', 'Tim Target');
+    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, { email: 'ulla@acme.test', name: 'Ulla Manager', role: 'User manager' });
+    try {
+      await manager.goto(`${app.url}/admin/users/${id}`);
+      await manager.getByRole('button', { name: 'Change role' }).click();
+      const dialog = manager.getByRole('dialog', { name: 'Change role of Tim Target' });
+      await dialog.getByRole('combobox', { name: 'Role' }).click();
+      await expect(manager.getByRole('option', { name: 'Field ops', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
+      const widened = await page.request.patch(`${app.url}/api/roles/${fieldOps.id}`, { data: { permissions: ['workspaces.view', 'orchestrations.share'], version: fieldOps.version } });
+      expect(widened.status(), await widened.text()).toBe(200);
+
+      await manager.getByRole('option', { name: 'Field ops', exact: true }).click();
+      await dialog.getByRole('button', { name: 'Save role' }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.innerText().then((t) => t.replace(/\s+/g, ' ').trim())).resolves.toBe(
+        'Not saved You cannot assign "Field ops": it includes permissions your own role does not have (Share Orchestrations). Ask an administrator who holds them.',
+      );
+      await expect(manager.getByTestId('current-role').textContent()).resolves.toBe('Member');
+    } finally {
+      await context.close();
+    }
   });
 
   it('should require the business reason when the organization says so', async () => {
+    const id = await invite('linus@acme.test', 'Linus Torvalds');
     const settings = await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: true } });
     expect(settings.status()).toBe(200);
-    const id = await invite('linus@acme.test', 'Linus Torvalds');
+    try {
+      await page.goto(`${app.url}/admin/users/${id}`);
+      await page.getByRole('button', { name: 'Change role' }).click();
+      await chooseRole('Publisher');
+      await page.getByRole('button', { name: 'Save role' }).click();
+      await page.getByText('Give the business reason for this change.').waitFor();
+      await page.getByLabel('Business reason').fill('Owns the release notes');
+      await page.getByRole('button', { name: 'Save role' }).click();
+      await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
+    } finally {
+      // The other tests run under the default: no reason required.
+      expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status()).toBe(200);
+    }
+  });
+
+  it('should offer nothing to change on a deleted user’s page, and restore only with confirmation and a reason', async () => {
+    const id = await addActivePerson(browser, page.request, app, { email: 'della@acme.test', name: 'Della Deleted', role: 'Member' });
+    const deleted = await page.request.post(`${app.url}/api/users/${id}/delete`, {
+      data: { plan: { ownership: { all: { action: 'keep' } }, collaborators: { all: { action: 'remove' } } }, reason: 'Left the company', policyAcknowledged: true, confirmEmail: 'della@acme.test' },
+    });
+    expect(deleted.status(), await deleted.text()).toBe(200);
+
     await page.goto(`${app.url}/admin/users/${id}`);
-    await page.getByRole('button', { name: 'Change role' }).click();
-    await chooseRole('Publisher');
-    await page.getByRole('button', { name: 'Save role' }).click();
-    await page.getByText('Give the business reason for this change.').waitFor();
-    await page.getByLabel('Business reason').fill('Owns the release notes');
-    await page.getByRole('button', { name: 'Save role' }).click();
-    await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
-    await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } });
+    await page.getByRole('heading', { name: 'This account is deleted' }).waitFor();
+    await page.getByText(/It can be restored until .+; after that its name and email are purged for good\./).waitFor();
+    const main = page.getByRole('main');
+    // History and Restore, nothing that changes access.
+    await expect(main.getByRole('button').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Restore \(until .+\)$/)]);
+    for (const gone of ['Role', 'Groups', 'Sessions', 'User management checklist', 'Workspaces']) {
+      await expect(main.getByRole('heading', { name: gone, exact: true }).count()).resolves.toBe(0);
+    }
+    await expect(main.getByRole('link', { name: /Add to a Workspace/ }).count()).resolves.toBe(0);
+    await main.locator('#history').getByTestId('history-event').filter({ hasText: 'Deleted' }).waitFor();
+
+    // Restore asks first, with a reason, and nothing happens on Cancel.
+    await main.getByRole('button', { name: /^Restore/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore this account?' });
+    await dialog.getByText('The account comes back deactivated').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(((await (await page.request.get(`${app.url}/api/users/${id}`)).json()) as { status: string }).status).toBe('deleted');
+
+    await main.getByRole('button', { name: /^Restore/ }).click();
+    await dialog.getByLabel('Business reason').fill('Deleted by mistake, ticket HR-42');
+    await dialog.getByRole('button', { name: 'Restore account' }).click();
+    await page.getByText('Account restored').waitFor();
+    await page.getByRole('heading', { name: 'Della Deleted' }).waitFor();
+    await main.getByRole('button', { name: 'Reactivate' }).waitFor();
+    const restored = main.locator('#history').getByTestId('history-event').filter({ hasText: 'Restored' });
+    await expect(restored.innerText()).resolves.toContain('Reason: Deleted by mistake, ticket HR-42');
   });
 
   it('should list active sessions and sign the user out everywhere', async () => {
     const id = await invite('sam@acme.test', 'Sam Sessions');
     // Sam accepts the invitation from the mail outbox in a browser of their own.
-    let token: string | undefined;
-    for (let i = 0; i < 50 && !token; i++) {
-      const mail = (await (await page.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; text: string }[] };
-      token = mail.items.find((m) => m.to === 'sam@acme.test')?.text.match(/invitations\/accept\?token=([\w-]+)/)?.[1];
-      if (!token) await new Promise((r) => setTimeout(r, 100));
-    }
+    const token = new URL(await mailedLink(page.request, app, 'sam@acme.test', '/invitations/accept')).searchParams.get('token');
     const sams = await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' });
     try {
       expect((await sams.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);

@@ -1,21 +1,43 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
-import { NAV_ITEMS } from './navigation';
+import { navigationFor, type NavItem } from './navigation';
 
+function NavSection({ label, items, pathname }: { label: string; items: NavItem[]; pathname: string }) {
+  const id = `nav-${label.toLowerCase().replace(/\s+/g, '-')}`;
+  return (
+    <Box component="nav" aria-labelledby={id}>
+      <Text id={id} size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4}>{label}</Text>
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          component={Link}
+          to={item.to}
+          label={item.label}
+          leftSection={<item.icon size={18} stroke={1.6} />}
+          active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+        />
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * The shell of every signed-in page. The "Administration" wording and section appear only for roles
+ * that may open at least one admin page; everyone has their own account pages.
+ */
 export function AdminLayout() {
   const [opened, { toggle }] = useDisclosure();
   const me = useMe().data!;
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const permissions = new Set(me.permissions);
-  const allowed = (needed: string | string[] | undefined) => !needed || [needed].flat().some((p) => permissions.has(p));
-  const items = NAV_ITEMS.filter((item) => allowed(item.permission) && (!item.localMailboxOnly || me.localMailbox));
+  const nav = navigationFor(me);
+  const isAdmin = nav.admin.length > 0;
 
   async function signOut() {
     await api('/api/auth/sign-out', { method: 'POST' });
@@ -30,7 +52,7 @@ export function AdminLayout() {
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Title order={4} c="indigo.7">Sofie</Title>
-            <Text c="dimmed" size="sm" visibleFrom="sm">{me.organization.name} · Administration</Text>
+            <Text c="dimmed" size="sm" visibleFrom="sm">{isAdmin ? `${me.organization.name} · Administration` : me.organization.name}</Text>
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
@@ -53,17 +75,11 @@ export function AdminLayout() {
           </Menu>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Administration">
-        {items.map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            leftSection={<item.icon size={18} stroke={1.6} />}
-            active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
-          />
-        ))}
+      <AppShell.Navbar p="sm" component="div">
+        <Stack gap="lg">
+          {isAdmin && <NavSection label="Administration" items={nav.admin} pathname={location.pathname} />}
+          <NavSection label="Your account" items={nav.account} pathname={location.pathname} />
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Outlet />

@@ -18,6 +18,8 @@ export function SessionWatcher() {
           queryClient.clear();
           navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
         }
+        // The role changed since `me` was read: refresh it so navigation and page guards follow.
+        if (error.code === 'FORBIDDEN') void queryClient.invalidateQueries({ queryKey: ['me'] });
         // Passkey policy: enrol first (Account > Security), or prove a passkey after a magic link.
         if (error.code === 'PASSKEY_ENROLLMENT_REQUIRED' && location.pathname !== '/account/security') {
           navigate('/account/security', { replace: true });

@@ -1,25 +1,39 @@
-import { IconBuildingSkyscraper, IconChartBar, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconPlugConnected, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChartBar, IconHome, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconPlugConnected, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import type { Me } from '../../contracts/auth';
+import { allows, type Access } from '../shared/access/access';
+import { PAGE_ACCESS } from '../shared/access/pages';
 
 export interface NavItem {
   label: string;
   to: string;
   icon: Icon;
-  /** Shown only to roles holding this permission (or one of these). */
-  permission?: string | string[];
+  access: Access;
   /** Shown only while mail stays in the local outbox. */
   localMailboxOnly?: boolean;
 }
 
-/** The admin area's navigation; each entry appears only for roles that may use it. */
-export const NAV_ITEMS: NavItem[] = [
-  { label: 'Users', to: '/admin/users', icon: IconUsers, permission: 'users.view' },
-  { label: 'Invitations', to: '/admin/invitations', icon: IconMailForward, permission: 'users.view' },
-  { label: 'Manage Roles', to: '/admin/roles', icon: IconKey, permission: 'roles.view' },
-  { label: 'Organization overview', to: '/admin/overview', icon: IconChartBar, permission: 'users.view_activity' },
-  { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, permission: 'groups.view' },
-  { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, permission: 'workspaces.manage' },
-  { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, permission: 'organization.view_settings' },
-  { label: 'Integrations', to: '/admin/integrations', icon: IconPlugConnected, permission: ['provisioning.manage', 'integrations.manage'] },
-  { label: 'Account security', to: '/account/security', icon: IconShieldLock },
-  { label: 'Mailbox', to: '/mailbox', icon: IconMail, localMailboxOnly: true },
+/** The admin area's navigation; each entry appears only for roles that may open its page. */
+export const ADMIN_NAV: NavItem[] = [
+  { label: 'Users', to: '/admin/users', icon: IconUsers, access: PAGE_ACCESS.users },
+  { label: 'Invitations', to: '/admin/invitations', icon: IconMailForward, access: PAGE_ACCESS.invitations },
+  { label: 'Manage Roles', to: '/admin/roles', icon: IconKey, access: PAGE_ACCESS.roles },
+  { label: 'Organization overview', to: '/admin/overview', icon: IconChartBar, access: PAGE_ACCESS.overview },
+  { label: 'Groups', to: '/admin/groups', icon: IconUsersGroup, access: PAGE_ACCESS.groups },
+  { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, access: PAGE_ACCESS.workspaces },
+  { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, access: PAGE_ACCESS.settings },
+  { label: 'Integrations', to: '/admin/integrations', icon: IconPlugConnected, access: PAGE_ACCESS.integrations },
+  { label: 'Mailbox', to: '/mailbox', icon: IconMail, access: PAGE_ACCESS.mailbox, localMailboxOnly: true },
 ];
+
+/** Everyone's own pages. */
+export const ACCOUNT_NAV: NavItem[] = [
+  { label: 'Home', to: '/home', icon: IconHome, access: {} },
+  { label: 'Account security', to: '/account/security', icon: IconShieldLock, access: {} },
+];
+
+/** The entries `me` may use; an empty `admin` list means no admin area at all (no wording, no links). */
+export function navigationFor(me: Me): { admin: NavItem[]; account: NavItem[] } {
+  const held = new Set(me.permissions);
+  const shown = (item: NavItem) => allows(item.access, held) && (!item.localMailboxOnly || me.localMailbox);
+  return { admin: ADMIN_NAV.filter(shown), account: ACCOUNT_NAV.filter(shown) };
+}

@@ -22,6 +22,10 @@ import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
 import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
 import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
+import type { ReactNode } from 'react';
+import { startPage, type Access } from '../shared/access/access';
+import { PAGE_ACCESS } from '../shared/access/pages';
+import { RequireAccess } from '../shared/access/RequireAccess';
 import { useMe } from '../shared/useMe';
 import { AdminLayout } from './AdminLayout';
 import { RequireSignIn } from './RequireSignIn';
@@ -30,8 +34,10 @@ function Landing() {
   const me = useMe();
   if (me.isLoading) return <Center h="100vh"><Loader /></Center>;
   if (!me.data) return <Navigate to="/sign-in" replace />;
-  return <Navigate to={me.data.permissions.includes('users.view') ? '/admin/users' : '/home'} replace />;
+  return <Navigate to={startPage(new Set(me.data.permissions)).to} replace />;
 }
+
+const guarded = (access: Access, page: ReactNode) => <RequireAccess access={access}>{page}</RequireAccess>;
 
 export function AppRoutes() {
   return (
@@ -45,22 +51,22 @@ export function AppRoutes() {
       <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
         <Route path="/home" element={<HomePage />} />
         <Route path="/account/security" element={<SecurityPage />} />
-        <Route path="/admin/users" element={<UsersPage />} />
-        <Route path="/admin/invitations" element={<InvitationsPage />} />
+        <Route path="/admin/users" element={guarded(PAGE_ACCESS.users, <UsersPage />)} />
+        <Route path="/admin/invitations" element={guarded(PAGE_ACCESS.invitations, <InvitationsPage />)} />
         <Route path="/welcome" element={<WelcomePage />} />
-        <Route path="/admin/users/:id" element={<UserDetailPage />} />
-        <Route path="/admin/groups" element={<GroupsPage />} />
-        <Route path="/admin/groups/:id" element={<GroupDetailPage />} />
-        <Route path="/admin/settings" element={<OrganizationSettingsPage />} />
-        <Route path="/admin/roles" element={<RolesPage />} />
-        <Route path="/admin/roles/new" element={<RoleEditorPage />} />
-        <Route path="/admin/roles/:id" element={<RoleEditorPage />} />
-        <Route path="/admin/users/:id/activity" element={<UserActivityPage />} />
-        <Route path="/admin/overview" element={<OverviewPage />} />
-        <Route path="/admin/users/:id/delete" element={<DeleteUserPage />} />
-        <Route path="/admin/workspaces" element={<WorkspacesPage />} />
-        <Route path="/admin/integrations" element={<IntegrationsPage />} />
-        <Route path="/admin/workspaces/:id" element={<WorkspaceDetailPage />} />
+        <Route path="/admin/users/:id" element={guarded(PAGE_ACCESS.users, <UserDetailPage />)} />
+        <Route path="/admin/groups" element={guarded(PAGE_ACCESS.groups, <GroupsPage />)} />
+        <Route path="/admin/groups/:id" element={guarded(PAGE_ACCESS.group, <GroupDetailPage />)} />
+        <Route path="/admin/settings" element={guarded(PAGE_ACCESS.settings, <OrganizationSettingsPage />)} />
+        <Route path="/admin/roles" element={guarded(PAGE_ACCESS.roles, <RolesPage />)} />
+        <Route path="/admin/roles/new" element={guarded(PAGE_ACCESS.newRole, <RoleEditorPage />)} />
+        <Route path="/admin/roles/:id" element={guarded(PAGE_ACCESS.role, <RoleEditorPage />)} />
+        <Route path="/admin/users/:id/activity" element={guarded(PAGE_ACCESS.userActivity, <UserActivityPage />)} />
+        <Route path="/admin/overview" element={guarded(PAGE_ACCESS.overview, <OverviewPage />)} />
+        <Route path="/admin/users/:id/delete" element={guarded(PAGE_ACCESS.deleteUser, <DeleteUserPage />)} />
+        <Route path="/admin/workspaces" element={guarded(PAGE_ACCESS.workspaces, <WorkspacesPage />)} />
+        <Route path="/admin/integrations" element={guarded(PAGE_ACCESS.integrations, <IntegrationsPage />)} />
+        <Route path="/admin/workspaces/:id" element={guarded(PAGE_ACCESS.workspaces, <WorkspaceDetailPage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

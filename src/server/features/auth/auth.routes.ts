@@ -4,6 +4,7 @@ import { MagicLinkRequest, MagicLinkResponse, Me, SignInResult, TokenBody } from
 import { ErrorBody, Ok } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
+import { requireOrganization } from '../organizations/organizations.service.js';
 import { MAGIC_LINK_ANSWER, requestMagicLink, SESSION_COOKIE, signOut, verifyMagicLink, type NewSession } from './auth.service.js';
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, session: NewSession): void {
@@ -64,10 +65,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     schema: { tags: ['Sign-in'], summary: 'The signed-in user, organization and permissions', response: { 200: Me, 401: ErrorBody } },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
-      const org = await deps.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', ctx.organizationId).executeTakeFirstOrThrow();
+      const org = await requireOrganization(deps.db, ctx.organizationId);
       return {
         user: { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, roleId: ctx.actor.roleId, roleName: ctx.actor.roleName },
-        organization: org,
+        organization: { id: org.id, name: org.name, businessReasonRequired: org.business_reason_required === 1, invitationExpiryDays: org.invitation_expiry_days },
         permissions: [...ctx.actor.permissions],
         localMailbox: deps.mailTransport === null,
         passkeyGate: ctx.actor.passkey?.gate ?? null,

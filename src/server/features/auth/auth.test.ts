@@ -84,6 +84,23 @@ describe('magic-link sign-in', () => {
   });
 });
 
+describe('who am I', () => {
+  it('should tell every signed-in user whether a business reason is required and how long invitations last, and no other setting', async () => {
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organization/settings',
+      headers: { cookie: t.adminCookie },
+      payload: { businessReasonRequired: true, invitationExpiryDays: 10, allowedEmailDomains: ['acme.test'], reason: 'Audit findings' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const viewer = await t.signInAs(await t.createUser({ email: 'viewer@acme.test', roleKey: 'viewer' }));
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: viewer } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().organization).toEqual({ id: t.org.organizationId, name: 'Acme Corp', businessReasonRequired: true, invitationExpiryDays: 10 });
+    expect(me.json().permissions).toEqual(['workspaces.view']);
+  });
+});
+
 describe('sessions', () => {
   it('should answer 401 when signed out and after sign-out', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/users' });

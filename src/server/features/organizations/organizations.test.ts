@@ -45,4 +45,21 @@ describe('organization settings', () => {
     const res = await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: manager }, payload: { invitationExpiryDays: 30 } });
     expect(res.statusCode).toBe(403);
   });
+
+  it('should show the settings only to roles with "View organization settings", not to a role that may only view users', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/roles', headers: { cookie: t.adminCookie }, payload: { name: 'User directory', permissions: ['users.view'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const userId = await t.createUser({ email: 'directory@acme.test' });
+    const assigned = await t.app.inject({ method: 'PUT', url: `/api/users/${userId}/role`, headers: { cookie: t.adminCookie }, payload: { roleId: created.json().id, reason: 'Directory lookups' } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+
+    const viewerOfUsers = await t.app.inject({ method: 'GET', url: '/api/organization/settings', headers: { cookie: await t.signInAs(userId) } });
+    expect(viewerOfUsers.statusCode).toBe(403);
+    expect(viewerOfUsers.json().error).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'organization.view_settings' } });
+
+    const reviewer = await t.signInAs(await t.createUser({ email: 'reviewer@acme.test', roleKey: 'security_reviewer' }));
+    const allowed = await t.app.inject({ method: 'GET', url: '/api/organization/settings', headers: { cookie: reviewer } });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json()).toMatchObject({ allowedEmailDomains: [], businessReasonRequired: false });
+  });
 });

@@ -45,26 +45,35 @@ export function parseInviteCsv(text: string): { rows: CsvRow[]; error?: string }
 
 /**
  * Maps each row's role (a name, case-insensitive, or an id) to a role id. A row naming no role gets
- * the default; a row naming an unknown role is rejected here and never sent.
+ * the default. A row naming an unknown role, or a role `whyNot` says the sender cannot assign, is
+ * rejected here and never sent.
  */
-export function resolveRoles(rows: CsvRow[], roles: Role[], defaultRoleId: string | undefined): { ready: PreparedRow[]; rejected: RowResult[] } {
+export function resolveRoles(
+  rows: CsvRow[],
+  roles: Role[],
+  defaultRoleId: string | undefined,
+  whyNot: (roleId: string) => string | null = () => null,
+): { ready: PreparedRow[]; rejected: RowResult[] } {
   const byName = new Map(roles.map((r) => [r.name.toLowerCase(), r.id]));
   const byKey = new Map(roles.filter((r) => r.key).map((r) => [r.key!.toLowerCase(), r.id]));
-  const ids = new Set(roles.map((r) => r.id));
+  const names = new Map(roles.map((r) => [r.id, r.name]));
   const ready: PreparedRow[] = [];
   const rejected: RowResult[] = [];
   for (const row of rows) {
+    const reject = (message: string) => rejected.push({ line: row.line, email: row.email, outcome: 'rejected', message });
     if (!row.email) {
-      rejected.push({ line: row.line, email: '', outcome: 'rejected', message: 'No email address on this row.' });
+      reject('No email address on this row.');
       continue;
     }
-    if (!row.role) {
-      ready.push({ ...row, roleId: defaultRoleId });
+    const roleId = !row.role ? defaultRoleId : names.has(row.role) ? row.role : byName.get(row.role.toLowerCase()) ?? byKey.get(row.role.toLowerCase());
+    if (row.role && !roleId) {
+      reject(`Unknown role "${row.role}". Use one of: ${roles.map((r) => r.name).join(', ')}.`);
       continue;
     }
-    const roleId = ids.has(row.role) ? row.role : byName.get(row.role.toLowerCase()) ?? byKey.get(row.role.toLowerCase());
-    if (!roleId) {
-      rejected.push({ line: row.line, email: row.email, outcome: 'rejected', message: `Unknown role "${row.role}". Use one of: ${roles.map((r) => r.name).join(', ')}.` });
+    const refusal = roleId ? whyNot(roleId) : null;
+    if (refusal) {
+      const which = row.role ? `"${names.get(roleId!)}"` : `the default role "${names.get(roleId!)}" (the row names none)`;
+      reject(`You cannot assign ${which}. ${refusal}.`);
       continue;
     }
     ready.push({ ...row, roleId });
@@ -77,11 +86,18 @@ export function toRowResult(row: PreparedRow, result: InviteResult | undefined):
   return { line: row.line, email: row.email, outcome: result.outcome, message: result.message };
 }
 
+/**
+ * The per-row results file. Emails and messages echo what the uploaded file said, so a cell that a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR) is neutralised as the server's export does.
+ */
 export function resultsCsv(results: RowResult[]): string {
-  return Papa.unparse({
-    fields: ['line', 'email', 'outcome', 'message'],
-    data: [...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.email, r.outcome, r.message]),
-  });
+  return Papa.unparse(
+    {
+      fields: ['line', 'email', 'outcome', 'message'],
+      data: [...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.email, r.outcome, r.message]),
+    },
+    { escapeFormulae: true },
+  );
 }
 
 export function chunk<T>(items: T[], size: number): T[][] {
@@ -101,10 +117,41 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Splits pasted text on commas, semicolons, whitespace and newlines; "<a@b.c>" and "mailto:" keep the address. */
-export function splitEmails(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((part) => part.replace(/^<|>$/g, '').replace(/^mailto:/i, '').trim())
-    .filter((part) => part.includes('@'));
+// Mirrors isValidEmail (src/server/platform/email.ts), which stays the authority: anything it
+// refuses comes back per row as INVALID_EMAIL.
+const EMAIL = /^[^\s@<>(),;:"]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 320 && EMAIL.test(text.trim());
+}
+
+/**
+ * Reads pasted addresses separated by commas, semicolons, spaces or new lines. "Ada <ada@x.test>"
+ * and "mailto:" keep the address (the words before "<…>" are a display name); every other entry
+ * that is not an email address is returned in `invalid`, in the order pasted, never dropped.
+ */
+export function parsePastedEmails(text: string): { emails: string[]; invalid: string[] } {
+  const emails: string[] = [];
+  const invalid: string[] = [];
+  for (const part of text.split(/[,;\r\n]+/)) {
+    let words: string[] = [];
+    for (const token of part.split(/\s+/).filter(Boolean)) {
+      const bracketed = /^<(.*)>$/.exec(token);
+      const address = (bracketed ? bracketed[1]! : token).replace(/^mailto:/i, '');
+      if (bracketed) {
+        // The words before "<…>" are its display name: dropped with a good address, kept with a bad one.
+        if (isEmailAddress(address)) emails.push(address);
+        else invalid.push([...words, token].join(' '));
+        words = [];
+      } else if (isEmailAddress(address)) {
+        invalid.push(...words);
+        words = [];
+        emails.push(address);
+      } else {
+        words.push(token);
+      }
+    }
+    invalid.push(...words);
+  }
+  return { emails, invalid };
 }

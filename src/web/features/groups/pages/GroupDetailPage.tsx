@@ -15,6 +15,7 @@ import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReason
 import { useReasonRequired } from '../../organization/api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 type Dialog = 'edit' | 'add' | 'remove' | 'delete' | null;
 
@@ -38,6 +39,7 @@ export function GroupDetailPage() {
   }
 
   if (group.isLoading) return <Center h={300}><Loader aria-label="Loading group" /></Center>;
+  if (forbiddenPermission(group.error)) return <LoadFailure error={group.error} title="Could not load the group" />;
   if (!group.data) {
     const notFound = group.error instanceof ApiError && group.error.status === 404;
     return (

@@ -11,6 +11,7 @@ import { formatDate } from '../../users/components/detail/format';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
 export function GroupsPage() {
@@ -19,6 +20,8 @@ export function GroupsPage() {
   const queryClient = useQueryClient();
   const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
   const [creating, setCreating] = useState(false);
+
+  if (forbiddenPermission(groups.error)) return <LoadFailure error={groups.error} title="Could not load groups" />;
 
   return (
     <Stack gap="md" maw={1200}>

@@ -49,7 +49,7 @@ export function CsvUpload({ onClose }: { onClose: () => void }) {
     const parsed = parseInviteCsv(await selected.text());
     if (parsed.error) return setParseError(parsed.error);
     if (parsed.rows.length === 0) return setParseError('The file has a header but no rows.');
-    const resolved = resolveRoles(parsed.rows, lookups.roles, lookups.defaultRoleId);
+    const resolved = resolveRoles(parsed.rows, lookups.roles, lookups.defaultRole?.id, lookups.roleChoices.reasonFor);
     setReady(resolved.ready);
     setLocalRejected(resolved.rejected);
   }

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { InviteResult } from '../../../../contracts/invitations';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { invite } from '../api';
-import { splitEmails } from '../csv';
+import { isEmailAddress, parsePastedEmails } from '../csv';
 import { CsvUpload } from './CsvUpload';
 import { HelpMeChoosePanel, HelpMeChooseToggle } from './HelpMeChooseSlot';
 import { InviteResultsList } from './InviteResultsList';
@@ -77,7 +77,8 @@ function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onReason, e
         <Select
           label="Role"
           description="Use the narrowest role that supports the work."
-          data={lookups.roleOptions}
+          placeholder="Choose a role"
+          {...lookups.roleChoices.selectProps}
           value={roleId ?? lookups.defaultRoleId ?? null}
           onChange={onRole}
           allowDeselect={false}
@@ -162,7 +163,8 @@ function SingleInvite({ onClose }: { onClose: () => void }) {
     setSuccess(null);
     const next: Partial<Record<Field, string>> = {};
     if (!email.trim()) next.email = 'Enter the person’s work email address.';
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) next.email = 'This is not a valid email address.';
+    else if (!isEmailAddress(email)) next.email = 'This is not a valid email address.';
+    if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate();
@@ -208,13 +210,30 @@ function SingleInvite({ onClose }: { onClose: () => void }) {
   );
 }
 
+const CHOOSE_ROLE = 'Choose a role you can assign.';
+
+/** "3 addresses found · 1 not an email: not-an-email", live under the pasted text. */
+function PasteCount({ found, invalid }: { found: number; invalid: string[] }) {
+  if (found === 0 && invalid.length === 0) return <Text size="xs" c="dimmed" mt={-8}>No addresses yet.</Text>;
+  return (
+    <Text size="xs" mt={-8} c="dimmed" data-testid="paste-count" aria-live="polite">
+      {found} {found === 1 ? 'address' : 'addresses'} found
+      {invalid.length > 0 && (
+        <Text span inherit c="red.9" fw={600}>
+          {' · '}{invalid.length} not an email: {invalid.join(', ')}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
 function SeveralInvite({ onClose }: { onClose: () => void }) {
   const form = useInviteForm();
   const invalidate = useInvalidateAfterInvite();
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const emails = splitEmails(text);
+  const { emails, invalid } = parsePastedEmails(text);
   const mutation = useMutation({
     mutationFn: () =>
       invite(
@@ -231,8 +250,10 @@ function SeveralInvite({ onClose }: { onClose: () => void }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
-    if (emails.length === 0) next.email = 'Paste at least one email address.';
+    if (invalid.length > 0) next.email = `Fix or remove what is not an email address: ${invalid.join(', ')}. Nothing was sent.`;
+    else if (emails.length === 0) next.email = 'Paste at least one email address.';
     else if (emails.length > 500) next.email = `That is ${emails.length} addresses; up to 500 at once here. Use "Upload CSV" for more.`;
+    if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
     if (Object.keys(next).length === 0) mutation.mutate();
@@ -261,16 +282,16 @@ function SeveralInvite({ onClose }: { onClose: () => void }) {
           minRows={4}
           maxRows={10}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => { setText(e.currentTarget.value); if (errors.email) setErrors((x) => ({ ...x, email: undefined })); }}
           error={errors.email}
           data-autofocus
         />
-        <Text size="xs" c="dimmed" mt={-8}>{emails.length === 0 ? 'No addresses yet.' : `${emails.length} ${emails.length === 1 ? 'address' : 'addresses'} found.`}</Text>
+        <PasteCount found={emails.length} invalid={invalid} />
         <RoleGroupReason
           roleId={form.roleId}
           groupId={form.groupId}
           reason={form.reason}
-          onRole={form.setRoleId}
+          onRole={(id) => { form.setRoleId(id); setErrors((x) => ({ ...x, role: undefined })); }}
           onGroup={form.setGroupId}
           onReason={form.setReason}
           errors={errors}
@@ -278,7 +299,7 @@ function SeveralInvite({ onClose }: { onClose: () => void }) {
         {errors.form && <Alert color="red" icon={<IconInfoCircle size={18} />}>{errors.form}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={mutation.isPending} disabled={emails.length === 0}>
+          <Button type="submit" loading={mutation.isPending} disabled={emails.length === 0 && invalid.length === 0}>
             {emails.length > 1 ? `Send ${emails.length} invitations` : 'Send invitation'}
           </Button>
         </Group>

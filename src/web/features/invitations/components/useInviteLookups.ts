@@ -1,20 +1,26 @@
-import { useGroups, useOrganizationSettings, useRoles } from '../../users/hooks/useLookups';
+import { useReasonRequired } from '../../organization/api';
+import { useRoleChoices } from '../../roles/grantable';
+import { useGroups, useRoles } from '../../users/hooks/useLookups';
 
-/** Roles, groups and whether a reason is required, with the default role (Member). */
+/**
+ * Roles (only those the signed-in user may grant can be chosen), groups, whether a reason is
+ * required, and the default role (Member): preselected only when the user may grant it.
+ */
 export function useInviteLookups() {
   const roles = useRoles();
   const groups = useGroups();
-  const settings = useOrganizationSettings();
+  const reasonRequired = useReasonRequired();
   const roleItems = roles.data?.items ?? [];
+  const roleChoices = useRoleChoices(roleItems);
   const defaultRole = roleItems.find((r) => r.key === 'member') ?? roleItems.find((r) => r.name.toLowerCase() === 'member') ?? roleItems[0];
   return {
     roles: roleItems,
     groups: groups.data?.items ?? [],
-    roleOptions: roleItems.map((r) => ({ value: r.id, label: r.name })),
+    roleChoices,
     groupOptions: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
-    defaultRoleId: defaultRole?.id,
-    reasonRequired: settings.data?.businessReasonRequired ?? false,
-    allowedDomains: settings.data?.allowedEmailDomains ?? [],
+    defaultRole,
+    defaultRoleId: roleChoices.canGrant(defaultRole?.id) ? defaultRole?.id : undefined,
+    reasonRequired,
     loading: roles.isLoading || groups.isLoading,
   };
 }

@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { INVITATION_STATUSES, type Invitation, type InvitationStatus } from '../../../../contracts/invitations';
 import { errorMessage } from '../../../shared/api';
-import { useCan } from '../../../shared/useMe';
+import { useCan, useMe } from '../../../shared/useMe';
 import { StatusBadge } from '../../users/components/StatusBadge';
-import { useOrganizationSettings } from '../../users/hooks/useLookups';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 dayjs.extend(relativeTime);
 
@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<InvitationStatus, string> = { pending: 'Pending', ex
 export function InvitationsPage() {
   const can = useCan();
   const queryClient = useQueryClient();
-  const settings = useOrganizationSettings();
+  const organization = useMe().data?.organization;
   const [searchParams, setSearchParams] = useSearchParams();
   const statusParam = searchParams.get('status');
   const status = statusParam === 'all' ? undefined : (INVITATION_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as InvitationStatus) : 'pending';
@@ -37,7 +37,7 @@ export function InvitationsPage() {
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const mayInvite = can('users.invite');
-  const reasonRequired = settings.data?.businessReasonRequired ?? false;
+  const reasonRequired = organization?.businessReasonRequired ?? false;
 
   async function run(kind: 'resend' | 'revoke', invitation: Invitation, reason?: string) {
     if (kind === 'resend') {
@@ -60,6 +60,8 @@ export function InvitationsPage() {
     }
   }
 
+  if (forbiddenPermission(list.error)) return <LoadFailure error={list.error} title="Could not load invitations" />;
+
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -69,7 +71,7 @@ export function InvitationsPage() {
           </Anchor>
           <Title order={2}>Invitations</Title>
           <Text c="dimmed" size="sm">
-            Invitation links work once and expire after {settings.data ? `${settings.data.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending sends a new link and restarts the expiry.
+            Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending sends a new link and restarts the expiry.
           </Text>
         </div>
         {mayInvite && <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviteOpen(true)}>Invite New User</Button>}

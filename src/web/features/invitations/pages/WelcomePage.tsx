@@ -2,13 +2,14 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '
 import { IconArrowRight, IconFolders, IconKey, IconMail } from '@tabler/icons-react';
 import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
 import { Link } from 'react-router';
+import { startPage } from '../../../shared/access/access';
 import { useCan, useMe } from '../../../shared/useMe';
 
 /** Where someone lands after accepting an invitation: how to come back, and where their work will live. */
 export function WelcomePage() {
   const me = useMe().data!;
   const can = useCan();
-  const next = can('users.view') ? '/admin/users' : '/home';
+  const next = startPage(new Set(me.permissions)).to;
   return (
     <Stack gap="lg" maw={880}>
       <div>

@@ -7,7 +7,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
+import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { useReasonRequired } from '../../organization/api';
+import { formatDate } from '../../users/components/detail/format';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
+import { restorable } from '../restorable';
 
 export interface OffboardingUser {
   id: string;
@@ -38,7 +42,7 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
       {can('users.delete') && user.status !== 'deleted' && (
         <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>Delete user</Button>
       )}
-      {can('users.delete') && user.status === 'deleted' && user.restoreUntil && <RestoreButton user={user} onDone={refresh} />}
+      {can('users.delete') && user.status === 'deleted' && restorable(user.restoreUntil) && <RestoreButton user={user} onDone={refresh} />}
     </Group>
   );
 }
@@ -112,17 +116,27 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
 }
 
 function RestoreButton({ user, onDone }: { user: OffboardingUser; onDone: () => void }) {
-  const mutation = useMutation({
-    mutationFn: () => restoreUser(user.id),
-    onSuccess: () => {
-      notifications.show({ color: 'green', message: 'Account restored as deactivated. Reactivate it when they should sign in again.' });
-      onDone();
-    },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-  });
+  const [opened, { open, close }] = useDisclosure(false);
+  const reasonRequired = useReasonRequired();
+  async function restore(reason: string | undefined) {
+    const result = await restoreUser(user.id, reason);
+    notifications.show({
+      color: 'green',
+      title: 'Account restored',
+      message: `It is deactivated until you reactivate it; ${result.restoredGroups} group(s) and ${result.restoredWorkspaceMemberships} Workspace membership(s) came back.`,
+    });
+    onDone();
+  }
   return (
-    <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => mutation.mutate()} loading={mutation.isPending}>
-      Restore (until {user.restoreUntil!.slice(0, 10)})
-    </Button>
+    <>
+      <Button variant="default" leftSection={<IconRestore size={16} />} onClick={open}>
+        Restore (until {formatDate(user.restoreUntil)})
+      </Button>
+      {opened && (
+        <ConfirmWithReasonModal title="Restore this account?" confirmLabel="Restore account" color="indigo.7" reasonRequired={reasonRequired} onConfirm={restore} onClose={close}>
+          The account comes back <b>deactivated</b>, with its name and email, and the groups and Workspace memberships that still exist. Content already transferred stays with its new owners. It cannot sign in until you reactivate it.
+        </ConfirmWithReasonModal>
+      )}
+    </>
   );
 }

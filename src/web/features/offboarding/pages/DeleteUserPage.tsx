@@ -9,6 +9,7 @@ import { CONTENT_TYPES, CONTENT_TYPE_LABELS, type ContentType } from '../../../.
 import { errorMessage } from '../../../shared/api';
 import { fetchOwnershipItems, fetchOwnershipReview, fetchUser, submitDeletion } from '../api';
 import { ActiveUserPicker, type PickedUser } from '../components/ActiveUserPicker';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /** A decision in the wizard: transfer to a picked person, or keep for the organization. */
 type Choice = { action: 'keep' } | { action: 'transfer'; to: PickedUser | null } | null;
@@ -59,6 +60,7 @@ export function DeleteUserPage() {
   const apply = useMutation({ mutationFn: () => submitDeletion(id, { ...body, dryRun: false }), onSuccess: setDone });
 
   if (user.isLoading || review.isLoading) return <Loader />;
+  if (forbiddenPermission(user.error ?? review.error)) return <LoadFailure error={user.error ?? review.error} title="This user cannot be deleted" />;
   if (user.error || review.error) {
     return (
       <Alert color="red" title="This user cannot be deleted" icon={<IconAlertTriangle />}>

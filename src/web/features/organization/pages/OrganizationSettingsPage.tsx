@@ -11,6 +11,7 @@ import { useCan, useMe } from '../../../shared/useMe';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { UsageRetentionCard } from '../../usage';
 import { fetchSettings, settingsKey, updateSettings, type SettingsPatch } from '../api';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 type Draft = Omit<OrganizationSettings, 'version'>;
 
@@ -73,7 +74,7 @@ export function OrganizationSettingsPage() {
   });
 
   if (settings.isLoading || (!draft && settings.data)) return <Center h={300}><Loader aria-label="Loading settings" /></Center>;
-  if (!draft) return <Alert color="red" title="Could not load the settings">{errorMessage(settings.error)}</Alert>;
+  if (!draft) return <LoadFailure error={settings.error} title="Could not load the settings" />;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
 

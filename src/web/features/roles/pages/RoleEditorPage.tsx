@@ -15,6 +15,7 @@ import { OwnerPicker } from '../components/OwnerPicker';
 import { PermissionPicker } from '../components/PermissionPicker';
 import { RoleBadges } from '../components/RoleBadges';
 import { idleLogoutError, SecurityPolicyFields } from '../components/SecurityPolicyFields';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 interface Draft {
   name: string;
@@ -95,7 +96,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
   });
 
   if (catalogue.isLoading || role.isLoading) return <Loader />;
-  if (catalogue.error || role.error) return <Alert color="red">{errorMessage(catalogue.error ?? role.error)}</Alert>;
+  if (catalogue.error || role.error) return <LoadFailure error={catalogue.error ?? role.error} title="Could not load the role" />;
 
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   return (

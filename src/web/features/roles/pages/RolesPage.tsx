@@ -10,6 +10,7 @@ import { duplicateRole, fetchRoles } from '../api';
 import { DeleteRoleButton } from '../components/DeleteRoleButton';
 import { HelpMeChoose } from '../components/HelpMeChoose';
 import { RoleBadges } from '../components/RoleBadges';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /** "Manage Roles": system and custom roles with their holders; system roles are read-only but can be duplicated. */
 export function RolesPage() {
@@ -28,6 +29,8 @@ export function RolesPage() {
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate the role', message: errorMessage(error) }),
   });
+
+  if (forbiddenPermission(roles.error)) return <LoadFailure error={roles.error} title="Could not load roles" />;
 
   return (
     <>

@@ -1,14 +1,14 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Button, Card, Checkbox, Group, Loader, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Loader, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ActiveCount, InactiveUser } from '../../../../contracts/usage';
-import { errorMessage } from '../../../shared/api';
 import { fetchInactiveUsers, fetchUsageOverview } from '../api';
 import { USAGE_COLORS } from '../components/usageColors';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 const utc = (day: string, options: Intl.DateTimeFormatOptions) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { ...options, timeZone: 'UTC' });
 const PERIOD_LABEL = {
@@ -94,7 +94,7 @@ function InactiveAccounts() {
       {list.isLoading ? (
         <Loader size="sm" />
       ) : list.isError ? (
-        <Alert color="red">{errorMessage(list.error)}</Alert>
+        <LoadFailure error={list.error} title="Could not load inactive accounts" />
       ) : rows.length === 0 ? (
         <Text size="sm" c="dimmed" py="md">Every active account has been active in the last {days} days.</Text>
       ) : (
@@ -176,7 +176,7 @@ export function OverviewPage() {
       {overview.isLoading ? (
         <Loader />
       ) : overview.isError ? (
-        <Alert color="red">{errorMessage(overview.error)}</Alert>
+        <LoadFailure error={overview.error} title="Could not load the overview" />
       ) : o ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -6,7 +6,9 @@ import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../con
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
-import { useGroups, useOrganizationSettings, useRoles } from '../hooks/useLookups';
+import { useReasonRequired } from '../../organization/api';
+import { useRoleChoices } from '../../roles/grantable';
+import { useGroups, useRoles } from '../hooks/useLookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 type Action = BulkUsersBody['action'];
@@ -104,8 +106,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   const queryClient = useQueryClient();
   const roles = useRoles();
   const groups = useGroups();
-  const settings = useOrganizationSettings();
-  const reasonRequired = settings.data?.businessReasonRequired ?? false;
+  const reasonRequired = useReasonRequired();
   const [value, setValue] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -124,9 +125,8 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
     },
   });
   const isRole = action === 'assign_role';
-  const options = isRole
-    ? (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))
-    : (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
+  const roleChoices = useRoleChoices(roles.data?.items ?? []);
+  const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
   const reasonMissing = reasonRequired && !reason.trim();
   const result = mutation.data;
 
@@ -145,7 +145,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
           <Select
             label={isRole ? 'Role' : 'Group'}
             placeholder={isRole ? 'Choose a role' : 'Choose a group'}
-            data={options}
+            {...choices}
             value={value}
             onChange={setValue}
             searchable

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchGroups, fetchOrganizationSettings, fetchRoles } from '../api';
+import { fetchGroups, fetchRoles } from '../api';
 
 /**
- * Roles, groups and organization settings: small lists the list, filters and dialogs share. Their keys
+ * Roles and groups: small lists the list, filters and dialogs share. Their keys
  * sit under ['roles'] and ['groups'] (so those features' invalidations refresh them) but with their own
  * suffix, because those features cache a different shape under the bare key.
  */
@@ -12,8 +12,4 @@ export function useRoles() {
 
 export function useGroups() {
   return useQuery({ queryKey: ['groups', 'lookup'], queryFn: fetchGroups, staleTime: 0 });
-}
-
-export function useOrganizationSettings() {
-  return useQuery({ queryKey: ['organization', 'settings'], queryFn: fetchOrganizationSettings, staleTime: 5_000 });
 }

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { UserPasskeysSection } from '../../account/components/UserPasskeysSection';
 import { ChecklistSection } from '../components/detail/ChecklistSection';
+import { DeletedSection } from '../components/detail/DeletedSection';
 import { GroupsSection } from '../components/detail/GroupsSection';
 import { HistorySection, RecentActivitySection } from '../components/detail/HistorySection';
 import { InvitationSection } from '../components/detail/InvitationSection';
@@ -17,6 +18,7 @@ import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
 import { OffboardingActions } from '../../offboarding/components/OffboardingActions';
 import { UserWorkspacesCard } from '../../workspaces/components/UserWorkspacesCard';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -31,6 +33,7 @@ export function UserDetailPage() {
   const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
 
   if (user.isLoading) return <Center h={300}><Loader aria-label="Loading user" /></Center>;
+  if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title="Could not load the user" />;
   if (!user.data) {
     const notFound = user.error instanceof ApiError && user.error.status === 404;
     return (
@@ -43,6 +46,17 @@ export function UserDetailPage() {
 
   const props: SectionProps = { user: user.data, reload: () => user.refetch() };
   const req = (sectionId: string) => ({ ...props, openRequest: requests[sectionId] });
+
+  if (user.data.status === 'deleted') {
+    return (
+      <Stack gap="lg" maw={900}>
+        <UserHeader user={user.data} />
+        <OffboardingActions user={user.data} />
+        <DeletedSection user={user.data} />
+        <HistorySection {...props} />
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="lg" maw={1200}>

@@ -12,6 +12,7 @@ import { BulkActionBar, type Selection } from '../components/BulkActions';
 import { UserFilters } from '../components/UserFilters';
 import { UsersTable } from '../components/UsersTable';
 import { useUserListParams } from '../hooks/useUserListParams';
+import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 const PAGE_SIZE = 50;
 
@@ -48,6 +49,8 @@ export function UsersPage() {
   function togglePage() {
     setSelection((s) => (s.allMatching || (items.length > 0 && items.every((u) => s.ids.includes(u.id))) ? { ids: [], allMatching: false } : { ids: items.map((u) => u.id), allMatching: false }));
   }
+
+  if (forbiddenPermission(users.error)) return <LoadFailure error={users.error} title="Could not load users" />;
 
   return (
     <Stack gap="md">

@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../../shared/api';
 import { ActiveUserPicker, type PickedUser } from '../../offboarding/components/ActiveUserPicker';
 import { fetchWorkspace, removeWorkspaceMember, setWorkspaceMembers } from '../api';
 import { AccessPathBadges } from '../components/AccessPathBadges';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 const ROLE_OPTIONS = WORKSPACE_ROLES.map((r) => ({ value: r, label: WORKSPACE_ROLE_LABELS[r] }));
 
@@ -40,7 +41,7 @@ export function WorkspaceDetailPage() {
   const remove = useMutation({ mutationFn: (m: { type: 'user' | 'group'; id: string }) => removeWorkspaceMember(id, m.type, m.id), onSuccess: onDone('Member removed.'), onError });
 
   if (ws.isLoading) return <Loader />;
-  if (ws.error || !ws.data) return <Text c="red">{errorMessage(ws.error)}</Text>;
+  if (ws.error || !ws.data) return <LoadFailure error={ws.error} title="Could not load the Workspace" />;
   const w = ws.data;
   return (
     <Stack>

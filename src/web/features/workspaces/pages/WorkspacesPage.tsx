@@ -9,6 +9,7 @@ import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type WorkspaceType } from '../.
 import { errorMessage } from '../../../shared/api';
 import { ActiveUserPicker, type PickedUser } from '../../offboarding/components/ActiveUserPicker';
 import { createWorkspace, fetchWorkspaces } from '../api';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 const TYPE_OPTIONS = WORKSPACE_TYPES.map((t) => ({ value: t, label: WORKSPACE_TYPE_LABELS[t] }));
 
@@ -31,6 +32,8 @@ export function WorkspacesPage() {
         </Group>
         {workspaces.isLoading ? (
           <Loader />
+        ) : workspaces.isError ? (
+          <LoadFailure error={workspaces.error} title="Could not load Workspaces" />
         ) : !workspaces.data?.items.length ? (
           <Text c="dimmed">No Workspaces yet.</Text>
         ) : (

@@ -5,6 +5,9 @@ import type { ChecklistItem } from '../../../../../contracts/users';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from './SoftBadge';
 import type { SectionProps } from './types';
+import { allows, type Access } from '../../../../shared/access/access';
+import { accessForPath } from '../../../../shared/access/pages';
+import { useMe } from '../../../../shared/useMe';
 
 const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
   ok: { label: 'OK', color: 'green', icon: IconCheck },
@@ -58,9 +61,22 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
   );
 }
 
+/** The permission a section's editor needs, for fixes that open one on this page. */
+const SECTION_ACCESS: Record<string, Access> = {
+  role: { all: ['users.assign_role'] },
+  groups: { all: ['groups.manage'] },
+  invitation: { all: ['users.invite'] },
+};
+
+/** A fix is a link only for someone who can use it: its page opens for them, or its editor does. */
 function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']>; userId: string; onFix: (sectionId: string) => void }) {
-  const [path, hash] = fix.href.split('#');
+  const me = useMe().data;
+  const held = new Set(me?.permissions ?? []);
+  const [path = '', hash] = fix.href.split('#');
   const samePage = hash && (path === '' || path === `/admin/users/${userId}`);
+  const access = samePage ? SECTION_ACCESS[hash] : accessForPath(path);
+  if (access && !allows(access, held)) return null;
+  if (samePage && hash === 'role' && me?.user.id === userId) return null; // nobody changes their own role
   if (samePage) {
     return (
       <Anchor c="indigo.8" component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>

@@ -3,8 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useCan } from '../../../../shared/useMe';
+import { useCan, useMe } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../organization/api';
+import { useRoleChoices } from '../../../roles/grantable';
 import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from './ChangeError';
 import { DetailSection } from './DetailSection';
@@ -23,9 +24,12 @@ export function PrivilegedBadge() {
 
 export function RoleSection({ user, reload, openRequest }: SectionProps) {
   const can = useCan();
+  const self = useMe().data?.user.id === user.id;
+  // Nobody changes their own role (the server refuses it): the button is not offered on one's own page.
+  const mayChange = can('users.assign_role') && !self;
   const [opened, setOpened] = useState(false);
   useEffect(() => {
-    if (openRequest && can('users.assign_role')) setOpened(true);
+    if (openRequest && mayChange) setOpened(true);
   }, [openRequest]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
@@ -33,7 +37,7 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
       id="role"
       title="Role"
       description="A role says what access the user has."
-      actions={can('users.assign_role') && <Button variant="light" onClick={() => setOpened(true)}>Change role</Button>}
+      actions={mayChange && <Button variant="light" onClick={() => setOpened(true)}>Change role</Button>}
     >
       <Group gap="sm">
         <Text fw={600} size="lg" data-testid="current-role">{user.role.name}</Text>
@@ -43,6 +47,9 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
         <Text size="sm" c="gray.7">
           This role can affect other users, security or organization settings. Keep its holders few and reviewed.
         </Text>
+      )}
+      {self && can('users.assign_role') && (
+        <Text size="sm" c="gray.7" data-testid="own-role-note">This is your own role: another administrator can change it.</Text>
       )}
       {opened && <ChangeRoleModal user={user} reload={reload} onClose={() => setOpened(false)} />}
     </DetailSection>
@@ -101,7 +108,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
     mutation.mutate();
   }
 
-  const options = (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.privileged ? `${r.name} (privileged)` : r.name }));
+  const choices = useRoleChoices(roles.data?.items ?? [], (r) => (r.privileged ? `${r.name} (privileged)` : r.name));
   const chosen = roles.data?.items.find((r) => r.id === roleId);
 
   return (
@@ -113,7 +120,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
         }}
       >
         <Stack>
-          <Select label="Role" data={options} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
+          <Select label="Role" {...choices.selectProps} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
           {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />

@@ -7,6 +7,7 @@ const ACTIONS: Record<string, string> = {
   'user.deactivated': 'Deactivated',
   'user.reactivated': 'Reactivated',
   'user.deleted': 'Deleted',
+  'user.restored': 'Restored',
   'group.member_added': 'Added to a group',
   'group.member_removed': 'Removed from a group',
   'invitation.sent': 'Invited',
