@@ -15,7 +15,7 @@ const clock = () => new Date(Date.now() + offsetMs);
 
 const config = loadConfig(process.env);
 const { deps, close } = await openDeps(config, { clock });
-const app = await buildApp(deps, { logger: { level: config.logLevel }, startWorkers: true });
+const app = await buildApp(deps, { startWorkers: true });
 const boot = await ensureFirstOrganization(deps);
 
 createInterface({ input: process.stdin }).on('line', (line) => {
