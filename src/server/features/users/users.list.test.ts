@@ -155,7 +155,10 @@ describe('users list', () => {
 
   it('should neutralise spreadsheet formulas in the export', async () => {
     await t.createUser({ email: 'evil@acme.test', name: '=HYPERLINK("http://x")' });
+    await t.createUser({ email: 'evil2@acme.test', name: '=cmd|\' /C calc\'!A0\nsecond line' });
     const res = await t.app.inject({ method: 'GET', url: '/api/users/export.csv?search=evil', headers: { cookie: t.adminCookie } });
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // A cell that goes on over several lines is neutralised too (Papa's own pattern missed it).
+    expect(res.body).toContain(`"'=cmd|' /C calc'!A0\nsecond line"`);
   });
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Static } from 'typebox';
+import { FORMULA_CELL } from '../../../contracts/csv.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
 import type {
   BulkUsersBody,
@@ -387,5 +388,5 @@ export async function exportUsersCsv(ctx: RequestContext, filter: UserFilter, so
   return Papa.unparse({
     fields: ['name', 'email', 'role', 'groups', 'status', 'last_active', 'created'],
     data: rows.map((u) => [u.name, u.email, u.role.name, u.groups.map((g) => g.name).join('; '), u.status, u.lastActiveAt ?? '', u.createdAt]),
-  }, { escapeFormulae: true });
+  }, { escapeFormulae: FORMULA_CELL });
 }

@@ -56,7 +56,7 @@ describe('invitation CSV in the browser', () => {
   });
 
   it('should neutralise cells a spreadsheet would run as a formula, as the server’s export does', () => {
-    const hostile = ['=HYPERLINK("http://evil.test","click")', '+1+1', '-2+3', '@SUM(A1)', '\tx@y.test', '\r=1+1'];
+    const hostile = ['=HYPERLINK("http://evil.test","click")', '+1+1', '-2+3', '@SUM(A1)', '\tx@y.test', '\r=1+1', '=cmd|"/C calc"!A0\nsecond line'];
     const csv = resultsCsv(hostile.map((email, i) => ({ line: i + 1, email, outcome: 'rejected', message: `=${i}` })));
     const [, ...rows] = Papa.parse<string[]>(csv).data;
     expect(rows.map((r) => r[1])).toEqual(hostile.map((cell) => `'${cell}`));

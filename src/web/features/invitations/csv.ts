@@ -1,3 +1,4 @@
+import { FORMULA_CELL } from '../../../contracts/csv';
 import Papa from 'papaparse';
 import type { InviteOutcome, InviteResult } from '../../../contracts/invitations';
 import type { Role } from '../../../contracts/roles';
@@ -96,7 +97,7 @@ export function resultsCsv(results: RowResult[]): string {
       fields: ['line', 'email', 'outcome', 'message'],
       data: [...results].sort((a, b) => a.line - b.line).map((r) => [r.line, r.email, r.outcome, r.message]),
     },
-    { escapeFormulae: true },
+    { escapeFormulae: FORMULA_CELL },
   );
 }
 
