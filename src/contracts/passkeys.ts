@@ -48,6 +48,8 @@ export const AccountSecurity = Type.Object({
   idleLogoutMinutes: Type.Union([Type.Integer(), Type.Null()]),
   /** What this session must do first, if anything. */
   gate: Type.Union([Type.Literal('PASSKEY_ENROLLMENT_REQUIRED'), Type.Literal('PASSKEY_VERIFICATION_REQUIRED'), Type.Null()]),
+  /** Until when an administrator allows adding a passkey without using an existing one (a lost passkey); null when not. */
+  recoveryUntil: Type.Union([Type.String(), Type.Null()]),
 });
 export type AccountSecurity = Static<typeof AccountSecurity>;
 

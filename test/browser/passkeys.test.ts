@@ -174,6 +174,48 @@ describe('passkeys in the browser', () => {
     }
   });
 
+  it('should let someone who lost their passkey back in only after an administrator allows a recovery', async () => {
+    const created = await admin.request.post(`${app.url}/api/roles`, {
+      data: { name: 'Directory, passkey after link', permissions: ['users.view'], securityPolicy: { requirePasskeyAfterMagicLink: true } },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const person = await newPerson(app, admin, { email: 'lou@acme.test', name: 'Lou Lost', role: 'Member' });
+    const adminPage = await admin.newPage();
+    try {
+      await addPasskey(person);
+      const roleId = (await roleIds(admin.request, app))['Directory, passkey after link'];
+      expect((await admin.request.put(`${app.url}/api/users/${person.userId}/role`, { data: { roleId, reason: 'Directory lookups' } })).status()).toBe(200);
+      // The phone with the passkey is gone.
+      await person.cdp.send('WebAuthn.clearCredentials', { authenticatorId: person.authenticatorId });
+      await apiFromPage(person.page, 'POST', '/api/auth/sign-out');
+      await signInByEmail(person.page, app, person.email);
+      await person.page.getByText('Lost your passkey? Ask an administrator of your organization to allow a passkey recovery').waitFor();
+
+      // Whoever holds the mailbox cannot add a passkey of their own instead.
+      await person.page.goto(`${app.url}/account/security`);
+      await person.page.getByText('If you lost it, ask an administrator to allow a passkey recovery.').waitFor();
+      expect(await person.page.getByRole('button', { name: 'Add passkey' }).count()).toBe(0);
+
+      await adminPage.goto(`${app.url}/admin/users/${person.userId}`);
+      await adminPage.getByRole('button', { name: 'Allow passkey recovery' }).click();
+      const dialog = adminPage.getByRole('dialog', { name: 'Allow passkey recovery' });
+      await dialog.getByLabel(/reason/i).fill('Lost phone; called back on the number in HR records');
+      await dialog.getByRole('button', { name: 'Allow recovery' }).click();
+      await adminPage.getByText(/^Recovery allowed until /).waitFor();
+
+      await person.page.reload();
+      await person.page.getByRole('button', { name: 'Add passkey' }).click();
+      await person.page.getByRole('heading', { name: 'Users' }).waitFor();
+      expect((await apiFromPage(person.page, 'GET', '/api/auth/me')).json.passkeyGate).toBeNull();
+      await adminPage.reload();
+      await adminPage.getByText('Passkey recovery allowed').first().waitFor();
+      await adminPage.getByText('Passkey added without the old one (recovery)').first().waitFor();
+    } finally {
+      await adminPage.close();
+      await person.context.close();
+    }
+  });
+
   it('should ask for the passkey before a role change, then complete it', async () => {
     const bobId = await invitePerson(admin.request, app, { email: 'bob@acme.test', name: 'Bob', role: 'Member' });
     const person = await newPerson(app, admin, { email: 'stella@acme.test', name: 'Stella Stepup', role: 'Admin' });

@@ -332,6 +332,7 @@ export async function getAccountSecurity(ctx: SignedIn): Promise<AccountSecurity
     sessions: await listOwnSessions(ctx),
     idleLogoutMinutes: idleLogoutMinutes({ roleIdleMinutes: user.idle_logout_minutes }),
     gate: ctx.actor.passkey?.gate ?? null,
+    recoveryUntil: user.passkey_recovery_until && user.passkey_recovery_until > nowIso(ctx.deps) ? user.passkey_recovery_until : null,
   };
 }
 

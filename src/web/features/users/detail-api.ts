@@ -27,5 +27,8 @@ export const changeUserGroups = (id: string, body: { groupIds: string[]; reason?
 export const signOutEverywhere = (id: string, reason?: string) =>
   api<{ revoked: number }>(`${base(id)}/sign-out-everywhere`, { method: 'POST', body: { reason } });
 
+export const allowPasskeyRecovery = (id: string, reason?: string) =>
+  api<{ recoveryUntil: string }>(`${base(id)}/passkey-recovery`, { method: 'POST', body: { reason } });
+
 export const resendInvitation = (invitationId: string, reason?: string) =>
   api<{ ok: true }>(`/api/invitations/${encodeURIComponent(invitationId)}/resend`, { method: 'POST', body: { reason } });

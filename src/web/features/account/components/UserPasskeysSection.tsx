@@ -1,7 +1,16 @@
-import { Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLifebuoy } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { useCan, useMe } from '../../../shared/useMe';
+import { useReasonRequired } from '../../organization/api';
+import { allowPasskeyRecovery } from '../../users/detail-api';
 import { SoftBadge } from '../../users/components/detail/SoftBadge';
 import type { SectionProps } from '../../users/components/detail/types';
 import { DetailSection } from '../../users/components/detail/DetailSection';
+import { formatDateTime } from '../../users/components/detail/format';
+import { useUserUpdated } from '../../users/components/detail/useUserUpdated';
 
 const REASONS: Record<string, string> = {
   role: 'the role requires a passkey',
@@ -11,20 +20,62 @@ const REASONS: Record<string, string> = {
 
 /** The user's passkeys on the user detail page, against the policies that apply to them. */
 export function UserPasskeysSection({ user }: SectionProps) {
+  const can = useCan();
+  const me = useMe().data;
+  const [recovering, setRecovering] = useState(false);
   const p = user.passkeys;
   const missing = p.required && p.count === 0;
+  // Someone who lost their only passkeys cannot pass "passkey after magic link" on their own.
+  const mayAllowRecovery = can('users.manage_sessions') && user.status === 'active' && p.count > 0 && user.id !== me?.user.id;
   return (
-    <DetailSection id="passkeys" title="Passkeys" description="Users add and remove their own passkeys in Account security.">
+    <DetailSection
+      id="passkeys"
+      title="Passkeys"
+      description="Users add and remove their own passkeys in Account security."
+      actions={
+        mayAllowRecovery && (
+          <Button variant="light" leftSection={<IconLifebuoy size={16} />} onClick={() => setRecovering(true)}>
+            Allow passkey recovery
+          </Button>
+        )
+      }
+    >
       <Group gap="sm">
         <Text fw={600} size="lg" data-testid="passkey-count">{p.count === 0 ? 'No passkey' : `${p.count} passkey${p.count === 1 ? '' : 's'}`}</Text>
         {p.synced > 0 && <SoftBadge color="indigo">{p.synced} synced</SoftBadge>}
         {p.deviceBound > 0 && <SoftBadge color="gray">{p.deviceBound} device-bound</SoftBadge>}
         {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? 'Required, missing' : 'Policy met'}</SoftBadge>}
+        {p.recoveryUntil && <SoftBadge color="orange">Recovery allowed until {formatDateTime(p.recoveryUntil)}</SoftBadge>}
       </Group>
       <Text size="sm" c="gray.7">
         {p.required ? `Required: ${p.requiredBy.map((r) => REASONS[r] ?? r).join('; ')}.` : 'No policy requires a passkey for this user.'}
         {p.afterMagicLink ? ' A passkey check is also required after each magic-link sign-in.' : ''}
       </Text>
+      {recovering && <RecoveryModal user={user} onClose={() => setRecovering(false)} />}
     </DetailSection>
+  );
+}
+
+function RecoveryModal({ user, onClose }: { user: SectionProps['user']; onClose: () => void }) {
+  const reasonRequired = useReasonRequired();
+  const updated = useUserUpdated();
+  return (
+    <ConfirmWithReasonModal
+      title="Allow passkey recovery"
+      confirmLabel="Allow recovery"
+      color="orange.8"
+      reasonRequired={reasonRequired}
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        const { recoveryUntil } = await allowPasskeyRecovery(user.id, reason);
+        updated(null, user.id);
+        notifications.show({ color: 'green', message: `${user.name} can add a new passkey after signing in with an email link, once, until ${formatDateTime(recoveryUntil)}.` });
+      }}
+    >
+      <Text size="sm">
+        For someone who lost their passkey: after signing in with an email link, {user.name} may add one new passkey without using the old one, once, within
+        24 hours. Confirm who is asking (for example by a call you place to a number you know) before you allow it. This is recorded in the audit log.
+      </Text>
+    </ConfirmWithReasonModal>
   );
 }

@@ -106,7 +106,9 @@ export function SecurityPage() {
       )}
       {data.gate === 'PASSKEY_VERIFICATION_REQUIRED' && (
         <Alert color="orange" title="Confirm it’s you" role="alert">
-          Your role requires a passkey check after a magic-link sign-in. Use a registered passkey, or add a new one if you lost it.
+          {data.recoveryUntil
+            ? `Your role requires a passkey check after a magic-link sign-in. An administrator allowed you to add a new passkey instead, once, until ${when(data.recoveryUntil)}.`
+            : 'Your role requires a passkey check after a magic-link sign-in: use a registered passkey. If you lost it, ask an administrator to allow a passkey recovery.'}
         </Alert>
       )}
 
@@ -123,9 +125,11 @@ export function SecurityPage() {
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Title order={4}>Registered passkeys</Title>
-          <Button color="indigo.7" leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
-            Add passkey
-          </Button>
+          {(data.gate !== 'PASSKEY_VERIFICATION_REQUIRED' || data.recoveryUntil) && (
+            <Button color="indigo.7" leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
+              Add passkey
+            </Button>
+          )}
         </Group>
         {add.isError && <Alert color="red" mb="sm">{passkeyErrorMessage(add.error)}</Alert>}
         {data.passkeys.length === 0 ? (

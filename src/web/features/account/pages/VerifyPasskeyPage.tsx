@@ -48,7 +48,8 @@ export function VerifyPasskeyPage() {
             Use your passkey
           </Button>
           <Text size="sm">
-            Lost your passkey? <Anchor component={Link} to="/account/security">Add a new one in Account security</Anchor> and remove the lost one.
+            Lost your passkey? Ask an administrator of your organization to allow a passkey recovery; you can then{' '}
+            <Anchor component={Link} to="/account/security">add a new one in Account security</Anchor>.
           </Text>
           <Button variant="subtle" onClick={signOut}>Sign out</Button>
         </Stack>

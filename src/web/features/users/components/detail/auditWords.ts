@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../../../contracts/audit';
+import { formatDateTime } from './format';
 
 const ACTIONS: Record<string, string> = {
   'user.role_changed': 'Role changed',
@@ -18,8 +19,11 @@ const ACTIONS: Record<string, string> = {
   'auth.signed_in': 'Signed in',
   'auth.signed_out': 'Signed out',
   'auth.magic_link_sent': 'Sign-in link sent',
-  'passkey.registered': 'Passkey added',
+  'passkey.enrolled': 'Passkey added',
   'passkey.removed': 'Passkey removed',
+  'passkey.recovery_allowed': 'Passkey recovery allowed',
+  'passkey.recovery_enrolled': 'Passkey added without the old one (recovery)',
+  'auth.passkey_verified': 'Confirmed with a passkey',
 };
 
 /** The action in words: "Role changed". Unknown actions fall back to a tidied key. */
@@ -30,8 +34,11 @@ export function actionInWords(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 function valueInWords(value: unknown): string {
   if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.length ? value.map(valueInWords).join(', ') : 'none';
@@ -44,7 +51,16 @@ function valueInWords(value: unknown): string {
   return String(value);
 }
 
-const FIELD_WORDS: Record<string, string> = { role: 'Role', groups: 'Groups', member: 'Member', group: 'Group', activeSessions: 'Active sessions', status: 'Status' };
+const FIELD_WORDS: Record<string, string> = {
+  role: 'Role',
+  groups: 'Groups',
+  member: 'Member',
+  group: 'Group',
+  activeSessions: 'Active sessions',
+  status: 'Status',
+  recoveryUntil: 'Recovery allowed until',
+  passkeys: 'Passkeys',
+};
 
 /** "Role: Member → Admin" lines for each field that differs between before and after. */
 export function changesInWords(event: Pick<AuditEvent, 'before' | 'after'>): string[] {
