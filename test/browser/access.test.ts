@@ -74,7 +74,7 @@ describe('links inside pages', () => {
       // … a User manager, who may not, reads the same item without a link to a page that would refuse them.
       await page.goto(`${app.url}/admin/users/${timId}`);
       const item = page.getByTestId('checklist-workspaces');
-      await expect(item.innerText()).resolves.toContain('Not a member of any Workspace, directly or through a group.');
+      await expect(item.innerText()).resolves.toContain('Reaches no Workspace: not a member of any, directly or through a group.');
       await expect(item.getByRole('link').count()).resolves.toBe(0);
       // The fixes they can use stay: Change groups opens the group editor.
       await page.getByTestId('checklist-group').getByRole('link', { name: /Change groups/ }).click();

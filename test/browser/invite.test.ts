@@ -167,24 +167,22 @@ describe('Invite a user (seed steps, literally)', () => {
     const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, { email: 'uma.manager@acme.test', name: 'Uma Manager', role: 'User manager' });
     try {
       const dialog = await openInviteDialog(manager);
-      // Member includes "Share Orchestrations", which a User manager lacks: it is not preselected.
+      // A User manager holds every permission of Member, the default role: it is preselected.
       const role = dialog.getByRole('combobox', { name: 'Role', exact: true });
-      await expect(role.inputValue()).resolves.toBe('');
+      await expect(role.inputValue()).resolves.toBe('Member');
       await role.click();
       const admin = manager.getByRole('option', { name: /^Admin/ });
       await expect(admin.getAttribute('aria-disabled')).resolves.toBe('true');
       const text = async (option: typeof admin) => (await option.innerText()).replace(/\s+/g, ' ');
       await expect(text(admin)).resolves.toMatch(/^Admin Includes permissions your role lacks: .*Create and edit roles/);
-      await expect(text(manager.getByRole('option', { name: /^Member/ }))).resolves.toBe('Member Includes permissions your role lacks: Share Orchestrations');
+      await expect(text(manager.getByRole('option', { name: /^Integration admin/ }))).resolves.toBe('Integration admin Includes permissions your role lacks: Configure integrations, View organization settings');
       await expect(manager.getByRole('option', { name: 'Viewer', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
       // Clicking a disabled role does not choose it.
       await admin.click({ force: true });
-      await expect(role.inputValue()).resolves.toBe('');
+      await expect(role.inputValue()).resolves.toBe('Member');
       await manager.keyboard.press('Escape');
 
       await dialog.getByLabel('Email', { exact: true }).fill('new.viewer@acme.test');
-      await dialog.getByRole('button', { name: 'Send invitation' }).click();
-      await dialog.getByText('Choose a role you can assign.').waitFor();
       await choose(manager, 'Role', 'Viewer');
       await dialog.getByRole('button', { name: 'Send invitation' }).click();
       await expect.poll(() => dialog.getByRole('status').innerText()).toContain('Invitation sent to new.viewer@acme.test as Viewer');

@@ -47,12 +47,19 @@ describe('Manage Roles', () => {
     await page.getByText('Choose an owner for this privileged role.').waitFor();
     await pickOption('Role owner', /admin@acme\.test/);
 
+    // Inviting with this role could not give the default role (Member): the review says so and saving waits.
     await page.getByRole('button', { name: 'Review impact' }).click();
     const review = page.getByTestId('impact-review');
+    await review.getByText(/Holders could invite people but not grant the default role: add Connect personal apps, Create shared Workspaces, Share Orchestrations/).waitFor();
+    await expect(page.getByRole('button', { name: 'Save role' }).isDisabled()).resolves.toBe(true);
+    await page.getByRole('checkbox', { name: /Invite users/ }).uncheck();
+    await page.getByRole('checkbox', { name: /Sign users out/ }).check();
+
+    await page.getByRole('button', { name: 'Review impact' }).click();
     await review.getByRole('heading', { name: 'Impact review' }).waitFor();
     await review.getByText('Privileged change').waitFor();
     await review.getByText('Nobody holds this new role yet').waitFor();
-    expect(await review.getByRole('list', { name: 'Gained permissions' }).innerText()).toContain('Invite users');
+    expect(await review.getByRole('list', { name: 'Gained permissions' }).innerText()).toContain('Sign users out');
 
     await page.getByRole('button', { name: 'Save role' }).click();
     await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();
@@ -74,13 +81,13 @@ describe('Manage Roles', () => {
     await page.reload();
     await page.getByRole('row', { name: /QA reviewer/ }).getByRole('link', { name: '1' }).waitFor();
 
-    // Editing the role now shows Bob among the users who would lose "Invite users".
+    // Editing the role now shows Bob among the users who would lose "Sign users out".
     await page.getByRole('link', { name: 'QA reviewer' }).click();
     await page.getByRole('heading', { name: 'QA reviewer' }).waitFor();
-    await page.getByRole('checkbox', { name: /Invite users/ }).uncheck();
+    await page.getByRole('checkbox', { name: /Sign users out/ }).uncheck();
     await page.getByRole('button', { name: 'Review impact' }).click();
     await review.getByRole('heading', { name: 'Impact review' }).waitFor();
-    expect(await review.getByRole('list', { name: 'Lost permissions' }).innerText()).toContain('Invite users');
+    expect(await review.getByRole('list', { name: 'Lost permissions' }).innerText()).toContain('Sign users out');
     await review.getByRole('table', { name: 'Affected users' }).getByText('Bob Tester').waitFor();
     await page.getByRole('button', { name: 'Save role' }).click();
     await page.getByRole('heading', { name: 'Manage Roles' }).waitFor();

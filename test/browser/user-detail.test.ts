@@ -136,7 +136,7 @@ describe('user detail page', () => {
       const dialog = manager.getByRole('dialog', { name: 'Change role of Tim Target' });
       await dialog.getByRole('combobox', { name: 'Role' }).click();
       await expect(manager.getByRole('option', { name: 'Field ops', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
-      const widened = await page.request.patch(`${app.url}/api/roles/${fieldOps.id}`, { data: { permissions: ['workspaces.view', 'orchestrations.share'], version: fieldOps.version } });
+      const widened = await page.request.patch(`${app.url}/api/roles/${fieldOps.id}`, { data: { permissions: ['workspaces.view', 'integrations.manage'], version: fieldOps.version, ownerUserId: (await (await page.request.get(`${app.url}/api/auth/me`)).json()).user.id } });
       expect(widened.status(), await widened.text()).toBe(200);
 
       await manager.getByRole('option', { name: 'Field ops', exact: true }).click();
@@ -144,7 +144,7 @@ describe('user detail page', () => {
       const alert = dialog.getByRole('alert');
       await alert.waitFor();
       await expect(alert.innerText().then((t) => t.replace(/\s+/g, ' ').trim())).resolves.toBe(
-        'Not saved You cannot assign "Field ops": it includes permissions your own role does not have (Share Orchestrations). Ask an administrator who holds them.',
+        'Not saved You cannot assign "Field ops": it includes permissions your own role does not have (Configure integrations). Ask an administrator who holds them.',
       );
       await expect(manager.getByTestId('current-role').textContent()).resolves.toBe('Member');
     } finally {
