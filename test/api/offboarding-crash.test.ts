@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
+import { runChild } from '../helpers/crash-child.js';
 import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
 import { testSchemaName } from '../helpers/pg-schemas.js';
 import { usePostgres } from '../helpers/test-app.js';
@@ -51,33 +51,8 @@ function planBody(seeded: SeededOffboarding) {
   };
 }
 
-/** Runs the child app; kills it with SIGKILL when it prints `killOn` (or after `killAfterMs` from start). */
-function runChild(env: Record<string, string>, kill: { on?: string; afterMs?: number }): Promise<{ output: string; killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/api/offboarding-crash.child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let killed = false;
-    const timer = setTimeout(() => reject(new Error(`child did not finish:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (kill.on && output.includes(kill.on) && !killed) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-      if (kill.afterMs !== undefined && output.includes('STARTING') && !killed) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => (output += d.toString()));
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child exited ${code}:\n${output}`));
-      else resolve({ output, killed: signal === 'SIGKILL' });
-    });
-  });
+function runOffboardingChild(env: Record<string, string>, kill: { on?: string; afterMs?: number }) {
+  return runChild('test/api/offboarding-crash.child.ts', env, kill);
 }
 
 /** Reopens the database as a restarted app would, and reads what the plan left behind. */
@@ -112,7 +87,7 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
     it(`should leave none of the plan applied when killed after "${step}", and all of it once re-applied`, async () => {
       const env = await prepare();
       const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: step };
-      const run = await runChild(childEnv, { on: `PAUSED ${step}` });
+      const run = await runOffboardingChild(childEnv, { on: `PAUSED ${step}` });
       expect(run.killed).toBe(true);
       expect(run.output).not.toContain('COMMITTED');
 
@@ -138,7 +113,7 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
     for (const delay of [50, 300]) {
       const env = await prepare();
       const childEnv = { CRASH_DATABASE_URL: env.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_ADMIN: env.adminUserId, CRASH_LEAVER: env.seeded.leaverId, CRASH_BODY: JSON.stringify(planBody(env.seeded)), CRASH_STEP: '' };
-      const run = await runChild(childEnv, { afterMs: delay });
+      const run = await runOffboardingChild(childEnv, { afterMs: delay });
       const after = await stateAfterRestart(env);
       try {
         if (after.state.status === 'deleted') expectAll(after.state);

@@ -4,6 +4,7 @@ import * as passkeys from './migrations/2026_11_29_0003_passkeys.js';
 import * as usage from './migrations/2026_11_29_0005_usage.js';
 import * as groupMemberSortKeys from './migrations/2026_11_29_0006_group_member_sort_keys.js';
 import * as workspacesOwnership from './migrations/2026_11_29_0004_workspaces_ownership.js';
+import * as mailOutboxLease from './migrations/2026_11_30_0007_mail_outbox_lease.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0005_usage': usage,
   '2026_11_29_0004_workspaces_ownership': workspacesOwnership,
   '2026_11_29_0006_group_member_sort_keys': groupMemberSortKeys,
+  '2026_11_30_0007_mail_outbox_lease': mailOutboxLease,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

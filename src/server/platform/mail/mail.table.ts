@@ -11,6 +11,8 @@ export interface MailOutboxTable {
   status: 'local' | 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
+  /** When the process sending it claimed it (its lease); see platform/outbox-lease.ts. */
+  claimed_at: string | null;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
