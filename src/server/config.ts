@@ -17,6 +17,8 @@ export interface Config {
   demo: boolean;
   /** Trust X-Forwarded-* headers (behind a load balancer). */
   trustProxy: boolean;
+  /** Let webhooks reach loopback, private and link-local addresses (tests; receivers on a trusted private network). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24, 1, 24 * 30),
     demo: flag(env, 'SOFIE_DEMO'),
     trustProxy: flag(env, 'TRUST_PROXY'),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     ...overrides,
   });
 }

@@ -41,6 +41,7 @@ const config = loadConfig({}, {
   publicUrl: 'http://127.0.0.1:3000',
   logLevel: 'silent',
   smtpUrl: outbox === 'mail' ? `smtp://127.0.0.1:${port}` : null,
+  webhookAllowPrivate: true,
 });
 const now = new Date(env.CRASH_NOW!);
 const { deps } = await openDeps(config, { ...(env.CRASH_SCHEMA ? { schema: env.CRASH_SCHEMA } : {}), clock: () => now });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
+import { verifyWebhookSignature } from '../../src/server/features/ownership/ownership.webhook-signature.js';
 import { deliverDueWebhooks, enqueueWebhookEvents } from '../../src/server/features/ownership/ownership.webhooks.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { deliverDueMail, enqueueMail } from '../../src/server/platform/mail/mail.service.js';
@@ -33,7 +34,7 @@ async function prepare() {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     databaseUrl = `sqlite:${join(dir, 'outbox.db')}`;
   }
-  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://127.0.0.1:3000', logLevel: 'silent' });
+  const config = loadConfig({}, { databaseUrl, publicUrl: 'http://127.0.0.1:3000', logLevel: 'silent', webhookAllowPrivate: true });
   const opened = await openDeps(config, { schema, clock: () => T0 });
   const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test' }));
   return { config, schema, opened, organizationId: org.organizationId, adminUserId: org.adminUserId };
@@ -117,6 +118,7 @@ describe(`outboxes survive a process killed mid-send (${usePostgres ? 'postgres'
     expect(await deliverDueWebhooks(app.deps, app.log)).toBe(0);
     expect(receiver.received).toHaveLength(1);
     const [delivery] = receiver.received;
+    expect(verifyWebhookSignature(SECRET, delivery!.body, delivery!.headers, justAfterExpiry.getTime())).toBe(true);
     expect(JSON.parse(delivery!.body).data.changes).toEqual([{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: env.adminUserId }]);
     expect(await row()).toEqual({ status: 'delivered', attempts: 2, claimed_at: null, last_status_code: 204 });
   }, 60_000);

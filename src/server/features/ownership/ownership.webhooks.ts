@@ -1,11 +1,12 @@
-import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Updateable } from 'kysely';
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
+import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { BackgroundJob } from '../../platform/background-job.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
+import { OutboundAddressRefused, postOutbound } from '../../platform/outbound-url.js';
 import { deliverDue, type SendOutcome } from '../../platform/outbox-lease.js';
+import { signWebhook } from './ownership.webhook-signature.js';
 import type { WebhookOutboxTable } from './ownership.table.js';
 
 /** Changes per event: a 10,000-item offboarding becomes 20 events per endpoint, not 10,000. */
@@ -66,7 +67,7 @@ export async function enqueueWebhookEvents(trx: DbOrTrx, deps: Deps, organizatio
  * Delivers what is due, oldest first, with the outbox lease (platform/outbox-lease.ts): several app
  * processes can run this side by side, and an event whose sender died mid-request is sent again once
  * its lease expires. A receiver that fails or times out gets the event again later with exponential
- * backoff, until MAX_ATTEMPTS.
+ * backoff, until MAX_ATTEMPTS; an endpoint whose host is not public is refused without connecting.
  */
 export function deliverDueWebhooks(deps: Deps, logger: FastifyBaseLogger, batch = 20): Promise<number> {
   return deliverDue(deps, logger, { table: 'webhook_outbox', maxAttempts: MAX_ATTEMPTS, backoffMs: webhookBackoffMs, send: ({ id }) => sendWebhook(deps, id) }, batch);
@@ -80,25 +81,28 @@ async function sendWebhook(deps: Deps, id: string): Promise<SendOutcome<Updateab
     .where('webhook_outbox.id', '=', id)
     .executeTakeFirstOrThrow();
   if (row.disabled_at) return { ok: false, final: true, error: 'endpoint disabled' };
+  const timestamp = Math.floor(deps.clock().getTime() / 1000);
   try {
-    const response = await fetch(row.url, {
-      method: 'POST',
+    const status = await postOutbound({
+      url: row.url,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Sofie-Webhooks/1',
-        [WEBHOOK_SIGNATURE_HEADER]: `sha256=${createHmac('sha256', row.secret).update(row.payload).digest('hex')}`,
+        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
         [WEBHOOK_EVENT_HEADER]: row.event_type,
         [WEBHOOK_DELIVERY_HEADER]: row.event_id,
       },
       body: row.payload,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      allowPrivate: deps.config.webhookAllowPrivate,
     });
-    const status = response.status;
-    await response.body?.cancel().catch(() => undefined);
     if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}`, columns: { last_status_code: status } };
     return { ok: true, status: 'delivered', columns: { last_status_code: status, delivered_at: nowIso(deps) } };
   } catch (error) {
+    if (error instanceof OutboundAddressRefused) {
+      return { ok: false, final: true, error: `refused: ${error.message}; webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)`, columns: { last_status_code: null } };
+    }
     return { ok: false, error: (error as Error).message, columns: { last_status_code: null } };
   }
 }
