@@ -7,7 +7,7 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
-  /** 'local': kept in the local mailbox (no SMTP); 'pending' → 'sent' | 'failed' over SMTP. */
+  /** 'local': kept in the local mailbox (no SMTP); 'pending' → 'sending' (claimed) → 'sent' | 'failed' over SMTP. */
   status: 'local' | 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
