@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deliverDueWebhooks, enqueueWebhookEvents } from '../../src/server/features/ownership/ownership.webhooks.js';
 import { deliverDueMail, enqueueMail } from '../../src/server/platform/mail/mail.service.js';
 import { OUTBOX_LEASE_MS } from '../../src/server/platform/outbox-lease.js';
-import { httpReceiver } from '../helpers/receivers.js';
+import { httpReceiver, smtpReceiver } from '../helpers/receivers.js';
 import { buildTestApp, usePostgres, type TestApp } from '../helpers/test-app.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -90,5 +90,20 @@ describe(`outbox leases (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
     t.clock.advance(24 * 60 * 60_000);
     expect(await deliverDueMail(t.deps, t.app.log)).toBe(0);
     expect(accepted).toHaveLength(1);
+  });
+
+  it('should give up, without sending again, on a message whose last allowed attempt was interrupted by a crash', async () => {
+    const smtp = await smtpReceiver();
+    cleanups.push(() => smtp.close());
+    const t = await app({ config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } });
+    const id = await enqueueMail(t.deps.db, t.deps, { organizationId: t.org.organizationId, to: 'ada@acme.test', subject: 'Welcome', text: 'Hello' });
+    // As a tenth attempt (the last of ten) leaves it when its process is killed mid-send.
+    await t.deps.db.updateTable('mail_outbox').set({ status: 'sending', attempts: 10, claimed_at: t.clock().toISOString() }).where('id', '=', id).execute();
+
+    t.clock.advance(OUTBOX_LEASE_MS + 1000);
+    expect(await deliverDueMail(t.deps, t.app.log)).toBe(0);
+    expect(smtp.received).toEqual([]);
+    const row = await t.deps.db.selectFrom('mail_outbox').select(['status', 'last_error']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', last_error: 'gave up after 10 attempts (the last one was interrupted)' });
   });
 });
