@@ -119,7 +119,11 @@ export const WebhookDelivery = Type.Object({
 });
 export const WebhookDeliveryList = Type.Object({ items: Type.Array(WebhookDelivery) });
 
-/** Headers of every delivery. The signature is hex HMAC-SHA256 of the raw body with the endpoint's secret. */
+/**
+ * Headers of every delivery. The signature is `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`
+ * with the endpoint's secret, where timestamp is the x-sofie-timestamp header (Unix seconds).
+ */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-sofie-signature';
+export const WEBHOOK_TIMESTAMP_HEADER = 'x-sofie-timestamp';
 export const WEBHOOK_EVENT_HEADER = 'x-sofie-event';
 export const WEBHOOK_DELIVERY_HEADER = 'x-sofie-delivery';

@@ -29,6 +29,8 @@ export interface Config {
   databasePoolSize: number;
   /** A request that has not been answered after this long is ended by the server. */
   requestTimeoutMs: number;
+  /** Let webhooks reach loopback, private and link-local addresses (tests; receivers on a trusted private network). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 3_000, 50, 600_000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     ...overrides,
   });
 }

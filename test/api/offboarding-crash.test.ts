@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
+import { runChild } from '../helpers/crash-child.js';
 import { seedLeaver, type SeededOffboarding } from '../helpers/offboarding-seed.js';
 import { testSchemaName } from '../helpers/pg-schemas.js';
 import { propertyOptions } from '../helpers/property.js';
@@ -61,28 +61,8 @@ function planBody(seeded: SeededOffboarding) {
 }
 
 /** Runs the child app; kills it with SIGKILL as soon as it prints `kill.on`. */
-function runChild(env: Record<string, string>, kill: { on?: string }): Promise<{ output: string; killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/api/offboarding-crash.child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let killed = false;
-    const timer = setTimeout(() => reject(new Error(`child did not finish:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (kill.on && output.includes(kill.on) && !killed) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d) => (output += d.toString()));
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child exited ${code}:\n${output}`));
-      else resolve({ output, killed: signal === 'SIGKILL' });
-    });
-  });
+function runOffboardingChild(env: Record<string, string>, kill: { on?: string }) {
+  return runChild('test/api/offboarding-crash.child.ts', env, kill);
 }
 
 /** Reopens the database as a restarted app would, and reads what the plan left behind. */
@@ -134,7 +114,7 @@ function expectKilledMidTransaction(run: { output: string; killed: boolean }, ma
 describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
   it('should apply all of the plan in one transaction when nothing goes wrong', async () => {
     const env = await prepare();
-    const run = await runChild(childEnv(env, {}), {});
+    const run = await runOffboardingChild(childEnv(env, {}), {});
     expect(run.killed).toBe(false);
     const statements = Number(/COMMITTED after (\d+) statements/.exec(run.output)?.[1]);
     // The kill points below must lie inside the transaction.
@@ -150,7 +130,7 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
   for (const step of ['ownership', 'access', 'audit']) {
     it(`should leave none of the plan applied when killed after "${step}", and all of it once re-applied`, async () => {
       const env = await prepare();
-      expectKilledMidTransaction(await runChild(childEnv(env, { step }), { on: `PAUSED ${step}` }), `PAUSED ${step}`);
+      expectKilledMidTransaction(await runOffboardingChild(childEnv(env, { step }), { on: `PAUSED ${step}` }), `PAUSED ${step}`);
 
       const after = await stateAfterRestart(env);
       try {
@@ -176,7 +156,7 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
     const points = [1 + (seed % MAX_KILL_STATEMENT), 1 + (Math.floor(seed / MAX_KILL_STATEMENT) % MAX_KILL_STATEMENT)];
     for (const atStatement of points) {
       const env = await prepare();
-      expectKilledMidTransaction(await runChild(childEnv(env, { atStatement }), { on: `PAUSED at statement ${atStatement}\n` }), `PAUSED at statement ${atStatement}`);
+      expectKilledMidTransaction(await runOffboardingChild(childEnv(env, { atStatement }), { on: `PAUSED at statement ${atStatement}\n` }), `PAUSED at statement ${atStatement}`);
       const after = await stateAfterRestart(env);
       try {
         expect(after.state, `killed after statement ${atStatement}`).toEqual(NONE);

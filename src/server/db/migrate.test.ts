@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testSchemaName } from '../../../test/helpers/pg-schemas.js';
 import { usePostgres } from '../../../test/helpers/test-app.js';
+import { loadConfig } from '../config.js';
+import { deliverDueMail } from '../platform/mail/mail.service.js';
 import { openDatabase, type OpenedDatabase } from './dialect.js';
 import { migrateTo, migrateToLatest } from './migrate.js';
 
@@ -70,6 +73,25 @@ describe('upgrading an existing database', () => {
     expect(roles.map((r) => ({ ...r, permissions: JSON.parse(r.permissions as string), version: Number(r.version) }))).toEqual([
       { id: 'c1', permissions: before, version: 1 },
       { id: 'um', permissions: [...before, 'orchestrations.share'], version: 2 },
+    ]);
+  });
+
+  it('should let the first delivery round after migration 0007 send mail that a crash left in "sending"', async () => {
+    const empty = await openEmpty();
+    opened = empty.opened;
+    const db = opened.db as unknown as Kysely<any>;
+    await migrateTo(db, '2026_11_29_0006_group_member_sort_keys', empty.schema);
+    const at = '2026-11-29T08:00:00.000Z';
+    const mail = (id: string, status: string) => ({ id, organization_id: null, to_address: `${id}@acme.test`, subject: 'Welcome', text_body: 'Hello', status, attempts: 0, next_attempt_at: at, created_at: at });
+    await db.insertInto('mail_outbox').values([mail('stuck', 'sending'), mail('waiting', 'pending')]).execute();
+
+    await migrateToLatest(db, empty.schema);
+    const logger = pino({ level: 'silent' });
+    const deps = { config: loadConfig({}, { logLevel: 'silent' }), db: opened.db, dialect: opened.dialect, clock: () => new Date('2026-11-29T09:00:00.000Z'), newId: () => 'unused', mailTransport: null, redis: null, logger };
+    expect(await deliverDueMail(deps, logger)).toBe(2);
+    expect(await db.selectFrom('mail_outbox').select(['id', 'status', 'attempts']).orderBy('id').execute()).toEqual([
+      { id: 'stuck', status: 'local', attempts: 1 },
+      { id: 'waiting', status: 'local', attempts: 1 },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import * as passkeys from './migrations/2026_11_29_0003_passkeys.js';
 import * as usage from './migrations/2026_11_29_0005_usage.js';
 import * as groupMemberSortKeys from './migrations/2026_11_29_0006_group_member_sort_keys.js';
 import * as workspacesOwnership from './migrations/2026_11_29_0004_workspaces_ownership.js';
+import * as mailOutboxLease from './migrations/2026_11_30_0007_mail_outbox_lease.js';
 import * as userManagerGrantsDefaultRole from './migrations/2026_11_30_0008_user_manager_grants_default_role.js';
 import * as passkeyRecovery from './migrations/2026_11_30_0009_passkey_recovery.js';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_29_0005_usage': usage,
   '2026_11_29_0004_workspaces_ownership': workspacesOwnership,
   '2026_11_29_0006_group_member_sort_keys': groupMemberSortKeys,
+  '2026_11_30_0007_mail_outbox_lease': mailOutboxLease,
   '2026_11_30_0008_user_manager_grants_default_role': userManagerGrantsDefaultRole,
   '2026_11_30_0009_passkey_recovery': passkeyRecovery,
 };

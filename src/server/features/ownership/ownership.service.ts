@@ -15,6 +15,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { assertPublicHost, OutboundAddressRefused, urlHost } from '../../platform/outbound-url.js';
 import { newToken } from '../../platform/tokens.js';
 import { OWNERSHIP_ERRORS } from './ownership.errors.js';
 import {
@@ -319,6 +320,19 @@ export async function listWebhookEndpoints(ctx: RequestContext) {
   return rows.map((r) => ({ id: r.id, url: r.url, description: r.description, createdAt: r.created_at, disabledAt: r.disabled_at, pending: stats.get(r.id)?.pending ?? 0, failed: stats.get(r.id)?.failed ?? 0 }));
 }
 
+/** Refuses at creation what delivery would refuse anyway (delivery checks again: DNS answers change). */
+async function assertPublicWebhookUrl(url: URL): Promise<void> {
+  const host = urlHost(url);
+  try {
+    await assertPublicHost(host);
+  } catch (error) {
+    if (error instanceof OutboundAddressRefused) {
+      throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_NOT_PUBLIC', { host, address: error.address, kind: error.kind }, `Webhooks go only to public addresses: ${error.message}.`);
+    }
+    throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_UNRESOLVABLE', { host, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' }, `The host name ${host} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? 'lookup failed'}).`);
+  }
+}
+
 export async function createWebhookEndpoint(ctx: RequestContext & { actor: Actor }, body: Static<typeof CreateWebhookEndpointBody>) {
   let url: URL;
   try {
@@ -327,6 +341,7 @@ export async function createWebhookEndpoint(ctx: RequestContext & { actor: Actor
     throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_INVALID');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_INVALID');
+  if (!ctx.deps.config.webhookAllowPrivate) await assertPublicWebhookUrl(url);
   const secret = `whsec_${newToken()}`;
   const id = ctx.deps.newId();
   const now = nowIso(ctx.deps);

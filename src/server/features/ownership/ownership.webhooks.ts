@@ -1,26 +1,24 @@
-import { createHmac } from 'node:crypto';
-import type { BackgroundJob } from '../../platform/background-job.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
+import type { Updateable } from 'kysely';
+import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
+import type { BackgroundJob } from '../../platform/background-job.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
+import { OutboundAddressRefused, postOutbound } from '../../platform/outbound-url.js';
+import { deliverDue, type SendOutcome } from '../../platform/outbox-lease.js';
+import { signWebhook } from './ownership.webhook-signature.js';
+import type { WebhookOutboxTable } from './ownership.table.js';
 
 /** Changes per event: a 10,000-item offboarding becomes 20 events per endpoint, not 10,000. */
 export const CHANGES_PER_EVENT = 500;
 const MAX_ATTEMPTS = 12;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Null when the app was built without background workers (tests call deliverDueWebhooks). */
     webhookWorker: BackgroundJob | null;
   }
-}
-/** A claimed delivery whose process died is claimable again after this. */
-const CLAIM_TIMEOUT_MS = 2 * 60_000;
-const REQUEST_TIMEOUT_MS = 10_000;
-
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
 export function webhookBackoffMs(attempts: number): number {
@@ -66,85 +64,45 @@ export async function enqueueWebhookEvents(trx: DbOrTrx, deps: Deps, organizatio
 }
 
 /**
- * Delivers what is due, oldest first. Each row is claimed with a compare-and-set so several app
- * processes can run this side by side; a receiver that fails or times out gets the event again later
- * with exponential backoff, until MAX_ATTEMPTS.
+ * Delivers what is due, oldest first, with the outbox lease (platform/outbox-lease.ts): several app
+ * processes can run this side by side, and an event whose sender died mid-request is sent again once
+ * its lease expires. A receiver that fails or times out gets the event again later with exponential
+ * backoff, until MAX_ATTEMPTS; an endpoint whose host is not public is refused without connecting.
  */
-export async function deliverDueWebhooks(deps: Deps, logger: FastifyBaseLogger, batch = 20): Promise<number> {
-  const now = nowIso(deps);
-  const staleClaim = new Date(deps.clock().getTime() - CLAIM_TIMEOUT_MS).toISOString();
-  // Rows claimed by a process that died go back to pending.
-  await deps.db.updateTable('webhook_outbox').set({ status: 'pending' }).where('status', '=', 'sending').where('claimed_at', '<', staleClaim).execute();
-  const due = await deps.db
+export function deliverDueWebhooks(deps: Deps, logger: FastifyBaseLogger, batch = 20): Promise<number> {
+  return deliverDue(deps, logger, { table: 'webhook_outbox', maxAttempts: MAX_ATTEMPTS, backoffMs: webhookBackoffMs, send: ({ id }) => sendWebhook(deps, id) }, batch);
+}
+
+async function sendWebhook(deps: Deps, id: string): Promise<SendOutcome<Updateable<WebhookOutboxTable>>> {
+  const row = await deps.db
     .selectFrom('webhook_outbox')
-    .select(['id'])
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(batch)
-    .execute();
-  let delivered = 0;
-  for (const { id } of due) {
-    const claimed = await deps.db
-      .updateTable('webhook_outbox')
-      .set({ status: 'sending', claimed_at: nowIso(deps) })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const row = await deps.db
-      .selectFrom('webhook_outbox')
-      .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_outbox.endpoint_id')
-      .select(['webhook_outbox.id', 'webhook_outbox.payload', 'webhook_outbox.event_type', 'webhook_outbox.event_id', 'webhook_outbox.attempts', 'webhook_endpoints.url', 'webhook_endpoints.secret', 'webhook_endpoints.disabled_at'])
-      .where('webhook_outbox.id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (row.disabled_at) {
-      await deps.db.updateTable('webhook_outbox').set({ status: 'failed', last_error: 'endpoint disabled', claimed_at: null }).where('id', '=', id).execute();
-      continue;
+    .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_outbox.endpoint_id')
+    .select(['webhook_outbox.payload', 'webhook_outbox.event_type', 'webhook_outbox.event_id', 'webhook_endpoints.url', 'webhook_endpoints.secret', 'webhook_endpoints.disabled_at'])
+    .where('webhook_outbox.id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (row.disabled_at) return { ok: false, final: true, error: 'endpoint disabled' };
+  const timestamp = Math.floor(deps.clock().getTime() / 1000);
+  try {
+    const status = await postOutbound({
+      url: row.url,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Sofie-Webhooks/1',
+        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
+        [WEBHOOK_EVENT_HEADER]: row.event_type,
+        [WEBHOOK_DELIVERY_HEADER]: row.event_id,
+      },
+      body: row.payload,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      allowPrivate: deps.config.webhookAllowPrivate,
+    });
+    if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}`, columns: { last_status_code: status } };
+    return { ok: true, status: 'delivered', columns: { last_status_code: status, delivered_at: nowIso(deps) } };
+  } catch (error) {
+    if (error instanceof OutboundAddressRefused) {
+      return { ok: false, final: true, error: `refused: ${error.message}; webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)`, columns: { last_status_code: null } };
     }
-    const attempts = row.attempts + 1;
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(row.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Sofie-Webhooks/1',
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(row.secret, row.payload),
-          [WEBHOOK_EVENT_HEADER]: row.event_type,
-          [WEBHOOK_DELIVERY_HEADER]: row.event_id,
-        },
-        body: row.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
-    } catch (e) {
-      error = (e as Error).message.slice(0, 500);
-    }
-    if (!error) {
-      await deps.db.updateTable('webhook_outbox').set({ status: 'delivered', attempts, last_status_code: statusCode, last_error: null, delivered_at: nowIso(deps), claimed_at: null }).where('id', '=', id).execute();
-      delivered++;
-      continue;
-    }
-    const failed = attempts >= MAX_ATTEMPTS;
-    logger.warn({ webhook: row.url, attempts, err: error }, failed ? 'webhook delivery failed for good' : 'webhook delivery failed; will retry');
-    await deps.db
-      .updateTable('webhook_outbox')
-      .set({
-        status: failed ? 'failed' : 'pending',
-        attempts,
-        last_error: error,
-        last_status_code: statusCode,
-        claimed_at: null,
-        next_attempt_at: new Date(deps.clock().getTime() + webhookBackoffMs(attempts)).toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    return { ok: false, error: (error as Error).message, columns: { last_status_code: null } };
   }
-  return delivered;
 }

@@ -7,10 +7,12 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
-  /** 'local': kept in the local mailbox (no SMTP); 'pending' → 'sent' | 'failed' over SMTP. */
+  /** 'local': kept in the local mailbox (no SMTP); 'pending' → 'sending' (claimed) → 'sent' | 'failed' over SMTP. */
   status: 'local' | 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: string;
+  /** When the process sending it claimed it (its lease); see platform/outbox-lease.ts. */
+  claimed_at: string | null;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;

@@ -126,7 +126,7 @@ export function WebhooksCard() {
       <Modal opened={opened} onClose={close} title="Add webhook endpoint">
         <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
           <Stack>
-            <TextInput label="URL" description="HTTPS address that accepts POST requests." required value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://hooks.example.com/sofie" data-autofocus />
+            <TextInput label="URL" description="HTTPS address, reachable on the public internet, that accepts POST requests." required value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://hooks.example.com/sofie" data-autofocus />
             <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={300} />
             {create.error && <Alert color="red" role="alert">{errorMessage(create.error)}</Alert>}
             <Group justify="flex-end">
@@ -140,7 +140,7 @@ export function WebhooksCard() {
         title="Endpoint added"
         label="Signing secret"
         secret={secret}
-        hint="Each delivery carries x-sofie-signature: sha256=<HMAC-SHA256 of the body with this secret>; check it before trusting a delivery."
+        hint="Each delivery carries x-sofie-timestamp (Unix seconds) and x-sofie-signature: sha256=<HMAC-SHA256 of “timestamp.body” with this secret>. Check both before trusting a delivery, and refuse timestamps more than 5 minutes old (see the README)."
         onClose={() => setSecret(null)}
       />
     </Card>
