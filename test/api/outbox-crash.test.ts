@@ -10,7 +10,8 @@ import { deliverDueWebhooks, enqueueWebhookEvents } from '../../src/server/featu
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { deliverDueMail, enqueueMail } from '../../src/server/platform/mail/mail.service.js';
 import { OUTBOX_LEASE_MS } from '../../src/server/platform/outbox-lease.js';
-import { freePort, runChild } from '../helpers/crash-child.js';
+import { freePort } from '../helpers/app-process.js';
+import { runChild } from '../helpers/crash-child.js';
 import { testSchemaName } from '../helpers/pg-schemas.js';
 import { httpReceiver, smtpReceiver } from '../helpers/receivers.js';
 import { testClock, usePostgres } from '../helpers/test-app.js';

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 
 /**
- * Runs `script` as a real app process and kills it with SIGKILL when it prints `kill.on` (or
- * `kill.afterMs` after it prints STARTING). Resolves with its output once it is gone.
+ * Runs `script` as a real app process and kills it with SIGKILL when it prints `kill.on`: a marker
+ * the script prints where it stops to be killed, so the kill lands where the test says. Resolves
+ * with its output once it is gone.
  */
-export function runChild(script: string, env: Record<string, string>, kill: { on?: string; afterMs?: number }, limitMs = 60_000): Promise<{ output: string; killed: boolean }> {
+export function runChild(script: string, env: Record<string, string>, kill: { on?: string }, limitMs = 60_000): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
     const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -21,10 +21,6 @@ export function runChild(script: string, env: Record<string, string>, kill: { on
         killed = true;
         child.kill('SIGKILL');
       }
-      if (kill.afterMs !== undefined && output.includes('STARTING') && !killed) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
-      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (d) => (output += d.toString()));
@@ -33,17 +29,5 @@ export function runChild(script: string, env: Record<string, string>, kill: { on
       if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child exited ${code}:\n${output}`));
       else resolve({ output, killed: signal === 'SIGKILL' });
     });
-  });
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
