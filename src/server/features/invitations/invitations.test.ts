@@ -108,6 +108,13 @@ describe('inviting an address that is already known', () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/invitations?status=pending', headers: { cookie: t.adminCookie } })).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ role: { name: 'Member' }, sentCount: 2 });
+    // History names the role on both sides, in one form.
+    const history = (await t.app.inject({ method: 'GET', url: `/api/users/${result.userId}/history`, headers: { cookie: t.adminCookie } })).json();
+    const renewal = history.items.find((e: { action: string }) => e.action === 'invitation.renewed');
+    expect({ before: renewal.before, after: renewal.after }).toEqual({
+      before: { role: { id: roleId('viewer'), name: 'Viewer' } },
+      after: { role: { id: roleId('member'), name: 'Member' }, group: null },
+    });
     const old = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: first.token } });
     expect(old.json().error.code).toBe('INVITATION_INVALID');
     const second = linkIn((await t.mailTo('fay@acme.test'))[1]!.text, '/invitations/accept');
