@@ -17,6 +17,8 @@ afterEach(async () => {
 describe.runIf(redisUrl)('rate limits shared through Redis', () => {
   it('should count sign-in attempts across app processes', async () => {
     apps.push(await buildTestApp({ config: { redisUrl: redisUrl! } }), await buildTestApp({ config: { redisUrl: redisUrl! } }));
+    // A process counts on its own until its Redis client is connected (see the next describe).
+    await untilReconnected(apps);
     // A fresh documentation-range address per run, so parallel runs never share a counter.
     const remoteAddress = `2001:db8::${randomBytes(4).toString('hex').replace(/(.{4})(.{4})/, '$1:$2')}`;
     const codes: number[] = [];

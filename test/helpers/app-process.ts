@@ -20,19 +20,22 @@ export interface ServerProcess {
   /** Set once the process has ended, with how. */
   exited: () => { code: number | null; signal: NodeJS.Signals | null } | null;
   output: () => string;
+  /** Writes a line to the process's stdin (only with `stdin: true`) and resolves when its output next contains `answer`. */
+  ask(line: string, answer: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The real server (src/server/main.ts, what `npm start` runs) in a process of its own, with tsx as a
- * loader so the pid is the server's; resolves once it prints its start banner.
+ * The real server (src/server/main.ts, what `npm start` runs, or another `entry` that starts it the
+ * same way) in a process of its own, with tsx as a loader so the pid is the server's; resolves once it
+ * prints its start banner.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, options: { entry?: string; stdin?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'warn', SOFIE_ADMIN_EMAIL: 'admin@acme.test', SOFIE_ORG_NAME: 'Acme Corp', SMTP_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
   let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
@@ -60,6 +63,19 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     pid: child.pid!,
     exited: () => exit,
     output: () => output,
+    async ask(line, answer) {
+      if (!child.stdin) throw new Error('start the process with { stdin: true } to write to it');
+      const answered = new Promise<void>((resolve) => {
+        const onData = (d: Buffer) => {
+          if (!d.toString().includes(answer)) return;
+          child.stdout!.off('data', onData);
+          resolve();
+        };
+        child.stdout!.on('data', onData);
+      });
+      child.stdin.write(`${line}\n`);
+      await answered;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { freePort } from './app-process.js';
+import { startServerProcess } from './app-process.js';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -29,53 +28,18 @@ export interface RunningApp {
  * instead, whose clock the test can move forward (`advanceClock`).
  */
 export async function startApp(env: Record<string, string> = {}, options: { clock?: boolean } = {}): Promise<RunningApp> {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sofie-browser-'));
-  const url = `http://localhost:${port}`;
-  const databaseUrl = `sqlite:${join(dir, 'sofie.db')}`;
-  const entry = options.clock ? 'test/helpers/clocked-server.ts' : 'src/server/main.ts';
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', entry], {
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SOFIE_ADMIN_EMAIL: 'admin@acme.test', SOFIE_ORG_NAME: 'Acme Corp', SMTP_URL: '', ...env },
-    stdio: [options.clock ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const signInUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const check = () => {
-      const match = output.match(/(http:\/\/localhost:\d+\/sign-in\/verify\?token=[\w-]+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const server = await startServerProcess(
+    { DATABASE_URL: `sqlite:${join(dir, 'sofie.db')}`, ...env },
+    options.clock ? { entry: 'test/helpers/clocked-server.ts', stdin: true } : {},
+  );
   return {
-    url,
-    signInUrl,
-    output: () => output,
-    async advanceClock(ms: number) {
-      if (!child.stdin) throw new Error('startApp({ clock: true }) is needed to move the clock');
-      const acknowledged = new Promise<void>((resolve) => {
-        const onData = (d: Buffer) => {
-          if (!d.toString().includes('clock ')) return;
-          child.stdout!.off('data', onData);
-          resolve();
-        };
-        child.stdout!.on('data', onData);
-      });
-      child.stdin.write(`advance ${ms}\n`);
-      await acknowledged;
-    },
+    url: server.url,
+    signInUrl: server.signInUrl,
+    output: server.output,
+    advanceClock: (ms) => server.ask(`advance ${ms}`, 'clock '),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
