@@ -1,6 +1,7 @@
 // npm run bench: every benchmark in turn; each prints its own figures. Set BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
 import databaseOutage from './database-outage.js';
+import fuzz from './fuzz.js';
 import offboarding from './offboarding.js';
 import passkeys from './passkeys.js';
 import usage from './usage.js';
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<void>][] = [
   ['usage', usage],
   ['passkeys', passkeys],
   ['database-outage', databaseOutage],
+  ['fuzz', fuzz],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

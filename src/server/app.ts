@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { pino } from 'pino';
 import { Type } from 'typebox';
 import { auditRoutes } from './features/audit/audit.routes.js';
@@ -32,6 +32,7 @@ import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
+import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
@@ -64,6 +65,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => deps.newId(),
     schemaController: { compilersFactory: schemaCompilers },
+    // A malformed or over-long address is answered in the API's error form, not Fastify's.
+    frameworkErrors: (error, _request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'PARAMETER_TOO_LONG' : 'BAD_URL';
+      void (reply as FastifyReply).status(INPUT_ERRORS[code].status).send({ error: { code, message: INPUT_ERRORS[code].message } });
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -86,6 +92,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
 
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

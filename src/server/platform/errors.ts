@@ -60,6 +60,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if (error.validation) {
+      const unknown = error.validationContext === 'querystring' ? error.validation.find((v) => v.keyword === 'additionalProperties') : undefined;
+      if (unknown) {
+        const name = String((unknown.params as { additionalProperty?: unknown }).additionalProperty);
+        const accepted = Object.keys((request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties ?? {});
+        const message = `Unknown query parameter "${name}". ${accepted.length ? `This address accepts: ${accepted.join(', ')}.` : 'This address takes no query parameters.'}`;
+        return reply.status(400).send({ error: { code: 'UNKNOWN_PARAMETER', message, details: { parameter: name, accepted } } });
+      }
       const first = error.validation[0];
       const field = (first?.instancePath || (first?.params as { missingProperty?: string })?.missingProperty || '').replace(/^\//, '');
       const message = field ? `${field.replace(/\//g, '.')} ${first?.message ?? 'is not valid'}.` : `The request is not valid: ${error.message}`;

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from './errors.js';
+
+export const INPUT_ERRORS = {
+  UNKNOWN_PARAMETER: { status: 400, message: 'This address does not take that query parameter.' },
+  CONTROL_CHARACTER: { status: 400, message: 'Text may not contain control characters.' },
+  INVALID_NUMBER: { status: 400, message: 'A number is not valid.' },
+  BAD_URL: { status: 400, message: 'The address is not valid.' },
+  PARAMETER_TOO_LONG: { status: 414, message: 'A value in the address is too long.' },
+} as const;
+
+// C0 controls and DEL, except tab, line feed and carriage return, which text fields may hold.
+// PostgreSQL cannot store NUL at all; the others are never meant and hide text from reviewers.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// What a query-string integer or number may look like; "Infinity", "1e400" or 400 digits may not.
+const INTEGER_TEXT = /^-?\d{1,15}$/;
+const NUMBER_TEXT = /^-?\d{1,15}(\.\d{1,15})?$/;
+
+interface PropertySchema {
+  type?: string | string[];
+  anyOf?: PropertySchema[];
+}
+interface QuerySchema {
+  type?: string;
+  properties?: Record<string, PropertySchema>;
+  additionalProperties?: unknown;
+}
+
+function isApiRoute(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs');
+}
+
+/**
+ * Refuses input that no route means to accept, before any route sees it:
+ * - query parameters a route does not declare (a typo like `?q=` would otherwise return everyone);
+ * - control characters anywhere in the path, query or body;
+ * - numbers that are not finite, or query-string numbers written in any form but plain digits.
+ * Each refusal is a 400 with a code naming what was wrong and where.
+ */
+export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isApiRoute(route.url)) return;
+    const schema = (route.schema ??= {}) as { querystring?: QuerySchema };
+    // Closed: a parameter the route does not declare fails validation (mapped to UNKNOWN_PARAMETER).
+    schema.querystring = schema.querystring ? { ...schema.querystring, additionalProperties: false } : { type: 'object', properties: {}, additionalProperties: false };
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!isApiRoute(request.url)) return;
+    refuseUnsafeValues(request.params, 'path');
+    refuseUnsafeValues(request.query, 'query');
+    refuseUnsafeValues(request.body, 'body');
+    refuseUnwrittenNumbers(request);
+  });
+
+  // Ajv coerces the text "Infinity" (or 400 digits) to Infinity and then lets it past minimum and
+  // maximum; whatever validation coerced is checked once more before a handler sees it.
+  app.addHook('preHandler', async (request) => {
+    if (!isApiRoute(request.url)) return;
+    refuseUnsafeValues(request.query, 'query');
+    refuseUnsafeValues(request.body, 'body');
+  });
+});
+
+function refuseUnsafeValues(value: unknown, where: string): void {
+  if (typeof value === 'string') {
+    if (CONTROL.test(value)) throw new AppError('CONTROL_CHARACTER', 400, `${where} contains a control character, which is not allowed.`, { field: where });
+    return;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new AppError('INVALID_NUMBER', 400, `${where} is not a finite number.`, { field: where });
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => refuseUnsafeValues(item, `${where}.${index}`));
+    return;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      refuseUnsafeValues(key, `${where} key`);
+      refuseUnsafeValues(item, `${where}.${key}`);
+    }
+  }
+}
+
+function acceptsType(schema: PropertySchema | undefined, type: string): boolean {
+  if (!schema) return false;
+  if (schema.anyOf) return schema.anyOf.some((s) => acceptsType(s, type));
+  return Array.isArray(schema.type) ? schema.type.includes(type) : schema.type === type;
+}
+
+/** Query strings are text; Ajv would coerce "Infinity" or "1e400" to numbers no route can use. */
+function refuseUnwrittenNumbers(request: FastifyRequest): void {
+  const properties = (request.routeOptions.schema?.querystring as QuerySchema | undefined)?.properties ?? {};
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  for (const [name, raw] of Object.entries(query)) {
+    const schema = properties[name];
+    const numeric = acceptsType(schema, 'integer') ? INTEGER_TEXT : acceptsType(schema, 'number') ? NUMBER_TEXT : null;
+    if (!numeric || acceptsType(schema, 'string')) continue;
+    for (const value of Array.isArray(raw) ? raw : [raw]) {
+      if (typeof value === 'string' && !numeric.test(value)) {
+        const kind = numeric === INTEGER_TEXT ? 'a whole number' : 'a number';
+        throw new AppError('INVALID_NUMBER', 400, `${name} must be ${kind} written in digits (got "${value.slice(0, 40)}").`, { field: name });
+      }
+    }
+  }
+}
