@@ -25,8 +25,11 @@ import { databaseOutage } from './database-errors.js';
  * PostgreSQL through a pg pool, like Kysely's own dialect, with one difference that matters during a
  * restart or failover: a pooled connection can be dead before the pool has noticed (the server ended
  * it while it sat idle). A read outside a transaction, or the BEGIN of a transaction, that fails that
- * way has changed nothing, so it is retried once on a fresh connection instead of failing the request.
- * Writes and statements inside a transaction are never retried.
+ * way has changed nothing, so it is retried on another connection instead of failing the request.
+ * After a failover every idle connection in the pool may be dead, and the pool may hand out the next
+ * dead one before it has noticed; each one that fails is destroyed, so at most `max` attempts meet a
+ * dead connection and the one after gets a new one. Writes and statements inside a transaction are
+ * never retried.
  */
 export class ResilientPostgresDialect implements Dialect {
   constructor(private readonly pool: pg.Pool) {}
@@ -176,8 +179,13 @@ class PooledConnection implements DatabaseConnection {
 
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Every pooled connection may be dead; one attempt more than the pool holds reaches a new one. */
+  private get attempts(): number {
+    return (this.pool.options.max ?? 10) + 1;
+  }
+
   async begin(query: CompiledQuery): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       this.client = await this.pool.connect();
       try {
         await run(this.client, query);
@@ -185,7 +193,7 @@ class PooledConnection implements DatabaseConnection {
       } catch (error) {
         this.broken = connectionLost(error);
         this.release();
-        if (!this.broken || attempt > 0) throw error;
+        if (!this.broken || attempt >= this.attempts) throw error;
       }
     }
   }
@@ -216,14 +224,14 @@ class PooledConnection implements DatabaseConnection {
       }
     }
     const retryable = SelectQueryNode.is(query.query);
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let lost = false;
       try {
         return await run(client, query);
       } catch (error) {
         lost = connectionLost(error);
-        if (!lost || !retryable || attempt > 0) throw error;
+        if (!lost || !retryable || attempt >= this.attempts) throw error;
       } finally {
         client.release(lost || undefined);
       }
