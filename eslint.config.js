@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (this file, scripts/*.mjs) is outside the TypeScript project.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     rules: {
       // Fastify route handlers and hooks are async by contract, whether or not they await.
       '@typescript-eslint/require-await': 'off',

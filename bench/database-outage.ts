@@ -34,22 +34,23 @@ async function run(): Promise<void> {
     const drops: number[] = [];
     const outcomes: { at: number; status: number }[] = [];
     const timers = DROPS_AT.map((s) =>
-      setTimeout(async () => {
+      setTimeout(() => {
         drops.push(Date.now() - started);
-        const { rows } = await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-        console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: terminated ${rows.length} connections`);
+        void killer
+          .query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+          .then(({ rows }) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: terminated ${rows.length} connections`));
       }, s * 1000),
     );
     let connectionErrors = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: `${server.url}/api/users?limit=50`, connections: 10, duration: SECONDS, headers: { cookie } }, (error, done) => (error ? reject(error) : resolve(done)));
+      const instance = autocannon({ url: `${server.url}/api/users?limit=50`, connections: 10, duration: SECONDS, headers: { cookie } }, (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(done)));
       instance.on('response', (_client, statusCode) => outcomes.push({ at: Date.now() - started, status: statusCode }));
       instance.on('reqError', () => connectionErrors++);
     });
     timers.forEach(clearTimeout);
 
     const during = outcomes.filter((o) => drops.some((d) => o.at >= d && o.at < d + DROP_WINDOW_MS));
-    const after = outcomes.filter((o) => !during.includes(o) && o.at >= drops[0]!);
+    const after = outcomes.filter((o) => !during.includes(o) && o.at >= drops[0]);
     const histogram = (list: typeof outcomes) => Object.entries(list.reduce<Record<number, number>>((h, o) => ({ ...h, [o.status]: (h[o.status] ?? 0) + 1 }), {})).map(([s, n]) => `${s}×${n}`).join(' ');
     const failed = (list: typeof outcomes) => list.filter((o) => o.status >= 400).length;
     console.log(`  requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), connection errors: ${connectionErrors}`);

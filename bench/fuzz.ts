@@ -16,7 +16,7 @@ export default async function run(): Promise<void> {
     const env = await openBenchEnv(label, url);
     try {
       const token = await env.app.inject({ method: 'POST', url: '/api/service-tokens', headers: { cookie: env.adminCookie }, payload: { name: 'Fuzz' } });
-      const bearer = `Bearer ${token.json().token as string}`;
+      const bearer = `Bearer ${token.json<{ token: string }>().token}`;
       let cookie = env.adminCookie;
       const started = Date.now();
       const results = await fuzz(env.app, {

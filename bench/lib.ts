@@ -51,7 +51,7 @@ export async function openBenchEnv(label: string, postgresUrl: string | null): P
 }
 
 export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** Runs `fn` `n` times after a warm-up and returns p50/p95/max in milliseconds. */
@@ -64,7 +64,7 @@ export async function measure(n: number, fn: (i: number) => Promise<void>): Prom
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1]! };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

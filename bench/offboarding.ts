@@ -39,7 +39,7 @@ async function run(label: string, databaseUrl: string, schema?: string): Promise
       let t0 = performance.now();
       const dry = await inject(true);
       const dryMs = performance.now() - t0;
-      if (dry.statusCode !== 200 || !dry.json().ready) throw new Error(`dry run failed: ${dry.body.slice(0, 500)}`);
+      if (dry.statusCode !== 200 || !dry.json<{ ready: boolean }>().ready) throw new Error(`dry run failed: ${dry.body.slice(0, 500)}`);
       t0 = performance.now();
       const applied = await inject(false);
       const applyMs = performance.now() - t0;

@@ -2,6 +2,8 @@
 // count and the policies that apply (one query); a passkey sign-in runs a full WebAuthn ceremony.
 // Seeded: 20,000 users holding 30,000 passkeys and 20,000 sessions. Budgets: session resolution
 // p95 < 10 ms, passkey sign-in (options + verify) p95 < 50 ms.
+import type { Insertable } from 'kysely';
+import type { Database } from '../src/server/db/database.js';
 import { createSession } from '../src/server/features/auth/auth.service.js';
 import { searchText } from '../src/server/features/users/users.repository.js';
 import { SoftAuthenticator } from '../test/helpers/soft-authenticator.js';
@@ -15,8 +17,8 @@ async function seed(env: BenchEnv): Promise<void> {
   const now = new Date().toISOString();
   for (let start = 0; start < USERS; start += 2000) {
     await deps.db.transaction().execute(async (trx) => {
-      const users = [];
-      const passkeys = [];
+      const users: Insertable<Database['users']>[] = [];
+      const passkeys: Insertable<Database['passkeys']>[] = [];
       for (let i = start; i < Math.min(start + 2000, USERS); i++) {
         const id = deps.newId();
         const email = `user${i}@bench.test`;
@@ -28,7 +30,7 @@ async function seed(env: BenchEnv): Promise<void> {
         for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) {
           passkeys.push({
             id: deps.newId(), organization_id: org.organizationId, user_id: id, credential_id: `cred-${i}-${k}`, public_key: 'AA', counter: 0,
-            transports: '[]', device_type: (k ? 'multiDevice' : 'singleDevice') as 'multiDevice' | 'singleDevice', backed_up: k, aaguid: null, name: 'Bench', created_at: now, last_used_at: null,
+            transports: '[]', device_type: (k ? 'multiDevice' : 'singleDevice'), backed_up: k, aaguid: null, name: 'Bench', created_at: now, last_used_at: null,
           });
         }
       }
@@ -52,7 +54,7 @@ async function run(): Promise<void> {
       const session = await createSession(env.deps.db, env.deps, user, 'magic_link', { ip: null, userAgent: 'bench' });
       const cookie = `sofie_session=${session.token}`;
       const options = await env.app.inject({ method: 'POST', url: '/api/account/passkeys/registration-options', headers: { cookie } });
-      const added = await env.app.inject({ method: 'POST', url: '/api/account/passkeys', headers: { cookie }, payload: { credential: auth.register(options.json().options) } });
+      const added = await env.app.inject({ method: 'POST', url: '/api/account/passkeys', headers: { cookie }, payload: { credential: auth.register(options.json<{ options: Parameters<SoftAuthenticator['register']>[0] }>().options) } });
       if (added.statusCode !== 201) throw new Error(added.body);
 
       const me = await measure(300, async () => {
@@ -61,7 +63,7 @@ async function run(): Promise<void> {
       });
       const signIn = await measure(100, async () => {
         const o = await env.app.inject({ method: 'POST', url: '/api/auth/passkey/options', remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
-        const res = await env.app.inject({ method: 'POST', url: '/api/auth/passkey/verify', payload: { credential: auth.assert(o.json().options) }, remoteAddress: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+        const res = await env.app.inject({ method: 'POST', url: '/api/auth/passkey/verify', payload: { credential: auth.assert(o.json<{ options: Parameters<SoftAuthenticator['assert']>[0] }>().options) }, remoteAddress: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
         if (res.statusCode !== 200) throw new Error(res.body);
       });
       for (const [name, r, budget] of [['session resolution (GET /api/auth/me)', me, 10], ['passkey sign-in (options + verify)', signIn, 50]] as const) {

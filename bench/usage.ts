@@ -21,7 +21,7 @@ import { loadConfig } from '../src/server/config.js';
 import { openDeps } from '../src/server/deps.factory.js';
 import { createSession } from '../src/server/features/auth/auth.service.js';
 import { createOrganization } from '../src/server/features/organizations/organizations.bootstrap.js';
-import { addDays, dayOf, monthStart, weekStart } from '../src/server/features/usage/usage.dates.js';
+import { monthStart, weekStart } from '../src/server/features/usage/usage.dates.js';
 import { getUsageOverview, getUserActivity, getUserUsageTrend } from '../src/server/features/usage/usage.service.js';
 import { listUsers } from '../src/server/features/users/users.service.js';
 import type { RequestContext } from '../src/server/platform/deps.js';
@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 const TOKEN = 'sst_bench_usage_token_0123456789';
 
 function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
@@ -61,7 +61,7 @@ async function setupOrg(databaseUrl: string, users: number) {
       .values(groupIds.map((id, g) => ({ id, organization_id: org.organizationId, name: `Group ${g}`, name_normalized: `group ${g}`, description: '', created_at: now, updated_at: now })))
       .execute();
     for (let i = 0; i < ids.length; i += 500) {
-      const members = ids.slice(i, i + 500).flatMap((user_id, k) => [0, 1 + ((i + k) % 10), 11 + ((i + k) % 50)].map((g) => ({ organization_id: org.organizationId, group_id: groupIds[g]!, user_id, added_by: null, added_at: now })));
+      const members = ids.slice(i, i + 500).flatMap((user_id, k) => [0, 1 + ((i + k) % 10), 11 + ((i + k) % 50)].map((g) => ({ organization_id: org.organizationId, group_id: groupIds[g], user_id, added_by: null, added_at: now })));
       await trx.insertInto('group_members').values(members).execute();
     }
     await trx.insertInto('service_tokens').values({ id: deps.newId(), organization_id: org.organizationId, name: 'bench', token_hash: hashToken(TOKEN), created_by: null, created_at: now, last_used_at: null, revoked_at: null }).execute();
@@ -134,7 +134,7 @@ async function ingestionBench(dir: string): Promise<void> {
     console.log(`  batch latency p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`);
     // Re-sending is a no-op: measure the duplicate path too.
     const dupStarted = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: bodies[10]! });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: bodies[10] });
     const dup = (await res.json()) as { duplicates: number };
     console.log(`  re-sent batch: ${dup.duplicates} duplicates in ${ms(performance.now() - dupStarted)}`);
   } finally {
@@ -170,7 +170,7 @@ async function scaleBench(dir: string): Promise<void> {
   let written = 0;
   const writeUsers = db.transaction((from: number, to: number) => {
     for (let u = from; u < to; u++) {
-      const userId = userIds[u]!;
+      const userId = userIds[u];
       const count = u === USERS - 1 ? EVENTS - perUser * (USERS - 1) : perUser;
       const daily = new Map<string, [number, number]>();
       const periods = new Set<string>();
@@ -179,7 +179,7 @@ async function scaleBench(dir: string): Promise<void> {
         // Skewed towards recent days, within the 90-day retention window.
         const age = Math.floor(Math.random() ** 1.5 * 89 * DAY + Math.random() * DAY);
         const occurredAt = new Date(now - age).toISOString();
-        const type = USAGE_EVENT_TYPES[Math.floor(Math.random() * USAGE_EVENT_TYPES.length)]!;
+        const type = USAGE_EVENT_TYPES[Math.floor(Math.random() * USAGE_EVENT_TYPES.length)];
         const quantity = type === 'chat_message' ? Math.floor(Math.random() * 2000) : 1;
         insertEvent.run(orgId, `${String(u).padStart(6, '0')}-${i}`, userId, type, occurredAt, `ws-${u % 300}`, quantity, receivedAt);
         const day = occurredAt.slice(0, 10);
@@ -236,7 +236,8 @@ async function scaleBench(dir: string): Promise<void> {
   console.log(`\rgenerated ${written.toLocaleString('en')} events for ${USERS.toLocaleString('en')} users in ${genSeconds.toFixed(1)} s (${Math.round(written / genSeconds).toLocaleString('en')} rows/s with rollups); database ${(statSync(file).size / 1e9).toFixed(2)} GB`);
 
   const config = loadConfig({}, { databaseUrl, logLevel: 'silent' });
-  const { deps, close } = await openDeps(config);
+  const measured = await openDeps(config);
+  const { deps } = measured;
   try {
     const ctx: RequestContext = { deps, organizationId: orgId, actor: null, ip: null, userAgent: null };
     const time = async (label: string, runs: number, fn: (i: number) => Promise<unknown>) => {
@@ -248,9 +249,9 @@ async function scaleBench(dir: string): Promise<void> {
         t.push(performance.now() - s);
       }
       t.sort((a, b) => a - b);
-      console.log(`  ${label.padEnd(44)} p50 ${ms(pct(t, 50))}  p95 ${ms(pct(t, 95))}  max ${ms(t[t.length - 1]!)}`);
+      console.log(`  ${label.padEnd(44)} p50 ${ms(pct(t, 50))}  p95 ${ms(pct(t, 95))}  max ${ms(t[t.length - 1])}`);
     };
-    const pick = (i: number) => userIds[(i * 7919) % userIds.length]!;
+    const pick = (i: number) => userIds[(i * 7919) % userIds.length];
     console.log(`queries with ${written.toLocaleString('en')} events in the organization (service call, then HTTP):`);
     await time('user trend, 30 days', 200, (i) => getUserUsageTrend(ctx, pick(i), 30));
     await time('user trend, 90 days', 200, (i) => getUserUsageTrend(ctx, pick(i), 90));
@@ -272,7 +273,7 @@ async function scaleBench(dir: string): Promise<void> {
     });
     await app.close();
   } finally {
-    await close();
+    await measured.close();
   }
 }
 
@@ -291,7 +292,7 @@ export default async function main(): Promise<void> {
 
 // ---------- child: the server ----------
 if (process.argv[2] === '--serve') {
-  const [databaseUrl, port] = [process.argv[3]!, Number(process.argv[4])];
+  const [databaseUrl, port] = [process.argv[3], Number(process.argv[4])];
   const config = loadConfig({}, { databaseUrl, port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, logLevel: 'silent' });
   const { deps } = await openDeps(config);
   const app = await buildApp(deps, { logger: false });

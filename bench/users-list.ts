@@ -1,6 +1,7 @@
 // Users page at scale: 100,000 users in one organization; first page, substring search and a
 // filtered page must each answer in under 50 ms at p95 (issue 3).
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { Database } from '../src/server/db/database.js';
 import { searchText } from '../src/server/features/users/users.repository.js';
 import { encodeCursor } from '../src/server/features/users/users.service.js';
 import { nameFromEmail } from '../src/server/platform/email.js';
@@ -35,7 +36,7 @@ export async function seed(env: BenchEnv): Promise<SeededGroups> {
   for (let start = 0; start < USERS; start += 5000) {
     await deps.db.transaction().execute(async (trx) => {
       for (let chunk = start; chunk < Math.min(start + 5000, USERS); chunk += 250) {
-        const rows = [];
+        const rows: Insertable<Database['users']>[] = [];
         const members = [];
         for (let i = chunk; i < Math.min(chunk + 250, USERS); i++) {
           const email = `${FIRST[i % 20]}.${LAST[Math.floor(i / 20) % 20]}${i}@bench${i % 7}.test`;
@@ -48,8 +49,8 @@ export async function seed(env: BenchEnv): Promise<SeededGroups> {
             email_normalized: email,
             name: nameFromEmail(email),
             search_text: searchText(nameFromEmail(email), email),
-            role_id: org.roleIds.get(roleKeys[i % roleKeys.length]!)!,
-            status: (i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active') as 'invited' | 'active' | 'deactivated',
+            role_id: org.roleIds.get(roleKeys[i % roleKeys.length])!,
+            status: (i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active'),
             invited_by: null,
             invited_at: null,
             activated_at: created,

@@ -86,9 +86,9 @@ describe('long writes do not stop the other requests', () => {
     expect(await count(t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', viewer).executeTakeFirstOrThrow())).toBe(2_500);
     const audits = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'user.role_changed').execute();
     expect(audits).toHaveLength(2_500);
-    expect(JSON.parse(audits[0]!.before!)).toEqual({ role: { id: member, name: 'Member' } });
-    expect(JSON.parse(audits[0]!.after!)).toEqual({ role: { id: viewer, name: 'Viewer' } });
-    expect(audits[0]!.reason).toBe('Reorganisation');
+    expect(JSON.parse(audits[0].before!)).toEqual({ role: { id: member, name: 'Member' } });
+    expect(JSON.parse(audits[0].after!)).toEqual({ role: { id: viewer, name: 'Viewer' } });
+    expect(audits[0].reason).toBe('Reorganisation');
   });
 
   it('should serve reads during an open transaction, and answer a write that cannot get the database in time with 503', async () => {

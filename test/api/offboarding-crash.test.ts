@@ -75,7 +75,7 @@ async function stateAfterRestart(env: Awaited<ReturnType<typeof prepare>>) {
   const state = {
     status: (await db.selectFrom('users').select('status').where('id', '=', seeded.leaverId).executeTakeFirstOrThrow()).status,
     owned: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
-    transferred: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.heirIds[0]!).executeTakeFirstOrThrow()),
+    transferred: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.heirIds[0]).executeTakeFirstOrThrow()),
     kept: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).where('owner_user_id', 'is', null).executeTakeFirstOrThrow()),
     seats: await count(db.selectFrom('content_collaborators').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
     audit: await count(db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'user.deleted').executeTakeFirstOrThrow()),

@@ -18,7 +18,7 @@ import { testClock, usePostgres } from '../helpers/test-app.js';
 
 const T0 = new Date('2026-11-29T09:00:00.000Z');
 const SECRET = 'whsec_crash';
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -86,7 +86,7 @@ describe(`outboxes survive a process killed mid-send (${usePostgres ? 'postgres'
     app.clock.advance(60 * 60_000);
     expect(await deliverDueMail(app.deps, app.log)).toBe(0);
     expect(smtp.received.map((m) => m.to)).toEqual([['ada@acme.test']]);
-    expect(smtp.received[0]!.raw).toContain('Subject: Your invitation to Acme Corp');
+    expect(smtp.received[0].raw).toContain('Subject: Your invitation to Acme Corp');
     expect(await row()).toEqual({ status: 'sent', attempts: 2, claimed_at: null });
   }, 60_000);
 
@@ -119,8 +119,8 @@ describe(`outboxes survive a process killed mid-send (${usePostgres ? 'postgres'
     expect(await deliverDueWebhooks(app.deps, app.log)).toBe(0);
     expect(receiver.received).toHaveLength(1);
     const [delivery] = receiver.received;
-    expect(verifyWebhookSignature(SECRET, delivery!.body, delivery!.headers, justAfterExpiry.getTime())).toBe(true);
-    expect(JSON.parse(delivery!.body).data.changes).toEqual([{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: env.adminUserId }]);
+    expect(verifyWebhookSignature(SECRET, delivery.body, delivery.headers, justAfterExpiry.getTime())).toBe(true);
+    expect(JSON.parse(delivery.body).data.changes).toEqual([{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: env.adminUserId }]);
     expect(await row()).toEqual({ status: 'delivered', attempts: 2, claimed_at: null, last_status_code: 204 });
   }, 60_000);
 });

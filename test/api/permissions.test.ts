@@ -92,7 +92,7 @@ describe('the route table', () => {
     const checked: string[] = [];
     for (const route of routes) {
       if (route.public || !route.permission || route.permission === 'authenticated') continue;
-      const res = await request(route, lacking.get(route.permission)!);
+      const res = await request(route, lacking.get(route.permission));
       if (route.method === 'HEAD') expect(res.statusCode).toBe(403);
       else expectForbidden(res, route.permission, `${route.method} ${route.url}`);
       checked.push(`${route.method} ${route.url}`);
@@ -105,7 +105,7 @@ describe('the route table', () => {
     for (const route of routes) {
       for (const [action, requirement] of Object.entries(route.actions)) {
         if (!requirement.permission) continue;
-        expectForbidden(await request(route, lacking.get(requirement.permission)!, { action }), requirement.permission, `${route.method} ${route.url} action ${action}`);
+        expectForbidden(await request(route, lacking.get(requirement.permission), { action }), requirement.permission, `${route.method} ${route.url} action ${action}`);
         checked.push(`${route.url}#${action}`);
       }
     }
@@ -135,12 +135,12 @@ describe('the route table', () => {
       const reach = CONDITIONAL_CASES[key];
       expect(reach, `no case in CONDITIONAL_CASES reaches ${key}`).toBeDefined();
       if (requirement.permission) {
-        const res = await reach!(lacking.get(requirement.permission)!);
+        const res = await reach(lacking.get(requirement.permission)!);
         // Refused for that item (or the whole request): never applied.
         const refusedItem = res.statusCode === 200 && res.json().results?.[0]?.outcome === 'rejected';
         expect(refusedItem || res.statusCode === 403, `${key} without ${requirement.permission}: ${res.body}`).toBe(true);
       }
-      if (requirement.stepUp) expectStepUp(await reach!(unverified), key);
+      if (requirement.stepUp) expectStepUp(await reach(unverified), key);
     }
   });
 

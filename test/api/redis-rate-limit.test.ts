@@ -23,7 +23,7 @@ describe.runIf(redisUrl)('rate limits shared through Redis', () => {
     const remoteAddress = `2001:db8::${randomBytes(4).toString('hex').replace(/(.{4})(.{4})/, '$1:$2')}`;
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const app = apps[i % 2]!.app;
+      const app = apps[i % 2].app;
       codes.push((await app.inject({ method: 'POST', url: '/api/auth/magic-link', remoteAddress, payload: { email: `x${i}@acme.test` } })).statusCode);
     }
     // Ten allowed per minute in all, not ten per process.
@@ -37,7 +37,7 @@ async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       output += d;
       if (output.includes('Ready to accept connections')) resolve();
     });
@@ -55,7 +55,7 @@ async function stopRedis(child: ChildProcess): Promise<void> {
 
 /** Resolves once every app's Redis client has reconnected (the apps reconnect by themselves). */
 async function untilReconnected(list: TestApp[]): Promise<void> {
-  await Promise.all(list.map((a) => (a.deps.redis!.status === 'ready' ? undefined : once(a.deps.redis!, 'ready'))));
+  await Promise.all(list.filter((a) => a.deps.redis!.status !== 'ready').map((a) => once(a.deps.redis!, 'ready')));
 }
 
 describe('rate limits when Redis goes away', () => {
@@ -78,16 +78,16 @@ describe('rate limits when Redis goes away', () => {
     redis = null;
     // Down: no 500s; each process counts on its own (ten per minute per process, with a warning logged).
     const down: number[] = [];
-    for (let i = 0; i < 12; i++) down.push(await signIn(apps[0]!, '2001:db8::a', i));
+    for (let i = 0; i < 12; i++) down.push(await signIn(apps[0], '2001:db8::a', i));
     expect(down.slice(0, 10)).toEqual(Array(10).fill(202));
     expect(down.slice(10)).toEqual([429, 429]);
-    expect(await signIn(apps[1]!, '2001:db8::a', 99)).toBe(202);
+    expect(await signIn(apps[1], '2001:db8::a', 99)).toBe(202);
 
     // Back: counted in Redis, across both processes, again.
     redis = await startRedis(port);
     await untilReconnected(apps);
     const back: number[] = [];
-    for (let i = 0; i < 12; i++) back.push(await signIn(apps[i % 2]!, '2001:db8::b', i));
+    for (let i = 0; i < 12; i++) back.push(await signIn(apps[i % 2], '2001:db8::b', i));
     expect(back.filter((c) => c === 202)).toHaveLength(10);
     expect(back.slice(10)).toEqual([429, 429]);
   });

@@ -20,7 +20,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const person = (key: string, role: string) => ({ email: `${key}@acme.test`, name: `${key[0]!.toUpperCase()}${key.slice(1)} Person`, role });
+const person = (key: string, role: string) => ({ email: `${key}@acme.test`, name: `${key[0].toUpperCase()}${key.slice(1)} Person`, role });
 
 describe('who sees the admin area', () => {
   it('should land a Member on Home with no Administration wording, admin links or Mailbox', async () => {

@@ -20,15 +20,15 @@ async function seedLeaver(request: APIRequestContext): Promise<{ leaverId: strin
   const heirIds = [await person('heir0@acme.test', 'Heir 0'), await person('heir1@acme.test', 'Heir 1'), await person('heir2@acme.test', 'Heir 2')];
   const colleague = await person('colleague@acme.test', 'Colleague');
   const items: ServiceContentItem[] = Array.from({ length: 14 }, (_, i) => {
-    const type = CONTENT_TYPES[i % CONTENT_TYPES.length]!;
+    const type = CONTENT_TYPES[i % CONTENT_TYPES.length];
     return {
       externalId: `leaver-${i}`,
       type,
       title: `${type} ${i}`,
       ownerUserId: leaverId,
       ...(type === 'sequence' && { sequenceStatus: i % 2 ? 'active' : 'paused' }),
-      ...(i % 5 === 0 && { collaborators: [{ userId: colleague, role: 'editor' }, { userId: heirIds[0]!, role: 'viewer' }] }),
-    } as ServiceContentItem;
+      ...(i % 5 === 0 && { collaborators: [{ userId: colleague, role: 'editor' }, { userId: heirIds[0], role: 'viewer' }] }),
+    };
   });
   for (let i = 0; i < 3; i++) {
     items.push({ externalId: `colleague-${i}`, type: 'codraft', title: `Colleague draft ${i}`, ownerUserId: colleague, collaborators: [{ userId: leaverId, role: i % 2 ? 'editor' : 'viewer' }] });
@@ -91,7 +91,7 @@ describe('Delete wizard', () => {
     // Per item: one Sequence goes to Heir 1.
     await choose(page, 'Decide per item', 'Sequences');
     const firstSequence = page.getByRole('table', { name: 'Items' }).getByRole('row').nth(1);
-    const title = (await firstSequence.getByRole('cell').first().innerText()).split('\n')[0]!.replace(/ (Active|Paused)$/, '').trim();
+    const title = (await firstSequence.getByRole('cell').first().innerText()).split('\n')[0].replace(/ (Active|Paused)$/, '').trim();
     await choose(page, `Decision for ${title}`, 'Transfer to…');
     await pick(page, `Decision for ${title}: new owner`, 'Heir 1', 'Heir 1 <heir1@acme.test>');
     const summary = page.getByTestId('plan-summary');

@@ -103,7 +103,7 @@ describe('passkeys in the browser', () => {
       await expect(page.getByTestId('passkey-mfa-status').textContent()).resolves.toBe('Enabled');
       const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
       expect(credentials).toHaveLength(1);
-      expect(credentials[0]!.isResidentCredential).toBe(true);
+      expect(credentials[0].isResidentCredential).toBe(true);
     } finally {
       await context.close();
       await own.stop();

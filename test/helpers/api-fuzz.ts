@@ -80,7 +80,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 // Stand-ins replaced in the JSON text, for numbers JSON.stringify cannot write (1e400 parses to Infinity).
@@ -108,7 +108,7 @@ function base64url(text: string): string {
 /** A value the schema accepts, as plain as possible. */
 function validValue(schema: Schema, name: string, context: FuzzContext): unknown {
   if (schema.enum) return schema.enum[0];
-  if (schema.anyOf) return validValue(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, name, context);
+  if (schema.anyOf) return validValue(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], name, context);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'integer':
@@ -148,7 +148,7 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
-  copy[head!] = setAt(copy[head!], rest, value);
+  copy[head] = setAt(copy[head], rest, value);
   return copy;
 }
 
@@ -183,7 +183,7 @@ export function fuzzRequest(operation: Operation, mutation: Mutation, random: ()
       params.delete(target);
       for (const v of value) extraQuery.push([target.slice('query.'.length), String(v)]);
     } else {
-      params.set(target, typeof value === 'string' ? value.replace(RAW, '') : typeof value === 'object' ? JSON.stringify(value) : String(value));
+      params.set(target, typeof value === 'string' ? value.replace(RAW, '') : JSON.stringify(value));
     }
   }
 
@@ -231,7 +231,7 @@ export async function fuzz(
         }
         let code: string | null = null;
         try {
-          const parsed = response.json() as { error?: { code?: unknown } };
+          const parsed = response.json<{ error?: { code?: unknown } }>();
           code = typeof parsed.error?.code === 'string' ? parsed.error.code : null;
         } catch {
           code = null;

@@ -48,7 +48,7 @@ export async function startServerProcess(env: Record<string, string>, options: {
       const match = output.match(/(http:\/\/localhost:\d+\/sign-in\/verify\?token=[\w-]+)/);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(match[1]);
       }
     };
     child.stdout!.on('data', check);
@@ -92,5 +92,5 @@ export async function signInWithPrintedLink(server: ServerProcess): Promise<stri
   const res = await fetch(`${server.url}/api/auth/magic-link/verify`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ token }) });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sofie_session='))!;
-  return cookie.split(';')[0]!;
+  return cookie.split(';')[0];
 }

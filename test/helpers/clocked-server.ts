@@ -14,7 +14,8 @@ let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
 const config = loadConfig(process.env);
-const { deps, close } = await openDeps(config, { clock });
+const opened = await openDeps(config, { clock });
+const { deps } = opened;
 const app = await buildApp(deps, { startWorkers: true });
 const boot = await ensureFirstOrganization(deps);
 
@@ -25,7 +26,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   console.log(`clock ${clock().toISOString()}`);
 });
 process.on('SIGTERM', () => {
-  void app.close().then(close).then(() => process.exit(0));
+  void app.close().then(() => opened.close()).then(() => process.exit(0));
 });
 
 await app.listen({ port: config.port, host: config.host });

@@ -35,12 +35,12 @@ export async function seedLeaver(deps: Deps, organizationId: string, adminUserId
   const items: NewContentItemRow[] = [];
   const seats: CollaboratorRow[] = [];
   for (let i = 0; i < options.items; i++) {
-    const type = CONTENT_TYPES[i % CONTENT_TYPES.length]!;
+    const type = CONTENT_TYPES[i % CONTENT_TYPES.length];
     const id = deps.newId();
     items.push({ id, organization_id: organizationId, external_id: `bench-${i}`, type, title: `${type} ${i}`, owner_user_id: leaverId, workspace_id: null, sequence_status: type === 'sequence' ? (i % 2 ? 'active' : 'paused') : null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
     if (i % 5 === 0) {
       seats.push({ organization_id: organizationId, item_id: id, user_id: colleague, role: 'editor', added_at: now });
-      seats.push({ organization_id: organizationId, item_id: id, user_id: heirIds[0]!, role: 'viewer', added_at: now });
+      seats.push({ organization_id: organizationId, item_id: id, user_id: heirIds[0], role: 'viewer', added_at: now });
     }
   }
   for (let i = 0; i < options.seats; i++) {

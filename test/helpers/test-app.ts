@@ -85,7 +85,7 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
       .executeTakeFirstOrThrow();
     const id = deps.newId();
     const email = input.email.toLowerCase();
-    const name = input.name ?? input.email.split('@')[0]!;
+    const name = input.name ?? input.email.split('@')[0];
     const now = clock().toISOString();
     await insertUser(deps.db, {
       id,
@@ -139,5 +139,5 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
 export function linkIn(text: string, path: string): { url: string; token: string } {
   const match = [...text.matchAll(new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([A-Za-z0-9_-]+)`, 'g'))].pop();
   if (!match) throw new Error(`no ${path} link in:\n${text}`);
-  return { url: match[0], token: match[1]! };
+  return { url: match[0], token: match[1] };
 }
