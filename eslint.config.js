@@ -25,7 +25,14 @@ export default tseslint.config(
     rules: {
       // Fastify route handlers and hooks are async by contract, whether or not they await.
       '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Kysely's Dialect, Driver and Migrator interfaces take Kysely<any>, and a migration must not
+    // depend on today's schema type (it describes the schema of its own day).
+    files: ['src/server/db/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     // Tests read JSON answers (`res.json()`, typed any) and assert on them field by field.

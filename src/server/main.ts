@@ -6,7 +6,8 @@ import { fillDemoOrganization } from './features/organizations/organizations.dem
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.includes('--demo') ? { demo: true } : {});
-  const { deps, close } = await openDeps(config);
+  const opened = await openDeps(config);
+  const { deps } = opened;
   const app = await buildApp(deps, { startWorkers: true });
 
   const boot = await ensureFirstOrganization(deps);
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
-    await close();
+    await opened.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -58,24 +58,24 @@ function ipv6Groups(address: string): number[] {
 
 function ipv6Kind(address: string): string | null {
   const g = ipv6Groups(address);
-  const first32 = g[0]! * 0x10000 + g[1]!;
+  const first32 = g[0] * 0x10000 + g[1];
   const zeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
-  const embeddedV4 = () => `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`;
+  const embeddedV4 = () => `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
   if (zeroUpTo(8)) return 'unspecified';
   if (zeroUpTo(7) && g[7] === 1) return 'loopback';
   // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) reach the IPv4 address they embed.
   if (zeroUpTo(5) && g[5] === 0xffff) return prefixed('IPv4-mapped', ipv4Kind(embeddedV4()));
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return prefixed('NAT64', ipv4Kind(embeddedV4()));
-  if ((g[0]! & 0xfe00) === 0xfc00) return 'unique local';
-  if ((g[0]! & 0xffc0) === 0xfe80) return 'link-local';
-  if ((g[0]! & 0xffc0) === 0xfec0) return 'site-local';
-  if ((g[0]! & 0xff00) === 0xff00) return 'multicast';
+  if ((g[0] & 0xfe00) === 0xfc00) return 'unique local';
+  if ((g[0] & 0xffc0) === 0xfe80) return 'link-local';
+  if ((g[0] & 0xffc0) === 0xfec0) return 'site-local';
+  if ((g[0] & 0xff00) === 0xff00) return 'multicast';
   // Only 2000::/3 is global unicast; inside it, these blocks are not reachable hosts.
-  if ((g[0]! & 0xe000) !== 0x2000) return 'reserved';
+  if ((g[0] & 0xe000) !== 0x2000) return 'reserved';
   if (first32 >>> 9 === 0x20010000 >>> 9) return 'IETF protocol assignment (Teredo, benchmarking, ORCHID)'; // 2001::/23
   if (first32 === 0x20010db8) return 'documentation';
   if (g[0] === 0x2002) return '6to4';
-  if ((g[0]! & 0xfff0) === 0x3ff0) return 'documentation'; // 3fff::/20
+  if ((g[0] & 0xfff0) === 0x3ff0) return 'documentation'; // 3fff::/20
   return null;
 }
 
@@ -141,7 +141,7 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
     }
     if (options.all) return callback(null, addresses);
     const [first] = addresses;
-    return callback(null, first!.address, first!.family);
+    return callback(null, first.address, first.family);
   });
 };
 
