@@ -52,7 +52,8 @@ export type UserListQuery = Static<typeof UserListQuery>;
 
 export const UserList = Type.Object({
   items: Type.Array(UserSummary),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'Users matching the filter; when totalExact is false, at least this many (a capped count).' }),
+  totalExact: Type.Boolean({ description: 'False when more than 10,000 match a search or last-active filter and total is that cap ("10,000+").' }),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export type UserList = Static<typeof UserList>;

@@ -7,7 +7,7 @@ import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkey
 import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
-import type { UsersTable } from '../features/users/users.table.js';
+import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type { UsageActiveTable, UsageDailyTable, UsageEventsTable, UsageOrgActiveTable, UsageOrgDailyTable, UsageSettingsTable } from '../features/usage/usage.table.js';
 import type { WorkspaceMembersTable, WorkspacesTable } from '../features/workspaces/workspaces.table.js';
 import type { ContentCollaboratorsTable, ContentItemsTable, WebhookEndpointsTable, WebhookOutboxTable } from '../features/ownership/ownership.table.js';
@@ -18,6 +18,7 @@ import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
+  user_counts: UserCountsTable;
   roles: RolesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;

@@ -6,6 +6,8 @@ export interface GroupsTable {
   name: string;
   name_normalized: string;
   description: string;
+  /** Kept by triggers in the same transaction as every membership change (migration 0010). */
+  member_count: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
@@ -10,7 +11,7 @@ afterEach(async () => t.close());
 async function list(query: string, cookie = t.adminCookie) {
   const res = await t.app.inject({ method: 'GET', url: `/api/users?${query}`, headers: { cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[]; total: number; nextCursor: string | null };
+  return res.json() as { items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[]; total: number; totalExact: boolean; nextCursor: string | null };
 }
 
 async function seed() {
@@ -160,5 +161,23 @@ describe('users list', () => {
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
     // A cell that goes on over several lines is neutralised too (Papa's own pattern missed it).
     expect(res.body).toContain(`"'=cmd|' /C calc'!A0\nsecond line"`);
+  });
+});
+
+describe('users list totals', () => {
+  it('should give exact totals from kept counts, and "10,000+" for a search or activity filter matching more', async () => {
+    await seedMembers(t, 10_050);
+    const viewer = t.org.roleIds.get('viewer')!;
+    const someone = await t.createUser({ email: 'viewer@acme.test', name: 'Vera Viewer', roleKey: 'viewer', status: 'deactivated' });
+    const all = await list('limit=1');
+    // The admin, 10,050 members and one viewer, counted without reading them.
+    expect([all.total, all.totalExact]).toEqual([10_052, true]);
+    expect([(await list(`roleId=${viewer}`)).total, (await list('status=deactivated')).total]).toEqual([1, 1]);
+    const search = await list('search=member&limit=5');
+    expect([search.total, search.totalExact, search.items.length]).toEqual([10_000, false, 5]);
+    const never = await list('lastActive=never&limit=5');
+    expect([never.total, never.totalExact]).toEqual([10_000, false]);
+    const few = await list('search=vera');
+    expect([few.total, few.totalExact, few.items.map((u) => u.id)]).toEqual([1, true, [someone]]);
   });
 });

@@ -1,7 +1,6 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { UserFilter, UserSort } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
-import { countMembers } from '../groups/groups.repository.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -109,13 +108,19 @@ export interface ListPage {
   after: { value: string | null; id: string } | null;
 }
 
+/** Above this many matches a total that cannot come from kept counts is given as "10,000+". */
+export const COUNT_CAP = 10_000;
+
+export interface ListTotal {
+  total: number;
+  /** False when the total is COUNT_CAP and more match ("10,000+"). */
+  exact: boolean;
+}
+
 /**
- * One page of users and the total that matches. The page is read as ids first, then rows: when a
- * search drives the query every match is sorted, and sorting ids and keys rather than whole rows
- * halves that (SQLite, 14,000 matches: 55 → 40 ms). SQLite's trigram search reads every match anyway,
- * so on its first page the total comes from the same pass (a window count). Elsewhere the count is its
- * own query, run alongside: an index walk that stops after one page is far cheaper than counting on the
- * way. With only a group filter, the total is the group's member count.
+ * One page of users and the total that matches. The page is read as ids first, then rows (sorting
+ * ids and keys rather than whole rows is cheaper when a search sorts its matches). The total never
+ * counts the whole list: see countMatching.
  */
 export async function listUserPage(
   db: DbOrTrx,
@@ -123,24 +128,38 @@ export async function listUserPage(
   filter: UserFilterAt,
   page: ListPage,
   dialect: Dialect,
-): Promise<{ rows: UserRow[]; total: number }> {
+): Promise<{ rows: UserRow[] } & ListTotal> {
   const searching = !!filter.search?.trim();
-  // Measured: halves SQLite's trigram search; PostgreSQL's planner does worse with it, as the window
-  // stops it from walking the name index and stopping early.
-  if (dialect === 'sqlite' && !page.after && [...(filter.search?.trim() ?? '')].length >= 3) {
-    const rows = await sortedUsers(db, organizationId, filter, page, dialect)
-      .select(['users.id', sql<number>`COUNT(*) OVER ()`.as('window_total')])
-      .limit(page.limit + 1)
-      .execute();
-    return { rows: await usersInOrder(db, organizationId, rows.map((r) => r.id)), total: rows.length > 0 ? Number(rows[0]!.window_total) : 0 };
-  }
-  const groupOnly = !!filter.groupId && !filter.status && !filter.roleId && !filter.lastActive && !searching;
   const [ids, total] = await Promise.all([
     filter.groupId && !searching ? groupPageIds(db, organizationId, filter, page, dialect) : userPageIds(db, organizationId, filter, page, dialect),
-    // Exact without reading users: a group holds no deleted users (see applyUserFilter).
-    groupOnly ? countMembers(db, organizationId, filter.groupId!) : countUserRows(db, organizationId, filter, dialect),
+    countMatching(db, organizationId, filter, dialect),
   ]);
-  return { rows: await usersInOrder(db, organizationId, ids), total };
+  return { rows: await usersInOrder(db, organizationId, ids), ...total };
+}
+
+/**
+ * The total for a filter, without reading the matching rows where it can:
+ * - role and status alone (the list as it opens): from the counts triggers keep (migration 0010);
+ * - a group alone: the group's kept member count (a group holds no deleted users);
+ * - anything else (a search, the last-active windows, combinations): counted up to COUNT_CAP, so a
+ *   search matching 40 % of a million users costs ten thousand index steps, not four hundred thousand.
+ */
+async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
+  const searching = !!filter.search?.trim();
+  if (!searching && !filter.lastActive && !filter.groupId) {
+    let query = db.selectFrom('user_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n')).where('organization_id', '=', organizationId);
+    if (filter.roleId) query = query.where('role_id', '=', filter.roleId);
+    query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '<>', 'deleted');
+    return { total: Number((await query.executeTakeFirstOrThrow()).n), exact: true };
+  }
+  if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
+    const group = await db.selectFrom('groups').select('member_count').where('organization_id', '=', organizationId).where('id', '=', filter.groupId).executeTakeFirst();
+    return { total: group?.member_count ?? 0, exact: true };
+  }
+  const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect).select(sql.lit(1).as('one')).limit(COUNT_CAP + 1);
+  const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
 /** The page's ids in order, one more than the limit to tell whether a next page exists. */
@@ -203,13 +222,6 @@ async function usersInOrder(db: DbOrTrx, organizationId: string, ids: string[]):
   const byId = new Map(rows.map((r) => [r.id, r]));
   // A row purged between the two reads is simply left out.
   return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-async function countUserRows(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<number> {
-  const row = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 export async function listMatchingUserIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect, max: number): Promise<string[]> {

@@ -105,12 +105,13 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const filter: UserFilterAt = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status, lastActive: query.lastActive, now: nowIso(ctx.deps) };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const pageSpec = { sort, order, limit, after };
-  const { rows, total } = await listUserPage(db, ctx.organizationId, filter, pageSpec, dialect);
+  const { rows, total, exact } = await listUserPage(db, ctx.organizationId, filter, pageSpec, dialect);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: await summaries(db, ctx.organizationId, page, ctx.deps.clock()),
     total,
+    totalExact: exact,
     nextCursor: rows.length > limit && last ? encodeCursor(sortValue[sort](last), last.id) : null,
   };
 }

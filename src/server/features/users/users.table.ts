@@ -32,3 +32,11 @@ export interface UsersTable {
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserPatch = Updateable<UsersTable>;
+
+/** Users per organization × role × status, kept by triggers with every change (migration 0010). */
+export interface UserCountsTable {
+  organization_id: string;
+  role_id: string;
+  status: UserStatus;
+  n: number;
+}
