@@ -31,6 +31,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Let webhooks reach loopback, private and link-local addresses (tests; receivers on a trusted private network). */
   webhookAllowPrivate: boolean;
+  /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
+    workers: integer(env, 'WORKERS', 1, 1, 64),
     ...overrides,
   });
 }

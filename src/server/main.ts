@@ -1,20 +1,42 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDeps } from './deps.factory.js';
-import { ensureFirstOrganization } from './features/organizations/organizations.bootstrap.js';
+import { ensureFirstOrganization, type BootstrapResult } from './features/organizations/organizations.bootstrap.js';
 import { fillDemoOrganization } from './features/organizations/organizations.demo.js';
 
+/**
+ * One process (WORKERS=1, the default) migrates, prepares the first organization and serves. With
+ * WORKERS=N the primary process does the one-time work, then forks N servers that share the port
+ * (node:cluster hands each new connection to one of them) and replaces any that dies.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.includes('--demo') ? { demo: true } : {});
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
+  if (cluster.isWorker) return serve(config, { background: process.env.SOFIE_WORKER_INDEX === '0', banner: null });
+  return serve(config, { background: true, banner: await prepare(config) });
+}
+
+/** Migrations, the first organization and demo data: once, before anything serves. */
+async function prepare(config: Config): Promise<BootstrapResult> {
+  const opened = await openDeps(config);
+  try {
+    const boot = await ensureFirstOrganization(opened.deps);
+    if (config.demo) {
+      const added = await fillDemoOrganization(opened.deps, boot.organizationId);
+      if (added) opened.deps.logger.info(`demo: added ${added} sample users with roles, groups and invitations`);
+    }
+    return boot;
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `background`: run the outbox and purge loops here (in one process of a cluster; leases make more safe, not useful). */
+async function serve(config: Config, options: { background: boolean; banner: BootstrapResult | null }): Promise<void> {
   const opened = await openDeps(config);
   const { deps } = opened;
-  const app = await buildApp(deps, { startWorkers: true });
-
-  const boot = await ensureFirstOrganization(deps);
-  if (config.demo) {
-    const added = await fillDemoOrganization(deps, boot.organizationId);
-    if (added) app.log.info(`demo: added ${added} sample users with roles, groups and invitations`);
-  }
+  const app = await buildApp(deps, { startWorkers: options.background });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -31,11 +53,50 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const mail = deps.mailTransport ? 'SMTP' : `local outbox (open ${config.publicUrl}/mailbox)`;
+  if (options.banner) printBanner(config, deps.dialect, !!deps.mailTransport, options.banner, 1);
+}
+
+async function runPrimary(config: Config): Promise<void> {
+  const boot = await prepare(config);
+  const workers = new Map<number, number>(); // cluster worker id → index
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ SOFIE_WORKER_INDEX: String(index) });
+    workers.set(worker.id, index);
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    const index = workers.get(worker.id);
+    workers.delete(worker.id);
+    if (stopping) {
+      if (workers.size === 0) process.exit(0);
+      return;
+    }
+    console.error(`server process ${index} ended (${signal ?? `exit ${code}`}); starting another`);
+    // A process that cannot start at all (bad configuration) would otherwise be replaced forever.
+    setTimeout(() => fork(index ?? 0), 1_000).unref();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  let listening = 0;
+  cluster.on('listening', () => {
+    listening++;
+    if (listening === config.workers) printBanner(config, config.databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite', !!config.smtpUrl, boot, config.workers);
+  });
+  for (let index = 0; index < config.workers; index++) fork(index);
+}
+
+function printBanner(config: Config, dialect: string, smtp: boolean, boot: BootstrapResult, processes: number): void {
+  const mail = smtp ? 'SMTP' : `local outbox (open ${config.publicUrl}/mailbox)`;
   const lines = [
     '',
-    `  Sofie User Management is running at ${config.publicUrl}`,
-    `  Database: ${deps.dialect}   Mail: ${mail}   API docs: ${config.publicUrl}/api/docs`,
+    `  Sofie User Management is running at ${config.publicUrl}${processes > 1 ? ` (${processes} server processes)` : ''}`,
+    `  Database: ${dialect}   Mail: ${mail}   API docs: ${config.publicUrl}/api/docs`,
   ];
   if (boot.signInUrl) {
     lines.push(`  ${boot.created ? 'Created the first organization. ' : ''}Sign in as ${boot.adminEmail} with this one-time link (15 minutes):`, `  ${boot.signInUrl}`);
