@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
 import databaseOutage from './database-outage.js';
 import fuzz from './fuzz.js';
+import scale from './scale.js';
 import offboarding from './offboarding.js';
 import passkeys from './passkeys.js';
 import usage from './usage.js';
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['passkeys', passkeys],
   ['database-outage', databaseOutage],
   ['fuzz', fuzz],
+  ['scale', scale],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

@@ -46,8 +46,8 @@ describe.skipIf(usePostgres)('WORKERS=2: several server processes behind one por
     const list = () => fetch(`${server.url}/api/users`, { headers: { cookie } }).then((r) => r.status);
     expect(await Promise.all(Array.from({ length: 20 }, list))).toEqual(Array(20).fill(200));
 
-    process.kill(before[0]!, 'SIGKILL');
-    await until(() => !serverProcesses(server.pid).includes(before[0]!), 'the killed process is gone');
+    process.kill(before[0], 'SIGKILL');
+    await until(() => !serverProcesses(server.pid).includes(before[0]), 'the killed process is gone');
     // The other process answers meanwhile.
     expect(await Promise.all(Array.from({ length: 10 }, list))).toEqual(Array(10).fill(200));
     await until(() => serverProcesses(server.pid).length === 2, 'a replacement has started');

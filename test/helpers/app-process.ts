@@ -28,9 +28,10 @@ export interface ServerProcess {
 /**
  * The real server (src/server/main.ts, what `npm start` runs, or another `entry` that starts it the
  * same way) in a process of its own, with tsx as a loader so the pid is the server's; resolves once it
- * prints its start banner.
+ * prints its start banner. `existingDatabase`: the first administrator already signed in before, so
+ * the banner has no one-time link (signInUrl is then '').
  */
-export async function startServerProcess(env: Record<string, string>, options: { entry?: string; stdin?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, options: { entry?: string; stdin?: boolean; existingDatabase?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
@@ -46,9 +47,9 @@ export async function startServerProcess(env: Record<string, string>, options: {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const check = () => {
       const match = output.match(/(http:\/\/localhost:\d+\/sign-in\/verify\?token=[\w-]+)/);
-      if (match) {
+      if (match || (options.existingDatabase && /Sign in at http/.test(output))) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(match?.[1] ?? '');
       }
     };
     child.stdout!.on('data', check);

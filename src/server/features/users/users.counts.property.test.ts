@@ -38,7 +38,7 @@ describe('maintained user counts (property)', () => {
         // An organization per run: runs never see each other's rows.
         const org = await t.newOrganization(`Counts ${run}`, `admin${run}@counts${run}.test`);
         run++;
-        const role = (i: number) => org.roleIds.get(ROLE_KEYS[i]!)!;
+        const role = (i: number) => org.roleIds.get(ROLE_KEYS[i])!;
         const users: string[] = [];
         const groups: string[] = [];
         for (const name of ['Red', 'Green', 'Blue']) {

@@ -1,0 +1,112 @@
+// Seeds the scale bench's people into the first organization of a migrated database, through the
+// product's own schema (its triggers keep counts, sort keys and the search index as in production).
+import { sql, type Insertable } from 'kysely';
+import { loadConfig } from '../src/server/config.js';
+import type { Database } from '../src/server/db/database.js';
+import { openDeps } from '../src/server/deps.factory.js';
+import { searchText } from '../src/server/features/users/users.repository.js';
+import { encodeCursor } from '../src/server/features/users/users.service.js';
+
+const FIRST = ['ada', 'grace', 'alan', 'katherine', 'linus', 'margaret', 'tim', 'barbara', 'dennis', 'frances', 'ken', 'radia', 'edsger', 'hedy', 'john', 'sophie', 'yusuf', 'mei', 'ravi', 'olga'];
+const LAST = ['lovelace', 'hopper', 'turing', 'johnson', 'torvalds', 'hamilton', 'liskov', 'ritchie', 'allen', 'thompson', 'perlman', 'dijkstra', 'lamarr', 'backus', 'wilson', 'demir', 'chen', 'patel', 'ivanova', 'mensah'];
+const BATCH = 500;
+
+export interface Seeder {
+  /** Appears in 1 user in 1,000. */
+  rareTerm: string;
+  /** Held by 1 user in 100. */
+  rareRoleId: string;
+  smallGroupId: string;
+  smallGroupSize: number;
+  bigGroupId: string;
+  bigGroupSize: number;
+  halfWayCursor: string;
+  someUserId: string;
+}
+
+export async function openSeeder(databaseUrl: string): Promise<{ seed(count: number): Promise<Seeder> }> {
+  return {
+    async seed(count) {
+      const opened = await openDeps(loadConfig({}, { databaseUrl, logLevel: 'silent' }), { migrated: true });
+      const { db } = opened.deps;
+      try {
+        const org = await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+        const roles = new Map((await db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', org.id).execute()).map((r) => [r.system_key, r.id]));
+        const now = Date.now();
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const groupIds = { small: opened.deps.newId(), big: opened.deps.newId() };
+        for (const [id, name] of [[groupIds.small, 'Small team'], [groupIds.big, 'Big team']] as const) {
+          await db.insertInto('groups').values({ id, organization_id: org.id, name, name_normalized: name.toLowerCase(), description: '', created_at: iso(now), updated_at: iso(now) }).execute();
+        }
+        const smallEvery = Math.max(1, Math.floor(count / 2_000));
+        const bigEvery = Math.max(1, Math.round(count / 70_000));
+        let someUserId = '';
+        for (let start = 0; start < count; start += BATCH * 20) {
+          await db.transaction().execute(async (trx) => {
+            for (let chunk = start; chunk < Math.min(start + BATCH * 20, count); chunk += BATCH) {
+              const users: Insertable<Database['users']>[] = [];
+              const members: Insertable<Database['group_members']>[] = [];
+              for (let i = chunk; i < Math.min(chunk + BATCH, count); i++) {
+                const last = i % 1000 === 7 ? 'quillfeather' : LAST[Math.floor(i / 20) % 20];
+                const domain = i % 5 < 2 ? 'gmail.com' : `example${i % 7}.test`;
+                const email = `${FIRST[i % 20]}.${last}${i}@${domain}`;
+                const name = `${FIRST[i % 20][0].toUpperCase()}${FIRST[i % 20].slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`;
+                const id = opened.deps.newId();
+                if (i === Math.floor(count / 3)) someUserId = id;
+                const created = iso(now - (count - i) * 1_000);
+                const activeAgo = i % 1000 === 5 ? 2 * 86_400_000 : (10 + (i % 80)) * 86_400_000;
+                users.push({
+                  id,
+                  organization_id: org.id,
+                  email,
+                  email_normalized: email,
+                  name,
+                  search_text: searchText(name, email),
+                  role_id: i % 100 === 0 ? roles.get('publisher')! : roles.get('member')!,
+                  status: i % 50 === 0 ? 'deactivated' : i % 10 === 1 ? 'invited' : 'active',
+                  invited_by: null,
+                  invited_at: null,
+                  activated_at: created,
+                  last_sign_in_at: null,
+                  last_active_at: i % 3 === 0 ? null : iso(now - activeAgo),
+                  deactivated_at: null,
+                  version: 1,
+                  created_at: created,
+                  updated_at: created,
+                });
+                if (i % smallEvery === 0 && i / smallEvery < 2_000) members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
+                if (i % bigEvery === 0) members.push({ organization_id: org.id, group_id: groupIds.big, user_id: id, added_by: null, added_at: created });
+              }
+              await trx.insertInto('users').values(users).execute();
+              if (members.length) await trx.insertInto('group_members').values(members).execute();
+            }
+          });
+        }
+        await sql.raw(opened.deps.dialect === 'postgres' ? 'VACUUM ANALYZE users, group_members' : 'ANALYZE').execute(db);
+        const size = async (groupId: string) => Number((await db.selectFrom('group_members').select((eb) => eb.fn.countAll().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow()).n);
+        const half = await db
+          .selectFrom('users')
+          .select(['id', 'name'])
+          .where('organization_id', '=', org.id)
+          .where('status', '<>', 'deleted')
+          .orderBy('name')
+          .orderBy('id')
+          .offset(Math.floor(count / 2))
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        return {
+          rareTerm: 'quillfeather',
+          rareRoleId: roles.get('publisher')!,
+          smallGroupId: groupIds.small,
+          smallGroupSize: await size(groupIds.small),
+          bigGroupId: groupIds.big,
+          bigGroupSize: await size(groupIds.big),
+          halfWayCursor: encodeCursor(half.name, half.id),
+          someUserId,
+        };
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+}

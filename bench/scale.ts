@@ -1,0 +1,139 @@
+// The users list at scale, over HTTP, as a browser session sees it: the real server process (as
+// `npm start` runs it) on a database seeded with BENCH_SCALE_USERS users in one organization, each
+// scenario loaded by autocannon (10 connections) after checking its answer, next to a bare node:http
+// server sending the same bytes (the floor this machine allows). Prints one table and the server's
+// RSS. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+// Traffic only to 127.0.0.1. Not yet here: Better Auth's list-users side by side (issue 12).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, signInWithPrintedLink, startServerProcess, type ServerProcess } from '../test/helpers/app-process.js';
+import { openSeeder, type Seeder } from './scale-seed.js';
+
+const USERS = Number(process.env.BENCH_SCALE_USERS ?? 1_000_000);
+const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 10);
+
+interface Scenario {
+  name: string;
+  path: string;
+  /** What a correct answer holds: checked once before the load. */
+  expect: (body: { items: unknown[]; total: number; totalExact: boolean }) => boolean;
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  idleMs: number;
+}
+
+async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
+  const result = await autocannon({ url, connections: 10, duration: SECONDS, headers });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+async function idle(url: string, headers: Record<string, string>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[12];
+}
+
+/** A bare node:http server answering every request with `body`: what this machine can do at most. */
+async function floor(body: string): Promise<{ rps: number; p50: number; p99: number }> {
+  const port = await freePort();
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    return await load(`http://127.0.0.1:${port}/`, {});
+  } finally {
+    server.close();
+  }
+}
+
+function scenarios(seed: Seeder): Scenario[] {
+  const some = (b: { items: unknown[] }) => b.items.length > 0;
+  return [
+    { name: 'first page, by name', path: '/api/users?limit=50', expect: (b) => b.items.length === 50 && b.total === USERS + 1 && b.totalExact },
+    { name: 'first page, newest first', path: '/api/users?limit=50&sort=created', expect: (b) => b.items.length === 50 && b.totalExact },
+    { name: 'first page, last active', path: '/api/users?limit=50&sort=last_active', expect: (b) => b.items.length === 50 },
+    { name: 'search, rare term', path: `/api/users?limit=50&search=${seed.rareTerm}`, expect: some },
+    { name: 'search, 1 in 7', path: '/api/users?limit=50&search=example3.test', expect: some },
+    { name: 'search, 40 %', path: '/api/users?limit=50&search=gmail', expect: some },
+    { name: 'role filter (~1 %)', path: `/api/users?limit=50&roleId=${seed.rareRoleId}`, expect: some },
+    { name: 'status filter (deactivated)', path: '/api/users?limit=50&status=deactivated', expect: some },
+    { name: 'group of 2,000', path: `/api/users?limit=50&groupId=${seed.smallGroupId}`, expect: (b) => b.total === seed.smallGroupSize },
+    { name: 'group of 70,000', path: `/api/users?limit=50&groupId=${seed.bigGroupId}`, expect: (b) => b.total === seed.bigGroupSize },
+    { name: 'active in the last 7 days', path: '/api/users?limit=50&lastActive=7d', expect: () => true },
+    { name: 'page half-way, by name', path: `/api/users?limit=50&cursor=${seed.halfWayCursor}`, expect: (b) => b.items.length === 50 },
+    { name: 'search + status filter', path: `/api/users?limit=50&search=${seed.rareTerm}&status=active`, expect: () => true },
+    { name: 'user detail', path: `/api/users/${seed.someUserId}`, expect: () => true },
+  ];
+}
+
+async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>): Promise<void> {
+  // The server creates the organization and its administrator; the seeder adds the people to it.
+  let server: ServerProcess = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' });
+  const cookie = await signInWithPrintedLink(server);
+  await server.stop();
+  const started = Date.now();
+  const seed = await openSeeder(databaseUrl).then((s) => s.seed(USERS));
+  console.log(`  ${label}: seeded ${USERS.toLocaleString('en')} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  server = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, { existingDatabase: true });
+  const headers = { cookie };
+  const rows: Row[] = [];
+  try {
+    let firstPage = '';
+    for (const scenario of scenarios(seed)) {
+      const res = await fetch(`${server.url}${scenario.path}`, { headers });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`${scenario.name}: ${res.status} ${text.slice(0, 300)}`);
+      if (scenario.path.startsWith('/api/users?') && !scenario.expect(JSON.parse(text))) throw new Error(`${scenario.name}: unexpected answer ${text.slice(0, 300)}`);
+      if (!firstPage) firstPage = text;
+      const idleMs = await idle(`${server.url}${scenario.path}`, headers);
+      const loaded = await load(`${server.url}${scenario.path}`, headers);
+      if (loaded.non2xx > 0) throw new Error(`${scenario.name}: ${loaded.non2xx} answers were not 2xx under load`);
+      rows.push({ name: scenario.name, rps: loaded.rps, p50: loaded.p50, p99: loaded.p99, idleMs });
+    }
+    const rssMb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)], { encoding: 'utf8' }).trim()) / 1024;
+    const bare = await floor(firstPage);
+    console.log(`\n  ${label}, ${USERS.toLocaleString('en')} users, ${SECONDS} s per scenario, 10 connections`);
+    console.log(`  ${'scenario'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'idle'.padStart(8)} ${'of floor'.padStart(9)}`);
+    for (const r of rows) {
+      console.log(`  ${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50}`.padStart(4)}ms ${`${r.p99}`.padStart(4)}ms ${r.idleMs.toFixed(1).padStart(6)}ms ${`${((r.rps / bare.rps) * 100).toFixed(1)} %`.padStart(9)}`);
+    }
+    console.log(`  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`);
+    console.log(`  server RSS after the load: ${rssMb.toFixed(0)} MB`);
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+}
+
+export default async function run(): Promise<void> {
+  console.log(`\nScale: the users list over HTTP at ${USERS.toLocaleString('en')} users (BENCH_SCALE_USERS)`);
+  const dir = mkdtempSync(join(tmpdir(), 'sofie-scale-'));
+  await benchOne('sqlite', `sqlite:${join(dir, 'scale.db')}`, async () => rmSync(dir, { recursive: true, force: true }));
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return;
+  const database = `sofie_bench_scale_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+  await benchOne('postgres', databaseUrl, async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  });
+}
+
