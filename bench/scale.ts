@@ -98,7 +98,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       const res = await fetch(`${server.url}${scenario.path}`, { headers });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${scenario.name}: ${res.status} ${text.slice(0, 300)}`);
-      if (scenario.path.startsWith('/api/users?') && !scenario.expect(JSON.parse(text))) throw new Error(`${scenario.name}: unexpected answer ${text.slice(0, 300)}`);
+      if (scenario.path.startsWith('/api/users?') && !scenario.expect(JSON.parse(text) as { items: unknown[]; total: number; totalExact: boolean })) throw new Error(`${scenario.name}: unexpected answer ${text.slice(0, 300)}`);
       if (!firstPage) firstPage = text;
       const idleMs = await idle(`${server.url}${scenario.path}`, headers);
       const loaded = await load(`${server.url}${scenario.path}`, headers);
