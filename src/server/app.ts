@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { Type } from 'typebox';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
-import { actorResolver } from './features/auth/auth.service.js';
+import { actorResolver } from './features/auth/auth.actor.js';
 import { groupsRoutes } from './features/groups/groups.routes.js';
 import { invitationsRoutes } from './features/invitations/invitations.routes.js';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';

@@ -3,8 +3,8 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
-import { outrankingTargets } from '../roles/roles.guardrails.js';
-import { addMemberships, removeMemberships } from './groups.repository.js';
+import { outrankingTargets } from '../roles/index.js';
+import { addMemberships, groupIdsOfUser, removeMemberships } from './groups.repository.js';
 
 /**
  * Adds users to a group or removes them, in the caller's transaction: each user whose membership
@@ -43,4 +43,23 @@ export async function changeGroupMemberships(
     });
   }
   return changed;
+}
+
+/**
+ * Adds memberships that do not exist yet, without versions or audit events: for callers whose own
+ * change is versioned and audited as a whole (an invitation, the user page, a restore, demo data).
+ * Returns the user ids actually added.
+ */
+export function addToGroup(trx: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[], addedBy: string | null, now: string): Promise<string[]> {
+  return addMemberships(trx, organizationId, groupId, userIds, addedBy, now);
+}
+
+/** Removes memberships, without versions or audit events (see addToGroup); returns the user ids removed. */
+export function removeFromGroup(trx: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[]): Promise<string[]> {
+  return removeMemberships(trx, organizationId, groupId, userIds);
+}
+
+/** The ids of the groups the user belongs to. */
+export function groupIdsOf(db: DbOrTrx, organizationId: string, userId: string): Promise<string[]> {
+  return groupIdsOfUser(db, organizationId, userId);
 }

@@ -18,27 +18,24 @@ import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
-import { revokeUserSessions } from '../auth/auth.repository.js';
-import { addMemberships, groupIdsOfUser } from '../groups/groups.repository.js';
-import { chunks, countSeatsOfUser, insertSeats, listItems, seatRolesOf } from '../ownership/ownership.repository.js';
+import { chunks } from '../../db/chunks.js';
+import { revokeAllSessionsOf } from '../auth/index.js';
+import { addToGroup, groupIdsOf } from '../groups/index.js';
 import {
+  addCollaboratorSeats,
   announceOwnershipChanges,
   announceSeatChanges,
   announceSequenceChanges,
-  decodeItemCursor,
-  encodeItemCursor,
-  listedItemToContract,
+  collaboratorSeatCount,
+  listUserContentItems,
   ownedCounts,
+  type CollaboratorRow,
   type OwnershipChange,
   type SeatChange,
   type SequenceStatusChange,
-} from '../ownership/ownership.service.js';
-import type { CollaboratorRow } from '../ownership/ownership.table.js';
-import { assertKeepsAccessAdmin, assertMayActOn, grantsAccessAdmin, lockOrganizationForAccessChange } from '../roles/roles.guardrails.js';
-import { requireRole, rolePermissions } from '../roles/roles.service.js';
-import { searchText } from '../users/users.repository.js';
-import { requireUser } from '../users/users.service.js';
-import type { UserRow } from '../users/users.table.js';
+} from '../ownership/index.js';
+import { assertKeepsAccessAdmin, assertMayActOn, grantsAccessAdmin, lockOrganizationForAccessChange, requireRole, rolePermissions } from '../roles/index.js';
+import { requireUser, userSearchText, type UserRow } from '../users/index.js';
 import { OFFBOARDING_ERRORS, type OffboardingErrorCode } from './offboarding.errors.js';
 import {
   activeSequencesOf,
@@ -99,7 +96,7 @@ export async function deactivateInTransaction(trx: DbOrTrx, ctx: RequestContext 
     await assertKeepsAccessAdmin(trx, ctx.organizationId, [user.id]);
   }
   const now = nowIso(ctx.deps);
-  const sessionsRevoked = await revokeUserSessions(trx, ctx.organizationId, user.id, now);
+  const sessionsRevoked = await revokeAllSessionsOf(trx, ctx.organizationId, user.id, now);
   const invitationsRevoked = await revokePendingInvitations(trx, ctx.organizationId, user.id, now);
   const sequences = await activeSequencesOf(trx, ctx.organizationId, user.id);
   for (const part of chunks(sequences.map((s) => s.id))) {
@@ -197,10 +194,10 @@ export async function getOwnershipReview(ctx: RequestContext, userId: string): P
   if (user.status === 'deleted') throw fail(OFFBOARDING_ERRORS, 'USER_DELETED');
   const owned = await ownedCounts(db, ctx.organizationId, userId);
   const [seats, sequences, memberships, groups] = await Promise.all([
-    countSeatsOfUser(db, ctx.organizationId, userId),
+    collaboratorSeatCount(db, ctx.organizationId, userId),
     activeSequencesOf(db, ctx.organizationId, userId),
     directWorkspaceMemberships(db, ctx.organizationId, userId),
-    groupIdsOfUser(db, ctx.organizationId, userId),
+    groupIdsOf(db, ctx.organizationId, userId),
   ]);
   return {
     user: { id: user.id, name: user.name, email: user.email, status: user.status },
@@ -218,15 +215,7 @@ export async function getOwnershipReview(ctx: RequestContext, userId: string): P
 export async function listOwnershipItems(ctx: RequestContext, userId: string, query: Static<typeof OwnershipItemsQuery>) {
   const { db } = ctx.deps;
   await requireUser(db, ctx.organizationId, userId);
-  const limit = query.limit ?? 50;
-  const collaborating = query.relation === 'collaborating';
-  const rows = await listItems(db, ctx.organizationId, collaborating ? { collaboratorUserId: userId, type: query.type } : { ownerUserId: userId, type: query.type }, { limit, after: decodeItemCursor(query.cursor) });
-  const page = rows.slice(0, limit);
-  const roles = collaborating ? await seatRolesOf(db, ctx.organizationId, userId, page.map((r) => r.id)) : new Map<string, string>();
-  return {
-    items: page.map((r) => ({ ...listedItemToContract(r), collaboratorRole: roles.get(r.id) ?? null })),
-    nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1]!.id) : null,
-  };
+  return listUserContentItems(db, ctx.organizationId, userId, query);
 }
 
 // ---------------------------------------------------------------- delete: plan
@@ -350,7 +339,7 @@ async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: Actor },
     countActiveSessions(db, ctx.organizationId, user.id, now),
     countPendingInvitations(db, ctx.organizationId, user.id),
     directWorkspaceMemberships(db, ctx.organizationId, user.id),
-    groupIdsOfUser(db, ctx.organizationId, user.id),
+    groupIdsOf(db, ctx.organizationId, user.id),
   ]);
   const summary: PlanSummary = {
     transfers: [...byTarget.entries()].map(([id, items]) => {
@@ -443,14 +432,14 @@ export async function deleteUser(ctx: RequestContext & { actor: Actor }, userId:
       }
     }
     await trx.deleteFrom('content_collaborators').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
-    await insertSeats(trx, newSeats);
+    await addCollaboratorSeats(trx, newSeats);
     await step('collaborators');
 
     // 3. Access: sessions, invitations, memberships.
-    const sessionsRevoked = await revokeUserSessions(trx, org, user.id, now);
+    const sessionsRevoked = await revokeAllSessionsOf(trx, org, user.id, now);
     const invitationsRevoked = await revokePendingInvitations(trx, org, user.id, now);
     const memberships = await directWorkspaceMemberships(trx, org, user.id);
-    const groupIds = await groupIdsOfUser(trx, org, user.id);
+    const groupIds = await groupIdsOf(trx, org, user.id);
     await trx.deleteFrom('workspace_members').where('organization_id', '=', org).where('member_type', '=', 'user').where('member_id', '=', user.id).execute();
     await trx.deleteFrom('group_members').where('organization_id', '=', org).where('user_id', '=', user.id).execute();
     await step('access');
@@ -466,7 +455,7 @@ export async function deleteUser(ctx: RequestContext & { actor: Actor }, userId:
         name: label,
         email: tombstoneEmail,
         email_normalized: tombstoneEmail,
-        search_text: searchText(label, tombstoneEmail),
+        search_text: userSearchText(label, tombstoneEmail),
         deleted_at: now,
         purge_after: purgeAfter,
         tombstone: JSON.stringify({ name: user.name, email: user.email, emailNormalized: user.email_normalized, status: user.status, groupIds, workspaceMemberships: memberships }),
@@ -547,12 +536,12 @@ export async function restoreUser(ctx: RequestContext & { actor: Actor }, userId
     if (clash) throw fail(OFFBOARDING_ERRORS, 'EMAIL_IN_USE');
     await trx
       .updateTable('users')
-      .set({ status: 'deactivated', name: saved.name, email: saved.email, email_normalized: saved.emailNormalized, search_text: searchText(saved.name, saved.emailNormalized), deleted_at: null, purge_after: null, tombstone: null, deactivated_at: now, version: user.version + 1, updated_at: now })
+      .set({ status: 'deactivated', name: saved.name, email: saved.email, email_normalized: saved.emailNormalized, search_text: userSearchText(saved.name, saved.emailNormalized), deleted_at: null, purge_after: null, tombstone: null, deactivated_at: now, version: user.version + 1, updated_at: now })
       .where('organization_id', '=', ctx.organizationId)
       .where('id', '=', user.id)
       .execute();
     const groups = saved.groupIds.length ? await trx.selectFrom('groups').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', saved.groupIds).execute() : [];
-    for (const g of groups) await addMemberships(trx, ctx.organizationId, g.id, [user.id], ctx.actor.userId, now);
+    for (const g of groups) await addToGroup(trx, ctx.organizationId, g.id, [user.id], ctx.actor.userId, now);
     const wsIds = saved.workspaceMemberships.map((m) => m.workspace_id);
     const workspaces = new Set(wsIds.length ? (await trx.selectFrom('workspaces').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', wsIds).execute()).map((w) => w.id) : []);
     const memberships = saved.workspaceMemberships.filter((m) => workspaces.has(m.workspace_id));

@@ -12,7 +12,7 @@ import type {
   UpdateRoleBody,
 } from '../../../contracts/roles.js';
 import { IDLE_LOGOUT_MAX, IDLE_LOGOUT_MIN } from '../../../contracts/roles.js';
-import { isPermissionKey, isPrivilegedPermission, isPrivilegedSet, PERMISSIONS, SYSTEM_ROLES } from '../../../contracts/permissions.js';
+import { DEFAULT_ROLE_KEY, isPermissionKey, isPrivilegedPermission, isPrivilegedSet, PERMISSIONS, SYSTEM_ROLES } from '../../../contracts/permissions.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
@@ -37,6 +37,7 @@ import {
   deleteRoleRow,
   findRoleById,
   findRoleByName,
+  findRoleBySystemKey,
   findUserBrief,
   insertRole,
   listRoleHolders,
@@ -112,6 +113,21 @@ export async function requireRole(db: DbOrTrx, organizationId: string, roleId: s
   const row = await findRoleById(db, organizationId, roleId);
   if (!row) throw fail(ROLES_ERRORS, 'ROLE_NOT_FOUND', { roleId });
   return row;
+}
+
+/** The role, or undefined when the organization has no role with this id. */
+export function findRole(db: DbOrTrx, organizationId: string, roleId: string): Promise<RoleRow | undefined> {
+  return findRoleById(db, organizationId, roleId);
+}
+
+/** The role invitations give when they name none. */
+export function findDefaultRole(db: DbOrTrx, organizationId: string): Promise<RoleRow | undefined> {
+  return findRoleBySystemKey(db, organizationId, DEFAULT_ROLE_KEY);
+}
+
+/** Every role of the organization, as rows (for changes that weigh several roles at once). */
+export function listRoleRowsOf(db: DbOrTrx, organizationId: string): Promise<RoleRow[]> {
+  return listRoleRows(db, organizationId);
 }
 
 function ownerOf(row: RoleRow, names: Map<string, string>): { id: string; name: string } | null {

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { UserFilter, UserSort } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
-import { countMembers } from '../groups/groups.repository.js';
+import { countGroupMembers } from '../groups/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -138,7 +138,7 @@ export async function listUserPage(
   const [ids, total] = await Promise.all([
     filter.groupId && !searching ? groupPageIds(db, organizationId, filter, page, dialect) : userPageIds(db, organizationId, filter, page, dialect),
     // Exact without reading users: a group holds no deleted users (see applyUserFilter).
-    groupOnly ? countMembers(db, organizationId, filter.groupId!) : countUserRows(db, organizationId, filter, dialect),
+    groupOnly ? countGroupMembers(db, organizationId, filter.groupId!) : countUserRows(db, organizationId, filter, dialect),
   ]);
   return { rows: await usersInOrder(db, organizationId, ids), total };
 }
