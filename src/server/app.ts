@@ -25,7 +25,7 @@ import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
 import { usagePurgeRound } from './features/usage/usage.jobs.js';
 import { offboardingRoutes } from './features/offboarding/offboarding.routes.js';
-import { purgeDeletedUsers } from './features/offboarding/offboarding.service.js';
+import { purgeDeletedUsers } from './features/offboarding/offboarding.purge.js';
 import { ownershipRoutes } from './features/ownership/ownership.routes.js';
 import { deliverDueWebhooks } from './features/ownership/ownership.webhooks.js';
 import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
