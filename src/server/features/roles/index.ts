@@ -5,11 +5,11 @@ export {
   assertKeepsAccessAdmin,
   assertMayActOn,
   assertNoEscalation,
-  countOtherAccessAdmins,
   grantsAccessAdmin,
   lockOrganizationForAccessChange,
   outrankingRefusal,
   outrankingTargets,
+  wouldLeaveNoAccessAdmin,
 } from './roles.guardrails.js';
 export { ROLES_ERRORS } from './roles.errors.js';
 export type { RoleRow } from './roles.table.js';

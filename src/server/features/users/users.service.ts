@@ -26,11 +26,11 @@ import { addToGroup, changeGroupMemberships, findGroup, findGroups, groupIdsOf, 
 import {
   assertMayActOn,
   assertNoEscalation,
-  countOtherAccessAdmins,
   grantsAccessAdmin,
   lockOrganizationForAccessChange,
   outrankingRefusal,
   outrankingTargets,
+  wouldLeaveNoAccessAdmin,
   listRoleRowsOf,
   requireRole,
   ROLES_ERRORS,
@@ -219,7 +219,7 @@ export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: A
   }
   if (!grantsAccessAdmin(toPermissions)) {
     const losing = moving.filter((u) => u.status === 'active' && grantsAccessAdmin(rolePermissions(roles.get(u.role_id)!)));
-    if (losing.length > 0 && (await countOtherAccessAdmins(trx, ctx.organizationId, losing.map((u) => u.id))) === 0) {
+    if (await wouldLeaveNoAccessAdmin(trx, ctx.organizationId, losing.map((u) => u.id))) {
       // Everyone else may go; the last of them keeps the organization administrable.
       const kept = losing[losing.length - 1]!;
       moving.splice(moving.indexOf(kept), 1);
