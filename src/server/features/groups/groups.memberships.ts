@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
-import { AppError } from '../../platform/errors.js';
-import { outrankingTargets } from '../roles/index.js';
+import { fail } from '../../platform/errors.js';
+import { outrankingTargets, ROLES_ERRORS } from '../roles/index.js';
 import { addMemberships, groupIdsOfUser, removeMemberships } from './groups.repository.js';
 
 /**
@@ -24,7 +24,8 @@ export async function changeGroupMemberships(
   const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
   if (outranking.size > 0) {
     const [first] = outranking.values();
-    throw new AppError(first!.code, first!.status, outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`, { userIds: [...outranking.keys()] });
+    const message = outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
+    throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { userIds: [...outranking.keys()] }, message);
   }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);

@@ -202,5 +202,5 @@ const STEP_ORDER: PlanProblem['step'][] = ['ownership', 'collaborators', 'confir
 
 export function refusal(problems: PlanProblem[]): AppError {
   const first = [...problems].sort((a, b) => STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step))[0]!;
-  return new AppError(first.code, OFFBOARDING_ERRORS[first.code as OffboardingErrorCode].status, first.message, { ...(first.details as object), problems });
+  return fail(OFFBOARDING_ERRORS, first.code as OffboardingErrorCode, { ...(first.details as object), problems }, first.message);
 }
