@@ -9,7 +9,7 @@ import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
-import { deleteUser } from '../../src/server/features/offboarding/offboarding.service.js';
+import { deleteUser } from '../../src/server/features/offboarding/offboarding.apply.js';
 import type { Actor } from '../../src/server/platform/deps.js';
 
 const env = process.env;

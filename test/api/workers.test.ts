@@ -40,7 +40,7 @@ describe.skipIf(usePostgres)('WORKERS=2: several server processes behind one por
   it('should serve from two processes, keep serving when one dies, and replace it', async () => {
     expect(server.output()).toContain('(2 server processes)');
     const before = serverProcesses(server.pid);
-    expect(before).toHaveLength(2);
+    expect(before, `children of ${server.pid}: ${execFileSync('ps', ['-ef'], { encoding: 'utf8' })}\n${server.output()}`).toHaveLength(2);
     // The link the primary printed is spent through whichever process answers: one database.
     const cookie = await signInWithPrintedLink(server);
     const list = () => fetch(`${server.url}/api/users`, { headers: { cookie } }).then((r) => r.status);

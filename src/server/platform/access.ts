@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Actor, Deps, RequestContext } from './deps.js';
-import { AppError, PLATFORM_ERRORS } from './errors.js';
+import { fail, PLATFORM_ERRORS } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -122,12 +122,12 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     // site whose name resolves to this server (DNS rebinding sends Host and Origin that agree).
     const origin = request.headers.origin;
     if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin) {
-      throw new AppError('CROSS_ORIGIN', 403, PLATFORM_ERRORS.CROSS_ORIGIN.message);
+      throw fail(PLATFORM_ERRORS, 'CROSS_ORIGIN');
     }
     const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
     if (config?.service) {
       request.serviceCaller = await options.resolveService(request.headers.authorization);
-      if (!request.serviceCaller) throw new AppError('SERVICE_TOKEN_INVALID', 401, 'A valid service token is required (Authorization: Bearer sst_…).');
+      if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
       return;
     }
     if (!config?.permission && !config?.public) return; // 404s and static assets
@@ -137,11 +137,11 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (config.public) return;
     if (!actor) {
       const code = problem ?? 'UNAUTHENTICATED';
-      throw new AppError(code, 401, PLATFORM_ERRORS[code].message);
+      throw fail(PLATFORM_ERRORS, code);
     }
     const gate = actor.passkey?.gate;
     if (gate && !config.allowDuringPasskeySetup) {
-      throw new AppError(gate, 403, PLATFORM_ERRORS[gate].message, { redirectTo: gate === 'PASSKEY_ENROLLMENT_REQUIRED' ? '/account/security' : '/account/verify-passkey' });
+      throw fail(PLATFORM_ERRORS, gate, { redirectTo: gate === 'PASSKEY_ENROLLMENT_REQUIRED' ? '/account/security' : '/account/verify-passkey' });
     }
     assertRequirement(actor, { permission: config.permission === 'authenticated' ? undefined : (config.permission as PermissionKey), stepUp: config.stepUp });
   });
@@ -152,12 +152,12 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
  * passkey: `config.stepUp` asks it of a whole route, `config.actions` / `config.conditional` of part of one.
  */
 function assertStepUp(actor: Actor): void {
-  if (actor.passkey && !actor.passkey.stepUpSatisfied) throw new AppError('STEP_UP_REQUIRED', 403, PLATFORM_ERRORS.STEP_UP_REQUIRED.message);
+  if (actor.passkey && !actor.passkey.stepUpSatisfied) throw fail(PLATFORM_ERRORS, 'STEP_UP_REQUIRED');
 }
 
 function assertRequirement(actor: Actor, requirement: Requirement): void {
   if (requirement.permission && !actor.permissions.has(requirement.permission)) {
-    throw new AppError('FORBIDDEN', 403, PLATFORM_ERRORS.FORBIDDEN.message, { permission: requirement.permission });
+    throw fail(PLATFORM_ERRORS, 'FORBIDDEN', { permission: requirement.permission });
   }
   if (requirement.stepUp) assertStepUp(actor);
 }
@@ -188,7 +188,7 @@ function declaredConditional(ctx: RequestContext, name: string): Requirement {
 
 /** The service-layer view of a request. Requires a signed-in actor unless `allowAnonymous`. */
 export function contextOf(request: FastifyRequest, deps: Deps): RequestContext & { actor: Actor } {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 401, PLATFORM_ERRORS.UNAUTHENTICATED.message);
+  if (!request.actor) throw fail(PLATFORM_ERRORS, 'UNAUTHENTICATED');
   return {
     deps,
     organizationId: request.actor.organizationId,
@@ -202,7 +202,7 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
 /** The context of a call from another Sofie service; audit events name the service token. */
 export function serviceContext(request: FastifyRequest, deps: Deps): RequestContext {
   const caller = request.serviceCaller;
-  if (!caller) throw new AppError('SERVICE_TOKEN_INVALID', 401, 'A valid service token is required (Authorization: Bearer sst_…).');
+  if (!caller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
   return { deps, organizationId: caller.organizationId, actor: null, ip: request.ip ?? null, userAgent: `service:${caller.name}` };
 }
 

@@ -1,14 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { PLATFORM_ERRORS, type ErrorSpec } from '../../contracts/errors.js';
 import { databaseOutage } from '../db/database-errors.js';
 
 /** Seconds a client should wait before retrying after a database outage (sent as Retry-After). */
 const RETRY_AFTER_SECONDS = 2;
 
-export interface ErrorSpec {
-  status: number;
-  message: string;
-}
+export type { ErrorSpec } from '../../contracts/errors.js';
+export { PLATFORM_ERRORS } from '../../contracts/errors.js';
 
 /** A domain failure with a stable machine-readable code and a message fit for the person. */
 export class AppError extends Error {
@@ -28,26 +27,6 @@ export function fail<T extends Record<string, ErrorSpec>>(catalogue: T, code: ke
   const spec = catalogue[code];
   return new AppError(code, spec.status, message ?? spec.message, details);
 }
-
-export const PLATFORM_ERRORS = {
-  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
-  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
-  SESSION_EXPIRED: { status: 401, message: 'Your session has ended. Sign in again.' },
-  FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
-  PASSKEY_ENROLLMENT_REQUIRED: { status: 403, message: 'Your organization requires a passkey. Add one in Account > Security to continue.' },
-  PASSKEY_VERIFICATION_REQUIRED: { status: 403, message: 'Confirm it is you with your passkey to continue.' },
-  STEP_UP_REQUIRED: { status: 403, message: 'Confirm it is you with your passkey: this action needs a passkey check within the last 10 minutes.' },
-  CROSS_ORIGIN: { status: 403, message: 'This request came from another site and was refused.' },
-  NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
-  CONFLICT: { status: 409, message: 'This conflicts with existing data.' },
-  VERSION_CONFLICT: { status: 409, message: 'Someone else changed this meanwhile. Reload to see their change.' },
-  REASON_REQUIRED: { status: 422, message: 'Your organization requires a business reason for this change.' },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used for a different request.' },
-  RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
-  DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now. Nothing was changed; try again in a moment.' },
-  DATABASE_BUSY: { status: 503, message: 'The database is busy right now. Nothing was changed; try again in a moment.' },
-  INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id helps us find it.' },
-} satisfies Record<string, ErrorSpec>;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };

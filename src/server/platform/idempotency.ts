@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { nowIso, type Deps } from './deps.js';
-import { AppError, PLATFORM_ERRORS } from './errors.js';
+import { fail, PLATFORM_ERRORS } from './errors.js';
 
 /**
  * Replays the stored answer when a client retries a request with the same Idempotency-Key, so a
@@ -29,7 +29,7 @@ export async function idempotent<T>(
     .where('key', '=', scopedKey)
     .executeTakeFirst();
   if (stored) {
-    if (stored.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422, PLATFORM_ERRORS.IDEMPOTENCY_KEY_REUSED.message);
+    if (stored.request_hash !== requestHash) throw fail(PLATFORM_ERRORS, 'IDEMPOTENCY_KEY_REUSED');
     reply.status(stored.status_code).header('idempotent-replayed', 'true');
     return JSON.parse(stored.response) as T;
   }

@@ -1,14 +1,9 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from './errors.js';
+import { INPUT_ERRORS } from '../../contracts/errors.js';
+import { fail } from './errors.js';
 
-export const INPUT_ERRORS = {
-  UNKNOWN_PARAMETER: { status: 400, message: 'This address does not take that query parameter.' },
-  CONTROL_CHARACTER: { status: 400, message: 'Text may not contain control characters.' },
-  INVALID_NUMBER: { status: 400, message: 'A number is not valid.' },
-  BAD_URL: { status: 400, message: 'The address is not valid.' },
-  PARAMETER_TOO_LONG: { status: 414, message: 'A value in the address is too long.' },
-} as const;
+export { INPUT_ERRORS } from '../../contracts/errors.js';
 
 // C0 controls and DEL, except tab, line feed and carriage return, which text fields may hold.
 // PostgreSQL cannot store NUL at all; the others are never meant and hide text from reviewers.
@@ -65,11 +60,11 @@ export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
 
 function refuseUnsafeValues(value: unknown, where: string): void {
   if (typeof value === 'string') {
-    if (CONTROL.test(value)) throw new AppError('CONTROL_CHARACTER', 400, `${where} contains a control character, which is not allowed.`, { field: where });
+    if (CONTROL.test(value)) throw fail(INPUT_ERRORS, 'CONTROL_CHARACTER', { field: where }, `${where} contains a control character, which is not allowed.`);
     return;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
-    throw new AppError('INVALID_NUMBER', 400, `${where} is not a finite number.`, { field: where });
+    throw fail(INPUT_ERRORS, 'INVALID_NUMBER', { field: where }, `${where} is not a finite number.`);
   }
   if (Array.isArray(value)) {
     value.forEach((item, index) => refuseUnsafeValues(item, `${where}.${index}`));
@@ -100,7 +95,7 @@ function refuseUnwrittenNumbers(request: FastifyRequest): void {
     for (const value of Array.isArray(raw) ? raw : [raw]) {
       if (typeof value === 'string' && !numeric.test(value)) {
         const kind = numeric === INTEGER_TEXT ? 'a whole number' : 'a number';
-        throw new AppError('INVALID_NUMBER', 400, `${name} must be ${kind} written in digits (got "${value.slice(0, 40)}").`, { field: name });
+        throw fail(INPUT_ERRORS, 'INVALID_NUMBER', { field: name }, `${name} must be ${kind} written in digits (got "${value.slice(0, 40)}").`);
       }
     }
   }

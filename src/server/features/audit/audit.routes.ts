@@ -4,7 +4,7 @@ import { AuditList, AuditQuery } from '../../../contracts/audit.js';
 import { ErrorBody, IdParams } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { requireUser } from '../users/users.service.js';
+import { requireUser } from '../users/index.js';
 import { listAuditEvents } from './audit.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };

@@ -62,6 +62,11 @@ export async function touchSession(db: DbOrTrx, sessionId: string, userId: strin
   await db.updateTable('users').set({ last_active_at: now }).where('id', '=', userId).execute();
 }
 
+/** A new session is a sign-in and activity: the user page shows both times. */
+export async function recordSignIn(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: now, last_active_at: now }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
+}
+
 export async function revokeSession(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }

@@ -1,21 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { MagicLinkRequest, MagicLinkResponse, Me, SignInResult, TokenBody } from '../../../contracts/auth.js';
 import { ErrorBody, Ok } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { requireOrganization } from '../organizations/organizations.service.js';
-import { MAGIC_LINK_ANSWER, requestMagicLink, SESSION_COOKIE, signOut, verifyMagicLink, type NewSession } from './auth.service.js';
-
-export function setSessionCookie(reply: FastifyReply, deps: Deps, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: deps.config.publicUrl.startsWith('https://'),
-    maxAge: deps.config.sessionAbsoluteHours * 3600,
-  });
-}
+import { requireOrganization } from '../organizations/index.js';
+import { setSessionCookie } from './auth.cookies.js';
+import { SESSION_COOKIE, signOut } from './auth.service.js';
+import { MAGIC_LINK_ANSWER, requestMagicLink, verifyMagicLink } from './auth.sign-in.js';
 
 const signInLimit = { max: 10, timeWindow: '1 minute' };
 

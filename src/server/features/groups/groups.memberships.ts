@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
-import { AppError } from '../../platform/errors.js';
-import { outrankingTargets } from '../roles/roles.guardrails.js';
-import { addMemberships, removeMemberships } from './groups.repository.js';
+import { fail } from '../../platform/errors.js';
+import { outrankingTargets, ROLES_ERRORS } from '../roles/index.js';
+import { addMemberships, groupIdsOfUser, removeMemberships } from './groups.repository.js';
 
 /**
  * Adds users to a group or removes them, in the caller's transaction: each user whose membership
@@ -24,7 +24,8 @@ export async function changeGroupMemberships(
   const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
   if (outranking.size > 0) {
     const [first] = outranking.values();
-    throw new AppError(first!.code, first!.status, outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`, { userIds: [...outranking.keys()] });
+    const message = outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
+    throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { userIds: [...outranking.keys()] }, message);
   }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);
@@ -43,4 +44,23 @@ export async function changeGroupMemberships(
     });
   }
   return changed;
+}
+
+/**
+ * Adds memberships that do not exist yet, without versions or audit events: for callers whose own
+ * change is versioned and audited as a whole (an invitation, the user page, a restore, demo data).
+ * Returns the user ids actually added.
+ */
+export function addToGroup(trx: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[], addedBy: string | null, now: string): Promise<string[]> {
+  return addMemberships(trx, organizationId, groupId, userIds, addedBy, now);
+}
+
+/** Removes memberships, without versions or audit events (see addToGroup); returns the user ids removed. */
+export function removeFromGroup(trx: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[]): Promise<string[]> {
+  return removeMemberships(trx, organizationId, groupId, userIds);
+}
+
+/** The ids of the groups the user belongs to. */
+export function groupIdsOf(db: DbOrTrx, organizationId: string, userId: string): Promise<string[]> {
+  return groupIdsOfUser(db, organizationId, userId);
 }

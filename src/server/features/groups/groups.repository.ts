@@ -17,22 +17,16 @@ export function findGroupsByIds(db: DbOrTrx, organizationId: string, ids: readon
 export function listGroupRowsWithCounts(db: DbOrTrx, organizationId: string) {
   return db
     .selectFrom('groups')
-    .leftJoin('group_members', 'group_members.group_id', 'groups.id')
-    .select(['groups.id', 'groups.name', 'groups.description', 'groups.created_at', (eb) => eb.fn.count<number>('group_members.user_id').as('member_count')])
+    .select(['groups.id', 'groups.name', 'groups.description', 'groups.created_at', 'groups.member_count'])
     .where('groups.organization_id', '=', organizationId)
-    .groupBy(['groups.id', 'groups.name', 'groups.description', 'groups.created_at'])
     .orderBy('groups.name')
     .execute();
 }
 
+/** The group's kept member count (triggers keep it with every membership change, migration 0010). */
 export async function countMembers(db: DbOrTrx, organizationId: string, groupId: string): Promise<number> {
-  const row = await db
-    .selectFrom('group_members')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('organization_id', '=', organizationId)
-    .where('group_id', '=', groupId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const row = await db.selectFrom('groups').select('member_count').where('organization_id', '=', organizationId).where('id', '=', groupId).executeTakeFirst();
+  return row?.member_count ?? 0;
 }
 
 export function listMembers(db: DbOrTrx, organizationId: string, groupId: string, limit = 500) {

@@ -2,16 +2,18 @@ import type { Static } from 'typebox';
 import type { CreateGroupBody, Group, GroupDetail, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
-import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
+import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { GROUPS_ERRORS } from './groups.errors.js';
+import type { GroupRow } from './groups.table.js';
 import { changeGroupMemberships } from './groups.memberships.js';
 import {
   countMembers,
   deleteGroupRow,
   findGroupById,
   findGroupByName,
+  findGroupsByIds,
   insertGroup,
   listGroupRowsWithCounts,
   listMembers,
@@ -19,6 +21,32 @@ import {
 } from './groups.repository.js';
 
 type Ctx = RequestContext & { actor: Actor };
+
+/** The group, or undefined when the organization has no group with this id. */
+export function findGroup(db: DbOrTrx, organizationId: string, id: string): Promise<GroupRow | undefined> {
+  return findGroupById(db, organizationId, id);
+}
+
+/** The group with this name (compared lower-cased), as invitations name groups in CSV files. */
+export function findGroupNamed(db: DbOrTrx, organizationId: string, nameNormalized: string): Promise<GroupRow | undefined> {
+  return findGroupByName(db, organizationId, nameNormalized);
+}
+
+/** The groups among `ids` that exist in the organization. */
+export function findGroups(db: DbOrTrx, organizationId: string, ids: readonly string[]): Promise<GroupRow[]> {
+  return findGroupsByIds(db, organizationId, ids);
+}
+
+export function countGroupMembers(db: DbOrTrx, organizationId: string, groupId: string): Promise<number> {
+  return countMembers(db, organizationId, groupId);
+}
+
+/** A group made without an actor or audit event (demo data); returns its id. */
+export async function seedGroup(trx: DbOrTrx, deps: Deps, organizationId: string, name: string, description: string): Promise<string> {
+  const id = deps.newId();
+  await insertGroup(trx, { id, organization_id: organizationId, name, name_normalized: name.toLowerCase(), description, created_at: nowIso(deps), updated_at: nowIso(deps) });
+  return id;
+}
 
 /** Hints against group sprawl; a group grants no permissions, so an unused one is only clutter. */
 export function sprawlHints(memberCount: number): string[] {

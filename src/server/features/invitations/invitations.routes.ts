@@ -5,8 +5,9 @@ import { InvitationList, InvitationListQuery, InviteBody, InviteResponse } from 
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { setSessionCookie } from '../auth/auth.routes.js';
-import { acceptInvitation, EXISTING_USER_ROLE_CHANGE, inviteUsers, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
+import { setSessionCookie } from '../auth/index.js';
+import { EXISTING_USER_ROLE_CHANGE, inviteUsers } from './invitations.invite.js';
+import { acceptInvitation, listInvitations, resendInvitation, revokeInvitation } from './invitations.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 

@@ -3,8 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { ErrorBody } from '../../../contracts/common.js';
 import { MailMessageList } from '../../../contracts/mailbox.js';
 import type { Deps } from '../../platform/deps.js';
-import { AppError } from '../../platform/errors.js';
+import { fail } from '../../platform/errors.js';
 import { listLocalMail } from '../../platform/mail/mail.service.js';
+import { MAILBOX_ERRORS } from './mailbox.errors.js';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const FORWARDING_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'forwarded', 'x-real-ip'];
@@ -39,7 +40,7 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     handler: async (request) => {
       const why = refusal(request, deps);
       if (why) {
-        throw new AppError('MAILBOX_DISABLED', 404, 'The local mailbox exists only when no SMTP server is configured, and only on this machine.', { reason: why });
+        throw fail(MAILBOX_ERRORS, 'MAILBOX_DISABLED', { reason: why });
       }
       const rows = await listLocalMail(deps.db, 100);
       return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at })) };

@@ -1,22 +1,4 @@
-export const OFFBOARDING_ERRORS = {
-  SELF_DEACTIVATION: { status: 403, message: 'You cannot deactivate your own account. Ask another administrator.' },
-  SELF_DELETION: { status: 403, message: 'You cannot delete your own account. Ask another administrator.' },
-  ALREADY_DEACTIVATED: { status: 409, message: 'This user is already deactivated.' },
-  USER_NOT_DEACTIVATED: { status: 409, message: 'Only a deactivated user can be reactivated.' },
-  USER_DELETED: { status: 409, message: 'This user has been deleted. Restore the account first.' },
-  USER_NOT_DELETED: { status: 409, message: 'Only a deleted user can be restored.' },
-  RESTORE_WINDOW_PASSED: { status: 410, message: 'The restore period has ended and the personal data was purged; this account cannot be restored.' },
-  EMAIL_IN_USE: { status: 409, message: 'Another user now has this email address, so the account cannot be restored. Change that user first.' },
-  SEQUENCE_NOT_RESUMABLE: { status: 422, message: 'Some Sequences were not paused by this deactivation (or changed owner since) and cannot be resumed here.' },
-  OWNERSHIP_DECISION_MISSING: { status: 422, message: 'Some owned items have no decision. Transfer them to an active user or keep them for the organization.' },
-  COLLABORATOR_DECISION_MISSING: { status: 422, message: 'Some collaborator seats have no decision. Replace them with an active user or remove them.' },
-  PLAN_ITEM_NOT_OWNED: { status: 422, message: 'The plan names items this user does not own (or collaborate on). Review the ownership again.' },
-  TRANSFER_TARGET_NOT_FOUND: { status: 422, message: 'A transfer target is not a user of your organization.' },
-  TRANSFER_TARGET_NOT_ACTIVE: { status: 422, message: 'A transfer target is not an active user. Choose someone who can sign in.' },
-  TRANSFER_TARGET_IS_USER: { status: 422, message: 'Ownership cannot be transferred to the user being deleted.' },
-  REASON_REQUIRED: { status: 422, message: 'Give the business reason for deleting this user.' },
-  POLICY_NOT_ACKNOWLEDGED: { status: 422, message: 'Acknowledge your organization’s offboarding policy first.' },
-  EMAIL_CONFIRMATION_MISMATCH: { status: 422, message: 'Type the user’s email address exactly to confirm.' },
-  PLAN_STALE: { status: 409, message: 'The user’s content changed while the plan was applied. Review the ownership again.' },
-} as const;
+// Offboarding's error codes; the catalogue itself is shared with the console (src/contracts/errors.ts).
+import type { OFFBOARDING_ERRORS } from '../../../contracts/errors.js';
+export { OFFBOARDING_ERRORS } from '../../../contracts/errors.js';
 export type OffboardingErrorCode = keyof typeof OFFBOARDING_ERRORS;

@@ -1,6 +1,6 @@
 import type { ContentType } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { chunks } from '../ownership/ownership.repository.js';
+import { chunks } from '../../db/chunks.js';
 
 export function ownedItemsOf(db: DbOrTrx, organizationId: string, userId: string) {
   return db

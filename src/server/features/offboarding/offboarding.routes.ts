@@ -15,7 +15,10 @@ import {
 } from '../../../contracts/offboarding.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { deactivateUser, deleteUser, getOwnershipReview, listOwnershipItems, listPausedSequences, reactivateUser, restoreUser } from './offboarding.service.js';
+import { deleteUser } from './offboarding.apply.js';
+import { deactivateUser, listPausedSequences, reactivateUser } from './offboarding.deactivation.js';
+import { restoreUser } from './offboarding.restore.js';
+import { getOwnershipReview, listOwnershipItems } from './offboarding.review.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 422: ErrorBody };
 

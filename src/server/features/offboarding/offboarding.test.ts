@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerItems, sampleItems, serviceToken } from '../../../../test/helpers/content.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { purgeDeletedUsers } from './offboarding.service.js';
+import { purgeDeletedUsers } from './offboarding.purge.js';
 
 let t: TestApp;
 let token: string;

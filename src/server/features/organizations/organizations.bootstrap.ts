@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
 import { nameFromEmail, normalizeEmail } from '../../platform/email.js';
-import { issueMagicLink } from '../auth/auth.service.js';
-import { seedSystemRoles } from '../roles/roles.service.js';
-import { insertUser, searchText } from '../users/users.repository.js';
+import { issueMagicLink } from '../auth/index.js';
+import { seedSystemRoles } from '../roles/index.js';
+import { createUserAccount } from '../users/index.js';
 import { findFirstOrganization, insertOrganization } from './organizations.repository.js';
 
 export interface CreatedOrganization {
@@ -37,13 +37,12 @@ export async function createOrganization(
   const adminUserId = deps.newId();
   const email = input.adminEmail.trim();
   const name = input.adminName ?? nameFromEmail(email);
-  await insertUser(trx, {
+  await createUserAccount(trx, {
     id: adminUserId,
     organization_id: organizationId,
     email,
     email_normalized: normalizeEmail(email),
     name,
-    search_text: searchText(name, normalizeEmail(email)),
     role_id: roleIds.get('admin')!,
     status: 'active',
     invited_by: null,

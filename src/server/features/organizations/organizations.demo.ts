@@ -1,11 +1,12 @@
-import { nowIso, type Deps } from '../../platform/deps.js';
+import type { Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
-import { ingestUsageEvents } from '../usage/usage.service.js';
+import type { DbOrTrx } from '../../db/database.js';
+import { ingestUsageEvents } from '../usage/index.js';
 import { recordAudit } from '../../platform/audit.js';
-import { addMemberships, insertGroup } from '../groups/groups.repository.js';
-import { fillDemoContent } from '../ownership/ownership.demo.js';
-import { insertInvitation } from '../invitations/invitations.repository.js';
-import { insertUser, searchText } from '../users/users.repository.js';
+import { addToGroup, seedGroup } from '../groups/index.js';
+import { fillDemoContent } from '../ownership/index.js';
+import { addInvitationRecord } from '../invitations/index.js';
+import { createUserAccount } from '../users/index.js';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Edsger', 'Hedy', 'John', 'Sophie', 'Yusuf', 'Mei', 'Ravi', 'Olga', 'Kwame', 'Lucia', 'Hiro', 'Amara', 'Mateo', 'Ingrid', 'Tariq', 'Nadia', 'Pablo', 'Zara'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Dijkstra', 'Lamarr', 'Backus', 'Wilson', 'Demir', 'Chen', 'Patel', 'Ivanova', 'Mensah', 'García', 'Tanaka', 'Okafor', 'Rossi', 'Larsen', 'Haddad', 'Novak', 'Silva', 'Ahmed'];
@@ -41,6 +42,71 @@ function ascii(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@-]/g, '');
 }
 
+interface DemoScene {
+  organizationId: string;
+  roles: Map<string | null, string>;
+  adminId: string | null;
+  groupIds: string[];
+  now: number;
+  random: () => number;
+  weighted: (pairs: [string, number][]) => string;
+}
+
+/** Person number `i`: an account in some state and role, one or two groups, an invitation if invited. */
+async function addDemoPerson(trx: DbOrTrx, deps: Deps, scene: DemoScene, i: number): Promise<void> {
+  const { organizationId, roles, groupIds, now, random, weighted } = scene;
+  const first = pick(FIRST, i);
+  const last = pick(LAST, Math.floor(i / FIRST.length) * 7 + i);
+  const name = `${first} ${last}`;
+  const email = ascii(`${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`);
+  const roleKey = weighted([['member', 150], ['viewer', 40], ['publisher', 18], ['user_manager', 4], ['security_reviewer', 3], ['integration_admin', 2], ['admin', 2]]);
+  const status = weighted([['active', 200], ['invited', 24], ['deactivated', 12]]) as 'active' | 'invited' | 'deactivated';
+  const created = new Date(now - Math.floor(random() * 400) * 86_400_000).toISOString();
+  const lastActive = status === 'active' && random() > 0.08 ? new Date(now - Math.floor(random() ** 2 * 120 * 86_400_000)).toISOString() : null;
+  const id = deps.newId();
+  await createUserAccount(trx, {
+    id,
+    organization_id: organizationId,
+    email,
+    email_normalized: email,
+    name,
+    role_id: roles.get(roleKey)!,
+    status,
+    invited_by: scene.adminId,
+    invited_at: created,
+    activated_at: status === 'invited' ? null : created,
+    last_sign_in_at: lastActive,
+    last_active_at: lastActive,
+    deactivated_at: status === 'deactivated' ? created : null,
+    version: 1,
+    created_at: created,
+    updated_at: created,
+  });
+  const primary = Math.floor(random() * (groupIds.length - 1));
+  if (random() > 0.08) await addToGroup(trx, organizationId, groupIds[primary]!, [id], scene.adminId, created);
+  if (random() > 0.7) await addToGroup(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)]!, [id], scene.adminId, created);
+  if (status === 'invited') {
+    await addInvitationRecord(trx, {
+      id: deps.newId(),
+      organization_id: organizationId,
+      user_id: id,
+      email_normalized: email,
+      role_id: roles.get(roleKey)!,
+      group_id: null,
+      invited_by: scene.adminId,
+      token_hash: hashToken(newToken()),
+      status: 'pending',
+      // Some are already expired, as in any real organization.
+      expires_at: new Date(now + (random() > 0.3 ? 5 : -2) * 86_400_000).toISOString(),
+      sent_count: 1,
+      created_at: created,
+      updated_at: created,
+      accepted_at: null,
+      revoked_at: null,
+    });
+  }
+}
+
 /** Fills an organization with a realistic sample: 240 people across roles, groups and states. */
 export async function fillDemoOrganization(deps: Deps, organizationId: string, count = 240): Promise<number> {
   const existing = await deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
@@ -56,64 +122,9 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
   };
   await deps.db.transaction().execute(async (trx) => {
     const groupIds: string[] = [];
-    for (const [name, description] of GROUPS) {
-      const id = deps.newId();
-      groupIds.push(id);
-      await insertGroup(trx, { id, organization_id: organizationId, name, name_normalized: name.toLowerCase(), description, created_at: nowIso(deps), updated_at: nowIso(deps) });
-    }
-    for (let i = 0; i < count; i++) {
-      const first = pick(FIRST, i);
-      const last = pick(LAST, Math.floor(i / FIRST.length) * 7 + i);
-      const name = `${first} ${last}`;
-      const email = ascii(`${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`);
-      const roleKey = weighted([['member', 150], ['viewer', 40], ['publisher', 18], ['user_manager', 4], ['security_reviewer', 3], ['integration_admin', 2], ['admin', 2]]);
-      const status = weighted([['active', 200], ['invited', 24], ['deactivated', 12]]) as 'active' | 'invited' | 'deactivated';
-      const created = new Date(now - Math.floor(random() * 400) * 86_400_000).toISOString();
-      const lastActive = status === 'active' && random() > 0.08 ? new Date(now - Math.floor(random() ** 2 * 120 * 86_400_000)).toISOString() : null;
-      const id = deps.newId();
-      await insertUser(trx, {
-        id,
-        organization_id: organizationId,
-        email,
-        email_normalized: email,
-        name,
-        search_text: searchText(name, email),
-        role_id: roles.get(roleKey)!,
-        status,
-        invited_by: admin?.id ?? null,
-        invited_at: created,
-        activated_at: status === 'invited' ? null : created,
-        last_sign_in_at: lastActive,
-        last_active_at: lastActive,
-        deactivated_at: status === 'deactivated' ? created : null,
-        version: 1,
-        created_at: created,
-        updated_at: created,
-      });
-      const primary = Math.floor(random() * (groupIds.length - 1));
-      if (random() > 0.08) await addMemberships(trx, organizationId, groupIds[primary]!, [id], admin?.id ?? null, created);
-      if (random() > 0.7) await addMemberships(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)]!, [id], admin?.id ?? null, created);
-      if (status === 'invited') {
-        await insertInvitation(trx, {
-          id: deps.newId(),
-          organization_id: organizationId,
-          user_id: id,
-          email_normalized: email,
-          role_id: roles.get(roleKey)!,
-          group_id: null,
-          invited_by: admin?.id ?? null,
-          token_hash: hashToken(newToken()),
-          status: 'pending',
-          // Some are already expired, as in any real organization.
-          expires_at: new Date(now + (random() > 0.3 ? 5 : -2) * 86_400_000).toISOString(),
-          sent_count: 1,
-          created_at: created,
-          updated_at: created,
-          accepted_at: null,
-          revoked_at: null,
-        });
-      }
-    }
+    for (const [name, description] of GROUPS) groupIds.push(await seedGroup(trx, deps, organizationId, name, description));
+    const scene: DemoScene = { organizationId, roles, adminId: admin?.id ?? null, groupIds, now, random, weighted };
+    for (let i = 0; i < count; i++) await addDemoPerson(trx, deps, scene, i);
     const content = await fillDemoContent(trx, deps, organizationId);
     await recordAudit(trx, { deps, organizationId, actor: null, ip: null, userAgent: null }, {
       action: 'organization.demo_filled',

@@ -1,15 +1,10 @@
 import { sql } from 'kysely';
 import type { ContentType } from '../../../contracts/ownership.js';
+import { chunks } from '../../db/chunks.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { CollaboratorRow, ContentItemRow, NewContentItemRow } from './ownership.table.js';
 
-const CHUNK = 500;
-
-export function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
+export { chunks };
 
 export async function findItemsByExternalIds(db: DbOrTrx, organizationId: string, externalIds: readonly string[]): Promise<ContentItemRow[]> {
   const rows: ContentItemRow[] = [];

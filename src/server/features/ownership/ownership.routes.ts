@@ -16,16 +16,9 @@ import {
 } from '../../../contracts/ownership.js';
 import { contextOf, serviceContext } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import {
-  changeCollaborators,
-  createWebhookEndpoint,
-  disableWebhookEndpoint,
-  listContentItems,
-  listWebhookDeliveries,
-  listWebhookEndpoints,
-  removeContentItems,
-  upsertContentItems,
-} from './ownership.service.js';
+import { listContentItems } from './ownership.service.js';
+import { changeCollaborators, removeContentItems, upsertContentItems } from './ownership.sync.js';
+import { createWebhookEndpoint, disableWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints } from './ownership.webhook-endpoints.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 

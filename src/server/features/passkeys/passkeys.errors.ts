@@ -1,21 +1,2 @@
-export const PASSKEYS_ERRORS = {
-  CHALLENGE_INVALID: { status: 400, message: 'This passkey request was not issued here. Start again.' },
-  CHALLENGE_USED: { status: 400, message: 'This passkey request was already used. Start again.' },
-  CHALLENGE_EXPIRED: { status: 400, message: 'This passkey request expired (they last 5 minutes). Start again.' },
-  PASSKEY_VERIFICATION_FAILED: { status: 400, message: 'The passkey could not be verified. Try again.' },
-  PASSKEY_COUNTER_REGRESSION: { status: 400, message: 'This passkey reported an old signature counter, which suggests it was copied. It was refused; tell your administrator.' },
-  PASSKEY_UNKNOWN: { status: 400, message: 'This passkey is not registered with Sofie. Sign in with a magic link instead.' },
-  PASSKEY_ALREADY_REGISTERED: { status: 409, message: 'This passkey is already registered.' },
-  PASSKEY_NOT_FOUND: { status: 404, message: 'No such passkey on your account.' },
-  PASSKEY_REQUIRED_BY_POLICY: { status: 409, message: 'Your organization requires a passkey, and this is your last one. Add another passkey before removing it.' },
-  RECENT_SIGN_IN_REQUIRED: { status: 403, message: 'Confirm it is you with a passkey, or sign in again with a magic link, to change your passkeys.' },
-  ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
-  SESSION_NOT_FOUND: { status: 404, message: 'No such active session.' },
-  USER_NOT_FOUND: { status: 404, message: 'No such user in this organization.' },
-  PASSKEY_VERIFICATION_REQUIRED: {
-    status: 403,
-    message: 'Your role requires you to confirm it is you with your passkey after signing in with a link. Use your passkey; if you lost it, ask an administrator to allow a passkey recovery.',
-  },
-  PASSKEY_RECOVERY_NOT_NEEDED: { status: 409, message: 'This user has no passkey: they can add one themselves after signing in.' },
-  USER_NOT_ACTIVE: { status: 409, message: 'Only an active user can recover a passkey.' },
-} as const;
+// Passkeys's error codes; the catalogue itself is shared with the console (src/contracts/errors.ts).
+export { PASSKEYS_ERRORS } from '../../../contracts/errors.js';

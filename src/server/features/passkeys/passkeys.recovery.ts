@@ -2,7 +2,7 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { recordAudit } from '../../platform/audit.js';
 import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
-import { assertMayActOn } from '../roles/roles.guardrails.js';
+import { assertMayActOn } from '../roles/index.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
 import { passkeyCounts } from './passkeys.repository.js';
 

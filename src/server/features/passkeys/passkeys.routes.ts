@@ -15,31 +15,30 @@ import {
 import { Type } from 'typebox';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { SESSION_COOKIE } from '../auth/auth.service.js';
-import { setSessionCookie } from '../auth/auth.routes.js';
+import { SESSION_COOKIE, setSessionCookie } from '../auth/index.js';
 import {
   addPasskey,
   getAccountSecurity,
-  listOwnSessions,
   registrationOptions,
   removeOwnPasskey,
   renameOwnPasskey,
-  revokeOwnOtherSessions,
-  revokeOwnSession,
   signInOptions,
   signInWithPasskey,
   verificationOptions,
   verifyPasskeyOnSession,
 } from './passkeys.service.js';
 import { allowPasskeyRecovery, RECOVERY_HOURS } from './passkeys.recovery.js';
+import { listOwnSessions, revokeOwnOtherSessions, revokeOwnSession } from './passkeys.sessions.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const signInLimit = { max: 30, timeWindow: '1 minute' };
 /** Account > Security stays reachable while a passkey still has to be enrolled or verified. */
 const account = { permission: 'authenticated' as const, allowDuringPasskeySetup: true };
 
-export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  // ------------------------------------------------------------ sign-in ("Continue with passkey")
+type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
+
+/** Sign-in ("Continue with passkey"). */
+function signInRoutes(app: App, deps: Deps): void {
   app.post('/api/auth/passkey/options', {
     config: { public: true, rateLimit: signInLimit },
     schema: { tags: ['Sign-in'], summary: 'Start a passkey sign-in (discoverable credentials: no email needed)', response: { 200: WebAuthnOptions, 429: ErrorBody } },
@@ -60,8 +59,10 @@ export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       return { redirectTo: '/', firstSignIn: false };
     },
   });
+}
 
-  // ------------------------------------------------------------ Account > Security
+/** Account > Security: the signed-in person's own passkeys, and proving one on this session. */
+function ownPasskeyRoutes(app: App, deps: Deps): void {
   app.get('/api/account/security', {
     config: account,
     schema: { tags: ['Account'], summary: 'Passkey MFA status, registered passkeys and your sessions', response: { 200: AccountSecurity, 401: ErrorBody } },
@@ -106,8 +107,10 @@ export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     schema: { tags: ['Account'], summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes', body: VerifyPasskeyBody, response: { 200: PasskeyVerified, ...errors } },
     handler: async (request) => verifyPasskeyOnSession(contextOf(request, deps), request.body.credential),
   });
+}
 
-  // ------------------------------------------------------------ recovery (administrators)
+/** Passkey recovery (administrators) and the signed-in person's own sessions. */
+function recoveryAndSessionRoutes(app: App, deps: Deps): void {
   app.post('/api/users/:id/passkey-recovery', {
     config: { permission: 'users.manage_sessions', stepUp: true },
     schema: {
@@ -142,4 +145,10 @@ export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
     schema: { tags: ['Account'], summary: 'Sign out every other session of yours', response: { 200: RevokedSessions, 401: ErrorBody } },
     handler: async (request) => ({ revoked: await revokeOwnOtherSessions(contextOf(request, deps)) }),
   });
+}
+
+export const passkeysRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  signInRoutes(app, deps);
+  ownPasskeyRoutes(app, deps);
+  recoveryAndSessionRoutes(app, deps);
 };

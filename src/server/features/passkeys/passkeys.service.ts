@@ -1,54 +1,36 @@
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
-  verifyAuthenticationResponse,
   verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Static } from 'typebox';
 import type { AccountSecurity, AddPasskeyBody, AuthenticationCredential, Passkey, PasskeyMfa } from '../../../contracts/passkeys.js';
-import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { listActiveSessions, revokeSession } from '../auth/auth.repository.js';
-import { createSession, type NewSession } from '../auth/auth.service.js';
+import { createSession, type NewSession } from '../auth/index.js';
 import { deviceLabel } from '../../platform/device.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
 import { describeReasons, idleLogoutMinutes, passkeyRequirement, recentlyAuthenticated, type PasskeyRequirement } from './passkeys.policy.js';
 import {
-  consumeChallenge,
-  deleteChallengesBefore,
   deletePasskey,
-  findChallenge,
   findPasskey,
   findPasskeyByCredentialId,
-  findSession,
-  findUserWithPolicy,
-  insertChallenge,
   insertPasskey,
   listPasskeys,
   markSessionPasskeyVerified,
-  passkeyCounts,
-  recordPasskeyUse,
   renamePasskey,
-  revokeOtherSessions,
 } from './passkeys.repository.js';
-import type { ChallengePurpose, PasskeyRow } from './passkeys.table.js';
+import type { PasskeyRow } from './passkeys.table.js';
+import { CHALLENGE_MS, relyingParty, transportsOf, issueChallenge, takeChallenge, verifyAssertion } from './passkeys.webauthn.js';
+import { listOwnSessions } from './passkeys.sessions.js';
+import { requireUserWithPolicy } from './passkeys.summary.js';
 
-const CHALLENGE_MS = 5 * 60_000;
 type SignedIn = RequestContext & { actor: Actor };
 type Client = { ip: string | null; userAgent: string | null };
-
-/** The relying party is this deployment: RP ID from PUBLIC_URL's hostname, origin from its origin. */
-export function relyingParty(deps: Deps): { rpID: string; origin: string } {
-  const url = new URL(deps.config.publicUrl);
-  return { rpID: url.hostname, origin: url.origin };
-}
 
 function toPasskey(row: PasskeyRow): Passkey {
   return {
@@ -58,53 +40,6 @@ function toPasskey(row: PasskeyRow): Passkey {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
   };
-}
-
-function transportsOf(row: PasskeyRow): AuthenticatorTransportFuture[] {
-  return JSON.parse(row.transports) as AuthenticatorTransportFuture[];
-}
-
-async function issueChallenge(deps: Deps, purpose: ChallengePurpose, challenge: string, scope: { organizationId: string; userId: string; sessionId: string } | null) {
-  const now = deps.clock();
-  // Housekeeping: challenges are useless an hour after they expire.
-  await deleteChallengesBefore(deps.db, new Date(now.getTime() - 3_600_000).toISOString());
-  await insertChallenge(deps.db, {
-    id: deps.newId(),
-    challenge,
-    purpose,
-    organization_id: scope?.organizationId ?? null,
-    user_id: scope?.userId ?? null,
-    session_id: scope?.sessionId ?? null,
-    expires_at: new Date(now.getTime() + CHALLENGE_MS).toISOString(),
-    created_at: now.toISOString(),
-  });
-}
-
-/**
- * Finds the challenge the client signed (from clientDataJSON), checks purpose, session, expiry, and
- * consumes it at once, outside any transaction: a replayed or failed response cannot use it again.
- */
-async function takeChallenge(deps: Deps, clientDataJSON: string, purpose: ChallengePurpose, sessionId: string | null): Promise<string> {
-  let challenge: unknown;
-  try {
-    challenge = (JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown }).challenge;
-  } catch {
-    throw fail(PASSKEYS_ERRORS, 'PASSKEY_VERIFICATION_FAILED', { reason: 'clientDataJSON is not valid JSON' });
-  }
-  if (typeof challenge !== 'string' || challenge.length > 200) throw fail(PASSKEYS_ERRORS, 'CHALLENGE_INVALID');
-  const row = await findChallenge(deps.db, challenge);
-  if (!row || row.purpose !== purpose || row.session_id !== sessionId) throw fail(PASSKEYS_ERRORS, 'CHALLENGE_INVALID');
-  if (row.used_at) throw fail(PASSKEYS_ERRORS, 'CHALLENGE_USED');
-  const now = nowIso(deps);
-  if (row.expires_at <= now) throw fail(PASSKEYS_ERRORS, 'CHALLENGE_EXPIRED');
-  if (!(await consumeChallenge(deps.db, row.id, now))) throw fail(PASSKEYS_ERRORS, 'CHALLENGE_USED');
-  return row.challenge;
-}
-
-async function requireUserWithPolicy(db: DbOrTrx, organizationId: string, userId: string) {
-  const user = await findUserWithPolicy(db, organizationId, userId);
-  if (!user) throw fail(PASSKEYS_ERRORS, 'USER_NOT_FOUND');
-  return user;
 }
 
 /** The console asks for a passkey (or a fresh magic link) before passkeys change on an older session. */
@@ -130,58 +65,6 @@ function assertMayEnrol(ctx: SignedIn, user: { passkey_recovery_until: string | 
 /** Recovery: passkeys change on a session that has not proven a passkey (a magic-link sign-in). */
 function isRecovery(ctx: SignedIn, existingCount: number): boolean {
   return existingCount > 0 && !ctx.actor.passkey?.verifiedAt;
-}
-
-/**
- * Verifies an assertion against a stored credential and moves its counter forward. A counter that
- * does not increase (when the authenticator keeps one) is refused and recorded as a high-risk event.
- */
-async function verifyAssertion(deps: Deps, passkey: PasskeyRow, credential: Static<typeof AuthenticationCredential>, expectedChallenge: string) {
-  const { rpID, origin } = relyingParty(deps);
-  let verification;
-  try {
-    verification = await verifyAuthenticationResponse({
-      response: credential as AuthenticationResponseJSON,
-      expectedChallenge,
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: true,
-      credential: {
-        id: passkey.credential_id,
-        publicKey: new Uint8Array(Buffer.from(passkey.public_key, 'base64url')),
-        counter: passkey.counter,
-        transports: transportsOf(passkey),
-      },
-    });
-  } catch (error) {
-    const reason = (error as Error).message;
-    if (/counter/i.test(reason)) await counterRegression(deps, passkey);
-    throw fail(PASSKEYS_ERRORS, 'PASSKEY_VERIFICATION_FAILED', { reason });
-  }
-  if (!verification.verified) throw fail(PASSKEYS_ERRORS, 'PASSKEY_VERIFICATION_FAILED');
-  const info = verification.authenticationInfo;
-  const stored = await recordPasskeyUse(deps.db, passkey.id, {
-    oldCounter: passkey.counter,
-    newCounter: info.newCounter,
-    backedUp: info.credentialBackedUp,
-    now: nowIso(deps),
-  });
-  if (!stored) await counterRegression(deps, passkey);
-  return info;
-}
-
-async function counterRegression(deps: Deps, passkey: PasskeyRow): Promise<never> {
-  await deps.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', passkey.user_id).executeTakeFirst();
-    await recordAudit(trx, { deps, organizationId: passkey.organization_id, actor: null, ip: null, userAgent: null }, {
-      action: 'passkey.counter_regression',
-      category: 'auth',
-      risk: 'high',
-      subject: user ? { type: 'user', id: user.id, label: user.email } : null,
-      after: { passkeyId: passkey.id, name: passkey.name, storedCounter: passkey.counter },
-    });
-  });
-  throw fail(PASSKEYS_ERRORS, 'PASSKEY_COUNTER_REGRESSION');
 }
 
 // ---------------------------------------------------------------- registration
@@ -403,81 +286,4 @@ export async function signInWithPasskey(deps: Deps, credential: Static<typeof Au
     });
     return session;
   });
-}
-
-// ---------------------------------------------------------------- sessions
-
-export async function listOwnSessions(ctx: SignedIn) {
-  const rows = await listActiveSessions(ctx.deps.db, ctx.organizationId, ctx.actor.userId, nowIso(ctx.deps));
-  return rows.map((s) => ({
-    id: s.id,
-    device: deviceLabel(s.user_agent),
-    ip: s.ip,
-    method: s.auth_method,
-    createdAt: s.created_at,
-    lastSeenAt: s.last_seen_at,
-    current: s.id === ctx.actor.sessionId,
-  }));
-}
-
-export async function revokeOwnSession(ctx: SignedIn, sessionId: string): Promise<void> {
-  await ctx.deps.db.transaction().execute(async (trx) => {
-    const session = await findSession(trx, ctx.organizationId, ctx.actor.userId, sessionId);
-    if (!session || session.revoked_at) throw fail(PASSKEYS_ERRORS, 'SESSION_NOT_FOUND');
-    await revokeSession(trx, sessionId, nowIso(ctx.deps));
-    await recordAudit(trx, ctx, {
-      action: 'auth.session_revoked',
-      category: 'auth',
-      risk: 'low',
-      subject: { type: 'user', id: ctx.actor.userId, label: ctx.actor.email },
-      after: { sessionId, device: deviceLabel(session.user_agent) },
-    });
-  });
-}
-
-export async function revokeOwnOtherSessions(ctx: SignedIn): Promise<number> {
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const revoked = await revokeOtherSessions(trx, ctx.organizationId, ctx.actor.userId, ctx.actor.sessionId, nowIso(ctx.deps));
-    if (revoked > 0) {
-      await recordAudit(trx, ctx, {
-        action: 'auth.other_sessions_revoked',
-        category: 'auth',
-        risk: 'low',
-        subject: { type: 'user', id: ctx.actor.userId, label: ctx.actor.email },
-        after: { revoked },
-      });
-    }
-    return revoked;
-  });
-}
-
-// ---------------------------------------------------------------- user page
-
-export interface PasskeySummary {
-  /** Until when an administrator allows this user to enrol a passkey without proving one; null when not. */
-  recoveryUntil: string | null;
-  count: number;
-  synced: number;
-  deviceBound: number;
-  required: boolean;
-  requiredBy: PasskeyRequirement['reasons'];
-  afterMagicLink: boolean;
-  explanation: string;
-}
-
-/** The user's passkeys against the policies that apply to them, for the user page and its checklist. */
-export async function passkeySummaryForUser(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<PasskeySummary> {
-  const user = await requireUserWithPolicy(db, organizationId, userId);
-  const counts = await passkeyCounts(db, organizationId, userId);
-  const requirement = passkeyRequirement({ role: user, organization: user });
-  return {
-    recoveryUntil: user.passkey_recovery_until && user.passkey_recovery_until > now ? user.passkey_recovery_until : null,
-    count: counts.synced + counts.deviceBound,
-    synced: counts.synced,
-    deviceBound: counts.deviceBound,
-    required: requirement.required,
-    requiredBy: requirement.reasons,
-    afterMagicLink: requirement.afterMagicLink,
-    explanation: requirement.required ? `Required: ${describeReasons(requirement.reasons)}.` : 'Not required by any policy.',
-  };
 }

@@ -77,13 +77,23 @@ export async function countOtherAccessAdmins(db: DbOrTrx, organizationId: string
   return Number(row.count);
 }
 
+/** Whether a role change from `before` to `after` takes away the ability to manage users and roles. */
+export function losesAccessAdmin(before: readonly string[], after: readonly string[]): boolean {
+  return grantsAccessAdmin(before) && !grantsAccessAdmin(after);
+}
+
+/** Whether nobody able to manage users and roles would remain if `losingUserIds` lost that ability. */
+export async function wouldLeaveNoAccessAdmin(db: DbOrTrx, organizationId: string, losingUserIds: readonly string[]): Promise<boolean> {
+  if (losingUserIds.length === 0) return false;
+  return (await countOtherAccessAdmins(db, organizationId, losingUserIds)) === 0;
+}
+
 /**
  * Refuses a change that would leave the organization with nobody able to manage users and roles.
  * Call inside the change's transaction, with the users who would lose that ability.
  */
 export async function assertKeepsAccessAdmin(db: DbOrTrx, organizationId: string, losingUserIds: readonly string[]): Promise<void> {
-  if (losingUserIds.length === 0) return;
-  if ((await countOtherAccessAdmins(db, organizationId, losingUserIds)) === 0) throw fail(ROLES_ERRORS, 'LAST_ACCESS_ADMIN');
+  if (await wouldLeaveNoAccessAdmin(db, organizationId, losingUserIds)) throw fail(ROLES_ERRORS, 'LAST_ACCESS_ADMIN');
 }
 
 /**

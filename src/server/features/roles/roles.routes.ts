@@ -15,7 +15,10 @@ import {
 } from '../../../contracts/roles.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { createRole, deleteRole, duplicateRole, getRole, listRoles, recommendRole, roleImpact, updateRole } from './roles.service.js';
+import { createRole, deleteRole, duplicateRole, updateRole } from './roles.changes.js';
+import { roleImpact } from './roles.impact.js';
+import { recommendRole } from './roles.recommend.js';
+import { getRole, listRoles } from './roles.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 

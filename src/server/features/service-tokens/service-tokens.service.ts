@@ -2,9 +2,10 @@ import type { Static } from 'typebox';
 import type { CreateServiceTokenBody } from '../../../contracts/service-tokens.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
-import { AppError } from '../../platform/errors.js';
+import { fail } from '../../platform/errors.js';
 import type { ServiceCaller } from '../../platform/access.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
+import { SERVICE_TOKENS_ERRORS } from './service-tokens.errors.js';
 import type { ServiceTokenRow } from './service-tokens.table.js';
 
 const PREFIX = 'sst_';
@@ -40,7 +41,7 @@ export async function createServiceToken(ctx: RequestContext & { actor: Actor },
 export async function revokeServiceToken(ctx: RequestContext & { actor: Actor }, id: string) {
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('SERVICE_TOKEN_NOT_FOUND', 404, 'This service token does not exist in your organization.');
+    if (!row) throw fail(SERVICE_TOKENS_ERRORS, 'SERVICE_TOKEN_NOT_FOUND');
     if (row.revoked_at) return;
     const now = nowIso(ctx.deps);
     await trx.updateTable('service_tokens').set({ revoked_at: now }).where('id', '=', id).execute();

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../../platform/deps.js';
-import { purgeExpiredUsage } from './usage.service.js';
+import { purgeExpiredUsage } from './usage.retention.js';
 
 const DAY = 86_400_000;
 

@@ -16,15 +16,10 @@ import {
 } from '../../../contracts/usage.js';
 import { contextOf, serviceContext } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import {
-  getUsageOverview,
-  getUsageSettings,
-  getUserActivity,
-  getUserUsageTrend,
-  ingestUsageEvents,
-  listInactiveUsers,
-  updateUsageSettings,
-} from './usage.service.js';
+import { ingestUsageEvents } from './usage.ingest.js';
+import { getUsageOverview, listInactiveUsers } from './usage.overview.js';
+import { getUsageSettings, updateUsageSettings } from './usage.retention.js';
+import { getUserActivity, getUserUsageTrend } from './usage.user-activity.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
 

@@ -3,7 +3,7 @@ import { propertyOptions } from '../../../../test/helpers/property.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { USAGE_EVENT_TYPES } from '../../../contracts/usage.js';
-import { purgeExpiredUsage } from './usage.service.js';
+import { purgeExpiredUsage } from './usage.retention.js';
 
 const DAY = 86_400_000;
 let t: TestApp;

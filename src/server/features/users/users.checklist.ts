@@ -1,7 +1,7 @@
 import type { ChecklistItem, UserPasskeys } from '../../../contracts/users.js';
 import type { UserWorkspace } from '../../../contracts/workspaces.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
-import type { RoleRow } from '../roles/roles.table.js';
+import type { RoleRow } from '../roles/index.js';
 import type { UserRow } from './users.table.js';
 
 export interface ChecklistInput {

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { UserFilter, UserSort } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
+import { countGroupMembers } from '../groups/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -153,8 +154,7 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
     return { total: Number((await query.executeTakeFirstOrThrow()).n), exact: true };
   }
   if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
-    const group = await db.selectFrom('groups').select('member_count').where('organization_id', '=', organizationId).where('id', '=', filter.groupId).executeTakeFirst();
-    return { total: group?.member_count ?? 0, exact: true };
+    return { total: await countGroupMembers(db, organizationId, filter.groupId), exact: true };
   }
   const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect).select(sql.lit(1).as('one')).limit(COUNT_CAP + 1);
   const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

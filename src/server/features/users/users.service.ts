@@ -20,27 +20,26 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { deviceLabel } from '../../platform/device.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
-import { listActiveSessions, revokeUserSessions } from '../auth/auth.repository.js';
-import { passkeySummaryForUser } from '../passkeys/passkeys.service.js';
-import { addMemberships, findGroupById, findGroupsByIds, groupIdsOfUser, removeMemberships } from '../groups/groups.repository.js';
-import { changeGroupMemberships } from '../groups/groups.memberships.js';
+import { activeSessionsOf, revokeAllSessionsOf } from '../auth/index.js';
+import { passkeySummaryForUser } from '../passkeys/index.js';
+import { addToGroup, changeGroupMemberships, findGroup, findGroups, groupIdsOf, removeFromGroup } from '../groups/index.js';
 import {
   assertMayActOn,
   assertNoEscalation,
-  countOtherAccessAdmins,
   grantsAccessAdmin,
   lockOrganizationForAccessChange,
   outrankingRefusal,
   outrankingTargets,
-} from '../roles/roles.guardrails.js';
-import { ROLES_ERRORS } from '../roles/roles.errors.js';
-import { listRoleRows } from '../roles/roles.repository.js';
-import { rolePermissions, requireRole } from '../roles/roles.service.js';
-import { usageSummariesOf } from '../usage/usage.service.js';
+  wouldLeaveNoAccessAdmin,
+  listRoleRowsOf,
+  requireRole,
+  ROLES_ERRORS,
+  rolePermissions,
+} from '../roles/index.js';
+import { usageSummariesOf } from '../usage/index.js';
 import { buildChecklist } from './users.checklist.js';
-import { countSeatsOfUser } from '../ownership/ownership.repository.js';
-import { ownedCounts } from '../ownership/ownership.service.js';
-import { userWorkspaces } from '../workspaces/workspaces.service.js';
+import { collaboratorSeatCount, ownedCounts } from '../ownership/index.js';
+import { userWorkspaces } from '../workspaces/index.js';
 import { USERS_ERRORS } from './users.errors.js';
 import {
   findUserById,
@@ -152,10 +151,10 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
-    listActiveSessions(db, organizationId, row.id, nowText),
+    activeSessionsOf(db, organizationId, row.id, nowText),
     userWorkspaces(db, organizationId, row.id),
     ownedCounts(db, organizationId, row.id),
-    countSeatsOfUser(db, organizationId, row.id),
+    collaboratorSeatCount(db, organizationId, row.id),
     passkeySummaryForUser(db, organizationId, row.id, nowText),
   ]);
   const userGroups = groups.get(row.id) ?? [];
@@ -200,7 +199,7 @@ export interface RoleAssignment {
  * users and bulk actions; the caller decides whether a refusal fails the request or is reported.
  */
 export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, users: readonly UserRow[], roleId: string, reason: string | null): Promise<RoleAssignment> {
-  const roles = new Map((await listRoleRows(trx, ctx.organizationId)).map((r) => [r.id, r]));
+  const roles = new Map((await listRoleRowsOf(trx, ctx.organizationId)).map((r) => [r.id, r]));
   const to = roles.get(roleId);
   if (!to) throw fail(ROLES_ERRORS, 'ROLE_NOT_FOUND', { roleId });
   const toPermissions = rolePermissions(to);
@@ -221,7 +220,7 @@ export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: A
   }
   if (!grantsAccessAdmin(toPermissions)) {
     const losing = moving.filter((u) => u.status === 'active' && grantsAccessAdmin(rolePermissions(roles.get(u.role_id)!)));
-    if (losing.length > 0 && (await countOtherAccessAdmins(trx, ctx.organizationId, losing.map((u) => u.id))) === 0) {
+    if (await wouldLeaveNoAccessAdmin(trx, ctx.organizationId, losing.map((u) => u.id))) {
       // Everyone else may go; the last of them keeps the organization administrable.
       const kept = losing[losing.length - 1]!;
       moving.splice(moving.indexOf(kept), 1);
@@ -277,10 +276,10 @@ export async function changeUserGroups(ctx: RequestContext & { actor: Actor }, u
     const user = await requireUserForChange(trx, ctx.deps.dialect, ctx.organizationId, userId);
     if (user.status === 'deleted') throw fail(USERS_ERRORS, 'USER_DELETED');
     await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
-    const currentIds = await groupIdsOfUser(trx, ctx.organizationId, userId);
+    const currentIds = await groupIdsOf(trx, ctx.organizationId, userId);
     assertVersion(body.version, user.version, { groupIds: currentIds });
     const wanted = [...new Set(body.groupIds)];
-    const found = await findGroupsByIds(trx, ctx.organizationId, wanted);
+    const found = await findGroups(trx, ctx.organizationId, wanted);
     if (found.length !== wanted.length) {
       const known = new Set(found.map((g) => g.id));
       throw fail(USERS_ERRORS, 'GROUP_NOT_FOUND', { missing: wanted.filter((id) => !known.has(id)) });
@@ -289,10 +288,10 @@ export async function changeUserGroups(ctx: RequestContext & { actor: Actor }, u
     const toRemove = currentIds.filter((id) => !wanted.includes(id));
     if (toAdd.length === 0 && toRemove.length === 0) return;
     const now = nowIso(ctx.deps);
-    for (const groupId of toAdd) await addMemberships(trx, ctx.organizationId, groupId, [userId], ctx.actor.userId, now);
-    for (const groupId of toRemove) await removeMemberships(trx, ctx.organizationId, groupId, [userId]);
+    for (const groupId of toAdd) await addToGroup(trx, ctx.organizationId, groupId, [userId], ctx.actor.userId, now);
+    for (const groupId of toRemove) await removeFromGroup(trx, ctx.organizationId, groupId, [userId]);
     await updateUserRow(trx, ctx.organizationId, userId, { version: user.version + 1, updated_at: now });
-    const names = new Map((await findGroupsByIds(trx, ctx.organizationId, [...currentIds, ...wanted])).map((g) => [g.id, g.name]));
+    const names = new Map((await findGroups(trx, ctx.organizationId, [...currentIds, ...wanted])).map((g) => [g.id, g.name]));
     await recordAudit(trx, ctx, {
       action: 'user.groups_changed',
       category: 'access',
@@ -311,7 +310,7 @@ export async function signOutEverywhere(ctx: RequestContext & { actor: Actor }, 
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const user = await requireUser(trx, ctx.organizationId, userId);
     await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
-    const count = await revokeUserSessions(trx, ctx.organizationId, userId, nowIso(ctx.deps));
+    const count = await revokeAllSessionsOf(trx, ctx.organizationId, userId, nowIso(ctx.deps));
     await recordAudit(trx, ctx, {
       action: 'user.signed_out_everywhere',
       category: 'auth',
@@ -359,7 +358,7 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
       changed = outcome.changed.length;
       skipped.push(...outcome.refused.map(({ user, error }) => skip(user, error)));
     } else {
-      const group = await findGroupById(trx, ctx.organizationId, body.groupId!);
+      const group = await findGroup(trx, ctx.organizationId, body.groupId!);
       if (!group) throw fail(USERS_ERRORS, 'GROUP_NOT_FOUND');
       const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
       const members: UserRow[] = [];

@@ -17,8 +17,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
-import { groupIdsOfUser } from '../groups/groups.repository.js';
-import { announceOwnershipChanges } from '../ownership/ownership.service.js';
+import { groupIdsOf } from '../groups/index.js';
+import { announceOwnershipChanges } from '../ownership/index.js';
 import { WORKSPACES_ERRORS } from './workspaces.errors.js';
 import { findWorkspace, listWorkspaceRows, membersOf, membershipsReaching, organizationWorkspaces, type ListedWorkspace } from './workspaces.repository.js';
 import type { WorkspaceRow } from './workspaces.table.js';
@@ -220,7 +220,7 @@ export async function removeWorkspaceMember(ctx: RequestContext & { actor: Actor
 
 /** A user's Workspaces with the path(s) that grant each: direct, via a group, via the organization. */
 export async function userWorkspaces(db: DbOrTrx, organizationId: string, userId: string): Promise<UserWorkspace[]> {
-  const groupIds = await groupIdsOfUser(db, organizationId, userId);
+  const groupIds = await groupIdsOf(db, organizationId, userId);
   const rows = await membershipsReaching(db, organizationId, userId, groupIds);
   const groupNames = groupIds.length ? new Map((await db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', groupIds).execute()).map((g) => [g.id, g.name])) : new Map<string, string>();
   const byWs = new Map<string, UserWorkspace>();

@@ -1,0 +1,2 @@
+// The audit feature's front door: audit rows as the API shows them.
+export { auditRowToEvent } from './audit.service.js';

@@ -1,0 +1,65 @@
+import { nowIso, type Deps, type RequestContext } from '../../platform/deps.js';
+import { isValidEmail, normalizeEmail } from '../../platform/email.js';
+import { fail } from '../../platform/errors.js';
+import { enqueueMail } from '../../platform/mail/mail.service.js';
+import { hashToken } from '../../platform/tokens.js';
+import { recordAudit } from '../../platform/audit.js';
+import { findActiveUsersByEmail } from '../users/index.js';
+import { AUTH_ERRORS } from './auth.errors.js';
+import { consumeMagicLink, findMagicLinkByHash } from './auth.repository.js';
+import { createSession, issueMagicLink, MAGIC_LINK_MINUTES, type NewSession } from './auth.service.js';
+
+export const MAGIC_LINK_ANSWER = 'If this address belongs to an active Sofie account, a sign-in link is on its way. It works once, for 15 minutes.';
+
+/**
+ * Sends a sign-in link to every active account with this address. The answer never says whether
+ * the address exists.
+ */
+export async function requestMagicLink(deps: Deps, email: string): Promise<void> {
+  if (!isValidEmail(email)) throw fail(AUTH_ERRORS, 'INVALID_EMAIL');
+  const normalized = normalizeEmail(email);
+  await deps.db.transaction().execute(async (trx) => {
+    const users = await findActiveUsersByEmail(trx, normalized);
+    for (const user of users) {
+      const org = await trx.selectFrom('organizations').select('name').where('id', '=', user.organization_id).executeTakeFirstOrThrow();
+      const url = await issueMagicLink(trx, deps, user);
+      await enqueueMail(trx, deps, {
+        organizationId: user.organization_id,
+        to: user.email,
+        subject: `Your Sofie sign-in link for ${org.name}`,
+        text: `Hello ${user.name},\n\nSign in to ${org.name} on Sofie:\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MINUTES} minutes. If you did not ask for it, ignore this message.`,
+      });
+    }
+  });
+}
+
+/** Exchanges a magic-link token for a session. Single use, 15 minutes, active accounts only. */
+export async function verifyMagicLink(deps: Deps, token: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+  return deps.db.transaction().execute(async (trx) => {
+    const link = await findMagicLinkByHash(trx, hashToken(token));
+    if (!link) throw fail(AUTH_ERRORS, 'LINK_INVALID');
+    if (link.used_at) throw fail(AUTH_ERRORS, 'LINK_USED');
+    const now = nowIso(deps);
+    if (link.expires_at <= now) throw fail(AUTH_ERRORS, 'LINK_EXPIRED');
+    if (!(await consumeMagicLink(trx, link.id, now))) throw fail(AUTH_ERRORS, 'LINK_USED');
+    const user = await trx.selectFrom('users').selectAll().where('id', '=', link.user_id).executeTakeFirstOrThrow();
+    if (user.status !== 'active') throw fail(AUTH_ERRORS, 'ACCOUNT_INACTIVE');
+    const session = await createSession(trx, deps, user, 'magic_link', client);
+    const ctx: RequestContext = {
+      deps,
+      organizationId: user.organization_id,
+      actor: null,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    };
+    await recordAudit(trx, ctx, {
+      action: 'auth.signed_in',
+      category: 'auth',
+      risk: 'low',
+      subject: { type: 'user', id: user.id, label: user.email },
+      after: { method: 'magic_link' },
+    });
+    return session;
+  });
+}
+

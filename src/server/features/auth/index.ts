@@ -1,0 +1,14 @@
+// The auth feature's front door: sessions and sign-in links, for features that sign people in
+// (invitations, passkeys), list or end someone's sessions (users, offboarding) or create accounts.
+export {
+  activeSessionsOf,
+  createSession,
+  issueMagicLink,
+  revokeAllSessionsOf,
+  revokeSessionById,
+  SESSION_COOKIE,
+  type NewSession,
+  type SessionUser,
+} from './auth.service.js';
+export { setSessionCookie } from './auth.cookies.js';
+export { AUTH_ERRORS } from './auth.errors.js';

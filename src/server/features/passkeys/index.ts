@@ -1,0 +1,5 @@
+// The passkeys feature's front door: the passkey policies a session is held to (read by auth on
+// every request) and a user's passkeys against them (the user page).
+export { idleLogoutMinutes, passkeyGate, passkeyRequirement, stepUpSatisfied } from './passkeys.policy.js';
+export { passkeySummaryForUser, type PasskeySummary } from './passkeys.summary.js';
+export { PASSKEYS_ERRORS } from './passkeys.errors.js';

@@ -1,0 +1,6 @@
+// The usage feature's front door: recording usage events (demo data goes through the real path) and
+// the usage summary the users list and user page show. A user's own trend and activity feed, which
+// need the users feature, stay inside: the users feature depends on this door, not the other way.
+export { ingestUsageEvents } from './usage.ingest.js';
+export { usageSummariesOf } from './usage.summaries.js';
+export { USAGE_ERRORS } from './usage.errors.js';
