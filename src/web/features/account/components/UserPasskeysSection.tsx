@@ -4,12 +4,12 @@ import { IconLifebuoy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import { useCan, useMe } from '../../../shared/useMe';
-import { useReasonRequired } from '../../organization/api';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 import { allowPasskeyRecovery } from '../../users/detail-api';
-import { SoftBadge } from '../../users/components/detail/SoftBadge';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import type { SectionProps } from '../../users/components/detail/types';
 import { DetailSection } from '../../users/components/detail/DetailSection';
-import { formatDateTime } from '../../users/components/detail/format';
+import { formatDateTime } from '../../../shared/format';
 import { useUserUpdated } from '../../users/components/detail/useUserUpdated';
 
 const REASONS: Record<string, string> = {

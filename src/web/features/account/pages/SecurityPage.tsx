@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AccountSecurity, Passkey } from '../../../../contracts/passkeys';
 import { errorMessage } from '../../../shared/api';
-import { SoftBadge } from '../../users/components/detail/SoftBadge';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { addPasskey, fetchAccountSecurity, passkeyErrorMessage, removePasskey, renamePasskey, revokeOtherSessions, revokeSession } from '../api';
 
 const when = (iso: string | null) => (iso ? dayjs(iso).format('D MMM YYYY, HH:mm') : 'Never');

@@ -6,7 +6,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { StatusBadge } from '../../users/components/StatusBadge';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { createServiceToken, fetchServiceTokens, revokeServiceToken, serviceTokensKey } from '../api';
 import { When } from '../../../shared/When';
 import { SecretOnceModal } from './SecretOnceModal';

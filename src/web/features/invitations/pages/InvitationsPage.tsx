@@ -9,7 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { INVITATION_STATUSES, type Invitation, type InvitationStatus } from '../../../../contracts/invitations';
 import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
-import { StatusBadge } from '../../users/components/StatusBadge';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { fetchInvitations, resendInvitation, revokeInvitation } from '../api';
 import { InviteDialog } from '../components/InviteDialog';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';

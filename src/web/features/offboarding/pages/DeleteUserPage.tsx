@@ -8,7 +8,7 @@ import type { DeleteUserBody, DeleteUserResult, OffboardingPlan, PlanProblem } f
 import { CONTENT_TYPES, CONTENT_TYPE_LABELS, type ContentType } from '../../../../contracts/ownership';
 import { errorMessage } from '../../../shared/api';
 import { fetchOwnershipItems, fetchOwnershipReview, fetchUser, submitDeletion } from '../api';
-import { ActiveUserPicker, type PickedUser } from '../components/ActiveUserPicker';
+import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /** A decision in the wizard: transfer to a picked person, or keep for the organization. */

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { WORKSPACE_ROLES, WORKSPACE_ROLE_LABELS, WORKSPACE_TYPE_LABELS, type WorkspaceRole } from '../../../../contracts/workspaces';
 import { api, errorMessage } from '../../../shared/api';
-import { ActiveUserPicker, type PickedUser } from '../../offboarding/components/ActiveUserPicker';
+import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { fetchWorkspace, removeWorkspaceMember, setWorkspaceMembers } from '../api';
 import { AccessPathBadges } from '../components/AccessPathBadges';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
