@@ -1,5 +1,5 @@
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { useRoleChoices } from '../../roles/grantable';
+import { useRoleChoices } from '../../roles';
 import { useGroups, useRoles } from '../../../shared/lookups';
 
 /**

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { useRoleChoices } from '../../roles/grantable';
+import { useRoleChoices } from '../../roles';
 import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 

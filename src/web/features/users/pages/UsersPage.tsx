@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { UserFilter } from '../../../../contracts/users';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { InviteDialog } from '../../invitations/components/InviteDialog';
+import { InviteDialog } from '../../invitations';
 import { exportCsvUrl, fetchUsers } from '../api';
 import { BulkActionBar, type Selection } from '../components/BulkActions';
 import { UserFilters } from '../components/UserFilters';

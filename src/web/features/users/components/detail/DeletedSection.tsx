@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { restorable } from '../../../offboarding/restorable';
+import { restorable } from '../../../offboarding';
 import { DetailSection } from './DetailSection';
 import { formatDateTime } from '../../../../shared/format';
 import type { SectionProps } from './types';

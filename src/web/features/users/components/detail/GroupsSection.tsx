@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../../shared/useMe';
-import { fetchGroups, groupKeys } from '../../../groups/api';
+import { fetchGroups, groupKeys } from '../../../groups';
 import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from '../../../../shared/ui/ChangeError';

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan, useMe } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
-import { useRoleChoices } from '../../../roles/grantable';
+import { useRoleChoices } from '../../../roles';
 import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from '../../../../shared/ui/ChangeError';
 import { DetailSection } from './DetailSection';
