@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { DeactivateResult, DeleteUserBody, DeleteUserResult, OwnershipItemList, OwnershipReview, PausedSequence, RestoreResult } from '../../../contracts/offboarding';
-import type { UserDetail, UserList } from '../../../contracts/users';
+import type { UserDetail } from '../../../contracts/users';
 import { api } from '../../shared/api';
 
 export const fetchUser = (id: string) => api<UserDetail>(`/api/users/${id}`);
@@ -12,5 +12,3 @@ export const fetchOwnershipItems = (id: string, query: { type?: string; relation
   api<Static<typeof OwnershipItemList>>(`/api/users/${id}/ownership/items`, { query });
 export const submitDeletion = (id: string, body: DeleteUserBody) => api<DeleteUserResult>(`/api/users/${id}/delete`, { method: 'POST', body });
 export const restoreUser = (id: string, reason?: string) => api<Static<typeof RestoreResult>>(`/api/users/${id}/restore`, { method: 'POST', body: { reason } });
-/** Active users who can receive ownership or a collaborator seat. */
-export const searchActiveUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } });

@@ -1,11 +1,7 @@
-import type { Group } from '../../../contracts/groups';
-import type { Role } from '../../../contracts/roles';
 import type { BulkUsersBody, BulkUsersResult, UserFilter, UserList, UserListQuery } from '../../../contracts/users';
 import { api, withQuery } from '../../shared/api';
 
 export const fetchUsers = (query: UserListQuery) => api<UserList>('/api/users', { query: { ...query } });
-export const fetchRoles = () => api<{ items: Role[] }>('/api/roles');
-export const fetchGroups = () => api<{ items: Group[] }>('/api/groups');
 
 /** A retried bulk request carries the same key, so the server applies it once. */
 export const bulkUpdateUsers = (body: BulkUsersBody, idempotencyKey: string) =>

@@ -1,7 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../../../shared/useMe';
-import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
+import { FirstWorkspace } from '../../workspaces';
 
 /** Where people without admin permissions land: who they are and how to sign in next time. */
 export function HomePage() {

@@ -4,7 +4,7 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
-import { ContinueWithPasskey } from '../../account/components/ContinueWithPasskey';
+import { ContinueWithPasskey } from '../../account';
 import { requestMagicLink } from '../api';
 
 export function SignInPage() {

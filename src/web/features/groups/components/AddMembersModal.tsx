@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserList } from '../../../../contracts/users';
 import { api } from '../../../shared/api';
-import { ChangeError } from '../../users/components/detail/ChangeError';
+import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
-import { useReasonRequired } from '../../organization/api';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 

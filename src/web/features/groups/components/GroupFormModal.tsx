@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api';
-import { ChangeError } from '../../users/components/detail/ChangeError';
+import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
-import { useReasonRequired } from '../../organization/api';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 
 export interface GroupFormValues {
   name: string;

@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { formatDate } from '../../users/components/detail/format';
+import { formatDate } from '../../../shared/format';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';

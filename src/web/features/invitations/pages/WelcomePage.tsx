@@ -1,6 +1,6 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconFolders, IconKey, IconMail } from '@tabler/icons-react';
-import { FirstWorkspace } from '../../workspaces/components/FirstWorkspace';
+import { FirstWorkspace } from '../../workspaces';
 import { Link } from 'react-router';
 import { startPage } from '../../../shared/access/access';
 import { useCan, useMe } from '../../../shared/useMe';

@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
-import { useReasonRequired } from '../../organization/api';
-import { formatDate } from '../../users/components/detail/format';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { formatDate } from '../../../shared/format';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
 import { restorable } from '../restorable';
 

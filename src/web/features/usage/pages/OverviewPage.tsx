@@ -1,12 +1,13 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Button, Card, Checkbox, Group, Loader, Modal, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { ActiveCount, InactiveUser } from '../../../../contracts/usage';
 import { fetchInactiveUsers, fetchUsageOverview } from '../api';
+import { InactiveAccountsTable } from '../components/InactiveAccountsTable';
+import { ReviewInactiveModal } from '../components/ReviewInactiveModal';
 import { USAGE_COLORS } from '../components/usageColors';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 
@@ -64,7 +65,6 @@ function InactiveAccounts() {
   });
   const rows: InactiveUser[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
-  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const toggle = (id: string) => setSelected((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id);
@@ -108,56 +108,13 @@ function InactiveAccounts() {
               </>
             )}
           </Group>
-          <Table highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={40}>
-                  <Checkbox
-                    aria-label="Select all shown"
-                    checked={allShownSelected}
-                    indeterminate={!allShownSelected && rows.some((r) => selected.has(r.id))}
-                    onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                  />
-                </Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Last active</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td><Checkbox aria-label={`Select ${u.name}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} /></Table.Td>
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{u.role.name}</Table.Td>
-                  <Table.Td>{u.lastActiveAt ? new Date(u.lastActiveAt).toLocaleDateString() : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Review</Anchor></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <InactiveAccountsTable rows={rows} selected={selected} setSelected={setSelected} toggle={toggle} />
           {list.hasNextPage && (
             <Button variant="subtle" size="xs" mt="xs" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>Show more</Button>
           )}
         </>
       )}
-      <Modal opened={reviewOpen} onClose={review.close} title={`Review ${chosen.length} inactive account${chosen.length === 1 ? '' : 's'}`} size="lg">
-        <Stack gap="xs">
-          <Text size="sm">Open each account to check its role, groups and what it owns, then change its role or deactivate it from its page.</Text>
-          {chosen.map((u) => (
-            <Group key={u.id} justify="space-between">
-              <div>
-                <Text size="sm" fw={500}>{u.name}</Text>
-                <Text size="xs" c="dimmed">{u.email} · {u.lastActiveAt ? `last active ${new Date(u.lastActiveAt).toLocaleDateString()}` : 'never active'}</Text>
-              </div>
-              <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Open</Anchor>
-            </Group>
-          ))}
-        </Stack>
-      </Modal>
+      <ReviewInactiveModal opened={reviewOpen} onClose={review.close} chosen={chosen} />
     </Card>
   );
 }

@@ -6,9 +6,9 @@ import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../con
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { bulkUpdateUsers } from '../api';
-import { useReasonRequired } from '../../organization/api';
-import { useRoleChoices } from '../../roles/grantable';
-import { useGroups, useRoles } from '../hooks/useLookups';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { useRoleChoices } from '../../roles';
+import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 
 type Action = BulkUsersBody['action'];

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { UserListParams } from '../hooks/useUserListParams';
-import { useGroups, useRoles } from '../hooks/useLookups';
+import { useGroups, useRoles } from '../../../shared/lookups';
 
 const LAST_ACTIVE_OPTIONS = [
   { value: '7d', label: 'Active in 7 days' },

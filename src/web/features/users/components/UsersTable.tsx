@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
 import { When } from '../../../shared/When';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
 
 // Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
 const FULL_LABEL = { label: { overflow: 'visible' } } as const;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../shared/api';
-import { UserPasskeysSection } from '../../account/components/UserPasskeysSection';
+import { UserPasskeysSection } from '../components/detail/UserPasskeysSection';
 import { ChecklistSection } from '../components/detail/ChecklistSection';
 import { DeletedSection } from '../components/detail/DeletedSection';
 import { GroupsSection } from '../components/detail/GroupsSection';
@@ -16,8 +16,8 @@ import { UserHeader } from '../components/detail/UserHeader';
 import { fetchUserDetail, userKeys } from '../detail-api';
 import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
-import { OffboardingActions } from '../../offboarding/components/OffboardingActions';
-import { UserWorkspacesCard } from '../../workspaces/components/UserWorkspacesCard';
+import { OffboardingActions } from '../../offboarding';
+import { UserWorkspacesCard } from '../../workspaces';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /**

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type WorkspaceType } from '../../../../contracts/workspaces';
 import { errorMessage } from '../../../shared/api';
-import { ActiveUserPicker, type PickedUser } from '../../offboarding/components/ActiveUserPicker';
+import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { createWorkspace, fetchWorkspaces } from '../api';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCheck, IconClockPause } from '@tabler/icons-reac
 import { Link } from 'react-router';
 import type { ChecklistItem } from '../../../../../contracts/users';
 import { DetailSection } from './DetailSection';
-import { SoftBadge } from './SoftBadge';
+import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import type { SectionProps } from './types';
 import { allows, type Access } from '../../../../shared/access/access';
 import { accessForPath } from '../../../../shared/access/pages';

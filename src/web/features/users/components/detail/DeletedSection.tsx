@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
-import { restorable } from '../../../offboarding/restorable';
+import { restorable } from '../../../offboarding';
 import { DetailSection } from './DetailSection';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../../shared/format';
 import type { SectionProps } from './types';
 
 /**

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../../shared/api';
 import { fetchUserHistory, userKeys } from '../../detail-api';
 import { actionInWords, changesInWords } from './auditWords';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, fromNow } from './format';
+import { formatDateTime, fromNow } from '../../../../shared/format';
 import type { SectionProps } from './types';
 
 export function useUserHistory(userId: string) {

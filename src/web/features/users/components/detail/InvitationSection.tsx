@@ -1,13 +1,13 @@
-import { StatusBadge } from '../StatusBadge';
+import { StatusBadge } from '../../../../shared/ui/StatusBadge';
 import { Button, SimpleGrid, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../../shared/useMe';
-import { useReasonRequired } from '../../../organization/api';
+import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { resendInvitation } from '../../detail-api';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, fromNow } from './format';
+import { formatDateTime, fromNow } from '../../../../shared/format';
 import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';

@@ -1,10 +1,10 @@
-import { StatusBadge } from '../StatusBadge';
+import { StatusBadge } from '../../../../shared/ui/StatusBadge';
 import { Anchor, Avatar, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { UserDetail } from '../../../../../contracts/users';
-import { SoftBadge } from './SoftBadge';
-import { fromNow } from './format';
+import { SoftBadge } from '../../../../shared/ui/SoftBadge';
+import { fromNow } from '../../../../shared/format';
 import { PrivilegedBadge } from './RoleSection';
 
 export function UserHeader({ user }: { user: UserDetail }) {

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../../../contracts/audit';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../../../shared/format';
 
 const ACTIONS: Record<string, string> = {
   'user.role_changed': 'Role changed',

@@ -1,6 +1,6 @@
-import { useReasonRequired } from '../../organization/api';
-import { useRoleChoices } from '../../roles/grantable';
-import { useGroups, useRoles } from '../../users/hooks/useLookups';
+import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { useRoleChoices } from '../../roles';
+import { useGroups, useRoles } from '../../../shared/lookups';
 
 /**
  * Roles (only those the signed-in user may grant can be chosen), groups, whether a reason is

@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchGroups, fetchRoles } from '../api';
+import type { Group } from '../../contracts/groups';
+import type { Role } from '../../contracts/roles';
+import { api } from './api';
+
+const fetchRoles = () => api<{ items: Role[] }>('/api/roles');
+const fetchGroups = () => api<{ items: Group[] }>('/api/groups');
 
 /**
  * Roles and groups: small lists the list, filters and dialogs share. Their keys

@@ -2,15 +2,15 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLifebuoy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
-import { useCan, useMe } from '../../../shared/useMe';
-import { useReasonRequired } from '../../organization/api';
-import { allowPasskeyRecovery } from '../../users/detail-api';
-import { SoftBadge } from '../../users/components/detail/SoftBadge';
-import type { SectionProps } from '../../users/components/detail/types';
-import { DetailSection } from '../../users/components/detail/DetailSection';
-import { formatDateTime } from '../../users/components/detail/format';
-import { useUserUpdated } from '../../users/components/detail/useUserUpdated';
+import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
+import { useCan, useMe } from '../../../../shared/useMe';
+import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
+import { allowPasskeyRecovery } from '../../detail-api';
+import { SoftBadge } from '../../../../shared/ui/SoftBadge';
+import type { SectionProps } from './types';
+import { DetailSection } from './DetailSection';
+import { formatDateTime } from '../../../../shared/format';
+import { useUserUpdated } from './useUserUpdated';
 
 const REASONS: Record<string, string> = {
   role: 'the role requires a passkey',

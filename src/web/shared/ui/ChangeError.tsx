@@ -1,6 +1,6 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { ApiError, errorMessage } from '../../../../shared/api';
+import { ApiError, errorMessage } from '../api';
 
 export function isVersionConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === 'VERSION_CONFLICT';

@@ -1,0 +1,90 @@
+import { Anchor, Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core';
+import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import type { Dispatch, SetStateAction } from 'react';
+import { Link } from 'react-router';
+import type { GroupDetail } from '../../../../contracts/groups';
+import { formatDate } from '../../../shared/format';
+import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { useCan } from '../../../shared/useMe';
+
+interface Props {
+  g: GroupDetail;
+  manage: boolean;
+  selected: string[];
+  setSelected: Dispatch<SetStateAction<string[]>>;
+  onAdd: () => void;
+  onRemove: () => void;
+}
+
+/** The members, selectable by managers, with Add members and Remove selected. */
+export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRemove }: Props) {
+  const can = useCan();
+  const allSelected = g.members.length > 0 && selected.length === g.members.length;
+  return (
+    <Card withBorder padding={0}>
+      <Group justify="space-between" p="md">
+        <Title order={3} size="h4">Members</Title>
+        {manage && (
+          <Group gap="xs">
+            {selected.length > 0 && (
+              <Button variant="light" color="red" leftSection={<IconUserMinus size={16} />} onClick={onRemove}>
+                Remove {selected.length} selected
+              </Button>
+            )}
+            <Button color="indigo.7" leftSection={<IconUserPlus size={16} />} onClick={onAdd}>Add members</Button>
+          </Group>
+        )}
+      </Group>
+      {g.members.length === 0 ? (
+        <Text c="gray.7" px="md" pb="md">No members yet.</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label="Members">
+            <Table.Thead>
+              <Table.Tr>
+                {manage && (
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label="Select all members"
+                      checked={allSelected}
+                      indeterminate={selected.length > 0 && !allSelected}
+                      onChange={() => setSelected(allSelected ? [] : g.members.map((m) => m.id))}
+                    />
+                  </Table.Th>
+                )}
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Added</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {g.members.map((m) => (
+                <Table.Tr key={m.id} bg={selected.includes(m.id) ? 'var(--mantine-color-indigo-light)' : undefined}>
+                  {manage && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Select ${m.name || m.email}`}
+                        checked={selected.includes(m.id)}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          setSelected((s) => (on ? [...s, m.id] : s.filter((x) => x !== m.id)));
+                        }}
+                      />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    {can('users.view') ? <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">{m.name || m.email}</Anchor> : m.name}
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{m.email}</Text></Table.Td>
+                  <Table.Td><StatusBadge status={m.status} /></Table.Td>
+                  <Table.Td><Text size="sm" c="gray.7">{formatDate(m.addedAt)}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import { Alert, Button, Code, FileInput, Group, Textarea } from '@mantine/core';
+import { IconFileTypeCsv, IconInfoCircle } from '@tabler/icons-react';
+import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
+
+/** Before sending: the file, what was read from it, the business reason, and the button that sends. */
+export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onClose: () => void }) {
+  const { lookups, file, parseError, ready, localRejected, reason, setReason, reasonError, total, onFile, start } = upload;
+  return (
+    <>
+      <FileInput
+        label="CSV file"
+        description={<>Columns <Code>email</Code>, <Code>role</Code>, <Code>group</Code>, <Code>name</Code> (only email is required). Role is a role name such as Member; empty means Member.</>}
+        placeholder="Choose a .csv file"
+        accept=".csv,text/csv"
+        leftSection={<IconFileTypeCsv size={16} />}
+        value={file}
+        onChange={(f) => void onFile(f)}
+        clearable
+        error={parseError}
+      />
+      {total > 0 && (
+        <Alert color={localRejected.length ? 'yellow' : 'blue'} icon={<IconInfoCircle size={18} />}>
+          {total.toLocaleString()} rows read: {ready.length.toLocaleString()} ready to send
+          {localRejected.length > 0 && `, ${localRejected.length.toLocaleString()} rejected here (shown in the results)`}.
+        </Alert>
+      )}
+      {lookups.reasonRequired && (
+        <Textarea label="Business reason" withAsterisk description="Kept in the audit log with every change." value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={2} />
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>Cancel</Button>
+        <Button onClick={start} disabled={total === 0}>
+          {ready.length > 0 ? `Invite ${ready.length.toLocaleString()} ${ready.length === 1 ? 'person' : 'people'}` : 'Show results'}
+        </Button>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Group, Progress, SegmentedControl, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { InviteOutcome } from '../../../../contracts/invitations';
+import { downloadText, resultsCsv, type RowResult } from '../csv';
+import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
+import { summarize } from './InviteResultsList';
+import { OutcomeBadge } from './OutcomeBadge';
+
+const SHOWN_ROWS = 500;
+
+/** While and after sending: progress, a summary, the rows filtered by outcome, download and retry. */
+export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInviteUpload; results: RowResult[]; onClose: () => void }) {
+  const { running, done, total, progress, failedChunks, retryUnsent } = upload;
+  const [filter, setFilter] = useState<'all' | InviteOutcome>('all');
+  const shown = results.filter((r) => filter === 'all' || r.outcome === filter).sort((a, b) => a.line - b.line);
+  return (
+    <>
+      <div>
+        <Group justify="space-between" mb={4}>
+          <Text size="sm" fw={500}>{running ? 'Sending invitations…' : 'Finished'}</Text>
+          <Text size="sm" c="dimmed">{done.toLocaleString()} of {total.toLocaleString()} rows</Text>
+        </Group>
+        <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />
+      </div>
+      <Group justify="space-between" wrap="wrap">
+        <Text fw={600} size="sm">{summarize(results.map((r) => r.outcome))}</Text>
+        <SegmentedControl
+          size="xs"
+          value={filter}
+          onChange={(v) => setFilter(v as typeof filter)}
+          data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({ value: v, label: v === 'all' ? 'All' : v[0]!.toUpperCase() + v.slice(1) }))}
+        />
+      </Group>
+      <Table.ScrollContainer minWidth={600} maxHeight={340}>
+        <Table stickyHeader striped verticalSpacing={6} aria-label="Upload results">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={60}>Row</Table.Th>
+              <Table.Th w="34%">Email</Table.Th>
+              <Table.Th w={110}>Result</Table.Th>
+              <Table.Th>Details</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.slice(0, SHOWN_ROWS).map((r) => (
+              <Table.Tr key={r.line}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{r.email || '—'}</Text></Table.Td>
+                <Table.Td><OutcomeBadge outcome={r.outcome} /></Table.Td>
+                <Table.Td><Text size="sm">{r.message}</Text></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {shown.length > SHOWN_ROWS && <Text size="xs" c="dimmed">Showing the first {SHOWN_ROWS} of {shown.length.toLocaleString()}; the downloaded file has every row.</Text>}
+      <Group justify="space-between">
+        <Button variant="light" leftSection={<IconDownload size={16} />} disabled={running} onClick={() => downloadText('invitation-results.csv', resultsCsv(results))}>
+          Download results
+        </Button>
+        <Group gap="xs">
+          {failedChunks.length > 0 && !running && <Button variant="light" color="orange" onClick={retryUnsent}>Retry unsent rows</Button>}
+          <Button onClick={onClose} disabled={running}>Done</Button>
+        </Group>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** Which field of the invite forms a server refusal belongs to, by its code. */
+export type Field = 'email' | 'role' | 'group' | 'reason' | 'form';
+
+const FIELD_OF_CODE: Record<string, Field> = {
+  INVALID_EMAIL: 'email',
+  DOMAIN_NOT_ALLOWED: 'email',
+  DUPLICATE_IN_REQUEST: 'email',
+  ROLE_NOT_FOUND: 'role',
+  ROLE_ESCALATION: 'role',
+  ROLE_CHANGE_NOT_ALLOWED: 'role',
+  GROUP_NOT_FOUND: 'group',
+  REASON_REQUIRED: 'reason',
+};
+
+export function fieldOf(code: string | undefined): Field {
+  return (code && FIELD_OF_CODE[code]) || 'form';
+}
+
+export const CHOOSE_ROLE = 'Choose a role you can assign.';

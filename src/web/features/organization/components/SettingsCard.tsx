@@ -1,0 +1,13 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** One titled section of the settings form. */
+export function SettingsCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={title}>
+      <Title order={3} size="h4">{title}</Title>
+      {description && <Text size="sm" c="gray.7" mt={2}>{description}</Text>}
+      <Stack mt="md" gap="md">{children}</Stack>
+    </Card>
+  );
+}

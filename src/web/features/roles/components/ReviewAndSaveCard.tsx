@@ -1,0 +1,43 @@
+import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { ApiError, errorMessage } from '../../../shared/api';
+import type { RoleEditorState } from '../hooks/useRoleEditor';
+import { ImpactReview } from './ImpactReview';
+
+/** "Review impact" first; then who gains or loses what, and "Save role" unless the review found problems. */
+export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
+  const { impact, setImpact, isNew, save, review, setShowErrors, invalid } = editor;
+  const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
+  return (
+    <Card withBorder>
+      {impact ? (
+        <Stack>
+          <ImpactReview impact={impact} isNew={isNew} />
+          {save.error && (
+            <Alert color="red" title="The role was not saved">
+              {errorMessage(save.error)}
+              {conflict && <Text size="sm" mt="xs">Reload the page to see the other change, then edit again.</Text>}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setImpact(null)}>Back to editing</Button>
+            <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={() => save.mutate()}>Save role</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">Review who gains or loses which permissions before saving.</Text>
+          <Button
+            loading={review.isPending}
+            onClick={() => {
+              setShowErrors(true);
+              if (!invalid) review.mutate();
+            }}
+          >
+            Review impact
+          </Button>
+        </Group>
+      )}
+      {review.error && <Alert color="red" mt="sm">{errorMessage(review.error)}</Alert>}
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCopy } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import type { Role } from '../../../../contracts/roles';
+import { errorMessage } from '../../../shared/api';
+import { duplicateRole } from '../api';
+import { DeleteRoleButton } from './DeleteRoleButton';
+import { RoleBadges } from './RoleBadges';
+
+/** Every role with its permissions, holders and owner; managers may duplicate any role and delete custom ones. */
+export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const duplicate = useMutation({
+    mutationFn: (id: string) => duplicateRole(id),
+    onSuccess: async (role) => {
+      await queryClient.invalidateQueries({ queryKey: ['roles'] });
+      notifications.show({ color: 'green', message: `Created "${role.name}". Adjust it and save.` });
+      navigate(`/admin/roles/${role.id}`);
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate the role', message: errorMessage(error) }),
+  });
+
+  return (
+    <Table highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Role</Table.Th>
+          <Table.Th>Description</Table.Th>
+          <Table.Th>Permissions</Table.Th>
+          <Table.Th>Users</Table.Th>
+          <Table.Th>Owner</Table.Th>
+          {manage && <Table.Th aria-label="Actions" />}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {roles.map((role) => (
+          <Table.Tr key={role.id}>
+            <Table.Td miw={300}>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>{role.name}</Anchor>
+                <RoleBadges role={role} />
+              </Group>
+            </Table.Td>
+            <Table.Td><Text size="sm" c="dimmed" lineClamp={2}>{role.description}</Text></Table.Td>
+            <Table.Td>{role.permissions.length}</Table.Td>
+            <Table.Td>
+              {role.userCount > 0 ? <Anchor component={Link} to={`/admin/users?role=${role.id}`}>{role.userCount}</Anchor> : 0}
+            </Table.Td>
+            <Table.Td>{role.owner?.name ?? (role.system ? '—' : '')}</Table.Td>
+            {manage && (
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Button variant="subtle" size="xs" leftSection={<IconCopy size={14} />} loading={duplicate.isPending && duplicate.variables === role.id} onClick={() => duplicate.mutate(role.id)} aria-label={`Duplicate ${role.name}`}>
+                    Duplicate
+                  </Button>
+                  {!role.system && <DeleteRoleButton role={role} />}
+                </Group>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

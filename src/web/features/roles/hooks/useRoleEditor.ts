@@ -1,0 +1,90 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { isPrivilegedSet } from '../../../../contracts/permissions';
+import type { Role, RoleImpact, RoleSecurityPolicy } from '../../../../contracts/roles';
+import { useMe } from '../../../shared/useMe';
+import { createRole, duplicateRole, fetchPermissions, fetchRole, reviewImpact, updateRole } from '../api';
+import { idleLogoutError } from '../components/SecurityPolicyFields';
+
+export interface Draft {
+  name: string;
+  description: string;
+  permissions: string[];
+  securityPolicy: RoleSecurityPolicy;
+  ownerUserId: string | null;
+}
+
+const emptyDraft: Draft = {
+  name: '',
+  description: '',
+  permissions: [],
+  securityPolicy: { requirePasskeyEnrollment: false, requirePasskeyAfterMagicLink: false, idleLogoutMinutes: null },
+  ownerUserId: null,
+};
+
+function draftOf(role: Role): Draft {
+  return { name: role.name, description: role.description, permissions: role.permissions, securityPolicy: role.securityPolicy, ownerUserId: role.owner?.id ?? null };
+}
+
+/**
+ * The role being edited (or created): the permission catalogue, the saved role, the draft and its
+ * validation, and the three calls: review impact (any change clears the last review), save (with
+ * the role's version), duplicate.
+ */
+export function useRoleEditor(id: string | undefined) {
+  const isNew = !id;
+  const me = useMe().data!;
+  const held = new Set(me.permissions);
+  const canManage = held.has('roles.manage');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const catalogue = useQuery({ queryKey: ['permissions'], queryFn: fetchPermissions });
+  const role = useQuery({ queryKey: ['roles', id], queryFn: () => fetchRole(id!), enabled: !isNew });
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [impact, setImpact] = useState<RoleImpact | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
+
+  useEffect(() => {
+    if (role.data) setDraft(draftOf(role.data));
+  }, [role.data]);
+
+  const readOnly = !canManage || role.data?.system === true;
+  const privileged = isPrivilegedSet(draft.permissions);
+  const nameError = draft.name.trim() ? null : 'Give the role a name.';
+  const ownerError = privileged && !draft.ownerUserId ? 'Choose an owner for this privileged role.' : null;
+  const idleError = idleLogoutError(draft.securityPolicy.idleLogoutMinutes);
+  const invalid = Boolean(nameError || ownerError || idleError);
+  const change = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setImpact(null);
+  };
+
+  const review = useMutation({
+    mutationFn: () => reviewImpact({ roleId: id, permissions: draft.permissions }),
+    onSuccess: setImpact,
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name: draft.name, description: draft.description, permissions: draft.permissions, securityPolicy: draft.securityPolicy, ownerUserId: draft.ownerUserId };
+      return isNew ? createRole(body) : updateRole(id!, { ...body, version: role.data!.version });
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['roles'] });
+      notifications.show({ color: 'green', message: `Role "${saved.name}" saved.` });
+      navigate('/admin/roles');
+    },
+  });
+  const duplicate = useMutation({
+    mutationFn: () => duplicateRole(id!),
+    onSuccess: async (copy) => {
+      await queryClient.invalidateQueries({ queryKey: ['roles'] });
+      navigate(`/admin/roles/${copy.id}`);
+    },
+  });
+
+  return { isNew, held, canManage, catalogue, role, draft, change, impact, setImpact, showErrors, setShowErrors, readOnly, privileged, nameError, ownerError, invalid, review, save, duplicate };
+}
+
+export type RoleEditorState = ReturnType<typeof useRoleEditor>;

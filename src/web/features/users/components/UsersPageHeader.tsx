@@ -1,0 +1,31 @@
+import { Button, Group, Text, Title } from '@mantine/core';
+import { IconMailForward, IconShieldLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useCan } from '../../../shared/useMe';
+
+/** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
+export function UsersPageHeader({ loaded, total, filtered, onInvite }: { loaded: boolean; total: number; filtered: boolean; onInvite: () => void }) {
+  const can = useCan();
+  return (
+    <Group justify="space-between" align="flex-start" wrap="wrap">
+      <div>
+        <Title order={2}>Users</Title>
+        <Text c="dimmed" size="sm">
+          {loaded ? `${total.toLocaleString()} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ') : 'Everyone in your organization, with their role, groups and status.'}
+        </Text>
+      </div>
+      <Group gap="xs">
+        {can('roles.view') && (
+          <Button component={Link} to="/admin/roles" variant="default" leftSection={<IconShieldLock size={16} />}>Manage Roles</Button>
+        )}
+        {can('groups.view') && (
+          <Button component={Link} to="/admin/groups" variant="default" leftSection={<IconUsersGroup size={16} />}>Manage Groups</Button>
+        )}
+        <Button component={Link} to="/admin/invitations" variant="default" leftSection={<IconMailForward size={16} />}>Invitations</Button>
+        {can('users.invite') && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>Invite New User</Button>
+        )}
+      </Group>
+    </Group>
+  );
+}

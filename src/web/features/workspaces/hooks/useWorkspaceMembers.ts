@@ -1,0 +1,38 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { WorkspaceRole } from '../../../../contracts/workspaces';
+import { api, errorMessage } from '../../../shared/api';
+import type { PickedUser } from '../../../shared/ui/ActiveUserPicker';
+import { removeWorkspaceMember, setWorkspaceMembers } from '../api';
+
+/** The "Add member" form (a user or a group, and a role) and the add / change role / remove calls of a Workspace's members. */
+export function useWorkspaceMembers(id: string) {
+  const queryClient = useQueryClient();
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/groups') });
+  const [kind, setKind] = useState<'user' | 'group'>('user');
+  const [user, setUser] = useState<PickedUser | null>(null);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [role, setRole] = useState<WorkspaceRole>('editor');
+  const onDone = (message: string) => (data: unknown) => {
+    queryClient.setQueryData(['workspace', id], data);
+    queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+    notifications.show({ color: 'green', message });
+  };
+  const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+  const add = useMutation({
+    mutationFn: () => setWorkspaceMembers(id, { members: [{ type: kind, id: kind === 'user' ? user!.id : groupId!, role }] }),
+    onSuccess: (data) => {
+      onDone('Member added.')(data);
+      setUser(null);
+      setGroupId(null);
+    },
+    onError,
+  });
+  const change = useMutation({ mutationFn: (m: { type: 'user' | 'group'; id: string; role: WorkspaceRole }) => setWorkspaceMembers(id, { members: [m] }), onSuccess: onDone('Role changed.'), onError });
+  const remove = useMutation({ mutationFn: (m: { type: 'user' | 'group'; id: string }) => removeWorkspaceMember(id, m.type, m.id), onSuccess: onDone('Member removed.'), onError });
+
+  return { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, change, remove };
+}
+
+export type WorkspaceMembers = ReturnType<typeof useWorkspaceMembers>;
