@@ -1,8 +1,17 @@
+import type { ErrorCode } from '../../contracts/errors.js';
+
+/**
+ * What an error answer's code can be: one the API declares (src/contracts/errors.ts, so comparing
+ * with a code the server never sends fails the type check), or HTTP_<status> when the answer carried
+ * none (a proxy's 502, a network error page).
+ */
+export type ApiErrorCode = ErrorCode | `HTTP_${number}`;
+
 /** The console's one API client: JSON in and out, errors decoded by code in one place. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -28,7 +37,7 @@ let stepUpHandler: StepUpHandler | null = null;
 export function setStepUpHandler(handler: StepUpHandler | null): void {
   stepUpHandler = handler;
 }
-const STEP_UP_CODES = new Set(['STEP_UP_REQUIRED', 'RECENT_SIGN_IN_REQUIRED']);
+const STEP_UP_CODES = new Set<ApiErrorCode>(['STEP_UP_REQUIRED', 'RECENT_SIGN_IN_REQUIRED']);
 
 export interface RequestOptions {
   /** Do not prompt for a passkey on STEP_UP_REQUIRED (the retry itself, and the passkey check). */
@@ -59,7 +68,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await response.text();
   const data = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
     const apiError = new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `Request failed (${response.status}).`, error?.details);
     if (STEP_UP_CODES.has(apiError.code) && stepUpHandler && !options.noStepUp && (await stepUpHandler(apiError))) {
       return api<T>(path, { ...options, noStepUp: true });

@@ -1,7 +1,10 @@
 /** Which field of the invite forms a server refusal belongs to, by its code. */
 export type Field = 'email' | 'role' | 'group' | 'reason' | 'form';
 
-const FIELD_OF_CODE: Record<string, Field> = {
+import type { ErrorCode } from '../../../../contracts/errors.js';
+
+// Keyed by declared codes: a code the API does not send fails the type check.
+const FIELD_OF_CODE: Partial<Record<ErrorCode, Field>> = {
   INVALID_EMAIL: 'email',
   DOMAIN_NOT_ALLOWED: 'email',
   DUPLICATE_IN_REQUEST: 'email',
@@ -13,7 +16,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
 };
 
 export function fieldOf(code: string | undefined): Field {
-  return (code && FIELD_OF_CODE[code]) || 'form';
+  return (code && FIELD_OF_CODE[code as ErrorCode]) || 'form';
 }
 
 export const CHOOSE_ROLE = 'Choose a role you can assign.';

@@ -3,10 +3,10 @@ import { IconMailOpened } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../../shared/api';
+import { ApiError, errorMessage, type ApiErrorCode } from '../../../shared/api';
 import { acceptInvitation } from '../api';
 
-const TITLES: Record<string, string> = {
+const TITLES: Partial<Record<ApiErrorCode, string>> = {
   INVITATION_EXPIRED: 'Invitation expired',
   INVITATION_REVOKED: 'Invitation withdrawn',
   INVITATION_ACCEPTED: 'Already accepted',
@@ -23,7 +23,7 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ code: string; message: string } | null>(token ? null : { code: 'INVITATION_INVALID', message: 'This invitation link is incomplete. Open the link from your email again, or ask your administrator for a new one.' });
+  const [error, setError] = useState<{ code: ApiErrorCode | 'ERROR'; message: string } | null>(token ? null : { code: 'INVITATION_INVALID', message: 'This invitation link is incomplete. Open the link from your email again, or ask your administrator for a new one.' });
 
   async function accept() {
     setBusy(true);
@@ -45,7 +45,7 @@ export function AcceptInvitationPage() {
           <Title order={2}>You’re invited to Sofie</Title>
           {error ? (
             <>
-              <Alert color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'} title={TITLES[error.code] ?? 'Could not accept the invitation'}>
+              <Alert color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'} title={(error.code !== 'ERROR' && TITLES[error.code]) || 'Could not accept the invitation'}>
                 {error.message}
               </Alert>
               <Button component={Link} to="/sign-in" variant={error.code === 'INVITATION_ACCEPTED' ? 'filled' : 'default'}>
