@@ -19,3 +19,11 @@ export function fromNow(iso: string | null | undefined): string {
   if (!iso) return 'never';
   return dayjs(iso).fromNow();
 }
+
+/**
+ * A list's total as people should read it: exact ("1,234"), or "10,000+" when the server counted a
+ * search or activity filter only up to its cap (the API's totalExact: false).
+ */
+export function countText(total: number, exact = true): string {
+  return exact ? total.toLocaleString() : `${total.toLocaleString()}+`;
+}

@@ -29,6 +29,8 @@ export interface Selection {
 interface BarProps {
   selection: Selection;
   total: number;
+  /** The total as shown: "10,000+" when only counted up to the cap. */
+  totalText: string;
   pageCount: number;
   filter: UserFilter;
   onSelectAllMatching: () => void;
@@ -36,7 +38,7 @@ interface BarProps {
 }
 
 /** The bar above the table once rows are selected: Gmail-style "select all N matching" and the actions. */
-export function BulkActionBar({ selection, total, pageCount, filter, onSelectAllMatching, onClear }: BarProps) {
+export function BulkActionBar({ selection, total, totalText, pageCount, filter, onSelectAllMatching, onClear }: BarProps) {
   const can = useCan();
   const [action, setAction] = useState<Action | null>(null);
   const count = selection.allMatching ? total : selection.ids.length;
@@ -48,7 +50,7 @@ export function BulkActionBar({ selection, total, pageCount, filter, onSelectAll
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm">
           {selection.allMatching ? (
-            <>All <b>{total.toLocaleString()}</b> matching users are selected.</>
+            <>All <b>{totalText}</b> matching users are selected.</>
           ) : (
             <>
               <b>{count.toLocaleString()}</b> {count === 1 ? 'user' : 'users'} selected{wholePage ? ' on this page.' : '.'}
@@ -56,7 +58,7 @@ export function BulkActionBar({ selection, total, pageCount, filter, onSelectAll
           )}{' '}
           {wholePage && (
             <Anchor component="button" size="sm" fw={600} onClick={onSelectAllMatching}>
-              Select all {total.toLocaleString()} matching
+              Select all {totalText} matching
             </Anchor>
           )}{' '}
           <Anchor component="button" size="sm" c="dimmed" onClick={onClear}>

@@ -4,14 +4,15 @@ import { Link } from 'react-router';
 import { useCan } from '../../../shared/useMe';
 
 /** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
-export function UsersPageHeader({ loaded, total, filtered, onInvite }: { loaded: boolean; total: number; filtered: boolean; onInvite: () => void }) {
+export function UsersPageHeader({ loaded, total, totalText, filtered, onInvite }: { loaded: boolean; total: number; totalText: string; filtered: boolean; onInvite: () => void }) {
   const can = useCan();
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
         <Title order={2}>Users</Title>
         <Text c="dimmed" size="sm">
-          {loaded ? `${total.toLocaleString()} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ') : 'Everyone in your organization, with their role, groups and status.'}
+          {loaded ? `${totalText} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ') : 'Everyone in your organization, with their role, groups and status.'}
+          {loaded && totalText.endsWith('+') && ' (counted up to 10,000: narrow the search for an exact figure)'}
         </Text>
       </div>
       <Group gap="xs">

@@ -2,11 +2,11 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 
 /** "51–100 of 1,234" with Previous and Next. */
-export function UsersPager({ firstRow, count, total, pageNumber, nextCursor, previousPage, nextPage }: { firstRow: number; count: number; total: number; pageNumber: number; nextCursor: string | null | undefined; previousPage: () => void; nextPage: (cursor: string) => void }) {
+export function UsersPager({ firstRow, count, totalText, pageNumber, nextCursor, previousPage, nextPage }: { firstRow: number; count: number; totalText: string; pageNumber: number; nextCursor: string | null | undefined; previousPage: () => void; nextPage: (cursor: string) => void }) {
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {firstRow.toLocaleString()}–{(firstRow + count - 1).toLocaleString()} of {total.toLocaleString()}
+        {firstRow.toLocaleString()}–{(firstRow + count - 1).toLocaleString()} of {totalText}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={pageNumber === 1} onClick={previousPage}>

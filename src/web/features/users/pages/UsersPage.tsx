@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { UserFilter } from '../../../../contracts/users';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
+import { countText } from '../../../shared/format';
 import { InviteDialog } from '../../invitations';
 import { fetchUsers } from '../api';
 import { BulkActionBar } from '../components/BulkActions';
@@ -39,6 +40,7 @@ export function UsersPage() {
 
   const items = users.data?.items ?? [];
   const total = users.data?.total ?? 0;
+  const totalText = countText(total, users.data?.totalExact ?? true);
   const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status || filter.lastActive);
   const firstRow = (pageNumber - 1) * PAGE_SIZE + 1;
   const { selection, setSelection, toggle, togglePage } = useUserSelection(items, viewKey);
@@ -48,7 +50,7 @@ export function UsersPage() {
 
   return (
     <Stack gap="md">
-      <UsersPageHeader loaded={!!users.data} total={total} filtered={filtered} onInvite={() => setInviteOpen(true)} />
+      <UsersPageHeader loaded={!!users.data} total={total} totalText={totalText} filtered={filtered} onInvite={() => setInviteOpen(true)} />
 
       <Card withBorder padding="md">
         <UserFilters
@@ -61,6 +63,7 @@ export function UsersPage() {
         <BulkActionBar
           selection={selection}
           total={total}
+          totalText={totalText}
           pageCount={items.length}
           filter={filter}
           onSelectAllMatching={() => setSelection({ ids: [], allMatching: true })}
@@ -94,7 +97,7 @@ export function UsersPage() {
         )}
 
         {items.length > 0 && (
-          <UsersPager firstRow={firstRow} count={items.length} total={total} pageNumber={pageNumber} nextCursor={users.data?.nextCursor} previousPage={previousPage} nextPage={nextPage} />
+          <UsersPager firstRow={firstRow} count={items.length} totalText={totalText} pageNumber={pageNumber} nextCursor={users.data?.nextCursor} previousPage={previousPage} nextPage={nextPage} />
         )}
       </Card>
 
