@@ -34,7 +34,8 @@ async function prepare(config: Config): Promise<BootstrapResult> {
 
 /** `background`: run the outbox and purge loops here (in one process of a cluster; leases make more safe, not useful). */
 async function serve(config: Config, options: { background: boolean; banner: BootstrapResult | null }): Promise<void> {
-  const opened = await openDeps(config);
+  // In a cluster the primary has migrated already; N processes migrating at once would only contend.
+  const opened = await openDeps(config, cluster.isWorker ? { migrated: true } : {});
   const { deps } = opened;
   const app = await buildApp(deps, { startWorkers: options.background });
 

@@ -92,7 +92,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
     if (!config?.permission && !config?.public && !config?.service) {
-      throw new Error(`Route ${route.method} ${route.url} declares none of config.permission, config.public, config.service`);
+      throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service`);
     }
     for (const method of [route.method].flat()) {
       declared.push({
@@ -113,7 +113,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (!actions || !request.actor) return;
     const action = (request.body as { action?: unknown } | null)?.action;
     // An unknown action is left to the body schema, which refuses it with 400.
-    if (typeof action === 'string' && Object.hasOwn(actions, action)) assertRequirement(request.actor, actions[action]!);
+    if (typeof action === 'string' && Object.hasOwn(actions, action)) assertRequirement(request.actor, actions[action]);
   });
 
   app.addHook('onRequest', async (request) => {

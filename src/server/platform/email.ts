@@ -20,6 +20,6 @@ export function nameFromEmail(email: string): string {
   return local
     .split(/[._-]+/)
     .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .map((part) => part[0].toUpperCase() + part.slice(1))
     .join(' ');
 }

@@ -42,7 +42,7 @@ export function AdminLayout() {
   async function signOut() {
     await api('/api/auth/sign-out', { method: 'POST' });
     queryClient.clear();
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   }
 
   return (
@@ -70,7 +70,7 @@ export function AdminLayout() {
             <Menu.Dropdown>
               <Menu.Label>{me.user.email}</Menu.Label>
               <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>Account security</Menu.Item>
-              <Menu.Item onClick={signOut} leftSection={<IconLogout size={14} />}>Sign out</Menu.Item>
+              <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>Sign out</Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </Group>

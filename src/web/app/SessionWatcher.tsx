@@ -16,16 +16,16 @@ export function SessionWatcher() {
         const onPublicPage = PUBLIC_PREFIXES.some((p) => location.pathname.startsWith(p));
         if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && !onPublicPage) {
           queryClient.clear();
-          navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
+          void navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
         }
         // The role changed since `me` was read: refresh it so navigation and page guards follow.
         if (error.code === 'FORBIDDEN') void queryClient.invalidateQueries({ queryKey: ['me'] });
         // Passkey policy: enrol first (Account > Security), or prove a passkey after a magic link.
         if (error.code === 'PASSKEY_ENROLLMENT_REQUIRED' && location.pathname !== '/account/security') {
-          navigate('/account/security', { replace: true });
+          void navigate('/account/security', { replace: true });
         }
         if (error.code === 'PASSKEY_VERIFICATION_REQUIRED' && !location.pathname.startsWith('/account/')) {
-          navigate(`/account/verify-passkey?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+          void navigate(`/account/verify-passkey?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
         }
       }),
     [navigate, location, queryClient],

@@ -18,8 +18,8 @@ export function auditRowToEvent(row: AuditEventRow, withIp = true): AuditEvent {
     actor: row.actor_user_id ? { id: row.actor_user_id, label: row.actor_label } : row.actor_label ? { id: '', label: row.actor_label } : null,
     subject: row.subject_id ? { type: row.subject_type ?? '', id: row.subject_id, label: row.subject_label ?? '' } : null,
     reason: row.reason,
-    before: row.before ? JSON.parse(row.before) : null,
-    after: row.after ? JSON.parse(row.after) : null,
+    before: row.before ? (JSON.parse(row.before) as unknown) : null,
+    after: row.after ? (JSON.parse(row.after) as unknown) : null,
     ip: withIp ? row.ip : null,
     createdAt: row.created_at,
   };
@@ -30,5 +30,5 @@ export async function listAuditEvents(ctx: RequestContext, query: Static<typeof 
   const rows = await listAuditRows(ctx.deps.db, ctx.organizationId, { ...query, beforeId: query.cursor, limit });
   const page = rows.slice(0, limit);
   const withIp = mayReadIps(ctx);
-  return { items: page.map((row) => auditRowToEvent(row, withIp)), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  return { items: page.map((row) => auditRowToEvent(row, withIp)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
 }

@@ -20,8 +20,8 @@ describe('magic-link sign-in', () => {
     const answer = await requestLink('  ADMIN@acme.test ');
     expect(answer.statusCode).toBe(202);
     const [mail] = await t.mailTo('admin@acme.test');
-    expect(mail!.subject).toContain('Acme Corp');
-    const { token } = linkIn(mail!.text, '/sign-in/verify');
+    expect(mail.subject).toContain('Acme Corp');
+    const { token } = linkIn(mail.text, '/sign-in/verify');
 
     const signedIn = await verify(token);
     expect(signedIn.statusCode).toBe(200);
@@ -49,7 +49,7 @@ describe('magic-link sign-in', () => {
 
   it('should refuse a link older than 15 minutes', async () => {
     await requestLink('admin@acme.test');
-    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0]!.text, '/sign-in/verify');
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0].text, '/sign-in/verify');
     t.clock.advance(15 * 60_000 + 1);
     const res = await verify(token);
     expect(res.statusCode).toBe(400);
@@ -58,10 +58,10 @@ describe('magic-link sign-in', () => {
 
   it('should store only a hash of the token', async () => {
     await requestLink('admin@acme.test');
-    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0]!.text, '/sign-in/verify');
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0].text, '/sign-in/verify');
     const rows = await t.deps.db.selectFrom('magic_links').select('token_hash').execute();
     expect(rows.some((r) => r.token_hash === token)).toBe(false);
-    expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('should send no link to a deactivated account', async () => {

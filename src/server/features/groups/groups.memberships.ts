@@ -24,7 +24,7 @@ export async function changeGroupMemberships(
   const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
   if (outranking.size > 0) {
     const [first] = outranking.values();
-    const message = outranking.size === 1 ? first!.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
+    const message = outranking.size === 1 ? first.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
     throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { userIds: [...outranking.keys()] }, message);
   }
   const now = nowIso(ctx.deps);

@@ -10,7 +10,7 @@ import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { addToGroup, changeGroupMemberships, findGroup, findGroupNamed } from '../groups/index.js';
 import { requireOrganization } from '../organizations/index.js';
 import { assertMayActOn, assertNoEscalation, findDefaultRole, findRole, lockOrganizationForAccessChange } from '../roles/index.js';
-import { assignRole, createUserAccount, findUserByEmail, updateInvitedUser, type UserRow } from '../users/index.js';
+import { assignRole, createUserAccount, findUserByEmail, updateInvitedUser } from '../users/index.js';
 import { INVITATIONS_ERRORS } from './invitations.errors.js';
 import { findPendingInvitationByEmail } from './invitations.repository.js';
 import { type Resolved, createInvitation, renewInvitation } from './invitations.links.js';
@@ -47,7 +47,7 @@ async function resolveEntry(
     group = (await findGroup(trx, ctx.organizationId, groupRef)) ?? (await findGroupNamed(trx, ctx.organizationId, groupRef.toLowerCase()));
     if (!group) reject('GROUP_NOT_FOUND', `There is no group "${groupRef}" in your organization.`);
   }
-  return { email, normalized, role: role!, groupId: group?.id ?? null, groupName: group?.name ?? null, name: entry.name?.trim() || null };
+  return { email, normalized, role: role, groupId: group?.id ?? null, groupName: group?.name ?? null, name: entry.name?.trim() || null };
 }
 
 async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | null, expiryDays: number): Promise<InviteResult> {
@@ -121,7 +121,7 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
     updated_at: now,
   });
   if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [userId], ctx.actor.userId, now);
-  const user = (await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()) as UserRow;
+  const user = (await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
   await createInvitation(trx, ctx, user, r, expiryDays);
   await recordAudit(trx, ctx, {
     action: 'invitation.sent',

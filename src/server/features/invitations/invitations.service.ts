@@ -41,7 +41,7 @@ export async function listInvitations(ctx: RequestContext, query: { status?: Inv
         acceptedAt: row.accepted_at,
       }),
     ),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
 }
 

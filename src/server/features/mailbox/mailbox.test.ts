@@ -55,8 +55,8 @@ describe('mail', () => {
     await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: t.adminCookie }, payload: { entries: [{ email: 'smtp@acme.test' }] } });
     expect(await t.deliverMail()).toBe(1);
     expect(server.received).toHaveLength(1);
-    expect(server.received[0]!.to).toEqual(['smtp@acme.test']);
-    const body = server.received[0]!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(server.received[0].to).toEqual(['smtp@acme.test']);
+    const body = server.received[0].raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     const { token } = linkIn(body, '/invitations/accept');
     const accepted = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token } });
     expect(accepted.statusCode).toBe(200);

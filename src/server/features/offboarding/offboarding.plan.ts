@@ -201,6 +201,6 @@ export async function evaluatePlan(db: DbOrTrx, ctx: RequestContext & { actor: A
 const STEP_ORDER: PlanProblem['step'][] = ['ownership', 'collaborators', 'confirm'];
 
 export function refusal(problems: PlanProblem[]): AppError {
-  const first = [...problems].sort((a, b) => STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step))[0]!;
+  const first = [...problems].sort((a, b) => STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step))[0];
   return fail(OFFBOARDING_ERRORS, first.code as OffboardingErrorCode, { ...(first.details as object), problems }, first.message);
 }

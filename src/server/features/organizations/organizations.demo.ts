@@ -35,7 +35,7 @@ function generator(seed: number) {
 }
 
 function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length]!;
+  return list[i % list.length];
 }
 
 function ascii(text: string): string {
@@ -83,8 +83,8 @@ async function addDemoPerson(trx: DbOrTrx, deps: Deps, scene: DemoScene, i: numb
     updated_at: created,
   });
   const primary = Math.floor(random() * (groupIds.length - 1));
-  if (random() > 0.08) await addToGroup(trx, organizationId, groupIds[primary]!, [id], scene.adminId, created);
-  if (random() > 0.7) await addToGroup(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)]!, [id], scene.adminId, created);
+  if (random() > 0.08) await addToGroup(trx, organizationId, groupIds[primary], [id], scene.adminId, created);
+  if (random() > 0.7) await addToGroup(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)], [id], scene.adminId, created);
   if (status === 'invited') {
     await addInvitationRecord(trx, {
       id: deps.newId(),
@@ -118,7 +118,7 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
   const weighted = (pairs: [string, number][]) => {
     let r = random() * pairs.reduce((sum, [, w]) => sum + w, 0);
     for (const [value, weight] of pairs) if ((r -= weight) < 0) return value;
-    return pairs[0]![0];
+    return pairs[0][0];
   };
   await deps.db.transaction().execute(async (trx) => {
     const groupIds: string[] = [];
@@ -155,7 +155,7 @@ async function fillDemoUsage(deps: Deps, organizationId: string, random: () => n
       const weekday = new Date(now - day * 86_400_000).getUTCDay();
       const perDay = Math.floor(intensity * (weekday === 0 || weekday === 6 ? 0.2 : 1) * random() * 2);
       for (let e = 0; e < perDay; e++) {
-        const type = DEMO_EVENT_TYPES[Math.floor(random() * DEMO_EVENT_TYPES.length)]!;
+        const type = DEMO_EVENT_TYPES[Math.floor(random() * DEMO_EVENT_TYPES.length)];
         const at = now - day * 86_400_000 - Math.floor(random() * 10 * 3_600_000) - 60_000;
         events.push({ id: `demo-${u}-${day}-${e}`, userId: user.id, type, occurredAt: new Date(at).toISOString(), quantity: type === 'chat_message' ? 200 + Math.floor(random() * 1800) : 1 });
       }

@@ -35,7 +35,7 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
   const now = nowIso(deps);
   const items: NewContentItemRow[] = [];
   const seats: CollaboratorRow[] = [];
-  const user = (i: number) => users[i % users.length]!.id;
+  const user = (i: number) => users[i % users.length].id;
   const wsIds: string[] = [];
   for (const [i, [name, type]] of WORKSPACES.entries()) {
     const id = deps.newId();
@@ -43,7 +43,7 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
     const owner = user(i * 7 + 1);
     await trx.insertInto('workspaces').values({ id, organization_id: organizationId, name, type, description: '', created_by: owner, created_at: now, updated_at: now }).execute();
     const members: { member_type: 'user' | 'group'; member_id: string; role: WorkspaceRole }[] = [{ member_type: 'user', member_id: owner, role: 'admin' }];
-    if (groups.length && type !== 'organization') members.push({ member_type: 'group', member_id: groups[i % groups.length]!.id, role: i % 2 ? 'editor' : 'viewer' });
+    if (groups.length && type !== 'organization') members.push({ member_type: 'group', member_id: groups[i % groups.length].id, role: i % 2 ? 'editor' : 'viewer' });
     for (const k of [2, 3]) if (user(i * 7 + k) !== owner) members.push({ member_type: 'user', member_id: user(i * 7 + k), role: k === 2 ? 'editor' : 'viewer' });
     await trx.insertInto('workspace_members').values(members.map((m) => ({ ...m, organization_id: organizationId, workspace_id: id, added_by: owner, added_at: now }))).execute();
     items.push({ id: deps.newId(), organization_id: organizationId, external_id: id, type: 'workspace', title: name, owner_user_id: owner, workspace_id: id, sequence_status: null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
@@ -63,9 +63,9 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
       for (let k = 0; k < count; k++) {
         const id = deps.newId();
         const titles = TITLES[type];
-        items.push({ id, organization_id: organizationId, external_id: `demo-${type}-${n}`, type, title: `${titles[n % titles.length]} ${n}`, owner_user_id: user(u), workspace_id: wsIds[n % wsIds.length]!, sequence_status: type === 'sequence' ? (n % 3 ? 'active' : 'paused') : null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
+        items.push({ id, organization_id: organizationId, external_id: `demo-${type}-${n}`, type, title: `${titles[n % titles.length]} ${n}`, owner_user_id: user(u), workspace_id: wsIds[n % wsIds.length], sequence_status: type === 'sequence' ? (n % 3 ? 'active' : 'paused') : null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
         const roles: CollaboratorRole[] = ['editor', 'commenter', 'viewer'];
-        for (const c of [u + 3, u + 11]) if (user(c) !== user(u) && n % 2 === 0) seats.push({ organization_id: organizationId, item_id: id, user_id: user(c), role: roles[(n + c) % 3]!, added_at: now });
+        for (const c of [u + 3, u + 11]) if (user(c) !== user(u) && n % 2 === 0) seats.push({ organization_id: organizationId, item_id: id, user_id: user(c), role: roles[(n + c) % 3], added_at: now });
         n++;
       }
     }

@@ -68,7 +68,7 @@ export async function listContentItems(ctx: RequestContext, query: Static<typeof
   const limit = query.limit ?? 50;
   const rows = await listItems(ctx.deps.db, ctx.organizationId, { ownerUserId: query.ownerUserId, collaboratorUserId: query.collaboratorUserId, type: query.type }, { limit, after: decodeItemCursor(query.cursor) });
   const page = rows.slice(0, limit);
-  return { items: page.map(listedItemToContract), nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1]!.id) : null };
+  return { items: page.map(listedItemToContract), nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].id) : null };
 }
 
 /** The seven types with counts, zeros included, in the product's order. */
@@ -100,7 +100,7 @@ export async function listUserContentItems(db: DbOrTrx, organizationId: string, 
   const roles = collaborating ? await seatRolesOf(db, organizationId, userId, page.map((r) => r.id)) : new Map<string, string>();
   return {
     items: page.map((r) => ({ ...listedItemToContract(r), collaboratorRole: roles.get(r.id) ?? null })),
-    nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1]!.id) : null,
+    nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].id) : null,
   };
 }
 

@@ -97,7 +97,7 @@ async function replaceSeats(trx: DbOrTrx, ctx: RequestContext, items: readonly U
   const current = await seatsOfItems(trx, ctx.organizationId, itemIds);
   const currentByItem = new Map<string, Map<string, CollaboratorRow>>();
   for (const s of current) {
-    const m = currentByItem.get(s.item_id) ?? new Map();
+    const m = currentByItem.get(s.item_id) ?? new Map<string, CollaboratorRow>();
     m.set(s.user_id, s);
     currentByItem.set(s.item_id, m);
   }

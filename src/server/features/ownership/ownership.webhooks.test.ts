@@ -88,7 +88,7 @@ describe('webhooks to a receiver on this machine (WEBHOOK_ALLOW_PRIVATE=1)', () 
     await registerItems(t, token, [{ externalId: 'doc-1', type: 'codraft', title: 'Plan', ownerUserId: null }]);
     expect(await deliverDueWebhooks(t.deps, t.app.log)).toBe(1);
     const sentAt = t.clock().getTime();
-    const { body, headers } = receiver.received[0]!;
+    const { body, headers } = receiver.received[0];
     expect(verifyWebhookSignature(secret, body, headers, sentAt + 4 * 60_000)).toBe(true);
 
     // Replayed as captured, 6 minutes later: the timestamp is too old.
@@ -105,11 +105,11 @@ describe('webhooks to a receiver on this machine (WEBHOOK_ALLOW_PRIVATE=1)', () 
     const { secret } = await addEndpoint(receiver.url);
     await registerItems(t, token, [{ externalId: 'doc-1', type: 'codraft', title: 'Plan', ownerUserId: null }]);
     expect(await deliverDueWebhooks(t.deps, t.app.log)).toBe(1);
-    const { body, headers } = receiver.received[0]!;
+    const { body, headers } = receiver.received[0];
     const sentAt = t.clock().getTime();
 
     const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
-    const snippet = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).find((code) => code.includes('function verifySofieWebhook'));
+    const snippet = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes('function verifySofieWebhook'));
     expect(snippet).toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'sofie-readme-'));
     try {

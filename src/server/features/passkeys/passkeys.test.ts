@@ -212,7 +212,7 @@ describe('Enforcement', () => {
 
   it('should lock every signed-in route except the allow-list until a passkey is enrolled', async () => {
     await setOrg({ require_passkeys_all: 1 });
-    const doc = (await call('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await call('GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
     const allowed = /^\/api\/(auth\/me|auth\/sign-out|account\/.*)$/;
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {

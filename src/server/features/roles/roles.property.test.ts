@@ -107,13 +107,13 @@ describe('role grants (property)', () => {
         const initialRoles = (await rolesOf(orgId)).filter((r) => r.system_key !== 'admin');
         for (const [i, roleIndex] of setup.users.entries()) {
           const id = await t.createUser({ email: `u${i}@org${runs}.test`, organizationId: orgId });
-          const res = await call(admin.cookie, 'PUT', `/api/users/${id}/role`, { roleId: initialRoles[roleIndex % initialRoles.length]!.id });
+          const res = await call(admin.cookie, 'PUT', `/api/users/${id}/role`, { roleId: initialRoles[roleIndex % initialRoles.length].id });
           expect(res.statusCode, res.body).toBe(200);
           members.push({ id, cookie: await t.signInAs(id) });
         }
 
         for (const command of commands) {
-          const actor = members[command.actor % members.length]!;
+          const actor = members[command.actor % members.length];
           const held = await permissionsOf(actor.id);
           const all = await rolesOf(orgId);
           const before = await snapshot(orgId);
@@ -125,24 +125,24 @@ describe('role grants (property)', () => {
             if (res.statusCode === 201) granted = res.json().permissions;
           } else if (command.kind === 'edit' || command.kind === 'strip') {
             const own = all.find((r) => r.id === before.users.find((u) => u.id === actor.id)!.role_id)!;
-            const role = command.kind === 'strip' ? own : all[command.role % all.length]!;
+            const role = command.kind === 'strip' ? own : all[command.role % all.length];
             const permissions = command.kind === 'strip' ? role.permissions.filter((p) => p !== ACCESS_ADMIN_PERMISSIONS[command.which]) : requested;
             res = await call(actor.cookie, 'PATCH', `/api/roles/${role.id}`, { version: role.version, permissions, ownerUserId: actor.id });
             if (res.statusCode === 200) granted = (res.json().permissions as string[]).filter((p) => !role.permissions.includes(p));
           } else if (command.kind === 'duplicate') {
-            const role = all[command.role % all.length]!;
+            const role = all[command.role % all.length];
             res = await call(actor.cookie, 'POST', `/api/roles/${role.id}/duplicate`, { name: `D${t.deps.newId()}`, ownerUserId: actor.id });
             if (res.statusCode === 201) granted = res.json().permissions;
           } else if (command.kind === 'assign') {
-            const target = members[command.target % members.length]!;
-            const role = all[command.role % all.length]!;
+            const target = members[command.target % members.length];
+            const role = all[command.role % all.length];
             res = await call(actor.cookie, 'PUT', `/api/users/${target.id}/role`, { roleId: role.id });
             if (res.statusCode === 200 && before.users.find((u) => u.id === target.id)!.role_id !== role.id) {
               expect(target.id, 'changed their own role').not.toBe(actor.id);
               granted = role.permissions;
             }
           } else {
-            const target = members[command.target % members.length]!;
+            const target = members[command.target % members.length];
             res = await call(actor.cookie, 'POST', `/api/users/${target.id}/deactivate`, {});
           }
           for (const p of granted) expect(held.has(p), `${command.kind} granted ${p}, which the actor did not hold`).toBe(true);

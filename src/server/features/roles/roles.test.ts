@@ -16,7 +16,7 @@ function call(cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT
 async function newRole(body: Json, cookie = t.adminCookie) {
   const res = await call(cookie, 'POST', '/api/roles', body);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; version: number; name: string; permissions: string[] };
+  return res.json<{ id: string; version: number; name: string; permissions: string[] }>();
 }
 
 /** A signed-in user holding a custom role with exactly `permissions`, assigned by the admin. */
@@ -53,8 +53,8 @@ describe('New Role', () => {
     const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('subject_id', '=', role.id).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'role.created', reason: 'QA team starts Monday' });
-    expect(JSON.parse(audit[0]!.before ?? 'null')).toBeNull();
-    expect(JSON.parse(audit[0]!.after!).permissions).toEqual(['users.view', 'workspaces.view']);
+    expect(JSON.parse(audit[0].before ?? 'null')).toBeNull();
+    expect(JSON.parse(audit[0].after!).permissions).toEqual(['users.view', 'workspaces.view']);
   });
 
   it('should refuse a name already used in the organization, whatever its case', async () => {
@@ -154,8 +154,8 @@ describe('editing a role', () => {
     expect(noVersion.statusCode).toBe(400);
     const audit = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'role.updated').execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.before!).name).toBe('QA');
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ name: 'QA reviewer', gained: ['workspaces.edit'], lost: [] });
+    expect(JSON.parse(audit[0].before!).name).toBe('QA');
+    expect(JSON.parse(audit[0].after!)).toMatchObject({ name: 'QA reviewer', gained: ['workspaces.edit'], lost: [] });
   });
 
   it('should apply a permission change to holders on their next request', async () => {

@@ -23,10 +23,10 @@ export async function getUsageOverview(ctx: RequestContext, inactiveDays: number
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, -(11 - i)));
   const cutoff = new Date(now.getTime() - inactiveDays * DAY_MS).toISOString();
   const [dayRows, weekRows, monthRows, types, inactiveCount, activeAccounts, retention] = await Promise.all([
-    orgActiveRows(db, ctx.organizationId, 'day', days[0]!),
-    orgActiveRows(db, ctx.organizationId, 'week', weeks[0]!),
-    orgActiveRows(db, ctx.organizationId, 'month', months[0]!),
-    orgTypeTotals(db, ctx.organizationId, days[0]!),
+    orgActiveRows(db, ctx.organizationId, 'day', days[0]),
+    orgActiveRows(db, ctx.organizationId, 'week', weeks[0]),
+    orgActiveRows(db, ctx.organizationId, 'month', months[0]),
+    orgTypeTotals(db, ctx.organizationId, days[0]),
     countInactive(db, ctx.organizationId, cutoff),
     countActiveAccounts(db, ctx.organizationId),
     retentionDays(db, ctx.organizationId),
@@ -34,7 +34,7 @@ export async function getUsageOverview(ctx: RequestContext, inactiveDays: number
   const daily = series(dayRows, days);
   const weekly = series(weekRows, weeks);
   const monthly = series(monthRows, months);
-  const lastTwo = (s: ActiveCount[]) => ({ current: s[s.length - 1]!.activeUsers, previous: s[s.length - 2]!.activeUsers });
+  const lastTwo = (s: ActiveCount[]) => ({ current: s[s.length - 1].activeUsers, previous: s[s.length - 2].activeUsers });
   const topTypes = types
     .map((t) => ({ type: t.type, label: USAGE_EVENT_LABELS[t.type as UsageEventType] ?? t.type, events: Number(t.events), quantity: Number(t.quantity) }))
     .filter((t) => t.events > 0)

@@ -76,7 +76,7 @@ const AUDIT_LABELS: Record<string, string> = {
 function auditLabel(action: string, after: unknown): string {
   const base = AUDIT_LABELS[action] ?? action.replace(/[._]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   const a = after as Record<string, unknown> | null;
-  if (action === 'user.role_changed' && a && typeof a.role === 'object' && a.role && 'name' in a.role) return `${base} to ${String((a.role as { name: unknown }).name)}`;
+  if (action === 'user.role_changed' && a && typeof a.role === 'object' && a.role && 'name' in a.role) return `${base} to ${String((a.role).name)}`;
   if ((action === 'group.member_added' || action === 'group.member_removed') && a && typeof a.group === 'string') return `${base}: ${a.group}`;
   return base;
 }

@@ -69,7 +69,7 @@ export function buildChecklist({ user, role, groupCount, invitation, passkeys, n
           key: 'sign_in',
           label: 'The user knows how to sign in',
           state: 'ok',
-          detail: `Invitation pending until ${invitation!.expiresAt.slice(0, 10)}; it explains how to sign in.`,
+          detail: `Invitation pending until ${invitation.expiresAt.slice(0, 10)}; it explains how to sign in.`,
         };
   } else if (user.status === 'deactivated') {
     signInItem = { key: 'sign_in', label: 'The user knows how to sign in', state: 'attention', detail: 'The account is deactivated and cannot sign in.' };
@@ -91,7 +91,7 @@ export function buildChecklist({ user, role, groupCount, invitation, passkeys, n
     workspaceItem(workspaces, userPage),
     passkeyItem(passkeys, privileged, role.name, userPage),
     signInItem,
-    firstWorkspaceItem(workspaces, userPage),
+    firstWorkspaceItem(workspaces),
   ];
 }
 
@@ -121,7 +121,7 @@ function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string
   return { key: 'workspaces', label, state: 'ok', detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`, fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` } };
 }
 
-function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string): ChecklistItem {
+function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistItem {
   const label = 'The user knows where their first Workspace lives';
   if (!workspaces) return { key: 'first_workspace', label, state: 'not_available', detail: 'Workspaces are not available.' };
   const first = workspaces.find((w) => w.owned) ?? workspaces.find((w) => w.paths.some((p) => p.via === 'direct')) ?? workspaces[0];

@@ -27,11 +27,11 @@ describe('concurrent edits of one user', () => {
     expect(codes.filter((c) => c === 409)).toHaveLength(49);
     for (const refused of answers.filter((r) => r.statusCode === 409)) expect(refused.json().error.code).toBe('VERSION_CONFLICT');
 
-    const winner = groups[codes.indexOf(200)]!;
+    const winner = groups[codes.indexOf(200)];
     const held = await t.deps.db.selectFrom('group_members').select('group_id').where('user_id', '=', bob).execute();
     expect(held.map((g) => g.group_id)).toEqual([winner]);
     const audits = await t.deps.db.selectFrom('audit_events').selectAll().where('subject_id', '=', bob).where('action', '=', 'user.groups_changed').execute();
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0]!.after!)).toEqual({ groups: [`Team ${groups.indexOf(winner)}`] });
+    expect(JSON.parse(audits[0].after!)).toEqual({ groups: [`Team ${groups.indexOf(winner)}`] });
   });
 });

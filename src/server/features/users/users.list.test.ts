@@ -11,14 +11,14 @@ afterEach(async () => t.close());
 async function list(query: string, cookie = t.adminCookie) {
   const res = await t.app.inject({ method: 'GET', url: `/api/users?${query}`, headers: { cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[]; total: number; totalExact: boolean; nextCursor: string | null };
+  return res.json<{ items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[]; total: number; totalExact: boolean; nextCursor: string | null }>();
 }
 
 async function seed() {
   const names = ['Zoë Quinn', 'Yusuf Demir', 'Xavier Dolan', 'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Margaret Hamilton'];
   const ids: string[] = [];
   for (const [i, name] of names.entries()) {
-    ids.push(await t.createUser({ email: `${name.split(' ')[0]!.toLowerCase()}@acme.test`, name, roleKey: i % 3 === 0 ? 'viewer' : 'member', status: i === 5 ? 'deactivated' : 'active' }));
+    ids.push(await t.createUser({ email: `${name.split(' ')[0].toLowerCase()}@acme.test`, name, roleKey: i % 3 === 0 ? 'viewer' : 'member', status: i === 5 ? 'deactivated' : 'active' }));
     t.clock.advance(60_000);
   }
   return ids;
@@ -40,7 +40,7 @@ describe('users list', () => {
     expect(first.total).toBe(9);
     const second = await list(`search=acme.test&limit=3&sort=name&cursor=${first.nextCursor}`);
     expect(second.total).toBe(9);
-    expect(second.items.map((u) => u.id)).not.toContain(first.items[0]!.id);
+    expect(second.items.map((u) => u.id)).not.toContain(first.items[0].id);
     expect((await list('search=nobody-matches-this')).total).toBe(0);
   });
 
@@ -58,7 +58,7 @@ describe('users list', () => {
     await t.app.inject({ method: 'POST', url: `/api/groups/${group.id}/members`, headers: { cookie: t.adminCookie }, payload: { userIds: [zoe, yusuf] } });
     const res = await list(`groupId=${group.id}`);
     expect(res.items.map((u) => u.name)).toEqual(['Yusuf Demir', 'Zoë Quinn']);
-    expect(res.items[0]!.groups.map((g) => g.name)).toEqual(['Reviewers']);
+    expect(res.items[0].groups.map((g) => g.name)).toEqual(['Reviewers']);
   });
 
   it('should page a group in the same order as the whole list, in every sort, and follow later changes', async () => {
@@ -66,13 +66,13 @@ describe('users list', () => {
     const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) => t.app.inject({ method: 'POST', url, headers, payload });
     const group = (await post('/api/groups', { name: 'Cohort' })).json().id;
     const ivy = await t.createUser({ email: 'ivy@acme.test', name: 'Ivy', status: 'invited' });
-    const members = [ids[0]!, ids[2]!, ids[3]!, ids[5]!, ids[6]!, ids[7]!, ivy];
+    const members = [ids[0], ids[2], ids[3], ids[5], ids[6], ids[7], ivy];
     await post(`/api/groups/${group}/members`, { userIds: members });
     const token = (await post('/api/service-tokens', { name: 'usage' })).json().token;
     const activity = (userId: string, id: string, hoursAgo: number) => ({ id, userId, type: 'chat_message', occurredAt: new Date(t.clock().getTime() - hoursAgo * 3_600_000).toISOString() });
     const ingest = async (events: object[]) => expect((await post('/api/usage/events', { events }, { authorization: `Bearer ${token}` })).json().accepted).toBe(events.length);
     // Some members active (one of them outside the group too), the rest never: ties on the empty key.
-    await ingest([activity(ids[3]!, 'a', 3), activity(ids[6]!, 'b', 1), activity(ids[7]!, 'c', 2), activity(ids[1]!, 'd', 1)]);
+    await ingest([activity(ids[3], 'a', 3), activity(ids[6], 'b', 1), activity(ids[7], 'c', 2), activity(ids[1], 'd', 1)]);
 
     const inGroupOrder = async (sort: string, order: string) => {
       const seen: string[] = [];
@@ -93,10 +93,10 @@ describe('users list', () => {
     }
 
     // New activity and a new name reach the group's order at once.
-    await ingest([activity(ids[0]!, 'e', 0)]);
-    expect((await list(`groupId=${group}&sort=last_active&limit=1`)).items[0]!.id).toBe(ids[0]);
+    await ingest([activity(ids[0], 'e', 0)]);
+    expect((await list(`groupId=${group}&sort=last_active&limit=1`)).items[0].id).toBe(ids[0]);
     await post('/api/invitations', { entries: [{ email: 'ivy@acme.test', name: 'Aaron Ivy' }], roleId: t.org.roleIds.get('member') });
-    expect((await list(`groupId=${group}&sort=name&limit=1`)).items[0]!.name).toBe('Aaron Ivy');
+    expect((await list(`groupId=${group}&sort=name&limit=1`)).items[0].name).toBe('Aaron Ivy');
 
     // The other filters still apply within the group.
     const active = await list(`groupId=${group}&status=active&sort=name`);

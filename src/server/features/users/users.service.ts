@@ -222,7 +222,7 @@ export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: A
     const losing = moving.filter((u) => u.status === 'active' && grantsAccessAdmin(rolePermissions(roles.get(u.role_id)!)));
     if (await wouldLeaveNoAccessAdmin(trx, ctx.organizationId, losing.map((u) => u.id))) {
       // Everyone else may go; the last of them keeps the organization administrable.
-      const kept = losing[losing.length - 1]!;
+      const kept = losing[losing.length - 1];
       moving.splice(moving.indexOf(kept), 1);
       refused.push({ user: kept, error: fail(ROLES_ERRORS, 'LAST_ACCESS_ADMIN') });
     }

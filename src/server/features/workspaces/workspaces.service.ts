@@ -136,7 +136,7 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
     .map((id) => ({ user: people.get(id)!, role: access.get(id)!.role, paths: access.get(id)!.paths }))
     .sort((a, b) => WORKSPACE_ROLES.indexOf(a.role) - WORKSPACE_ROLES.indexOf(b.role) || a.user.name.localeCompare(b.user.name))
     .slice(0, EFFECTIVE_CAP);
-  return { ...listedToContract(listed!), members: memberList, effectiveAccess, effectiveAccessTotal: total };
+  return { ...listedToContract(listed), members: memberList, effectiveAccess, effectiveAccessTotal: total };
 }
 
 async function requireMemberUser(db: DbOrTrx, organizationId: string, userId: string, code: 'MEMBER_NOT_FOUND' | 'OWNER_NOT_FOUND') {

@@ -138,7 +138,7 @@ export function parsePastedEmails(text: string): { emails: string[]; invalid: st
     let words: string[] = [];
     for (const token of part.split(/\s+/).filter(Boolean)) {
       const bracketed = /^<(.*)>$/.exec(token);
-      const address = (bracketed ? bracketed[1]! : token).replace(/^mailto:/i, '');
+      const address = (bracketed ? bracketed[1] : token).replace(/^mailto:/i, '');
       if (bracketed) {
         // The words before "<…>" are its display name: dropped with a good address, kept with a bad one.
         if (isEmailAddress(address)) emails.push(address);

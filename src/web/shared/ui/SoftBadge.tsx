@@ -1,4 +1,3 @@
-import type React from 'react';
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 

@@ -20,7 +20,7 @@ export function ContinueWithPasskey({ next }: { next: string | null }) {
     try {
       const result = await signInWithPasskey();
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(next && next.startsWith('/') ? next : result.redirectTo, { replace: true });
+      void navigate(next && next.startsWith('/') ? next : result.redirectTo, { replace: true });
     } catch (e) {
       setError(passkeyErrorMessage(e));
     } finally {
@@ -30,7 +30,7 @@ export function ContinueWithPasskey({ next }: { next: string | null }) {
 
   return (
     <Stack gap="xs">
-      <Button variant="default" leftSection={<IconFingerprint size={18} />} onClick={go} loading={busy} fullWidth>
+      <Button variant="default" leftSection={<IconFingerprint size={18} />} onClick={() => void go()} loading={busy} fullWidth>
         Continue with passkey
       </Button>
       {error && <Alert color="red">{error}</Alert>}

@@ -53,7 +53,7 @@ export function StepUpPrompt() {
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => finish(false)}>Cancel</Button>
-          <Button leftSection={<IconFingerprint size={16} />} loading={busy} onClick={confirm}>
+          <Button leftSection={<IconFingerprint size={16} />} loading={busy} onClick={() => void confirm()}>
             Use passkey
           </Button>
         </Group>

@@ -22,7 +22,7 @@ export function useAccountSecurity() {
       await refresh();
       if (wasGated) {
         await queryClient.invalidateQueries();
-        navigate('/', { replace: true });
+        void navigate('/', { replace: true });
       }
     },
   });
@@ -39,7 +39,7 @@ export function useAccountSecurity() {
     onSuccess: (_r, id) => {
       if (security.data?.sessions.find((s) => s.id === id)?.current) {
         queryClient.clear();
-        navigate('/sign-in', { replace: true });
+        void navigate('/sign-in', { replace: true });
         return;
       }
       notifications.show({ color: 'green', message: 'Session signed out.' });

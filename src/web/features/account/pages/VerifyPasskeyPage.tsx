@@ -21,7 +21,7 @@ export function VerifyPasskeyPage() {
     try {
       await verifyPasskey();
       await queryClient.invalidateQueries();
-      navigate(next && next.startsWith('/') ? next : '/', { replace: true });
+      void navigate(next && next.startsWith('/') ? next : '/', { replace: true });
     } catch (e) {
       setError(passkeyErrorMessage(e));
     } finally {
@@ -32,7 +32,7 @@ export function VerifyPasskeyPage() {
   async function signOut() {
     await api('/api/auth/sign-out', { method: 'POST' });
     queryClient.clear();
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   }
 
   return (
@@ -44,14 +44,14 @@ export function VerifyPasskeyPage() {
             <Text c="dimmed" size="sm">Your role requires a passkey after signing in with an email link.</Text>
           </div>
           {error && <Alert color="red">{error}</Alert>}
-          <Button leftSection={<IconFingerprint size={18} />} onClick={go} loading={busy} fullWidth>
+          <Button leftSection={<IconFingerprint size={18} />} onClick={() => void go()} loading={busy} fullWidth>
             Use your passkey
           </Button>
           <Text size="sm">
             Lost your passkey? Ask an administrator of your organization to allow a passkey recovery; you can then{' '}
             <Anchor component={Link} to="/account/security">add a new one in Account security</Anchor>.
           </Text>
-          <Button variant="subtle" onClick={signOut}>Sign out</Button>
+          <Button variant="subtle" onClick={() => void signOut()}>Sign out</Button>
         </Stack>
       </Paper>
     </Center>

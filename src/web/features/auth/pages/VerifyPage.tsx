@@ -27,7 +27,7 @@ export function VerifyPage() {
     verifyMagicLink(token)
       .then(async (result) => {
         await queryClient.invalidateQueries({ queryKey: ['me'] });
-        navigate(result.redirectTo, { replace: true });
+        void navigate(result.redirectTo, { replace: true });
       })
       .catch((e) => setError(errorMessage(e)));
   }, [params, navigate, queryClient]);

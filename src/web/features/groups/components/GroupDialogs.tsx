@@ -89,7 +89,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             void queryClient.invalidateQueries({ queryKey: groupKeys.all });
             void queryClient.invalidateQueries({ queryKey: ['users'] });
             notifications.show({ color: 'green', message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.` });
-            navigate('/admin/groups');
+            void navigate('/admin/groups');
           }}
         >
           The group and its {g.memberCount} membership{g.memberCount === 1 ? '' : 's'} are removed. Members keep their accounts and roles.

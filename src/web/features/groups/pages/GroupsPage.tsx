@@ -83,7 +83,7 @@ export function GroupsPage() {
             const group: GroupDetail = await createGroup({ name: v.name, description: v.description, reason: v.reason });
             await queryClient.invalidateQueries({ queryKey: groupKeys.all });
             notifications.show({ color: 'green', message: `Group ${group.name} created. Add its members next.` });
-            navigate(`/admin/groups/${group.id}`);
+            void navigate(`/admin/groups/${group.id}`);
           }}
         />
       )}

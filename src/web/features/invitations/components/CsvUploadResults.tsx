@@ -29,7 +29,7 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
           size="xs"
           value={filter}
           onChange={(v) => setFilter(v as typeof filter)}
-          data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({ value: v, label: v === 'all' ? 'All' : v[0]!.toUpperCase() + v.slice(1) }))}
+          data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({ value: v, label: v === 'all' ? 'All' : v[0].toUpperCase() + v.slice(1) }))}
         />
       </Group>
       <Table.ScrollContainer minWidth={600} maxHeight={340}>

@@ -30,7 +30,7 @@ export function AcceptInvitationPage() {
     try {
       const result = await acceptInvitation(token);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(result.redirectTo || '/welcome', { replace: true });
+      void navigate(result.redirectTo || '/welcome', { replace: true });
     } catch (e) {
       setError({ code: e instanceof ApiError ? e.code : 'ERROR', message: errorMessage(e) });
       setBusy(false);

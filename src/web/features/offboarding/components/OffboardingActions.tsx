@@ -30,8 +30,8 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: ['user', user.id] });
-    queryClient.invalidateQueries({ queryKey: ['users'] });
+    void queryClient.invalidateQueries({ queryKey: ['user', user.id] });
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
   };
   // No self-deactivation or self-deletion: the server refuses it too.
   if (me.data?.user.id === user.id) return null;

@@ -33,7 +33,7 @@ export function useDeletionPlan(id: string, reviewLoaded: boolean) {
     return {
       ownership: { ...(toDecision(all) ? { all: toDecision(all) } : {}), byType: types, items },
       collaborators: seatChoice === 'remove' ? { all: { action: 'remove' } } : seatChoice === 'replace' && seatTarget ? { all: { action: 'replace', toUserId: seatTarget.id } } : {},
-    } as OffboardingPlan;
+    };
   }, [all, byType, perItem, seatChoice, seatTarget]);
   const body: DeleteUserBody = { plan, reason, policyAcknowledged: acknowledged, confirmEmail: typedEmail };
   const [debouncedBody] = useDebouncedValue(body, 300);

@@ -16,7 +16,7 @@ const QUESTIONS: { key: keyof RecommendRoleBody; label: string; yes: string; no:
 ];
 
 /** "Help me choose": answers → the narrowest role that supports the work, with the reason and one click to use it. */
-export function HelpMeChoose({ onChoose }: { onChoose(roleId: string): void }) {
+export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void }) {
   const [answers, setAnswers] = useState<Answers>({ needsAdminPages: null, createsSharedWorkspaces: null, configuresIntegrations: null, managesAccess: null });
   const complete = Object.values(answers).every((a) => a !== null);
   const recommend = useMutation({
@@ -40,7 +40,7 @@ export function HelpMeChoose({ onChoose }: { onChoose(roleId: string): void }) {
             label={q.label}
             value={answers[q.key]}
             onChange={(v) => {
-              setAnswers((a) => ({ ...a, [q.key]: v as 'yes' | 'no' }));
+              setAnswers((a) => ({ ...a, [q.key]: v }));
               recommend.reset();
             }}
           >

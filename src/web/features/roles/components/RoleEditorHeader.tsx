@@ -21,7 +21,7 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
         {!isNew && canManage && (
           <Group gap="xs">
             <Button variant="default" leftSection={<IconCopy size={16} />} loading={duplicate.isPending} onClick={() => duplicate.mutate()}>Duplicate</Button>
-            {!role.data!.system && <DeleteRoleButton role={role.data!} onDeleted={() => navigate('/admin/roles')} />}
+            {!role.data!.system && <DeleteRoleButton role={role.data!} onDeleted={() => void navigate('/admin/roles')} />}
           </Group>
         )}
       </Group>

@@ -18,7 +18,7 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
     onSuccess: async (role) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
       notifications.show({ color: 'green', message: `Created "${role.name}". Adjust it and save.` });
-      navigate(`/admin/roles/${role.id}`);
+      void navigate(`/admin/roles/${role.id}`);
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate the role', message: errorMessage(error) }),
   });

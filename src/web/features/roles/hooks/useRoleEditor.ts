@@ -68,19 +68,19 @@ export function useRoleEditor(id: string | undefined) {
   const save = useMutation({
     mutationFn: () => {
       const body = { name: draft.name, description: draft.description, permissions: draft.permissions, securityPolicy: draft.securityPolicy, ownerUserId: draft.ownerUserId };
-      return isNew ? createRole(body) : updateRole(id!, { ...body, version: role.data!.version });
+      return isNew ? createRole(body) : updateRole(id, { ...body, version: role.data!.version });
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
       notifications.show({ color: 'green', message: `Role "${saved.name}" saved.` });
-      navigate('/admin/roles');
+      void navigate('/admin/roles');
     },
   });
   const duplicate = useMutation({
     mutationFn: () => duplicateRole(id!),
     onSuccess: async (copy) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
-      navigate(`/admin/roles/${copy.id}`);
+      void navigate(`/admin/roles/${copy.id}`);
     },
   });
 

@@ -41,7 +41,7 @@ export function RolesPage() {
         <HelpMeChoose
           onChoose={(roleId) => {
             setHelpOpen(false);
-            navigate(`/admin/roles/${roleId}`);
+            void navigate(`/admin/roles/${roleId}`);
           }}
         />
       </Modal>

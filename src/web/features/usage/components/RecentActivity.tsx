@@ -55,7 +55,7 @@ export function RecentActivity({ userId }: { userId: string }) {
             ))}
           </Timeline>
           {feed.hasNextPage && (
-            <Button variant="subtle" size="xs" onClick={() => feed.fetchNextPage()} loading={feed.isFetchingNextPage} w="fit-content">
+            <Button variant="subtle" size="xs" onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} w="fit-content">
               Show older activity
             </Button>
           )}

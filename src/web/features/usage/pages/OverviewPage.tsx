@@ -43,7 +43,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
           size="xs"
           aria-label="Active users per"
           value={period}
-          onChange={(v) => setPeriod(v as typeof period)}
+          onChange={(v) => setPeriod(v)}
           data={[{ value: 'daily', label: 'Per day' }, { value: 'weekly', label: 'Per week' }, { value: 'monthly', label: 'Per month' }]}
         />
       </Group>
@@ -110,7 +110,7 @@ function InactiveAccounts() {
           </Group>
           <InactiveAccountsTable rows={rows} selected={selected} setSelected={setSelected} toggle={toggle} />
           {list.hasNextPage && (
-            <Button variant="subtle" size="xs" mt="xs" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>Show more</Button>
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Show more</Button>
           )}
         </>
       )}

@@ -64,7 +64,7 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
             return (
               <Table.Tr
                 key={u.id}
-                onClick={() => navigate(`/admin/users/${u.id}`)}
+                onClick={() => void navigate(`/admin/users/${u.id}`)}
                 style={{ cursor: 'pointer' }}
                 bg={isSelected ? 'var(--mantine-color-indigo-light)' : undefined}
                 data-testid="user-row"

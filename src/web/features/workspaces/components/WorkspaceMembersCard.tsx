@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Table, Title } from '@mantine/core';
 import { IconTrash, IconUser, IconUsersGroup } from '@tabler/icons-react';
-import { WORKSPACE_ROLES, WORKSPACE_ROLE_LABELS, type WorkspaceRole } from '../../../../contracts/workspaces';
+import { WORKSPACE_ROLES, WORKSPACE_ROLE_LABELS } from '../../../../contracts/workspaces';
 import { ActiveUserPicker } from '../../../shared/ui/ActiveUserPicker';
 import type { fetchWorkspace } from '../api';
 import type { WorkspaceMembers } from '../hooks/useWorkspaceMembers';
@@ -30,7 +30,7 @@ export function WorkspaceMembersCard({ w, members }: { w: Awaited<ReturnType<typ
               </Table.Td>
               <Table.Td>{m.detail}</Table.Td>
               <Table.Td>
-                <Select aria-label={`Role of ${m.name}`} data={ROLE_OPTIONS} value={m.role} allowDeselect={false} w={130} onChange={(r) => r && change.mutate({ type: m.type, id: m.id, role: r as WorkspaceRole })} />
+                <Select aria-label={`Role of ${m.name}`} data={ROLE_OPTIONS} value={m.role} allowDeselect={false} w={130} onChange={(r) => r && change.mutate({ type: m.type, id: m.id, role: r })} />
               </Table.Td>
               <Table.Td>
                 <ActionIcon variant="subtle" color="red" aria-label={`Remove ${m.name}`} onClick={() => remove.mutate({ type: m.type, id: m.id })}><IconTrash size={16} /></ActionIcon>
@@ -46,7 +46,7 @@ export function WorkspaceMembersCard({ w, members }: { w: Awaited<ReturnType<typ
         ) : (
           <Select label="Group" searchable data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setGroupId} w={320} />
         )}
-        <Select label="Role" data={ROLE_OPTIONS} value={role} onChange={(r) => r && setRole(r as WorkspaceRole)} allowDeselect={false} w={130} />
+        <Select label="Role" data={ROLE_OPTIONS} value={role} onChange={(r) => r && setRole(r)} allowDeselect={false} w={130} />
         <Button onClick={() => add.mutate()} loading={add.isPending} disabled={kind === 'user' ? !user : !groupId}>Add member</Button>
       </Group>
     </Card>

@@ -16,7 +16,7 @@ export function useWorkspaceMembers(id: string) {
   const [role, setRole] = useState<WorkspaceRole>('editor');
   const onDone = (message: string) => (data: unknown) => {
     queryClient.setQueryData(['workspace', id], data);
-    queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+    void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
     notifications.show({ color: 'green', message });
   };
   const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });

@@ -28,7 +28,7 @@ export function WorkspacesPage() {
       <Card withBorder>
         <Group mb="md">
           <TextInput leftSection={<IconSearch size={16} />} placeholder="Search Workspaces" aria-label="Search Workspaces" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Select aria-label="Type" placeholder="All types" clearable data={TYPE_OPTIONS} value={type} onChange={(v) => setType(v as WorkspaceType | null)} w={200} />
+          <Select aria-label="Type" placeholder="All types" clearable data={TYPE_OPTIONS} value={type} onChange={(v) => setType(v)} w={200} />
         </Group>
         {workspaces.isLoading ? (
           <Loader />
@@ -74,17 +74,17 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
   const create = useMutation({
     mutationFn: () => createWorkspace({ name, type, description: description || undefined, ownerUserId: owner?.id }),
     onSuccess: (ws) => {
-      queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+      void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
       notifications.show({ color: 'green', message: `Created the ${WORKSPACE_TYPE_LABELS[ws.type]} Workspace "${ws.name}".` });
       onClose();
-      navigate(`/admin/workspaces/${ws.id}`);
+      void navigate(`/admin/workspaces/${ws.id}`);
     },
   });
   return (
     <Modal opened={opened} onClose={onClose} title="New Workspace">
       <Stack>
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <Select label="Type" data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v as WorkspaceType)} allowDeselect={false} />
+        <Select label="Type" data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v)} allowDeselect={false} />
         <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <ActiveUserPicker label="Owner (defaults to you)" value={owner} onChange={setOwner} />
         {create.error && <Text c="red" size="sm">{errorMessage(create.error)}</Text>}

@@ -18,7 +18,7 @@ export function ItemDecisions({ userId, perItem, setPerItem }: { userId: string;
   });
   return (
     <Stack gap="xs">
-      <Select label="Decide per item" placeholder="Choose a type to list its items" clearable w={320} data={CONTENT_TYPES.map((t) => ({ value: t, label: CONTENT_TYPE_LABELS[t] }))} value={type} onChange={(v) => setType(v as ContentType | null)} />
+      <Select label="Decide per item" placeholder="Choose a type to list its items" clearable w={320} data={CONTENT_TYPES.map((t) => ({ value: t, label: CONTENT_TYPE_LABELS[t] }))} value={type} onChange={(v) => setType(v)} />
       {type && (
         <Table aria-label="Items">
           <Table.Thead>
@@ -42,7 +42,7 @@ export function ItemDecisions({ userId, perItem, setPerItem }: { userId: string;
           </Table.Tbody>
         </Table>
       )}
-      {items.hasNextPage && <Button variant="subtle" onClick={() => items.fetchNextPage()} loading={items.isFetchingNextPage}>Load more</Button>}
+      {items.hasNextPage && <Button variant="subtle" onClick={() => void items.fetchNextPage()} loading={items.isFetchingNextPage}>Load more</Button>}
     </Stack>
   );
 }

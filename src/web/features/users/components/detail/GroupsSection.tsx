@@ -115,7 +115,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
             comboboxProps={{ withinPortal: true }}
           />
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
+          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>Save groups</Button>

@@ -77,7 +77,7 @@ export function HistorySection({ user }: SectionProps) {
           <Stack gap="sm">
             <EventList events={events} userId={user.id} />
             {history.hasNextPage && (
-              <Button variant="subtle" onClick={() => history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+              <Button variant="subtle" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
                 Show older
               </Button>
             )}

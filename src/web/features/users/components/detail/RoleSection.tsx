@@ -123,7 +123,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
           <Select label="Role" {...choices.selectProps} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
           {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
-          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={reloadLatest} reloading={reloading} />
+          <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={!roleId || roleId === user.role.id}>

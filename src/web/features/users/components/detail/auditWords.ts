@@ -48,7 +48,8 @@ function valueInWords(value: unknown): string {
     if (typeof o.label === 'string') return o.label;
     return Object.entries(o).map(([k, v]) => `${k}: ${valueInWords(v)}`).join(', ');
   }
-  return String(value);
+  // bigint, symbol or function: not something audit rows hold.
+  return typeof value === 'bigint' ? value.toString() : '—';
 }
 
 const FIELD_WORDS: Record<string, string> = {
