@@ -30,7 +30,9 @@ const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000 };
 
 export const projects = [
   { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },
-  ...(postgresUrl ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'], ...apiLimits } }] : []),
+  ...(postgresUrl
+    ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'], ...apiLimits } }]
+    : []),
   ...(hasChromium
     ? [
         {

@@ -43,7 +43,10 @@ async function run(): Promise<void> {
     );
     let connectionErrors = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: `${server.url}/api/users?limit=50`, connections: 10, duration: SECONDS, headers: { cookie } }, (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(done)));
+      const instance = autocannon(
+        { url: `${server.url}/api/users?limit=50`, connections: 10, duration: SECONDS, headers: { cookie } },
+        (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(done)),
+      );
       instance.on('response', (_client, statusCode) => outcomes.push({ at: Date.now() - started, status: statusCode }));
       instance.on('reqError', () => connectionErrors++);
     });
@@ -51,7 +54,10 @@ async function run(): Promise<void> {
 
     const during = outcomes.filter((o) => drops.some((d) => o.at >= d && o.at < d + DROP_WINDOW_MS));
     const after = outcomes.filter((o) => !during.includes(o) && o.at >= drops[0]);
-    const histogram = (list: typeof outcomes) => Object.entries(list.reduce<Record<number, number>>((h, o) => ({ ...h, [o.status]: (h[o.status] ?? 0) + 1 }), {})).map(([s, n]) => `${s}×${n}`).join(' ');
+    const histogram = (list: typeof outcomes) =>
+      Object.entries(list.reduce<Record<number, number>>((h, o) => ({ ...h, [o.status]: (h[o.status] ?? 0) + 1 }), {}))
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
     const failed = (list: typeof outcomes) => list.filter((o) => o.status >= 400).length;
     console.log(`  requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), connection errors: ${connectionErrors}`);
     console.log(`  within ${DROP_WINDOW_MS} ms of a drop: ${during.length} answered, ${failed(during)} failed  [${histogram(during)}]`);

@@ -25,7 +25,10 @@ export default async function run(): Promise<void> {
         context: { anyId: env.org.adminUserId },
         headers: () => ({ cookie, authorization: bearer }),
         renew: async () => {
-          const session = await createSession(env.deps.db, env.deps, { id: env.org.adminUserId, organization_id: env.org.organizationId }, 'magic_link', { ip: null, userAgent: 'bench' });
+          const session = await createSession(env.deps.db, env.deps, { id: env.org.adminUserId, organization_id: env.org.organizationId }, 'magic_link', {
+            ip: null,
+            userAgent: 'bench',
+          });
           cookie = `sofie_session=${session.token}`;
         },
       });

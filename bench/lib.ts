@@ -34,7 +34,10 @@ export async function openBenchEnv(label: string, postgresUrl: string | null): P
   const opened = await openDeps(config, { schema });
   const app = await buildApp(opened.deps, { logger: false });
   const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test' }));
-  const session = await createSession(opened.deps.db, opened.deps, { id: org.adminUserId, organization_id: org.organizationId }, 'magic_link', { ip: null, userAgent: 'bench' });
+  const session = await createSession(opened.deps.db, opened.deps, { id: org.adminUserId, organization_id: org.organizationId }, 'magic_link', {
+    ip: null,
+    userAgent: 'bench',
+  });
   return {
     label,
     app,

@@ -27,14 +27,31 @@ async function run(label: string, databaseUrl: string, schema?: string): Promise
       const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: `Bench ${mode}`, adminEmail: `admin-${mode}@acme.test` }));
       // Unique emails per org are fine: users are per organization.
       const seeded = await seedLeaver(deps, org.organizationId, org.adminUserId, { items: ITEMS, seats: SEATS, webhookUrl: 'http://127.0.0.1:9/never' });
-      const owned = await deps.db.selectFrom('content_items').select('id').where('organization_id', '=', org.organizationId).where('owner_user_id', '=', seeded.leaverId).execute();
+      const owned = await deps.db
+        .selectFrom('content_items')
+        .select('id')
+        .where('organization_id', '=', org.organizationId)
+        .where('owner_user_id', '=', seeded.leaverId)
+        .execute();
       const [a, b, c] = seeded.heirIds;
       const plan =
         mode === 'bulk'
-          ? { ownership: { all: { action: 'transfer', toUserId: a }, byType: { sequence: { action: 'keep' }, template: { action: 'transfer', toUserId: b } } }, collaborators: { all: { action: 'replace', toUserId: c } } }
-          : { ownership: { items: owned.map((o, i) => ({ itemId: o.id, decision: i % 3 === 0 ? { action: 'keep' } : { action: 'transfer', toUserId: i % 3 === 1 ? a : b } })) }, collaborators: { all: { action: 'remove' } } };
+          ? {
+              ownership: { all: { action: 'transfer', toUserId: a }, byType: { sequence: { action: 'keep' }, template: { action: 'transfer', toUserId: b } } },
+              collaborators: { all: { action: 'replace', toUserId: c } },
+            }
+          : {
+              ownership: {
+                items: owned.map((o, i) => ({
+                  itemId: o.id,
+                  decision: i % 3 === 0 ? { action: 'keep' } : { action: 'transfer', toUserId: i % 3 === 1 ? a : b },
+                })),
+              },
+              collaborators: { all: { action: 'remove' } },
+            };
       const body = { plan, reason: 'Benchmark', policyAcknowledged: true, confirmEmail: seeded.leaverEmail };
-      const inject = (dryRun: boolean) => app.inject({ method: 'POST', url: `/api/users/${seeded.leaverId}/delete`, headers: { cookie: seeded.adminCookie }, payload: { ...body, dryRun } });
+      const inject = (dryRun: boolean) =>
+        app.inject({ method: 'POST', url: `/api/users/${seeded.leaverId}/delete`, headers: { cookie: seeded.adminCookie }, payload: { ...body, dryRun } });
 
       let t0 = performance.now();
       const dry = await inject(true);
@@ -45,7 +62,11 @@ async function run(label: string, databaseUrl: string, schema?: string): Promise
       const applyMs = performance.now() - t0;
       if (applied.statusCode !== 200) throw new Error(`apply failed: ${applied.body.slice(0, 500)}`);
       const left = await deps.db.selectFrom('content_items').select('id').where('owner_user_id', '=', seeded.leaverId).execute();
-      const outbox = await deps.db.selectFrom('webhook_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.organizationId).executeTakeFirstOrThrow();
+      const outbox = await deps.db
+        .selectFrom('webhook_outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', org.organizationId)
+        .executeTakeFirstOrThrow();
       if (left.length !== 0) throw new Error('items left with the leaver');
       console.log(
         `${label.padEnd(10)} ${mode.padEnd(8)} ${ITEMS} items + ${SEATS} seats: dry run ${dryMs.toFixed(0)} ms, apply ${applyMs.toFixed(0)} ms ` +

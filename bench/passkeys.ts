@@ -23,19 +23,52 @@ async function seed(env: BenchEnv): Promise<void> {
         const id = deps.newId();
         const email = `user${i}@bench.test`;
         users.push({
-          id, organization_id: org.organizationId, email, email_normalized: email, name: `User ${i}`, search_text: searchText(`User ${i}`, email),
-          role_id: org.roleIds.get('member')!, status: 'active' as const, invited_by: null, invited_at: null, activated_at: now, last_sign_in_at: null,
-          last_active_at: null, deactivated_at: null, version: 1, created_at: now, updated_at: now,
+          id,
+          organization_id: org.organizationId,
+          email,
+          email_normalized: email,
+          name: `User ${i}`,
+          search_text: searchText(`User ${i}`, email),
+          role_id: org.roleIds.get('member')!,
+          status: 'active' as const,
+          invited_by: null,
+          invited_at: null,
+          activated_at: now,
+          last_sign_in_at: null,
+          last_active_at: null,
+          deactivated_at: null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
         });
         for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) {
           passkeys.push({
-            id: deps.newId(), organization_id: org.organizationId, user_id: id, credential_id: `cred-${i}-${k}`, public_key: 'AA', counter: 0,
-            transports: '[]', device_type: (k ? 'multiDevice' : 'singleDevice'), backed_up: k, aaguid: null, name: 'Bench', created_at: now, last_used_at: null,
+            id: deps.newId(),
+            organization_id: org.organizationId,
+            user_id: id,
+            credential_id: `cred-${i}-${k}`,
+            public_key: 'AA',
+            counter: 0,
+            transports: '[]',
+            device_type: k ? 'multiDevice' : 'singleDevice',
+            backed_up: k,
+            aaguid: null,
+            name: 'Bench',
+            created_at: now,
+            last_used_at: null,
           });
         }
       }
-      for (let c = 0; c < users.length; c += 250) await trx.insertInto('users').values(users.slice(c, c + 250)).execute();
-      for (let c = 0; c < passkeys.length; c += 250) await trx.insertInto('passkeys').values(passkeys.slice(c, c + 250)).execute();
+      for (let c = 0; c < users.length; c += 250)
+        await trx
+          .insertInto('users')
+          .values(users.slice(c, c + 250))
+          .execute();
+      for (let c = 0; c < passkeys.length; c += 250)
+        await trx
+          .insertInto('passkeys')
+          .values(passkeys.slice(c, c + 250))
+          .execute();
       for (const u of users) await createSession(trx, deps, u, 'magic_link', { ip: '127.0.0.1', userAgent: 'bench' });
     });
   }
@@ -54,7 +87,12 @@ async function run(): Promise<void> {
       const session = await createSession(env.deps.db, env.deps, user, 'magic_link', { ip: null, userAgent: 'bench' });
       const cookie = `sofie_session=${session.token}`;
       const options = await env.app.inject({ method: 'POST', url: '/api/account/passkeys/registration-options', headers: { cookie } });
-      const added = await env.app.inject({ method: 'POST', url: '/api/account/passkeys', headers: { cookie }, payload: { credential: auth.register(options.json<{ options: Parameters<SoftAuthenticator['register']>[0] }>().options) } });
+      const added = await env.app.inject({
+        method: 'POST',
+        url: '/api/account/passkeys',
+        headers: { cookie },
+        payload: { credential: auth.register(options.json<{ options: Parameters<SoftAuthenticator['register']>[0] }>().options) },
+      });
       if (added.statusCode !== 201) throw new Error(added.body);
 
       const me = await measure(300, async () => {
@@ -62,12 +100,26 @@ async function run(): Promise<void> {
         if (res.statusCode !== 200) throw new Error(res.body);
       });
       const signIn = await measure(100, async () => {
-        const o = await env.app.inject({ method: 'POST', url: '/api/auth/passkey/options', remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
-        const res = await env.app.inject({ method: 'POST', url: '/api/auth/passkey/verify', payload: { credential: auth.assert(o.json<{ options: Parameters<SoftAuthenticator['assert']>[0] }>().options) }, remoteAddress: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+        const o = await env.app.inject({
+          method: 'POST',
+          url: '/api/auth/passkey/options',
+          remoteAddress: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        });
+        const res = await env.app.inject({
+          method: 'POST',
+          url: '/api/auth/passkey/verify',
+          payload: { credential: auth.assert(o.json<{ options: Parameters<SoftAuthenticator['assert']>[0] }>().options) },
+          remoteAddress: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        });
         if (res.statusCode !== 200) throw new Error(res.body);
       });
-      for (const [name, r, budget] of [['session resolution (GET /api/auth/me)', me, 10], ['passkey sign-in (options + verify)', signIn, 50]] as const) {
-        console.log(`  ${env.label.padEnd(8)} ${name.padEnd(40)} p50 ${fmt(r.p50).padStart(9)}  p95 ${fmt(r.p95).padStart(9)}  max ${fmt(r.max).padStart(9)}  ${r.p95 < budget ? 'OK' : 'OVER BUDGET'}`);
+      for (const [name, r, budget] of [
+        ['session resolution (GET /api/auth/me)', me, 10],
+        ['passkey sign-in (options + verify)', signIn, 50],
+      ] as const) {
+        console.log(
+          `  ${env.label.padEnd(8)} ${name.padEnd(40)} p50 ${fmt(r.p50).padStart(9)}  p95 ${fmt(r.p95).padStart(9)}  max ${fmt(r.max).padStart(9)}  ${r.p95 < budget ? 'OK' : 'OVER BUDGET'}`,
+        );
       }
     } finally {
       await env.close();

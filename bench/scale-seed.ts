@@ -7,8 +7,50 @@ import { openDeps } from '../src/server/deps.factory.js';
 import { searchText } from '../src/server/features/users/users.repository.js';
 import { encodeCursor } from '../src/server/features/users/users.service.js';
 
-const FIRST = ['ada', 'grace', 'alan', 'katherine', 'linus', 'margaret', 'tim', 'barbara', 'dennis', 'frances', 'ken', 'radia', 'edsger', 'hedy', 'john', 'sophie', 'yusuf', 'mei', 'ravi', 'olga'];
-const LAST = ['lovelace', 'hopper', 'turing', 'johnson', 'torvalds', 'hamilton', 'liskov', 'ritchie', 'allen', 'thompson', 'perlman', 'dijkstra', 'lamarr', 'backus', 'wilson', 'demir', 'chen', 'patel', 'ivanova', 'mensah'];
+const FIRST = [
+  'ada',
+  'grace',
+  'alan',
+  'katherine',
+  'linus',
+  'margaret',
+  'tim',
+  'barbara',
+  'dennis',
+  'frances',
+  'ken',
+  'radia',
+  'edsger',
+  'hedy',
+  'john',
+  'sophie',
+  'yusuf',
+  'mei',
+  'ravi',
+  'olga',
+];
+const LAST = [
+  'lovelace',
+  'hopper',
+  'turing',
+  'johnson',
+  'torvalds',
+  'hamilton',
+  'liskov',
+  'ritchie',
+  'allen',
+  'thompson',
+  'perlman',
+  'dijkstra',
+  'lamarr',
+  'backus',
+  'wilson',
+  'demir',
+  'chen',
+  'patel',
+  'ivanova',
+  'mensah',
+];
 const BATCH = 500;
 
 export interface Seeder {
@@ -31,12 +73,20 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
       const { db } = opened.deps;
       try {
         const org = await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
-        const roles = new Map((await db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', org.id).execute()).map((r) => [r.system_key, r.id]));
+        const roles = new Map(
+          (await db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', org.id).execute()).map((r) => [r.system_key, r.id]),
+        );
         const now = Date.now();
         const iso = (ms: number) => new Date(ms).toISOString();
         const groupIds = { small: opened.deps.newId(), big: opened.deps.newId() };
-        for (const [id, name] of [[groupIds.small, 'Small team'], [groupIds.big, 'Big team']] as const) {
-          await db.insertInto('groups').values({ id, organization_id: org.id, name, name_normalized: name.toLowerCase(), description: '', created_at: iso(now), updated_at: iso(now) }).execute();
+        for (const [id, name] of [
+          [groupIds.small, 'Small team'],
+          [groupIds.big, 'Big team'],
+        ] as const) {
+          await db
+            .insertInto('groups')
+            .values({ id, organization_id: org.id, name, name_normalized: name.toLowerCase(), description: '', created_at: iso(now), updated_at: iso(now) })
+            .execute();
         }
         const smallEvery = Math.max(1, Math.floor(count / 2_000));
         const bigEvery = Math.max(1, Math.round(count / 70_000));
@@ -74,7 +124,8 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
                   created_at: created,
                   updated_at: created,
                 });
-                if (i % smallEvery === 0 && i / smallEvery < 2_000) members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
+                if (i % smallEvery === 0 && i / smallEvery < 2_000)
+                  members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
                 if (i % bigEvery === 0) members.push({ organization_id: org.id, group_id: groupIds.big, user_id: id, added_by: null, added_at: created });
               }
               await trx.insertInto('users').values(users).execute();
@@ -83,7 +134,16 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
           });
         }
         await sql.raw(opened.deps.dialect === 'postgres' ? 'VACUUM ANALYZE users, group_members' : 'ANALYZE').execute(db);
-        const size = async (groupId: string) => Number((await db.selectFrom('group_members').select((eb) => eb.fn.countAll().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow()).n);
+        const size = async (groupId: string) =>
+          Number(
+            (
+              await db
+                .selectFrom('group_members')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('group_id', '=', groupId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
         const half = await db
           .selectFrom('users')
           .select(['id', 'name'])

@@ -98,7 +98,8 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       const res = await fetch(`${server.url}${scenario.path}`, { headers });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${scenario.name}: ${res.status} ${text.slice(0, 300)}`);
-      if (scenario.path.startsWith('/api/users?') && !scenario.expect(JSON.parse(text) as { items: unknown[]; total: number; totalExact: boolean })) throw new Error(`${scenario.name}: unexpected answer ${text.slice(0, 300)}`);
+      if (scenario.path.startsWith('/api/users?') && !scenario.expect(JSON.parse(text) as { items: unknown[]; total: number; totalExact: boolean }))
+        throw new Error(`${scenario.name}: unexpected answer ${text.slice(0, 300)}`);
       if (!firstPage) firstPage = text;
       const idleMs = await idle(`${server.url}${scenario.path}`, headers);
       const loaded = await load(`${server.url}${scenario.path}`, headers);
@@ -110,9 +111,13 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     console.log(`\n  ${label}, ${USERS.toLocaleString('en')} users, ${SECONDS} s per scenario, 10 connections`);
     console.log(`  ${'scenario'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'idle'.padStart(8)} ${'of floor'.padStart(9)}`);
     for (const r of rows) {
-      console.log(`  ${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50}`.padStart(4)}ms ${`${r.p99}`.padStart(4)}ms ${r.idleMs.toFixed(1).padStart(6)}ms ${`${((r.rps / bare.rps) * 100).toFixed(1)} %`.padStart(9)}`);
+      console.log(
+        `  ${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50}`.padStart(4)}ms ${`${r.p99}`.padStart(4)}ms ${r.idleMs.toFixed(1).padStart(6)}ms ${`${((r.rps / bare.rps) * 100).toFixed(1)} %`.padStart(9)}`,
+      );
     }
-    console.log(`  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`);
+    console.log(
+      `  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`,
+    );
     console.log(`  server RSS after the load: ${rssMb.toFixed(0)} MB`);
   } finally {
     await server.stop();
@@ -136,4 +141,3 @@ export default async function run(): Promise<void> {
     await admin.end();
   });
 }
-

@@ -40,7 +40,9 @@ async function setupOrg(databaseUrl: string, users: number) {
   const config = loadConfig({}, { databaseUrl, logLevel: 'silent' });
   const opened = await openDeps(config);
   const { deps } = opened;
-  const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test', adminName: 'Bench Admin' }));
+  const org = await deps.db
+    .transaction()
+    .execute((trx) => createOrganization(trx, deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test', adminName: 'Bench Admin' }));
   const now = new Date().toISOString();
   const ids: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
@@ -50,7 +52,25 @@ async function setupOrg(databaseUrl: string, users: number) {
         const id = deps.newId();
         ids.push(id);
         const email = `user${j}@bench.test`;
-        rows.push({ id, organization_id: org.organizationId, email, email_normalized: email, name: `User ${j}`, search_text: `user ${j} ${email}`, role_id: org.roleIds.get('member')!, status: 'active' as const, invited_by: null, invited_at: null, activated_at: now, last_sign_in_at: null, last_active_at: null, deactivated_at: null, version: 1, created_at: now, updated_at: now });
+        rows.push({
+          id,
+          organization_id: org.organizationId,
+          email,
+          email_normalized: email,
+          name: `User ${j}`,
+          search_text: `user ${j} ${email}`,
+          role_id: org.roleIds.get('member')!,
+          status: 'active' as const,
+          invited_by: null,
+          invited_at: null,
+          activated_at: now,
+          last_sign_in_at: null,
+          last_active_at: null,
+          deactivated_at: null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
       }
       await trx.insertInto('users').values(rows).execute();
     }
@@ -59,13 +79,43 @@ async function setupOrg(databaseUrl: string, users: number) {
     const groupIds = Array.from({ length: 61 }, () => deps.newId());
     await trx
       .insertInto('groups')
-      .values(groupIds.map((id, g) => ({ id, organization_id: org.organizationId, name: `Group ${g}`, name_normalized: `group ${g}`, description: '', created_at: now, updated_at: now })))
+      .values(
+        groupIds.map((id, g) => ({
+          id,
+          organization_id: org.organizationId,
+          name: `Group ${g}`,
+          name_normalized: `group ${g}`,
+          description: '',
+          created_at: now,
+          updated_at: now,
+        })),
+      )
       .execute();
     for (let i = 0; i < ids.length; i += 500) {
-      const members = ids.slice(i, i + 500).flatMap((user_id, k) => [0, 1 + ((i + k) % 10), 11 + ((i + k) % 50)].map((g) => ({ organization_id: org.organizationId, group_id: groupIds[g], user_id, added_by: null, added_at: now })));
+      const members = ids.slice(i, i + 500).flatMap((user_id, k) =>
+        [0, 1 + ((i + k) % 10), 11 + ((i + k) % 50)].map((g) => ({
+          organization_id: org.organizationId,
+          group_id: groupIds[g],
+          user_id,
+          added_by: null,
+          added_at: now,
+        })),
+      );
       await trx.insertInto('group_members').values(members).execute();
     }
-    await trx.insertInto('service_tokens').values({ id: deps.newId(), organization_id: org.organizationId, name: 'bench', token_hash: hashToken(TOKEN), created_by: null, created_at: now, last_used_at: null, revoked_at: null }).execute();
+    await trx
+      .insertInto('service_tokens')
+      .values({
+        id: deps.newId(),
+        organization_id: org.organizationId,
+        name: 'bench',
+        token_hash: hashToken(TOKEN),
+        created_by: null,
+        created_at: now,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
   });
   return { opened, org, userIds: ids };
 }
@@ -130,8 +180,12 @@ async function ingestionBench(dir: string): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const cpuSeconds = ((await serverCpu()) - cpuBefore) / 1000;
     latencies.sort((a, b) => a - b);
-    console.log(`ingestion over HTTP (${backfill ? 'backfill over 30 days' : 'live: events of the last 10 minutes'}), ${userIds.length} users: ${BATCHES} batches x ${BATCH} events in ${seconds.toFixed(2)} s = ${Math.round((BATCHES * BATCH) / seconds).toLocaleString('en')} events/s`);
-    console.log(`  server CPU: ${cpuSeconds.toFixed(1)} s for ${BATCHES * BATCH} events = ${Math.round((BATCHES * BATCH) / cpuSeconds).toLocaleString('en')} events per CPU-second (what one free core sustains)`);
+    console.log(
+      `ingestion over HTTP (${backfill ? 'backfill over 30 days' : 'live: events of the last 10 minutes'}), ${userIds.length} users: ${BATCHES} batches x ${BATCH} events in ${seconds.toFixed(2)} s = ${Math.round((BATCHES * BATCH) / seconds).toLocaleString('en')} events/s`,
+    );
+    console.log(
+      `  server CPU: ${cpuSeconds.toFixed(1)} s for ${BATCHES * BATCH} events = ${Math.round((BATCHES * BATCH) / cpuSeconds).toLocaleString('en')} events per CPU-second (what one free core sustains)`,
+    );
     console.log(`  batch latency p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`);
     // Re-sending is a no-op: measure the duplicate path too.
     const dupStarted = performance.now();
@@ -159,7 +213,9 @@ async function scaleBench(dir: string): Promise<void> {
   db.pragma('cache_size = -2000000');
   // Bulk load: build the secondary indexes once at the end instead of row by row.
   db.exec('DROP INDEX usage_events__user_time; DROP INDEX usage_events__org_time;');
-  const insertEvent = db.prepare('INSERT INTO usage_events (organization_id, id, user_id, type, occurred_at, workspace_id, item_id, quantity, received_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)');
+  const insertEvent = db.prepare(
+    'INSERT INTO usage_events (organization_id, id, user_id, type, occurred_at, workspace_id, item_id, quantity, received_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
+  );
   const insertDaily = db.prepare('INSERT INTO usage_daily (organization_id, user_id, day, type, events, quantity) VALUES (?, ?, ?, ?, ?, ?)');
   const insertActive = db.prepare('INSERT INTO usage_active (organization_id, period, period_start, user_id) VALUES (?, ?, ?, ?)');
   const now = Date.now();
@@ -193,7 +249,10 @@ async function scaleBench(dir: string): Promise<void> {
         o[0]++;
         o[1] += quantity;
         orgDaily.set(k, o);
-        periods.add(`day|${day}`).add(`week|${weekStart(day)}`).add(`month|${monthStart(day)}`);
+        periods
+          .add(`day|${day}`)
+          .add(`week|${weekStart(day)}`)
+          .add(`month|${monthStart(day)}`);
         if (occurredAt > newest) newest = occurredAt;
       }
       for (const [k, [events, quantity]] of daily) {
@@ -229,12 +288,16 @@ async function scaleBench(dir: string): Promise<void> {
     for (const [id, at] of lastActive) la.run(at, id);
   })();
   process.stdout.write('\r  building indexes…                                         ');
-  db.exec('CREATE INDEX usage_events__user_time ON usage_events (organization_id, user_id, occurred_at, id); CREATE INDEX usage_events__org_time ON usage_events (organization_id, occurred_at);');
+  db.exec(
+    'CREATE INDEX usage_events__user_time ON usage_events (organization_id, user_id, occurred_at, id); CREATE INDEX usage_events__org_time ON usage_events (organization_id, occurred_at);',
+  );
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();
   const genSeconds = (performance.now() - started) / 1000;
-  console.log(`\rgenerated ${written.toLocaleString('en')} events for ${USERS.toLocaleString('en')} users in ${genSeconds.toFixed(1)} s (${Math.round(written / genSeconds).toLocaleString('en')} rows/s with rollups); database ${(statSync(file).size / 1e9).toFixed(2)} GB`);
+  console.log(
+    `\rgenerated ${written.toLocaleString('en')} events for ${USERS.toLocaleString('en')} users in ${genSeconds.toFixed(1)} s (${Math.round(written / genSeconds).toLocaleString('en')} rows/s with rollups); database ${(statSync(file).size / 1e9).toFixed(2)} GB`,
+  );
 
   const config = loadConfig({}, { databaseUrl, logLevel: 'silent' });
   const measured = await openDeps(config);
@@ -282,10 +345,18 @@ export default async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sofie-bench-usage-'));
   try {
     const part = process.env.USAGE_BENCH_PART ?? 'all';
-    console.log(`# usage benchmark (SQLite) ${new Date().toISOString()}, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    console.log(
+      `# usage benchmark (SQLite) ${new Date().toISOString()}, load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     if (part !== 'scale') await ingestionBench(dir);
     if (part !== 'ingest') await scaleBench(dir);
-    console.log(`# done, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `# done, load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,8 +8,50 @@ import { nameFromEmail } from '../src/server/platform/email.js';
 import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const FIRST = ['ada', 'grace', 'alan', 'katherine', 'linus', 'margaret', 'tim', 'barbara', 'dennis', 'frances', 'ken', 'radia', 'edsger', 'hedy', 'john', 'sophie', 'yusuf', 'mei', 'ravi', 'olga'];
-const LAST = ['lovelace', 'hopper', 'turing', 'johnson', 'torvalds', 'hamilton', 'liskov', 'ritchie', 'allen', 'thompson', 'perlman', 'dijkstra', 'lamarr', 'backus', 'wilson', 'demir', 'chen', 'patel', 'ivanova', 'mensah'];
+const FIRST = [
+  'ada',
+  'grace',
+  'alan',
+  'katherine',
+  'linus',
+  'margaret',
+  'tim',
+  'barbara',
+  'dennis',
+  'frances',
+  'ken',
+  'radia',
+  'edsger',
+  'hedy',
+  'john',
+  'sophie',
+  'yusuf',
+  'mei',
+  'ravi',
+  'olga',
+];
+const LAST = [
+  'lovelace',
+  'hopper',
+  'turing',
+  'johnson',
+  'torvalds',
+  'hamilton',
+  'liskov',
+  'ritchie',
+  'allen',
+  'thompson',
+  'perlman',
+  'dijkstra',
+  'lamarr',
+  'backus',
+  'wilson',
+  'demir',
+  'chen',
+  'patel',
+  'ivanova',
+  'mensah',
+];
 
 /**
  * Three groups of different sizes, each steering the page to a different plan (users.repository.ts):
@@ -27,11 +69,22 @@ export async function seed(env: BenchEnv): Promise<SeededGroups> {
   const roleKeys = ['member', 'member', 'member', 'viewer', 'publisher', 'user_manager'];
   const now = new Date().toISOString();
   const groups: SeededGroups = { groupId: deps.newId(), everyoneId: deps.newId(), smallTeamId: deps.newId() };
-  const names: [string, string][] = [[groups.groupId, 'Big team'], [groups.everyoneId, 'Everyone'], [groups.smallTeamId, 'Small team']];
+  const names: [string, string][] = [
+    [groups.groupId, 'Big team'],
+    [groups.everyoneId, 'Everyone'],
+    [groups.smallTeamId, 'Small team'],
+  ];
   for (const [id, name] of names) {
-    await deps.db.insertInto('groups').values({ id, organization_id: org.organizationId, name, name_normalized: name.toLowerCase(), description: '', created_at: now, updated_at: now }).execute();
+    await deps.db
+      .insertInto('groups')
+      .values({ id, organization_id: org.organizationId, name, name_normalized: name.toLowerCase(), description: '', created_at: now, updated_at: now })
+      .execute();
   }
-  const groupsOf = (i: number) => [...(i % 9 === 0 ? [groups.groupId] : []), ...(i % 10 < 7 ? [groups.everyoneId] : []), ...(i % 50 === 1 ? [groups.smallTeamId] : [])];
+  const groupsOf = (i: number) => [
+    ...(i % 9 === 0 ? [groups.groupId] : []),
+    ...(i % 10 < 7 ? [groups.everyoneId] : []),
+    ...(i % 50 === 1 ? [groups.smallTeamId] : []),
+  ];
   const started = Date.now();
   for (let start = 0; start < USERS; start += 5000) {
     await deps.db.transaction().execute(async (trx) => {
@@ -50,7 +103,7 @@ export async function seed(env: BenchEnv): Promise<SeededGroups> {
             name: nameFromEmail(email),
             search_text: searchText(nameFromEmail(email), email),
             role_id: org.roleIds.get(roleKeys[i % roleKeys.length])!,
-            status: (i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active'),
+            status: i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active',
             invited_by: null,
             invited_at: null,
             activated_at: created,
@@ -115,7 +168,9 @@ async function run(): Promise<void> {
       ];
       for (const [name, fn] of cases) {
         const r = await measure(100, fn);
-        console.log(`  ${env.label.padEnd(8)} ${name.padEnd(36)} p50 ${fmt(r.p50).padStart(9)}  p95 ${fmt(r.p95).padStart(9)}  max ${fmt(r.max).padStart(9)}  ${r.p95 < 50 ? 'OK' : 'OVER BUDGET'}`);
+        console.log(
+          `  ${env.label.padEnd(8)} ${name.padEnd(36)} p50 ${fmt(r.p50).padStart(9)}  p95 ${fmt(r.p95).padStart(9)}  max ${fmt(r.max).padStart(9)}  ${r.p95 < 50 ? 'OK' : 'OVER BUDGET'}`,
+        );
       }
     } finally {
       await env.close();

@@ -114,18 +114,25 @@ export const PASSKEYS_ERRORS = {
   CHALLENGE_USED: { status: 400, message: 'This passkey request was already used. Start again.' },
   CHALLENGE_EXPIRED: { status: 400, message: 'This passkey request expired (they last 5 minutes). Start again.' },
   PASSKEY_VERIFICATION_FAILED: { status: 400, message: 'The passkey could not be verified. Try again.' },
-  PASSKEY_COUNTER_REGRESSION: { status: 400, message: 'This passkey reported an old signature counter, which suggests it was copied. It was refused; tell your administrator.' },
+  PASSKEY_COUNTER_REGRESSION: {
+    status: 400,
+    message: 'This passkey reported an old signature counter, which suggests it was copied. It was refused; tell your administrator.',
+  },
   PASSKEY_UNKNOWN: { status: 400, message: 'This passkey is not registered with Sofie. Sign in with a magic link instead.' },
   PASSKEY_ALREADY_REGISTERED: { status: 409, message: 'This passkey is already registered.' },
   PASSKEY_NOT_FOUND: { status: 404, message: 'No such passkey on your account.' },
-  PASSKEY_REQUIRED_BY_POLICY: { status: 409, message: 'Your organization requires a passkey, and this is your last one. Add another passkey before removing it.' },
+  PASSKEY_REQUIRED_BY_POLICY: {
+    status: 409,
+    message: 'Your organization requires a passkey, and this is your last one. Add another passkey before removing it.',
+  },
   RECENT_SIGN_IN_REQUIRED: { status: 403, message: 'Confirm it is you with a passkey, or sign in again with a magic link, to change your passkeys.' },
   ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
   SESSION_NOT_FOUND: { status: 404, message: 'No such active session.' },
   USER_NOT_FOUND: { status: 404, message: 'No such user in this organization.' },
   PASSKEY_VERIFICATION_REQUIRED: {
     status: 403,
-    message: 'Your role requires you to confirm it is you with your passkey after signing in with a link. Use your passkey; if you lost it, ask an administrator to allow a passkey recovery.',
+    message:
+      'Your role requires you to confirm it is you with your passkey after signing in with a link. Use your passkey; if you lost it, ask an administrator to allow a passkey recovery.',
   },
   PASSKEY_RECOVERY_NOT_NEEDED: { status: 409, message: 'This user has no passkey: they can add one themselves after signing in.' },
   USER_NOT_ACTIVE: { status: 409, message: 'Only an active user can recover a passkey.' },
@@ -147,8 +154,14 @@ export const ROLES_ERRORS = {
   // Guardrails: who may give and change access.
   ROLE_ESCALATION: { status: 403, message: 'You cannot give permissions your own role does not have. Ask an administrator who holds them.' },
   SELF_ROLE_CHANGE: { status: 403, message: 'You cannot change your own role. Ask another administrator.' },
-  LAST_ACCESS_ADMIN: { status: 409, message: 'This would leave your organization with nobody who can manage users and roles. Give that access to someone else first.' },
-  TARGET_OUTRANKS_ACTOR: { status: 403, message: 'This person holds permissions your own role does not have, so you cannot change their access. Ask an administrator who holds them.' },
+  LAST_ACCESS_ADMIN: {
+    status: 409,
+    message: 'This would leave your organization with nobody who can manage users and roles. Give that access to someone else first.',
+  },
+  TARGET_OUTRANKS_ACTOR: {
+    status: 403,
+    message: 'This person holds permissions your own role does not have, so you cannot change their access. Ask an administrator who holds them.',
+  },
   DEFAULT_ROLE_NOT_GRANTABLE: {
     status: 422,
     message: 'A role that can invite people must hold every permission of the role invitations give by default, so its holders can invite with it.',

@@ -65,7 +65,10 @@ export const SeatDecision = Type.Union([
 ]);
 export type SeatDecision = Static<typeof SeatDecision>;
 
-const byType = Object.fromEntries(CONTENT_TYPES.map((t) => [t, Type.Optional(OwnershipDecision)])) as Record<(typeof CONTENT_TYPES)[number], ReturnType<typeof Type.Optional<typeof OwnershipDecision>>>;
+const byType = Object.fromEntries(CONTENT_TYPES.map((t) => [t, Type.Optional(OwnershipDecision)])) as Record<
+  (typeof CONTENT_TYPES)[number],
+  ReturnType<typeof Type.Optional<typeof OwnershipDecision>>
+>;
 
 /**
  * The plan: the most specific decision wins — per item, then per type, then `all`.
@@ -103,7 +106,9 @@ export const PlanProblem = Type.Object({
 export type PlanProblem = Static<typeof PlanProblem>;
 
 export const PlanSummary = Type.Object({
-  transfers: Type.Array(Type.Object({ to: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), count: Type.Integer(), byType: Type.Array(TypeCount) })),
+  transfers: Type.Array(
+    Type.Object({ to: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() }), count: Type.Integer(), byType: Type.Array(TypeCount) }),
+  ),
   keptForOrganization: Type.Object({ count: Type.Integer(), byType: Type.Array(TypeCount) }),
   undecided: Type.Object({ count: Type.Integer(), byType: Type.Array(TypeCount), sampleItemIds: Type.Array(Type.String()) }),
   seats: Type.Object({ replaced: Type.Integer(), removed: Type.Integer(), undecided: Type.Integer() }),

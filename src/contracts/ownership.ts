@@ -70,15 +70,34 @@ export const UpsertContentItemsResult = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
-  items: Type.Array(Type.Object({ externalId: Type.String(), id: Type.String(), outcome: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged')]) })),
+  items: Type.Array(
+    Type.Object({
+      externalId: Type.String(),
+      id: Type.String(),
+      outcome: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged')]),
+    }),
+  ),
 });
 
 export const RemoveContentItemsBody = Type.Object({ externalIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 1000 }) });
 export const RemoveContentItemsResult = Type.Object({ removed: Type.Integer(), notFound: Type.Integer() });
 
 export const CollaboratorChangesBody = Type.Object({
-  add: Type.Optional(Type.Array(Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 200 }), userId: Type.String({ minLength: 1, maxLength: 64 }), role: CollaboratorRoleSchema }), { maxItems: 1000 })),
-  remove: Type.Optional(Type.Array(Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 200 }), userId: Type.String({ minLength: 1, maxLength: 64 }) }), { maxItems: 1000 })),
+  add: Type.Optional(
+    Type.Array(
+      Type.Object({
+        externalId: Type.String({ minLength: 1, maxLength: 200 }),
+        userId: Type.String({ minLength: 1, maxLength: 64 }),
+        role: CollaboratorRoleSchema,
+      }),
+      { maxItems: 1000 },
+    ),
+  ),
+  remove: Type.Optional(
+    Type.Array(Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 200 }), userId: Type.String({ minLength: 1, maxLength: 64 }) }), {
+      maxItems: 1000,
+    }),
+  ),
 });
 export const CollaboratorChangesResult = Type.Object({ added: Type.Integer(), updated: Type.Integer(), removed: Type.Integer(), unchanged: Type.Integer() });
 

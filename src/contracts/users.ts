@@ -97,10 +97,7 @@ export const UserDetail = Type.Object({
   invitedBy: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   invitedAt: NullableIso,
   lastSignInAt: NullableIso,
-  pendingInvitation: Type.Union([
-    Type.Object({ id: Type.String(), status: Type.String(), expiresAt: Iso }),
-    Type.Null(),
-  ]),
+  pendingInvitation: Type.Union([Type.Object({ id: Type.String(), status: Type.String(), expiresAt: Iso }), Type.Null()]),
   rolePrivileged: Type.Boolean(),
   sessions: Type.Array(SessionSummary),
   passkeys: UserPasskeys,
@@ -126,7 +123,6 @@ export const ChangeGroupsBody = Type.Object({
   reason: Reason,
   version: Type.Optional(Type.Integer({ minimum: 0 })),
 });
-
 
 export const BULK_ACTIONS = ['assign_role', 'add_to_group', 'remove_from_group'] as const;
 export const BulkUsersBody = Type.Object({

@@ -79,7 +79,11 @@ export const CreateWorkspaceBody = Type.Object({
 
 export const WorkspaceMembersBody = Type.Object({
   members: Type.Array(
-    Type.Object({ type: Type.Union([Type.Literal('user'), Type.Literal('group')]), id: Type.String({ minLength: 1, maxLength: 64 }), role: WorkspaceRoleSchema }),
+    Type.Object({
+      type: Type.Union([Type.Literal('user'), Type.Literal('group')]),
+      id: Type.String({ minLength: 1, maxLength: 64 }),
+      role: WorkspaceRoleSchema,
+    }),
     { minItems: 1, maxItems: 500 },
   ),
   reason: Reason,

@@ -81,15 +81,19 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
     const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
     // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
-    const userPurge = startBackgroundJob('deleted-user purge', app.log, async () => {
-      const purged = await purgeDeletedUsers(deps);
-      if (purged > 0) app.log.info({ purged }, 'purged personal data of deleted users');
-    }, { intervalMs: HOUR, firstDelayMs: 5_000 });
+    const userPurge = startBackgroundJob(
+      'deleted-user purge',
+      app.log,
+      async () => {
+        const purged = await purgeDeletedUsers(deps);
+        if (purged > 0) app.log.info({ purged }, 'purged personal data of deleted users');
+      },
+      { intervalMs: HOUR, firstDelayMs: 5_000 },
+    );
     app.addHook('onClose', async () => {
       await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
     });
   }
-
 
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
@@ -113,7 +117,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Sofie User Management API', version: '0.1.0', description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.' },
+      info: {
+        title: 'Sofie User Management API',
+        version: '0.1.0',
+        description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' } } },
       security: [{ session: [] }],
     },
@@ -121,15 +129,37 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { public: true }, schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } }, async (request, reply) => {
-    const problem = await databaseServes(deps, READY_DEADLINE_MS);
-    if (!problem) return { status: 'ready' };
-    request.log.warn({ problem }, 'not ready: the database cannot serve');
-    return reply.status(503).header('retry-after', '2').send({ status: problem });
-  });
+  app.get(
+    '/readyz',
+    {
+      config: { public: true },
+      schema: { hide: true, response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } },
+    },
+    async (request, reply) => {
+      const problem = await databaseServes(deps, READY_DEADLINE_MS);
+      if (!problem) return { status: 'ready' };
+      request.log.warn({ problem }, 'not ready: the database cannot serve');
+      return reply.status(503).header('retry-after', '2').send({ status: problem });
+    },
+  );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, invitationsRoutes, groupsRoutes, rolesRoutes, organizationsRoutes, auditRoutes, mailboxRoutes, serviceTokensRoutes, usageRoutes, passkeysRoutes, workspacesRoutes, ownershipRoutes, offboardingRoutes]) {
+  for (const routes of [
+    authRoutes,
+    usersRoutes,
+    invitationsRoutes,
+    groupsRoutes,
+    rolesRoutes,
+    organizationsRoutes,
+    auditRoutes,
+    mailboxRoutes,
+    serviceTokensRoutes,
+    usageRoutes,
+    passkeysRoutes,
+    workspacesRoutes,
+    ownershipRoutes,
+    offboardingRoutes,
+  ]) {
     await app.register(routes, { deps });
   }
 

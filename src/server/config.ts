@@ -58,14 +58,19 @@ function trustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
   const raw = env.TRUST_PROXY?.trim().toLowerCase() ?? '';
   if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
   if (raw === 'true' || raw === 'yes') {
-    throw new ConfigError('TRUST_PROXY must say which proxies to trust: a hop count (1 = the load balancer in front of the app) or their addresses (10.0.0.0/8,192.168.1.5), not "true"');
+    throw new ConfigError(
+      'TRUST_PROXY must say which proxies to trust: a hop count (1 = the load balancer in front of the app) or their addresses (10.0.0.0/8,192.168.1.5), not "true"',
+    );
   }
   if (/^\d+$/.test(raw)) {
     const hops = Number(raw);
     if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be between 1 and 10 (got "${raw}")`);
     return hops;
   }
-  const list = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const bad = list.find((part) => !ADDRESS_OR_CIDR.test(part));
   if (bad) throw new ConfigError(`TRUST_PROXY must be a hop count or a comma-separated list of addresses/CIDRs (got "${bad}")`);
   return list;

@@ -87,7 +87,8 @@ async function runPrimary(config: Config): Promise<void> {
   let listening = 0;
   cluster.on('listening', () => {
     listening++;
-    if (listening === config.workers) printBanner(config, config.databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite', !!config.smtpUrl, boot, config.workers);
+    if (listening === config.workers)
+      printBanner(config, config.databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite', !!config.smtpUrl, boot, config.workers);
   });
   for (let index = 0; index < config.workers; index++) fork(index);
 }
@@ -100,7 +101,10 @@ function printBanner(config: Config, dialect: string, smtp: boolean, boot: Boots
     `  Database: ${dialect}   Mail: ${mail}   API docs: ${config.publicUrl}/api/docs`,
   ];
   if (boot.signInUrl) {
-    lines.push(`  ${boot.created ? 'Created the first organization. ' : ''}Sign in as ${boot.adminEmail} with this one-time link (15 minutes):`, `  ${boot.signInUrl}`);
+    lines.push(
+      `  ${boot.created ? 'Created the first organization. ' : ''}Sign in as ${boot.adminEmail} with this one-time link (15 minutes):`,
+      `  ${boot.signInUrl}`,
+    );
   } else {
     lines.push(`  Sign in at ${config.publicUrl}/sign-in`);
   }

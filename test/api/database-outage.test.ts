@@ -47,14 +47,18 @@ describe.runIf(usePostgres)('PostgreSQL outages cost a 503, never the process', 
 
   /** What a failover does to the app: every server-side connection of the app ends at once. */
   async function terminateAppConnections(): Promise<number> {
-    const { rows } = await holder.query('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const { rows } = await holder.query(
+      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
     return rows.length;
   }
 
   /** Polls the database until one of the app's connections waits on a lock (no sleeping). */
   async function untilAppWaitsOnLock(): Promise<void> {
     for (let i = 0; i < 10_000; i++) {
-      const { rows } = await holder.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`);
+      const { rows } = await holder.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+      );
       if (rows.length > 0) return;
     }
     throw new Error('the app never waited on the lock');

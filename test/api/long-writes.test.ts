@@ -27,7 +27,12 @@ describe('long writes do not stop the other requests', () => {
       .execute(async (trx) => {
         while (answeredMeanwhile < 5 && rounds < 40) {
           rounds++;
-          for (const id of ids) await trx.updateTable('users').set({ updated_at: `round ${rounds}` }).where('id', '=', id).execute();
+          for (const id of ids)
+            await trx
+              .updateTable('users')
+              .set({ updated_at: `round ${rounds}` })
+              .where('id', '=', id)
+              .execute();
         }
       })
       .finally(() => (done = true));
@@ -39,20 +44,45 @@ describe('long writes do not stop the other requests', () => {
     }
     await long;
     expect(answeredMeanwhile).toBeGreaterThanOrEqual(5);
-    const updated = await t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '=', `round ${rounds}`).executeTakeFirstOrThrow();
+    const updated = await t.deps.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('updated_at', '=', `round ${rounds}`)
+      .executeTakeFirstOrThrow();
     expect(Number(updated.n)).toBe(ids.length);
   });
 
   it('should move thousands of users to a role in one bulk change, with one audit event each', async () => {
     t = await buildTestApp();
     await seedMembers(t, 2_500);
-    const roleId = async (key: string) => (await t!.deps.db.selectFrom('roles').select('id').where('organization_id', '=', t!.org.organizationId).where('system_key', '=', key).executeTakeFirstOrThrow()).id;
+    const roleId = async (key: string) =>
+      (
+        await t!.deps.db
+          .selectFrom('roles')
+          .select('id')
+          .where('organization_id', '=', t!.org.organizationId)
+          .where('system_key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).id;
     const [viewer, member] = [await roleId('viewer'), await roleId('member')];
-    const result = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', roleId: viewer, filter: { roleId: member }, reason: 'Reorganisation' } });
+    const result = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'assign_role', roleId: viewer, filter: { roleId: member }, reason: 'Reorganisation' },
+    });
     expect(result.statusCode, result.body).toBe(200);
     expect(result.json()).toMatchObject({ matched: 2_500, changed: 2_500, skipped: [] });
     const count = async (q: Promise<{ n: number | string }>) => Number((await q).n);
-    expect(await count(t.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role_id', '=', viewer).executeTakeFirstOrThrow())).toBe(2_500);
+    expect(
+      await count(
+        t.deps.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role_id', '=', viewer)
+          .executeTakeFirstOrThrow(),
+      ),
+    ).toBe(2_500);
     const audits = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'user.role_changed').execute();
     expect(audits).toHaveLength(2_500);
     expect(JSON.parse(audits[0].before!)).toEqual({ role: { id: member, name: 'Member' } });

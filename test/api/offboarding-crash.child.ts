@@ -17,8 +17,22 @@ const config = loadConfig({}, { databaseUrl: env.CRASH_DATABASE_URL!, publicUrl:
 const { deps } = await openDeps(config, env.CRASH_SCHEMA ? { schema: env.CRASH_SCHEMA } : {});
 await buildApp(deps, { logger: false, startWorkers: false });
 
-const admin = await deps.db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select(['users.id', 'users.organization_id', 'users.email', 'users.name', 'roles.id as role_id', 'roles.name as role_name', 'roles.permissions']).where('users.id', '=', env.CRASH_ADMIN!).executeTakeFirstOrThrow();
-const actor: Actor = { userId: admin.id, organizationId: admin.organization_id, email: admin.email, name: admin.name, roleId: admin.role_id, roleName: admin.role_name, permissions: new Set(JSON.parse(admin.permissions) as string[]), sessionId: 'crash-test' };
+const admin = await deps.db
+  .selectFrom('users')
+  .innerJoin('roles', 'roles.id', 'users.role_id')
+  .select(['users.id', 'users.organization_id', 'users.email', 'users.name', 'roles.id as role_id', 'roles.name as role_name', 'roles.permissions'])
+  .where('users.id', '=', env.CRASH_ADMIN!)
+  .executeTakeFirstOrThrow();
+const actor: Actor = {
+  userId: admin.id,
+  organizationId: admin.organization_id,
+  email: admin.email,
+  name: admin.name,
+  roleId: admin.role_id,
+  roleName: admin.role_name,
+  permissions: new Set(JSON.parse(admin.permissions) as string[]),
+  sessionId: 'crash-test',
+};
 const body = JSON.parse(env.CRASH_BODY!);
 const forever = () => new Promise<never>(() => undefined); // until SIGKILL
 
@@ -38,12 +52,17 @@ const counter: KyselyPlugin = {
 };
 
 process.stdout.write('STARTING\n');
-await deleteUser({ deps: { ...deps, db: deps.db.withPlugin(counter) }, organizationId: admin.organization_id, actor, ip: null, userAgent: 'crash-test' }, env.CRASH_LEAVER!, body, {
-  onStep: async (step) => {
-    if (step !== env.CRASH_STEP) return;
-    process.stdout.write(`PAUSED ${step}\n`);
-    await forever();
+await deleteUser(
+  { deps: { ...deps, db: deps.db.withPlugin(counter) }, organizationId: admin.organization_id, actor, ip: null, userAgent: 'crash-test' },
+  env.CRASH_LEAVER!,
+  body,
+  {
+    onStep: async (step) => {
+      if (step !== env.CRASH_STEP) return;
+      process.stdout.write(`PAUSED ${step}\n`);
+      await forever();
+    },
   },
-});
+);
 process.stdout.write(`COMMITTED after ${statements} statements\n`);
 process.exit(0);

@@ -42,7 +42,14 @@ async function prepare() {
   const seeded = await seedLeaver(opened.deps, org.organizationId, org.adminUserId, { items: ITEMS, seats: SEATS, webhookUrl: 'http://127.0.0.1:9/never' });
   // The plan keeps Sequences for the organization and transfers the rest: count what was seeded.
   const sequences = Number(
-    (await opened.deps.db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.leaverId).where('type', '=', 'sequence').executeTakeFirstOrThrow()).n,
+    (
+      await opened.deps.db
+        .selectFrom('content_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_user_id', '=', seeded.leaverId)
+        .where('type', '=', 'sequence')
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   await opened.close();
   cleanup = async () => {
@@ -53,7 +60,10 @@ async function prepare() {
 
 function planBody(seeded: SeededOffboarding) {
   return {
-    plan: { ownership: { all: { action: 'transfer', toUserId: seeded.heirIds[0] }, byType: { sequence: { action: 'keep' } } }, collaborators: { all: { action: 'replace', toUserId: seeded.heirIds[1] } } },
+    plan: {
+      ownership: { all: { action: 'transfer', toUserId: seeded.heirIds[0] }, byType: { sequence: { action: 'keep' } } },
+      collaborators: { all: { action: 'replace', toUserId: seeded.heirIds[1] } },
+    },
     reason: 'Crash test',
     policyAcknowledged: true,
     confirmEmail: seeded.leaverEmail,
@@ -74,14 +84,58 @@ async function stateAfterRestart(env: Awaited<ReturnType<typeof prepare>>) {
   const count = async (q: Promise<{ n: number | string }>) => Number((await q).n);
   const state = {
     status: (await db.selectFrom('users').select('status').where('id', '=', seeded.leaverId).executeTakeFirstOrThrow()).status,
-    owned: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
-    transferred: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_user_id', '=', seeded.heirIds[0]).executeTakeFirstOrThrow()),
-    kept: await count(db.selectFrom('content_items').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).where('owner_user_id', 'is', null).executeTakeFirstOrThrow()),
-    seats: await count(db.selectFrom('content_collaborators').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', seeded.leaverId).executeTakeFirstOrThrow()),
-    audit: await count(db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'user.deleted').executeTakeFirstOrThrow()),
-    webhooks: await count(db.selectFrom('webhook_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow()),
+    owned: await count(
+      db
+        .selectFrom('content_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_user_id', '=', seeded.leaverId)
+        .executeTakeFirstOrThrow(),
+    ),
+    transferred: await count(
+      db
+        .selectFrom('content_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_user_id', '=', seeded.heirIds[0])
+        .executeTakeFirstOrThrow(),
+    ),
+    kept: await count(
+      db
+        .selectFrom('content_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', organizationId)
+        .where('owner_user_id', 'is', null)
+        .executeTakeFirstOrThrow(),
+    ),
+    seats: await count(
+      db
+        .selectFrom('content_collaborators')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', seeded.leaverId)
+        .executeTakeFirstOrThrow(),
+    ),
+    audit: await count(
+      db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'user.deleted')
+        .executeTakeFirstOrThrow(),
+    ),
+    webhooks: await count(
+      db
+        .selectFrom('webhook_outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', organizationId)
+        .executeTakeFirstOrThrow(),
+    ),
   };
-  return { state, app, close: async () => { await app.close(); await opened.close(); } };
+  return {
+    state,
+    app,
+    close: async () => {
+      await app.close();
+      await opened.close();
+    },
+  };
 }
 
 const NONE = { status: 'active', owned: ITEMS, transferred: 0, kept: 0, seats: SEATS, audit: 0, webhooks: 0 };
@@ -136,7 +190,12 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
       try {
         expect(after.state).toEqual(NONE);
         // The restarted app applies the same plan completely.
-        const res = await after.app.inject({ method: 'POST', url: `/api/users/${env.seeded.leaverId}/delete`, headers: { cookie: env.seeded.adminCookie }, payload: planBody(env.seeded) });
+        const res = await after.app.inject({
+          method: 'POST',
+          url: `/api/users/${env.seeded.leaverId}/delete`,
+          headers: { cookie: env.seeded.adminCookie },
+          payload: planBody(env.seeded),
+        });
         expect(res.statusCode).toBe(200);
       } finally {
         await after.close();
@@ -156,7 +215,10 @@ describe(`offboarding survives a killed server (${usePostgres ? 'postgres' : 'sq
     const points = [1 + (seed % MAX_KILL_STATEMENT), 1 + (Math.floor(seed / MAX_KILL_STATEMENT) % MAX_KILL_STATEMENT)];
     for (const atStatement of points) {
       const env = await prepare();
-      expectKilledMidTransaction(await runOffboardingChild(childEnv(env, { atStatement }), { on: `PAUSED at statement ${atStatement}\n` }), `PAUSED at statement ${atStatement}`);
+      expectKilledMidTransaction(
+        await runOffboardingChild(childEnv(env, { atStatement }), { on: `PAUSED at statement ${atStatement}\n` }),
+        `PAUSED at statement ${atStatement}`,
+      );
       const after = await stateAfterRestart(env);
       try {
         expect(after.state, `killed after statement ${atStatement}`).toEqual(NONE);

@@ -36,13 +36,16 @@ if (outbox === 'mail') {
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
 }
 
-const config = loadConfig({}, {
-  databaseUrl: env.CRASH_DATABASE_URL!,
-  publicUrl: 'http://127.0.0.1:3000',
-  logLevel: 'silent',
-  smtpUrl: outbox === 'mail' ? `smtp://127.0.0.1:${port}` : null,
-  webhookAllowPrivate: true,
-});
+const config = loadConfig(
+  {},
+  {
+    databaseUrl: env.CRASH_DATABASE_URL!,
+    publicUrl: 'http://127.0.0.1:3000',
+    logLevel: 'silent',
+    smtpUrl: outbox === 'mail' ? `smtp://127.0.0.1:${port}` : null,
+    webhookAllowPrivate: true,
+  },
+);
 const now = new Date(env.CRASH_NOW!);
 const { deps } = await openDeps(config, { ...(env.CRASH_SCHEMA ? { schema: env.CRASH_SCHEMA } : {}), clock: () => now });
 const app = await buildApp(deps, { logger: false, startWorkers: false });

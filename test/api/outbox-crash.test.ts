@@ -54,7 +54,17 @@ async function restart(config: Config, schema: string | undefined) {
 }
 
 function crash(outbox: 'mail' | 'webhook', port: number, env: { config: Config; schema?: string }) {
-  return runChild('test/api/outbox-crash.child.ts', { CRASH_OUTBOX: outbox, CRASH_RECEIVER_PORT: String(port), CRASH_DATABASE_URL: env.config.databaseUrl, CRASH_SCHEMA: env.schema ?? '', CRASH_NOW: T0.toISOString() }, { on: 'IN FLIGHT' });
+  return runChild(
+    'test/api/outbox-crash.child.ts',
+    {
+      CRASH_OUTBOX: outbox,
+      CRASH_RECEIVER_PORT: String(port),
+      CRASH_DATABASE_URL: env.config.databaseUrl,
+      CRASH_SCHEMA: env.schema ?? '',
+      CRASH_NOW: T0.toISOString(),
+    },
+    { on: 'IN FLIGHT' },
+  );
 }
 
 const justBeforeExpiry = new Date(T0.getTime() + OUTBOX_LEASE_MS - 1000);
@@ -63,7 +73,12 @@ const justAfterExpiry = new Date(T0.getTime() + OUTBOX_LEASE_MS + 1000);
 describe(`outboxes survive a process killed mid-send (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
   it('should send a message whose sender was killed mid-SMTP-conversation again, exactly once, after its lease expires and not before', async () => {
     const env = await prepare();
-    await enqueueMail(env.opened.deps.db, env.opened.deps, { organizationId: env.organizationId, to: 'ada@acme.test', subject: 'Your invitation to Acme Corp', text: 'Welcome aboard.' });
+    await enqueueMail(env.opened.deps.db, env.opened.deps, {
+      organizationId: env.organizationId,
+      to: 'ada@acme.test',
+      subject: 'Your invitation to Acme Corp',
+      text: 'Welcome aboard.',
+    });
     await env.opened.close();
 
     const run = await crash('mail', await freePort(), env);
@@ -94,8 +109,26 @@ describe(`outboxes survive a process killed mid-send (${usePostgres ? 'postgres'
     const env = await prepare();
     const port = await freePort();
     const { deps } = env.opened;
-    await deps.db.insertInto('webhook_endpoints').values({ id: deps.newId(), organization_id: env.organizationId, url: `http://127.0.0.1:${port}/hooks`, description: 'Content service', secret: SECRET, created_by: env.adminUserId, created_at: T0.toISOString(), disabled_at: null }).execute();
-    await deps.db.transaction().execute((trx) => enqueueWebhookEvents(trx, deps, env.organizationId, 'content.ownership_changed', [{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: env.adminUserId }]));
+    await deps.db
+      .insertInto('webhook_endpoints')
+      .values({
+        id: deps.newId(),
+        organization_id: env.organizationId,
+        url: `http://127.0.0.1:${port}/hooks`,
+        description: 'Content service',
+        secret: SECRET,
+        created_by: env.adminUserId,
+        created_at: T0.toISOString(),
+        disabled_at: null,
+      })
+      .execute();
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        enqueueWebhookEvents(trx, deps, env.organizationId, 'content.ownership_changed', [
+          { externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: env.adminUserId },
+        ]),
+      );
     await env.opened.close();
 
     const run = await crash('webhook', port, env);

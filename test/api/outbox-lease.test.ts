@@ -36,7 +36,19 @@ describe(`outbox leases (${usePostgres ? 'postgres' : 'sqlite'})`, () => {
     cleanups.push(() => receiver.close());
     const t = await app({ config: { webhookAllowPrivate: true } });
     const now = t.clock().toISOString();
-    await t.deps.db.insertInto('webhook_endpoints').values({ id: t.deps.newId(), organization_id: t.org.organizationId, url: receiver.url, description: '', secret: 'whsec_lease', created_by: t.org.adminUserId, created_at: now, disabled_at: null }).execute();
+    await t.deps.db
+      .insertInto('webhook_endpoints')
+      .values({
+        id: t.deps.newId(),
+        organization_id: t.org.organizationId,
+        url: receiver.url,
+        description: '',
+        secret: 'whsec_lease',
+        created_by: t.org.adminUserId,
+        created_at: now,
+        disabled_at: null,
+      })
+      .execute();
     await t.deps.db.transaction().execute((trx) => enqueueWebhookEvents(trx, t.deps, t.org.organizationId, 'content.removed', [{ externalId: 'doc-1' }]));
 
     const slow = deliverDueWebhooks(t.deps, t.app.log);

@@ -20,7 +20,12 @@ const lacking = new Map<string, string>();
 let unverified: string;
 
 async function userWithRole(email: string, permissions: string[]): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/roles', headers: { cookie: t.adminCookie }, payload: { name: `Role of ${email}`, permissions, ownerUserId: t.org.adminUserId } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/roles',
+    headers: { cookie: t.adminCookie },
+    payload: { name: `Role of ${email}`, permissions, ownerUserId: t.org.adminUserId },
+  });
   expect(res.statusCode, res.body).toBe(201);
   const userId = await t.createUser({ email });
   await t.deps.db.updateTable('users').set({ role_id: res.json().id }).where('id', '=', userId).execute();
@@ -33,14 +38,31 @@ beforeAll(async () => {
   for (const key of PERMISSION_KEYS) {
     // A role that can invite must be able to grant the default role: without one of its permissions, no inviting either.
     const dropped = DEFAULT_ROLE_PERMISSIONS.includes(key) ? [key, 'users.invite'] : [key];
-    const userId = await userWithRole(`no-${key.replace('.', '-')}@acme.test`, PERMISSION_KEYS.filter((p) => !dropped.includes(p)));
+    const userId = await userWithRole(
+      `no-${key.replace('.', '-')}@acme.test`,
+      PERMISSION_KEYS.filter((p) => !dropped.includes(p)),
+    );
     lacking.set(key, await t.signInAs(userId));
   }
   const holder = await userWithRole('passkey-holder@acme.test', [...PERMISSION_KEYS]);
   const now = t.clock().toISOString();
   await t.deps.db
     .insertInto('passkeys')
-    .values({ id: t.deps.newId(), organization_id: t.org.organizationId, user_id: holder, credential_id: `cred-${holder}`, public_key: 'x', counter: 0, transports: '[]', device_type: 'singleDevice', backed_up: 0, aaguid: null, name: 'Laptop', created_at: now, last_used_at: null })
+    .values({
+      id: t.deps.newId(),
+      organization_id: t.org.organizationId,
+      user_id: holder,
+      credential_id: `cred-${holder}`,
+      public_key: 'x',
+      counter: 0,
+      transports: '[]',
+      device_type: 'singleDevice',
+      backed_up: 0,
+      aaguid: null,
+      name: 'Laptop',
+      created_at: now,
+      last_used_at: null,
+    })
     .execute();
   unverified = await t.signInAs(holder);
 });
@@ -73,7 +95,12 @@ const CONDITIONAL_CASES: Record<string, (cookie: string) => Promise<LightMyReque
   'POST /api/invitations#existing_user_role_change': async (cookie) => {
     const email = `existing-${t.deps.newId()}@acme.test`;
     await t.createUser({ email, roleKey: 'member' });
-    const viewer = await t.deps.db.selectFrom('roles').select('id').where('organization_id', '=', t.org.organizationId).where('system_key', '=', 'viewer').executeTakeFirstOrThrow();
+    const viewer = await t.deps.db
+      .selectFrom('roles')
+      .select('id')
+      .where('organization_id', '=', t.org.organizationId)
+      .where('system_key', '=', 'viewer')
+      .executeTakeFirstOrThrow();
     return t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie }, payload: { entries: [{ email }], roleId: viewer.id } });
   },
 };
@@ -82,10 +109,16 @@ describe('the route table', () => {
   it('should hold every feature route, each with a permission or marked public', () => {
     expect(routes.length).toBeGreaterThan(30);
     for (const r of routes) expect(r.public || r.service || r.permission !== null, `${r.method} ${r.url}`).toBe(true);
-    const declaredKeys = routes.flatMap((r) => [r.permission, ...Object.values(r.actions).map((a) => a.permission), ...Object.values(r.conditional).map((c) => c.permission)]);
+    const declaredKeys = routes.flatMap((r) => [
+      r.permission,
+      ...Object.values(r.actions).map((a) => a.permission),
+      ...Object.values(r.conditional).map((c) => c.permission),
+    ]);
     for (const key of declaredKeys) if (key && key !== 'authenticated') expect(isPermissionKey(key), key).toBe(true);
     const urls = routes.map((r) => `${r.method} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining(['POST /api/roles', 'PATCH /api/roles/:id', 'DELETE /api/roles/:id', 'GET /api/users', 'PUT /api/users/:id/role']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['POST /api/roles', 'PATCH /api/roles/:id', 'DELETE /api/roles/:id', 'GET /api/users', 'PUT /api/users/:id/role']),
+    );
   });
 
   it('should answer 403 to a user whose role lacks exactly the route’s permission, on every route', async () => {
@@ -105,7 +138,11 @@ describe('the route table', () => {
     for (const route of routes) {
       for (const [action, requirement] of Object.entries(route.actions)) {
         if (!requirement.permission) continue;
-        expectForbidden(await request(route, lacking.get(requirement.permission), { action }), requirement.permission, `${route.method} ${route.url} action ${action}`);
+        expectForbidden(
+          await request(route, lacking.get(requirement.permission), { action }),
+          requirement.permission,
+          `${route.method} ${route.url} action ${action}`,
+        );
         checked.push(`${route.url}#${action}`);
       }
     }
@@ -125,11 +162,15 @@ describe('the route table', () => {
         checked.push(`${route.method} ${route.url}#${action}`);
       }
     }
-    expect(checked).toEqual(expect.arrayContaining(['PUT /api/users/:id/role', 'POST /api/roles/:id/duplicate', 'POST /api/users/bulk#assign_role', 'POST /api/users/:id/delete']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['PUT /api/users/:id/role', 'POST /api/roles/:id/duplicate', 'POST /api/users/bulk#assign_role', 'POST /api/users/:id/delete']),
+    );
   });
 
   it('should enforce every conditional requirement a route declares, in the case it names', async () => {
-    const declared = routes.flatMap((route) => Object.entries(route.conditional).map(([name, requirement]) => ({ key: `${route.method} ${route.url}#${name}`, requirement })));
+    const declared = routes.flatMap((route) =>
+      Object.entries(route.conditional).map(([name, requirement]) => ({ key: `${route.method} ${route.url}#${name}`, requirement })),
+    );
     expect(declared.length).toBeGreaterThan(0);
     for (const { key, requirement } of declared) {
       const reach = CONDITIONAL_CASES[key];

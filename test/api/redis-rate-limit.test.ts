@@ -20,7 +20,9 @@ describe.runIf(redisUrl)('rate limits shared through Redis', () => {
     // A process counts on its own until its Redis client is connected (see the next describe).
     await untilReconnected(apps);
     // A fresh documentation-range address per run, so parallel runs never share a counter.
-    const remoteAddress = `2001:db8::${randomBytes(4).toString('hex').replace(/(.{4})(.{4})/, '$1:$2')}`;
+    const remoteAddress = `2001:db8::${randomBytes(4)
+      .toString('hex')
+      .replace(/(.{4})(.{4})/, '$1:$2')}`;
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
       const app = apps[i % 2].app;
@@ -34,7 +36,9 @@ describe.runIf(redisUrl)('rate limits shared through Redis', () => {
 
 /** A Redis of this test's own on 127.0.0.1, so it can be stopped without touching the shared one. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (d) => {

@@ -10,7 +10,10 @@ import { usePostgres } from '../helpers/test-app.js';
 /** The server processes the primary started, by pid. */
 function serverProcesses(primary: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary)], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter((n) => n > 0);
   } catch {
     return []; // ps exits 1 when there are none
   }

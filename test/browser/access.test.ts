@@ -77,7 +77,10 @@ describe('links inside pages', () => {
       await expect(item.innerText()).resolves.toContain('Reaches no Workspace: not a member of any, directly or through a group.');
       await expect(item.getByRole('link').count()).resolves.toBe(0);
       // The fixes they can use stay: Change groups opens the group editor.
-      await page.getByTestId('checklist-group').getByRole('link', { name: /Change groups/ }).click();
+      await page
+        .getByTestId('checklist-group')
+        .getByRole('link', { name: /Change groups/ })
+        .click();
       await page.getByRole('dialog', { name: /Change groups of Tim Person/ }).waitFor();
     } finally {
       await context.close();
@@ -105,7 +108,9 @@ describe('pages the role cannot open', () => {
       await page.goto(`${app.url}/admin/settings`);
       await page.getByText('This page needs the permission “View organization settings”.').waitFor();
       await page.goto(`${app.url}/admin/integrations`);
-      await page.getByText('This page needs one of the permissions “Manage provisioning” or “Configure integrations”. Your role, Viewer, includes none of them.').waitFor();
+      await page
+        .getByText('This page needs one of the permissions “Manage provisioning” or “Configure integrations”. Your role, Viewer, includes none of them.')
+        .waitFor();
     } finally {
       await context.close();
     }

@@ -33,7 +33,9 @@ afterAll(async () => {
 
 async function seriousViolations(p: Page = page): Promise<string[]> {
   const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const groupRow = (name: string) => page.getByTestId('group-row').filter({ has: page.getByRole('link', { name, exact: true }) });
@@ -100,11 +102,15 @@ describe('Manage Groups', () => {
       await page.getByRole('heading', { name: 'Manage Groups' }).waitFor();
       await page.getByText('Group Regulatory reviewers deleted.').waitFor();
       await expect(groupRow('Regulatory reviewers').count()).resolves.toBe(0);
-      const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as { items: { action: string; reason: string | null }[] };
+      const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as {
+        items: { action: string; reason: string | null }[];
+      };
       expect(audit.items.find((e) => e.action === 'group.deleted')).toMatchObject({ reason: 'Project closed' });
     } finally {
       // The other tests run under the default: no reason required.
-      expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status()).toBe(200);
+      expect(
+        (await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status(),
+      ).toBe(200);
     }
   });
 
@@ -160,7 +166,12 @@ describe('Organization settings', () => {
 
       const saved = await readerSession.context.request.get(`${own.url}/api/organization/settings`);
       expect(saved.status(), await saved.text()).toBe(200);
-      expect(await saved.json()).toMatchObject({ allowedEmailDomains: ['acme.test'], invitationExpiryDays: 14, requirePasskeysForPrivilegedUsers: true, requirePasskeysForAllUsers: false });
+      expect(await saved.json()).toMatchObject({
+        allowedEmailDomains: ['acme.test'],
+        invitationExpiryDays: 14,
+        requirePasskeysForPrivilegedUsers: true,
+        requirePasskeysForAllUsers: false,
+      });
       await readerSession.context.close();
     } finally {
       await context.close();
@@ -186,7 +197,9 @@ describe('Usage data retention', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('region', { name: 'Usage data' }).getByLabel('Keep raw usage events for (days)').inputValue()).toBe('120');
     expect(await (await page.request.get(`${app.url}/api/usage/settings`)).json()).toEqual({ retentionDays: 120 });
-    const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=policy`)).json()) as { items: { action: string; before: unknown; after: unknown }[] };
+    const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=policy`)).json()) as {
+      items: { action: string; before: unknown; after: unknown }[];
+    };
     expect(audit.items[0]).toMatchObject({ action: 'usage.retention_changed', before: { retentionDays: 90 }, after: { retentionDays: 120 } });
   });
 });
@@ -194,7 +207,11 @@ describe('Usage data retention', () => {
 describe('read-only views', () => {
   it('should show groups and settings without edit controls to a security reviewer', async () => {
     expect((await page.request.post(`${app.url}/api/groups`, { data: { name: 'Auditors' } })).status()).toBe(201);
-    const { context: sues, page: sue } = await signInAsNewPerson(browser, page.request, app, { email: 'sue@acme.test', name: 'Sue Reviewer', role: 'Security reviewer' });
+    const { context: sues, page: sue } = await signInAsNewPerson(browser, page.request, app, {
+      email: 'sue@acme.test',
+      name: 'Sue Reviewer',
+      role: 'Security reviewer',
+    });
     try {
       await sue.goto(`${app.url}/admin/groups`);
       await sue.getByRole('heading', { name: 'Manage Groups' }).waitFor();

@@ -21,7 +21,9 @@ afterAll(async () => {
 
 async function seriousViolations(): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const sendUsage = (token: string) =>
@@ -83,6 +85,8 @@ describe('Integrations', () => {
     expect(await seriousViolations()).toEqual([]);
 
     const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as { items: { action: string }[] };
-    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['service_token.created', 'service_token.revoked', 'webhook.created', 'webhook.disabled']));
+    expect(audit.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['service_token.created', 'service_token.revoked', 'webhook.created', 'webhook.disabled']),
+    );
   });
 });

@@ -41,7 +41,9 @@ async function seriousViolations(p: Page, include?: string) {
   let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa']);
   if (include) builder = builder.include(include);
   const result = await builder.analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('Invite a user (seed steps, literally)', () => {
@@ -68,7 +70,10 @@ describe('Invite a user (seed steps, literally)', () => {
 
     await page.keyboard.press('Escape');
     // The new person is on the Users page as invited …
-    await page.getByRole('row', { name: /ada\.lovelace@acme\.test/ }).getByText('invited').waitFor();
+    await page
+      .getByRole('row', { name: /ada\.lovelace@acme\.test/ })
+      .getByText('invited')
+      .waitFor();
     // … and their invitation is pending.
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Invitations' }).click();
     const row = page.getByTestId('invitation-row').filter({ hasText: 'ada.lovelace@acme.test' });
@@ -97,7 +102,10 @@ describe('Invite a user (seed steps, literally)', () => {
     // A Member has no admin area at all: only their own pages.
     await expect(invitee.getByRole('navigation', { name: 'Administration' }).count()).resolves.toBe(0);
     await expect(invitee.getByRole('navigation', { name: 'Your account' }).getByRole('link').allInnerTexts()).resolves.toEqual(['Home', 'Account security']);
-    await invitee.getByRole('button', { name: 'Continue' }).or(invitee.getByRole('link', { name: 'Continue' })).click();
+    await invitee
+      .getByRole('button', { name: 'Continue' })
+      .or(invitee.getByRole('link', { name: 'Continue' }))
+      .click();
     await invitee.waitForURL(/\/home$/);
 
     // The same link a second time says it was already used.
@@ -156,15 +164,21 @@ describe('Invite a user (seed steps, literally)', () => {
     await expect.poll(() => count.innerText()).toBe('3 addresses found');
     await dialog.getByRole('button', { name: 'Send 3 invitations' }).click();
     const results = dialog.getByRole('list', { name: 'Invitation results' });
-    await expect.poll(() => results.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringContaining('Invitation sent to paste.one@acme.test'),
-      expect.stringContaining('Invitation sent to paste.two@acme.test'),
-      expect.stringContaining('Invitation sent to paste.three@acme.test'),
-    ]);
+    await expect
+      .poll(() => results.getByRole('listitem').allInnerTexts())
+      .toEqual([
+        expect.stringContaining('Invitation sent to paste.one@acme.test'),
+        expect.stringContaining('Invitation sent to paste.two@acme.test'),
+        expect.stringContaining('Invitation sent to paste.three@acme.test'),
+      ]);
   });
 
   it('should offer a User manager only the roles they can grant, saying why the others are unavailable', async () => {
-    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, { email: 'uma.manager@acme.test', name: 'Uma Manager', role: 'User manager' });
+    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, {
+      email: 'uma.manager@acme.test',
+      name: 'Uma Manager',
+      role: 'User manager',
+    });
     try {
       const dialog = await openInviteDialog(manager);
       // A User manager holds every permission of Member, the default role: it is preselected.
@@ -175,7 +189,9 @@ describe('Invite a user (seed steps, literally)', () => {
       await expect(admin.getAttribute('aria-disabled')).resolves.toBe('true');
       const text = async (option: typeof admin) => (await option.innerText()).replace(/\s+/g, ' ');
       await expect(text(admin)).resolves.toMatch(/^Admin Includes permissions your role lacks: .*Create and edit roles/);
-      await expect(text(manager.getByRole('option', { name: /^Integration admin/ }))).resolves.toBe('Integration admin Includes permissions your role lacks: Configure integrations, View organization settings');
+      await expect(text(manager.getByRole('option', { name: /^Integration admin/ }))).resolves.toBe(
+        'Integration admin Includes permissions your role lacks: Configure integrations, View organization settings',
+      );
       await expect(manager.getByRole('option', { name: 'Viewer', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
       // Clicking a disabled role does not choose it.
       await admin.click({ force: true });
@@ -195,14 +211,22 @@ describe('Invite a user (seed steps, literally)', () => {
     await addActivePerson(browser, page.request, app, { email: 'katherine.johnson@acme.test', name: 'Katherine Johnson', role: 'Viewer' });
     const dialog = await openInviteDialog(page);
     await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
-    const rows = ['email,role,group,name', 'csv.one@acme.test,Viewer,Reviewers,Csv One', 'csv.two@acme.test,,,Csv Two', 'csv.three@acme.test,Wizard,,Csv Three', 'katherine.johnson@acme.test,Viewer,,Katherine'];
+    const rows = [
+      'email,role,group,name',
+      'csv.one@acme.test,Viewer,Reviewers,Csv One',
+      'csv.two@acme.test,,,Csv Two',
+      'csv.three@acme.test,Wizard,,Csv Three',
+      'katherine.johnson@acme.test,Viewer,,Katherine',
+    ];
     await dialog.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await dialog.getByText('4 rows read: 3 ready to send, 1 rejected here').waitFor();
     await dialog.getByRole('button', { name: 'Invite 3 people' }).click();
     await dialog.getByText('Finished').waitFor();
     await expect(dialog.getByRole('progressbar', { name: 'Upload progress' }).getAttribute('aria-valuenow')).resolves.toBe('100');
     const table = dialog.getByRole('table', { name: 'Upload results' });
-    await expect(table.getByRole('row', { name: /csv\.one@acme\.test.*invited.*Invitation sent to csv\.one@acme\.test as Viewer in Reviewers/ }).count()).resolves.toBe(1);
+    await expect(
+      table.getByRole('row', { name: /csv\.one@acme\.test.*invited.*Invitation sent to csv\.one@acme\.test as Viewer in Reviewers/ }).count(),
+    ).resolves.toBe(1);
     await expect(table.getByRole('row', { name: /csv\.three@acme\.test.*rejected.*Unknown role "Wizard"/ }).count()).resolves.toBe(1);
     await expect(table.getByRole('row', { name: /katherine\.johnson@acme\.test.*unchanged/ }).count()).resolves.toBe(1);
     const download = page.waitForEvent('download');

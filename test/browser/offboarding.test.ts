@@ -27,15 +27,29 @@ async function seedLeaver(request: APIRequestContext): Promise<{ leaverId: strin
       title: `${type} ${i}`,
       ownerUserId: leaverId,
       ...(type === 'sequence' && { sequenceStatus: i % 2 ? 'active' : 'paused' }),
-      ...(i % 5 === 0 && { collaborators: [{ userId: colleague, role: 'editor' }, { userId: heirIds[0], role: 'viewer' }] }),
+      ...(i % 5 === 0 && {
+        collaborators: [
+          { userId: colleague, role: 'editor' },
+          { userId: heirIds[0], role: 'viewer' },
+        ],
+      }),
     };
   });
   for (let i = 0; i < 3; i++) {
-    items.push({ externalId: `colleague-${i}`, type: 'codraft', title: `Colleague draft ${i}`, ownerUserId: colleague, collaborators: [{ userId: leaverId, role: i % 2 ? 'editor' : 'viewer' }] });
+    items.push({
+      externalId: `colleague-${i}`,
+      type: 'codraft',
+      title: `Colleague draft ${i}`,
+      ownerUserId: colleague,
+      collaborators: [{ userId: leaverId, role: i % 2 ? 'editor' : 'viewer' }],
+    });
   }
   const token = await request.post(`${app.url}/api/service-tokens`, { data: { name: 'content-service' } });
   expect(token.status(), await token.text()).toBe(201);
-  const registered = await request.put(`${app.url}/api/service/content-items`, { headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` }, data: { items } });
+  const registered = await request.put(`${app.url}/api/service/content-items`, {
+    headers: { authorization: `Bearer ${((await token.json()) as { token: string }).token}` },
+    data: { items },
+  });
   expect(registered.status(), await registered.text()).toBe(200);
   return { leaverId, heirIds };
 }
@@ -79,7 +93,15 @@ describe('Delete wizard', () => {
 
     // 2. Ownership review: the seven types with counts; undecided items block the next step.
     await page.getByRole('heading', { name: 'Ownership review' }).waitFor();
-    for (const [type, count] of [['workspace', '2'], ['codraft', '2'], ['cosheet', '2'], ['comeeting', '2'], ['template', '2'], ['orchestration', '2'], ['sequence', '2']]) {
+    for (const [type, count] of [
+      ['workspace', '2'],
+      ['codraft', '2'],
+      ['cosheet', '2'],
+      ['comeeting', '2'],
+      ['template', '2'],
+      ['orchestration', '2'],
+      ['sequence', '2'],
+    ]) {
       expect(await page.getByTestId(`type-${type}`).getByRole('cell').nth(1).textContent()).toBe(count);
     }
     await page.getByText('Some owned items have no decision').waitFor();
@@ -91,7 +113,10 @@ describe('Delete wizard', () => {
     // Per item: one Sequence goes to Heir 1.
     await choose(page, 'Decide per item', 'Sequences');
     const firstSequence = page.getByRole('table', { name: 'Items' }).getByRole('row').nth(1);
-    const title = (await firstSequence.getByRole('cell').first().innerText()).split('\n')[0].replace(/ (Active|Paused)$/, '').trim();
+    const title = (await firstSequence.getByRole('cell').first().innerText())
+      .split('\n')[0]
+      .replace(/ (Active|Paused)$/, '')
+      .trim();
     await choose(page, `Decision for ${title}`, 'Transfer to…');
     await pick(page, `Decision for ${title}: new owner`, 'Heir 1', 'Heir 1 <heir1@acme.test>');
     const summary = page.getByTestId('plan-summary');
@@ -123,7 +148,10 @@ describe('Delete wizard', () => {
     await expect.poll(() => del.isEnabled(), { timeout: 10_000 }).toBe(true);
     await del.click();
     await page.getByRole('heading', { name: 'Lee Leaver was deleted' }).waitFor();
-    await page.getByText(/Deleted user [0-9a-f]{4}…/).first().waitFor();
+    await page
+      .getByText(/Deleted user [0-9a-f]{4}…/)
+      .first()
+      .waitFor();
 
     // What the plan did, as the API sees it.
     const user = await (await page.request.get(`${app.url}/api/users/${seeded.leaverId}`)).json();
@@ -149,8 +177,14 @@ describe('Delete wizard', () => {
     await pick(page, 'User', 'Heir 1', 'Heir 1 <heir1@acme.test>');
     await page.getByRole('button', { name: 'Add member' }).click();
     const access = page.getByRole('table', { name: 'Effective access' });
-    await access.getByRole('row', { name: /Heir 1/ }).getByText('Direct · Editor').waitFor();
-    await access.getByRole('row', { name: /Alice|admin@acme.test/ }).getByText('Direct · Admin').waitFor();
+    await access
+      .getByRole('row', { name: /Heir 1/ })
+      .getByText('Direct · Editor')
+      .waitFor();
+    await access
+      .getByRole('row', { name: /Alice|admin@acme.test/ })
+      .getByText('Direct · Admin')
+      .waitFor();
     await page.close();
   });
 
@@ -159,7 +193,9 @@ describe('Delete wizard', () => {
     const workspace = await page.request.post(`${app.url}/api/workspaces`, { data: { name: 'Borealis launch', type: 'collaborative' } });
     expect(workspace.status(), await workspace.text()).toBe(201);
     const { id: workspaceId } = (await workspace.json()) as { id: string };
-    const member = await page.request.put(`${app.url}/api/workspaces/${workspaceId}/members`, { data: { members: [{ type: 'user', id: seeded.heirIds[1], role: 'editor' }] } });
+    const member = await page.request.put(`${app.url}/api/workspaces/${workspaceId}/members`, {
+      data: { members: [{ type: 'user', id: seeded.heirIds[1], role: 'editor' }] },
+    });
     expect(member.status(), await member.text()).toBe(200);
     await page.goto(`${app.url}/admin/users/${seeded.heirIds[1]}`);
     await page.getByRole('heading', { name: 'Workspaces' }).waitFor();

@@ -73,7 +73,13 @@ async function signInByEmail(page: Page, on: RunningApp, email: string) {
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.getByText('Check your email').waitFor();
   await page.goto(`${on.url}/mailbox`);
-  await page.getByTestId('mail').filter({ hasText: `To: ${email}` }).filter({ hasText: 'Your Sofie sign-in link' }).first().getByRole('link').click();
+  await page
+    .getByTestId('mail')
+    .filter({ hasText: `To: ${email}` })
+    .filter({ hasText: 'Your Sofie sign-in link' })
+    .first()
+    .getByRole('link')
+    .click();
 }
 
 describe('passkeys in the browser', () => {

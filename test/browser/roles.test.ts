@@ -21,7 +21,11 @@ afterAll(async () => {
 
 async function pickOption(label: string, option: string | RegExp) {
   // Mantine's Select input is a combobox once its dropdown wiring applies, a textbox otherwise.
-  await page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first().click();
+  await page
+    .getByRole('combobox', { name: label })
+    .or(page.getByRole('textbox', { name: label }))
+    .first()
+    .click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
@@ -50,7 +54,9 @@ describe('Manage Roles', () => {
     // Inviting with this role could not give the default role (Member): the review says so and saving waits.
     await page.getByRole('button', { name: 'Review impact' }).click();
     const review = page.getByTestId('impact-review');
-    await review.getByText(/Holders could invite people but not grant the default role: add Connect personal apps, Create shared Workspaces, Share Orchestrations/).waitFor();
+    await review
+      .getByText(/Holders could invite people but not grant the default role: add Connect personal apps, Create shared Workspaces, Share Orchestrations/)
+      .waitFor();
     await expect(page.getByRole('button', { name: 'Save role' }).isDisabled()).resolves.toBe(true);
     await page.getByRole('checkbox', { name: /Invite users/ }).uncheck();
     await page.getByRole('checkbox', { name: /Sign users out/ }).check();
@@ -68,18 +74,27 @@ describe('Manage Roles', () => {
     await row.getByText('Privileged').waitFor();
 
     // Assign the role to a user (the user page's role field is another feature; the API is the same path).
-    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()).items as { id: string; name: string; securityPolicy: { idleLogoutMinutes: number | null; requirePasskeyEnrollment: boolean } }[];
+    const roles = (await (await page.request.get(`${app.url}/api/roles`)).json()).items as {
+      id: string;
+      name: string;
+      securityPolicy: { idleLogoutMinutes: number | null; requirePasskeyEnrollment: boolean };
+    }[];
     const qa = roles.find((r) => r.name === 'QA reviewer')!;
     expect(qa.securityPolicy).toMatchObject({ idleLogoutMinutes: 30, requirePasskeyEnrollment: true });
     const member = roles.find((r) => r.name === 'Member')!;
-    const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email: 'bob@acme.test', name: 'Bob Tester' }], roleId: member.id } });
+    const invited = await page.request.post(`${app.url}/api/invitations`, {
+      data: { entries: [{ email: 'bob@acme.test', name: 'Bob Tester' }], roleId: member.id },
+    });
     expect(invited.status(), await invited.text()).toBeLessThan(300);
     const bobId = (await invited.json()).results[0].userId as string;
     const assigned = await page.request.put(`${app.url}/api/users/${bobId}/role`, { data: { roleId: qa.id } });
     expect(assigned.status(), await assigned.text()).toBe(200);
 
     await page.reload();
-    await page.getByRole('row', { name: /QA reviewer/ }).getByRole('link', { name: '1' }).waitFor();
+    await page
+      .getByRole('row', { name: /QA reviewer/ })
+      .getByRole('link', { name: '1' })
+      .waitFor();
 
     // Editing the role now shows Bob among the users who would lose "Sign users out".
     await page.getByRole('link', { name: 'QA reviewer' }).click();
@@ -97,10 +112,22 @@ describe('Manage Roles', () => {
     await page.goto(`${app.url}/admin/roles`);
     await page.getByRole('button', { name: 'Help me choose' }).click();
     const help = page.getByTestId('help-me-choose');
-    await help.getByRole('radiogroup', { name: /admin pages or only end-user features/ }).getByLabel('Only end-user features').check();
-    await help.getByRole('radiogroup', { name: /create shared Workspaces/ }).getByLabel('No').check();
-    await help.getByRole('radiogroup', { name: /configure integrations/ }).getByLabel('Yes').check();
-    await help.getByRole('radiogroup', { name: /manage users, groups, roles, or security settings/ }).getByLabel('No').check();
+    await help
+      .getByRole('radiogroup', { name: /admin pages or only end-user features/ })
+      .getByLabel('Only end-user features')
+      .check();
+    await help
+      .getByRole('radiogroup', { name: /create shared Workspaces/ })
+      .getByLabel('No')
+      .check();
+    await help
+      .getByRole('radiogroup', { name: /configure integrations/ })
+      .getByLabel('Yes')
+      .check();
+    await help
+      .getByRole('radiogroup', { name: /manage users, groups, roles, or security settings/ })
+      .getByLabel('No')
+      .check();
     await help.getByRole('button', { name: 'Recommend a role' }).click();
     await help.getByText('Recommended: Integration admin').waitFor();
     await help.getByText(/narrowest role that covers end-user features and configuring integrations/).waitFor();

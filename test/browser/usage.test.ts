@@ -43,7 +43,11 @@ describe('activity and usage in the console', () => {
       occurredAt: new Date(now - i * 86_400_000 * 2).toISOString(),
       workspaceId: 'ws-launch',
     }));
-    const ingest = await fetch(`${app.url}/api/usage/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    const ingest = await fetch(`${app.url}/api/usage/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
     expect((await ingest.json()).accepted).toBe(12);
 
     await page.reload();

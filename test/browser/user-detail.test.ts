@@ -25,7 +25,9 @@ afterAll(async () => {
 
 /** Invites someone through the API from the admin's browser session; returns the new user's id. */
 async function invite(email: string, name: string): Promise<string> {
-  const response = await page.request.post(`${app.url}/api/invitations`, { data: { entries: [{ email, name }], roleId: roles.Member, reason: 'New colleague' } });
+  const response = await page.request.post(`${app.url}/api/invitations`, {
+    data: { entries: [{ email, name }], roleId: roles.Member, reason: 'New colleague' },
+  });
   expect(response.status(), await response.text()).toBe(200);
   const body = (await response.json()) as { results: { outcome: string; userId?: string }[] };
   expect(body.results[0].outcome).toBe('invited');
@@ -129,14 +131,24 @@ describe('user detail page', () => {
     expect(created.status(), await created.text()).toBe(201);
     const fieldOps = (await created.json()) as { id: string; version: number };
     const id = await invite('tim@acme.test', 'Tim Target');
-    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, { email: 'ulla@acme.test', name: 'Ulla Manager', role: 'User manager' });
+    const { context, page: manager } = await signInAsNewPerson(browser, page.request, app, {
+      email: 'ulla@acme.test',
+      name: 'Ulla Manager',
+      role: 'User manager',
+    });
     try {
       await manager.goto(`${app.url}/admin/users/${id}`);
       await manager.getByRole('button', { name: 'Change role' }).click();
       const dialog = manager.getByRole('dialog', { name: 'Change role of Tim Target' });
       await dialog.getByRole('combobox', { name: 'Role' }).click();
       await expect(manager.getByRole('option', { name: 'Field ops', exact: true }).getAttribute('aria-disabled')).resolves.toBeNull();
-      const widened = await page.request.patch(`${app.url}/api/roles/${fieldOps.id}`, { data: { permissions: ['workspaces.view', 'integrations.manage'], version: fieldOps.version, ownerUserId: (await (await page.request.get(`${app.url}/api/auth/me`)).json()).user.id } });
+      const widened = await page.request.patch(`${app.url}/api/roles/${fieldOps.id}`, {
+        data: {
+          permissions: ['workspaces.view', 'integrations.manage'],
+          version: fieldOps.version,
+          ownerUserId: (await (await page.request.get(`${app.url}/api/auth/me`)).json()).user.id,
+        },
+      });
       expect(widened.status(), await widened.text()).toBe(200);
 
       await manager.getByRole('option', { name: 'Field ops', exact: true }).click();
@@ -167,14 +179,21 @@ describe('user detail page', () => {
       await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
     } finally {
       // The other tests run under the default: no reason required.
-      expect((await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status()).toBe(200);
+      expect(
+        (await page.request.patch(`${app.url}/api/organization/settings`, { data: { businessReasonRequired: false, reason: 'test cleanup' } })).status(),
+      ).toBe(200);
     }
   });
 
   it('should offer nothing to change on a deleted user’s page, and restore only with confirmation and a reason', async () => {
     const id = await addActivePerson(browser, page.request, app, { email: 'della@acme.test', name: 'Della Deleted', role: 'Member' });
     const deleted = await page.request.post(`${app.url}/api/users/${id}/delete`, {
-      data: { plan: { ownership: { all: { action: 'keep' } }, collaborators: { all: { action: 'remove' } } }, reason: 'Left the company', policyAcknowledged: true, confirmEmail: 'della@acme.test' },
+      data: {
+        plan: { ownership: { all: { action: 'keep' } }, collaborators: { all: { action: 'remove' } } },
+        reason: 'Left the company',
+        policyAcknowledged: true,
+        confirmEmail: 'della@acme.test',
+      },
     });
     expect(deleted.status(), await deleted.text()).toBe(200);
 
@@ -212,7 +231,9 @@ describe('user detail page', () => {
     const id = await invite('sam@acme.test', 'Sam Sessions');
     // Sam accepts the invitation from the mail outbox in a browser of their own.
     const token = new URL(await mailedLink(page.request, app, 'sam@acme.test', '/invitations/accept')).searchParams.get('token');
-    const sams = await browser.newContext({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15' });
+    const sams = await browser.newContext({
+      userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+    });
     try {
       expect((await sams.request.post(`${app.url}/api/invitations/accept`, { data: { token } })).status()).toBe(200);
       expect((await sams.request.get(`${app.url}/api/auth/me`)).status()).toBe(200);

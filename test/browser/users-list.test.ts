@@ -120,7 +120,10 @@ describe('Users list: the URL keeps the view', () => {
   it('should show every status and group name in full when the table is crowded', async () => {
     const group = await page.request.post(`${app.url}/api/groups`, { data: { name: 'Sales Americas' } });
     const crowded = await page.request.post(`${app.url}/api/invitations`, {
-      data: { entries: [{ email: 'bartholomew.featherstonehaugh-wright@acme.test', name: 'Bartholomew Featherstonehaugh-Wright' }], groupId: (await group.json()).id },
+      data: {
+        entries: [{ email: 'bartholomew.featherstonehaugh-wright@acme.test', name: 'Bartholomew Featherstonehaugh-Wright' }],
+        groupId: (await group.json()).id,
+      },
     });
     expect(crowded.status()).toBe(200);
     const narrow = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await page.context().storageState() })).newPage();
@@ -128,9 +131,9 @@ describe('Users list: the URL keeps the view', () => {
     const row = narrow.getByTestId('user-row').first();
     await row.getByText('Sales Americas').waitFor();
     // A badge label narrower than its text is cut with an ellipsis: "Sales Ameri…", "i…".
-    const clipped = await row.locator('.mantine-Badge-label').evaluateAll((labels) =>
-      labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
-    );
+    const clipped = await row
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent));
     expect(clipped).toEqual([]);
     await narrow.context().close();
   });

@@ -7,7 +7,17 @@ import type { FastifyInstance } from 'fastify';
  * a seed replays the same requests. Used by test/api/fuzz.test.ts (bounded) and bench/fuzz.ts (long).
  */
 
-export const MUTATIONS = ['wrong-type', 'nul', 'control', 'huge-string', 'huge-number', 'bad-cursor', 'unknown-parameter', 'search-syntax', 'body-shape'] as const;
+export const MUTATIONS = [
+  'wrong-type',
+  'nul',
+  'control',
+  'huge-string',
+  'huge-number',
+  'bad-cursor',
+  'unknown-parameter',
+  'search-syntax',
+  'body-shape',
+] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
 interface Schema {
@@ -58,11 +68,18 @@ export interface FuzzContext {
   anyId: string;
 }
 
-export function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> }): Operation[] {
+export function operationsOf(doc: {
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+}): Operation[] {
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, spec] of Object.entries(methods)) {
-      operations.push({ method: method.toUpperCase(), path, parameters: spec.parameters ?? [], body: spec.requestBody?.content['application/json']?.schema ?? null });
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: spec.parameters ?? [],
+        body: spec.requestBody?.content['application/json']?.schema ?? null,
+      });
     }
   }
   return operations;
@@ -90,15 +107,42 @@ const VALUES: Record<Exclude<Mutation, 'unknown-parameter' | 'body-shape'>, read
   nul: ['a\u0000b', '\u0000', 'admin@acme.test\u0000'],
   control: ['\u0001\u0002', '\u001b[31mred', 'a\u007fb', 'line\u2028break', '\ud800', 'tab\there', 'bell\u0007'],
   'huge-string': [MEGABYTE],
-  'huge-number': [`${RAW}1e400`, `${RAW}-1e400`, `${RAW}${'9'.repeat(400)}`, `${RAW}1e-400`, `${RAW}9007199254740993`, `${RAW}-0`, 'Infinity', 'NaN', '1e400', '9'.repeat(400), '-1', '0', '1.5'],
+  'huge-number': [
+    `${RAW}1e400`,
+    `${RAW}-1e400`,
+    `${RAW}${'9'.repeat(400)}`,
+    `${RAW}1e-400`,
+    `${RAW}9007199254740993`,
+    `${RAW}-0`,
+    'Infinity',
+    'NaN',
+    '1e400',
+    '9'.repeat(400),
+    '-1',
+    '0',
+    '1.5',
+  ],
   'bad-cursor': ['!!!', 'e30', base64url('{"x":1}'), base64url('[1,2]'), base64url('{"v":"\u0000"}'), base64url('null'), 'a'.repeat(5000), '%00'],
   'search-syntax': ['"', 'a" OR "b', 'NEAR(a b)', '*', 'a AND', '^x', '-x', "'; DROP TABLE users; --", '%_\\', '{col}: x', '(((', 'a:b'],
 };
-const BODY_SHAPES = ['null', '[]', '"x"', '123', '{', '{"a":', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]', `{"__proto__":{"polluted":true}}`];
+const BODY_SHAPES = [
+  'null',
+  '[]',
+  '"x"',
+  '123',
+  '{',
+  '{"a":',
+  '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+  `{"__proto__":{"polluted":true}}`,
+];
 
 /** Percent-encodes, writing a lone surrogate as the bytes of invalid UTF-8 a careless client sends. */
 function encodePathSegment(value: string): string {
-  return value.replace(/[\ud800-\udfff]/g, '\u0000surrogate').split('\u0000surrogate').map(encodeURIComponent).join('%ED%A0%80');
+  return value
+    .replace(/[\ud800-\udfff]/g, '\u0000surrogate')
+    .split('\u0000surrogate')
+    .map(encodeURIComponent)
+    .join('%ED%A0%80');
 }
 
 function base64url(text: string): string {
@@ -173,11 +217,24 @@ export function fuzzRequest(operation: Operation, mutation: Mutation, random: ()
     rawBody = pick(random, BODY_SHAPES);
   } else {
     const candidates =
-      mutation === 'bad-cursor' ? preferred(/cursor$/) : mutation === 'search-syntax' ? preferred(/search|name|q$/i) : mutation === 'huge-number' ? preferred(/limit|days|Days|version|expiry/i) : [];
+      mutation === 'bad-cursor'
+        ? preferred(/cursor$/)
+        : mutation === 'search-syntax'
+          ? preferred(/search|name|q$/i)
+          : mutation === 'huge-number'
+            ? preferred(/limit|days|Days|version|expiry/i)
+            : [];
     target = pick(random, candidates.length ? candidates : slots);
     const value = pick(random, VALUES[mutation]);
     if (target.startsWith('body')) {
-      body = setAt(body, target.split('.').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k)), value);
+      body = setAt(
+        body,
+        target
+          .split('.')
+          .slice(1)
+          .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        value,
+      );
     } else if (Array.isArray(value)) {
       // A parameter given twice: ?search=a&search=b.
       params.delete(target);
@@ -197,7 +254,14 @@ export function fuzzRequest(operation: Operation, mutation: Mutation, random: ()
   for (const [name, value] of extraQuery) query.append(name, value);
   const search = query.toString();
   const payload = rawBody ?? (body === undefined ? undefined : encodeJson(body));
-  return { operation, mutation, target, method: operation.method, url: search ? `${path}?${search}` : path, payload: operation.method === 'GET' ? undefined : payload };
+  return {
+    operation,
+    mutation,
+    target,
+    method: operation.method,
+    url: search ? `${path}?${search}` : path,
+    payload: operation.method === 'GET' ? undefined : payload,
+  };
 }
 
 /**
@@ -252,7 +316,10 @@ export function histogram(results: FuzzResult[]): Record<string, number> {
 
 /** What a reader needs to replay one request by hand. */
 export function describeResult(r: FuzzResult): string {
-  const payload = r.request.payload === undefined ? '' : ` body ${r.request.payload.length > 120 ? `${r.request.payload.slice(0, 120)}… (${r.request.payload.length} chars)` : r.request.payload}`;
+  const payload =
+    r.request.payload === undefined
+      ? ''
+      : ` body ${r.request.payload.length > 120 ? `${r.request.payload.slice(0, 120)}… (${r.request.payload.length} chars)` : r.request.payload}`;
   const url = r.request.url.length > 160 ? `${r.request.url.slice(0, 160)}… (${r.request.url.length} chars)` : r.request.url;
   return `${r.status} ${r.code ?? '(no code)'} ← ${r.request.method} ${url} [${r.request.mutation} at ${r.request.target}]${payload}`;
 }

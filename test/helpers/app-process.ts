@@ -31,11 +31,23 @@ export interface ServerProcess {
  * prints its start banner. `existingDatabase`: the first administrator already signed in before, so
  * the banner has no one-time link (signInUrl is then '').
  */
-export async function startServerProcess(env: Record<string, string>, options: { entry?: string; stdin?: boolean; existingDatabase?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { entry?: string; stdin?: boolean; existingDatabase?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'warn', SOFIE_ADMIN_EMAIL: 'admin@acme.test', SOFIE_ORG_NAME: 'Acme Corp', SMTP_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'warn',
+      SOFIE_ADMIN_EMAIL: 'admin@acme.test',
+      SOFIE_ORG_NAME: 'Acme Corp',
+      SMTP_URL: '',
+      ...env,
+    },
     stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -90,7 +102,11 @@ export async function startServerProcess(env: Record<string, string>, options: {
 /** Spends the printed one-time link and returns the session cookie header. */
 export async function signInWithPrintedLink(server: ServerProcess): Promise<string> {
   const token = new URL(server.signInUrl).searchParams.get('token')!;
-  const res = await fetch(`${server.url}/api/auth/magic-link/verify`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ token }) });
+  const res = await fetch(`${server.url}/api/auth/magic-link/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ token }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sofie_session='))!;
   return cookie.split(';')[0];

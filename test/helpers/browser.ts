@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess } from './app-process.js';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
-
 
 /** A running server. Tests reach it only as people and services do (the browser, the API), never its database. */
 export interface RunningApp {
@@ -93,7 +99,8 @@ export async function invitePerson(request: APIRequestContext, app: RunningApp, 
   });
   const body = (await response.json()) as { results?: { outcome: string; userId?: string; message: string }[] };
   const result = body.results?.[0];
-  if (response.status() !== 200 || !result?.userId || result.outcome === 'rejected') throw new Error(`invite ${person.email}: ${response.status()} ${JSON.stringify(body)}`);
+  if (response.status() !== 200 || !result?.userId || result.outcome === 'rejected')
+    throw new Error(`invite ${person.email}: ${response.status()} ${JSON.stringify(body)}`);
   return result.userId;
 }
 
@@ -101,7 +108,12 @@ export async function invitePerson(request: APIRequestContext, app: RunningApp, 
  * A fresh browser session of a new person: the admin (whose `adminRequest` is given) invites them
  * with `role` through the API, and they accept the mailed invitation in a browser of their own.
  */
-export async function signInAsNewPerson(browser: Browser, adminRequest: APIRequestContext, app: RunningApp, person: NewPerson): Promise<{ context: BrowserContext; page: Page; userId: string }> {
+export async function signInAsNewPerson(
+  browser: Browser,
+  adminRequest: APIRequestContext,
+  app: RunningApp,
+  person: NewPerson,
+): Promise<{ context: BrowserContext; page: Page; userId: string }> {
   const userId = await invitePerson(adminRequest, app, person);
   const link = await mailedLink(adminRequest, app, person.email, '/invitations/accept');
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -26,8 +26,13 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   console.log(`clock ${clock().toISOString()}`);
 });
 process.on('SIGTERM', () => {
-  void app.close().then(() => opened.close()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => opened.close())
+    .then(() => process.exit(0));
 });
 
 await app.listen({ port: config.port, host: config.host });
-console.log(`\n  Sofie User Management (test clock) is running at ${config.publicUrl}\n  Sign in as ${boot.adminEmail} with this one-time link:\n  ${boot.signInUrl ?? ''}\n`);
+console.log(
+  `\n  Sofie User Management (test clock) is running at ${config.publicUrl}\n  Sign in as ${boot.adminEmail} with this one-time link:\n  ${boot.signInUrl ?? ''}\n`,
+);

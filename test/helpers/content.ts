@@ -12,7 +12,12 @@ export async function serviceToken(t: TestApp, cookie = t.adminCookie, name = 'c
 export async function registerItems(t: TestApp, token: string, items: ServiceContentItem[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (let i = 0; i < items.length; i += 1000) {
-    const res = await t.app.inject({ method: 'PUT', url: '/api/service/content-items', headers: { authorization: `Bearer ${token}` }, payload: { items: items.slice(i, i + 1000) } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/service/content-items',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { items: items.slice(i, i + 1000) },
+    });
     if (res.statusCode !== 200) throw new Error(`register: ${res.statusCode} ${res.body}`);
     for (const r of res.json().items as { externalId: string; id: string }[]) ids.set(r.externalId, r.id);
   }

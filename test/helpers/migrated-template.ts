@@ -37,13 +37,17 @@ async function buildPostgresScript(url: string): Promise<{ schema: string; scrip
   const opened = await openDatabase(url, { schema });
   await migrateToLatest(opened.db, schema);
   await opened.close();
-  const dump = (args: string[]) => promisify(execFile)('pg_dump', ['--no-owner', '--no-privileges', ...args, url], { maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
+  const dump = (args: string[]) =>
+    promisify(execFile)('pg_dump', ['--no-owner', '--no-privileges', ...args, url], { maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
   const [ddl, bookkeeping] = await Promise.all([
     dump(['--schema-only', `--schema=${schema}`]),
     dump(['--data-only', '--inserts', `--table=${schema}.kysely_migration`, `--table=${schema}.kysely_migration_lock`]),
   ]);
   // psql meta-commands (\restrict in recent pg_dump releases) are not SQL.
-  const script = `${ddl}\n${bookkeeping}`.split('\n').filter((line) => !line.startsWith('\\')).join('\n');
+  const script = `${ddl}\n${bookkeeping}`
+    .split('\n')
+    .filter((line) => !line.startsWith('\\'))
+    .join('\n');
   return { schema, script };
 }
 
@@ -71,7 +75,10 @@ const freeSchemas: string[] = [];
 export async function takePostgresSchema(url: string): Promise<{ schema: string; release: () => void }> {
   let schema = freeSchemas.pop();
   if (schema) {
-    const { rows } = await admin(url).query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 AND tablename NOT LIKE 'kysely_migration%'`, [schema]);
+    const { rows } = await admin(url).query<{ name: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 AND tablename NOT LIKE 'kysely_migration%'`,
+      [schema],
+    );
     await admin(url).query(`TRUNCATE ${rows.map((r) => r.name).join(', ')}`);
   } else {
     schema = testSchemaName();

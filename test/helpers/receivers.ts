@@ -46,7 +46,10 @@ export interface HttpReceiver {
  * An HTTP server on 127.0.0.1 that records what it receives and answers with `respond` (204 when it
  * returns nothing; a function that never calls `answer` leaves the request hanging).
  */
-export async function httpReceiver(respond: (request: HttpRequestSeen, answer: (status: number) => void) => void = (_, answer) => answer(204), port = 0): Promise<HttpReceiver> {
+export async function httpReceiver(
+  respond: (request: HttpRequestSeen, answer: (status: number) => void) => void = (_, answer) => answer(204),
+  port = 0,
+): Promise<HttpReceiver> {
   const received: HttpRequestSeen[] = [];
   let connections = 0;
   const server: Server = createServer((req, res) => {

@@ -6,7 +6,12 @@ import type { TestApp } from './test-app.js';
  * transaction, 200 rows per statement: for tests about lists and long writes that need thousands.
  */
 export async function seedMembers(app: TestApp, count: number): Promise<void> {
-  const role = await app.deps.db.selectFrom('roles').select('id').where('organization_id', '=', app.org.organizationId).where('system_key', '=', 'member').executeTakeFirstOrThrow();
+  const role = await app.deps.db
+    .selectFrom('roles')
+    .select('id')
+    .where('organization_id', '=', app.org.organizationId)
+    .where('system_key', '=', 'member')
+    .executeTakeFirstOrThrow();
   const now = app.clock().toISOString();
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `member${String(i).padStart(5, '0')}@acme.test`;
@@ -32,6 +37,10 @@ export async function seedMembers(app: TestApp, count: number): Promise<void> {
     };
   });
   await app.deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('users').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('users')
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
 }

@@ -123,8 +123,7 @@ export class SoftAuthenticator {
     overrides: { origin?: string; rpId?: string; counter?: number; credential?: SoftCredential } = {},
   ) {
     const allowed = options.allowCredentials?.map((c) => c.id);
-    const credential =
-      overrides.credential ?? this.credentials.find((c) => !allowed?.length || allowed.includes(b64u(c.id)));
+    const credential = overrides.credential ?? this.credentials.find((c) => !allowed?.length || allowed.includes(b64u(c.id)));
     if (!credential) throw new Error('no credential for this request');
     if (overrides.counter !== undefined) credential.counter = overrides.counter;
     else if (credential.counter > 0 || (this.options.counterStart ?? 0) > 0) credential.counter += 1;

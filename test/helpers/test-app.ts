@@ -40,7 +40,13 @@ export interface TestApp {
   org: TestOrg;
   /** Cookie header of a fresh session for the org's admin. */
   adminCookie: string;
-  createUser(input: { email: string; name?: string; roleKey?: string; status?: 'active' | 'invited' | 'deactivated'; organizationId?: string }): Promise<string>;
+  createUser(input: {
+    email: string;
+    name?: string;
+    roleKey?: string;
+    status?: 'active' | 'invited' | 'deactivated';
+    organizationId?: string;
+  }): Promise<string>;
   signInAs(userId: string): Promise<string>;
   newOrganization(name: string, adminEmail: string): Promise<TestOrg & { adminCookie: string }>;
   /** Runs one delivery round of the outbox, as the worker would. */
@@ -67,7 +73,9 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
   const opened = await openDeps(config, { schema, clock, migrated: true });
   const deps = opened.deps;
   const app = await buildApp(deps, { logger: false, startWorkers: false });
-  const org = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));
+  const org = await deps.db
+    .transaction()
+    .execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));
 
   async function signInAs(userId: string): Promise<string> {
     const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();

@@ -8,7 +8,14 @@ import type { OrganizationsTable } from '../features/organizations/organizations
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
-import type { UsageActiveTable, UsageDailyTable, UsageEventsTable, UsageOrgActiveTable, UsageOrgDailyTable, UsageSettingsTable } from '../features/usage/usage.table.js';
+import type {
+  UsageActiveTable,
+  UsageDailyTable,
+  UsageEventsTable,
+  UsageOrgActiveTable,
+  UsageOrgDailyTable,
+  UsageSettingsTable,
+} from '../features/usage/usage.table.js';
 import type { WorkspaceMembersTable, WorkspacesTable } from '../features/workspaces/workspaces.table.js';
 import type { ContentCollaboratorsTable, ContentItemsTable, WebhookEndpointsTable, WebhookOutboxTable } from '../features/ownership/ownership.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';

@@ -64,7 +64,17 @@ class SearchPathIntrospector implements DatabaseIntrospector {
   }
 
   async getTables(): Promise<TableMetadata[]> {
-    const { rows } = await sql<{ schema: string; table: string; kind: string; column: string; type: string; type_schema: string; not_null: boolean; has_default: boolean; serial: string | null }>`
+    const { rows } = await sql<{
+      schema: string;
+      table: string;
+      kind: string;
+      column: string;
+      type: string;
+      type_schema: string;
+      not_null: boolean;
+      has_default: boolean;
+      serial: string | null;
+    }>`
       SELECT ns.nspname AS schema, c.relname AS table, c.relkind AS kind, a.attname AS column, typ.typname AS type,
              tns.nspname AS type_schema, a.attnotnull AS not_null, a.atthasdef AS has_default,
              pg_get_serial_sequence(quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) AS serial

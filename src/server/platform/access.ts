@@ -88,7 +88,14 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
 
   app.addHook('onRoute', (route) => {
     const config = route.config as
-      | { permission?: string; public?: boolean; service?: boolean; stepUp?: boolean; actions?: DeclaredRoute['actions']; conditional?: DeclaredRoute['conditional'] }
+      | {
+          permission?: string;
+          public?: boolean;
+          service?: boolean;
+          stepUp?: boolean;
+          actions?: DeclaredRoute['actions'];
+          conditional?: DeclaredRoute['conditional'];
+        }
       | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
     if (!config?.permission && !config?.public && !config?.service) {
@@ -124,7 +131,13 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin) {
       throw fail(PLATFORM_ERRORS, 'CROSS_ORIGIN');
     }
-    const config = request.routeOptions.config as { permission?: string; public?: boolean; service?: boolean; allowDuringPasskeySetup?: boolean; stepUp?: boolean };
+    const config = request.routeOptions.config as {
+      permission?: string;
+      public?: boolean;
+      service?: boolean;
+      allowDuringPasskeySetup?: boolean;
+      stepUp?: boolean;
+    };
     if (config?.service) {
       request.serviceCaller = await options.resolveService(request.headers.authorization);
       if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');

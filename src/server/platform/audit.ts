@@ -45,7 +45,11 @@ export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: re
     user_agent: ctx.userAgent,
     created_at: createdAt,
   }));
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
 }
 
 export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<void> {

@@ -11,14 +11,19 @@ describe('background jobs', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     let rounds = 0;
-    const job = startBackgroundJob('test', silent, async () => {
-      rounds++;
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await tick(30);
-      inFlight--;
-      if (rounds === 1) throw new Error('first round fails');
-    }, { intervalMs: 5, firstDelayMs: 0 });
+    const job = startBackgroundJob(
+      'test',
+      silent,
+      async () => {
+        rounds++;
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await tick(30);
+        inFlight--;
+        if (rounds === 1) throw new Error('first round fails');
+      },
+      { intervalMs: 5, firstDelayMs: 0 },
+    );
     for (let i = 0; i < 5; i++) job.kick();
     await tick(150);
     await job.stop();
@@ -30,11 +35,16 @@ describe('background jobs', () => {
   it('should wait for the round in flight when stopped, and start no new one', async () => {
     let finished = false;
     let rounds = 0;
-    const job = startBackgroundJob('test', silent, async () => {
-      rounds++;
-      await tick(40);
-      finished = true;
-    }, { intervalMs: 5, firstDelayMs: 0 });
+    const job = startBackgroundJob(
+      'test',
+      silent,
+      async () => {
+        rounds++;
+        await tick(40);
+        finished = true;
+      },
+      { intervalMs: 5, firstDelayMs: 0 },
+    );
     await tick(10);
     await job.stop();
     expect(finished).toBe(true);

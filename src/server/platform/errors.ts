@@ -58,7 +58,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (outage) {
       // A restart, a failover or a held lock: the transaction rolled back, the process stays up.
       request.log.warn({ err: error }, `database outage: ${outage}`);
-      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ error: { code: outage, message: PLATFORM_ERRORS[outage].message, requestId: String(request.id) } });
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ error: { code: outage, message: PLATFORM_ERRORS[outage].message, requestId: String(request.id) } });
     }
     if (isUniqueViolation(error)) {
       return reply.status(409).send({ error: { code: 'CONFLICT', message: PLATFORM_ERRORS.CONFLICT.message } });

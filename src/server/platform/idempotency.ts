@@ -21,7 +21,9 @@ export async function idempotent<T>(
     return result.body;
   }
   const scopedKey = `${request.actor?.userId ?? 'anon'}:${request.routeOptions.url}:${key.slice(0, 200)}`;
-  const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(request.body ?? null))
+    .digest('hex');
   const stored = await deps.db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -36,7 +38,14 @@ export async function idempotent<T>(
   const result = await run();
   await deps.db
     .insertInto('idempotency_keys')
-    .values({ organization_id: organizationId, key: scopedKey, request_hash: requestHash, status_code: result.status, response: JSON.stringify(result.body), created_at: nowIso(deps) })
+    .values({
+      organization_id: organizationId,
+      key: scopedKey,
+      request_hash: requestHash,
+      status_code: result.status,
+      response: JSON.stringify(result.body),
+      created_at: nowIso(deps),
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
   reply.status(result.status);

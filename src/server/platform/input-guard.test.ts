@@ -8,7 +8,8 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } });
-const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: unknown) => t.app.inject({ method, url, headers: { cookie: t.adminCookie }, payload: payload as object });
+const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: unknown) =>
+  t.app.inject({ method, url, headers: { cookie: t.adminCookie }, payload: payload as object });
 
 const LIST_ROUTES = [
   '/api/users',
@@ -44,14 +45,26 @@ describe('input no route means to accept', () => {
         expect(['INVALID_NUMBER', 'VALIDATION_FAILED', 'UNKNOWN_PARAMETER']).toContain(res.json().error.code);
       }
     }
-    for (const url of ['/api/usage/overview?inactiveDays=100000000', '/api/usage/overview?inactiveDays=Infinity', '/api/usage/inactive-users?days=1e400', `/api/users/${t.org.adminUserId}/usage?days=1e400`]) {
+    for (const url of [
+      '/api/usage/overview?inactiveDays=100000000',
+      '/api/usage/overview?inactiveDays=Infinity',
+      '/api/usage/inactive-users?days=1e400',
+      `/api/users/${t.org.adminUserId}/usage?days=1e400`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
     }
   });
 
   it('should refuse a NUL or other control character in a search, a filter, an id or a name, on list, export and bulk', async () => {
-    for (const url of ['/api/users?search=%00nul', '/api/users/export.csv?search=%00nul', '/api/users?roleId=a%00b', '/api/users?cursor=%00', '/api/users/a%00b', '/api/groups/%1Bx']) {
+    for (const url of [
+      '/api/users?search=%00nul',
+      '/api/users/export.csv?search=%00nul',
+      '/api/users?roleId=a%00b',
+      '/api/users?cursor=%00',
+      '/api/users/a%00b',
+      '/api/groups/%1Bx',
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.code, url).toBe('CONTROL_CHARACTER');
@@ -97,10 +110,20 @@ describe('input no route means to accept', () => {
 describe('numbers in a body', () => {
   it('should refuse a number given as text that validation would turn into Infinity', async () => {
     // Before: 400 nines became Infinity, passed "maximum: 730", and the settings page then failed.
-    const res = await t.app.inject({ method: 'PUT', url: '/api/usage/settings', headers: { cookie: t.adminCookie }, payload: { retentionDays: '9'.repeat(400) } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/usage/settings',
+      headers: { cookie: t.adminCookie },
+      payload: { retentionDays: '9'.repeat(400) },
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.code).toBe('INVALID_NUMBER');
-    const raw = await t.app.inject({ method: 'PUT', url: '/api/usage/settings', headers: { cookie: t.adminCookie, 'content-type': 'application/json' }, payload: '{"retentionDays":1e400}' });
+    const raw = await t.app.inject({
+      method: 'PUT',
+      url: '/api/usage/settings',
+      headers: { cookie: t.adminCookie, 'content-type': 'application/json' },
+      payload: '{"retentionDays":1e400}',
+    });
     expect(raw.statusCode, raw.body).toBe(400);
     expect(raw.json().error.code).toBe('INVALID_NUMBER');
     const settings = await t.app.inject({ method: 'GET', url: '/api/usage/settings', headers: { cookie: t.adminCookie } });

@@ -39,7 +39,9 @@ export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
     if (!isApiRoute(route.url)) return;
     const schema = (route.schema ??= {}) as { querystring?: QuerySchema };
     // Closed: a parameter the route does not declare fails validation (mapped to UNKNOWN_PARAMETER).
-    schema.querystring = schema.querystring ? { ...schema.querystring, additionalProperties: false } : { type: 'object', properties: {}, additionalProperties: false };
+    schema.querystring = schema.querystring
+      ? { ...schema.querystring, additionalProperties: false }
+      : { type: 'object', properties: {}, additionalProperties: false };
   });
 
   app.addHook('preValidation', async (request) => {

@@ -122,8 +122,13 @@ function refuseUnlessPublic(host: string, addresses: readonly string[]): void {
  */
 export async function assertPublicHost(host: string): Promise<void> {
   if (isIP(host)) return refuseUnlessPublic(host, [host]);
-  const addresses = await new Promise<LookupAddress[]>((resolve, reject) => lookup(host, { all: true }, (error, found) => (error ? reject(error) : resolve(found))));
-  refuseUnlessPublic(host, addresses.map((a) => a.address));
+  const addresses = await new Promise<LookupAddress[]>((resolve, reject) =>
+    lookup(host, { all: true }, (error, found) => (error ? reject(error) : resolve(found))),
+  );
+  refuseUnlessPublic(
+    host,
+    addresses.map((a) => a.address),
+  );
 }
 
 /**
@@ -135,7 +140,10 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 0);
     try {
-      refuseUnlessPublic(hostname, addresses.map((a) => a.address));
+      refuseUnlessPublic(
+        hostname,
+        addresses.map((a) => a.address),
+      );
     } catch (refused) {
       return callback(refused as NodeJS.ErrnoException, '', 0);
     }

@@ -85,7 +85,10 @@ export async function deliverDue<T extends OutboxTable>(deps: Deps, logger: Fast
       continue;
     }
     const failed = outcome.final || lease.attempts >= outbox.maxAttempts;
-    logger.warn({ outbox: outbox.table, id, attempts: lease.attempts, err: outcome.error }, failed ? 'delivery failed for good' : 'delivery failed; will retry');
+    logger.warn(
+      { outbox: outbox.table, id, attempts: lease.attempts, err: outcome.error },
+      failed ? 'delivery failed for good' : 'delivery failed; will retry',
+    );
   }
   return delivered;
 }
@@ -113,7 +116,13 @@ async function claim(db: OutboxDb, deps: Deps, table: OutboxTable, id: string): 
 }
 
 /** Writes the outcome if the lease is still ours; false when another process has taken the row over. */
-async function settle<T extends OutboxTable>(db: OutboxDb, deps: Deps, outbox: Outbox<T>, lease: Lease, outcome: SendOutcome<Updateable<Database[T]>>): Promise<boolean> {
+async function settle<T extends OutboxTable>(
+  db: OutboxDb,
+  deps: Deps,
+  outbox: Outbox<T>,
+  lease: Lease,
+  outcome: SendOutcome<Updateable<Database[T]>>,
+): Promise<boolean> {
   const failedForGood = !outcome.ok && (outcome.final || lease.attempts >= outbox.maxAttempts);
   const values = outcome.ok
     ? { status: outcome.status, last_error: null }

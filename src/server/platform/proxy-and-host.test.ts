@@ -14,7 +14,13 @@ async function sessionIpSeenAs(app: TestApp, remoteAddress: string, forwardedFor
   await app.deliverMail();
   const mail = (await app.mailTo('admin@acme.test')).pop()!;
   const { token } = linkIn(mail.text, '/sign-in/verify');
-  const signedIn = await app.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { token } });
+  const signedIn = await app.app.inject({
+    method: 'POST',
+    url: '/api/auth/magic-link/verify',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: { token },
+  });
   expect(signedIn.statusCode, signedIn.body).toBe(200);
   const cookie = `sofie_session=${signedIn.cookies.find((c) => c.name === 'sofie_session')!.value}`;
   const sessions = await app.app.inject({ method: 'GET', url: '/api/account/sessions', headers: { cookie } });
@@ -87,7 +93,12 @@ describe('the local mailbox and the Host header', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CROSS_ORIGIN');
-    const own = await t.app.inject({ method: 'POST', url: '/api/groups', headers: { cookie: t.adminCookie, origin: 'http://localhost:3000' }, payload: { name: 'Own' } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/groups',
+      headers: { cookie: t.adminCookie, origin: 'http://localhost:3000' },
+      payload: { name: 'Own' },
+    });
     expect(own.statusCode).toBe(201);
   });
 });

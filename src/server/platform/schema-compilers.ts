@@ -32,4 +32,7 @@ function memoized(factory: Factory): Factory {
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
-export const schemaCompilers = { buildValidator: memoized(ValidatorSelector()), buildSerializer: memoized(SerializerSelector()) } as unknown as CompilersFactory;
+export const schemaCompilers = {
+  buildValidator: memoized(ValidatorSelector()),
+  buildSerializer: memoized(SerializerSelector()),
+} as unknown as CompilersFactory;

@@ -11,7 +11,9 @@ function NavSection({ label, items, pathname }: { label: string; items: NavItem[
   const id = `nav-${label.toLowerCase().replace(/\s+/g, '-')}`;
   return (
     <Box component="nav" aria-labelledby={id}>
-      <Text id={id} size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4}>{label}</Text>
+      <Text id={id} size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" mb={4}>
+        {label}
+      </Text>
       {items.map((item) => (
         <NavLink
           key={item.to}
@@ -51,17 +53,27 @@ export function AdminLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={4} c="indigo.7">Sofie</Title>
-            <Text c="dimmed" size="sm" visibleFrom="sm">{isAdmin ? `${me.organization.name} · Administration` : me.organization.name}</Text>
+            <Title order={4} c="indigo.7">
+              Sofie
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="sm">
+              {isAdmin ? `${me.organization.name} · Administration` : me.organization.name}
+            </Text>
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label="Account menu">
                 <Group gap={8}>
-                  <Avatar size="sm" color="indigo" radius="xl">{me.user.name.slice(0, 1).toUpperCase()}</Avatar>
+                  <Avatar size="sm" color="indigo" radius="xl">
+                    {me.user.name.slice(0, 1).toUpperCase()}
+                  </Avatar>
                   <Box visibleFrom="xs">
-                    <Text size="sm" fw={500} lh={1.1}>{me.user.name}</Text>
-                    <Text size="xs" c="dimmed">{me.user.roleName}</Text>
+                    <Text size="sm" fw={500} lh={1.1}>
+                      {me.user.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {me.user.roleName}
+                    </Text>
                   </Box>
                   <IconChevronDown size={14} />
                 </Group>
@@ -69,8 +81,12 @@ export function AdminLayout() {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{me.user.email}</Menu.Label>
-              <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>Account security</Menu.Item>
-              <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>Sign out</Menu.Item>
+              <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>
+                Account security
+              </Menu.Item>
+              <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>
+                Sign out
+              </Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </Group>

@@ -16,7 +16,9 @@ export function SessionWatcher() {
         const onPublicPage = PUBLIC_PREFIXES.some((p) => location.pathname.startsWith(p));
         if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && !onPublicPage) {
           queryClient.clear();
-          void navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, { replace: true });
+          void navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${error.code === 'SESSION_EXPIRED' ? '&expired=1' : ''}`, {
+            replace: true,
+          });
         }
         // The role changed since `me` was read: refresh it so navigation and page guards follow.
         if (error.code === 'FORBIDDEN') void queryClient.invalidateQueries({ queryKey: ['me'] });

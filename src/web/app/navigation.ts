@@ -1,4 +1,17 @@
-import { IconBuildingSkyscraper, IconChartBar, IconHome, IconKey, IconLayoutGrid, IconMail, IconMailForward, IconPlugConnected, IconShieldLock, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingSkyscraper,
+  IconChartBar,
+  IconHome,
+  IconKey,
+  IconLayoutGrid,
+  IconMail,
+  IconMailForward,
+  IconPlugConnected,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 import type { Me } from '../../contracts/auth';
 import { allows, type Access } from '../shared/access/access';
 import { PAGE_ACCESS } from '../shared/access/pages';

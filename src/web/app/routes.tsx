@@ -32,7 +32,12 @@ import { RequireSignIn } from './RequireSignIn';
 
 function Landing() {
   const me = useMe();
-  if (me.isLoading) return <Center h="100vh"><Loader /></Center>;
+  if (me.isLoading)
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
   if (!me.data) return <Navigate to="/sign-in" replace />;
   return <Navigate to={startPage(new Set(me.data.permissions)).to} replace />;
 }
@@ -46,9 +51,22 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-in/verify" element={<VerifyPage />} />
       <Route path="/mailbox" element={<MailboxPage />} />
-      <Route path="/account/verify-passkey" element={<RequireSignIn><VerifyPasskeyPage /></RequireSignIn>} />
+      <Route
+        path="/account/verify-passkey"
+        element={
+          <RequireSignIn>
+            <VerifyPasskeyPage />
+          </RequireSignIn>
+        }
+      />
       <Route path="/invitations/accept" element={<AcceptInvitationPage />} />
-      <Route element={<RequireSignIn><AdminLayout /></RequireSignIn>}>
+      <Route
+        element={
+          <RequireSignIn>
+            <AdminLayout />
+          </RequireSignIn>
+        }
+      >
         <Route path="/home" element={<HomePage />} />
         <Route path="/account/security" element={<SecurityPage />} />
         <Route path="/admin/users" element={guarded(PAGE_ACCESS.users, <UsersPage />)} />

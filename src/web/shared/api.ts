@@ -69,7 +69,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const data = text ? safeJson(text) : null;
   if (!response.ok) {
     const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
-    const apiError = new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `Request failed (${response.status}).`, error?.details);
+    const apiError = new ApiError(
+      response.status,
+      error?.code ?? `HTTP_${response.status}`,
+      error?.message ?? `Request failed (${response.status}).`,
+      error?.details,
+    );
     if (STEP_UP_CODES.has(apiError.code) && stepUpHandler && !options.noStepUp && (await stepUpHandler(apiError))) {
       return api<T>(path, { ...options, noStepUp: true });
     }

@@ -224,7 +224,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['service_tokens', 'idempotency_keys', 'mail_outbox', 'audit_events', 'sessions', 'magic_links', 'invitations', 'group_members', 'groups']) {
+  for (const table of [
+    'service_tokens',
+    'idempotency_keys',
+    'mail_outbox',
+    'audit_events',
+    'sessions',
+    'magic_links',
+    'invitations',
+    'group_members',
+    'groups',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`DROP TABLE IF EXISTS users_search`.execute(db);

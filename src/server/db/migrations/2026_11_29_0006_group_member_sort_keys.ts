@@ -18,7 +18,10 @@ const SORTS = [
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const [, column] of SORTS) {
-    await db.schema.alterTable('group_members').addColumn(column, 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('group_members')
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
   }
   await sql`UPDATE group_members SET (sort_name, sort_email, sort_created, sort_last_active) =
     (SELECT name, email_normalized, created_at, COALESCE(last_active_at, '') FROM users WHERE users.id = group_members.user_id)`.execute(db);

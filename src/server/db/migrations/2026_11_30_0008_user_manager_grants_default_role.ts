@@ -24,6 +24,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   const rows = await db.selectFrom('roles').select(['id', 'permissions']).where('system_key', '=', 'user_manager').execute();
   for (const row of rows) {
     const permissions = (JSON.parse(row.permissions as string) as string[]).filter((p) => p !== 'orchestrations.share');
-    await db.updateTable('roles').set({ permissions: JSON.stringify(permissions) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('roles')
+      .set({ permissions: JSON.stringify(permissions) })
+      .where('id', '=', row.id)
+      .execute();
   }
 }

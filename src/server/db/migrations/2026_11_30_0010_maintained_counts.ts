@@ -20,7 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`INSERT INTO user_counts (organization_id, role_id, status, n)
     SELECT organization_id, role_id, status, COUNT(*) FROM users GROUP BY organization_id, role_id, status`.execute(db);
-  await db.schema.alterTable('groups').addColumn('member_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('groups')
+    .addColumn('member_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members WHERE group_members.group_id = groups.id)`.execute(db);
 
   if (postgres) {
@@ -49,11 +52,15 @@ export async function up(db: Kysely<any>): Promise<void> {
         END IF;
         RETURN NULL;
       END $$`.execute(db);
-    await sql`CREATE TRIGGER group_members_counted AFTER INSERT OR DELETE ON group_members FOR EACH ROW EXECUTE FUNCTION group_member_count_follow()`.execute(db);
+    await sql`CREATE TRIGGER group_members_counted AFTER INSERT OR DELETE ON group_members FOR EACH ROW EXECUTE FUNCTION group_member_count_follow()`.execute(
+      db,
+    );
   } else {
     const increment = sql.raw(`INSERT INTO user_counts (organization_id, role_id, status, n) VALUES (NEW.organization_id, NEW.role_id, NEW.status, 1)
         ON CONFLICT (organization_id, role_id, status) DO UPDATE SET n = n + 1;`);
-    const decrement = sql.raw(`UPDATE user_counts SET n = n - 1 WHERE organization_id = OLD.organization_id AND role_id = OLD.role_id AND status = OLD.status;`);
+    const decrement = sql.raw(
+      `UPDATE user_counts SET n = n - 1 WHERE organization_id = OLD.organization_id AND role_id = OLD.role_id AND status = OLD.status;`,
+    );
     await sql`CREATE TRIGGER users_counted_insert AFTER INSERT ON users BEGIN ${increment} END`.execute(db);
     await sql`CREATE TRIGGER users_counted_delete AFTER DELETE ON users BEGIN ${decrement} END`.execute(db);
     await sql`CREATE TRIGGER users_counted_update AFTER UPDATE OF organization_id, role_id, status ON users

@@ -16,5 +16,8 @@ export function listAuditRows(db: DbOrTrx, organizationId: string, filter: Audit
   if (filter.category) q = q.where('category', '=', filter.category);
   if (filter.risk) q = q.where('risk', '=', filter.risk);
   if (filter.beforeId) q = q.where('id', '<', filter.beforeId);
-  return q.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }

@@ -18,7 +18,13 @@ async function cookieWith(permissions: string[]): Promise<string> {
 describe('a user’s history', () => {
   it('should show where a change came from only to those who may view security events', async () => {
     const bob = await t.createUser({ email: 'bob@acme.test' });
-    await t.app.inject({ method: 'POST', url: `/api/users/${bob}/sign-out-everywhere`, remoteAddress: '203.0.113.50', headers: { cookie: t.adminCookie }, payload: { reason: 'Lost laptop' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${bob}/sign-out-everywhere`,
+      remoteAddress: '203.0.113.50',
+      headers: { cookie: t.adminCookie },
+      payload: { reason: 'Lost laptop' },
+    });
 
     const asAdmin = (await t.app.inject({ method: 'GET', url: `/api/users/${bob}/history`, headers: { cookie: t.adminCookie } })).json();
     expect(asAdmin.items[0]).toMatchObject({ action: 'user.signed_out_everywhere', reason: 'Lost laptop', ip: '203.0.113.50' });

@@ -5,7 +5,10 @@ export async function insertMagicLink(
   db: DbOrTrx,
   row: { id: string; organization_id: string; user_id: string; token_hash: string; expires_at: string; created_at: string },
 ): Promise<void> {
-  await db.insertInto('magic_links').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('magic_links')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export function findMagicLinkByHash(db: DbOrTrx, tokenHash: string) {
@@ -64,7 +67,12 @@ export async function touchSession(db: DbOrTrx, sessionId: string, userId: strin
 
 /** A new session is a sign-in and activity: the user page shows both times. */
 export async function recordSignIn(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ last_sign_in_at: now, last_active_at: now }).where('organization_id', '=', organizationId).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ last_sign_in_at: now, last_active_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function revokeSession(db: DbOrTrx, sessionId: string, now: string): Promise<void> {

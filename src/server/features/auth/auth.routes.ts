@@ -59,7 +59,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       const org = await requireOrganization(deps.db, ctx.organizationId);
       return {
         user: { id: ctx.actor.userId, email: ctx.actor.email, name: ctx.actor.name, roleId: ctx.actor.roleId, roleName: ctx.actor.roleName },
-        organization: { id: org.id, name: org.name, businessReasonRequired: org.business_reason_required === 1, invitationExpiryDays: org.invitation_expiry_days },
+        organization: {
+          id: org.id,
+          name: org.name,
+          businessReasonRequired: org.business_reason_required === 1,
+          invitationExpiryDays: org.invitation_expiry_days,
+        },
         permissions: [...ctx.actor.permissions],
         localMailbox: deps.mailTransport === null,
         passkeyGate: ctx.actor.passkey?.gate ?? null,

@@ -2,14 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
-import {
-  insertMagicLink,
-  insertSession,
-  listActiveSessions,
-  recordSignIn,
-  revokeSession,
-  revokeUserSessions,
-} from './auth.repository.js';
+import { insertMagicLink, insertSession, listActiveSessions, recordSignIn, revokeSession, revokeUserSessions } from './auth.repository.js';
 
 /** The account a session or sign-in link is for. */
 export interface SessionUser {

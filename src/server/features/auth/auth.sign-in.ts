@@ -62,4 +62,3 @@ export async function verifyMagicLink(deps: Deps, token: string, client: { ip: s
     return session;
   });
 }
-

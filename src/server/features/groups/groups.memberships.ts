@@ -24,15 +24,26 @@ export async function changeGroupMemberships(
   const outranking = await outrankingTargets(trx, ctx.actor, ctx.organizationId, users);
   if (outranking.size > 0) {
     const [first] = outranking.values();
-    const message = outranking.size === 1 ? first.message : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
+    const message =
+      outranking.size === 1
+        ? first.message
+        : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
     throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { userIds: [...outranking.keys()] }, message);
   }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);
-  const changed = mode === 'add' ? await addMemberships(trx, ctx.organizationId, group.id, ids, ctx.actor.userId, now) : await removeMemberships(trx, ctx.organizationId, group.id, ids);
+  const changed =
+    mode === 'add'
+      ? await addMemberships(trx, ctx.organizationId, group.id, ids, ctx.actor.userId, now)
+      : await removeMemberships(trx, ctx.organizationId, group.id, ids);
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
   for (const userId of changed) {
-    await trx.updateTable('users').set({ version: sql`version + 1`, updated_at: now }).where('organization_id', '=', ctx.organizationId).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ version: sql`version + 1`, updated_at: now })
+      .where('organization_id', '=', ctx.organizationId)
+      .where('id', '=', userId)
+      .execute();
     await recordAudit(trx, ctx, {
       action: mode === 'add' ? 'group.member_added' : 'group.member_removed',
       category: 'access',
@@ -51,7 +62,14 @@ export async function changeGroupMemberships(
  * change is versioned and audited as a whole (an invitation, the user page, a restore, demo data).
  * Returns the user ids actually added.
  */
-export function addToGroup(trx: DbOrTrx, organizationId: string, groupId: string, userIds: readonly string[], addedBy: string | null, now: string): Promise<string[]> {
+export function addToGroup(
+  trx: DbOrTrx,
+  organizationId: string,
+  groupId: string,
+  userIds: readonly string[],
+  addedBy: string | null,
+  now: string,
+): Promise<string[]> {
   return addMemberships(trx, organizationId, groupId, userIds, addedBy, now);
 }
 

@@ -70,14 +70,7 @@ export async function addMemberships(
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
   const existing = new Set(
-    (
-      await db
-        .selectFrom('group_members')
-        .select('user_id')
-        .where('group_id', '=', groupId)
-        .where('user_id', 'in', userIds)
-        .execute()
-    ).map((r) => r.user_id),
+    (await db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).where('user_id', 'in', userIds).execute()).map((r) => r.user_id),
   );
   const added = [...new Set(userIds)].filter((id) => !existing.has(id));
   for (let i = 0; i < added.length; i += 500) {
@@ -101,7 +94,12 @@ export async function removeMemberships(db: DbOrTrx, organizationId: string, gro
       .execute()
   ).map((r) => r.user_id);
   if (present.length > 0) {
-    await db.deleteFrom('group_members').where('organization_id', '=', organizationId).where('group_id', '=', groupId).where('user_id', 'in', present).execute();
+    await db
+      .deleteFrom('group_members')
+      .where('organization_id', '=', organizationId)
+      .where('group_id', '=', groupId)
+      .where('user_id', 'in', present)
+      .execute();
   }
   return present;
 }

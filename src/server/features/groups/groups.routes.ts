@@ -35,7 +35,13 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.delete('/api/groups/:id', {
     config: { permission: 'groups.manage' },
-    schema: { tags: ['Groups'], summary: 'Delete a group (members keep their accounts)', params: IdParams, querystring: ReasonBody, response: { 200: Ok, ...errors } },
+    schema: {
+      tags: ['Groups'],
+      summary: 'Delete a group (members keep their accounts)',
+      params: IdParams,
+      querystring: ReasonBody,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await deleteGroup(contextOf(request, deps), request.params.id, request.query.reason);
       return { ok: true as const };

@@ -44,7 +44,15 @@ export function countGroupMembers(db: DbOrTrx, organizationId: string, groupId: 
 /** A group made without an actor or audit event (demo data); returns its id. */
 export async function seedGroup(trx: DbOrTrx, deps: Deps, organizationId: string, name: string, description: string): Promise<string> {
   const id = deps.newId();
-  await insertGroup(trx, { id, organization_id: organizationId, name, name_normalized: name.toLowerCase(), description, created_at: nowIso(deps), updated_at: nowIso(deps) });
+  await insertGroup(trx, {
+    id,
+    organization_id: organizationId,
+    name,
+    name_normalized: name.toLowerCase(),
+    description,
+    created_at: nowIso(deps),
+    updated_at: nowIso(deps),
+  });
   return id;
 }
 
@@ -90,7 +98,8 @@ export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDe
 
 async function assertNameFree(db: DbOrTrx, organizationId: string, name: string, exceptId?: string): Promise<void> {
   const existing = await findGroupByName(db, organizationId, name.toLowerCase());
-  if (existing && existing.id !== exceptId) throw fail(GROUPS_ERRORS, 'GROUP_NAME_TAKEN', { groupId: existing.id }, `A group named "${existing.name}" already exists.`);
+  if (existing && existing.id !== exceptId)
+    throw fail(GROUPS_ERRORS, 'GROUP_NAME_TAKEN', { groupId: existing.id }, `A group named "${existing.name}" already exists.`);
 }
 
 export async function createGroup(ctx: Ctx, body: Static<typeof CreateGroupBody>): Promise<GroupDetail> {
@@ -101,8 +110,24 @@ export async function createGroup(ctx: Ctx, body: Static<typeof CreateGroupBody>
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     await assertNameFree(trx, ctx.organizationId, name);
     const now = nowIso(ctx.deps);
-    await insertGroup(trx, { id, organization_id: ctx.organizationId, name, name_normalized: name.toLowerCase(), description: body.description?.trim() ?? '', created_at: now, updated_at: now });
-    await recordAudit(trx, ctx, { action: 'group.created', category: 'admin', risk: 'low', subject: { type: 'group', id, label: name }, reason, before: null, after: { name, description: body.description ?? '' } });
+    await insertGroup(trx, {
+      id,
+      organization_id: ctx.organizationId,
+      name,
+      name_normalized: name.toLowerCase(),
+      description: body.description?.trim() ?? '',
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'group.created',
+      category: 'admin',
+      risk: 'low',
+      subject: { type: 'group', id, label: name },
+      reason,
+      before: null,
+      after: { name, description: body.description ?? '' },
+    });
   });
   return getGroup(ctx, id);
 }
@@ -139,7 +164,15 @@ export async function deleteGroup(ctx: Ctx, id: string, reasonInput?: string): P
     const group = await requireGroup(trx, ctx.organizationId, id);
     const members = await countMembers(trx, ctx.organizationId, id);
     await deleteGroupRow(trx, ctx.organizationId, id);
-    await recordAudit(trx, ctx, { action: 'group.deleted', category: 'admin', risk: 'medium', subject: { type: 'group', id, label: group.name }, reason, before: { name: group.name, members }, after: null });
+    await recordAudit(trx, ctx, {
+      action: 'group.deleted',
+      category: 'admin',
+      risk: 'medium',
+      subject: { type: 'group', id, label: group.name },
+      reason,
+      before: { name: group.name, members },
+      after: null,
+    });
   });
 }
 

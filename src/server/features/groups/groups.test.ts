@@ -18,7 +18,10 @@ describe('groups', () => {
     expect(created.json().hints).toEqual(['No members: add people or delete the group.']);
 
     const [a, b] = [await t.createUser({ email: 'a@acme.test', name: 'Ann' }), await t.createUser({ email: 'b@acme.test', name: 'Ben' })];
-    expect((await call('POST', `/api/groups/${id}/members`, { userIds: [a] })).json()).toMatchObject({ memberCount: 1, hints: [expect.stringContaining('Only one member')] });
+    expect((await call('POST', `/api/groups/${id}/members`, { userIds: [a] })).json()).toMatchObject({
+      memberCount: 1,
+      hints: [expect.stringContaining('Only one member')],
+    });
     const both = (await call('POST', `/api/groups/${id}/members`, { userIds: [a, b] })).json();
     expect(both).toMatchObject({ memberCount: 2, hints: [] });
     expect(both.members.map((m: { name: string }) => m.name)).toEqual(['Ann', 'Ben']);

@@ -25,13 +25,7 @@ function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string): never 
   throw fail(INVITATIONS_ERRORS, code, undefined, message);
 }
 
-async function resolveEntry(
-  trx: DbOrTrx,
-  ctx: Ctx,
-  entry: InviteBody['entries'][number],
-  body: InviteBody,
-  allowedDomains: string[],
-): Promise<Resolved> {
+async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteBody['entries'][number], body: InviteBody, allowedDomains: string[]): Promise<Resolved> {
   const email = entry.email.trim();
   if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`);
   const normalized = normalizeEmail(email);
@@ -73,10 +67,22 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
       if (added.length > 0) changes.push(`added to ${r.groupName}`);
     }
     if (changes.length === 0) {
-      return { email: existing.email, outcome: 'unchanged', userId: existing.id, message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`, changes };
+      return {
+        email: existing.email,
+        outcome: 'unchanged',
+        userId: existing.id,
+        message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`,
+        changes,
+      };
     }
     // Each change above gave the user a new version already (a role change, a membership).
-    return { email: existing.email, outcome: 'updated', userId: existing.id, message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`, changes };
+    return {
+      email: existing.email,
+      outcome: 'updated',
+      userId: existing.id,
+      message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`,
+      changes,
+    };
   }
 
   if (existing) {
@@ -97,7 +103,12 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
       before: { role: previousRole ? { id: previousRole.id, name: previousRole.name } : null },
       after: { role: { id: r.role.id, name: r.role.name }, group: r.groupName },
     });
-    return { email: existing.email, outcome: 'renewed', userId: existing.id, message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.` };
+    return {
+      email: existing.email,
+      outcome: 'renewed',
+      userId: existing.id,
+      message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.`,
+    };
   }
 
   const userId = ctx.deps.newId();
@@ -121,7 +132,7 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
     updated_at: now,
   });
   if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [userId], ctx.actor.userId, now);
-  const user = (await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow());
+  const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   await createInvitation(trx, ctx, user, r, expiryDays);
   await recordAudit(trx, ctx, {
     action: 'invitation.sent',
@@ -168,7 +179,12 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
   for (const entry of body.entries) {
     const normalized = normalizeEmail(entry.email);
     if (seen.has(normalized) && normalized) {
-      results.push({ email: entry.email.trim(), outcome: 'rejected', code: 'DUPLICATE_IN_REQUEST', message: `${entry.email.trim()}: ${INVITATIONS_ERRORS.DUPLICATE_IN_REQUEST.message}` });
+      results.push({
+        email: entry.email.trim(),
+        outcome: 'rejected',
+        code: 'DUPLICATE_IN_REQUEST',
+        message: `${entry.email.trim()}: ${INVITATIONS_ERRORS.DUPLICATE_IN_REQUEST.message}`,
+      });
       continue;
     }
     seen.add(normalized);

@@ -70,7 +70,15 @@ export async function createInvitation(trx: DbOrTrx, ctx: Ctx, user: UserRow, r:
 }
 
 /** New token (the old link stops working), expiry restarted, mail sent again. */
-export async function renewInvitation(trx: DbOrTrx, ctx: Ctx, invitation: InvitationRow, to: string, role: RoleRow, groupId: string | null, expiryDays: number): Promise<string> {
+export async function renewInvitation(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  invitation: InvitationRow,
+  to: string,
+  role: RoleRow,
+  groupId: string | null,
+  expiryDays: number,
+): Promise<string> {
   const token = newToken();
   const now = ctx.deps.clock();
   const expiresAt = new Date(now.getTime() + expiryDays * 86_400_000).toISOString();

@@ -48,5 +48,8 @@ export function listInvitationRows(db: DbOrTrx, organizationId: string, filter: 
   else if (filter.status === 'expired') q = q.where('invitations.status', '=', 'pending').where('invitations.expires_at', '<=', filter.now);
   else if (filter.status) q = q.where('invitations.status', '=', filter.status);
   if (filter.afterId) q = q.where('invitations.id', '<', filter.afterId);
-  return q.orderBy('invitations.id', 'desc').limit(filter.limit + 1).execute();
+  return q
+    .orderBy('invitations.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }

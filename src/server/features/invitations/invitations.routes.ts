@@ -16,7 +16,11 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     config: {
       permission: 'users.invite',
       conditional: {
-        [EXISTING_USER_ROLE_CHANGE]: { permission: 'users.assign_role', stepUp: true, when: 'an address already has an account with another role, which the invitation changes' },
+        [EXISTING_USER_ROLE_CHANGE]: {
+          permission: 'users.assign_role',
+          stepUp: true,
+          when: 'an address already has an account with another role, which the invitation changes',
+        },
       },
     },
     schema: {
@@ -27,7 +31,10 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
     handler: async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const body = await idempotent(request, reply, deps, ctx.organizationId, async () => ({ status: 200, body: { results: await inviteUsers(ctx, request.body) } }));
+      const body = await idempotent(request, reply, deps, ctx.organizationId, async () => ({
+        status: 200,
+        body: { results: await inviteUsers(ctx, request.body) },
+      }));
       app.mailWorker?.kick();
       return body;
     },
@@ -41,7 +48,13 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/api/invitations/:id/resend', {
     config: { permission: 'users.invite' },
-    schema: { tags: ['Invitations'], summary: 'Send a new link (the old one stops working); expiry restarts', params: IdParams, body: ReasonBody, response: { 200: Ok, ...errors } },
+    schema: {
+      tags: ['Invitations'],
+      summary: 'Send a new link (the old one stops working); expiry restarts',
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await resendInvitation(contextOf(request, deps), request.params.id, request.body.reason);
       app.mailWorker?.kick();
@@ -60,7 +73,12 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/api/invitations/accept', {
     config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags: ['Invitations'], summary: 'Accept an invitation: activates the account and signs in', body: TokenBody, response: { 200: SignInResult, 400: ErrorBody, 429: ErrorBody } },
+    schema: {
+      tags: ['Invitations'],
+      summary: 'Accept an invitation: activates the account and signs in',
+      body: TokenBody,
+      response: { 200: SignInResult, 400: ErrorBody, 429: ErrorBody },
+    },
     handler: async (request, reply) => {
       const session = await acceptInvitation(deps, request.body.token, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
       setSessionCookie(reply, deps, session);

@@ -26,21 +26,19 @@ export async function listInvitations(ctx: RequestContext, query: { status?: Inv
   const rows = await listInvitationRows(ctx.deps.db, ctx.organizationId, { status: query.status, now, limit, afterId: query.cursor });
   const page = rows.slice(0, limit);
   return {
-    items: page.map(
-      (row): Invitation => ({
-        id: row.id,
-        userId: row.user_id ?? '',
-        email: row.email_normalized,
-        role: { id: row.role_id, name: row.role_name ?? '(deleted role)' },
-        group: row.group_id ? { id: row.group_id, name: row.group_name ?? '(deleted group)' } : null,
-        invitedBy: row.invited_by ? { id: row.invited_by, name: row.inviter_name ?? 'Deleted user' } : null,
-        status: statusOf(row, now),
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        sentCount: row.sent_count,
-        acceptedAt: row.accepted_at,
-      }),
-    ),
+    items: page.map((row): Invitation => ({
+      id: row.id,
+      userId: row.user_id ?? '',
+      email: row.email_normalized,
+      role: { id: row.role_id, name: row.role_name ?? '(deleted role)' },
+      group: row.group_id ? { id: row.group_id, name: row.group_name ?? '(deleted group)' } : null,
+      invitedBy: row.invited_by ? { id: row.invited_by, name: row.inviter_name ?? 'Deleted user' } : null,
+      status: statusOf(row, now),
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      sentCount: row.sent_count,
+      acceptedAt: row.accepted_at,
+    })),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
   };
 }
@@ -79,7 +77,9 @@ export async function revokeInvitation(ctx: Ctx, id: string, reasonInput?: strin
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const row = await requireOpenInvitation(trx, ctx, id);
-    const invitee = row.user_id ? await trx.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', row.user_id).executeTakeFirst() : undefined;
+    const invitee = row.user_id
+      ? await trx.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', row.user_id).executeTakeFirst()
+      : undefined;
     if (invitee) await assertMayActOn(trx, ctx.actor, ctx.organizationId, invitee);
     const now = nowIso(ctx.deps);
     await updateInvitation(trx, ctx.organizationId, row.id, { status: 'revoked', revoked_at: now, updated_at: now });
@@ -118,14 +118,18 @@ export async function acceptInvitation(deps: Deps, token: string, client: { ip: 
     const user = await trx.selectFrom('users').selectAll().where('id', '=', row.user_id).executeTakeFirstOrThrow();
     await activateInvitedUser(trx, user, now);
     const session = await createSession(trx, deps, user, 'invitation', client);
-    await recordAudit(trx, { deps, organizationId: row.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent }, {
-      action: 'invitation.accepted',
-      category: 'auth',
-      risk: 'low',
-      subject: { type: 'user', id: user.id, label: user.email },
-      before: { status: 'invited' },
-      after: { status: 'active' },
-    });
+    await recordAudit(
+      trx,
+      { deps, organizationId: row.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent },
+      {
+        action: 'invitation.accepted',
+        category: 'auth',
+        risk: 'low',
+        subject: { type: 'user', id: user.id, label: user.email },
+        before: { status: 'invited' },
+        after: { status: 'active' },
+      },
+    );
     return session;
   });
 }

@@ -87,7 +87,12 @@ describe('inviting an address that is already known', () => {
     const [result] = (await invite({ entries: [{ email: 'gil@acme.test' }], roleId: roleId('member'), groupId: legal })).json().results;
     expect(result).toMatchObject({ outcome: 'updated', changes: ['added to Legal'] });
     // The dialog opened before the invitation would drop Legal without knowing it was there.
-    const stale = await t.app.inject({ method: 'PUT', url: `/api/users/${userId}/groups`, headers: { cookie: t.adminCookie }, payload: { groupIds: [], version: seen.version } });
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${userId}/groups`,
+      headers: { cookie: t.adminCookie },
+      payload: { groupIds: [], version: seen.version },
+    });
     expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'VERSION_CONFLICT']);
     expect((await get(`/api/users/${userId}`)).json().groups.map((g: { name: string }) => g.name)).toEqual(['Legal']);
     const audit = (await get(`/api/audit-events?subjectId=${userId}`)).json().items;
@@ -124,9 +129,21 @@ describe('inviting an address that is already known', () => {
 
 describe('many at once', () => {
   it('should report each address on its own and leave nothing behind for rejected ones', async () => {
-    await t.app.inject({ method: 'PATCH', url: '/api/organization/settings', headers: { cookie: t.adminCookie }, payload: { allowedEmailDomains: ['acme.test'] } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organization/settings',
+      headers: { cookie: t.adminCookie },
+      payload: { allowedEmailDomains: ['acme.test'] },
+    });
     const res = await invite({
-      entries: [{ email: 'ok1@acme.test' }, { email: 'not-an-email' }, { email: 'x@other.test' }, { email: 'ok1@ACME.test' }, { email: 'ok2@acme.test', group: 'No such group' }, { email: 'ok3@acme.test', name: 'Olga K' }],
+      entries: [
+        { email: 'ok1@acme.test' },
+        { email: 'not-an-email' },
+        { email: 'x@other.test' },
+        { email: 'ok1@ACME.test' },
+        { email: 'ok2@acme.test', group: 'No such group' },
+        { email: 'ok3@acme.test', name: 'Olga K' },
+      ],
     });
     const results = res.json().results as { email: string; outcome: string; code?: string; message: string }[];
     expect(results.map((r) => [r.outcome, r.code ?? null])).toEqual([
@@ -215,7 +232,16 @@ describe('pending invitations', () => {
   it('should revoke: the link stops working, the placeholder user goes, the record stays', async () => {
     await invite({ entries: [{ email: 'h@acme.test' }] });
     const [inv] = (await t.app.inject({ method: 'GET', url: '/api/invitations', headers: { cookie: t.adminCookie } })).json().items;
-    expect((await t.app.inject({ method: 'POST', url: `/api/invitations/${inv.id}/revoke`, headers: { cookie: t.adminCookie }, payload: { reason: 'Wrong person' } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/invitations/${inv.id}/revoke`,
+          headers: { cookie: t.adminCookie },
+          payload: { reason: 'Wrong person' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const { token } = linkIn((await t.mailTo('h@acme.test'))[0].text, '/invitations/accept');
     expect((await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token } })).json().error.code).toBe('INVITATION_REVOKED');
     const revoked = (await t.app.inject({ method: 'GET', url: '/api/invitations?status=revoked', headers: { cookie: t.adminCookie } })).json().items;

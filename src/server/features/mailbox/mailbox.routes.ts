@@ -36,7 +36,11 @@ function refusal(request: FastifyRequest, deps: Deps): string | null {
 export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/mailbox', {
     config: { public: true },
-    schema: { tags: ['Mailbox'], summary: 'Messages in the local outbox (only without SMTP, only from this machine)', response: { 200: MailMessageList, 404: ErrorBody } },
+    schema: {
+      tags: ['Mailbox'],
+      summary: 'Messages in the local outbox (only without SMTP, only from this machine)',
+      response: { 200: MailMessageList, 404: ErrorBody },
+    },
     handler: async (request) => {
       const why = refusal(request, deps);
       if (why) {

@@ -68,9 +68,34 @@ async function makeNewOwnersWorkspaceAdmins(trx: DbOrTrx, ctx: Ctx, ev: Evaluati
   }
   for (const item of wsTransfers.filter((i) => existingWs.has(i.external_id))) {
     const to = ev.ownerOf.get(item.id)!;
-    const prev = await trx.selectFrom('workspace_members').select('role').where('workspace_id', '=', item.external_id).where('member_type', '=', 'user').where('member_id', '=', to).executeTakeFirst();
-    if (prev) await trx.updateTable('workspace_members').set({ role: 'admin' }).where('workspace_id', '=', item.external_id).where('member_type', '=', 'user').where('member_id', '=', to).execute();
-    else await trx.insertInto('workspace_members').values({ organization_id: org, workspace_id: item.external_id, member_type: 'user', member_id: to, role: 'admin', added_by: ctx.actor.userId, added_at: now }).execute();
+    const prev = await trx
+      .selectFrom('workspace_members')
+      .select('role')
+      .where('workspace_id', '=', item.external_id)
+      .where('member_type', '=', 'user')
+      .where('member_id', '=', to)
+      .executeTakeFirst();
+    if (prev)
+      await trx
+        .updateTable('workspace_members')
+        .set({ role: 'admin' })
+        .where('workspace_id', '=', item.external_id)
+        .where('member_type', '=', 'user')
+        .where('member_id', '=', to)
+        .execute();
+    else
+      await trx
+        .insertInto('workspace_members')
+        .values({
+          organization_id: org,
+          workspace_id: item.external_id,
+          member_type: 'user',
+          member_id: to,
+          role: 'admin',
+          added_by: ctx.actor.userId,
+          added_at: now,
+        })
+        .execute();
   }
 }
 
@@ -119,7 +144,14 @@ async function writeTombstone(trx: DbOrTrx, ctx: Ctx, user: UserRow, access: Rem
       search_text: userSearchText(label, tombstoneEmail),
       deleted_at: now,
       purge_after: purgeAfter,
-      tombstone: JSON.stringify({ name: user.name, email: user.email, emailNormalized: user.email_normalized, status: user.status, groupIds: access.groupIds, workspaceMemberships: access.memberships }),
+      tombstone: JSON.stringify({
+        name: user.name,
+        email: user.email,
+        emailNormalized: user.email_normalized,
+        status: user.status,
+        groupIds: access.groupIds,
+        workspaceMemberships: access.memberships,
+      }),
       version: user.version + 1,
       updated_at: now,
     })
@@ -128,12 +160,26 @@ async function writeTombstone(trx: DbOrTrx, ctx: Ctx, user: UserRow, access: Rem
     .execute();
 
   // Nothing may still belong to the tombstone (a content service could have registered an item meanwhile).
-  const left = await trx.selectFrom('content_items').select('id').where('organization_id', '=', ctx.organizationId).where('owner_user_id', '=', user.id).limit(1).executeTakeFirst();
+  const left = await trx
+    .selectFrom('content_items')
+    .select('id')
+    .where('organization_id', '=', ctx.organizationId)
+    .where('owner_user_id', '=', user.id)
+    .limit(1)
+    .executeTakeFirst();
   if (left) throw fail(OFFBOARDING_ERRORS, 'PLAN_STALE');
   return { label, purgeAfter };
 }
 
-async function auditDeletion(trx: DbOrTrx, ctx: Ctx, body: DeleteUserBody, ev: Evaluation, access: RemovedAccess, tombstone: { label: string; purgeAfter: string }, sequencesPaused: number): Promise<void> {
+async function auditDeletion(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  body: DeleteUserBody,
+  ev: Evaluation,
+  access: RemovedAccess,
+  tombstone: { label: string; purgeAfter: string },
+  sequencesPaused: number,
+): Promise<void> {
   const { user } = ev;
   await recordAudit(trx, ctx, {
     action: 'user.deleted',
@@ -192,6 +238,12 @@ export async function deleteUser(ctx: Ctx, userId: string, body: DeleteUserBody,
     await step('webhooks');
     await auditDeletion(trx, ctx, body, ev, access, tombstone, sequenceChanges.length);
     await step('audit');
-    return { dryRun: false, ready: true, problems: [], summary: ev.summary, tombstone: { label: tombstone.label, deletedAt: now, restoreUntil: tombstone.purgeAfter } };
+    return {
+      dryRun: false,
+      ready: true,
+      problems: [],
+      summary: ev.summary,
+      tombstone: { label: tombstone.label, deletedAt: now, restoreUntil: tombstone.purgeAfter },
+    };
   });
 }

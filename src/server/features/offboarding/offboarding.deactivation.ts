@@ -31,7 +31,12 @@ export async function deactivateUser(ctx: RequestContext & { actor: Actor }, use
 }
 
 /** Exported so bulk actions can deactivate many users in one transaction. */
-export async function deactivateInTransaction(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, userId: string, reasonInput?: string): Promise<DeactivateResult> {
+export async function deactivateInTransaction(
+  trx: DbOrTrx,
+  ctx: RequestContext & { actor: Actor },
+  userId: string,
+  reasonInput?: string,
+): Promise<DeactivateResult> {
   await lockOrganizationForAccessChange(trx, ctx.deps.dialect, ctx.organizationId);
   const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
   const user = await requireUser(trx, ctx.organizationId, userId);
@@ -111,15 +116,35 @@ export async function reactivateUser(ctx: RequestContext & { actor: Actor }, use
     if (unknown.length > 0) throw fail(OFFBOARDING_ERRORS, 'SEQUENCE_NOT_RESUMABLE', { itemIds: unknown.slice(0, 50) });
     const now = nowIso(ctx.deps);
     for (const part of chunks(wanted)) {
-      await trx.updateTable('content_items').set((eb) => ({ sequence_status: 'active', paused_for_user_id: null, version: eb('version', '+', 1), updated_at: now })).where('organization_id', '=', ctx.organizationId).where('id', 'in', part).execute();
+      await trx
+        .updateTable('content_items')
+        .set((eb) => ({ sequence_status: 'active', paused_for_user_id: null, version: eb('version', '+', 1), updated_at: now }))
+        .where('organization_id', '=', ctx.organizationId)
+        .where('id', 'in', part)
+        .execute();
     }
     // The offer is answered: Sequences not resumed now stay paused like any other.
     for (const part of chunks([...pausedIds].filter((id) => !wanted.includes(id)))) {
-      await trx.updateTable('content_items').set({ paused_for_user_id: null }).where('organization_id', '=', ctx.organizationId).where('id', 'in', part).execute();
+      await trx
+        .updateTable('content_items')
+        .set({ paused_for_user_id: null })
+        .where('organization_id', '=', ctx.organizationId)
+        .where('id', 'in', part)
+        .execute();
     }
     const resumed = paused.filter((p) => wanted.includes(p.id));
-    await announceSequenceChanges(trx, ctx, resumed.map((s) => ({ itemId: s.id, externalId: s.external_id, title: s.title, ownerUserId: user.id, fromStatus: 'paused', toStatus: 'active' })), 'owner_reactivated');
-    await trx.updateTable('users').set({ status: 'active', deactivated_at: null, version: user.version + 1, updated_at: now }).where('organization_id', '=', ctx.organizationId).where('id', '=', user.id).execute();
+    await announceSequenceChanges(
+      trx,
+      ctx,
+      resumed.map((s) => ({ itemId: s.id, externalId: s.external_id, title: s.title, ownerUserId: user.id, fromStatus: 'paused', toStatus: 'active' })),
+      'owner_reactivated',
+    );
+    await trx
+      .updateTable('users')
+      .set({ status: 'active', deactivated_at: null, version: user.version + 1, updated_at: now })
+      .where('organization_id', '=', ctx.organizationId)
+      .where('id', '=', user.id)
+      .execute();
     await recordAudit(trx, ctx, {
       action: 'user.reactivated',
       category: 'access',

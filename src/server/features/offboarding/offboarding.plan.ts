@@ -59,13 +59,20 @@ async function checkTargets(db: DbOrTrx, organizationId: string, user: UserRow, 
   const targetIds = [...new Set(decisions.flatMap((d) => ('toUserId' in d ? [d.toUserId] : [])))];
   const targets = new Map<string, Target>();
   for (const part of chunks(targetIds)) {
-    for (const t of await db.selectFrom('users').select(['id', 'name', 'email', 'status']).where('organization_id', '=', organizationId).where('id', 'in', part).execute()) targets.set(t.id, t);
+    for (const t of await db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'status'])
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', part)
+      .execute())
+      targets.set(t.id, t);
   }
   const notFound = targetIds.filter((id) => !targets.has(id));
   if (notFound.length) problems.push(problem('TRANSFER_TARGET_NOT_FOUND', 'ownership', { userIds: notFound }));
   if (targetIds.includes(user.id)) problems.push(problem('TRANSFER_TARGET_IS_USER', 'ownership', { userIds: [user.id] }));
   const inactive = [...targets.values()].filter((t) => t.id !== user.id && t.status !== 'active');
-  if (inactive.length) problems.push(problem('TRANSFER_TARGET_NOT_ACTIVE', 'ownership', { users: inactive.map((t) => ({ id: t.id, name: t.name, status: t.status })) }));
+  if (inactive.length)
+    problems.push(problem('TRANSFER_TARGET_NOT_ACTIVE', 'ownership', { users: inactive.map((t) => ({ id: t.id, name: t.name, status: t.status })) }));
   return targets;
 }
 
@@ -82,7 +89,14 @@ function decideOwnership(owned: OwnedItem[], plan: Plan, problems: PlanProblem[]
     if (!d) undecided.push(item);
     else ownerOf.set(item.id, d.action === 'transfer' ? d.toUserId : null);
   }
-  if (undecided.length) problems.push(problem('OWNERSHIP_DECISION_MISSING', 'ownership', { count: undecided.length, byType: typeCounts(undecided), sampleItemIds: undecided.slice(0, 20).map((i) => i.id) }));
+  if (undecided.length)
+    problems.push(
+      problem('OWNERSHIP_DECISION_MISSING', 'ownership', {
+        count: undecided.length,
+        byType: typeCounts(undecided),
+        sampleItemIds: undecided.slice(0, 20).map((i) => i.id),
+      }),
+    );
   return { ownerOf, undecided };
 }
 
@@ -113,7 +127,12 @@ function checkConfirmation(body: DeleteUserBody, user: UserRow, problems: PlanPr
 async function seatReplacementsOf(db: DbOrTrx, organizationId: string, seats: Seat[], seatTo: Map<string, string | null>, ownerOf: Map<string, string | null>) {
   const finalOwner = (s: Seat) => (ownerOf.has(s.item_id) ? ownerOf.get(s.item_id) : s.owner_user_id);
   const replacements = [...new Set([...seatTo.values()].filter((v): v is string => !!v))];
-  const taken = await existingSeatKeys(db, organizationId, seats.map((s) => s.item_id), replacements);
+  const taken = await existingSeatKeys(
+    db,
+    organizationId,
+    seats.map((s) => s.item_id),
+    replacements,
+  );
   const seatReplacements = new Map<string, string>();
   let removed = 0;
   for (const s of seats) {

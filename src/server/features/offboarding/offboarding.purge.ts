@@ -11,7 +11,14 @@ import { tombstoneLabel, type Tombstone } from './offboarding.tombstone.js';
  */
 export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number> {
   const now = nowIso(deps);
-  const due = await deps.db.selectFrom('users').select(['id', 'organization_id']).where('status', '=', 'deleted').where('purge_after', '<=', now).where('tombstone', 'is not', null).limit(limit).execute();
+  const due = await deps.db
+    .selectFrom('users')
+    .select(['id', 'organization_id'])
+    .where('status', '=', 'deleted')
+    .where('purge_after', '<=', now)
+    .where('tombstone', 'is not', null)
+    .limit(limit)
+    .execute();
   let purged = 0;
   for (const { id, organization_id: org } of due) {
     const done = await deps.db.transaction().execute(async (trx) => {
@@ -35,12 +42,32 @@ export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number
           .where((eb) => eb.or([eb('before', 'like', like), eb('after', 'like', like), eb('subject_label', 'like', like), eb('actor_label', 'like', like)]))
           .execute();
       }
-      await trx.updateTable('invitations').set({ email_normalized: user.email_normalized }).where('organization_id', '=', org).where('user_id', '=', id).execute();
-      await trx.deleteFrom('mail_outbox').where('organization_id', '=', org).where('to_address', 'in', [...new Set([saved.email, saved.emailNormalized])]).execute();
+      await trx
+        .updateTable('invitations')
+        .set({ email_normalized: user.email_normalized })
+        .where('organization_id', '=', org)
+        .where('user_id', '=', id)
+        .execute();
+      await trx
+        .deleteFrom('mail_outbox')
+        .where('organization_id', '=', org)
+        .where('to_address', 'in', [...new Set([saved.email, saved.emailNormalized])])
+        .execute();
       await trx.deleteFrom('sessions').where('organization_id', '=', org).where('user_id', '=', id).execute();
       await trx.deleteFrom('magic_links').where('organization_id', '=', org).where('user_id', '=', id).execute();
       await trx.updateTable('users').set({ tombstone: null, purged_at: now, updated_at: now }).where('id', '=', id).execute();
-      await recordAudit(trx, { deps, organizationId: org, actor: null, ip: null, userAgent: null }, { action: 'user.purged', category: 'data_recovery', risk: 'medium', subject: { type: 'user', id, label }, before: { personalData: 'kept for restore' }, after: { personalData: 'erased' } });
+      await recordAudit(
+        trx,
+        { deps, organizationId: org, actor: null, ip: null, userAgent: null },
+        {
+          action: 'user.purged',
+          category: 'data_recovery',
+          risk: 'medium',
+          subject: { type: 'user', id, label },
+          before: { personalData: 'kept for restore' },
+          after: { personalData: 'erased' },
+        },
+      );
       return true;
     });
     if (done) purged++;

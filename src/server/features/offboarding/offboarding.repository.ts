@@ -24,7 +24,14 @@ export function seatsOf(db: DbOrTrx, organizationId: string, userId: string) {
 }
 export type Seat = Awaited<ReturnType<typeof seatsOf>>[number];
 
-export async function setOwner(db: DbOrTrx, organizationId: string, itemIds: readonly string[], ownerUserId: string | null, now: string, pauseSequences: boolean): Promise<void> {
+export async function setOwner(
+  db: DbOrTrx,
+  organizationId: string,
+  itemIds: readonly string[],
+  ownerUserId: string | null,
+  now: string,
+  pauseSequences: boolean,
+): Promise<void> {
   for (const part of chunks(itemIds)) {
     await db
       .updateTable('content_items')
@@ -46,29 +53,60 @@ export async function existingSeatKeys(db: DbOrTrx, organizationId: string, item
   const keys = new Set<string>();
   if (userIds.length === 0) return keys;
   for (const part of chunks(itemIds)) {
-    const rows = await db.selectFrom('content_collaborators').select(['item_id', 'user_id']).where('organization_id', '=', organizationId).where('item_id', 'in', part).where('user_id', 'in', [...userIds]).execute();
+    const rows = await db
+      .selectFrom('content_collaborators')
+      .select(['item_id', 'user_id'])
+      .where('organization_id', '=', organizationId)
+      .where('item_id', 'in', part)
+      .where('user_id', 'in', [...userIds])
+      .execute();
     for (const r of rows) keys.add(`${r.item_id}|${r.user_id}`);
   }
   return keys;
 }
 
 export async function countPendingInvitations(db: DbOrTrx, organizationId: string, userId: string): Promise<number> {
-  const row = await db.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).where('user_id', '=', userId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function revokePendingInvitations(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<number> {
-  const result = await db.updateTable('invitations').set({ status: 'revoked', revoked_at: now, updated_at: now }).where('organization_id', '=', organizationId).where('user_id', '=', userId).where('status', '=', 'pending').executeTakeFirst();
+  const result = await db
+    .updateTable('invitations')
+    .set({ status: 'revoked', revoked_at: now, updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 export async function countActiveSessions(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<number> {
-  const row = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function directWorkspaceMemberships(db: DbOrTrx, organizationId: string, userId: string) {
-  return db.selectFrom('workspace_members').select(['workspace_id', 'role']).where('organization_id', '=', organizationId).where('member_type', '=', 'user').where('member_id', '=', userId).execute();
+  return db
+    .selectFrom('workspace_members')
+    .select(['workspace_id', 'role'])
+    .where('organization_id', '=', organizationId)
+    .where('member_type', '=', 'user')
+    .where('member_id', '=', userId)
+    .execute();
 }
 
 export function activeSequencesOf(db: DbOrTrx, organizationId: string, userId: string) {

@@ -24,21 +24,57 @@ export async function restoreUser(ctx: RequestContext & { actor: Actor }, userId
     const now = nowIso(ctx.deps);
     if (!user.tombstone || (user.purge_after && user.purge_after <= now)) throw fail(OFFBOARDING_ERRORS, 'RESTORE_WINDOW_PASSED');
     const saved = JSON.parse(user.tombstone) as Tombstone;
-    const clash = await trx.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('email_normalized', '=', saved.emailNormalized).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', ctx.organizationId)
+      .where('email_normalized', '=', saved.emailNormalized)
+      .executeTakeFirst();
     if (clash) throw fail(OFFBOARDING_ERRORS, 'EMAIL_IN_USE');
     await trx
       .updateTable('users')
-      .set({ status: 'deactivated', name: saved.name, email: saved.email, email_normalized: saved.emailNormalized, search_text: userSearchText(saved.name, saved.emailNormalized), deleted_at: null, purge_after: null, tombstone: null, deactivated_at: now, version: user.version + 1, updated_at: now })
+      .set({
+        status: 'deactivated',
+        name: saved.name,
+        email: saved.email,
+        email_normalized: saved.emailNormalized,
+        search_text: userSearchText(saved.name, saved.emailNormalized),
+        deleted_at: null,
+        purge_after: null,
+        tombstone: null,
+        deactivated_at: now,
+        version: user.version + 1,
+        updated_at: now,
+      })
       .where('organization_id', '=', ctx.organizationId)
       .where('id', '=', user.id)
       .execute();
-    const groups = saved.groupIds.length ? await trx.selectFrom('groups').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', saved.groupIds).execute() : [];
+    const groups = saved.groupIds.length
+      ? await trx.selectFrom('groups').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', saved.groupIds).execute()
+      : [];
     for (const g of groups) await addToGroup(trx, ctx.organizationId, g.id, [user.id], ctx.actor.userId, now);
     const wsIds = saved.workspaceMemberships.map((m) => m.workspace_id);
-    const workspaces = new Set(wsIds.length ? (await trx.selectFrom('workspaces').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', wsIds).execute()).map((w) => w.id) : []);
+    const workspaces = new Set(
+      wsIds.length
+        ? (await trx.selectFrom('workspaces').select('id').where('organization_id', '=', ctx.organizationId).where('id', 'in', wsIds).execute()).map(
+            (w) => w.id,
+          )
+        : [],
+    );
     const memberships = saved.workspaceMemberships.filter((m) => workspaces.has(m.workspace_id));
     for (const m of memberships) {
-      await trx.insertInto('workspace_members').values({ organization_id: ctx.organizationId, workspace_id: m.workspace_id, member_type: 'user', member_id: user.id, role: m.role, added_by: ctx.actor.userId, added_at: now }).execute();
+      await trx
+        .insertInto('workspace_members')
+        .values({
+          organization_id: ctx.organizationId,
+          workspace_id: m.workspace_id,
+          member_type: 'user',
+          member_id: user.id,
+          role: m.role,
+          added_by: ctx.actor.userId,
+          added_at: now,
+        })
+        .execute();
     }
     await recordAudit(trx, ctx, {
       action: 'user.restored',

@@ -27,7 +27,13 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/api/users/:id/deactivate', {
     config: { permission: 'users.deactivate' },
-    schema: { tags: ['Offboarding'], summary: 'Deactivate: block sign-in, end every session, revoke pending invitations, pause the user’s active Sequences', params: IdParams, body: DeactivateBody, response: { 200: DeactivateResult, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Deactivate: block sign-in, end every session, revoke pending invitations, pause the user’s active Sequences',
+      params: IdParams,
+      body: DeactivateBody,
+      response: { 200: DeactivateResult, ...errors },
+    },
     handler: async (request) => {
       const result = await deactivateUser(contextOf(request, deps), request.params.id, request.body.reason);
       kick();
@@ -37,13 +43,24 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/api/users/:id/paused-sequences', {
     config: { permission: 'users.deactivate' },
-    schema: { tags: ['Offboarding'], summary: 'Sequences paused by the deactivation, which reactivation can resume', params: IdParams, response: { 200: PausedSequenceList, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Sequences paused by the deactivation, which reactivation can resume',
+      params: IdParams,
+      response: { 200: PausedSequenceList, ...errors },
+    },
     handler: async (request) => ({ items: await listPausedSequences(contextOf(request, deps), request.params.id) }),
   });
 
   app.post('/api/users/:id/reactivate', {
     config: { permission: 'users.deactivate' },
-    schema: { tags: ['Offboarding'], summary: 'Reactivate a deactivated user, resuming the chosen Sequences', params: IdParams, body: ReactivateBody, response: { 200: ReactivateResult, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Reactivate a deactivated user, resuming the chosen Sequences',
+      params: IdParams,
+      body: ReactivateBody,
+      response: { 200: ReactivateResult, ...errors },
+    },
     handler: async (request) => {
       const result = await reactivateUser(contextOf(request, deps), request.params.id, request.body);
       kick();
@@ -53,13 +70,24 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/api/users/:id/ownership', {
     config: { permission: 'users.delete' },
-    schema: { tags: ['Offboarding'], summary: 'Ownership review: the seven content types with counts, collaborator seats, memberships, the offboarding policy', params: IdParams, response: { 200: OwnershipReview, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Ownership review: the seven content types with counts, collaborator seats, memberships, the offboarding policy',
+      params: IdParams,
+      response: { 200: OwnershipReview, ...errors },
+    },
     handler: async (request) => getOwnershipReview(contextOf(request, deps), request.params.id),
   });
 
   app.get('/api/users/:id/ownership/items', {
     config: { permission: 'users.delete' },
-    schema: { tags: ['Offboarding'], summary: 'The items the user owns (or collaborates on), paged', params: IdParams, querystring: OwnershipItemsQuery, response: { 200: OwnershipItemList, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'The items the user owns (or collaborates on), paged',
+      params: IdParams,
+      querystring: OwnershipItemsQuery,
+      response: { 200: OwnershipItemList, ...errors },
+    },
     handler: async (request) => listOwnershipItems(contextOf(request, deps), request.params.id, request.query),
   });
 
@@ -82,7 +110,13 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/api/users/:id/restore', {
     config: { permission: 'users.delete' },
-    schema: { tags: ['Offboarding'], summary: 'Restore a deleted user within the restore period (comes back deactivated)', params: IdParams, body: ReasonBody, response: { 200: RestoreResult, ...errors } },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Restore a deleted user within the restore period (comes back deactivated)',
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: RestoreResult, ...errors },
+    },
     handler: async (request) => restoreUser(contextOf(request, deps), request.params.id, request.body.reason),
   });
 };

@@ -27,7 +27,13 @@ async function api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, paylo
 
 async function items(ownerUserId?: string) {
   const q = ownerUserId ? `?ownerUserId=${ownerUserId}&limit=200` : '?limit=200';
-  return (await api('GET', `/api/content-items${q}`)).body.items as { id: string; externalId: string; owner: { id: string } | null; sequenceStatus: string | null; type: string }[];
+  return (await api('GET', `/api/content-items${q}`)).body.items as {
+    id: string;
+    externalId: string;
+    owner: { id: string } | null;
+    sequenceStatus: string | null;
+    type: string;
+  }[];
 }
 
 async function auditActions() {
@@ -63,7 +69,14 @@ describe('deactivate and reactivate', () => {
     expect(invitations.body.items.map((i: { email: string }) => i.email)).toContain('ivy@acme.test');
 
     const event = (await api('GET', `/api/audit-events?subjectId=${dana}`)).body.items[0];
-    expect(event).toMatchObject({ action: 'user.deactivated', category: 'access', risk: 'high', reason: 'Left the company', before: { status: 'active' }, after: { status: 'deactivated' } });
+    expect(event).toMatchObject({
+      action: 'user.deactivated',
+      category: 'access',
+      risk: 'high',
+      reason: 'Left the company',
+      before: { status: 'active' },
+      after: { status: 'deactivated' },
+    });
   });
 
   it('should reactivate and resume only the Sequences chosen', async () => {
@@ -129,13 +142,26 @@ describe('delete with an ownership plan', () => {
       ...sampleItems(dana),
       // Dana collaborates on Bob's items; Carol already sits on one of them.
       { externalId: 'bob-1', type: 'codraft', title: 'Bob draft', ownerUserId: bob, collaborators: [{ userId: dana, role: 'editor' }] },
-      { externalId: 'bob-2', type: 'cosheet', title: 'Bob sheet', ownerUserId: bob, collaborators: [{ userId: dana, role: 'viewer' }, { userId: carol, role: 'editor' }] },
+      {
+        externalId: 'bob-2',
+        type: 'cosheet',
+        title: 'Bob sheet',
+        ownerUserId: bob,
+        collaborators: [
+          { userId: dana, role: 'viewer' },
+          { userId: carol, role: 'editor' },
+        ],
+      },
     ]);
   });
 
   const fullPlan = () => ({
     plan: {
-      ownership: { all: { action: 'keep' }, byType: { codraft: { action: 'transfer', toUserId: bob } }, items: [{ itemId: ids.get('x-seq1')!, decision: { action: 'transfer', toUserId: carol } }] },
+      ownership: {
+        all: { action: 'keep' },
+        byType: { codraft: { action: 'transfer', toUserId: bob } },
+        items: [{ itemId: ids.get('x-seq1')!, decision: { action: 'transfer', toUserId: carol } }],
+      },
       collaborators: { all: { action: 'replace', toUserId: carol } },
     },
     reason: 'Contract ended',
@@ -182,12 +208,18 @@ describe('delete with an ownership plan', () => {
     // bob-2 already has Carol: her seat stays, Dana's is removed; bob-1 gets Carol.
     expect(res.body.summary.seats).toEqual({ replaced: 1, removed: 1, undecided: 0 });
     expect(res.body.summary.sequencesPausedForOrganization).toBe(1);
-    expect((await items(dana))).toHaveLength(9);
+    expect(await items(dana)).toHaveLength(9);
     expect((await api('GET', `/api/users/${dana}`)).body.status).toBe('active');
 
     const empty = await api('POST', `/api/users/${dana}/delete`, { dryRun: true, plan: { ownership: {}, collaborators: {} } });
     expect(empty.body.ready).toBe(false);
-    expect(empty.body.problems.map((p: { code: string }) => p.code)).toEqual(['OWNERSHIP_DECISION_MISSING', 'COLLABORATOR_DECISION_MISSING', 'REASON_REQUIRED', 'POLICY_NOT_ACKNOWLEDGED', 'EMAIL_CONFIRMATION_MISMATCH']);
+    expect(empty.body.problems.map((p: { code: string }) => p.code)).toEqual([
+      'OWNERSHIP_DECISION_MISSING',
+      'COLLABORATOR_DECISION_MISSING',
+      'REASON_REQUIRED',
+      'POLICY_NOT_ACKNOWLEDGED',
+      'EMAIL_CONFIRMATION_MISMATCH',
+    ]);
     expect(empty.body.summary.undecided.count).toBe(9);
   });
 
@@ -197,10 +229,25 @@ describe('delete with an ownership plan', () => {
     const cases: [string, number, unknown][] = [
       ['OWNERSHIP_DECISION_MISSING', 422, { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { byType: { codraft: { action: 'keep' } } } } }],
       ['TRANSFER_TARGET_NOT_ACTIVE', 422, { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { all: { action: 'transfer', toUserId: deactivated } } } }],
-      ['TRANSFER_TARGET_NOT_FOUND', 422, { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { all: { action: 'transfer', toUserId: globex.adminUserId } } } }],
+      [
+        'TRANSFER_TARGET_NOT_FOUND',
+        422,
+        { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { all: { action: 'transfer', toUserId: globex.adminUserId } } } },
+      ],
       ['TRANSFER_TARGET_IS_USER', 422, { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { all: { action: 'transfer', toUserId: dana } } } }],
-      ['TRANSFER_TARGET_NOT_ACTIVE', 422, { ...fullPlan(), plan: { ...fullPlan().plan, collaborators: { all: { action: 'replace', toUserId: deactivated } } } }],
-      ['PLAN_ITEM_NOT_OWNED', 422, { ...fullPlan(), plan: { ...fullPlan().plan, ownership: { all: { action: 'keep' }, items: [{ itemId: ids.get('bob-1')!, decision: { action: 'keep' } }] } } }],
+      [
+        'TRANSFER_TARGET_NOT_ACTIVE',
+        422,
+        { ...fullPlan(), plan: { ...fullPlan().plan, collaborators: { all: { action: 'replace', toUserId: deactivated } } } },
+      ],
+      [
+        'PLAN_ITEM_NOT_OWNED',
+        422,
+        {
+          ...fullPlan(),
+          plan: { ...fullPlan().plan, ownership: { all: { action: 'keep' }, items: [{ itemId: ids.get('bob-1')!, decision: { action: 'keep' } }] } },
+        },
+      ],
       ['COLLABORATOR_DECISION_MISSING', 422, { ...fullPlan(), plan: { ...fullPlan().plan, collaborators: {} } }],
       ['REASON_REQUIRED', 422, { ...fullPlan(), reason: '  ' }],
       ['POLICY_NOT_ACKNOWLEDGED', 422, { ...fullPlan(), policyAcknowledged: false }],
@@ -211,7 +258,7 @@ describe('delete with an ownership plan', () => {
       expect([res.status, res.body.error?.code]).toEqual([status, code]);
       expect(res.body.error.message.length).toBeGreaterThan(10);
     }
-    expect((await items(dana))).toHaveLength(9);
+    expect(await items(dana)).toHaveLength(9);
     expect((await api('GET', `/api/users/${dana}`)).body.status).toBe('active');
     expect(await auditActions()).not.toContain('user.deleted');
 
@@ -260,7 +307,14 @@ describe('delete with an ownership plan', () => {
     expect(JSON.stringify(detail.body)).not.toContain('dana.doe@acme.test');
 
     const event = (await api('GET', `/api/audit-events?subjectId=${dana}`)).body.items[0];
-    expect(event).toMatchObject({ action: 'user.deleted', category: 'access', risk: 'high', reason: 'Contract ended', before: { status: 'active', collaboratorSeats: 2 }, after: { status: 'deleted', seats: { replaced: 1, removed: 1, undecided: 0 } } });
+    expect(event).toMatchObject({
+      action: 'user.deleted',
+      category: 'access',
+      risk: 'high',
+      reason: 'Contract ended',
+      before: { status: 'active', collaboratorSeats: 2 },
+      after: { status: 'deleted', seats: { replaced: 1, removed: 1, undecided: 0 } },
+    });
 
     const queued = await t.deps.db.selectFrom('webhook_outbox').select(['event_type', 'payload']).execute();
     const ownership = queued.filter((q) => q.event_type === 'content.ownership_changed').flatMap((q) => JSON.parse(q.payload).data.changes);

@@ -8,8 +8,70 @@ import { fillDemoContent } from '../ownership/index.js';
 import { addInvitationRecord } from '../invitations/index.js';
 import { createUserAccount } from '../users/index.js';
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Edsger', 'Hedy', 'John', 'Sophie', 'Yusuf', 'Mei', 'Ravi', 'Olga', 'Kwame', 'Lucia', 'Hiro', 'Amara', 'Mateo', 'Ingrid', 'Tariq', 'Nadia', 'Pablo', 'Zara'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Dijkstra', 'Lamarr', 'Backus', 'Wilson', 'Demir', 'Chen', 'Patel', 'Ivanova', 'Mensah', 'García', 'Tanaka', 'Okafor', 'Rossi', 'Larsen', 'Haddad', 'Novak', 'Silva', 'Ahmed'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Tim',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Ken',
+  'Radia',
+  'Edsger',
+  'Hedy',
+  'John',
+  'Sophie',
+  'Yusuf',
+  'Mei',
+  'Ravi',
+  'Olga',
+  'Kwame',
+  'Lucia',
+  'Hiro',
+  'Amara',
+  'Mateo',
+  'Ingrid',
+  'Tariq',
+  'Nadia',
+  'Pablo',
+  'Zara',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Berners-Lee',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Dijkstra',
+  'Lamarr',
+  'Backus',
+  'Wilson',
+  'Demir',
+  'Chen',
+  'Patel',
+  'Ivanova',
+  'Mensah',
+  'García',
+  'Tanaka',
+  'Okafor',
+  'Rossi',
+  'Larsen',
+  'Haddad',
+  'Novak',
+  'Silva',
+  'Ahmed',
+];
 const GROUPS = [
   ['Finance', 'Department: budgeting, accounting and procurement'],
   ['Legal', 'Department: contracts and compliance'],
@@ -39,7 +101,11 @@ function pick<T>(list: readonly T[], i: number): T {
 }
 
 function ascii(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9.@-]/g, '');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.@-]/g, '');
 }
 
 interface DemoScene {
@@ -59,8 +125,20 @@ async function addDemoPerson(trx: DbOrTrx, deps: Deps, scene: DemoScene, i: numb
   const last = pick(LAST, Math.floor(i / FIRST.length) * 7 + i);
   const name = `${first} ${last}`;
   const email = ascii(`${first}.${last}${i >= FIRST.length * 4 ? i : ''}@example.com`);
-  const roleKey = weighted([['member', 150], ['viewer', 40], ['publisher', 18], ['user_manager', 4], ['security_reviewer', 3], ['integration_admin', 2], ['admin', 2]]);
-  const status = weighted([['active', 200], ['invited', 24], ['deactivated', 12]]) as 'active' | 'invited' | 'deactivated';
+  const roleKey = weighted([
+    ['member', 150],
+    ['viewer', 40],
+    ['publisher', 18],
+    ['user_manager', 4],
+    ['security_reviewer', 3],
+    ['integration_admin', 2],
+    ['admin', 2],
+  ]);
+  const status = weighted([
+    ['active', 200],
+    ['invited', 24],
+    ['deactivated', 12],
+  ]) as 'active' | 'invited' | 'deactivated';
   const created = new Date(now - Math.floor(random() * 400) * 86_400_000).toISOString();
   const lastActive = status === 'active' && random() > 0.08 ? new Date(now - Math.floor(random() ** 2 * 120 * 86_400_000)).toISOString() : null;
   const id = deps.newId();
@@ -84,7 +162,8 @@ async function addDemoPerson(trx: DbOrTrx, deps: Deps, scene: DemoScene, i: numb
   });
   const primary = Math.floor(random() * (groupIds.length - 1));
   if (random() > 0.08) await addToGroup(trx, organizationId, groupIds[primary], [id], scene.adminId, created);
-  if (random() > 0.7) await addToGroup(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)], [id], scene.adminId, created);
+  if (random() > 0.7)
+    await addToGroup(trx, organizationId, groupIds[(primary + 1 + Math.floor(random() * 3)) % (groupIds.length - 1)], [id], scene.adminId, created);
   if (status === 'invited') {
     await addInvitationRecord(trx, {
       id: deps.newId(),
@@ -109,9 +188,15 @@ async function addDemoPerson(trx: DbOrTrx, deps: Deps, scene: DemoScene, i: numb
 
 /** Fills an organization with a realistic sample: 240 people across roles, groups and states. */
 export async function fillDemoOrganization(deps: Deps, organizationId: string, count = 240): Promise<number> {
-  const existing = await deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+  const existing = await deps.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 5) return 0;
-  const roles = new Map((await deps.db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', organizationId).execute()).map((r) => [r.system_key, r.id]));
+  const roles = new Map(
+    (await deps.db.selectFrom('roles').select(['id', 'system_key']).where('organization_id', '=', organizationId).execute()).map((r) => [r.system_key, r.id]),
+  );
   const admin = await deps.db.selectFrom('users').select('id').where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();
   const now = deps.clock().getTime();
   const random = generator(42);
@@ -126,19 +211,32 @@ export async function fillDemoOrganization(deps: Deps, organizationId: string, c
     const scene: DemoScene = { organizationId, roles, adminId: admin?.id ?? null, groupIds, now, random, weighted };
     for (let i = 0; i < count; i++) await addDemoPerson(trx, deps, scene, i);
     const content = await fillDemoContent(trx, deps, organizationId);
-    await recordAudit(trx, { deps, organizationId, actor: null, ip: null, userAgent: null }, {
-      action: 'organization.demo_filled',
-      category: 'admin',
-      risk: 'low',
-      subject: { type: 'organization', id: organizationId, label: 'Demo data' },
-      after: { users: count, groups: GROUPS.length, ...content },
-    });
+    await recordAudit(
+      trx,
+      { deps, organizationId, actor: null, ip: null, userAgent: null },
+      {
+        action: 'organization.demo_filled',
+        category: 'admin',
+        risk: 'low',
+        subject: { type: 'organization', id: organizationId, label: 'Demo data' },
+        after: { users: count, groups: GROUPS.length, ...content },
+      },
+    );
   });
   await fillDemoUsage(deps, organizationId, random);
   return count;
 }
 
-const DEMO_EVENT_TYPES = ['chat_message', 'chat_message', 'chat_message', 'artifact_edited', 'artifact_created', 'workspace_visit', 'orchestration_run', 'sign_in'] as const;
+const DEMO_EVENT_TYPES = [
+  'chat_message',
+  'chat_message',
+  'chat_message',
+  'artifact_edited',
+  'artifact_created',
+  'workspace_visit',
+  'orchestration_run',
+  'sign_in',
+] as const;
 
 /**
  * Usage as Sofie's services would have reported it over the last 60 days, through the real ingestion
@@ -157,7 +255,13 @@ async function fillDemoUsage(deps: Deps, organizationId: string, random: () => n
       for (let e = 0; e < perDay; e++) {
         const type = DEMO_EVENT_TYPES[Math.floor(random() * DEMO_EVENT_TYPES.length)];
         const at = now - day * 86_400_000 - Math.floor(random() * 10 * 3_600_000) - 60_000;
-        events.push({ id: `demo-${u}-${day}-${e}`, userId: user.id, type, occurredAt: new Date(at).toISOString(), quantity: type === 'chat_message' ? 200 + Math.floor(random() * 1800) : 1 });
+        events.push({
+          id: `demo-${u}-${day}-${e}`,
+          userId: user.id,
+          type,
+          occurredAt: new Date(at).toISOString(),
+          quantity: type === 'chat_message' ? 200 + Math.floor(random() * 1800) : 1,
+        });
       }
     }
   }

@@ -8,7 +8,11 @@ import { getOrganizationSettings, updateOrganizationSettings } from './organizat
 export const organizationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/organization/settings', {
     config: { permission: 'organization.view_settings' },
-    schema: { tags: ['Organization'], summary: 'Organization settings and authentication policy', response: { 200: OrganizationSettings, 401: ErrorBody, 403: ErrorBody } },
+    schema: {
+      tags: ['Organization'],
+      summary: 'Organization settings and authentication policy',
+      response: { 200: OrganizationSettings, 401: ErrorBody, 403: ErrorBody },
+    },
     handler: async (request) => getOrganizationSettings(contextOf(request, deps)),
   });
 

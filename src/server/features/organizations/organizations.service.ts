@@ -32,10 +32,7 @@ export async function getOrganizationSettings(ctx: RequestContext): Promise<Orga
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-export async function updateOrganizationSettings(
-  ctx: RequestContext,
-  body: Static<typeof UpdateOrganizationSettingsBody>,
-): Promise<OrganizationSettings> {
+export async function updateOrganizationSettings(ctx: RequestContext, body: Static<typeof UpdateOrganizationSettingsBody>): Promise<OrganizationSettings> {
   const domains = body.allowedEmailDomains?.map((d) => d.trim().toLowerCase().replace(/^@/, ''));
   const bad = domains?.find((d) => !DOMAIN.test(d));
   if (bad !== undefined) throw fail(ORGANIZATIONS_ERRORS, 'INVALID_DOMAIN', { domain: bad }, `"${bad}" is not a valid domain name (example: example.com).`);

@@ -18,14 +18,30 @@ describe('organization settings', () => {
       method: 'PATCH',
       url: '/api/organization/settings',
       headers: { cookie: t.adminCookie },
-      payload: { invitationExpiryDays: 14, allowedEmailDomains: ['@Acme.test', 'acme.test', 'corp.acme.test'], requirePasskeysForPrivilegedUsers: true, reason: 'Security review' },
+      payload: {
+        invitationExpiryDays: 14,
+        allowedEmailDomains: ['@Acme.test', 'acme.test', 'corp.acme.test'],
+        requirePasskeysForPrivilegedUsers: true,
+        reason: 'Security review',
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ invitationExpiryDays: 14, allowedEmailDomains: ['acme.test', 'corp.acme.test'], requirePasskeysForPrivilegedUsers: true });
+    expect(res.json()).toMatchObject({
+      invitationExpiryDays: 14,
+      allowedEmailDomains: ['acme.test', 'corp.acme.test'],
+      requirePasskeysForPrivilegedUsers: true,
+    });
     // The admin now has to enrol a passkey before reading the audit log, so read the event directly.
     const row = await t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'organization.settings_updated').executeTakeFirstOrThrow();
     const event = { ...row, before: JSON.parse(row.before!), after: JSON.parse(row.after!) };
-    expect(event).toMatchObject({ action: 'organization.settings_updated', category: 'policy', risk: 'high', reason: 'Security review', before: { invitationExpiryDays: 7 }, after: { invitationExpiryDays: 14 } });
+    expect(event).toMatchObject({
+      action: 'organization.settings_updated',
+      category: 'policy',
+      risk: 'high',
+      reason: 'Security review',
+      before: { invitationExpiryDays: 7 },
+      after: { invitationExpiryDays: 14 },
+    });
     const gated = await t.app.inject({ method: 'GET', url: '/api/audit-events', headers: { cookie: t.adminCookie } });
     expect(gated.json().error.code).toBe('PASSKEY_ENROLLMENT_REQUIRED');
   });
@@ -47,10 +63,20 @@ describe('organization settings', () => {
   });
 
   it('should show the settings only to roles with "View organization settings", not to a role that may only view users', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/roles', headers: { cookie: t.adminCookie }, payload: { name: 'User directory', permissions: ['users.view'] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/roles',
+      headers: { cookie: t.adminCookie },
+      payload: { name: 'User directory', permissions: ['users.view'] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const userId = await t.createUser({ email: 'directory@acme.test' });
-    const assigned = await t.app.inject({ method: 'PUT', url: `/api/users/${userId}/role`, headers: { cookie: t.adminCookie }, payload: { roleId: created.json().id, reason: 'Directory lookups' } });
+    const assigned = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${userId}/role`,
+      headers: { cookie: t.adminCookie },
+      payload: { roleId: created.json().id, reason: 'Directory lookups' },
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
 
     const viewerOfUsers = await t.app.inject({ method: 'GET', url: '/api/organization/settings', headers: { cookie: await t.signInAs(userId) } });

@@ -29,7 +29,14 @@ const TITLES: Record<ContentType, string[]> = {
  * organization, deterministically, so offboarding has something real to review.
  */
 export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: string): Promise<{ workspaces: number; items: number }> {
-  const users = await trx.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('status', '=', 'active').orderBy('created_at').orderBy('id').execute();
+  const users = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const groups = await trx.selectFrom('groups').select('id').where('organization_id', '=', organizationId).orderBy('name').execute();
   if (users.length < 5) return { workspaces: 0, items: 0 };
   const now = nowIso(deps);
@@ -41,20 +48,69 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
     const id = deps.newId();
     wsIds.push(id);
     const owner = user(i * 7 + 1);
-    await trx.insertInto('workspaces').values({ id, organization_id: organizationId, name, type, description: '', created_by: owner, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('workspaces')
+      .values({ id, organization_id: organizationId, name, type, description: '', created_by: owner, created_at: now, updated_at: now })
+      .execute();
     const members: { member_type: 'user' | 'group'; member_id: string; role: WorkspaceRole }[] = [{ member_type: 'user', member_id: owner, role: 'admin' }];
-    if (groups.length && type !== 'organization') members.push({ member_type: 'group', member_id: groups[i % groups.length].id, role: i % 2 ? 'editor' : 'viewer' });
-    for (const k of [2, 3]) if (user(i * 7 + k) !== owner) members.push({ member_type: 'user', member_id: user(i * 7 + k), role: k === 2 ? 'editor' : 'viewer' });
-    await trx.insertInto('workspace_members').values(members.map((m) => ({ ...m, organization_id: organizationId, workspace_id: id, added_by: owner, added_at: now }))).execute();
-    items.push({ id: deps.newId(), organization_id: organizationId, external_id: id, type: 'workspace', title: name, owner_user_id: owner, workspace_id: id, sequence_status: null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
+    if (groups.length && type !== 'organization')
+      members.push({ member_type: 'group', member_id: groups[i % groups.length].id, role: i % 2 ? 'editor' : 'viewer' });
+    for (const k of [2, 3])
+      if (user(i * 7 + k) !== owner) members.push({ member_type: 'user', member_id: user(i * 7 + k), role: k === 2 ? 'editor' : 'viewer' });
+    await trx
+      .insertInto('workspace_members')
+      .values(members.map((m) => ({ ...m, organization_id: organizationId, workspace_id: id, added_by: owner, added_at: now })))
+      .execute();
+    items.push({
+      id: deps.newId(),
+      organization_id: organizationId,
+      external_id: id,
+      type: 'workspace',
+      title: name,
+      owner_user_id: owner,
+      workspace_id: id,
+      sequence_status: null,
+      paused_for_user_id: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
   }
   // Personal Workspaces for the first few people.
   for (let i = 0; i < 6; i++) {
     const id = deps.newId();
     const owner = user(i);
-    await trx.insertInto('workspaces').values({ id, organization_id: organizationId, name: `Personal ${i + 1}`, type: 'personal', description: '', created_by: owner, created_at: now, updated_at: now }).execute();
-    await trx.insertInto('workspace_members').values({ organization_id: organizationId, workspace_id: id, member_type: 'user', member_id: owner, role: 'admin', added_by: owner, added_at: now }).execute();
-    items.push({ id: deps.newId(), organization_id: organizationId, external_id: id, type: 'workspace', title: `Personal ${i + 1}`, owner_user_id: owner, workspace_id: id, sequence_status: null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
+    await trx
+      .insertInto('workspaces')
+      .values({
+        id,
+        organization_id: organizationId,
+        name: `Personal ${i + 1}`,
+        type: 'personal',
+        description: '',
+        created_by: owner,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('workspace_members')
+      .values({ organization_id: organizationId, workspace_id: id, member_type: 'user', member_id: owner, role: 'admin', added_by: owner, added_at: now })
+      .execute();
+    items.push({
+      id: deps.newId(),
+      organization_id: organizationId,
+      external_id: id,
+      type: 'workspace',
+      title: `Personal ${i + 1}`,
+      owner_user_id: owner,
+      workspace_id: id,
+      sequence_status: null,
+      paused_for_user_id: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
   }
   let n = 0;
   for (let u = 0; u < Math.min(users.length, 40); u++) {
@@ -63,9 +119,24 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
       for (let k = 0; k < count; k++) {
         const id = deps.newId();
         const titles = TITLES[type];
-        items.push({ id, organization_id: organizationId, external_id: `demo-${type}-${n}`, type, title: `${titles[n % titles.length]} ${n}`, owner_user_id: user(u), workspace_id: wsIds[n % wsIds.length], sequence_status: type === 'sequence' ? (n % 3 ? 'active' : 'paused') : null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
+        items.push({
+          id,
+          organization_id: organizationId,
+          external_id: `demo-${type}-${n}`,
+          type,
+          title: `${titles[n % titles.length]} ${n}`,
+          owner_user_id: user(u),
+          workspace_id: wsIds[n % wsIds.length],
+          sequence_status: type === 'sequence' ? (n % 3 ? 'active' : 'paused') : null,
+          paused_for_user_id: null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
         const roles: CollaboratorRole[] = ['editor', 'commenter', 'viewer'];
-        for (const c of [u + 3, u + 11]) if (user(c) !== user(u) && n % 2 === 0) seats.push({ organization_id: organizationId, item_id: id, user_id: user(c), role: roles[(n + c) % 3], added_at: now });
+        for (const c of [u + 3, u + 11])
+          if (user(c) !== user(u) && n % 2 === 0)
+            seats.push({ organization_id: organizationId, item_id: id, user_id: user(c), role: roles[(n + c) % 3], added_at: now });
         n++;
       }
     }

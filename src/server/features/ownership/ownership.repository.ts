@@ -29,7 +29,9 @@ export async function insertItems(db: DbOrTrx, rows: NewContentItemRow[]): Promi
 export async function seatsOfItems(db: DbOrTrx, organizationId: string, itemIds: readonly string[]): Promise<CollaboratorRow[]> {
   const rows: CollaboratorRow[] = [];
   for (const part of chunks(itemIds)) {
-    rows.push(...(await db.selectFrom('content_collaborators').selectAll().where('organization_id', '=', organizationId).where('item_id', 'in', part).execute()));
+    rows.push(
+      ...(await db.selectFrom('content_collaborators').selectAll().where('organization_id', '=', organizationId).where('item_id', 'in', part).execute()),
+    );
   }
   return rows;
 }
@@ -47,7 +49,12 @@ export async function deleteSeats(db: DbOrTrx, organizationId: string, seats: re
   }
   for (const [userId, itemIds] of byUser) {
     for (const part of chunks(itemIds)) {
-      await db.deleteFrom('content_collaborators').where('organization_id', '=', organizationId).where('user_id', '=', userId).where('item_id', 'in', part).execute();
+      await db
+        .deleteFrom('content_collaborators')
+        .where('organization_id', '=', organizationId)
+        .where('user_id', '=', userId)
+        .where('item_id', 'in', part)
+        .execute();
     }
   }
 }
@@ -56,7 +63,13 @@ export async function deleteSeats(db: DbOrTrx, organizationId: string, seats: re
 export async function existingUserIds(db: DbOrTrx, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('status', '!=', 'deleted').where('id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('status', '!=', 'deleted')
+      .where('id', 'in', part)
+      .execute();
     for (const r of rows) found.add(r.id);
   }
   return found;
@@ -121,11 +134,18 @@ export function listItems(
   if (filter.collaboratorUserId) {
     const uid = filter.collaboratorUserId;
     q = q.where('content_items.id', 'in', (eb) =>
-      eb.selectFrom('content_collaborators').select('content_collaborators.item_id').where('content_collaborators.organization_id', '=', organizationId).where('content_collaborators.user_id', '=', uid),
+      eb
+        .selectFrom('content_collaborators')
+        .select('content_collaborators.item_id')
+        .where('content_collaborators.organization_id', '=', organizationId)
+        .where('content_collaborators.user_id', '=', uid),
     );
   }
   if (page.after) q = q.where('content_items.id', '>', page.after);
-  return q.orderBy('content_items.id').limit(page.limit + 1).execute();
+  return q
+    .orderBy('content_items.id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export type ListedItem = Awaited<ReturnType<typeof listItems>>[number];

@@ -28,7 +28,12 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   // ---- Service API: Sofie's content services register who owns and collaborates on what ----
   app.put('/api/service/content-items', {
     config: { service: true },
-    schema: { tags: ['Ownership (service API)'], summary: 'Upsert content items by externalId (idempotent); collaborators, when given, replace the item’s seats', body: UpsertContentItemsBody, response: { 200: UpsertContentItemsResult, ...errors } },
+    schema: {
+      tags: ['Ownership (service API)'],
+      summary: 'Upsert content items by externalId (idempotent); collaborators, when given, replace the item’s seats',
+      body: UpsertContentItemsBody,
+      response: { 200: UpsertContentItemsResult, ...errors },
+    },
     handler: async (request) => {
       const result = await upsertContentItems(serviceContext(request, deps), request.body);
       kick();
@@ -38,7 +43,12 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.post('/api/service/content-items/remove', {
     config: { service: true },
-    schema: { tags: ['Ownership (service API)'], summary: 'Remove content items by externalId (idempotent)', body: RemoveContentItemsBody, response: { 200: RemoveContentItemsResult, ...errors } },
+    schema: {
+      tags: ['Ownership (service API)'],
+      summary: 'Remove content items by externalId (idempotent)',
+      body: RemoveContentItemsBody,
+      response: { 200: RemoveContentItemsResult, ...errors },
+    },
     handler: async (request) => {
       const result = await removeContentItems(serviceContext(request, deps), request.body);
       kick();
@@ -48,7 +58,12 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.post('/api/service/content-items/collaborators', {
     config: { service: true },
-    schema: { tags: ['Ownership (service API)'], summary: 'Add, change or remove collaborator seats in bulk (idempotent)', body: CollaboratorChangesBody, response: { 200: CollaboratorChangesResult, ...errors } },
+    schema: {
+      tags: ['Ownership (service API)'],
+      summary: 'Add, change or remove collaborator seats in bulk (idempotent)',
+      body: CollaboratorChangesBody,
+      response: { 200: CollaboratorChangesResult, ...errors },
+    },
     handler: async (request) => {
       const result = await changeCollaborators(serviceContext(request, deps), request.body);
       kick();
@@ -58,14 +73,24 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
 
   app.get('/api/service/content-items', {
     config: { service: true },
-    schema: { tags: ['Ownership (service API)'], summary: 'The registry as this organization’s services see it', querystring: ContentItemQuery, response: { 200: ContentItemList, ...errors } },
+    schema: {
+      tags: ['Ownership (service API)'],
+      summary: 'The registry as this organization’s services see it',
+      querystring: ContentItemQuery,
+      response: { 200: ContentItemList, ...errors },
+    },
     handler: async (request) => listContentItems(serviceContext(request, deps), request.query),
   });
 
   // ---- Console ----
   app.get('/api/content-items', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Ownership'], summary: 'The ownership registry: filter by owner, collaborator, type', querystring: ContentItemQuery, response: { 200: ContentItemList, ...errors } },
+    schema: {
+      tags: ['Ownership'],
+      summary: 'The ownership registry: filter by owner, collaborator, type',
+      querystring: ContentItemQuery,
+      response: { 200: ContentItemList, ...errors },
+    },
     handler: async (request) => listContentItems(contextOf(request, deps), request.query),
   });
 
@@ -76,7 +101,12 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   });
   app.post('/api/webhooks', {
     config: { permission: 'integrations.manage', stepUp: true },
-    schema: { tags: ['Webhooks'], summary: 'Add an endpoint; the signing secret is shown once', body: CreateWebhookEndpointBody, response: { 201: CreatedWebhookEndpoint, ...errors } },
+    schema: {
+      tags: ['Webhooks'],
+      summary: 'Add an endpoint; the signing secret is shown once',
+      body: CreateWebhookEndpointBody,
+      response: { 201: CreatedWebhookEndpoint, ...errors },
+    },
     handler: async (request, reply) => reply.status(201).send(await createWebhookEndpoint(contextOf(request, deps), request.body)),
   });
   app.delete('/api/webhooks/:id', {

@@ -1,11 +1,5 @@
 import type { Static } from 'typebox';
-import {
-  CONTENT_TYPES,
-  type CollaboratorRole,
-  type ContentItem,
-  type ContentItemQuery,
-  type ContentType,
-} from '../../../contracts/ownership.js';
+import { CONTENT_TYPES, type CollaboratorRole, type ContentItem, type ContentItemQuery, type ContentType } from '../../../contracts/ownership.js';
 import type { OwnershipItemsQuery } from '../../../contracts/offboarding.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RequestContext } from '../../platform/deps.js';
@@ -66,7 +60,12 @@ export function decodeItemCursor(cursor: string | undefined): string | null {
 
 export async function listContentItems(ctx: RequestContext, query: Static<typeof ContentItemQuery>) {
   const limit = query.limit ?? 50;
-  const rows = await listItems(ctx.deps.db, ctx.organizationId, { ownerUserId: query.ownerUserId, collaboratorUserId: query.collaboratorUserId, type: query.type }, { limit, after: decodeItemCursor(query.cursor) });
+  const rows = await listItems(
+    ctx.deps.db,
+    ctx.organizationId,
+    { ownerUserId: query.ownerUserId, collaboratorUserId: query.collaboratorUserId, type: query.type },
+    { limit, after: decodeItemCursor(query.cursor) },
+  );
   const page = rows.slice(0, limit);
   return { items: page.map(listedItemToContract), nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].id) : null };
 }
@@ -95,9 +94,21 @@ export async function announceSequenceChanges(trx: DbOrTrx, ctx: RequestContext,
 export async function listUserContentItems(db: DbOrTrx, organizationId: string, userId: string, query: Static<typeof OwnershipItemsQuery>) {
   const limit = query.limit ?? 50;
   const collaborating = query.relation === 'collaborating';
-  const rows = await listItems(db, organizationId, collaborating ? { collaboratorUserId: userId, type: query.type } : { ownerUserId: userId, type: query.type }, { limit, after: decodeItemCursor(query.cursor) });
+  const rows = await listItems(
+    db,
+    organizationId,
+    collaborating ? { collaboratorUserId: userId, type: query.type } : { ownerUserId: userId, type: query.type },
+    { limit, after: decodeItemCursor(query.cursor) },
+  );
   const page = rows.slice(0, limit);
-  const roles = collaborating ? await seatRolesOf(db, organizationId, userId, page.map((r) => r.id)) : new Map<string, string>();
+  const roles = collaborating
+    ? await seatRolesOf(
+        db,
+        organizationId,
+        userId,
+        page.map((r) => r.id),
+      )
+    : new Map<string, string>();
   return {
     items: page.map((r) => ({ ...listedItemToContract(r), collaboratorRole: roles.get(r.id) ?? null })),
     nextCursor: rows.length > limit ? encodeItemCursor(page[page.length - 1].id) : null,

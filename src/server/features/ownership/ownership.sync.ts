@@ -39,7 +39,15 @@ interface ItemSync {
 
 /** Creates the new items and updates the changed ones; returns each item's outcome and the changes to announce. */
 async function syncItemRows(trx: DbOrTrx, ctx: RequestContext, items: readonly UpsertItem[], now: string): Promise<ItemSync> {
-  const existing = new Map((await findItemsByExternalIds(trx, ctx.organizationId, items.map((i) => i.externalId))).map((r) => [r.external_id, r]));
+  const existing = new Map(
+    (
+      await findItemsByExternalIds(
+        trx,
+        ctx.organizationId,
+        items.map((i) => i.externalId),
+      )
+    ).map((r) => [r.external_id, r]),
+  );
   const inserts: NewContentItemRow[] = [];
   const sync: ItemSync = { result: [], idByExternal: new Map(), ownershipChanges: [], sequenceChanges: [] };
   const { result, idByExternal, ownershipChanges, sequenceChanges } = sync;
@@ -50,13 +58,38 @@ async function syncItemRows(trx: DbOrTrx, ctx: RequestContext, items: readonly U
     if (!row) {
       const id = ctx.deps.newId();
       idByExternal.set(item.externalId, id);
-      inserts.push({ id, organization_id: ctx.organizationId, external_id: item.externalId, type: item.type, title: item.title, owner_user_id: item.ownerUserId, workspace_id: workspaceId, sequence_status: sequenceStatus, paused_for_user_id: null, version: 1, created_at: now, updated_at: now });
-      ownershipChanges.push({ itemId: id, externalId: item.externalId, type: item.type, title: item.title, fromOwnerUserId: null, toOwnerUserId: item.ownerUserId });
+      inserts.push({
+        id,
+        organization_id: ctx.organizationId,
+        external_id: item.externalId,
+        type: item.type,
+        title: item.title,
+        owner_user_id: item.ownerUserId,
+        workspace_id: workspaceId,
+        sequence_status: sequenceStatus,
+        paused_for_user_id: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      ownershipChanges.push({
+        itemId: id,
+        externalId: item.externalId,
+        type: item.type,
+        title: item.title,
+        fromOwnerUserId: null,
+        toOwnerUserId: item.ownerUserId,
+      });
       result.push({ externalId: item.externalId, id, outcome: 'created' });
       continue;
     }
     idByExternal.set(item.externalId, row.id);
-    const changed = row.type !== item.type || row.title !== item.title || row.owner_user_id !== item.ownerUserId || row.workspace_id !== workspaceId || row.sequence_status !== sequenceStatus;
+    const changed =
+      row.type !== item.type ||
+      row.title !== item.title ||
+      row.owner_user_id !== item.ownerUserId ||
+      row.workspace_id !== workspaceId ||
+      row.sequence_status !== sequenceStatus;
     if (changed) {
       await trx
         .updateTable('content_items')
@@ -75,10 +108,24 @@ async function syncItemRows(trx: DbOrTrx, ctx: RequestContext, items: readonly U
         .where('id', '=', row.id)
         .execute();
       if (row.owner_user_id !== item.ownerUserId) {
-        ownershipChanges.push({ itemId: row.id, externalId: row.external_id, type: item.type, title: item.title, fromOwnerUserId: row.owner_user_id, toOwnerUserId: item.ownerUserId });
+        ownershipChanges.push({
+          itemId: row.id,
+          externalId: row.external_id,
+          type: item.type,
+          title: item.title,
+          fromOwnerUserId: row.owner_user_id,
+          toOwnerUserId: item.ownerUserId,
+        });
       }
       if (sequenceStatus && row.sequence_status !== sequenceStatus) {
-        sequenceChanges.push({ itemId: row.id, externalId: row.external_id, title: item.title, ownerUserId: item.ownerUserId, fromStatus: row.sequence_status, toStatus: sequenceStatus });
+        sequenceChanges.push({
+          itemId: row.id,
+          externalId: row.external_id,
+          title: item.title,
+          ownerUserId: item.ownerUserId,
+          fromStatus: row.sequence_status,
+          toStatus: sequenceStatus,
+        });
       }
     }
     result.push({ externalId: item.externalId, id: row.id, outcome: changed ? 'updated' : 'unchanged' });
@@ -150,9 +197,20 @@ export async function upsertContentItems(ctx: RequestContext, body: Static<typeo
     await announceOwnershipChanges(trx, ctx, ownershipChanges, 'service_sync');
     await announceSeatChanges(trx, ctx, seatChanges, 'service_sync');
     await announceSequenceChanges(trx, ctx, sequenceChanges, 'service_sync');
-    const counts = { created: result.filter((r) => r.outcome === 'created').length, updated: result.filter((r) => r.outcome === 'updated').length, unchanged: result.filter((r) => r.outcome === 'unchanged').length };
+    const counts = {
+      created: result.filter((r) => r.outcome === 'created').length,
+      updated: result.filter((r) => r.outcome === 'updated').length,
+      unchanged: result.filter((r) => r.outcome === 'unchanged').length,
+    };
     if (counts.created + counts.updated > 0) {
-      await recordAudit(trx, ctx, { action: 'content.registry_synced', category: 'admin', risk: 'low', subject: null, before: null, after: { ...counts, ownershipChanges: ownershipChanges.length, collaboratorChanges: seatChanges.length } });
+      await recordAudit(trx, ctx, {
+        action: 'content.registry_synced',
+        category: 'admin',
+        risk: 'low',
+        subject: null,
+        before: null,
+        after: { ...counts, ownershipChanges: ownershipChanges.length, collaboratorChanges: seatChanges.length },
+      });
     }
     return { ...counts, items: result };
   });
@@ -165,8 +223,23 @@ export async function removeContentItems(ctx: RequestContext, body: Static<typeo
       await trx.deleteFrom('content_collaborators').where('organization_id', '=', ctx.organizationId).where('item_id', 'in', part).execute();
       await trx.deleteFrom('content_items').where('organization_id', '=', ctx.organizationId).where('id', 'in', part).execute();
     }
-    await enqueueWebhookEvents(trx, ctx.deps, ctx.organizationId, 'content.removed', rows.map((r) => ({ itemId: r.id, externalId: r.external_id, type: r.type, ownerUserId: r.owner_user_id })), { cause: 'service_sync' });
-    if (rows.length > 0) await recordAudit(trx, ctx, { action: 'content.registry_removed', category: 'admin', risk: 'low', subject: null, before: { items: rows.length }, after: null });
+    await enqueueWebhookEvents(
+      trx,
+      ctx.deps,
+      ctx.organizationId,
+      'content.removed',
+      rows.map((r) => ({ itemId: r.id, externalId: r.external_id, type: r.type, ownerUserId: r.owner_user_id })),
+      { cause: 'service_sync' },
+    );
+    if (rows.length > 0)
+      await recordAudit(trx, ctx, {
+        action: 'content.registry_removed',
+        category: 'admin',
+        risk: 'low',
+        subject: null,
+        before: { items: rows.length },
+        after: null,
+      });
     return { removed: rows.length, notFound: new Set(body.externalIds).size - rows.length };
   });
 }
@@ -175,11 +248,21 @@ export async function changeCollaborators(ctx: RequestContext, body: Static<type
   const add = body.add ?? [];
   const remove = body.remove ?? [];
   return ctx.deps.db.transaction().execute(async (trx) => {
-    await assertUsersExist(trx, ctx.organizationId, add.map((a) => a.userId));
-    const items = new Map((await findItemsByExternalIds(trx, ctx.organizationId, [...new Set([...add, ...remove].map((x) => x.externalId))])).map((r) => [r.external_id, r]));
+    await assertUsersExist(
+      trx,
+      ctx.organizationId,
+      add.map((a) => a.userId),
+    );
+    const items = new Map(
+      (await findItemsByExternalIds(trx, ctx.organizationId, [...new Set([...add, ...remove].map((x) => x.externalId))])).map((r) => [r.external_id, r]),
+    );
     const missing = [...add, ...remove].map((x) => x.externalId).filter((e) => !items.has(e));
     if (missing.length > 0) throw fail(OWNERSHIP_ERRORS, 'CONTENT_ITEM_NOT_FOUND', { externalIds: [...new Set(missing)].slice(0, 50) });
-    const current = await seatsOfItems(trx, ctx.organizationId, [...items.values()].map((r) => r.id));
+    const current = await seatsOfItems(
+      trx,
+      ctx.organizationId,
+      [...items.values()].map((r) => r.id),
+    );
     const seat = new Map(current.map((s) => [`${s.item_id}|${s.user_id}`, s]));
     const now = nowIso(ctx.deps);
     const changes: SeatChange[] = [];
@@ -226,4 +309,3 @@ export async function changeCollaborators(ctx: RequestContext, body: Static<type
     return { added, updated, removed, unchanged };
   });
 }
-

@@ -31,7 +31,15 @@ async function endpointStats(db: DbOrTrx, organizationId: string) {
 export async function listWebhookEndpoints(ctx: RequestContext) {
   const rows = await ctx.deps.db.selectFrom('webhook_endpoints').selectAll().where('organization_id', '=', ctx.organizationId).orderBy('created_at').execute();
   const stats = await endpointStats(ctx.deps.db, ctx.organizationId);
-  return rows.map((r) => ({ id: r.id, url: r.url, description: r.description, createdAt: r.created_at, disabledAt: r.disabled_at, pending: stats.get(r.id)?.pending ?? 0, failed: stats.get(r.id)?.failed ?? 0 }));
+  return rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    description: r.description,
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+    pending: stats.get(r.id)?.pending ?? 0,
+    failed: stats.get(r.id)?.failed ?? 0,
+  }));
 }
 
 /** Refuses at creation what delivery would refuse anyway (delivery checks again: DNS answers change). */
@@ -41,9 +49,19 @@ async function assertPublicWebhookUrl(url: URL): Promise<void> {
     await assertPublicHost(host);
   } catch (error) {
     if (error instanceof OutboundAddressRefused) {
-      throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_NOT_PUBLIC', { host, address: error.address, kind: error.kind }, `Webhooks go only to public addresses: ${error.message}.`);
+      throw fail(
+        OWNERSHIP_ERRORS,
+        'WEBHOOK_URL_NOT_PUBLIC',
+        { host, address: error.address, kind: error.kind },
+        `Webhooks go only to public addresses: ${error.message}.`,
+      );
     }
-    throw fail(OWNERSHIP_ERRORS, 'WEBHOOK_URL_UNRESOLVABLE', { host, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' }, `The host name ${host} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? 'lookup failed'}).`);
+    throw fail(
+      OWNERSHIP_ERRORS,
+      'WEBHOOK_URL_UNRESOLVABLE',
+      { host, reason: (error as NodeJS.ErrnoException).code ?? 'unknown' },
+      `The host name ${host} does not resolve to an address (${(error as NodeJS.ErrnoException).code ?? 'lookup failed'}).`,
+    );
   }
 }
 
@@ -60,8 +78,27 @@ export async function createWebhookEndpoint(ctx: RequestContext & { actor: Actor
   const id = ctx.deps.newId();
   const now = nowIso(ctx.deps);
   await ctx.deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('webhook_endpoints').values({ id, organization_id: ctx.organizationId, url: url.toString(), description: body.description?.trim() ?? '', secret, created_by: ctx.actor.userId, created_at: now, disabled_at: null }).execute();
-    await recordAudit(trx, ctx, { action: 'webhook.created', category: 'admin', risk: 'high', subject: { type: 'webhook', id, label: url.toString() }, before: null, after: { url: url.toString() } });
+    await trx
+      .insertInto('webhook_endpoints')
+      .values({
+        id,
+        organization_id: ctx.organizationId,
+        url: url.toString(),
+        description: body.description?.trim() ?? '',
+        secret,
+        created_by: ctx.actor.userId,
+        created_at: now,
+        disabled_at: null,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'webhook.created',
+      category: 'admin',
+      risk: 'high',
+      subject: { type: 'webhook', id, label: url.toString() },
+      before: null,
+      after: { url: url.toString() },
+    });
   });
   return { id, url: url.toString(), description: body.description?.trim() ?? '', createdAt: now, disabledAt: null, pending: 0, failed: 0, secret };
 }
@@ -73,12 +110,25 @@ export async function disableWebhookEndpoint(ctx: RequestContext & { actor: Acto
     if (row.disabled_at) return;
     const now = nowIso(ctx.deps);
     await trx.updateTable('webhook_endpoints').set({ disabled_at: now }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'webhook.disabled', category: 'admin', risk: 'medium', subject: { type: 'webhook', id, label: row.url }, before: { disabledAt: null }, after: { disabledAt: now } });
+    await recordAudit(trx, ctx, {
+      action: 'webhook.disabled',
+      category: 'admin',
+      risk: 'medium',
+      subject: { type: 'webhook', id, label: row.url },
+      before: { disabledAt: null },
+      after: { disabledAt: now },
+    });
   });
 }
 
 export async function listWebhookDeliveries(ctx: RequestContext, limit = 100) {
-  const rows = await ctx.deps.db.selectFrom('webhook_outbox').selectAll().where('organization_id', '=', ctx.organizationId).orderBy('id', 'desc').limit(limit).execute();
+  const rows = await ctx.deps.db
+    .selectFrom('webhook_outbox')
+    .selectAll()
+    .where('organization_id', '=', ctx.organizationId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     endpointId: r.endpoint_id,
@@ -93,4 +143,3 @@ export async function listWebhookDeliveries(ctx: RequestContext, limit = 100) {
     createdAt: r.created_at,
   }));
 }
-

@@ -18,7 +18,12 @@ afterEach(async () => {
 
 /** Adds an endpoint through the API, as an administrator does; returns its signing secret. */
 async function addEndpoint(url: string): Promise<{ id: string; secret: string }> {
-  const created = await t.app.inject({ method: 'POST', url: '/api/webhooks', headers: { cookie: t.adminCookie }, payload: { url, description: 'Content service' } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/webhooks',
+    headers: { cookie: t.adminCookie },
+    payload: { url, description: 'Content service' },
+  });
   expect(created.statusCode).toBe(201);
   return created.json();
 }
@@ -73,7 +78,11 @@ describe('webhooks to a receiver on this machine (WEBHOOK_ALLOW_PRIVATE=1)', () 
     const event = JSON.parse(delivery.body);
     expect(delivery.headers['x-sofie-event']).toBe('content.ownership_changed');
     expect(delivery.headers['x-sofie-delivery']).toBe(event.id);
-    expect(event).toMatchObject({ type: 'content.ownership_changed', organizationId: t.org.organizationId, data: { cause: 'service_sync', changes: [{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: owner }] } });
+    expect(event).toMatchObject({
+      type: 'content.ownership_changed',
+      organizationId: t.org.organizationId,
+      data: { cause: 'service_sync', changes: [{ externalId: 'doc-1', fromOwnerUserId: null, toOwnerUserId: owner }] },
+    });
 
     // A transfer announces the change too.
     await registerItems(t, token, [{ externalId: 'doc-1', type: 'codraft', title: 'Plan', ownerUserId: next }]);
@@ -127,7 +136,12 @@ describe('webhooks to a receiver on this machine (WEBHOOK_ALLOW_PRIVATE=1)', () 
   it('should deliver nothing for a rolled-back change, and nothing to a disabled endpoint', async () => {
     const token = await setUp();
     const created = await addEndpoint(receiver.url);
-    const refused = await t.app.inject({ method: 'PUT', url: '/api/service/content-items', headers: { authorization: `Bearer ${token}` }, payload: { items: [{ externalId: 'a', type: 'codraft', title: 'A', ownerUserId: 'ghost' }] } });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/service/content-items',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { items: [{ externalId: 'a', type: 'codraft', title: 'A', ownerUserId: 'ghost' }] },
+    });
     expect(refused.statusCode).toBe(422);
     expect(await t.deps.db.selectFrom('webhook_outbox').selectAll().execute()).toHaveLength(0);
     await registerItems(t, token, [{ externalId: 'a', type: 'codraft', title: 'A', ownerUserId: null }]);
@@ -179,7 +193,19 @@ describe('webhooks only to public addresses (the default)', () => {
     const now = t.clock().toISOString();
     const urls = [`http://localhost:${receiver.port}/hooks`, `http://127.0.0.1:${receiver.port}/hooks`, `http://[::ffff:127.0.0.1]:${receiver.port}/hooks`];
     for (const url of urls) {
-      await t.deps.db.insertInto('webhook_endpoints').values({ id: t.deps.newId(), organization_id: t.org.organizationId, url, description: '', secret: 'whsec_x', created_by: t.org.adminUserId, created_at: now, disabled_at: null }).execute();
+      await t.deps.db
+        .insertInto('webhook_endpoints')
+        .values({
+          id: t.deps.newId(),
+          organization_id: t.org.organizationId,
+          url,
+          description: '',
+          secret: 'whsec_x',
+          created_by: t.org.adminUserId,
+          created_at: now,
+          disabled_at: null,
+        })
+        .execute();
     }
     await t.deps.db.transaction().execute((trx) => enqueueWebhookEvents(trx, t.deps, t.org.organizationId, 'content.removed', [{ externalId: 'doc-1' }]));
 
@@ -191,7 +217,9 @@ describe('webhooks only to public addresses (the default)', () => {
       expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: null });
       expect(delivery.lastError).toMatch(/^refused: .*is not a public address \((IPv4-mapped )?loopback\); webhooks go only to public addresses/);
     }
-    expect(log.map((d: { lastError: string }) => d.lastError)).toEqual(expect.arrayContaining([expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/)]));
+    expect(log.map((d: { lastError: string }) => d.lastError)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1)/)]),
+    );
     // Refused for good: no retry reaches the receiver later either.
     t.clock.advance(24 * 60 * 60_000);
     expect(await deliverDueWebhooks(t.deps, t.app.log)).toBe(0);

@@ -1,6 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Updateable } from 'kysely';
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type WebhookEventType } from '../../../contracts/ownership.js';
+import {
+  WEBHOOK_DELIVERY_HEADER,
+  WEBHOOK_EVENT_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  type WebhookEventType,
+} from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { BackgroundJob } from '../../platform/background-job.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
@@ -30,15 +36,33 @@ export function webhookBackoffMs(attempts: number): number {
  * a rolled-back change announces nothing, a committed one is announced even if the receiver is down.
  * `changes` are split into events of CHANGES_PER_EVENT.
  */
-export async function enqueueWebhookEvents(trx: DbOrTrx, deps: Deps, organizationId: string, type: WebhookEventType, changes: readonly unknown[], context: Record<string, unknown> = {}): Promise<number> {
+export async function enqueueWebhookEvents(
+  trx: DbOrTrx,
+  deps: Deps,
+  organizationId: string,
+  type: WebhookEventType,
+  changes: readonly unknown[],
+  context: Record<string, unknown> = {},
+): Promise<number> {
   if (changes.length === 0) return 0;
-  const endpoints = await trx.selectFrom('webhook_endpoints').select('id').where('organization_id', '=', organizationId).where('disabled_at', 'is', null).execute();
+  const endpoints = await trx
+    .selectFrom('webhook_endpoints')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('disabled_at', 'is', null)
+    .execute();
   if (endpoints.length === 0) return 0;
   const now = nowIso(deps);
   const rows = [];
   for (let i = 0; i < changes.length; i += CHANGES_PER_EVENT) {
     const eventId = deps.newId();
-    const payload = JSON.stringify({ id: eventId, type, organizationId, occurredAt: now, data: { ...context, changes: changes.slice(i, i + CHANGES_PER_EVENT) } });
+    const payload = JSON.stringify({
+      id: eventId,
+      type,
+      organizationId,
+      occurredAt: now,
+      data: { ...context, changes: changes.slice(i, i + CHANGES_PER_EVENT) },
+    });
     for (const endpoint of endpoints) {
       rows.push({
         id: deps.newId(),
@@ -59,7 +83,11 @@ export async function enqueueWebhookEvents(trx: DbOrTrx, deps: Deps, organizatio
     }
   }
   // Payloads are large: keep statements small on both databases.
-  for (let i = 0; i < rows.length; i += 20) await trx.insertInto('webhook_outbox').values(rows.slice(i, i + 20)).execute();
+  for (let i = 0; i < rows.length; i += 20)
+    await trx
+      .insertInto('webhook_outbox')
+      .values(rows.slice(i, i + 20))
+      .execute();
   return rows.length;
 }
 
@@ -70,14 +98,26 @@ export async function enqueueWebhookEvents(trx: DbOrTrx, deps: Deps, organizatio
  * backoff, until MAX_ATTEMPTS; an endpoint whose host is not public is refused without connecting.
  */
 export function deliverDueWebhooks(deps: Deps, logger: FastifyBaseLogger, batch = 20): Promise<number> {
-  return deliverDue(deps, logger, { table: 'webhook_outbox', maxAttempts: MAX_ATTEMPTS, backoffMs: webhookBackoffMs, send: ({ id }) => sendWebhook(deps, id) }, batch);
+  return deliverDue(
+    deps,
+    logger,
+    { table: 'webhook_outbox', maxAttempts: MAX_ATTEMPTS, backoffMs: webhookBackoffMs, send: ({ id }) => sendWebhook(deps, id) },
+    batch,
+  );
 }
 
 async function sendWebhook(deps: Deps, id: string): Promise<SendOutcome<Updateable<WebhookOutboxTable>>> {
   const row = await deps.db
     .selectFrom('webhook_outbox')
     .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_outbox.endpoint_id')
-    .select(['webhook_outbox.payload', 'webhook_outbox.event_type', 'webhook_outbox.event_id', 'webhook_endpoints.url', 'webhook_endpoints.secret', 'webhook_endpoints.disabled_at'])
+    .select([
+      'webhook_outbox.payload',
+      'webhook_outbox.event_type',
+      'webhook_outbox.event_id',
+      'webhook_endpoints.url',
+      'webhook_endpoints.secret',
+      'webhook_endpoints.disabled_at',
+    ])
     .where('webhook_outbox.id', '=', id)
     .executeTakeFirstOrThrow();
   if (row.disabled_at) return { ok: false, final: true, error: 'endpoint disabled' };
@@ -101,7 +141,12 @@ async function sendWebhook(deps: Deps, id: string): Promise<SendOutcome<Updateab
     return { ok: true, status: 'delivered', columns: { last_status_code: status, delivered_at: nowIso(deps) } };
   } catch (error) {
     if (error instanceof OutboundAddressRefused) {
-      return { ok: false, final: true, error: `refused: ${error.message}; webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)`, columns: { last_status_code: null } };
+      return {
+        ok: false,
+        final: true,
+        error: `refused: ${error.message}; webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)`,
+        columns: { last_status_code: null },
+      };
     }
     return { ok: false, error: (error as Error).message, columns: { last_status_code: null } };
   }

@@ -14,7 +14,11 @@ export const RECOVERY_HOURS = 24;
  * within RECOVERY_HOURS: the only way past "Require passkey after magic-link sign-in" without the
  * old passkey. Audited as a recovery event, so it shows in the user's history and the audit log.
  */
-export async function allowPasskeyRecovery(ctx: RequestContext & { actor: Actor }, userId: string, reasonInput: string | undefined): Promise<{ recoveryUntil: string }> {
+export async function allowPasskeyRecovery(
+  ctx: RequestContext & { actor: Actor },
+  userId: string,
+  reasonInput: string | undefined,
+): Promise<{ recoveryUntil: string }> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const user = await trx.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', userId).executeTakeFirst();
@@ -24,7 +28,11 @@ export async function allowPasskeyRecovery(ctx: RequestContext & { actor: Actor 
     const counts = await passkeyCounts(trx, ctx.organizationId, user.id);
     if (counts.synced + counts.deviceBound === 0) throw fail(PASSKEYS_ERRORS, 'PASSKEY_RECOVERY_NOT_NEEDED');
     const recoveryUntil = new Date(ctx.deps.clock().getTime() + RECOVERY_HOURS * 3_600_000).toISOString();
-    await trx.updateTable('users').set({ passkey_recovery_until: recoveryUntil, updated_at: nowIso(ctx.deps) }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ passkey_recovery_until: recoveryUntil, updated_at: nowIso(ctx.deps) })
+      .where('id', '=', user.id)
+      .execute();
     await recordAudit(trx, ctx, {
       action: 'passkey.recovery_allowed',
       category: 'recovery',

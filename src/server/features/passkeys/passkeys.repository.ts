@@ -59,9 +59,21 @@ export async function recordPasskeyUse(
 
 export async function insertChallenge(
   db: DbOrTrx,
-  row: { id: string; challenge: string; purpose: ChallengePurpose; organization_id: string | null; user_id: string | null; session_id: string | null; expires_at: string; created_at: string },
+  row: {
+    id: string;
+    challenge: string;
+    purpose: ChallengePurpose;
+    organization_id: string | null;
+    user_id: string | null;
+    session_id: string | null;
+    expires_at: string;
+    created_at: string;
+  },
 ): Promise<void> {
-  await db.insertInto('webauthn_challenges').values({ ...row, used_at: null }).execute();
+  await db
+    .insertInto('webauthn_challenges')
+    .values({ ...row, used_at: null })
+    .execute();
 }
 
 export function findChallenge(db: DbOrTrx, challenge: string) {

@@ -41,7 +41,11 @@ type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
 function signInRoutes(app: App, deps: Deps): void {
   app.post('/api/auth/passkey/options', {
     config: { public: true, rateLimit: signInLimit },
-    schema: { tags: ['Sign-in'], summary: 'Start a passkey sign-in (discoverable credentials: no email needed)', response: { 200: WebAuthnOptions, 429: ErrorBody } },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'Start a passkey sign-in (discoverable credentials: no email needed)',
+      response: { 200: WebAuthnOptions, 429: ErrorBody },
+    },
     handler: async () => ({ options: await signInOptions(deps) }),
   });
 
@@ -54,7 +58,10 @@ function signInRoutes(app: App, deps: Deps): void {
       response: { 200: SignInResult, 400: ErrorBody, 403: ErrorBody, 429: ErrorBody },
     },
     handler: async (request, reply) => {
-      const session = await signInWithPasskey(deps, request.body.credential, { ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null });
+      const session = await signInWithPasskey(deps, request.body.credential, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+      });
       setSessionCookie(reply, deps, session);
       return { redirectTo: '/', firstSignIn: false };
     },
@@ -89,7 +96,12 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
 
   app.delete('/api/account/passkeys/:id', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Remove a passkey (refused for the last one when policy requires a passkey)', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: {
+      tags: ['Account'],
+      summary: 'Remove a passkey (refused for the last one when policy requires a passkey)',
+      params: IdParams,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await removeOwnPasskey(contextOf(request, deps), request.params.id);
       return { ok: true as const };
@@ -98,13 +110,22 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
 
   app.post('/api/account/passkeys/verification-options', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Start a passkey check on this session (step-up, or after a magic link)', response: { 200: WebAuthnOptions, ...errors } },
+    schema: {
+      tags: ['Account'],
+      summary: 'Start a passkey check on this session (step-up, or after a magic link)',
+      response: { 200: WebAuthnOptions, ...errors },
+    },
     handler: async (request) => ({ options: await verificationOptions(contextOf(request, deps)) }),
   });
 
   app.post('/api/account/passkeys/verify', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes', body: VerifyPasskeyBody, response: { 200: PasskeyVerified, ...errors } },
+    schema: {
+      tags: ['Account'],
+      summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes',
+      body: VerifyPasskeyBody,
+      response: { 200: PasskeyVerified, ...errors },
+    },
     handler: async (request) => verifyPasskeyOnSession(contextOf(request, deps), request.body.credential),
   });
 }

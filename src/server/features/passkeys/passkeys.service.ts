@@ -144,7 +144,13 @@ export async function addPasskey(ctx: SignedIn, body: Static<typeof AddPasskeyBo
       category: recovery ? 'recovery' : 'auth',
       risk: viaAdministratorRecovery ? 'high' : recovery ? 'medium' : 'low',
       subject: { type: 'user', id: ctx.actor.userId, label: ctx.actor.email },
-      after: { passkeyId: row.id, name: row.name, kind: toPasskey(row).kind, passkeys: existing.length + 1, ...(viaAdministratorRecovery && { viaAdministratorRecovery }) },
+      after: {
+        passkeyId: row.id,
+        name: row.name,
+        kind: toPasskey(row).kind,
+        passkeys: existing.length + 1,
+        ...(viaAdministratorRecovery && { viaAdministratorRecovery }),
+      },
     });
     return toPasskey(row);
   });
@@ -230,7 +236,11 @@ export async function verificationOptions(ctx: SignedIn): Promise<PublicKeyCrede
     timeout: CHALLENGE_MS,
     allowCredentials: passkeys.map((p) => ({ id: p.credential_id, transports: transportsOf(p) })),
   });
-  await issueChallenge(ctx.deps, 'verification', options.challenge, { organizationId: ctx.organizationId, userId: ctx.actor.userId, sessionId: ctx.actor.sessionId });
+  await issueChallenge(ctx.deps, 'verification', options.challenge, {
+    organizationId: ctx.organizationId,
+    userId: ctx.actor.userId,
+    sessionId: ctx.actor.sessionId,
+  });
   return options;
 }
 
@@ -277,13 +287,17 @@ export async function signInWithPasskey(deps: Deps, credential: Static<typeof Au
   await verifyAssertion(deps, passkey, credential, expectedChallenge);
   return deps.db.transaction().execute(async (trx) => {
     const session = await createSession(trx, deps, user, 'passkey', client);
-    await recordAudit(trx, { deps, organizationId: user.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent }, {
-      action: 'auth.signed_in',
-      category: 'auth',
-      risk: 'low',
-      subject: { type: 'user', id: user.id, label: user.email },
-      after: { method: 'passkey', passkeyId: passkey.id },
-    });
+    await recordAudit(
+      trx,
+      { deps, organizationId: user.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent },
+      {
+        action: 'auth.signed_in',
+        category: 'auth',
+        risk: 'low',
+        subject: { type: 'user', id: user.id, label: user.email },
+        after: { method: 'passkey', passkeyId: passkey.id },
+      },
+    );
     return session;
   });
 }

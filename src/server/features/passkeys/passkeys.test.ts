@@ -40,7 +40,10 @@ async function verifyOnSession(cookie: string, auth: SoftAuthenticator) {
   return call('POST', '/api/account/passkeys/verify', cookie, { credential: auth.assert(options.json().options) });
 }
 
-async function setRole(key: string, patch: { require_passkey_enrollment?: number; require_passkey_after_magic_link?: number; idle_logout_minutes?: number | null }) {
+async function setRole(
+  key: string,
+  patch: { require_passkey_enrollment?: number; require_passkey_after_magic_link?: number; idle_logout_minutes?: number | null },
+) {
   await t.deps.db.updateTable('roles').set(patch).where('organization_id', '=', t.org.organizationId).where('system_key', '=', key).execute();
 }
 async function setOrg(patch: { require_passkeys_privileged?: number; require_passkeys_all?: number }) {
@@ -155,7 +158,9 @@ describe('Add passkey and sign in with it', () => {
   });
 
   it('should not accept garbage as a credential', async () => {
-    const res = await call('POST', '/api/auth/passkey/verify', undefined, { credential: { id: 'a', rawId: 'a', type: 'public-key', response: { clientDataJSON: '!!', authenticatorData: '', signature: '' } } });
+    const res = await call('POST', '/api/auth/passkey/verify', undefined, {
+      credential: { id: 'a', rawId: 'a', type: 'public-key', response: { clientDataJSON: '!!', authenticatorData: '', signature: '' } },
+    });
     expect(res.statusCode).toBe(400);
     const bad = await call('POST', '/api/account/passkeys', t.adminCookie, { credential: { id: 'a' } });
     expect(bad.statusCode).toBe(400);
@@ -232,7 +237,11 @@ describe('Enforcement', () => {
 
   it('should treat a session from an accepted invitation like a magic link', async () => {
     await setRole('member', { require_passkey_after_magic_link: 1 });
-    const user = await t.deps.db.selectFrom('users').selectAll().where('id', '=', await t.createUser({ email: 'new@acme.test' })).executeTakeFirstOrThrow();
+    const user = await t.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', await t.createUser({ email: 'new@acme.test' }))
+      .executeTakeFirstOrThrow();
     const session = await createSession(t.deps.db, t.deps, user, 'invitation', { ip: null, userAgent: null });
     const cookie = `sofie_session=${session.token}`;
     expect((await call('GET', '/api/auth/me', cookie)).json()).toMatchObject({ passkeyGate: 'PASSKEY_ENROLLMENT_REQUIRED', passkeyCount: 0 });
@@ -317,7 +326,12 @@ describe('"Require passkey after magic-link sign-in" cannot be bypassed', () => 
     const session = await t.signInAs(bob);
     expect((await enrol(session, authenticator(), 'New phone')).statusCode).toBe(201);
     expect((await call('GET', '/api/auth/me', session)).json().passkeyGate).toBeNull();
-    const history = (await call('GET', `/api/users/${bob}/history`, t.adminCookie)).json().items as { action: string; reason: string | null; category: string; after: { viaAdministratorRecovery?: boolean } }[];
+    const history = (await call('GET', `/api/users/${bob}/history`, t.adminCookie)).json().items as {
+      action: string;
+      reason: string | null;
+      category: string;
+      after: { viaAdministratorRecovery?: boolean };
+    }[];
     expect(history.filter((e) => e.category === 'recovery').map((e) => e.action)).toEqual(['passkey.recovery_enrolled', 'passkey.recovery_allowed']);
     expect(history.find((e) => e.action === 'passkey.recovery_allowed')!.reason).toBe('Lost phone, ticket 4711');
     expect(history.find((e) => e.action === 'passkey.recovery_enrolled')!.after.viaAdministratorRecovery).toBe(true);

@@ -21,7 +21,12 @@ export function transportsOf(row: PasskeyRow): AuthenticatorTransportFuture[] {
   return JSON.parse(row.transports) as AuthenticatorTransportFuture[];
 }
 
-export async function issueChallenge(deps: Deps, purpose: ChallengePurpose, challenge: string, scope: { organizationId: string; userId: string; sessionId: string } | null) {
+export async function issueChallenge(
+  deps: Deps,
+  purpose: ChallengePurpose,
+  challenge: string,
+  scope: { organizationId: string; userId: string; sessionId: string } | null,
+) {
   const now = deps.clock();
   // Housekeeping: challenges are useless an hour after they expire.
   await deleteChallengesBefore(deps.db, new Date(now.getTime() - 3_600_000).toISOString());
@@ -99,13 +104,17 @@ export async function verifyAssertion(deps: Deps, passkey: PasskeyRow, credentia
 async function counterRegression(deps: Deps, passkey: PasskeyRow): Promise<never> {
   await deps.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', passkey.user_id).executeTakeFirst();
-    await recordAudit(trx, { deps, organizationId: passkey.organization_id, actor: null, ip: null, userAgent: null }, {
-      action: 'passkey.counter_regression',
-      category: 'auth',
-      risk: 'high',
-      subject: user ? { type: 'user', id: user.id, label: user.email } : null,
-      after: { passkeyId: passkey.id, name: passkey.name, storedCounter: passkey.counter },
-    });
+    await recordAudit(
+      trx,
+      { deps, organizationId: passkey.organization_id, actor: null, ip: null, userAgent: null },
+      {
+        action: 'passkey.counter_regression',
+        category: 'auth',
+        risk: 'high',
+        subject: user ? { type: 'user', id: user.id, label: user.email } : null,
+        after: { passkeyId: passkey.id, name: passkey.name, storedCounter: passkey.counter },
+      },
+    );
   });
   throw fail(PASSKEYS_ERRORS, 'PASSKEY_COUNTER_REGRESSION');
 }

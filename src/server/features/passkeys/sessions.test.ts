@@ -8,11 +8,21 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 function call(method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) {
-  return t.app.inject({ method, url, headers: { cookie, 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' }, ...(payload ? { payload } : {}) });
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie, 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' },
+    ...(payload ? { payload } : {}),
+  });
 }
 
 async function setIdle(minutes: number | null) {
-  await t.deps.db.updateTable('roles').set({ idle_logout_minutes: minutes }).where('organization_id', '=', t.org.organizationId).where('system_key', '=', 'member').execute();
+  await t.deps.db
+    .updateTable('roles')
+    .set({ idle_logout_minutes: minutes })
+    .where('organization_id', '=', t.org.organizationId)
+    .where('system_key', '=', 'member')
+    .execute();
 }
 
 describe('Idle auto logout', () => {
@@ -71,5 +81,4 @@ describe('Your sessions', () => {
     expect((await call('GET', '/api/auth/me', b)).statusCode).toBe(401);
     expect((await call('GET', '/api/auth/me', t.adminCookie)).statusCode).toBe(200);
   });
-
 });

@@ -17,7 +17,8 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload && { payload }) });
+const call = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { cookie }, ...(payload && { payload }) });
 
 async function stateOf(userId: string) {
   const user = await t.deps.db.selectFrom('users').select(['role_id', 'status', 'version']).where('id', '=', userId).executeTakeFirstOrThrow();
@@ -78,7 +79,12 @@ describe('acting on someone who outranks you', () => {
     const otherAdmin = await t.createUser({ email: 'admin2@acme.test', roleKey: 'admin' });
     expect((await call(t.adminCookie, 'POST', `/api/users/${otherAdmin}/deactivate`, {})).statusCode).toBe(200);
     expect((await call(manager, 'POST', `/api/users/${otherAdmin}/reactivate`, {})).json().error.code).toBe('TARGET_OUTRANKS_ACTOR');
-    const deleted = await call(t.adminCookie, 'POST', `/api/users/${otherAdmin}/delete`, { plan: { ownership: {}, collaborators: {} }, policyAcknowledged: true, confirmEmail: 'admin2@acme.test', reason: 'Left' });
+    const deleted = await call(t.adminCookie, 'POST', `/api/users/${otherAdmin}/delete`, {
+      plan: { ownership: {}, collaborators: {} },
+      policyAcknowledged: true,
+      confirmEmail: 'admin2@acme.test',
+      reason: 'Left',
+    });
     expect(deleted.statusCode, deleted.body).toBe(200);
     expect((await call(manager, 'POST', `/api/users/${otherAdmin}/restore`, {})).json().error.code).toBe('TARGET_OUTRANKS_ACTOR');
     expect((await stateOf(otherAdmin)).status).toBe('deleted');
@@ -98,12 +104,27 @@ describe('the default role', () => {
   });
 
   it('should refuse a role that can invite but could not give the default role, naming what it lacks', async () => {
-    const res = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Recruiter', permissions: ['users.view', 'users.invite', 'workspaces.view'], ownerUserId: t.org.adminUserId });
+    const res = await call(t.adminCookie, 'POST', '/api/roles', {
+      name: 'Recruiter',
+      permissions: ['users.view', 'users.invite', 'workspaces.view'],
+      ownerUserId: t.org.adminUserId,
+    });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'DEFAULT_ROLE_NOT_GRANTABLE', details: { missing: ['workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share'], defaultRole: 'Member' } });
+    expect(res.json().error).toMatchObject({
+      code: 'DEFAULT_ROLE_NOT_GRANTABLE',
+      details: { missing: ['workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share'], defaultRole: 'Member' },
+    });
     const fine = await call(t.adminCookie, 'POST', '/api/roles', {
       name: 'Recruiter',
-      permissions: ['users.view', 'users.invite', 'workspaces.view', 'workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share'],
+      permissions: [
+        'users.view',
+        'users.invite',
+        'workspaces.view',
+        'workspaces.edit',
+        'integrations.connect',
+        'workspaces.create_shared',
+        'orchestrations.share',
+      ],
       ownerUserId: t.org.adminUserId,
     });
     expect(fine.statusCode, fine.body).toBe(201);

@@ -169,7 +169,11 @@ export async function duplicateRole(ctx: Ctx, roleId: string, body: DuplicateRol
     name,
     description: source.description,
     permissions,
-    policy: { require_passkey_enrollment: source.require_passkey_enrollment, require_passkey_after_magic_link: source.require_passkey_after_magic_link, idle_logout_minutes: source.idle_logout_minutes },
+    policy: {
+      require_passkey_enrollment: source.require_passkey_enrollment,
+      require_passkey_after_magic_link: source.require_passkey_after_magic_link,
+      idle_logout_minutes: source.idle_logout_minutes,
+    },
     ownerUserId,
     reason: body.reason,
     action: 'role.duplicated',
@@ -179,7 +183,13 @@ export async function duplicateRole(ctx: Ctx, roleId: string, body: DuplicateRol
 }
 
 function assertCustom(row: RoleRow): void {
-  if (row.system_key !== null) throw fail(ROLES_ERRORS, 'SYSTEM_ROLE_READONLY', { roleId: row.id }, `"${row.name}" is a system role and cannot be changed. Duplicate it to make a custom role you can edit.`);
+  if (row.system_key !== null)
+    throw fail(
+      ROLES_ERRORS,
+      'SYSTEM_ROLE_READONLY',
+      { roleId: row.id },
+      `"${row.name}" is a system role and cannot be changed. Duplicate it to make a custom role you can edit.`,
+    );
 }
 
 export async function updateRole(ctx: Ctx, roleId: string, body: UpdateRoleBody): Promise<Role> {
@@ -194,7 +204,11 @@ export async function updateRole(ctx: Ctx, roleId: string, body: UpdateRoleBody)
     if (name.toLowerCase() !== before.name_normalized) await assertNameFree(trx, ctx.organizationId, name, roleId);
     const oldPermissions = rolePermissions(before);
     const permissions = permissionsInput ?? oldPermissions;
-    assertCanAddPermissions(ctx.actor, permissions.filter((p) => !oldPermissions.includes(p)), name);
+    assertCanAddPermissions(
+      ctx.actor,
+      permissions.filter((p) => !oldPermissions.includes(p)),
+      name,
+    );
     assertCanGrantDefaultRole(permissions, name);
     if (losesAccessAdmin(oldPermissions, permissions)) {
       await assertKeepsAccessAdmin(trx, ctx.organizationId, await activeHolderIds(trx, ctx.organizationId, roleId));
@@ -240,7 +254,10 @@ export async function deleteRole(ctx: Ctx, roleId: string, reasonInput: string |
       countPendingInvitationsWithRole(trx, ctx.organizationId, roleId),
     ]);
     if (userCount > 0 || invitationCount > 0) {
-      const parts = [userCount > 0 ? `${userCount} ${userCount === 1 ? 'user holds' : 'users hold'} "${role.name}"` : null, invitationCount > 0 ? `${invitationCount} pending ${invitationCount === 1 ? 'invitation names' : 'invitations name'} it` : null].filter(Boolean);
+      const parts = [
+        userCount > 0 ? `${userCount} ${userCount === 1 ? 'user holds' : 'users hold'} "${role.name}"` : null,
+        invitationCount > 0 ? `${invitationCount} pending ${invitationCount === 1 ? 'invitation names' : 'invitations name'} it` : null,
+      ].filter(Boolean);
       throw fail(
         ROLES_ERRORS,
         'ROLE_IN_USE',

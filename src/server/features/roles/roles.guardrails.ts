@@ -16,7 +16,12 @@ export function missingFrom(actor: Actor, permissions: readonly string[]): strin
 export function assertNoEscalation(actor: Actor, permissions: readonly string[], roleName: string): void {
   const missing = missingFrom(actor, permissions);
   if (missing.length > 0) {
-    throw fail(ROLES_ERRORS, 'ROLE_ESCALATION', { missing }, `You cannot assign "${roleName}": it includes permissions your own role does not have (${labelled(missing)}). Ask an administrator who holds them.`);
+    throw fail(
+      ROLES_ERRORS,
+      'ROLE_ESCALATION',
+      { missing },
+      `You cannot assign "${roleName}": it includes permissions your own role does not have (${labelled(missing)}). Ask an administrator who holds them.`,
+    );
   }
 }
 
@@ -31,7 +36,12 @@ export function assertNotSelf(actor: Actor, userId: string): void {
 export function outrankingRefusal(actor: Actor, target: { email: string }, targetPermissions: readonly string[]): AppError | null {
   const missing = missingFrom(actor, targetPermissions);
   if (missing.length === 0) return null;
-  return fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { missing }, `${target.email} holds permissions your own role does not have (${labelled(missing)}), so you cannot change their access. Ask an administrator who holds them.`);
+  return fail(
+    ROLES_ERRORS,
+    'TARGET_OUTRANKS_ACTOR',
+    { missing },
+    `${target.email} holds permissions your own role does not have (${labelled(missing)}), so you cannot change their access. Ask an administrator who holds them.`,
+  );
 }
 
 /** The permissions of each role of the organization, read once per change. */
@@ -47,7 +57,12 @@ export async function assertMayActOn(db: DbOrTrx, actor: Actor, organizationId: 
 }
 
 /** The users among `targets` whose role outranks the actor, with the refusal for each. */
-export async function outrankingTargets<T extends { id: string; email: string; role_id: string }>(db: DbOrTrx, actor: Actor, organizationId: string, targets: readonly T[]): Promise<Map<string, AppError>> {
+export async function outrankingTargets<T extends { id: string; email: string; role_id: string }>(
+  db: DbOrTrx,
+  actor: Actor,
+  organizationId: string,
+  targets: readonly T[],
+): Promise<Map<string, AppError>> {
   const roles = await permissionsByRole(db, organizationId);
   const refused = new Map<string, AppError>();
   for (const target of targets) {
@@ -109,7 +124,12 @@ export async function lockOrganizationForAccessChange(trx: DbOrTrx, dialect: 'sq
 export function assertCanAddPermissions(actor: Actor, added: readonly string[], roleName: string): void {
   const missing = missingFrom(actor, added);
   if (missing.length > 0) {
-    throw fail(ROLES_ERRORS, 'ROLE_ESCALATION', { missing }, `You cannot add permissions your own role does not have to "${roleName}" (${labelled(missing)}). Ask an administrator who holds them.`);
+    throw fail(
+      ROLES_ERRORS,
+      'ROLE_ESCALATION',
+      { missing },
+      `You cannot add permissions your own role does not have to "${roleName}" (${labelled(missing)}). Ask an administrator who holds them.`,
+    );
   }
 }
 
@@ -130,6 +150,11 @@ export function assertCanGrantDefaultRole(permissions: readonly string[], roleNa
   const missing = missingForDefaultInvitations(permissions);
   if (missing.length > 0) {
     const defaultName = SYSTEM_ROLES.find((r) => r.key === DEFAULT_ROLE_KEY)!.name;
-    throw fail(ROLES_ERRORS, 'DEFAULT_ROLE_NOT_GRANTABLE', { missing, defaultRole: defaultName }, `"${roleName}" can invite people, so it must hold every permission of ${defaultName}, the role invitations give by default. Add ${labelled(missing)}, or remove "Invite users".`);
+    throw fail(
+      ROLES_ERRORS,
+      'DEFAULT_ROLE_NOT_GRANTABLE',
+      { missing, defaultRole: defaultName },
+      `"${roleName}" can invite people, so it must hold every permission of ${defaultName}, the role invitations give by default. Add ${labelled(missing)}, or remove "Invite users".`,
+    );
   }
 }

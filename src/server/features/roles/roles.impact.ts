@@ -21,16 +21,25 @@ export async function roleImpact(ctx: Ctx, body: RoleImpactBody): Promise<RoleIm
   // The same rules saving would enforce (roles.guardrails.ts), reported instead of thrown.
   const missing = missingFrom(ctx.actor, gained);
   if (missing.length > 0) {
-    problems.push({ code: 'ROLE_ESCALATION', message: `Your own role does not have: ${missing.map((p) => permissionRef(p).label).join(', ')}. You cannot add these.` });
+    problems.push({
+      code: 'ROLE_ESCALATION',
+      message: `Your own role does not have: ${missing.map((p) => permissionRef(p).label).join(', ')}. You cannot add these.`,
+    });
   }
   const missingForInvites = missingForDefaultInvitations(permissions);
   if (missingForInvites.length > 0) {
-    problems.push({ code: 'DEFAULT_ROLE_NOT_GRANTABLE', message: `Holders could invite people but not grant the default role: add ${missingForInvites.map((p) => permissionRef(p).label).join(', ')}, or remove "Invite users".` });
+    problems.push({
+      code: 'DEFAULT_ROLE_NOT_GRANTABLE',
+      message: `Holders could invite people but not grant the default role: add ${missingForInvites.map((p) => permissionRef(p).label).join(', ')}, or remove "Invite users".`,
+    });
   }
   let counts = { total: 0, active: 0 };
   let holders: { id: string; name: string; email: string; status: string }[] = [];
   if (role) {
-    [counts, holders] = await Promise.all([countRoleHoldersByStatus(db, ctx.organizationId, role.id), listRoleHolders(db, ctx.organizationId, role.id, IMPACT_USER_LIMIT)]);
+    [counts, holders] = await Promise.all([
+      countRoleHoldersByStatus(db, ctx.organizationId, role.id),
+      listRoleHolders(db, ctx.organizationId, role.id, IMPACT_USER_LIMIT),
+    ]);
     if (losesAccessAdmin(oldPermissions, permissions)) {
       if (await wouldLeaveNoAccessAdmin(db, ctx.organizationId, await activeHolderIds(db, ctx.organizationId, role.id))) {
         problems.push({ code: 'LAST_ACCESS_ADMIN', message: 'This would leave your organization with nobody who can manage users and roles.' });

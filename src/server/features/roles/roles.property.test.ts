@@ -51,12 +51,22 @@ function valid(permissions: string[]): string[] {
 }
 
 async function permissionsOf(userId: string): Promise<Set<string>> {
-  const row = await t.deps.db.selectFrom('users').innerJoin('roles', 'roles.id', 'users.role_id').select(['roles.permissions', 'users.status']).where('users.id', '=', userId).executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(['roles.permissions', 'users.status'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
   return new Set(row.status === 'active' ? (JSON.parse(row.permissions) as string[]) : []);
 }
 
 async function rolesOf(organizationId: string) {
-  const rows = await t.deps.db.selectFrom('roles').select(['id', 'permissions', 'version', 'system_key']).where('organization_id', '=', organizationId).orderBy('id').execute();
+  const rows = await t.deps.db
+    .selectFrom('roles')
+    .select(['id', 'permissions', 'version', 'system_key'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ ...r, permissions: JSON.parse(r.permissions) as string[] }));
 }
 
@@ -64,9 +74,18 @@ async function rolesOf(organizationId: string) {
 async function snapshot(organizationId: string) {
   const db = t.deps.db;
   const [roles, users, audit] = await Promise.all([
-    db.selectFrom('roles').select(['id', 'name', 'permissions', 'version', 'owner_user_id']).where('organization_id', '=', organizationId).orderBy('id').execute(),
+    db
+      .selectFrom('roles')
+      .select(['id', 'name', 'permissions', 'version', 'owner_user_id'])
+      .where('organization_id', '=', organizationId)
+      .orderBy('id')
+      .execute(),
     db.selectFrom('users').select(['id', 'role_id', 'status', 'version']).where('organization_id', '=', organizationId).orderBy('id').execute(),
-    db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow(),
   ]);
   return { roles, users, audit: Number(audit.n) };
 }
@@ -90,7 +109,8 @@ describe('role grants (property)', () => {
         runs++;
         const org = await t.newOrganization(`Org ${runs}`, `root@org${runs}.test`);
         const orgId = org.organizationId;
-        const call = (cookie: string, method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, headers: { cookie }, payload });
+        const call = (cookie: string, method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) =>
+          t.app.inject({ method, url, headers: { cookie }, payload });
         // The organization: the first administrator moves onto a custom access-administration role
         // (system roles cannot be edited), creates other roles and hands them out.
         const admin: Member = { id: org.adminUserId, cookie: org.adminCookie };

@@ -72,7 +72,10 @@ export async function recommendRole(ctx: Ctx, body: RecommendRoleBody): Promise<
   };
   return {
     recommended: best ? toChoice(best, true) : null,
-    alternatives: candidates.filter((c) => c !== best).slice(0, 5).map((c) => toChoice(c, false)),
+    alternatives: candidates
+      .filter((c) => c !== best)
+      .slice(0, 5)
+      .map((c) => toChoice(c, false)),
     required,
   };
 }

@@ -90,7 +90,13 @@ export async function countRoleHoldersByStatus(db: DbOrTrx, organizationId: stri
 }
 
 export async function activeHolderIds(db: DbOrTrx, organizationId: string, roleId: string): Promise<string[]> {
-  const rows = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('role_id', '=', roleId).where('status', '=', 'active').execute();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('role_id', '=', roleId)
+    .where('status', '=', 'active')
+    .execute();
   return rows.map((r) => r.id);
 }
 

@@ -38,40 +38,72 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.post('/api/roles', {
     config: { permission: 'roles.manage', stepUp: true },
-    schema: { tags: ['Roles'], summary: 'New Role (guardrails, owner for privileged roles, business reason)', body: CreateRoleBody, response: { 201: Role, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'New Role (guardrails, owner for privileged roles, business reason)',
+      body: CreateRoleBody,
+      response: { 201: Role, ...errors },
+    },
     handler: async (request, reply) => reply.status(201).send(await createRole(contextOf(request, deps), request.body)),
   });
 
   // Declared before /api/roles/:id so the static paths win (Fastify prefers static segments anyway).
   app.post('/api/roles/impact', {
     config: { permission: 'roles.manage' },
-    schema: { tags: ['Roles'], summary: 'Impact review: who gains or loses which permissions if the role is saved', body: RoleImpactBody, response: { 200: RoleImpact, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'Impact review: who gains or loses which permissions if the role is saved',
+      body: RoleImpactBody,
+      response: { 200: RoleImpact, ...errors },
+    },
     handler: async (request) => roleImpact(contextOf(request, deps), request.body),
   });
 
   app.post('/api/roles/recommend', {
     // Used by "Help me choose" in the invite dialog; it reveals no more than the role list does.
     config: { permission: 'users.view' },
-    schema: { tags: ['Roles'], summary: 'Help me choose: the narrowest role for the day-one answers', body: RecommendRoleBody, response: { 200: RoleRecommendation, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'Help me choose: the narrowest role for the day-one answers',
+      body: RecommendRoleBody,
+      response: { 200: RoleRecommendation, ...errors },
+    },
     handler: async (request) => recommendRole(contextOf(request, deps), request.body),
   });
 
   app.get('/api/roles/:id', {
     config: { permission: 'roles.view' },
-    schema: { tags: ['Roles'], summary: 'A role with its permissions, security policy, owner and holders count', params: IdParams, response: { 200: Role, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'A role with its permissions, security policy, owner and holders count',
+      params: IdParams,
+      response: { 200: Role, ...errors },
+    },
     handler: async (request) => getRole(contextOf(request, deps), request.params.id),
   });
 
   app.patch('/api/roles/:id', {
     config: { permission: 'roles.manage', stepUp: true },
-    schema: { tags: ['Roles'], summary: 'Edit a custom role (optimistic version, guardrails)', params: IdParams, body: UpdateRoleBody, response: { 200: Role, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'Edit a custom role (optimistic version, guardrails)',
+      params: IdParams,
+      body: UpdateRoleBody,
+      response: { 200: Role, ...errors },
+    },
     handler: async (request) => updateRole(contextOf(request, deps), request.params.id, request.body),
   });
 
   app.post('/api/roles/:id/duplicate', {
     // Creates a role, as POST /api/roles does (a copy of Admin holds every permission): the same passkey check.
     config: { permission: 'roles.manage', stepUp: true },
-    schema: { tags: ['Roles'], summary: 'Duplicate a role (system roles included) into a custom role', params: IdParams, body: DuplicateRoleBody, response: { 201: Role, ...errors } },
+    schema: {
+      tags: ['Roles'],
+      summary: 'Duplicate a role (system roles included) into a custom role',
+      params: IdParams,
+      body: DuplicateRoleBody,
+      response: { 201: Role, ...errors },
+    },
     // Every field is optional, so a bare POST is a valid request.
     preValidation: async (request) => {
       request.body ??= {};

@@ -64,7 +64,11 @@ export async function seedSystemRoles(trx: DbOrTrx, deps: Deps, organizationId: 
 export async function listRoles(ctx: RequestContext): Promise<Role[]> {
   const { db } = ctx.deps;
   const [rows, counts] = await Promise.all([listRoleRows(db, ctx.organizationId), countUsersByRole(db, ctx.organizationId)]);
-  const owners = await userNames(db, ctx.organizationId, rows.map((r) => r.owner_user_id).filter((id): id is string => id !== null));
+  const owners = await userNames(
+    db,
+    ctx.organizationId,
+    rows.map((r) => r.owner_user_id).filter((id): id is string => id !== null),
+  );
   return rows.map((row) => roleRowToRole(row, counts.get(row.id) ?? 0, ownerOf(row, owners)));
 }
 
@@ -98,7 +102,10 @@ function ownerOf(row: RoleRow, names: Map<string, string>): { id: string; name: 
 export async function getRole(ctx: RequestContext, roleId: string): Promise<Role> {
   const { db } = ctx.deps;
   const row = await requireRole(db, ctx.organizationId, roleId);
-  const [count, owners] = await Promise.all([countUsersWithRole(db, ctx.organizationId, roleId), userNames(db, ctx.organizationId, row.owner_user_id ? [row.owner_user_id] : [])]);
+  const [count, owners] = await Promise.all([
+    countUsersWithRole(db, ctx.organizationId, roleId),
+    userNames(db, ctx.organizationId, row.owner_user_id ? [row.owner_user_id] : []),
+  ]);
   return roleRowToRole(row, count, ownerOf(row, owners));
 }
 

@@ -109,16 +109,28 @@ describe('New Role', () => {
     const inactive = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: gone });
     expect(inactive.json().error.code).toBe('OWNER_NOT_FOUND');
     const other = await t.newOrganization('Globex', 'boss@globex.test');
-    const foreign = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: other.adminUserId });
+    const foreign = await call(t.adminCookie, 'POST', '/api/roles', {
+      name: 'Session keeper',
+      permissions: ['users.manage_sessions'],
+      ownerUserId: other.adminUserId,
+    });
     expect(foreign.json().error.code).toBe('OWNER_NOT_FOUND');
-    const ok = await call(t.adminCookie, 'POST', '/api/roles', { name: 'Session keeper', permissions: ['users.manage_sessions'], ownerUserId: t.org.adminUserId });
+    const ok = await call(t.adminCookie, 'POST', '/api/roles', {
+      name: 'Session keeper',
+      permissions: ['users.manage_sessions'],
+      ownerUserId: t.org.adminUserId,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ privileged: true, owner: { id: t.org.adminUserId, name: 'Alice Admin' } });
   });
 
   it('should refuse adding a permission the author does not hold (ROLE_ESCALATION)', async () => {
     const author = await userWithPermissions('author@acme.test', ['roles.manage', 'roles.view', 'users.view']);
-    const res = await call(author.cookie, 'POST', '/api/roles', { name: 'Sneaky', permissions: ['users.view', 'integrations.manage'], ownerUserId: author.userId });
+    const res = await call(author.cookie, 'POST', '/api/roles', {
+      name: 'Sneaky',
+      permissions: ['users.view', 'integrations.manage'],
+      ownerUserId: author.userId,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'ROLE_ESCALATION', details: { missing: ['integrations.manage'] } });
     expect(res.json().error.message).toContain('Configure integrations');
@@ -144,7 +156,11 @@ describe('New Role', () => {
 describe('editing a role', () => {
   it('should save changes with the current version and refuse a stale one (VERSION_CONFLICT)', async () => {
     const role = await newRole({ name: 'QA', permissions: ['workspaces.view'] });
-    const first = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, name: 'QA reviewer', permissions: ['workspaces.view', 'workspaces.edit'] });
+    const first = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, {
+      version: 1,
+      name: 'QA reviewer',
+      permissions: ['workspaces.view', 'workspaces.edit'],
+    });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ name: 'QA reviewer', version: 2, permissions: ['workspaces.view', 'workspaces.edit'] });
     const stale = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, description: 'late' });
@@ -195,7 +211,10 @@ describe('editing a role', () => {
   it('should refuse adding a permission the editor lacks, but allow removing one', async () => {
     const target = await newRole({ name: 'Target', permissions: ['workspaces.view', 'integrations.manage'], ownerUserId: t.org.adminUserId });
     const editor = await userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'workspaces.view', 'users.view']);
-    const add = await call(editor.cookie, 'PATCH', `/api/roles/${target.id}`, { version: 1, permissions: ['workspaces.view', 'integrations.manage', 'users.view', 'users.delete'] });
+    const add = await call(editor.cookie, 'PATCH', `/api/roles/${target.id}`, {
+      version: 1,
+      permissions: ['workspaces.view', 'integrations.manage', 'users.view', 'users.delete'],
+    });
     expect(add.statusCode).toBe(403);
     expect(add.json().error).toMatchObject({ code: 'ROLE_ESCALATION', details: { missing: ['users.delete'] } });
     const keep = await call(editor.cookie, 'PATCH', `/api/roles/${target.id}`, { version: 1, description: 'kept' });
@@ -207,18 +226,32 @@ describe('editing a role', () => {
   it('should refuse removing access administration from the last role that grants it to an active user (LAST_ACCESS_ADMIN)', async () => {
     const roles = (await call(t.adminCookie, 'GET', '/api/roles')).json().items as { id: string; key: string }[];
     const memberPermissions = ['workspaces.view', 'workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share'];
-    const chief = await newRole({ name: 'Chief', permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.manage', 'roles.view'], ownerUserId: t.org.adminUserId });
+    const chief = await newRole({
+      name: 'Chief',
+      permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.manage', 'roles.view'],
+      ownerUserId: t.org.adminUserId,
+    });
     // Move the only admin to "Chief": Alice is now the only access administrator, through a custom role.
     const helper = await t.createUser({ email: 'helper@acme.test', roleKey: 'admin' });
     expect((await call(await t.signInAs(helper), 'PUT', `/api/users/${t.org.adminUserId}/role`, { roleId: chief.id })).statusCode).toBe(200);
     // The helper leaves (set up directly: as Chief, Alice may not demote a full Admin).
-    await t.deps.db.updateTable('users').set({ role_id: roles.find((r) => r.key === 'member')!.id }).where('id', '=', helper).execute();
-    const res = await call(t.adminCookie, 'PATCH', `/api/roles/${chief.id}`, { version: 1, permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.view'] });
+    await t.deps.db
+      .updateTable('users')
+      .set({ role_id: roles.find((r) => r.key === 'member')!.id })
+      .where('id', '=', helper)
+      .execute();
+    const res = await call(t.adminCookie, 'PATCH', `/api/roles/${chief.id}`, {
+      version: 1,
+      permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.view'],
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('LAST_ACCESS_ADMIN');
     // With a second access administrator elsewhere, the same edit is fine.
     await t.createUser({ email: 'second@acme.test', roleKey: 'admin' });
-    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${chief.id}`, { version: 1, permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.view'] });
+    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${chief.id}`, {
+      version: 1,
+      permissions: [...memberPermissions, 'users.view', 'users.assign_role', 'roles.view'],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
@@ -226,7 +259,11 @@ describe('editing a role', () => {
     const role = await newRole({ name: 'Plain', permissions: ['workspaces.view'] });
     const res = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.manage_sessions'] });
     expect(res.json().error.code).toBe('OWNER_REQUIRED');
-    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 1, permissions: ['workspaces.view', 'users.manage_sessions'], ownerUserId: t.org.adminUserId });
+    const ok = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, {
+      version: 1,
+      permissions: ['workspaces.view', 'users.manage_sessions'],
+      ownerUserId: t.org.adminUserId,
+    });
     expect(ok.statusCode).toBe(200);
     const clear = await call(t.adminCookie, 'PATCH', `/api/roles/${role.id}`, { version: 2, ownerUserId: null });
     expect(clear.json().error.code).toBe('OWNER_REQUIRED');
@@ -270,7 +307,14 @@ describe('organization isolation', () => {
     expect((await call(t.adminCookie, 'POST', '/api/roles/impact', { roleId: foreign.id, permissions: [] })).statusCode).toBe(404);
     const mine = (await call(t.adminCookie, 'GET', '/api/roles')).json().items as { id: string }[];
     expect(mine.some((r) => r.id === foreign.id)).toBe(false);
-    const recommended = (await call(t.adminCookie, 'POST', '/api/roles/recommend', { needsAdminPages: false, createsSharedWorkspaces: false, configuresIntegrations: false, managesAccess: false })).json();
+    const recommended = (
+      await call(t.adminCookie, 'POST', '/api/roles/recommend', {
+        needsAdminPages: false,
+        createsSharedWorkspaces: false,
+        configuresIntegrations: false,
+        managesAccess: false,
+      })
+    ).json();
     expect([recommended.recommended, ...recommended.alternatives].some((c: { roleId: string }) => c.roleId === foreign.id)).toBe(false);
     expect((await call(other.adminCookie, 'GET', `/api/roles/${foreign.id}`)).json().name).toBe('Globex only');
   });
@@ -338,7 +382,15 @@ describe('Help me choose', () => {
   });
 
   it('should only recommend roles the asker can assign when one fits', async () => {
-    const inviter = await userWithPermissions('inv@acme.test', ['users.view', 'users.invite', 'workspaces.view', 'workspaces.edit', 'integrations.connect', 'workspaces.create_shared', 'orchestrations.share']);
+    const inviter = await userWithPermissions('inv@acme.test', [
+      'users.view',
+      'users.invite',
+      'workspaces.view',
+      'workspaces.edit',
+      'integrations.connect',
+      'workspaces.create_shared',
+      'orchestrations.share',
+    ]);
     const r = await recommend({ configuresIntegrations: true }, inviter.cookie);
     expect(r.recommended).toMatchObject({ name: 'Integration admin', assignable: false });
     expect(r.recommended.reason).toContain('must assign it');

@@ -15,7 +15,12 @@ export const serviceTokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   });
   app.post('/api/service-tokens', {
     config: { permission: 'provisioning.manage', stepUp: true },
-    schema: { tags: ['Provisioning'], summary: 'Create a service token (the secret is shown once)', body: CreateServiceTokenBody, response: { 201: CreatedServiceToken, ...errors } },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Create a service token (the secret is shown once)',
+      body: CreateServiceTokenBody,
+      response: { 201: CreatedServiceToken, ...errors },
+    },
     handler: async (request, reply) => reply.status(201).send(await createServiceToken(contextOf(request, deps), request.body)),
   });
   app.delete('/api/service-tokens/:id', {

@@ -15,7 +15,12 @@ function toContract(row: ServiceTokenRow) {
 }
 
 export async function listServiceTokens(ctx: RequestContext) {
-  const rows = await ctx.deps.db.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId).orderBy('created_at', 'desc').execute();
+  const rows = await ctx.deps.db
+    .selectFrom('service_tokens')
+    .selectAll()
+    .where('organization_id', '=', ctx.organizationId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toContract);
 }
 
@@ -33,7 +38,14 @@ export async function createServiceToken(ctx: RequestContext & { actor: Actor },
   };
   await ctx.deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('service_tokens').values(row).execute();
-    await recordAudit(trx, ctx, { action: 'service_token.created', category: 'admin', risk: 'high', subject: { type: 'service_token', id: row.id, label: row.name }, before: null, after: { name: row.name } });
+    await recordAudit(trx, ctx, {
+      action: 'service_token.created',
+      category: 'admin',
+      risk: 'high',
+      subject: { type: 'service_token', id: row.id, label: row.name },
+      before: null,
+      after: { name: row.name },
+    });
   });
   return { ...toContract(row), token };
 }
@@ -45,7 +57,14 @@ export async function revokeServiceToken(ctx: RequestContext & { actor: Actor },
     if (row.revoked_at) return;
     const now = nowIso(ctx.deps);
     await trx.updateTable('service_tokens').set({ revoked_at: now }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'service_token.revoked', category: 'admin', risk: 'medium', subject: { type: 'service_token', id, label: row.name }, before: { revokedAt: null }, after: { revokedAt: now } });
+    await recordAudit(trx, ctx, {
+      action: 'service_token.revoked',
+      category: 'admin',
+      risk: 'medium',
+      subject: { type: 'service_token', id, label: row.name },
+      before: { revokedAt: null },
+      after: { revokedAt: now },
+    });
   });
 }
 
@@ -54,7 +73,12 @@ export function serviceTokenResolver(deps: Deps) {
   return async (authorization: string | undefined): Promise<ServiceCaller | null> => {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
     if (!token || !token.startsWith(PREFIX) || token.length > 200) return null;
-    const row = await deps.db.selectFrom('service_tokens').selectAll().where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('service_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashToken(token))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     if (!row) return null;
     const now = deps.clock();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {

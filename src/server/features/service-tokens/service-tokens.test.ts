@@ -9,7 +9,12 @@ afterEach(async () => t.close());
 
 describe('service tokens', () => {
   it('should show the secret once, list the token without it, and stop accepting it once revoked', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/service-tokens', headers: { cookie: t.adminCookie }, payload: { name: 'usage-collector' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/service-tokens',
+      headers: { cookie: t.adminCookie },
+      payload: { name: 'usage-collector' },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^sst_/);

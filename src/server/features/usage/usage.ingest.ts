@@ -54,8 +54,10 @@ function validateEvent(raw: unknown, index: number, now: number, oldest: number)
   if (Number.isNaN(time)) return 'INVALID_OCCURRED_AT';
   if (time > now + FUTURE_TOLERANCE_MS) return 'OCCURRED_AT_IN_FUTURE';
   if (time < oldest) return 'OUTSIDE_RETENTION';
-  const userId = e.userId === undefined || e.userId === null ? null : typeof e.userId === 'string' && e.userId.length <= 64 ? e.userId.trim() || null : undefined;
-  const email = e.email === undefined || e.email === null ? null : typeof e.email === 'string' && e.email.length <= 320 ? e.email.trim().toLowerCase() || null : undefined;
+  const userId =
+    e.userId === undefined || e.userId === null ? null : typeof e.userId === 'string' && e.userId.length <= 64 ? e.userId.trim() || null : undefined;
+  const email =
+    e.email === undefined || e.email === null ? null : typeof e.email === 'string' && e.email.length <= 320 ? e.email.trim().toLowerCase() || null : undefined;
   if (userId === undefined || email === undefined) return 'USER_NOT_FOUND';
   if (!userId && !email) return 'USER_REQUIRED';
   const workspaceId = optionalRef(e.workspaceId);
@@ -70,7 +72,7 @@ function validateEvent(raw: unknown, index: number, now: number, oldest: number)
 }
 
 function reject(index: number, raw: unknown, code: IngestRejectionCode): IngestRejection {
-  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? ((raw as { id: string }).id.slice(0, 100)) : null;
+  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 100) : null;
   return { index, id, code, message: INGEST_REJECTIONS[code] };
 }
 
@@ -148,7 +150,12 @@ export async function ingestUsageEvents(ctx: RequestContext, events: unknown[]):
 }
 
 /** Adds newly stored events to every rollup (same transaction as the insert). Keys are sorted so concurrent batches lock in one order. */
-async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: string, fresh: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[]): Promise<void> {
+async function applyRollups(
+  trx: DbOrTrx,
+  dialect: Dialect,
+  organizationId: string,
+  fresh: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[],
+): Promise<void> {
   const daily = new Map<string, DailyAdd>();
   const orgDaily = new Map<string, Omit<DailyAdd, 'user_id'>>();
   const dayMarks = new Map<string, ActiveMark>();
@@ -190,7 +197,10 @@ async function applyRollups(trx: DbOrTrx, dialect: Dialect, organizationId: stri
   newDays.forEach(count);
   const longer = new Map<string, ActiveMark>();
   for (const d of newDays) {
-    for (const [period, start] of [['week', weekStart(d.period_start)], ['month', monthStart(d.period_start)]] as const) {
+    for (const [period, start] of [
+      ['week', weekStart(d.period_start)],
+      ['month', monthStart(d.period_start)],
+    ] as const) {
       longer.set(`${period}|${start}|${d.user_id}`, { period, period_start: start, user_id: d.user_id });
     }
   }

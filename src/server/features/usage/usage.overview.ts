@@ -71,7 +71,14 @@ export async function listInactiveUsers(ctx: RequestContext, query: { days?: num
   return {
     days,
     total,
-    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: { id: r.role_id, name: r.role_name }, lastActiveAt: r.last_active_at, createdAt: r.created_at })),
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      role: { id: r.role_id, name: r.role_name },
+      lastActiveAt: r.last_active_at,
+      createdAt: r.created_at,
+    })),
     nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.last_active_at ?? '', last.id])).toString('base64url') : null,
   };
 }

@@ -33,11 +33,23 @@ export interface UserRef {
 export async function findUsersForIngest(db: DbOrTrx, organizationId: string, ids: string[], emails: string[]): Promise<UserRef[]> {
   const out: UserRef[] = [];
   for (const part of chunks(ids)) {
-    out.push(...(await db.selectFrom('users').select(['id', 'email_normalized', 'status']).where('organization_id', '=', organizationId).where('id', 'in', part).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('users')
+        .select(['id', 'email_normalized', 'status'])
+        .where('organization_id', '=', organizationId)
+        .where('id', 'in', part)
+        .execute()),
+    );
   }
   for (const part of chunks(emails)) {
     out.push(
-      ...(await db.selectFrom('users').select(['id', 'email_normalized', 'status']).where('organization_id', '=', organizationId).where('email_normalized', 'in', part).execute()),
+      ...(await db
+        .selectFrom('users')
+        .select(['id', 'email_normalized', 'status'])
+        .where('organization_id', '=', organizationId)
+        .where('email_normalized', 'in', part)
+        .execute()),
     );
   }
   return out;
@@ -62,8 +74,22 @@ function jsonRows(dialect: Dialect, rows: object[], columns: Record<string, Colu
 }
 
 /** Inserts events whose id is new in the organization; returns the ids actually inserted. */
-export async function insertNewEvents(trx: DbOrTrx, dialect: Dialect, organizationId: string, receivedAt: string, rows: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[]): Promise<Set<string>> {
-  const source = jsonRows(dialect, rows, { id: 'text', user_id: 'text', type: 'text', occurred_at: 'text', workspace_id: 'text', item_id: 'text', quantity: 'bigint' });
+export async function insertNewEvents(
+  trx: DbOrTrx,
+  dialect: Dialect,
+  organizationId: string,
+  receivedAt: string,
+  rows: Omit<NewUsageEventRow, 'organization_id' | 'received_at'>[],
+): Promise<Set<string>> {
+  const source = jsonRows(dialect, rows, {
+    id: 'text',
+    user_id: 'text',
+    type: 'text',
+    occurred_at: 'text',
+    workspace_id: 'text',
+    item_id: 'text',
+    quantity: 'bigint',
+  });
   const result = await sql<{ id: string }>`
     INSERT INTO usage_events (organization_id, received_at, id, user_id, type, occurred_at, workspace_id, item_id, quantity)
     SELECT ${organizationId}, ${receivedAt}, s.* FROM (${source}) AS s WHERE true
@@ -121,7 +147,11 @@ export async function markActive(trx: DbOrTrx, dialect: Dialect, organizationId:
   return result.rows;
 }
 
-export async function addToOrgActive(trx: DbOrTrx, organizationId: string, adds: { period: ActivePeriod; period_start: string; active_users: number }[]): Promise<void> {
+export async function addToOrgActive(
+  trx: DbOrTrx,
+  organizationId: string,
+  adds: { period: ActivePeriod; period_start: string; active_users: number }[],
+): Promise<void> {
   for (const part of chunks(adds)) {
     await trx
       .insertInto('usage_org_active')
@@ -241,7 +271,9 @@ function inactiveQuery(db: DbOrTrx, organizationId: string, cutoff: string) {
 }
 
 export async function countInactive(db: DbOrTrx, organizationId: string, cutoff: string): Promise<number> {
-  const row = await inactiveQuery(db, organizationId, cutoff).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await inactiveQuery(db, organizationId, cutoff)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

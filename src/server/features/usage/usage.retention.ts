@@ -38,7 +38,10 @@ export async function updateUsageSettings(ctx: RequestContext & { actor: Actor }
  * Deletes raw events older than each organization's retention window, in small batches so writers
  * are never blocked for long, and rollups older than ROLLUP_RETENTION_DAYS. Run periodically.
  */
-export async function purgeExpiredUsage(deps: Pick<Deps, 'db' | 'clock'>, options: { batchSize?: number; rollups?: boolean } = {}): Promise<{ events: number }> {
+export async function purgeExpiredUsage(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  options: { batchSize?: number; rollups?: boolean } = {},
+): Promise<{ events: number }> {
   const batch = options.batchSize ?? 5000;
   const now = deps.clock();
   let events = 0;

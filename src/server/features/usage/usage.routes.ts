@@ -37,25 +37,47 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get('/api/users/:id/activity', {
     config: { permission: 'users.view_activity' },
-    schema: { tags: ['Usage'], summary: 'Recent activity of a user: usage events and audit events about them, newest first', params: IdParams, querystring: ActivityQuery, response: { 200: ActivityFeed, ...errors } },
+    schema: {
+      tags: ['Usage'],
+      summary: 'Recent activity of a user: usage events and audit events about them, newest first',
+      params: IdParams,
+      querystring: ActivityQuery,
+      response: { 200: ActivityFeed, ...errors },
+    },
     handler: async (request) => getUserActivity(contextOf(request, deps), request.params.id, request.query),
   });
 
   app.get('/api/users/:id/usage', {
     config: { permission: 'users.view_activity' },
-    schema: { tags: ['Usage'], summary: 'Usage trend of a user per day and type over 30 or 90 days (UTC, zero-filled)', params: IdParams, querystring: UsageTrendQuery, response: { 200: UsageTrend, ...errors } },
+    schema: {
+      tags: ['Usage'],
+      summary: 'Usage trend of a user per day and type over 30 or 90 days (UTC, zero-filled)',
+      params: IdParams,
+      querystring: UsageTrendQuery,
+      response: { 200: UsageTrend, ...errors },
+    },
     handler: async (request) => getUserUsageTrend(contextOf(request, deps), request.params.id, request.query.days ?? 30),
   });
 
   app.get('/api/usage/overview', {
     config: { permission: 'users.view_activity' },
-    schema: { tags: ['Usage'], summary: 'Organization overview: active users per day, week and month with the trend, top event types, inactive accounts', querystring: UsageOverviewQuery, response: { 200: UsageOverview, ...errors } },
+    schema: {
+      tags: ['Usage'],
+      summary: 'Organization overview: active users per day, week and month with the trend, top event types, inactive accounts',
+      querystring: UsageOverviewQuery,
+      response: { 200: UsageOverview, ...errors },
+    },
     handler: async (request) => getUsageOverview(contextOf(request, deps), request.query.inactiveDays ?? 30),
   });
 
   app.get('/api/usage/inactive-users', {
     config: { permission: 'users.view_activity' },
-    schema: { tags: ['Usage'], summary: 'Active accounts with no activity in N days, least recently active first', querystring: InactiveUsersQuery, response: { 200: InactiveUserList, ...errors } },
+    schema: {
+      tags: ['Usage'],
+      summary: 'Active accounts with no activity in N days, least recently active first',
+      querystring: InactiveUsersQuery,
+      response: { 200: InactiveUserList, ...errors },
+    },
     handler: async (request) => listInactiveUsers(contextOf(request, deps), request.query),
   });
 
@@ -67,7 +89,12 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.put('/api/usage/settings', {
     config: { permission: 'organization.manage_settings' },
-    schema: { tags: ['Usage'], summary: 'Change how long raw usage events are kept (7–730 days; trends keep their daily rollups)', body: UpdateUsageSettingsBody, response: { 200: UsageSettings, ...errors } },
+    schema: {
+      tags: ['Usage'],
+      summary: 'Change how long raw usage events are kept (7–730 days; trends keep their daily rollups)',
+      body: UpdateUsageSettingsBody,
+      response: { 200: UsageSettings, ...errors },
+    },
     handler: async (request) => updateUsageSettings(contextOf(request, deps), request.body.retentionDays),
   });
 };

@@ -73,11 +73,18 @@ describe('usage ingestion', () => {
   it('should move "Last sign-in" forward with the sign-ins other services report, and never back', async () => {
     const token = await serviceToken();
     const userId = await t.createUser({ email: 'sid@acme.test' });
-    await t.deps.db.updateTable('users').set({ last_sign_in_at: at(80 * DAY) }).where('id', '=', userId).execute();
+    await t.deps.db
+      .updateTable('users')
+      .set({ last_sign_in_at: at(80 * DAY) })
+      .where('id', '=', userId)
+      .execute();
     expect((await post(token, [{ id: 's1', userId, type: 'sign_in', occurredAt: at(2 * DAY) }])).json().accepted).toBe(1);
     expect((await get(`/api/users/${userId}`)).json().lastSignInAt).toBe(at(2 * DAY));
     // An older sign-in arriving late, and other activity, leave it alone.
-    await post(token, [{ id: 's0', userId, type: 'sign_in', occurredAt: at(5 * DAY) }, { id: 'c1', userId, type: 'chat_message', occurredAt: at(DAY) }]);
+    await post(token, [
+      { id: 's0', userId, type: 'sign_in', occurredAt: at(5 * DAY) },
+      { id: 'c1', userId, type: 'chat_message', occurredAt: at(DAY) },
+    ]);
     const user = (await get(`/api/users/${userId}`)).json();
     expect(user.lastSignInAt).toBe(at(2 * DAY));
     expect(user.lastActiveAt).toBe(at(DAY));
@@ -101,16 +108,28 @@ describe('usage ingestion', () => {
 
   it('should refuse calls without a valid service token, empty or oversized batches', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/usage/events', payload: { events: [] } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { authorization: 'Bearer sst_nope' }, payload: { events: [{}] } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { authorization: 'Bearer sst_nope' }, payload: { events: [{}] } })).statusCode,
+    ).toBe(401);
     // A session cookie is not a service token.
-    expect((await t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { cookie: t.adminCookie }, payload: { events: [{}] } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { cookie: t.adminCookie }, payload: { events: [{}] } })).statusCode).toBe(
+      401,
+    );
     const token = await serviceToken();
     const empty = await post(token, []);
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('VALIDATION_FAILED');
-    const big = await post(token, Array.from({ length: 1001 }, (_, i) => ({ id: `x${i}` })));
+    const big = await post(
+      token,
+      Array.from({ length: 1001 }, (_, i) => ({ id: `x${i}` })),
+    );
     expect(big.statusCode).toBe(400);
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{oops' });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/usage/events',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{oops',
+    });
     expect(notJson.statusCode).toBe(400);
   });
 
@@ -171,7 +190,12 @@ describe('user activity and trends', () => {
     ]);
     const roles = (await get('/api/roles')).json();
     const viewer = (roles.items ?? roles).find((r: { name: string }) => r.name === 'Viewer');
-    const changed = await t.app.inject({ method: 'PUT', url: `/api/users/${userId}/role`, headers: { cookie: t.adminCookie }, payload: { roleId: viewer.id, reason: 'Read-only for now' } });
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${userId}/role`,
+      headers: { cookie: t.adminCookie },
+      payload: { roleId: viewer.id, reason: 'Read-only for now' },
+    });
     expect(changed.statusCode).toBe(200);
 
     const trend30 = (await get(`/api/users/${userId}/usage?days=30`)).json();
@@ -185,7 +209,11 @@ describe('user activity and trends', () => {
 
     const first = (await get(`/api/users/${userId}/activity?limit=2`)).json();
     expect(first.items.map((i: { kind: string; type: string }) => `${i.kind}:${i.type}`)).toEqual(['audit:user.role_changed', 'usage:orchestration_run']);
-    expect(first.items[0]).toMatchObject({ label: 'Role changed to Viewer', reason: 'Read-only for now', actor: { label: expect.stringContaining('Alice Admin') } });
+    expect(first.items[0]).toMatchObject({
+      label: 'Role changed to Viewer',
+      reason: 'Read-only for now',
+      actor: { label: expect.stringContaining('Alice Admin') },
+    });
     const second = (await get(`/api/users/${userId}/activity?limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items.map((i: { id: string }) => i.id)).toEqual(['u1', 'u2']);
     const third = (await get(`/api/users/${userId}/activity?limit=2&cursor=${second.nextCursor}`)).json();
@@ -249,8 +277,14 @@ describe('organization overview', () => {
     expect(o.active).toEqual({ day: { current: 1, previous: 0 }, week: { current: 2, previous: 1 }, month: { current: 2, previous: 1 } });
     expect(o.trend.daily).toHaveLength(30);
     expect(o.trend.weekly).toHaveLength(12);
-    expect(o.trend.monthly.slice(-2)).toEqual([{ periodStart: '2026-10-01', activeUsers: 1 }, { periodStart: '2026-11-01', activeUsers: 2 }]);
-    expect(o.topTypes.map((x: { type: string; events: number }) => [x.type, x.events])).toEqual([['chat_message', 3], ['sequence_run', 1]]);
+    expect(o.trend.monthly.slice(-2)).toEqual([
+      { periodStart: '2026-10-01', activeUsers: 1 },
+      { periodStart: '2026-11-01', activeUsers: 2 },
+    ]);
+    expect(o.topTypes.map((x: { type: string; events: number }) => [x.type, x.events])).toEqual([
+      ['chat_message', 3],
+      ['sequence_run', 1],
+    ]);
     expect(o.inactive).toMatchObject({ days: 30, count: 2 });
 
     const inactive = (await get('/api/usage/inactive-users?days=30&limit=1')).json();
@@ -273,7 +307,9 @@ describe('retention', () => {
     ]);
     const settings = await t.app.inject({ method: 'PUT', url: '/api/usage/settings', headers: { cookie: t.adminCookie }, payload: { retentionDays: 10 } });
     expect(settings.json()).toEqual({ retentionDays: 10 });
-    expect((await t.app.inject({ method: 'PUT', url: '/api/usage/settings', headers: { cookie: t.adminCookie }, payload: { retentionDays: 1 } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/usage/settings', headers: { cookie: t.adminCookie }, payload: { retentionDays: 1 } })).statusCode,
+    ).toBe(400);
 
     expect(await purgeExpiredUsage(t.deps)).toEqual({ events: 1 });
     expect(await purgeExpiredUsage(t.deps)).toEqual({ events: 0 });
@@ -342,7 +378,9 @@ describe('rollups', () => {
         const storedOrg = await db.selectFrom('usage_org_daily').selectAll().where('organization_id', '=', orgId).execute();
         expect(new Map(storedOrg.map((r) => [`${r.day}|${r.type}`, [Number(r.events), Number(r.quantity)]]))).toEqual(orgDaily);
         const storedActive = await db.selectFrom('usage_org_active').selectAll().where('organization_id', '=', orgId).execute();
-        expect(new Map(storedActive.map((r) => [`${r.period}|${r.period_start}`, Number(r.active_users)]))).toEqual(new Map([...active].map(([k, s]) => [k, s.size])));
+        expect(new Map(storedActive.map((r) => [`${r.period}|${r.period_start}`, Number(r.active_users)]))).toEqual(
+          new Map([...active].map(([k, s]) => [k, s.size])),
+        );
         const lastActive = await db.selectFrom('users').select(['id', 'last_active_at']).where('id', 'in', users).execute();
         for (const u of lastActive) expect(u.last_active_at).toBe(newest.get(u.id) ?? null);
       }),

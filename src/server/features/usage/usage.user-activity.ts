@@ -42,7 +42,12 @@ export async function getUserUsageTrend(ctx: RequestContext, userId: string, day
     to,
     hasData: totalEvents > 0,
     totalEvents,
-    totals: USAGE_EVENT_TYPES.map((type) => ({ type, label: USAGE_EVENT_LABELS[type], events: totals.get(type)?.events ?? 0, quantity: totals.get(type)?.quantity ?? 0 })),
+    totals: USAGE_EVENT_TYPES.map((type) => ({
+      type,
+      label: USAGE_EVENT_LABELS[type],
+      events: totals.get(type)?.events ?? 0,
+      quantity: totals.get(type)?.quantity ?? 0,
+    })),
     series: [...byDay.values()],
   };
 }
@@ -76,7 +81,7 @@ const AUDIT_LABELS: Record<string, string> = {
 function auditLabel(action: string, after: unknown): string {
   const base = AUDIT_LABELS[action] ?? action.replace(/[._]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   const a = after as Record<string, unknown> | null;
-  if (action === 'user.role_changed' && a && typeof a.role === 'object' && a.role && 'name' in a.role) return `${base} to ${String((a.role).name)}`;
+  if (action === 'user.role_changed' && a && typeof a.role === 'object' && a.role && 'name' in a.role) return `${base} to ${String(a.role.name)}`;
   if ((action === 'group.member_added' || action === 'group.member_removed') && a && typeof a.group === 'string') return `${base}: ${a.group}`;
   return base;
 }

@@ -26,8 +26,19 @@ export async function createUserAccount(trx: DbOrTrx, row: Omit<NewUserRow, 'sea
 }
 
 /** An invited (not yet active) account invited again: new role and name, a new version. */
-export async function updateInvitedUser(trx: DbOrTrx, user: UserRow, change: { roleId: string; name: string; emailNormalized: string }, now: string): Promise<void> {
-  await updateUserRow(trx, user.organization_id, user.id, { role_id: change.roleId, name: change.name, search_text: searchText(change.name, change.emailNormalized), version: user.version + 1, updated_at: now });
+export async function updateInvitedUser(
+  trx: DbOrTrx,
+  user: UserRow,
+  change: { roleId: string; name: string; emailNormalized: string },
+  now: string,
+): Promise<void> {
+  await updateUserRow(trx, user.organization_id, user.id, {
+    role_id: change.roleId,
+    name: change.name,
+    search_text: searchText(change.name, change.emailNormalized),
+    version: user.version + 1,
+    updated_at: now,
+  });
 }
 
 /** The invited account becomes active when its invitation is accepted. */

@@ -10,7 +10,8 @@ afterEach(async () => t.close());
 
 const roleId = (key: string) => t.org.roleIds.get(key)!;
 const detail = async (id: string, cookie = t.adminCookie) => (await t.app.inject({ method: 'GET', url: `/api/users/${id}`, headers: { cookie } })).json();
-const changeRole = (id: string, payload: object, cookie = t.adminCookie) => t.app.inject({ method: 'PUT', url: `/api/users/${id}/role`, headers: { cookie }, payload });
+const changeRole = (id: string, payload: object, cookie = t.adminCookie) =>
+  t.app.inject({ method: 'PUT', url: `/api/users/${id}/role`, headers: { cookie }, payload });
 
 describe('changing a role', () => {
   it('should change the role, bump the version, and audit actor, reason, before and after', async () => {
@@ -96,11 +97,22 @@ describe('changing a role', () => {
 describe('changing groups', () => {
   it('should replace the groups, audit the names, and reject unknown groups without a partial change', async () => {
     const id = await t.createUser({ email: 'bob@acme.test' });
-    const mk = async (name: string) => (await t.app.inject({ method: 'POST', url: '/api/groups', headers: { cookie: t.adminCookie }, payload: { name } })).json().id as string;
+    const mk = async (name: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/groups', headers: { cookie: t.adminCookie }, payload: { name } })).json().id as string;
     const [a, b] = [await mk('Finance'), await mk('Legal')];
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/users/${id}/groups`, headers: { cookie: t.adminCookie }, payload: { groupIds: [a, b], reason: 'Joins both teams' } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${id}/groups`,
+      headers: { cookie: t.adminCookie },
+      payload: { groupIds: [a, b], reason: 'Joins both teams' },
+    });
     expect(ok.json().groups.map((g: { name: string }) => g.name)).toEqual(['Finance', 'Legal']);
-    const bad = await t.app.inject({ method: 'PUT', url: `/api/users/${id}/groups`, headers: { cookie: t.adminCookie }, payload: { groupIds: [a, 'missing'] } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${id}/groups`,
+      headers: { cookie: t.adminCookie },
+      payload: { groupIds: [a, 'missing'] },
+    });
     expect(bad.statusCode).toBe(404);
     expect((await detail(id)).groups).toHaveLength(2);
     const history = (await t.app.inject({ method: 'GET', url: `/api/users/${id}/history`, headers: { cookie: t.adminCookie } })).json();
@@ -111,27 +123,62 @@ describe('changing groups', () => {
 describe('bulk actions', () => {
   it('should assign a role to all users matching a filter, skipping the actor with a reason', async () => {
     for (const n of [1, 2, 3]) await t.createUser({ email: `v${n}@acme.test`, roleKey: 'viewer' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', roleId: roleId('member'), filter: { roleId: roleId('viewer') }, reason: 'Pilot ended' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'assign_role', roleId: roleId('member'), filter: { roleId: roleId('viewer') }, reason: 'Pilot ended' },
+    });
     expect(res.json()).toMatchObject({ matched: 3, changed: 3, skipped: [] });
-    const all = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', roleId: roleId('member'), filter: {} } });
+    const all = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'assign_role', roleId: roleId('member'), filter: {} },
+    });
     expect(all.json().skipped.map((s: { code: string }) => s.code)).toEqual(['SELF_ROLE_CHANGE']);
   });
 
   it('should add and remove group members for selected users', async () => {
     const ids = [await t.createUser({ email: 'a@acme.test' }), await t.createUser({ email: 'b@acme.test' })];
     const group = (await t.app.inject({ method: 'POST', url: '/api/groups', headers: { cookie: t.adminCookie }, payload: { name: 'Pilot' } })).json();
-    const add = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'add_to_group', groupId: group.id, userIds: ids } });
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'add_to_group', groupId: group.id, userIds: ids },
+    });
     expect(add.json().changed).toBe(2);
-    const again = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'add_to_group', groupId: group.id, userIds: ids } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'add_to_group', groupId: group.id, userIds: ids },
+    });
     expect(again.json().changed).toBe(0);
-    const remove = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'remove_from_group', groupId: group.id, userIds: [ids[0]] } });
+    const remove = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'remove_from_group', groupId: group.id, userIds: [ids[0]] },
+    });
     expect(remove.json().changed).toBe(1);
   });
 
   it('should refuse a bulk action without a target or without its role', async () => {
-    const none = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', roleId: roleId('member') } });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'assign_role', roleId: roleId('member') },
+    });
     expect(none.json().error.code).toBe('BULK_TARGET_REQUIRED');
-    const noRole = await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers: { cookie: t.adminCookie }, payload: { action: 'assign_role', userIds: ['x'] } });
+    const noRole = await t.app.inject({
+      method: 'POST',
+      url: '/api/users/bulk',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'assign_role', userIds: ['x'] },
+    });
     expect(noRole.json().error.code).toBe('BULK_ROLE_REQUIRED');
   });
 });
@@ -156,7 +203,12 @@ describe('user details', () => {
     await createSession(t.deps.db, t.deps, row, 'passkey', { ip: '10.0.0.7', userAgent: chromeOnMac });
     // Each session says what it is, named as Account security names the signed-in user's own.
     expect((await detail(id)).sessions.map((s: { device: string }) => s.device).sort()).toEqual(['Chrome on macOS', 'vitest']);
-    const res = await t.app.inject({ method: 'POST', url: `/api/users/${id}/sign-out-everywhere`, headers: { cookie: t.adminCookie }, payload: { reason: 'Lost laptop' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${id}/sign-out-everywhere`,
+      headers: { cookie: t.adminCookie },
+      payload: { reason: 'Lost laptop' },
+    });
     expect(res.json()).toEqual({ revoked: 2 });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: bob } })).statusCode).toBe(401);
     expect((await detail(id)).sessions).toHaveLength(0);

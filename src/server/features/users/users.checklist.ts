@@ -103,12 +103,21 @@ function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string
   const label = 'Workspace memberships are correct';
   if (!workspaces) return { key: 'workspaces', label, state: 'not_available', detail: 'Workspace memberships are not available.' };
   if (workspaces.length === 0) {
-    return { key: 'workspaces', label, state: 'attention', detail: 'Reaches no Workspace: not a member of any, directly or through a group.', fix: { label: 'Add to a Workspace', href: '/admin/workspaces' } };
+    return {
+      key: 'workspaces',
+      label,
+      state: 'attention',
+      detail: 'Reaches no Workspace: not a member of any, directly or through a group.',
+      fix: { label: 'Add to a Workspace', href: '/admin/workspaces' },
+    };
   }
   const shared = workspaces.filter((w) => w.workspace.type !== 'organization' || w.paths.some((p) => p.via !== 'organization'));
   if (shared.length === 0) {
     // Everyone reaches organization-wide Workspaces; say so rather than "no Workspace at all".
-    const names = workspaces.slice(0, 3).map((w) => w.workspace.name).join(', ');
+    const names = workspaces
+      .slice(0, 3)
+      .map((w) => w.workspace.name)
+      .join(', ');
     return {
       key: 'workspaces',
       label,
@@ -117,8 +126,17 @@ function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string
       fix: { label: 'Add to a Workspace', href: '/admin/workspaces' },
     };
   }
-  const names = shared.slice(0, 3).map((w) => `${w.workspace.name} (${describePaths(w)})`).join('; ');
-  return { key: 'workspaces', label, state: 'ok', detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`, fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` } };
+  const names = shared
+    .slice(0, 3)
+    .map((w) => `${w.workspace.name} (${describePaths(w)})`)
+    .join('; ');
+  return {
+    key: 'workspaces',
+    label,
+    state: 'ok',
+    detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`,
+    fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` },
+  };
 }
 
 function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistItem {
@@ -126,9 +144,21 @@ function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistI
   if (!workspaces) return { key: 'first_workspace', label, state: 'not_available', detail: 'Workspaces are not available.' };
   const first = workspaces.find((w) => w.owned) ?? workspaces.find((w) => w.paths.some((p) => p.via === 'direct')) ?? workspaces[0];
   if (!first) {
-    return { key: 'first_workspace', label, state: 'attention', detail: 'No Workspace exists for this user yet: create a Personal Workspace or add them to a shared one.', fix: { label: 'Create a Workspace', href: '/admin/workspaces' } };
+    return {
+      key: 'first_workspace',
+      label,
+      state: 'attention',
+      detail: 'No Workspace exists for this user yet: create a Personal Workspace or add them to a shared one.',
+      fix: { label: 'Create a Workspace', href: '/admin/workspaces' },
+    };
   }
-  return { key: 'first_workspace', label, state: 'ok', detail: `First Workspace: ${first.workspace.name} (${describePaths(first)}).`, fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}` } };
+  return {
+    key: 'first_workspace',
+    label,
+    state: 'ok',
+    detail: `First Workspace: ${first.workspace.name} (${describePaths(first)}).`,
+    fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}` },
+  };
 }
 
 function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, roleName: string, userPage: string): ChecklistItem {

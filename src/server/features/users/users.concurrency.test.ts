@@ -20,7 +20,9 @@ describe('concurrent edits of one user', () => {
     const { version } = (await t.app.inject({ method: 'GET', url: `/api/users/${bob}`, headers: { cookie: t.adminCookie } })).json();
 
     const answers = await Promise.all(
-      groups.map((groupId) => t!.app.inject({ method: 'PUT', url: `/api/users/${bob}/groups`, headers: { cookie: t!.adminCookie }, payload: { groupIds: [groupId], version } })),
+      groups.map((groupId) =>
+        t!.app.inject({ method: 'PUT', url: `/api/users/${bob}/groups`, headers: { cookie: t!.adminCookie }, payload: { groupIds: [groupId], version } }),
+      ),
     );
     const codes = answers.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);

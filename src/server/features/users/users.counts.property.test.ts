@@ -66,7 +66,14 @@ async function apply(command: Command, { org, role, users, groups, pick }: Conte
   const headers = { cookie: org.adminCookie };
   switch (command.kind) {
     case 'create':
-      users.push(await t.createUser({ email: `u${users.length}@${org.organizationId}.test`, roleKey: ROLE_KEYS[command.role], status: STATUSES[command.status], organizationId: org.organizationId }));
+      users.push(
+        await t.createUser({
+          email: `u${users.length}@${org.organizationId}.test`,
+          roleKey: ROLE_KEYS[command.role],
+          status: STATUSES[command.status],
+          organizationId: org.organizationId,
+        }),
+      );
       return;
     case 'role': {
       const id = pick(command.user);
@@ -80,7 +87,12 @@ async function apply(command: Command, { org, role, users, groups, pick }: Conte
       return;
     }
     case 'bulk-role':
-      await t.app.inject({ method: 'POST', url: '/api/users/bulk', headers, payload: { action: 'assign_role', roleId: role(command.to), filter: { roleId: role(command.from) } } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/users/bulk',
+        headers,
+        payload: { action: 'assign_role', roleId: role(command.to), filter: { roleId: role(command.from) } },
+      });
       return;
     case 'groups': {
       const id = pick(command.user);
@@ -123,7 +135,14 @@ async function apply(command: Command, { org, role, users, groups, pick }: Conte
 }
 
 async function expectCountsMatchRecount(organizationId: string): Promise<void> {
-  const kept = await t.deps.db.selectFrom('user_counts').select(['role_id', 'status', 'n']).where('organization_id', '=', organizationId).where('n', '<>', 0).orderBy('role_id').orderBy('status').execute();
+  const kept = await t.deps.db
+    .selectFrom('user_counts')
+    .select(['role_id', 'status', 'n'])
+    .where('organization_id', '=', organizationId)
+    .where('n', '<>', 0)
+    .orderBy('role_id')
+    .orderBy('status')
+    .execute();
   const recount = await t.deps.db
     .selectFrom('users')
     .select(['role_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -135,7 +154,16 @@ async function expectCountsMatchRecount(organizationId: string): Promise<void> {
   expect(kept.map((r) => ({ ...r, n: Number(r.n) }))).toEqual(recount.map((r) => ({ ...r, n: Number(r.n) })));
   const groups = await t.deps.db
     .selectFrom('groups')
-    .select(['id', 'member_count', (eb) => eb.selectFrom('group_members').select((e) => e.fn.countAll<number>().as('c')).whereRef('group_members.group_id', '=', 'groups.id').as('recount')])
+    .select([
+      'id',
+      'member_count',
+      (eb) =>
+        eb
+          .selectFrom('group_members')
+          .select((e) => e.fn.countAll<number>().as('c'))
+          .whereRef('group_members.group_id', '=', 'groups.id')
+          .as('recount'),
+    ])
     .where('organization_id', '=', organizationId)
     .execute();
   for (const group of groups) expect(Number(group.member_count), `group ${group.id}`).toBe(Number(group.recount));

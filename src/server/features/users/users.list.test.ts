@@ -11,14 +11,26 @@ afterEach(async () => t.close());
 async function list(query: string, cookie = t.adminCookie) {
   const res = await t.app.inject({ method: 'GET', url: `/api/users?${query}`, headers: { cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json<{ items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[]; total: number; totalExact: boolean; nextCursor: string | null }>();
+  return res.json<{
+    items: { id: string; name: string; email: string; status: string; role: { name: string }; groups: { name: string }[] }[];
+    total: number;
+    totalExact: boolean;
+    nextCursor: string | null;
+  }>();
 }
 
 async function seed() {
   const names = ['Zoë Quinn', 'Yusuf Demir', 'Xavier Dolan', 'Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Margaret Hamilton'];
   const ids: string[] = [];
   for (const [i, name] of names.entries()) {
-    ids.push(await t.createUser({ email: `${name.split(' ')[0].toLowerCase()}@acme.test`, name, roleKey: i % 3 === 0 ? 'viewer' : 'member', status: i === 5 ? 'deactivated' : 'active' }));
+    ids.push(
+      await t.createUser({
+        email: `${name.split(' ')[0].toLowerCase()}@acme.test`,
+        name,
+        roleKey: i % 3 === 0 ? 'viewer' : 'member',
+        status: i === 5 ? 'deactivated' : 'active',
+      }),
+    );
     t.clock.advance(60_000);
   }
   return ids;
@@ -63,14 +75,21 @@ describe('users list', () => {
 
   it('should page a group in the same order as the whole list, in every sort, and follow later changes', async () => {
     const ids = await seed();
-    const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) => t.app.inject({ method: 'POST', url, headers, payload });
+    const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) =>
+      t.app.inject({ method: 'POST', url, headers, payload });
     const group = (await post('/api/groups', { name: 'Cohort' })).json().id;
     const ivy = await t.createUser({ email: 'ivy@acme.test', name: 'Ivy', status: 'invited' });
     const members = [ids[0], ids[2], ids[3], ids[5], ids[6], ids[7], ivy];
     await post(`/api/groups/${group}/members`, { userIds: members });
     const token = (await post('/api/service-tokens', { name: 'usage' })).json().token;
-    const activity = (userId: string, id: string, hoursAgo: number) => ({ id, userId, type: 'chat_message', occurredAt: new Date(t.clock().getTime() - hoursAgo * 3_600_000).toISOString() });
-    const ingest = async (events: object[]) => expect((await post('/api/usage/events', { events }, { authorization: `Bearer ${token}` })).json().accepted).toBe(events.length);
+    const activity = (userId: string, id: string, hoursAgo: number) => ({
+      id,
+      userId,
+      type: 'chat_message',
+      occurredAt: new Date(t.clock().getTime() - hoursAgo * 3_600_000).toISOString(),
+    });
+    const ingest = async (events: object[]) =>
+      expect((await post('/api/usage/events', { events }, { authorization: `Bearer ${token}` })).json().accepted).toBe(events.length);
     // Some members active (one of them outside the group too), the rest never: ties on the empty key.
     await ingest([activity(ids[3], 'a', 3), activity(ids[6], 'b', 1), activity(ids[7], 'c', 2), activity(ids[1], 'd', 1)]);
 
@@ -147,7 +166,11 @@ describe('users list', () => {
 
   it('should export exactly the filtered view as CSV', async () => {
     await seed();
-    const res = await t.app.inject({ method: 'GET', url: `/api/users/export.csv?roleId=${t.org.roleIds.get('viewer')}&sort=name`, headers: { cookie: t.adminCookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/export.csv?roleId=${t.org.roleIds.get('viewer')}&sort=name`,
+      headers: { cookie: t.adminCookie },
+    });
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split(/\r?\n/);
     expect(lines[0]).toBe('name,email,role,groups,status,last_active,created');
@@ -156,7 +179,7 @@ describe('users list', () => {
 
   it('should neutralise spreadsheet formulas in the export', async () => {
     await t.createUser({ email: 'evil@acme.test', name: '=HYPERLINK("http://x")' });
-    await t.createUser({ email: 'evil2@acme.test', name: '=cmd|\' /C calc\'!A0\nsecond line' });
+    await t.createUser({ email: 'evil2@acme.test', name: "=cmd|' /C calc'!A0\nsecond line" });
     const res = await t.app.inject({ method: 'GET', url: '/api/users/export.csv?search=evil', headers: { cookie: t.adminCookie } });
     expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
     // A cell that goes on over several lines is neutralised too (Papa's own pattern missed it).

@@ -10,12 +10,7 @@ export function findUserById(db: DbOrTrx, organizationId: string, id: string, op
 }
 
 export function findUserByEmail(db: DbOrTrx, organizationId: string, emailNormalized: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('email_normalized', '=', emailNormalized)
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('email_normalized', '=', emailNormalized).executeTakeFirst();
 }
 
 /** Sign-in is the one place that looks across organizations: the person proves the address, not the org. */
@@ -37,7 +32,6 @@ export function searchText(name: string, emailNormalized: string): string {
 
 /** A filter with the request's "now" (from the context clock), which the last-active windows need. */
 export type UserFilterAt = UserFilter & { now?: string };
-
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -147,7 +141,10 @@ export async function listUserPage(
 async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
   const searching = !!filter.search?.trim();
   if (!searching && !filter.lastActive && !filter.groupId) {
-    let query = db.selectFrom('user_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n')).where('organization_id', '=', organizationId);
+    let query = db
+      .selectFrom('user_counts')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+      .where('organization_id', '=', organizationId);
     if (filter.roleId) query = query.where('role_id', '=', filter.roleId);
     query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '<>', 'deleted');
     return { total: Number((await query.executeTakeFirstOrThrow()).n), exact: true };
@@ -155,15 +152,23 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
   if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
     return { total: await countGroupMembers(db, organizationId, filter.groupId), exact: true };
   }
-  const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect).select(sql.lit(1).as('one')).limit(COUNT_CAP + 1);
-  const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
+    .select(sql.lit(1).as('one'))
+    .limit(COUNT_CAP + 1);
+  const row = await db
+    .selectFrom(capped.as('capped'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
 /** The page's ids in order, one more than the limit to tell whether a next page exists. */
 async function userPageIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[]> {
-  const rows = await sortedUsers(db, organizationId, filter, page, dialect).select('users.id').limit(page.limit + 1).execute();
+  const rows = await sortedUsers(db, organizationId, filter, page, dialect)
+    .select('users.id')
+    .limit(page.limit + 1)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -195,7 +200,12 @@ async function groupPageIds(db: DbOrTrx, organizationId: string, filter: UserFil
     .where('group_members.organization_id', '=', organizationId);
   const filtered = applyUserFilter(members, organizationId, others, dialect);
   const q = page.after ? filtered.where(afterCursor(key, page, 'group_members.user_id', true)) : filtered;
-  const rows = await q.select('group_members.user_id').orderBy(key, page.order).orderBy('group_members.user_id', page.order).limit(page.limit + 1).execute();
+  const rows = await q
+    .select('group_members.user_id')
+    .orderBy(key, page.order)
+    .orderBy('group_members.user_id', page.order)
+    .limit(page.limit + 1)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 

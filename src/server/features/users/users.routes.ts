@@ -1,15 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
-import {
-  BulkUsersBody,
-  BulkUsersResult,
-  ChangeGroupsBody,
-  ChangeRoleBody,
-  UserDetail,
-  UserList,
-  UserListQuery,
-} from '../../../contracts/users.js';
+import { BulkUsersBody, BulkUsersResult, ChangeGroupsBody, ChangeRoleBody, UserDetail, UserList, UserListQuery } from '../../../contracts/users.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';

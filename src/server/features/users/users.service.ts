@@ -41,15 +41,7 @@ import { buildChecklist } from './users.checklist.js';
 import { collaboratorSeatCount, ownedCounts } from '../ownership/index.js';
 import { userWorkspaces } from '../workspaces/index.js';
 import { USERS_ERRORS } from './users.errors.js';
-import {
-  findUserById,
-  groupsOfUsers,
-  listMatchingUserIds,
-  listUserPage,
-  roleNames,
-  updateUserRow,
-  type UserFilterAt,
-} from './users.repository.js';
+import { findUserById, groupsOfUsers, listMatchingUserIds, listUserPage, roleNames, updateUserRow, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
 const BULK_MAX = 5000;
@@ -92,7 +84,11 @@ const NO_USAGE = { events30d: 0, topType: null };
 
 async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[], now: Date): Promise<UserSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [roles, groups, usage] = await Promise.all([roleNames(db, organizationId), groupsOfUsers(db, organizationId, ids), usageSummariesOf(db, organizationId, ids, now)]);
+  const [roles, groups, usage] = await Promise.all([
+    roleNames(db, organizationId),
+    groupsOfUsers(db, organizationId, ids),
+    usageSummariesOf(db, organizationId, ids, now),
+  ]);
   return rows.map((row) => ({ ...userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []), usage: usage.get(row.id) ?? NO_USAGE }));
 }
 
@@ -101,7 +97,14 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const sort = query.sort ?? 'name';
   const order = query.order ?? (sort === 'last_active' || sort === 'created' ? 'desc' : 'asc');
   const limit = query.limit ?? 50;
-  const filter: UserFilterAt = { search: query.search, roleId: query.roleId, groupId: query.groupId, status: query.status, lastActive: query.lastActive, now: nowIso(ctx.deps) };
+  const filter: UserFilterAt = {
+    search: query.search,
+    roleId: query.roleId,
+    groupId: query.groupId,
+    status: query.status,
+    lastActive: query.lastActive,
+    now: nowIso(ctx.deps),
+  };
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const pageSpec = { sort, order, limit, after };
   const { rows, total, exact } = await listUserPage(db, ctx.organizationId, filter, pageSpec, dialect);
@@ -159,7 +162,11 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
   ]);
   const userGroups = groups.get(row.id) ?? [];
   const pendingInvitation = invitation
-    ? { id: invitation.id, status: invitation.status === 'pending' && invitation.expires_at <= nowText ? 'expired' : invitation.status, expiresAt: invitation.expires_at }
+    ? {
+        id: invitation.id,
+        status: invitation.status === 'pending' && invitation.expires_at <= nowText ? 'expired' : invitation.status,
+        expiresAt: invitation.expires_at,
+      }
     : null;
   return {
     ...userRowToSummary(row, role.name, userGroups),
@@ -170,7 +177,14 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     lastSignInAt: row.last_sign_in_at,
     pendingInvitation,
     rolePrivileged: isPrivilegedSet(rolePermissions(role)),
-    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, ip: s.ip, userAgent: s.user_agent, device: deviceLabel(s.user_agent) })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      ip: s.ip,
+      userAgent: s.user_agent,
+      device: deviceLabel(s.user_agent),
+    })),
     passkeys,
     checklist: buildChecklist({ user: row, role, groupCount: userGroups.length, invitation: pendingInvitation, passkeys, now, workspaces }),
     workspaces,
@@ -198,7 +212,13 @@ export interface RoleAssignment {
  * thousands of users is a few statements. The one path for the user page, invitations of existing
  * users and bulk actions; the caller decides whether a refusal fails the request or is reported.
  */
-export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, users: readonly UserRow[], roleId: string, reason: string | null): Promise<RoleAssignment> {
+export async function assignRoles(
+  trx: DbOrTrx,
+  ctx: RequestContext & { actor: Actor },
+  users: readonly UserRow[],
+  roleId: string,
+  reason: string | null,
+): Promise<RoleAssignment> {
   const roles = new Map((await listRoleRowsOf(trx, ctx.organizationId)).map((r) => [r.id, r]));
   const to = roles.get(roleId);
   if (!to) throw fail(ROLES_ERRORS, 'ROLE_NOT_FOUND', { roleId });
@@ -220,7 +240,13 @@ export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: A
   }
   if (!grantsAccessAdmin(toPermissions)) {
     const losing = moving.filter((u) => u.status === 'active' && grantsAccessAdmin(rolePermissions(roles.get(u.role_id)!)));
-    if (await wouldLeaveNoAccessAdmin(trx, ctx.organizationId, losing.map((u) => u.id))) {
+    if (
+      await wouldLeaveNoAccessAdmin(
+        trx,
+        ctx.organizationId,
+        losing.map((u) => u.id),
+      )
+    ) {
       // Everyone else may go; the last of them keeps the organization administrable.
       const kept = losing[losing.length - 1];
       moving.splice(moving.indexOf(kept), 1);
@@ -230,7 +256,12 @@ export async function assignRoles(trx: DbOrTrx, ctx: RequestContext & { actor: A
   const now = nowIso(ctx.deps);
   for (let i = 0; i < moving.length; i += 500) {
     const ids = moving.slice(i, i + 500).map((u) => u.id);
-    await trx.updateTable('users').set({ role_id: to.id, version: sql`version + 1`, updated_at: now }).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids).execute();
+    await trx
+      .updateTable('users')
+      .set({ role_id: to.id, version: sql`version + 1`, updated_at: now })
+      .where('organization_id', '=', ctx.organizationId)
+      .where('id', 'in', ids)
+      .execute();
   }
   await recordAudits(
     trx,
@@ -349,7 +380,14 @@ export async function bulkUpdateUsers(ctx: RequestContext & { actor: Actor }, bo
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const users: UserRow[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      users.push(...(await trx.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', 'in', ids.slice(i, i + 500)).execute()));
+      users.push(
+        ...(await trx
+          .selectFrom('users')
+          .selectAll()
+          .where('organization_id', '=', ctx.organizationId)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
     }
     const skipped: BulkUsersResult['skipped'] = [];
     let changed = 0;
@@ -385,8 +423,11 @@ export async function exportUsersCsv(ctx: RequestContext, filter: UserFilter, so
     rows.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return Papa.unparse({
-    fields: ['name', 'email', 'role', 'groups', 'status', 'last_active', 'created'],
-    data: rows.map((u) => [u.name, u.email, u.role.name, u.groups.map((g) => g.name).join('; '), u.status, u.lastActiveAt ?? '', u.createdAt]),
-  }, { escapeFormulae: FORMULA_CELL });
+  return Papa.unparse(
+    {
+      fields: ['name', 'email', 'role', 'groups', 'status', 'last_active', 'created'],
+      data: rows.map((u) => [u.name, u.email, u.role.name, u.groups.map((g) => g.name).join('; '), u.status, u.lastActiveAt ?? '', u.createdAt]),
+    },
+    { escapeFormulae: FORMULA_CELL },
+  );
 }

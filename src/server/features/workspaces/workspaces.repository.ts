@@ -5,10 +5,18 @@ export function findWorkspace(db: DbOrTrx, organizationId: string, id: string): 
   return db.selectFrom('workspaces').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listWorkspaceRows(db: DbOrTrx, organizationId: string, filter: { search?: string; type?: string; id?: string }, after: { name: string; id: string } | null, limit: number) {
+export function listWorkspaceRows(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: { search?: string; type?: string; id?: string },
+  after: { name: string; id: string } | null,
+  limit: number,
+) {
   let q = db
     .selectFrom('workspaces')
-    .leftJoin('content_items', (join) => join.onRef('content_items.external_id', '=', 'workspaces.id').onRef('content_items.organization_id', '=', 'workspaces.organization_id'))
+    .leftJoin('content_items', (join) =>
+      join.onRef('content_items.external_id', '=', 'workspaces.id').onRef('content_items.organization_id', '=', 'workspaces.organization_id'),
+    )
     .leftJoin('users', 'users.id', 'content_items.owner_user_id')
     .select([
       'workspaces.id',
@@ -18,15 +26,32 @@ export function listWorkspaceRows(db: DbOrTrx, organizationId: string, filter: {
       'workspaces.created_at',
       'content_items.owner_user_id',
       'users.name as owner_name',
-      (eb) => eb.selectFrom('workspace_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('workspace_members.workspace_id', '=', 'workspaces.id').where('workspace_members.member_type', '=', 'user').as('user_members'),
-      (eb) => eb.selectFrom('workspace_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('workspace_members.workspace_id', '=', 'workspaces.id').where('workspace_members.member_type', '=', 'group').as('group_members'),
+      (eb) =>
+        eb
+          .selectFrom('workspace_members')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('workspace_members.workspace_id', '=', 'workspaces.id')
+          .where('workspace_members.member_type', '=', 'user')
+          .as('user_members'),
+      (eb) =>
+        eb
+          .selectFrom('workspace_members')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('workspace_members.workspace_id', '=', 'workspaces.id')
+          .where('workspace_members.member_type', '=', 'group')
+          .as('group_members'),
     ])
     .where('workspaces.organization_id', '=', organizationId);
   if (filter.id) q = q.where('workspaces.id', '=', filter.id);
   if (filter.type) q = q.where('workspaces.type', '=', filter.type as WorkspaceRow['type']);
   if (filter.search?.trim()) q = q.where('workspaces.name', 'like', `%${filter.search.trim().replace(/[\\%_]/g, '')}%`);
-  if (after) q = q.where((eb) => eb.or([eb('workspaces.name', '>', after.name), eb.and([eb('workspaces.name', '=', after.name), eb('workspaces.id', '>', after.id)])]));
-  return q.orderBy('workspaces.name').orderBy('workspaces.id').limit(limit + 1).execute();
+  if (after)
+    q = q.where((eb) => eb.or([eb('workspaces.name', '>', after.name), eb.and([eb('workspaces.name', '=', after.name), eb('workspaces.id', '>', after.id)])]));
+  return q
+    .orderBy('workspaces.name')
+    .orderBy('workspaces.id')
+    .limit(limit + 1)
+    .execute();
 }
 export type ListedWorkspace = Awaited<ReturnType<typeof listWorkspaceRows>>[number];
 
@@ -39,7 +64,14 @@ export function membershipsReaching(db: DbOrTrx, organizationId: string, userId:
   return db
     .selectFrom('workspace_members')
     .innerJoin('workspaces', 'workspaces.id', 'workspace_members.workspace_id')
-    .select(['workspace_members.workspace_id', 'workspace_members.member_type', 'workspace_members.member_id', 'workspace_members.role', 'workspaces.name', 'workspaces.type'])
+    .select([
+      'workspace_members.workspace_id',
+      'workspace_members.member_type',
+      'workspace_members.member_id',
+      'workspace_members.role',
+      'workspaces.name',
+      'workspaces.type',
+    ])
     .where('workspace_members.organization_id', '=', organizationId)
     .where((eb) =>
       eb.or([

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
-import { CreateWorkspaceBody, UserWorkspaceList, WorkspaceDetail, WorkspaceList, WorkspaceListQuery, WorkspaceMemberParams, WorkspaceMembersBody } from '../../../contracts/workspaces.js';
+import {
+  CreateWorkspaceBody,
+  UserWorkspaceList,
+  WorkspaceDetail,
+  WorkspaceList,
+  WorkspaceListQuery,
+  WorkspaceMemberParams,
+  WorkspaceMembersBody,
+} from '../../../contracts/workspaces.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { createWorkspace, getWorkspace, listUserWorkspaces, listWorkspaces, removeWorkspaceMember, setWorkspaceMembers } from './workspaces.service.js';
@@ -10,32 +18,65 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/workspaces', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Workspaces'], summary: 'Workspaces with owner and member counts', querystring: WorkspaceListQuery, response: { 200: WorkspaceList, ...errors } },
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'Workspaces with owner and member counts',
+      querystring: WorkspaceListQuery,
+      response: { 200: WorkspaceList, ...errors },
+    },
     handler: async (request) => listWorkspaces(contextOf(request, deps), request.query),
   });
   app.post('/api/workspaces', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Workspaces'], summary: 'Create a Personal, Collaborative or Organization Workspace; its owner becomes a direct Admin', body: CreateWorkspaceBody, response: { 201: WorkspaceDetail, ...errors } },
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'Create a Personal, Collaborative or Organization Workspace; its owner becomes a direct Admin',
+      body: CreateWorkspaceBody,
+      response: { 201: WorkspaceDetail, ...errors },
+    },
     handler: async (request, reply) => reply.status(201).send(await createWorkspace(contextOf(request, deps), request.body)),
   });
   app.get('/api/workspaces/:id', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Workspaces'], summary: 'A Workspace with its members and everyone’s effective access, with the path that grants it', params: IdParams, response: { 200: WorkspaceDetail, ...errors } },
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'A Workspace with its members and everyone’s effective access, with the path that grants it',
+      params: IdParams,
+      response: { 200: WorkspaceDetail, ...errors },
+    },
     handler: async (request) => getWorkspace(contextOf(request, deps), request.params.id),
   });
   app.put('/api/workspaces/:id/members', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Workspaces'], summary: 'Add members (users or groups) or change their role', params: IdParams, body: WorkspaceMembersBody, response: { 200: WorkspaceDetail, ...errors } },
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'Add members (users or groups) or change their role',
+      params: IdParams,
+      body: WorkspaceMembersBody,
+      response: { 200: WorkspaceDetail, ...errors },
+    },
     handler: async (request) => setWorkspaceMembers(contextOf(request, deps), request.params.id, request.body),
   });
   app.delete('/api/workspaces/:id/members/:memberType/:memberId', {
     config: { permission: 'workspaces.manage' },
-    schema: { tags: ['Workspaces'], summary: 'Remove a member', params: WorkspaceMemberParams, querystring: ReasonBody, response: { 200: WorkspaceDetail, ...errors } },
-    handler: async (request) => removeWorkspaceMember(contextOf(request, deps), request.params.id, request.params.memberType, request.params.memberId, request.query.reason),
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'Remove a member',
+      params: WorkspaceMemberParams,
+      querystring: ReasonBody,
+      response: { 200: WorkspaceDetail, ...errors },
+    },
+    handler: async (request) =>
+      removeWorkspaceMember(contextOf(request, deps), request.params.id, request.params.memberType, request.params.memberId, request.query.reason),
   });
   app.get('/api/users/:id/workspaces', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Workspaces'], summary: 'The user’s Workspaces: direct, via groups, via the organization', params: IdParams, response: { 200: UserWorkspaceList, ...errors } },
+    schema: {
+      tags: ['Workspaces'],
+      summary: 'The user’s Workspaces: direct, via groups, via the organization',
+      params: IdParams,
+      response: { 200: UserWorkspaceList, ...errors },
+    },
     handler: async (request) => ({ items: await listUserWorkspaces(contextOf(request, deps), request.params.id) }),
   });
 

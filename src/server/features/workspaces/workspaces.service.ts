@@ -80,11 +80,27 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
   const members = await membersOf(db, ctx.organizationId, id);
   const userIds = members.filter((m) => m.member_type === 'user').map((m) => m.member_id);
   const groupIds = members.filter((m) => m.member_type === 'group').map((m) => m.member_id);
-  const users = userIds.length ? await db.selectFrom('users').select(['id', 'name', 'email', 'status']).where('organization_id', '=', ctx.organizationId).where('id', 'in', userIds).execute() : [];
+  const users = userIds.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'status'])
+        .where('organization_id', '=', ctx.organizationId)
+        .where('id', 'in', userIds)
+        .execute()
+    : [];
   const groups = groupIds.length
     ? await db
         .selectFrom('groups')
-        .select(['groups.id', 'groups.name', (eb) => eb.selectFrom('group_members').select((e) => e.fn.countAll<number>().as('n')).whereRef('group_members.group_id', '=', 'groups.id').as('member_count')])
+        .select([
+          'groups.id',
+          'groups.name',
+          (eb) =>
+            eb
+              .selectFrom('group_members')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('group_members.group_id', '=', 'groups.id')
+              .as('member_count'),
+        ])
         .where('organization_id', '=', ctx.organizationId)
         .where('id', 'in', groupIds)
         .execute()
@@ -98,7 +114,16 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
         return u ? { type: 'user', id: u.id, name: u.name, detail: u.email, role: m.role, addedAt: m.added_at } : null;
       }
       const g = groupById.get(m.member_id);
-      return g ? { type: 'group', id: g.id, name: g.name, detail: `${Number(g.member_count)} member${Number(g.member_count) === 1 ? '' : 's'}`, role: m.role, addedAt: m.added_at } : null;
+      return g
+        ? {
+            type: 'group',
+            id: g.id,
+            name: g.name,
+            detail: `${Number(g.member_count)} member${Number(g.member_count) === 1 ? '' : 's'}`,
+            role: m.role,
+            addedAt: m.added_at,
+          }
+        : null;
     })
     .filter((m): m is WorkspaceMember => m !== null)
     .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
@@ -113,21 +138,46 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
   };
   for (const m of members.filter((x) => x.member_type === 'user')) add(m.member_id, { via: 'direct', role: m.role });
   if (groupIds.length) {
-    const gm = await db.selectFrom('group_members').select(['group_id', 'user_id']).where('organization_id', '=', ctx.organizationId).where('group_id', 'in', groupIds).limit(20_000).execute();
+    const gm = await db
+      .selectFrom('group_members')
+      .select(['group_id', 'user_id'])
+      .where('organization_id', '=', ctx.organizationId)
+      .where('group_id', 'in', groupIds)
+      .limit(20_000)
+      .execute();
     const roleOfGroup = new Map(members.filter((x) => x.member_type === 'group').map((m) => [m.member_id, m.role]));
-    for (const row of gm) add(row.user_id, { via: 'group', role: roleOfGroup.get(row.group_id)!, group: { id: row.group_id, name: groupById.get(row.group_id)?.name ?? '' } });
+    for (const row of gm)
+      add(row.user_id, { via: 'group', role: roleOfGroup.get(row.group_id)!, group: { id: row.group_id, name: groupById.get(row.group_id)?.name ?? '' } });
   }
   let everyoneCount = 0;
   if (ws.type === 'organization') {
-    const everyone = await db.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('status', 'in', REACHING).orderBy('name').limit(EFFECTIVE_CAP).execute();
+    const everyone = await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', ctx.organizationId)
+      .where('status', 'in', REACHING)
+      .orderBy('name')
+      .limit(EFFECTIVE_CAP)
+      .execute();
     for (const u of everyone) add(u.id, { via: 'organization', role: 'viewer' });
-    const count = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', ctx.organizationId).where('status', 'in', REACHING).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', ctx.organizationId)
+      .where('status', 'in', REACHING)
+      .executeTakeFirstOrThrow();
     everyoneCount = Number(count.n);
   }
   const ids = [...access.keys()];
   const people = new Map<string, { id: string; name: string; email: string; status: string }>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const u of await db.selectFrom('users').select(['id', 'name', 'email', 'status']).where('organization_id', '=', ctx.organizationId).where('id', 'in', ids.slice(i, i + 500)).execute()) people.set(u.id, u);
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'status'])
+      .where('organization_id', '=', ctx.organizationId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      people.set(u.id, u);
   }
   // A deactivated member keeps the membership (reactivation gives it back) but reaches nothing meanwhile.
   const reaching = ids.filter((id) => (REACHING as readonly string[]).includes(people.get(id)?.status ?? ''));
@@ -140,7 +190,12 @@ export async function getWorkspace(ctx: RequestContext, id: string): Promise<Wor
 }
 
 async function requireMemberUser(db: DbOrTrx, organizationId: string, userId: string, code: 'MEMBER_NOT_FOUND' | 'OWNER_NOT_FOUND') {
-  const user = await db.selectFrom('users').select(['id', 'name', 'email', 'status']).where('organization_id', '=', organizationId).where('id', '=', userId).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!user || user.status === 'deleted') throw fail(WORKSPACES_ERRORS, code, { userId });
   if (user.status === 'deactivated') throw fail(WORKSPACES_ERRORS, code === 'OWNER_NOT_FOUND' ? 'OWNER_NOT_FOUND' : 'MEMBER_NOT_ACTIVE', { userId });
   return user;
@@ -153,18 +208,74 @@ export async function createWorkspace(ctx: RequestContext & { actor: Actor }, bo
     const owner = await requireMemberUser(trx, ctx.organizationId, body.ownerUserId ?? ctx.actor.userId, 'OWNER_NOT_FOUND');
     const now = nowIso(ctx.deps);
     const name = body.name.trim();
-    await trx.insertInto('workspaces').values({ id, organization_id: ctx.organizationId, name, type: body.type, description: body.description?.trim() ?? '', created_by: ctx.actor.userId, created_at: now, updated_at: now }).execute();
-    await trx.insertInto('workspace_members').values({ organization_id: ctx.organizationId, workspace_id: id, member_type: 'user', member_id: owner.id, role: 'admin', added_by: ctx.actor.userId, added_at: now }).execute();
+    await trx
+      .insertInto('workspaces')
+      .values({
+        id,
+        organization_id: ctx.organizationId,
+        name,
+        type: body.type,
+        description: body.description?.trim() ?? '',
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('workspace_members')
+      .values({
+        organization_id: ctx.organizationId,
+        workspace_id: id,
+        member_type: 'user',
+        member_id: owner.id,
+        role: 'admin',
+        added_by: ctx.actor.userId,
+        added_at: now,
+      })
+      .execute();
     // The Workspace is itself a content item with an owner: offboarding reviews it like the others.
     const itemId = ctx.deps.newId();
-    await trx.insertInto('content_items').values({ id: itemId, organization_id: ctx.organizationId, external_id: id, type: 'workspace', title: name, owner_user_id: owner.id, workspace_id: id, sequence_status: null, paused_for_user_id: null, version: 1, created_at: now, updated_at: now }).execute();
-    await announceOwnershipChanges(trx, ctx, [{ itemId, externalId: id, type: 'workspace', title: name, fromOwnerUserId: null, toOwnerUserId: owner.id }], 'workspace_created');
-    await recordAudit(trx, ctx, { action: 'workspace.created', category: 'access', risk: 'low', subject: { type: 'workspace', id, label: name }, reason, before: null, after: { name, type: body.type, owner: owner.email } });
+    await trx
+      .insertInto('content_items')
+      .values({
+        id: itemId,
+        organization_id: ctx.organizationId,
+        external_id: id,
+        type: 'workspace',
+        title: name,
+        owner_user_id: owner.id,
+        workspace_id: id,
+        sequence_status: null,
+        paused_for_user_id: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await announceOwnershipChanges(
+      trx,
+      ctx,
+      [{ itemId, externalId: id, type: 'workspace', title: name, fromOwnerUserId: null, toOwnerUserId: owner.id }],
+      'workspace_created',
+    );
+    await recordAudit(trx, ctx, {
+      action: 'workspace.created',
+      category: 'access',
+      risk: 'low',
+      subject: { type: 'workspace', id, label: name },
+      reason,
+      before: null,
+      after: { name, type: body.type, owner: owner.email },
+    });
   });
   return getWorkspace(ctx, id);
 }
 
-export async function setWorkspaceMembers(ctx: RequestContext & { actor: Actor }, workspaceId: string, body: Static<typeof WorkspaceMembersBody>): Promise<WorkspaceDetail> {
+export async function setWorkspaceMembers(
+  ctx: RequestContext & { actor: Actor },
+  workspaceId: string,
+  body: Static<typeof WorkspaceMembersBody>,
+): Promise<WorkspaceDetail> {
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
     const ws = await requireWorkspace(trx, ctx.organizationId, workspaceId);
@@ -178,7 +289,12 @@ export async function setWorkspaceMembers(ctx: RequestContext & { actor: Actor }
         label = (await requireMemberUser(trx, ctx.organizationId, m.id, 'MEMBER_NOT_FOUND')).email;
       } else {
         if (ws.type === 'personal') throw fail(WORKSPACES_ERRORS, 'PERSONAL_WORKSPACE_GROUP');
-        const g = await trx.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', ctx.organizationId).where('id', '=', m.id).executeTakeFirst();
+        const g = await trx
+          .selectFrom('groups')
+          .select(['id', 'name'])
+          .where('organization_id', '=', ctx.organizationId)
+          .where('id', '=', m.id)
+          .executeTakeFirst();
         if (!g) throw fail(WORKSPACES_ERRORS, 'MEMBER_NOT_FOUND', { groupId: m.id });
         label = `group ${g.name}`;
       }
@@ -186,24 +302,63 @@ export async function setWorkspaceMembers(ctx: RequestContext & { actor: Actor }
       if (prev?.role === m.role) continue;
       if (ws.type === 'personal' && !prev) throw fail(WORKSPACES_ERRORS, 'PERSONAL_WORKSPACE_SHARED');
       if (prev) {
-        await trx.updateTable('workspace_members').set({ role: m.role }).where('workspace_id', '=', workspaceId).where('member_type', '=', m.type).where('member_id', '=', m.id).execute();
+        await trx
+          .updateTable('workspace_members')
+          .set({ role: m.role })
+          .where('workspace_id', '=', workspaceId)
+          .where('member_type', '=', m.type)
+          .where('member_id', '=', m.id)
+          .execute();
         prev.role = m.role;
       } else {
-        await trx.insertInto('workspace_members').values({ organization_id: ctx.organizationId, workspace_id: workspaceId, member_type: m.type, member_id: m.id, role: m.role, added_by: ctx.actor.userId, added_at: now }).execute();
-        current.push({ organization_id: ctx.organizationId, workspace_id: workspaceId, member_type: m.type, member_id: m.id, role: m.role, added_by: ctx.actor.userId, added_at: now });
+        await trx
+          .insertInto('workspace_members')
+          .values({
+            organization_id: ctx.organizationId,
+            workspace_id: workspaceId,
+            member_type: m.type,
+            member_id: m.id,
+            role: m.role,
+            added_by: ctx.actor.userId,
+            added_at: now,
+          })
+          .execute();
+        current.push({
+          organization_id: ctx.organizationId,
+          workspace_id: workspaceId,
+          member_type: m.type,
+          member_id: m.id,
+          role: m.role,
+          added_by: ctx.actor.userId,
+          added_at: now,
+        });
       }
       before.push(prev ? { member: label, role: prev.role } : { member: label, role: null });
       after.push({ member: label, role: m.role });
     }
     if (!current.some((c) => c.member_type === 'user' && c.role === 'admin')) throw fail(WORKSPACES_ERRORS, 'LAST_WORKSPACE_ADMIN');
     if (after.length > 0) {
-      await recordAudit(trx, ctx, { action: 'workspace.members_changed', category: 'access', risk: 'low', subject: { type: 'workspace', id: ws.id, label: ws.name }, reason, before, after });
+      await recordAudit(trx, ctx, {
+        action: 'workspace.members_changed',
+        category: 'access',
+        risk: 'low',
+        subject: { type: 'workspace', id: ws.id, label: ws.name },
+        reason,
+        before,
+        after,
+      });
     }
   });
   return getWorkspace(ctx, workspaceId);
 }
 
-export async function removeWorkspaceMember(ctx: RequestContext & { actor: Actor }, workspaceId: string, memberType: 'user' | 'group', memberId: string, reasonInput?: string): Promise<WorkspaceDetail> {
+export async function removeWorkspaceMember(
+  ctx: RequestContext & { actor: Actor },
+  workspaceId: string,
+  memberType: 'user' | 'group',
+  memberId: string,
+  reasonInput?: string,
+): Promise<WorkspaceDetail> {
   await ctx.deps.db.transaction().execute(async (trx) => {
     const reason = await requireReasonIfConfigured(trx, ctx.organizationId, reasonInput);
     const ws = await requireWorkspace(trx, ctx.organizationId, workspaceId);
@@ -212,8 +367,21 @@ export async function removeWorkspaceMember(ctx: RequestContext & { actor: Actor
     if (!prev) throw fail(WORKSPACES_ERRORS, 'MEMBER_NOT_FOUND');
     const rest = current.filter((c) => c !== prev);
     if (!rest.some((c) => c.member_type === 'user' && c.role === 'admin')) throw fail(WORKSPACES_ERRORS, 'LAST_WORKSPACE_ADMIN');
-    await trx.deleteFrom('workspace_members').where('workspace_id', '=', workspaceId).where('member_type', '=', memberType).where('member_id', '=', memberId).execute();
-    await recordAudit(trx, ctx, { action: 'workspace.member_removed', category: 'access', risk: 'low', subject: { type: 'workspace', id: ws.id, label: ws.name }, reason, before: { member: `${memberType} ${memberId}`, role: prev.role }, after: { member: `${memberType} ${memberId}`, role: null } });
+    await trx
+      .deleteFrom('workspace_members')
+      .where('workspace_id', '=', workspaceId)
+      .where('member_type', '=', memberType)
+      .where('member_id', '=', memberId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'workspace.member_removed',
+      category: 'access',
+      risk: 'low',
+      subject: { type: 'workspace', id: ws.id, label: ws.name },
+      reason,
+      before: { member: `${memberType} ${memberId}`, role: prev.role },
+      after: { member: `${memberType} ${memberId}`, role: null },
+    });
   });
   return getWorkspace(ctx, workspaceId);
 }
@@ -222,7 +390,14 @@ export async function removeWorkspaceMember(ctx: RequestContext & { actor: Actor
 export async function userWorkspaces(db: DbOrTrx, organizationId: string, userId: string): Promise<UserWorkspace[]> {
   const groupIds = await groupIdsOf(db, organizationId, userId);
   const rows = await membershipsReaching(db, organizationId, userId, groupIds);
-  const groupNames = groupIds.length ? new Map((await db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', groupIds).execute()).map((g) => [g.id, g.name])) : new Map<string, string>();
+  const groupNames = groupIds.length
+    ? new Map(
+        (await db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', groupIds).execute()).map((g) => [
+          g.id,
+          g.name,
+        ]),
+      )
+    : new Map<string, string>();
   const byWs = new Map<string, UserWorkspace>();
   const add = (ws: { id: string; name: string; type: UserWorkspace['workspace']['type'] }, path: AccessPath) => {
     const entry = byWs.get(ws.id) ?? { workspace: ws, role: path.role, paths: [], owned: false };
@@ -238,7 +413,14 @@ export async function userWorkspaces(db: DbOrTrx, organizationId: string, userId
   for (const ws of await organizationWorkspaces(db, organizationId)) add(ws, { via: 'organization', role: 'viewer' });
   const ids = [...byWs.keys()];
   if (ids.length) {
-    const owned = await db.selectFrom('content_items').select('external_id').where('organization_id', '=', organizationId).where('type', '=', 'workspace').where('owner_user_id', '=', userId).where('external_id', 'in', ids).execute();
+    const owned = await db
+      .selectFrom('content_items')
+      .select('external_id')
+      .where('organization_id', '=', organizationId)
+      .where('type', '=', 'workspace')
+      .where('owner_user_id', '=', userId)
+      .where('external_id', 'in', ids)
+      .execute();
     for (const o of owned) byWs.get(o.external_id)!.owned = true;
   }
   return [...byWs.values()].sort((a, b) => a.workspace.name.localeCompare(b.workspace.name));

@@ -41,16 +41,28 @@ describe('Workspaces', () => {
     const bob = await t.createUser({ email: 'bob@acme.test', name: 'Bob' });
     const finance = await createGroup('Finance', [ada, bob]);
     const ws = (await api('POST', '/api/workspaces', { name: 'Budget 2027', type: 'collaborative' })).body;
-    const updated = await api('PUT', `/api/workspaces/${ws.id}/members`, { members: [{ type: 'group', id: finance, role: 'viewer' }, { type: 'user', id: ada, role: 'editor' }] });
+    const updated = await api('PUT', `/api/workspaces/${ws.id}/members`, {
+      members: [
+        { type: 'group', id: finance, role: 'viewer' },
+        { type: 'user', id: ada, role: 'editor' },
+      ],
+    });
     expect(updated.status).toBe(200);
     const adaAccess = updated.body.effectiveAccess.find((e: { user: { id: string } }) => e.user.id === ada);
     expect(adaAccess.role).toBe('editor');
-    expect(adaAccess.paths).toEqual(expect.arrayContaining([{ via: 'direct', role: 'editor' }, { via: 'group', role: 'viewer', group: { id: finance, name: 'Finance' } }]));
+    expect(adaAccess.paths).toEqual(
+      expect.arrayContaining([
+        { via: 'direct', role: 'editor' },
+        { via: 'group', role: 'viewer', group: { id: finance, name: 'Finance' } },
+      ]),
+    );
     const bobAccess = updated.body.effectiveAccess.find((e: { user: { id: string } }) => e.user.id === bob);
     expect(bobAccess).toEqual(expect.objectContaining({ role: 'viewer', paths: [{ via: 'group', role: 'viewer', group: { id: finance, name: 'Finance' } }] }));
 
     const bobWs = await api('GET', `/api/users/${bob}/workspaces`);
-    expect(bobWs.body.items).toEqual([expect.objectContaining({ workspace: { id: ws.id, name: 'Budget 2027', type: 'collaborative' }, role: 'viewer', owned: false })]);
+    expect(bobWs.body.items).toEqual([
+      expect.objectContaining({ workspace: { id: ws.id, name: 'Budget 2027', type: 'collaborative' }, role: 'viewer', owned: false }),
+    ]);
     const detail = await api('GET', `/api/users/${bob}`);
     expect(detail.body.workspaces).toHaveLength(1);
     expect(detail.body.checklist.find((c: { key: string }) => c.key === 'workspaces')).toEqual(expect.objectContaining({ state: 'ok' }));
@@ -73,7 +85,9 @@ describe('Workspaces', () => {
   it('should refuse groups in a Personal Workspace, removing the last Admin, and unknown members', async () => {
     const g = await createGroup('Legal', []);
     const personal = (await api('POST', '/api/workspaces', { name: 'Mine', type: 'personal' })).body;
-    expect((await api('PUT', `/api/workspaces/${personal.id}/members`, { members: [{ type: 'group', id: g, role: 'viewer' }] })).body.error.code).toBe('PERSONAL_WORKSPACE_GROUP');
+    expect((await api('PUT', `/api/workspaces/${personal.id}/members`, { members: [{ type: 'group', id: g, role: 'viewer' }] })).body.error.code).toBe(
+      'PERSONAL_WORKSPACE_GROUP',
+    );
     expect((await api('DELETE', `/api/workspaces/${personal.id}/members/user/${t.org.adminUserId}`)).body.error.code).toBe('LAST_WORKSPACE_ADMIN');
     const shared = (await api('POST', '/api/workspaces', { name: 'Shared', type: 'collaborative' })).body;
     const unknown = await api('PUT', `/api/workspaces/${shared.id}/members`, { members: [{ type: 'user', id: 'nope', role: 'viewer' }] });
@@ -89,10 +103,16 @@ describe('Workspaces', () => {
     const eve = await t.createUser({ email: 'eve@acme.test' });
     const ws = (await api('POST', '/api/workspaces', { name: 'Company handbook', type: 'organization' })).body;
     const eveWs = await api('GET', `/api/users/${eve}/workspaces`);
-    expect(eveWs.body.items).toEqual([expect.objectContaining({ workspace: expect.objectContaining({ id: ws.id }), role: 'viewer', paths: [{ via: 'organization', role: 'viewer' }] })]);
+    expect(eveWs.body.items).toEqual([
+      expect.objectContaining({ workspace: expect.objectContaining({ id: ws.id }), role: 'viewer', paths: [{ via: 'organization', role: 'viewer' }] }),
+    ]);
     // The checklist says what she reaches rather than "not a member of any Workspace".
     const item = (await api('GET', `/api/users/${eve}`)).body.checklist.find((c: { key: string }) => c.key === 'workspaces');
-    expect(item).toMatchObject({ state: 'attention', detail: 'Reaches only organization-wide Workspaces, as everyone does (Company handbook); not a member of any other Workspace, directly or through a group.' });
+    expect(item).toMatchObject({
+      state: 'attention',
+      detail:
+        'Reaches only organization-wide Workspaces, as everyone does (Company handbook); not a member of any other Workspace, directly or through a group.',
+    });
   });
 
   it('should not list a deactivated member as having access, and list them again once reactivated', async () => {

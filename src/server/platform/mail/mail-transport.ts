@@ -25,7 +25,14 @@ export function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     async send(mail) {
-      await transporter.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+      await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
     },
     close: () => transporter.close(),
   };

@@ -1,4 +1,9 @@
-import { startAuthentication, startRegistration, type PublicKeyCredentialCreationOptionsJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import {
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
 import type { SignInResult } from '../../../contracts/auth';
 import type { AccountSecurity, Passkey } from '../../../contracts/passkeys';
 import { api } from '../../shared/api';
@@ -18,7 +23,10 @@ export async function addPasskey(name?: string): Promise<Passkey> {
 
 /** Proves a passkey on this session (after a magic link, or step-up before a sensitive action). */
 export async function verifyPasskey(): Promise<{ verifiedAt: string }> {
-  const { options } = await api<{ options: PublicKeyCredentialRequestOptionsJSON }>('/api/account/passkeys/verification-options', { method: 'POST', noStepUp: true });
+  const { options } = await api<{ options: PublicKeyCredentialRequestOptionsJSON }>('/api/account/passkeys/verification-options', {
+    method: 'POST',
+    noStepUp: true,
+  });
   const credential = await startAuthentication({ optionsJSON: options });
   return api<{ verifiedAt: string }>('/api/account/passkeys/verify', { method: 'POST', body: { credential }, noStepUp: true });
 }

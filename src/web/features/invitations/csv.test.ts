@@ -23,7 +23,11 @@ describe('invitation CSV in the browser', () => {
   it('should map role names (any case) and ids to ids, default an empty role to Member, and reject an unknown role with the reason', () => {
     const { rows } = parseInviteCsv('email,role\na@x.test,field ops\nb@x.test,r-viewer\nc@x.test,\nd@x.test,Wizard\n,Member\n');
     const { ready, rejected } = resolveRoles(rows, ROLES, 'r-member');
-    expect(ready.map((r) => [r.email, r.roleId])).toEqual([['a@x.test', 'r-custom'], ['b@x.test', 'r-viewer'], ['c@x.test', 'r-member']]);
+    expect(ready.map((r) => [r.email, r.roleId])).toEqual([
+      ['a@x.test', 'r-custom'],
+      ['b@x.test', 'r-viewer'],
+      ['c@x.test', 'r-member'],
+    ]);
     expect(rejected).toEqual([
       { line: 4, email: 'd@x.test', outcome: 'rejected', message: 'Unknown role "Wizard". Use one of: Member, Viewer, Field Ops.' },
       { line: 5, email: '', outcome: 'rejected', message: 'No email address on this row.' },
@@ -36,13 +40,26 @@ describe('invitation CSV in the browser', () => {
     const { ready, rejected } = resolveRoles(rows, ROLES, 'r-member', whyNot);
     expect(ready.map((r) => [r.email, r.roleId])).toEqual([['a@x.test', 'r-viewer']]);
     expect(rejected).toEqual([
-      { line: 2, email: 'b@x.test', outcome: 'rejected', message: 'You cannot assign "Field Ops". Includes permissions your role lacks: Share Orchestrations.' },
-      { line: 3, email: 'c@x.test', outcome: 'rejected', message: 'You cannot assign the default role "Member" (the row names none). Includes permissions your role lacks: Share Orchestrations.' },
+      {
+        line: 2,
+        email: 'b@x.test',
+        outcome: 'rejected',
+        message: 'You cannot assign "Field Ops". Includes permissions your role lacks: Share Orchestrations.',
+      },
+      {
+        line: 3,
+        email: 'c@x.test',
+        outcome: 'rejected',
+        message: 'You cannot assign the default role "Member" (the row names none). Includes permissions your role lacks: Share Orchestrations.',
+      },
     ]);
   });
 
   it('should send 2,050 rows as 21 chunks of at most 100', () => {
-    const chunks = chunk(Array.from({ length: 2050 }, (_, i) => i), 100);
+    const chunks = chunk(
+      Array.from({ length: 2050 }, (_, i) => i),
+      100,
+    );
     expect(chunks).toHaveLength(21);
     expect(chunks.at(-1)).toHaveLength(50);
   });
@@ -52,7 +69,11 @@ describe('invitation CSV in the browser', () => {
       { line: 2, email: 'b@x.test', outcome: 'rejected', message: 'Unknown role "Wizard", sorry.' },
       { line: 1, email: 'a@x.test', outcome: 'invited', message: 'Invitation sent to a@x.test as Member.' },
     ]);
-    expect(csv.split(/\r?\n/)).toEqual(['line,email,outcome,message', '1,a@x.test,invited,Invitation sent to a@x.test as Member.', '2,b@x.test,rejected,"Unknown role ""Wizard"", sorry."']);
+    expect(csv.split(/\r?\n/)).toEqual([
+      'line,email,outcome,message',
+      '1,a@x.test,invited,Invitation sent to a@x.test as Member.',
+      '2,b@x.test,rejected,"Unknown role ""Wizard"", sorry."',
+    ]);
   });
 
   it('should neutralise cells a spreadsheet would run as a formula, as the server’s export does', () => {

@@ -66,7 +66,7 @@ export function resolveRoles(
       reject('No email address on this row.');
       continue;
     }
-    const roleId = !row.role ? defaultRoleId : names.has(row.role) ? row.role : byName.get(row.role.toLowerCase()) ?? byKey.get(row.role.toLowerCase());
+    const roleId = !row.role ? defaultRoleId : names.has(row.role) ? row.role : (byName.get(row.role.toLowerCase()) ?? byKey.get(row.role.toLowerCase()));
     if (row.role && !roleId) {
       reject(`Unknown role "${row.role}". Use one of: ${roles.map((r) => r.name).join(', ')}.`);
       continue;

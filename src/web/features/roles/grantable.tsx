@@ -48,9 +48,13 @@ export function useRoleChoices(roles: readonly Grantable[], label: (role: Granta
       <Stack gap={0}>
         <Group gap={6} wrap="nowrap">
           <IconLock size={14} aria-hidden />
-          <Text size="sm" c="gray.7">{option.label}</Text>
+          <Text size="sm" c="gray.7">
+            {option.label}
+          </Text>
         </Group>
-        <Text size="xs" c="gray.7">{why}</Text>
+        <Text size="xs" c="gray.7">
+          {why}
+        </Text>
       </Stack>
     );
   };

@@ -8,5 +8,4 @@ export const bulkUpdateUsers = (body: BulkUsersBody, idempotencyKey: string) =>
   api<BulkUsersResult>('/api/users/bulk', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 
 /** The CSV export of exactly the filtered, sorted view on screen. */
-export const exportCsvUrl = (filter: UserFilter & Pick<UserListQuery, 'sort' | 'order'>) =>
-  withQuery('/api/users/export.csv', { ...filter });
+export const exportCsvUrl = (filter: UserFilter & Pick<UserListQuery, 'sort' | 'order'>) => withQuery('/api/users/export.csv', { ...filter });

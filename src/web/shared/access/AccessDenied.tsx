@@ -14,7 +14,8 @@ function joined(parts: string[], word: 'and' | 'or'): string {
 export function describeMissing(missing: Missing): string {
   const parts: string[] = [];
   if (missing.all.length) parts.push(`the permission${missing.all.length > 1 ? 's' : ''} ${joined(quoted(missing.all), 'and')}`);
-  if (missing.any.length) parts.push(missing.any.length > 1 ? `one of the permissions ${joined(quoted(missing.any), 'or')}` : `the permission ${quoted(missing.any)[0]}`);
+  if (missing.any.length)
+    parts.push(missing.any.length > 1 ? `one of the permissions ${joined(quoted(missing.any), 'or')}` : `the permission ${quoted(missing.any)[0]}`);
   return parts.join(' and ');
 }
 
@@ -25,17 +26,24 @@ export function describeMissing(missing: Missing): string {
 export function AccessDenied({ missing }: { missing: Missing }) {
   const me = useMe().data;
   const back = startPage(new Set(me?.permissions ?? []));
-  const lacks = missing.all.length === 1 && !missing.any.length ? 'does not include it' : missing.all.length ? 'does not include them' : 'includes none of them';
+  const lacks =
+    missing.all.length === 1 && !missing.any.length ? 'does not include it' : missing.all.length ? 'does not include them' : 'includes none of them';
   return (
     <Card withBorder padding="xl" maw={640} component="section" aria-labelledby="access-denied-title" data-testid="access-denied">
       <Stack gap="md" align="flex-start">
         <ThemeIcon size={44} radius="xl" variant="light" color="gray" aria-hidden>
           <IconLock size={24} />
         </ThemeIcon>
-        <Title order={2} id="access-denied-title">You don’t have access</Title>
+        <Title order={2} id="access-denied-title">
+          You don’t have access
+        </Title>
         <Text>
           This page needs {describeMissing(missing)}.{' '}
-          {me ? <>Your role, <b>{me.user.roleName}</b>, {lacks}.</> : null}
+          {me ? (
+            <>
+              Your role, <b>{me.user.roleName}</b>, {lacks}.
+            </>
+          ) : null}
         </Text>
         <Text size="sm" c="dimmed">
           If you need this page, ask an administrator of {me?.organization.name ?? 'your organization'} to give you a role that includes it.

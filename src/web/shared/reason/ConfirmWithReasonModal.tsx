@@ -40,10 +40,16 @@ export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 
         }}
       >
         <Stack>
-          <Text size="sm" component="div">{children}</Text>
+          <Text size="sm" component="div">
+            {children}
+          </Text>
           {typeToConfirm && (
             <TextInput
-              label={<>Type <strong>{typeToConfirm}</strong> to confirm</>}
+              label={
+                <>
+                  Type <strong>{typeToConfirm}</strong> to confirm
+                </>
+              }
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
               autoComplete="off"
@@ -51,10 +57,18 @@ export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 
             />
           )}
           <ReasonField {...form.reasonField} />
-          {form.error !== null && <Alert color="red" title="Not saved" role="alert">{errorMessage(form.error)}</Alert>}
+          {form.error !== null && (
+            <Alert color="red" title="Not saved" role="alert">
+              {errorMessage(form.error)}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color={color} loading={form.pending} disabled={!confirmed}>{confirmLabel}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color={color} loading={form.pending} disabled={!confirmed}>
+              {confirmLabel}
+            </Button>
           </Group>
         </Stack>
       </form>

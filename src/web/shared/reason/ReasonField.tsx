@@ -1,11 +1,25 @@
 import { Textarea } from '@mantine/core';
 
 /** The business reason for an access change; required when the organization says so. */
-export function ReasonField({ value, onChange, required, error, placeholder }: { value: string; onChange: (v: string) => void; required: boolean; error?: string | null; placeholder?: string }) {
+export function ReasonField({
+  value,
+  onChange,
+  required,
+  error,
+  placeholder,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  required: boolean;
+  error?: string | null;
+  placeholder?: string;
+}) {
   return (
     <Textarea
       label="Business reason"
-      description={required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'}
+      description={
+        required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'
+      }
       placeholder={placeholder ?? 'e.g. Requested by the team lead (ticket HR-123)'}
       withAsterisk={required}
       autosize

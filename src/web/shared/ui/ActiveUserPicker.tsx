@@ -15,11 +15,29 @@ export interface PickedUser {
 }
 
 /** A searchable picker of ACTIVE users (who can receive ownership or a seat). */
-export function ActiveUserPicker({ label, value, onChange, exclude, placeholder, size = 'sm', w }: { label: string; value: PickedUser | null; onChange: (user: PickedUser | null) => void; exclude?: string[]; placeholder?: string; size?: string; w?: number | string }) {
+export function ActiveUserPicker({
+  label,
+  value,
+  onChange,
+  exclude,
+  placeholder,
+  size = 'sm',
+  w,
+}: {
+  label: string;
+  value: PickedUser | null;
+  onChange: (user: PickedUser | null) => void;
+  exclude?: string[];
+  placeholder?: string;
+  size?: string;
+  w?: number | string;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const users = useQuery({ queryKey: ['active-users', debounced], queryFn: () => searchActiveUsers(debounced), placeholderData: keepPreviousData });
-  const options = (users.data?.items ?? []).filter((u) => !exclude?.includes(u.id)).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>`, user: { id: u.id, name: u.name, email: u.email } }));
+  const options = (users.data?.items ?? [])
+    .filter((u) => !exclude?.includes(u.id))
+    .map((u) => ({ value: u.id, label: `${u.name} <${u.email}>`, user: { id: u.id, name: u.name, email: u.email } }));
   if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: `${value.name} <${value.email}>`, user: value });
   return (
     <Select

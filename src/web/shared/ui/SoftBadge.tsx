@@ -14,7 +14,11 @@ const TEXT: Record<string, string> = {
   red: '#a51d1d',
 };
 
-export function SoftBadge({ color = 'gray', children, ...rest }: { color?: string; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant'> & { component?: unknown; to?: string }) {
+export function SoftBadge({
+  color = 'gray',
+  children,
+  ...rest
+}: { color?: string; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant'> & { component?: unknown; to?: string }) {
   return (
     <Badge variant="light" color={color} c={TEXT[color] ?? TEXT.gray} {...(rest as BadgeProps)}>
       {children}

@@ -52,7 +52,9 @@ export function StepUpPrompt() {
         <Text size="sm">{request?.message ?? 'This action needs a recent passkey check.'}</Text>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => finish(false)}>Cancel</Button>
+          <Button variant="default" onClick={() => finish(false)}>
+            Cancel
+          </Button>
           <Button leftSection={<IconFingerprint size={16} />} loading={busy} onClick={() => void confirm()}>
             Use passkey
           </Button>

@@ -18,7 +18,10 @@ export function usePasskeyRename(refresh: () => Promise<unknown>) {
     renaming,
     newName,
     setNewName,
-    start: (p: Passkey) => { setRenaming(p); setNewName(p.name); },
+    start: (p: Passkey) => {
+      setRenaming(p);
+      setNewName(p.name);
+    },
     close: () => setRenaming(null),
     rename,
   };

@@ -41,7 +41,9 @@ export function VerifyPasskeyPage() {
         <Stack>
           <div>
             <Title order={2}>Confirm it’s you</Title>
-            <Text c="dimmed" size="sm">Your role requires a passkey after signing in with an email link.</Text>
+            <Text c="dimmed" size="sm">
+              Your role requires a passkey after signing in with an email link.
+            </Text>
           </div>
           {error && <Alert color="red">{error}</Alert>}
           <Button leftSection={<IconFingerprint size={18} />} onClick={() => void go()} loading={busy} fullWidth>
@@ -49,9 +51,14 @@ export function VerifyPasskeyPage() {
           </Button>
           <Text size="sm">
             Lost your passkey? Ask an administrator of your organization to allow a passkey recovery; you can then{' '}
-            <Anchor component={Link} to="/account/security">add a new one in Account security</Anchor>.
+            <Anchor component={Link} to="/account/security">
+              add a new one in Account security
+            </Anchor>
+            .
           </Text>
-          <Button variant="subtle" onClick={() => void signOut()}>Sign out</Button>
+          <Button variant="subtle" onClick={() => void signOut()}>
+            Sign out
+          </Button>
         </Stack>
       </Paper>
     </Center>

@@ -15,11 +15,16 @@ export function HomePage() {
         </Text>
         <Text mt="sm" size="sm" c="dimmed">
           Next time, sign in with {me.user.email}: Sofie emails you a one-time link. Manage your passkeys in{' '}
-          <Anchor component={Link} to="/account/security">Account security</Anchor>.
+          <Anchor component={Link} to="/account/security">
+            Account security
+          </Anchor>
+          .
         </Text>
       </Card>
       <Card withBorder>
-        <Title order={4} mb="xs">Where your first Workspace lives</Title>
+        <Title order={4} mb="xs">
+          Where your first Workspace lives
+        </Title>
         <FirstWorkspace />
       </Card>
     </Stack>

@@ -21,7 +21,9 @@ export function SignInPage() {
         <Stack>
           <div>
             <Title order={2}>Sign in to Sofie</Title>
-            <Text c="dimmed" size="sm">We email you a one-time sign-in link.</Text>
+            <Text c="dimmed" size="sm">
+              We email you a one-time sign-in link.
+            </Text>
           </div>
           {params.get('expired') && <Alert color="yellow">Your session has ended. Sign in again.</Alert>}
           {send.isSuccess ? (
@@ -41,7 +43,11 @@ export function SignInPage() {
           )}
           <ContinueWithPasskey next={params.get('next')} />
           <Text size="xs" c="dimmed">
-            Running without a mail server? Sign-in links land in the <Anchor component={Link} to="/mailbox" size="xs">local mailbox</Anchor>.
+            Running without a mail server? Sign-in links land in the{' '}
+            <Anchor component={Link} to="/mailbox" size="xs">
+              local mailbox
+            </Anchor>
+            .
           </Text>
         </Stack>
       </Paper>

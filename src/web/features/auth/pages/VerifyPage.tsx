@@ -37,8 +37,12 @@ export function VerifyPage() {
       <Paper withBorder p="xl" radius="lg" w={420}>
         {error ? (
           <Stack>
-            <Alert color="red" title="Could not sign you in">{error}</Alert>
-            <Button component={Link} to="/sign-in">Request a new link</Button>
+            <Alert color="red" title="Could not sign you in">
+              {error}
+            </Alert>
+            <Button component={Link} to="/sign-in">
+              Request a new link
+            </Button>
           </Stack>
         ) : (
           <Stack align="center">

@@ -12,7 +12,17 @@ import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
 /** Search users by name or email and add several at once. */
-export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { groupName: string; memberIds: Set<string>; onSubmit: (userIds: string[], reason: string | undefined) => Promise<unknown>; onClose: () => void }) {
+export function AddMembersModal({
+  groupName,
+  memberIds,
+  onSubmit,
+  onClose,
+}: {
+  groupName: string;
+  memberIds: Set<string>;
+  onSubmit: (userIds: string[], reason: string | undefined) => Promise<unknown>;
+  onClose: () => void;
+}) {
   const reasonRequired = useReasonRequired();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
@@ -59,11 +69,17 @@ export function AddMembersModal({ groupName, memberIds, onSubmit, onClose }: { g
             hidePickedOptions
             data-autofocus
           />
-          {selected.length > 0 && <Text size="sm" c="gray.7">{selected.length} selected</Text>}
+          {selected.length > 0 && (
+            <Text size="sm" c="gray.7">
+              {selected.length} selected
+            </Text>
+          )}
           <ReasonField {...form.reasonField} />
           <ChangeError error={form.error} onReload={form.clearError} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
             <Button type="submit" color="indigo.7" loading={form.pending} disabled={selected.length === 0}>
               {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
             </Button>

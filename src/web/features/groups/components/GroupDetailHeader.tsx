@@ -10,25 +10,40 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
   return (
     <>
       <Anchor c="indigo.8" component={Link} to="/admin/groups" size="sm">
-        <Group gap={4}><IconArrowLeft size={14} /> Manage Groups</Group>
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Manage Groups
+        </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, flex: 1 }}>
           <Title order={2}>{g.name}</Title>
-          <Text c={g.description ? undefined : 'gray.7'} mt={4}>{g.description || 'No description.'}</Text>
-          <Text size="sm" c="gray.7" mt={4}>
-            <span data-testid="group-member-count">{g.memberCount} member{g.memberCount === 1 ? '' : 's'}</span> · created {formatDate(g.createdAt)}
+          <Text c={g.description ? undefined : 'gray.7'} mt={4}>
+            {g.description || 'No description.'}
           </Text>
-          <Stack gap={2} mt={6}><GroupHints hints={g.hints} /></Stack>
+          <Text size="sm" c="gray.7" mt={4}>
+            <span data-testid="group-member-count">
+              {g.memberCount} member{g.memberCount === 1 ? '' : 's'}
+            </span>{' '}
+            · created {formatDate(g.createdAt)}
+          </Text>
+          <Stack gap={2} mt={6}>
+            <GroupHints hints={g.hints} />
+          </Stack>
         </div>
         {manage && (
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>Edit</Button>
-            <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>Delete group</Button>
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
+              Edit
+            </Button>
+            <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+              Delete group
+            </Button>
           </Group>
         )}
       </Group>
-      <Text size="sm" c="gray.7">{GROUPS_VS_ROLES}</Text>
+      <Text size="sm" c="gray.7">
+        {GROUPS_VS_ROLES}
+      </Text>
     </>
   );
 }

@@ -70,7 +70,11 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             notifications.show({ color: 'green', message: `Removed ${count} member${count === 1 ? '' : 's'} from ${data.name}.` });
           }}
         >
-          {g.members.filter((m) => selected.includes(m.id)).slice(0, 5).map((m) => m.name || m.email).join(', ')}
+          {g.members
+            .filter((m) => selected.includes(m.id))
+            .slice(0, 5)
+            .map((m) => m.name || m.email)
+            .join(', ')}
           {selected.length > 5 ? ` and ${selected.length - 5} more` : ''} leave {g.name}. Their accounts and roles stay as they are.
         </ConfirmWithReasonModal>
       )}
@@ -88,7 +92,10 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             queryClient.setQueryData<{ items: GroupSummary[] }>(groupKeys.all, (old) => (old ? { items: old.items.filter((x) => x.id !== g.id) } : old));
             void queryClient.invalidateQueries({ queryKey: groupKeys.all });
             void queryClient.invalidateQueries({ queryKey: ['users'] });
-            notifications.show({ color: 'green', message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.` });
+            notifications.show({
+              color: 'green',
+              message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.`,
+            });
             void navigate('/admin/groups');
           }}
         >

@@ -52,13 +52,34 @@ export function GroupFormModal({
         }}
       >
         <Stack>
-          <TextInput label="Name" placeholder="e.g. Regulatory reviewers" withAsterisk maxLength={100} value={name} onChange={(e) => setName(e.currentTarget.value)} error={nameError} data-autofocus />
-          <Textarea label="Description" description="Who belongs here and why." autosize minRows={2} maxLength={500} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput
+            label="Name"
+            placeholder="e.g. Regulatory reviewers"
+            withAsterisk
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={nameError}
+            data-autofocus
+          />
+          <Textarea
+            label="Description"
+            description="Who belongs here and why."
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
           <ReasonField {...form.reasonField} />
           <ChangeError error={form.error} onReload={form.clearError} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="indigo.7" loading={form.pending}>{submitLabel}</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="indigo.7" loading={form.pending}>
+              {submitLabel}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -9,7 +9,9 @@ export function GroupHints({ hints }: { hints: string[] }) {
       {hints.map((hint) => (
         <Group key={hint} gap={4} wrap="nowrap" align="flex-start">
           <IconBulb size={14} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
-          <Text size="xs" c="#9a3a07">{hint}</Text>
+          <Text size="xs" c="#9a3a07">
+            {hint}
+          </Text>
         </Group>
       ))}
     </>

@@ -23,7 +23,9 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Title order={3} size="h4">Members</Title>
+        <Title order={3} size="h4">
+          Members
+        </Title>
         {manage && (
           <Group gap="xs">
             {selected.length > 0 && (
@@ -31,12 +33,16 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
                 Remove {selected.length} selected
               </Button>
             )}
-            <Button color="indigo.7" leftSection={<IconUserPlus size={16} />} onClick={onAdd}>Add members</Button>
+            <Button color="indigo.7" leftSection={<IconUserPlus size={16} />} onClick={onAdd}>
+              Add members
+            </Button>
           </Group>
         )}
       </Group>
       {g.members.length === 0 ? (
-        <Text c="gray.7" px="md" pb="md">No members yet.</Text>
+        <Text c="gray.7" px="md" pb="md">
+          No members yet.
+        </Text>
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label="Members">
@@ -74,11 +80,25 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
                     </Table.Td>
                   )}
                   <Table.Td>
-                    {can('users.view') ? <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">{m.name || m.email}</Anchor> : m.name}
+                    {can('users.view') ? (
+                      <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">
+                        {m.name || m.email}
+                      </Anchor>
+                    ) : (
+                      m.name
+                    )}
                   </Table.Td>
-                  <Table.Td><Text size="sm">{m.email}</Text></Table.Td>
-                  <Table.Td><StatusBadge status={m.status} /></Table.Td>
-                  <Table.Td><Text size="sm" c="gray.7">{formatDate(m.addedAt)}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{m.email}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={m.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="gray.7">
+                      {formatDate(m.addedAt)}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

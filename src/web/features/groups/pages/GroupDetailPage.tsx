@@ -19,14 +19,21 @@ export function GroupDetailPage() {
   const [dialog, setDialog] = useState<GroupDialog>(null);
   const [selected, setSelected] = useState<string[]>([]);
 
-  if (group.isLoading) return <Center h={300}><Loader aria-label="Loading group" /></Center>;
+  if (group.isLoading)
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading group" />
+      </Center>
+    );
   if (forbiddenPermission(group.error)) return <LoadFailure error={group.error} title="Could not load the group" />;
   if (!group.data) {
     const notFound = group.error instanceof ApiError && group.error.status === 404;
     return (
       <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'Group not found' : 'Could not load the group'}>
         {errorMessage(group.error)}
-        <Button component={Link} to="/admin/groups" variant="light" size="xs" mt="sm" display="block" w="fit-content">Back to Manage Groups</Button>
+        <Button component={Link} to="/admin/groups" variant="light" size="xs" mt="sm" display="block" w="fit-content">
+          Back to Manage Groups
+        </Button>
       </Alert>
     );
   }
@@ -36,7 +43,14 @@ export function GroupDetailPage() {
     <Stack gap="md" maw={1200}>
       <GroupDetailHeader g={g} manage={manage} onEdit={() => setDialog('edit')} onDelete={() => setDialog('delete')} />
 
-      <GroupMembersCard g={g} manage={manage} selected={selected} setSelected={setSelected} onAdd={() => setDialog('add')} onRemove={() => setDialog('remove')} />
+      <GroupMembersCard
+        g={g}
+        manage={manage}
+        selected={selected}
+        setSelected={setSelected}
+        onAdd={() => setDialog('add')}
+        onRemove={() => setDialog('remove')}
+      />
 
       <GroupDialogs id={id} dialog={dialog} g={g} selected={selected} setSelected={setSelected} onClose={() => setDialog(null)} />
     </Stack>

@@ -28,10 +28,14 @@ export function GroupsPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Manage Groups</Title>
-          <Text c="gray.7" size="sm">Groups help you manage users as teams: departments, project teams, reviewer groups.</Text>
+          <Text c="gray.7" size="sm">
+            Groups help you manage users as teams: departments, project teams, reviewer groups.
+          </Text>
         </div>
         {can('groups.manage') && (
-          <Button color="indigo.7" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New Group</Button>
+          <Button color="indigo.7" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            New Group
+          </Button>
         )}
       </Group>
       <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />}>
@@ -39,11 +43,17 @@ export function GroupsPage() {
       </Alert>
       <Card withBorder padding={0}>
         {groups.isLoading ? (
-          <Center h={160}><Loader aria-label="Loading groups" /></Center>
+          <Center h={160}>
+            <Loader aria-label="Loading groups" />
+          </Center>
         ) : groups.error ? (
-          <Alert color="red" m="md">{errorMessage(groups.error)}</Alert>
+          <Alert color="red" m="md">
+            {errorMessage(groups.error)}
+          </Alert>
         ) : groups.data!.items.length === 0 ? (
-          <Text c="gray.7" p="lg">No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}</Text>
+          <Text c="gray.7" p="lg">
+            No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}
+          </Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Groups">
@@ -59,14 +69,24 @@ export function GroupsPage() {
                 {groups.data!.items.map((g) => (
                   <Table.Tr key={g.id} data-testid="group-row">
                     <Table.Td>
-                      <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>{g.name}</Anchor>
+                      <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>
+                        {g.name}
+                      </Anchor>
                       <GroupHints hints={g.hints} />
                     </Table.Td>
                     <Table.Td maw={420}>
-                      <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>{g.description || '—'}</Text>
+                      <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>
+                        {g.description || '—'}
+                      </Text>
                     </Table.Td>
-                    <Table.Td ta="right" data-testid="member-count">{g.memberCount}</Table.Td>
-                    <Table.Td><Text size="sm" c="gray.7">{formatDate(g.createdAt)}</Text></Table.Td>
+                    <Table.Td ta="right" data-testid="member-count">
+                      {g.memberCount}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="gray.7">
+                        {formatDate(g.createdAt)}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -22,14 +22,35 @@ export function AddWebhookModal({ opened, onClose: close, onCreated }: { opened:
 
   return (
     <Modal opened={opened} onClose={close} title="Add webhook endpoint">
-      <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
         <Stack>
-          <TextInput label="URL" description="HTTPS address, reachable on the public internet, that accepts POST requests." required value={url} onChange={(e) => setUrl(e.currentTarget.value)} placeholder="https://hooks.example.com/sofie" data-autofocus />
+          <TextInput
+            label="URL"
+            description="HTTPS address, reachable on the public internet, that accepts POST requests."
+            required
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            placeholder="https://hooks.example.com/sofie"
+            data-autofocus
+          />
           <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={300} />
-          {create.error && <Alert color="red" role="alert">{errorMessage(create.error)}</Alert>}
+          {create.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={create.isPending} disabled={url.trim().length < 8}>Add endpoint</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={url.trim().length < 8}>
+              Add endpoint
+            </Button>
           </Group>
         </Stack>
       </form>

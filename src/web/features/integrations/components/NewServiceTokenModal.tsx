@@ -20,13 +20,34 @@ export function NewServiceTokenModal({ opened, onClose: close, onCreated }: { op
 
   return (
     <Modal opened={opened} onClose={close} title="New service token">
-      <form onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
         <Stack>
-          <TextInput label="Name" description="Which service uses it, e.g. “chat usage collector”." required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} data-autofocus />
-          {create.error && <Alert color="red" role="alert">{errorMessage(create.error)}</Alert>}
+          <TextInput
+            label="Name"
+            description="Which service uses it, e.g. “chat usage collector”."
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={100}
+            data-autofocus
+          />
+          {create.error && (
+            <Alert color="red" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>Create token</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+              Create token
+            </Button>
           </Group>
         </Stack>
       </form>

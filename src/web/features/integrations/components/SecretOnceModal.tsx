@@ -1,7 +1,19 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 
 /** A credential is shown once, at creation: the dialog says so and offers to copy it. */
-export function SecretOnceModal({ title, label, secret, hint, onClose }: { title: string; label: string; secret: string | null; hint: string; onClose: () => void }) {
+export function SecretOnceModal({
+  title,
+  label,
+  secret,
+  hint,
+  onClose,
+}: {
+  title: string;
+  label: string;
+  secret: string | null;
+  hint: string;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={secret !== null} onClose={onClose} title={title} size="lg">
       <Stack>
@@ -9,13 +21,23 @@ export function SecretOnceModal({ title, label, secret, hint, onClose }: { title
           This is the only time Sofie shows it. If it is lost, create a new one and retire this one.
         </Alert>
         <div>
-          <Text size="sm" fw={500} mb={4}>{label}</Text>
-          <Code block aria-label={label} style={{ wordBreak: 'break-all' }}>{secret}</Code>
+          <Text size="sm" fw={500} mb={4}>
+            {label}
+          </Text>
+          <Code block aria-label={label} style={{ wordBreak: 'break-all' }}>
+            {secret}
+          </Code>
         </div>
-        <Text size="sm" c="dimmed">{hint}</Text>
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
         <Group justify="flex-end">
           <CopyButton value={secret ?? ''}>
-            {({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}
+            {({ copied, copy }) => (
+              <Button variant="default" onClick={copy}>
+                {copied ? 'Copied' : 'Copy'}
+              </Button>
+            )}
           </CopyButton>
           <Button onClick={onClose}>Done</Button>
         </Group>

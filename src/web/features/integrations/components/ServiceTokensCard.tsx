@@ -19,17 +19,27 @@ export function ServiceTokensCard() {
     <Card withBorder padding="lg" component="section" aria-label="Service tokens">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">Service tokens</Title>
-          <Text size="sm" c="dimmed">Sofie’s other services use these to send usage events and keep the content registry in sync.</Text>
+          <Title order={3} size="h4">
+            Service tokens
+          </Title>
+          <Text size="sm" c="dimmed">
+            Sofie’s other services use these to send usage events and keep the content registry in sync.
+          </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>New service token</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
+          New service token
+        </Button>
       </Group>
       {tokens.isLoading ? (
         <Loader mt="md" aria-label="Loading" />
       ) : tokens.error ? (
-        <Alert color="red" mt="md">{errorMessage(tokens.error)}</Alert>
+        <Alert color="red" mt="md">
+          {errorMessage(tokens.error)}
+        </Alert>
       ) : !tokens.data?.items.length ? (
-        <Text size="sm" c="dimmed" mt="md">No service tokens yet.</Text>
+        <Text size="sm" c="dimmed" mt="md">
+          No service tokens yet.
+        </Text>
       ) : (
         <ServiceTokensTable items={tokens.data.items} />
       )}

@@ -44,12 +44,20 @@ export function ServiceTokensTable({ items }: { items: ServiceToken[] }) {
         {items.map((t) => (
           <Table.Tr key={t.id} data-testid="service-token-row">
             <Table.Td>{t.name}</Table.Td>
-            <Table.Td><When iso={t.createdAt} never="—" /></Table.Td>
-            <Table.Td><When iso={t.lastUsedAt} never="Never" /></Table.Td>
-            <Table.Td><StatusBadge status={t.revokedAt ? 'revoked' : 'active'} /></Table.Td>
+            <Table.Td>
+              <When iso={t.createdAt} never="—" />
+            </Table.Td>
+            <Table.Td>
+              <When iso={t.lastUsedAt} never="Never" />
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={t.revokedAt ? 'revoked' : 'active'} />
+            </Table.Td>
             <Table.Td ta="right">
               {!t.revokedAt && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => confirmRevoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>Revoke</Button>
+                <Button size="xs" variant="subtle" color="red" onClick={() => confirmRevoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
+                  Revoke
+                </Button>
               )}
             </Table.Td>
           </Table.Tr>

@@ -22,12 +22,26 @@ export function WebhookDeliveriesTable({ items, urlOf }: { items: WebhookDeliver
       <Table.Tbody>
         {items.map((d) => (
           <Table.Tr key={d.id}>
-            <Table.Td><Text size="sm" ff="monospace">{d.eventType}</Text></Table.Td>
-            <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{urlOf.get(d.endpointId) ?? '—'}</Text></Table.Td>
-            <Table.Td><StatusBadge status={d.status} /></Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {d.eventType}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {urlOf.get(d.endpointId) ?? '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={d.status} />
+            </Table.Td>
             <Table.Td>{d.attempts}</Table.Td>
-            <Table.Td><Text size="sm">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</Text></Table.Td>
-            <Table.Td><When iso={d.createdAt} never="—" /></Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</Text>
+            </Table.Td>
+            <Table.Td>
+              <When iso={d.createdAt} never="—" />
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -44,14 +44,32 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
         {items.map((e) => (
           <Table.Tr key={e.id} data-testid="webhook-row">
             <Table.Td>
-              <Text size="sm" style={{ wordBreak: 'break-all' }}>{e.url}</Text>
-              {e.description && <Text size="xs" c="dimmed">{e.description}</Text>}
+              <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                {e.url}
+              </Text>
+              {e.description && (
+                <Text size="xs" c="dimmed">
+                  {e.description}
+                </Text>
+              )}
             </Table.Td>
-            <Table.Td><When iso={e.createdAt} never="—" /></Table.Td>
-            <Table.Td><Text size="sm">{e.pending} pending · {e.failed} failed</Text></Table.Td>
-            <Table.Td><StatusBadge status={e.disabledAt ? 'disabled' : 'active'} /></Table.Td>
+            <Table.Td>
+              <When iso={e.createdAt} never="—" />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                {e.pending} pending · {e.failed} failed
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge status={e.disabledAt ? 'disabled' : 'active'} />
+            </Table.Td>
             <Table.Td ta="right">
-              {!e.disabledAt && <Button size="xs" variant="subtle" color="red" onClick={() => confirmDisable(e.id, e.url)} aria-label={`Disable ${e.url}`}>Disable</Button>}
+              {!e.disabledAt && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => confirmDisable(e.id, e.url)} aria-label={`Disable ${e.url}`}>
+                  Disable
+                </Button>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}

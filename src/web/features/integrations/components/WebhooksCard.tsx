@@ -22,24 +22,39 @@ export function WebhooksCard() {
     <Card withBorder padding="lg" component="section" aria-label="Webhook endpoints">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">Webhook endpoints</Title>
-          <Text size="sm" c="dimmed">Sofie posts ownership and collaborator changes here (for example when a user is deleted), signed with the endpoint’s secret and retried until delivered.</Text>
+          <Title order={3} size="h4">
+            Webhook endpoints
+          </Title>
+          <Text size="sm" c="dimmed">
+            Sofie posts ownership and collaborator changes here (for example when a user is deleted), signed with the endpoint’s secret and retried until
+            delivered.
+          </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>Add endpoint</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
+          Add endpoint
+        </Button>
       </Group>
       {endpoints.isLoading ? (
         <Loader mt="md" aria-label="Loading" />
       ) : endpoints.error ? (
-        <Alert color="red" mt="md">{errorMessage(endpoints.error)}</Alert>
+        <Alert color="red" mt="md">
+          {errorMessage(endpoints.error)}
+        </Alert>
       ) : !endpoints.data?.items.length ? (
-        <Text size="sm" c="dimmed" mt="md">No endpoints yet.</Text>
+        <Text size="sm" c="dimmed" mt="md">
+          No endpoints yet.
+        </Text>
       ) : (
         <WebhookEndpointsTable items={endpoints.data.items} />
       )}
 
-      <Title order={4} size="h5" mt="lg">Recent deliveries</Title>
+      <Title order={4} size="h5" mt="lg">
+        Recent deliveries
+      </Title>
       {!deliveries.data?.items.length ? (
-        <Text size="sm" c="dimmed" mt="xs">Nothing sent yet.</Text>
+        <Text size="sm" c="dimmed" mt="xs">
+          Nothing sent yet.
+        </Text>
       ) : (
         <WebhookDeliveriesTable items={deliveries.data.items} urlOf={urlOf} />
       )}

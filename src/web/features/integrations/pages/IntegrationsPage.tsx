@@ -10,7 +10,9 @@ export function IntegrationsPage() {
     <Stack maw={1100}>
       <div>
         <Title order={2}>Integrations</Title>
-        <Text size="sm" c="dimmed">How Sofie’s other services talk to user management, and where it tells them about changes.</Text>
+        <Text size="sm" c="dimmed">
+          How Sofie’s other services talk to user management, and where it tells them about changes.
+        </Text>
       </div>
       {can('provisioning.manage') && <ServiceTokensCard />}
       {can('integrations.manage') && <WebhooksCard />}

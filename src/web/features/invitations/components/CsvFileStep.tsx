@@ -9,7 +9,12 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
     <>
       <FileInput
         label="CSV file"
-        description={<>Columns <Code>email</Code>, <Code>role</Code>, <Code>group</Code>, <Code>name</Code> (only email is required). Role is a role name such as Member; empty means Member.</>}
+        description={
+          <>
+            Columns <Code>email</Code>, <Code>role</Code>, <Code>group</Code>, <Code>name</Code> (only email is required). Role is a role name such as Member;
+            empty means Member.
+          </>
+        }
         placeholder="Choose a .csv file"
         accept=".csv,text/csv"
         leftSection={<IconFileTypeCsv size={16} />}
@@ -25,10 +30,21 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
         </Alert>
       )}
       {lookups.reasonRequired && (
-        <Textarea label="Business reason" withAsterisk description="Kept in the audit log with every change." value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={2} />
+        <Textarea
+          label="Business reason"
+          withAsterisk
+          description="Kept in the audit log with every change."
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={reasonError}
+          autosize
+          minRows={2}
+        />
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>Cancel</Button>
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
         <Button onClick={start} disabled={total === 0}>
           {ready.length > 0 ? `Invite ${ready.length.toLocaleString()} ${ready.length === 1 ? 'person' : 'people'}` : 'Show results'}
         </Button>

@@ -18,18 +18,27 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
     <>
       <div>
         <Group justify="space-between" mb={4}>
-          <Text size="sm" fw={500}>{running ? 'Sending invitations…' : 'Finished'}</Text>
-          <Text size="sm" c="dimmed">{done.toLocaleString()} of {total.toLocaleString()} rows</Text>
+          <Text size="sm" fw={500}>
+            {running ? 'Sending invitations…' : 'Finished'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {done.toLocaleString()} of {total.toLocaleString()} rows
+          </Text>
         </Group>
         <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />
       </div>
       <Group justify="space-between" wrap="wrap">
-        <Text fw={600} size="sm">{summarize(results.map((r) => r.outcome))}</Text>
+        <Text fw={600} size="sm">
+          {summarize(results.map((r) => r.outcome))}
+        </Text>
         <SegmentedControl
           size="xs"
           value={filter}
           onChange={(v) => setFilter(v as typeof filter)}
-          data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({ value: v, label: v === 'all' ? 'All' : v[0].toUpperCase() + v.slice(1) }))}
+          data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({
+            value: v,
+            label: v === 'all' ? 'All' : v[0].toUpperCase() + v.slice(1),
+          }))}
         />
       </Group>
       <Table.ScrollContainer minWidth={600} maxHeight={340}>
@@ -46,22 +55,45 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
             {shown.slice(0, SHOWN_ROWS).map((r) => (
               <Table.Tr key={r.line}>
                 <Table.Td>{r.line}</Table.Td>
-                <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{r.email || '—'}</Text></Table.Td>
-                <Table.Td><OutcomeBadge outcome={r.outcome} /></Table.Td>
-                <Table.Td><Text size="sm">{r.message}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {r.email || '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <OutcomeBadge outcome={r.outcome} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.message}</Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {shown.length > SHOWN_ROWS && <Text size="xs" c="dimmed">Showing the first {SHOWN_ROWS} of {shown.length.toLocaleString()}; the downloaded file has every row.</Text>}
+      {shown.length > SHOWN_ROWS && (
+        <Text size="xs" c="dimmed">
+          Showing the first {SHOWN_ROWS} of {shown.length.toLocaleString()}; the downloaded file has every row.
+        </Text>
+      )}
       <Group justify="space-between">
-        <Button variant="light" leftSection={<IconDownload size={16} />} disabled={running} onClick={() => downloadText('invitation-results.csv', resultsCsv(results))}>
+        <Button
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          disabled={running}
+          onClick={() => downloadText('invitation-results.csv', resultsCsv(results))}
+        >
           Download results
         </Button>
         <Group gap="xs">
-          {failedChunks.length > 0 && !running && <Button variant="light" color="orange" onClick={retryUnsent}>Retry unsent rows</Button>}
-          <Button onClick={onClose} disabled={running}>Done</Button>
+          {failedChunks.length > 0 && !running && (
+            <Button variant="light" color="orange" onClick={retryUnsent}>
+              Retry unsent rows
+            </Button>
+          )}
+          <Button onClick={onClose} disabled={running}>
+            Done
+          </Button>
         </Group>
       </Group>
     </>

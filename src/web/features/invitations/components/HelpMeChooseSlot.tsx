@@ -7,10 +7,9 @@ import type { ComponentType } from 'react';
  * src/web/features/roles/components/HelpMeChoose.tsx exists this renders nothing, and once it is merged
  * the glob picks it up without another edit here.
  */
-const modules = import.meta.glob<{ HelpMeChoose?: ComponentType<{ onChoose: (roleId: string) => void }> }>(
-  '../../roles/components/HelpMeChoose.tsx',
-  { eager: true },
-);
+const modules = import.meta.glob<{ HelpMeChoose?: ComponentType<{ onChoose: (roleId: string) => void }> }>('../../roles/components/HelpMeChoose.tsx', {
+  eager: true,
+});
 const HelpMeChoose = Object.values(modules)[0]?.HelpMeChoose;
 
 export const helpMeChooseAvailable = Boolean(HelpMeChoose);
@@ -28,9 +27,5 @@ export function HelpMeChooseToggle({ opened, onToggle }: { opened: boolean; onTo
 /** The day-one questions, under the Role field while open; choosing a role closes them. */
 export function HelpMeChoosePanel({ opened, onChoose }: { opened: boolean; onChoose: (roleId: string) => void }) {
   if (!HelpMeChoose) return null;
-  return (
-    <Collapse expanded={opened}>
-      {opened && <HelpMeChoose onChoose={onChoose} />}
-    </Collapse>
-  );
+  return <Collapse expanded={opened}>{opened && <HelpMeChoose onChoose={onChoose} />}</Collapse>;
 }

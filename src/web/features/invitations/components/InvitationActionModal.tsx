@@ -2,7 +2,17 @@ import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReason
 import type { InvitationAction } from '../hooks/useInvitationActions';
 
 /** "Resend invitation?" / "Revoke invitation?", with the business reason when the organization requires one. */
-export function InvitationActionModal({ action, reasonRequired, onConfirm, onClose }: { action: InvitationAction; reasonRequired: boolean; onConfirm: (reason: string | undefined) => Promise<unknown>; onClose: () => void }) {
+export function InvitationActionModal({
+  action,
+  reasonRequired,
+  onConfirm,
+  onClose,
+}: {
+  action: InvitationAction;
+  reasonRequired: boolean;
+  onConfirm: (reason: string | undefined) => Promise<unknown>;
+  onClose: () => void;
+}) {
   return (
     <ConfirmWithReasonModal
       title={action.kind === 'revoke' ? 'Revoke invitation?' : 'Resend invitation?'}

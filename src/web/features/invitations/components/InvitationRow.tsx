@@ -9,17 +9,41 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 dayjs.extend(relativeTime);
 
 /** One invitation: who, what access, how often sent, when it expires, and (for those who may invite) resend and revoke while it is open. */
-export function InvitationRow({ inv, mayInvite, onResend, onRevoke }: { inv: Invitation; mayInvite: boolean; onResend: (inv: Invitation) => void; onRevoke: (inv: Invitation) => void }) {
+export function InvitationRow({
+  inv,
+  mayInvite,
+  onResend,
+  onRevoke,
+}: {
+  inv: Invitation;
+  mayInvite: boolean;
+  onResend: (inv: Invitation) => void;
+  onRevoke: (inv: Invitation) => void;
+}) {
   const open = inv.status === 'pending' || inv.status === 'expired';
   return (
     <Table.Tr data-testid="invitation-row">
-      <Table.Td><Anchor component={Link} to={`/admin/users/${inv.userId}`} size="sm">{inv.email}</Anchor></Table.Td>
-      <Table.Td><Text size="sm">{inv.role.name}</Text></Table.Td>
-      <Table.Td><Text size="sm" c={inv.group ? undefined : 'dimmed'}>{inv.group?.name ?? '—'}</Text></Table.Td>
-      <Table.Td><Text size="sm">{inv.invitedBy?.name ?? '—'}</Text></Table.Td>
+      <Table.Td>
+        <Anchor component={Link} to={`/admin/users/${inv.userId}`} size="sm">
+          {inv.email}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{inv.role.name}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" c={inv.group ? undefined : 'dimmed'}>
+          {inv.group?.name ?? '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{inv.invitedBy?.name ?? '—'}</Text>
+      </Table.Td>
       <Table.Td>
         <Tooltip label={`First sent ${dayjs(inv.createdAt).format('D MMM YYYY, HH:mm')}`}>
-          <Text size="sm" span>{inv.sentCount === 1 ? 'once' : `${inv.sentCount} times`}</Text>
+          <Text size="sm" span>
+            {inv.sentCount === 1 ? 'once' : `${inv.sentCount} times`}
+          </Text>
         </Tooltip>
       </Table.Td>
       <Table.Td>
@@ -29,15 +53,30 @@ export function InvitationRow({ inv, mayInvite, onResend, onRevoke }: { inv: Inv
           </Text>
         </Tooltip>
       </Table.Td>
-      <Table.Td><StatusBadge status={inv.status} /></Table.Td>
+      <Table.Td>
+        <StatusBadge status={inv.status} />
+      </Table.Td>
       {mayInvite && (
         <Table.Td>
           {open && (
             <Group gap={6} justify="flex-end" wrap="nowrap">
-              <Button size="xs" variant="light" leftSection={<IconSend size={14} />} onClick={() => onResend(inv)} aria-label={`Resend invitation to ${inv.email}`}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconSend size={14} />}
+                onClick={() => onResend(inv)}
+                aria-label={`Resend invitation to ${inv.email}`}
+              >
                 Resend
               </Button>
-              <Button size="xs" variant="subtle" color="red" leftSection={<IconX size={14} />} onClick={() => onRevoke(inv)} aria-label={`Revoke invitation to ${inv.email}`}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                leftSection={<IconX size={14} />}
+                onClick={() => onRevoke(inv)}
+                aria-label={`Revoke invitation to ${inv.email}`}
+              >
                 Revoke
               </Button>
             </Group>

@@ -2,7 +2,17 @@ import { Table } from '@mantine/core';
 import type { Invitation } from '../../../../contracts/invitations';
 import { InvitationRow } from './InvitationRow';
 
-export function InvitationsTable({ items, mayInvite, onResend, onRevoke }: { items: Invitation[]; mayInvite: boolean; onResend: (inv: Invitation) => void; onRevoke: (inv: Invitation) => void }) {
+export function InvitationsTable({
+  items,
+  mayInvite,
+  onResend,
+  onRevoke,
+}: {
+  items: Invitation[];
+  mayInvite: boolean;
+  onResend: (inv: Invitation) => void;
+  onRevoke: (inv: Invitation) => void;
+}) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Invitations">
@@ -19,7 +29,9 @@ export function InvitationsTable({ items, mayInvite, onResend, onRevoke }: { ite
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((inv) => <InvitationRow key={inv.id} inv={inv} mayInvite={mayInvite} onResend={onResend} onRevoke={onRevoke} />)}
+          {items.map((inv) => (
+            <InvitationRow key={inv.id} inv={inv} mayInvite={mayInvite} onResend={onResend} onRevoke={onRevoke} />
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

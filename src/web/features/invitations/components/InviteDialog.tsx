@@ -8,16 +8,37 @@ import { SingleInvite } from './SingleInvite';
 export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [mode, setMode] = useState<string | null>('one');
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600} size="lg">Invite New User</Text>} size={mode === 'csv' ? 'xl' : 'lg'}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={
+        <Text fw={600} size="lg">
+          Invite New User
+        </Text>
+      }
+      size={mode === 'csv' ? 'xl' : 'lg'}
+    >
       <Tabs value={mode} onChange={setMode} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="one" leftSection={<IconUser size={14} />}>One person</Tabs.Tab>
-          <Tabs.Tab value="several" leftSection={<IconUsers size={14} />}>Several at once</Tabs.Tab>
-          <Tabs.Tab value="csv" leftSection={<IconFileUpload size={14} />}>Upload CSV</Tabs.Tab>
+          <Tabs.Tab value="one" leftSection={<IconUser size={14} />}>
+            One person
+          </Tabs.Tab>
+          <Tabs.Tab value="several" leftSection={<IconUsers size={14} />}>
+            Several at once
+          </Tabs.Tab>
+          <Tabs.Tab value="csv" leftSection={<IconFileUpload size={14} />}>
+            Upload CSV
+          </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="one"><SingleInvite onClose={onClose} /></Tabs.Panel>
-        <Tabs.Panel value="several"><SeveralInvite onClose={onClose} /></Tabs.Panel>
-        <Tabs.Panel value="csv"><CsvUpload onClose={onClose} /></Tabs.Panel>
+        <Tabs.Panel value="one">
+          <SingleInvite onClose={onClose} />
+        </Tabs.Panel>
+        <Tabs.Panel value="several">
+          <SeveralInvite onClose={onClose} />
+        </Tabs.Panel>
+        <Tabs.Panel value="csv">
+          <CsvUpload onClose={onClose} />
+        </Tabs.Panel>
       </Tabs>
     </Modal>
   );

@@ -7,7 +7,9 @@ const ORDER: InviteOutcome[] = ['invited', 'updated', 'renewed', 'unchanged', 'r
 export function summarize(outcomes: InviteOutcome[]): string {
   const counts = new Map<InviteOutcome, number>();
   for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
-  return ORDER.filter((o) => counts.get(o)).map((o) => `${counts.get(o)!.toLocaleString()} ${o}`).join(' · ');
+  return ORDER.filter((o) => counts.get(o))
+    .map((o) => `${counts.get(o)!.toLocaleString()} ${o}`)
+    .join(' · ');
 }
 
 /** One line per address: what happened, in the server's words. */

@@ -2,13 +2,19 @@ import { Text } from '@mantine/core';
 
 /** "3 addresses found · 1 not an email: not-an-email", live under the pasted text. */
 export function PasteCount({ found, invalid }: { found: number; invalid: string[] }) {
-  if (found === 0 && invalid.length === 0) return <Text size="xs" c="dimmed" mt={-8}>No addresses yet.</Text>;
+  if (found === 0 && invalid.length === 0)
+    return (
+      <Text size="xs" c="dimmed" mt={-8}>
+        No addresses yet.
+      </Text>
+    );
   return (
     <Text size="xs" mt={-8} c="dimmed" data-testid="paste-count" aria-live="polite">
       {found} {found === 1 ? 'address' : 'addresses'} found
       {invalid.length > 0 && (
         <Text span inherit c="red.9" fw={600}>
-          {' · '}{invalid.length} not an email: {invalid.join(', ')}
+          {' · '}
+          {invalid.length} not an email: {invalid.join(', ')}
         </Text>
       )}
     </Text>

@@ -36,7 +36,13 @@ export function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onRe
           <HelpMeChooseToggle opened={helpOpen} onToggle={() => setHelpOpen((o) => !o)} />
         </div>
       </div>
-      <HelpMeChoosePanel opened={helpOpen} onChoose={(id) => { onRole(id); setHelpOpen(false); }} />
+      <HelpMeChoosePanel
+        opened={helpOpen}
+        onChoose={(id) => {
+          onRole(id);
+          setHelpOpen(false);
+        }}
+      />
       <Select
         label="Group"
         description="Optional: a team or access cohort."

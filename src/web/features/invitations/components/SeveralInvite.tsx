@@ -24,7 +24,12 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
   const mutation = useMutation({
     mutationFn: () =>
       invite(
-        { entries: emails.map((email) => ({ email })), roleId: form.roleId ?? undefined, groupId: form.groupId ?? undefined, reason: form.reason.trim() || undefined },
+        {
+          entries: emails.map((email) => ({ email })),
+          roleId: form.roleId ?? undefined,
+          groupId: form.groupId ?? undefined,
+          reason: form.reason.trim() || undefined,
+        },
         idempotencyKey,
       ),
     onSuccess: () => {
@@ -51,7 +56,15 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
       <Stack>
         <InviteResultsList results={mutation.data.results} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => { mutation.reset(); setText(''); }}>Invite more</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              mutation.reset();
+              setText('');
+            }}
+          >
+            Invite more
+          </Button>
           <Button onClick={onClose}>Done</Button>
         </Group>
       </Stack>
@@ -69,7 +82,10 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
           minRows={4}
           maxRows={10}
           value={text}
-          onChange={(e) => { setText(e.currentTarget.value); if (errors.email) setErrors((x) => ({ ...x, email: undefined })); }}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            if (errors.email) setErrors((x) => ({ ...x, email: undefined }));
+          }}
           error={errors.email}
           data-autofocus
         />
@@ -78,14 +94,23 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
           roleId={form.roleId}
           groupId={form.groupId}
           reason={form.reason}
-          onRole={(id) => { form.setRoleId(id); setErrors((x) => ({ ...x, role: undefined })); }}
+          onRole={(id) => {
+            form.setRoleId(id);
+            setErrors((x) => ({ ...x, role: undefined }));
+          }}
           onGroup={form.setGroupId}
           onReason={form.setReason}
           errors={errors}
         />
-        {errors.form && <Alert color="red" icon={<IconInfoCircle size={18} />}>{errors.form}</Alert>}
+        {errors.form && (
+          <Alert color="red" icon={<IconInfoCircle size={18} />}>
+            {errors.form}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
           <Button type="submit" loading={mutation.isPending} disabled={emails.length === 0 && invalid.length === 0}>
             {emails.length > 1 ? `Send ${emails.length} invitations` : 'Send invitation'}
           </Button>

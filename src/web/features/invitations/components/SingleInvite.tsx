@@ -21,7 +21,12 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
   const [success, setSuccess] = useState<InviteResult | null>(null);
   const mutation = useMutation({
     mutationFn: () =>
-      invite({ entries: [{ email: email.trim() }], roleId: form.roleId ?? undefined, groupId: form.groupId ?? undefined, reason: form.reason.trim() || undefined }),
+      invite({
+        entries: [{ email: email.trim() }],
+        roleId: form.roleId ?? undefined,
+        groupId: form.groupId ?? undefined,
+        reason: form.reason.trim() || undefined,
+      }),
     onSuccess: ({ results }) => {
       invalidate();
       const result = results[0];
@@ -51,7 +56,22 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         {success && (
-          <Alert color={success.outcome === 'invited' ? 'green' : 'blue'} icon={<IconCircleCheck size={18} />} title={success.outcome === 'invited' ? 'Invitation sent' : success.outcome === 'renewed' ? 'Invitation renewed' : success.outcome === 'updated' ? 'Existing user updated' : 'Nothing to change'} role="status" withCloseButton onClose={() => setSuccess(null)}>
+          <Alert
+            color={success.outcome === 'invited' ? 'green' : 'blue'}
+            icon={<IconCircleCheck size={18} />}
+            title={
+              success.outcome === 'invited'
+                ? 'Invitation sent'
+                : success.outcome === 'renewed'
+                  ? 'Invitation renewed'
+                  : success.outcome === 'updated'
+                    ? 'Existing user updated'
+                    : 'Nothing to change'
+            }
+            role="status"
+            withCloseButton
+            onClose={() => setSuccess(null)}
+          >
             {success.message}
           </Alert>
         )}
@@ -61,7 +81,10 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
           type="email"
           autoComplete="off"
           value={email}
-          onChange={(e) => { setEmail(e.currentTarget.value); if (errors.email) setErrors((x) => ({ ...x, email: undefined })); }}
+          onChange={(e) => {
+            setEmail(e.currentTarget.value);
+            if (errors.email) setErrors((x) => ({ ...x, email: undefined }));
+          }}
           error={errors.email}
           data-autofocus
         />
@@ -69,18 +92,32 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
           roleId={form.roleId}
           groupId={form.groupId}
           reason={form.reason}
-          onRole={(id) => { form.setRoleId(id); setErrors((x) => ({ ...x, role: undefined })); }}
-          onGroup={(id) => { form.setGroupId(id); setErrors((x) => ({ ...x, group: undefined })); }}
+          onRole={(id) => {
+            form.setRoleId(id);
+            setErrors((x) => ({ ...x, role: undefined }));
+          }}
+          onGroup={(id) => {
+            form.setGroupId(id);
+            setErrors((x) => ({ ...x, group: undefined }));
+          }}
           onReason={form.setReason}
           errors={errors}
         />
-        {errors.form && <Alert color="red" icon={<IconInfoCircle size={18} />}>{errors.form}</Alert>}
+        {errors.form && (
+          <Alert color="red" icon={<IconInfoCircle size={18} />}>
+            {errors.form}
+          </Alert>
+        )}
         <Text size="xs" c="dimmed">
           If this address already belongs to someone in your organization, their role and group are updated instead of sending a new invitation.
         </Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{success ? 'Done' : 'Cancel'}</Button>
-          <Button type="submit" loading={mutation.isPending}>Send invitation</Button>
+          <Button variant="default" onClick={onClose}>
+            {success ? 'Done' : 'Cancel'}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            Send invitation
+          </Button>
         </Group>
       </Stack>
     </form>

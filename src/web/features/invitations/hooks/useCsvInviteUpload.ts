@@ -84,7 +84,9 @@ export function useCsvInviteUpload() {
       if ('rows' in sent) collected.push(...sent.rows);
       else {
         failed.push(c);
-        c.rows.forEach((row) => collected.push({ line: row.line, email: row.email, outcome: 'rejected', message: `Not sent: ${errorMessage(sent.error)} Use "Retry unsent rows".` }));
+        c.rows.forEach((row) =>
+          collected.push({ line: row.line, email: row.email, outcome: 'rejected', message: `Not sent: ${errorMessage(sent.error)} Use "Retry unsent rows".` }),
+        );
       }
       setDone((d) => d + c.rows.length);
       setResults([...collected]);
@@ -112,10 +114,24 @@ export function useCsvInviteUpload() {
   const total = ready.length + localRejected.length;
   const progress = total ? Math.round((done / total) * 100) : 0;
 
-
   return {
-    lookups, file, parseError, ready, localRejected, reason, setReason, reasonError,
-    running, done, results, failedChunks, total, progress, onFile, start, retryUnsent,
+    lookups,
+    file,
+    parseError,
+    ready,
+    localRejected,
+    reason,
+    setReason,
+    reasonError,
+    running,
+    done,
+    results,
+    failedChunks,
+    total,
+    progress,
+    onFile,
+    start,
+    retryUnsent,
   };
 }
 

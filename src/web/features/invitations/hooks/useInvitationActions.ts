@@ -21,7 +21,11 @@ export function useInvitationActions(reasonRequired: boolean) {
   async function run(kind: 'resend' | 'revoke', invitation: Invitation, reason?: string) {
     if (kind === 'resend') {
       await resendInvitation(invitation.id, reason);
-      notifications.show({ color: 'green', title: 'Invitation resent', message: `A new link was sent to ${invitation.email}; the previous link no longer works.` });
+      notifications.show({
+        color: 'green',
+        title: 'Invitation resent',
+        message: `A new link was sent to ${invitation.email}; the previous link no longer works.`,
+      });
     } else {
       await revokeInvitation(invitation.id, reason);
       notifications.show({ color: 'gray', title: 'Invitation revoked', message: `${invitation.email} can no longer use their invitation link.` });

@@ -15,6 +15,8 @@ export function useInviteForm() {
     setRoleId,
     setGroupId,
     setReason,
-    reset: () => { setGroupId(null); },
+    reset: () => {
+      setGroupId(null);
+    },
   };
 }

@@ -23,7 +23,14 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ code: ApiErrorCode | 'ERROR'; message: string } | null>(token ? null : { code: 'INVITATION_INVALID', message: 'This invitation link is incomplete. Open the link from your email again, or ask your administrator for a new one.' });
+  const [error, setError] = useState<{ code: ApiErrorCode | 'ERROR'; message: string } | null>(
+    token
+      ? null
+      : {
+          code: 'INVITATION_INVALID',
+          message: 'This invitation link is incomplete. Open the link from your email again, or ask your administrator for a new one.',
+        },
+  );
 
   async function accept() {
     setBusy(true);
@@ -41,11 +48,16 @@ export function AcceptInvitationPage() {
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder p="xl" radius="lg" w={460} shadow="sm">
         <Stack>
-          <ThemeIcon size={48} radius="xl" variant="light"><IconMailOpened size={26} /></ThemeIcon>
+          <ThemeIcon size={48} radius="xl" variant="light">
+            <IconMailOpened size={26} />
+          </ThemeIcon>
           <Title order={2}>You’re invited to Sofie</Title>
           {error ? (
             <>
-              <Alert color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'} title={(error.code !== 'ERROR' && TITLES[error.code]) || 'Could not accept the invitation'}>
+              <Alert
+                color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'}
+                title={(error.code !== 'ERROR' && TITLES[error.code]) || 'Could not accept the invitation'}
+              >
                 {error.message}
               </Alert>
               <Button component={Link} to="/sign-in" variant={error.code === 'INVITATION_ACCEPTED' ? 'filled' : 'default'}>
@@ -59,7 +71,9 @@ export function AcceptInvitationPage() {
                 <List.Item>you sign in with your email address and a one-time link;</List.Item>
                 <List.Item>you can add a passkey in Account security for faster sign-in.</List.Item>
               </List>
-              <Button size="md" onClick={() => void accept()} loading={busy}>Accept invitation</Button>
+              <Button size="md" onClick={() => void accept()} loading={busy}>
+                Accept invitation
+              </Button>
             </>
           )}
         </Stack>

@@ -20,7 +20,8 @@ export function InvitationsPage() {
   const organization = useMe().data?.organization;
   const [searchParams, setSearchParams] = useSearchParams();
   const statusParam = searchParams.get('status');
-  const status = statusParam === 'all' ? undefined : (INVITATION_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as InvitationStatus) : 'pending';
+  const status =
+    statusParam === 'all' ? undefined : (INVITATION_STATUSES as readonly string[]).includes(statusParam ?? '') ? (statusParam as InvitationStatus) : 'pending';
   const [inviteOpen, setInviteOpen] = useState(false);
 
   const list = useInfiniteQuery({
@@ -41,14 +42,21 @@ export function InvitationsPage() {
       <Group justify="space-between" align="flex-start">
         <div>
           <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">
-            <Group gap={4}><IconArrowLeft size={14} /> Users</Group>
+            <Group gap={4}>
+              <IconArrowLeft size={14} /> Users
+            </Group>
           </Anchor>
           <Title order={2}>Invitations</Title>
           <Text c="dimmed" size="sm">
-            Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending sends a new link and restarts the expiry.
+            Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending
+            sends a new link and restarts the expiry.
           </Text>
         </div>
-        {mayInvite && <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviteOpen(true)}>Invite New User</Button>}
+        {mayInvite && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviteOpen(true)}>
+            Invite New User
+          </Button>
+        )}
       </Group>
 
       <Card withBorder>
@@ -60,23 +68,43 @@ export function InvitationsPage() {
           data={[...INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: 'all', label: 'All' }]}
         />
         {list.isError ? (
-          <Alert color="red" title="Could not load invitations">{errorMessage(list.error)}</Alert>
+          <Alert color="red" title="Could not load invitations">
+            {errorMessage(list.error)}
+          </Alert>
         ) : list.isLoading ? (
-          <Stack gap="xs">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} h={36} radius="sm" />)}</Stack>
+          <Stack gap="xs">
+            {Array.from({ length: 5 }, (_, i) => (
+              <Skeleton key={i} h={36} radius="sm" />
+            ))}
+          </Stack>
         ) : items.length === 0 ? (
           <NoInvitations status={status} />
         ) : (
-          <InvitationsTable items={items} mayInvite={mayInvite} onResend={(inv) => void resendDirect(inv)} onRevoke={(inv) => setAction({ kind: 'revoke', invitation: inv })} />
+          <InvitationsTable
+            items={items}
+            mayInvite={mayInvite}
+            onResend={(inv) => void resendDirect(inv)}
+            onRevoke={(inv) => setAction({ kind: 'revoke', invitation: inv })}
+          />
         )}
         {list.hasNextPage && (
           <Center mt="md">
-            <Button variant="default" leftSection={<IconMailForward size={16} />} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>Show more</Button>
+            <Button variant="default" leftSection={<IconMailForward size={16} />} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              Show more
+            </Button>
           </Center>
         )}
       </Card>
 
       {inviteOpen && <InviteDialog opened onClose={() => setInviteOpen(false)} />}
-      {action && <InvitationActionModal action={action} reasonRequired={reasonRequired} onConfirm={(reason) => run(action.kind, action.invitation, reason)} onClose={() => setAction(null)} />}
+      {action && (
+        <InvitationActionModal
+          action={action}
+          reasonRequired={reasonRequired}
+          onConfirm={(reason) => run(action.kind, action.invitation, reason)}
+          onClose={() => setAction(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -14,12 +14,16 @@ export function WelcomePage() {
     <Stack gap="lg" maw={880}>
       <div>
         <Title order={2}>Welcome to Sofie, {me.user.name || me.user.email}</Title>
-        <Text c="dimmed">Your account in {me.organization.name} is active. You joined as {me.user.roleName}.</Text>
+        <Text c="dimmed">
+          Your account in {me.organization.name} is active. You joined as {me.user.roleName}.
+        </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">
           <Group gap="sm" mb="sm">
-            <ThemeIcon variant="light" size="lg"><IconMail size={20} /></ThemeIcon>
+            <ThemeIcon variant="light" size="lg">
+              <IconMail size={20} />
+            </ThemeIcon>
             <Title order={4}>How to sign in next time</Title>
           </Group>
           <Stack gap="xs">
@@ -30,7 +34,10 @@ export function WelcomePage() {
               <IconKey size={18} style={{ flexShrink: 0, marginTop: 2 }} />
               <Text size="sm">
                 Faster and phishing-resistant: add a passkey (your device’s fingerprint, face or PIN) in{' '}
-                <Text component={Link} to="/account/security" c="indigo" inherit>Account security</Text>.
+                <Text component={Link} to="/account/security" c="indigo" inherit>
+                  Account security
+                </Text>
+                .
               </Text>
             </Group>
           </Stack>
@@ -38,7 +45,9 @@ export function WelcomePage() {
         <Card withBorder padding="lg">
           <Group gap="sm" mb="sm" justify="space-between">
             <Group gap="sm">
-              <ThemeIcon variant="light" size="lg" color="gray"><IconFolders size={20} /></ThemeIcon>
+              <ThemeIcon variant="light" size="lg" color="gray">
+                <IconFolders size={20} />
+              </ThemeIcon>
               <Title order={4}>Where your first Workspace lives</Title>
             </Group>
           </Group>

@@ -8,7 +8,15 @@ const LINK = /(https?:\/\/[^\s]+)/g;
 function Body({ text }: { text: string }) {
   return (
     <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-      {text.split(LINK).map((part, i) => (/^https?:\/\//.test(part) ? <Anchor key={i} href={part}>{part}</Anchor> : part))}
+      {text.split(LINK).map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <Anchor key={i} href={part}>
+            {part}
+          </Anchor>
+        ) : (
+          part
+        ),
+      )}
     </Text>
   );
 }
@@ -21,9 +29,15 @@ export function MailboxPage() {
       <Stack>
         <div>
           <Title order={2}>Local mailbox</Title>
-          <Text c="dimmed" size="sm">No SMTP server is configured, so Sofie keeps its mail here. Set SMTP_URL to send real mail.</Text>
+          <Text c="dimmed" size="sm">
+            No SMTP server is configured, so Sofie keeps its mail here. Set SMTP_URL to send real mail.
+          </Text>
         </div>
-        {mail.isLoading && <Center><Loader /></Center>}
+        {mail.isLoading && (
+          <Center>
+            <Loader />
+          </Center>
+        )}
         {mail.isError && <Alert color="red">{errorMessage(mail.error)}</Alert>}
         {mail.data?.items.length === 0 && <Text c="dimmed">No mail yet.</Text>}
         {mail.data?.items.map((m) => (
@@ -32,7 +46,9 @@ export function MailboxPage() {
               <Text fw={600}>{m.subject}</Text>
               <Badge variant="light">{new Date(m.createdAt).toLocaleString()}</Badge>
             </Group>
-            <Text size="xs" c="dimmed" mb="xs">To: {m.to}</Text>
+            <Text size="xs" c="dimmed" mb="xs">
+              To: {m.to}
+            </Text>
             <Body text={m.text} />
           </Card>
         ))}

@@ -40,7 +40,9 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
       {can('users.deactivate') && (user.status === 'active' || user.status === 'invited') && <DeactivateButton user={user} onDone={refresh} />}
       {can('users.deactivate') && user.status === 'deactivated' && <ReactivateButton user={user} onDone={refresh} />}
       {can('users.delete') && user.status !== 'deleted' && (
-        <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>Delete user</Button>
+        <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>
+          Delete user
+        </Button>
       )}
       {can('users.delete') && user.status === 'deleted' && restorable(user.restoreUntil) && <RestoreButton user={user} onDone={refresh} />}
     </Group>
@@ -53,22 +55,39 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   const mutation = useMutation({
     mutationFn: () => deactivateUser(user.id, reason || undefined),
     onSuccess: (r) => {
-      notifications.show({ color: 'green', title: `${user.name} is deactivated`, message: `Sign-in blocked; ${r.sessionsRevoked} session(s) ended, ${r.invitationsRevoked} invitation(s) revoked, ${r.sequencesPaused} Sequence(s) paused.` });
+      notifications.show({
+        color: 'green',
+        title: `${user.name} is deactivated`,
+        message: `Sign-in blocked; ${r.sessionsRevoked} session(s) ended, ${r.invitationsRevoked} invitation(s) revoked, ${r.sequencesPaused} Sequence(s) paused.`,
+      });
       close();
       onDone();
     },
   });
   return (
     <>
-      <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={open}>Deactivate</Button>
+      <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={open}>
+        Deactivate
+      </Button>
       <Modal opened={opened} onClose={close} title={`Deactivate ${user.name}?`}>
         <Stack>
-          <Text size="sm">They cannot sign in from now on and every session ends at once. Pending invitations are revoked and their active Sequences are paused; reactivating can resume them. Nothing they own changes.</Text>
+          <Text size="sm">
+            They cannot sign in from now on and every session ends at once. Pending invitations are revoked and their active Sequences are paused; reactivating
+            can resume them. Nothing they own changes.
+          </Text>
           <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          {mutation.error && <Text c="red" size="sm">{errorMessage(mutation.error)}</Text>}
+          {mutation.error && (
+            <Text c="red" size="sm">
+              {errorMessage(mutation.error)}
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button color="orange" onClick={() => mutation.mutate()} loading={mutation.isPending}>Deactivate user</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button color="orange" onClick={() => mutation.mutate()} loading={mutation.isPending}>
+              Deactivate user
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -92,22 +111,34 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   });
   return (
     <>
-      <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={open}>Reactivate</Button>
+      <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={open}>
+        Reactivate
+      </Button>
       <Modal opened={opened} onClose={close} title={`Reactivate ${user.name}?`}>
         <Stack>
           <Text size="sm">They can sign in again.</Text>
           {!!paused.data?.items.length && (
             <Checkbox.Group label="Resume the Sequences paused when they were deactivated" value={chosen} onChange={setResume}>
               <Stack gap={4} mt={4}>
-                {paused.data.items.map((s) => <Checkbox key={s.id} value={s.id} label={s.title} />)}
+                {paused.data.items.map((s) => (
+                  <Checkbox key={s.id} value={s.id} label={s.title} />
+                ))}
               </Stack>
             </Checkbox.Group>
           )}
           <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          {mutation.error && <Text c="red" size="sm">{errorMessage(mutation.error)}</Text>}
+          {mutation.error && (
+            <Text c="red" size="sm">
+              {errorMessage(mutation.error)}
+            </Text>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>Reactivate user</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>
+              Reactivate user
+            </Button>
           </Group>
         </Stack>
       </Modal>
@@ -133,8 +164,16 @@ function RestoreButton({ user, onDone }: { user: OffboardingUser; onDone: () => 
         Restore (until {formatDate(user.restoreUntil)})
       </Button>
       {opened && (
-        <ConfirmWithReasonModal title="Restore this account?" confirmLabel="Restore account" color="indigo.7" reasonRequired={reasonRequired} onConfirm={restore} onClose={close}>
-          The account comes back <b>deactivated</b>, with its name and email, and the groups and Workspace memberships that still exist. Content already transferred stays with its new owners. It cannot sign in until you reactivate it.
+        <ConfirmWithReasonModal
+          title="Restore this account?"
+          confirmLabel="Restore account"
+          color="indigo.7"
+          reasonRequired={reasonRequired}
+          onConfirm={restore}
+          onClose={close}
+        >
+          The account comes back <b>deactivated</b>, with its name and email, and the groups and Workspace memberships that still exist. Content already
+          transferred stays with its new owners. It cannot sign in until you reactivate it.
         </ConfirmWithReasonModal>
       )}
     </>

@@ -32,7 +32,12 @@ export function useDeletionPlan(id: string, reviewLoaded: boolean) {
     const items = Object.entries(perItem).flatMap(([itemId, c]) => (toDecision(c) ? [{ itemId, decision: toDecision(c)! }] : []));
     return {
       ownership: { ...(toDecision(all) ? { all: toDecision(all) } : {}), byType: types, items },
-      collaborators: seatChoice === 'remove' ? { all: { action: 'remove' } } : seatChoice === 'replace' && seatTarget ? { all: { action: 'replace', toUserId: seatTarget.id } } : {},
+      collaborators:
+        seatChoice === 'remove'
+          ? { all: { action: 'remove' } }
+          : seatChoice === 'replace' && seatTarget
+            ? { all: { action: 'replace', toUserId: seatTarget.id } }
+            : {},
     };
   }, [all, byType, perItem, seatChoice, seatTarget]);
   const body: DeleteUserBody = { plan, reason, policyAcknowledged: acknowledged, confirmEmail: typedEmail };
@@ -52,9 +57,33 @@ export function useDeletionPlan(id: string, reviewLoaded: boolean) {
   const blocked = (s: PlanProblem['step']) => preview.isFetching || !preview.data || stepProblems(s).length > 0 || !!previewError;
 
   return {
-    step, setStep, confirmed, setConfirmed, all, setAll, byType, setByType, perItem, setPerItem,
-    seatChoice, setSeatChoice, seatTarget, setSeatTarget, reason, setReason, acknowledged, setAcknowledged,
-    typedEmail, setTypedEmail, done, preview, apply, problems, stepProblems, previewError, blocked,
+    step,
+    setStep,
+    confirmed,
+    setConfirmed,
+    all,
+    setAll,
+    byType,
+    setByType,
+    perItem,
+    setPerItem,
+    seatChoice,
+    setSeatChoice,
+    seatTarget,
+    setSeatTarget,
+    reason,
+    setReason,
+    acknowledged,
+    setAcknowledged,
+    typedEmail,
+    setTypedEmail,
+    done,
+    preview,
+    apply,
+    problems,
+    stepProblems,
+    previewError,
+    blocked,
   };
 }
 

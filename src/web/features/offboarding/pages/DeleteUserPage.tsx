@@ -28,7 +28,10 @@ export function DeleteUserPage() {
   if (user.error || review.error) {
     return (
       <Alert color="red" title="This user cannot be deleted" icon={<IconAlertTriangle />}>
-        {errorMessage(user.error ?? review.error)} <Anchor component={Link} to="/admin/users">Back to Users</Anchor>
+        {errorMessage(user.error ?? review.error)}{' '}
+        <Anchor component={Link} to="/admin/users">
+          Back to Users
+        </Anchor>
       </Alert>
     );
   }
@@ -40,12 +43,16 @@ export function DeleteUserPage() {
   return (
     <Stack maw={1000}>
       <div>
-        <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">← {u.name}</Anchor>
+        <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
+          ← {u.name}
+        </Anchor>
         <Title order={2}>Delete {u.name}</Title>
         <Text c="dimmed">{u.email}</Text>
       </div>
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
-        {STEPS.map((label) => <Stepper.Step key={label} label={label} />)}
+        {STEPS.map((label) => (
+          <Stepper.Step key={label} label={label} />
+        ))}
       </Stepper>
 
       {step === 0 && <ConfirmStep user={u} review={r} plan={plan} />}

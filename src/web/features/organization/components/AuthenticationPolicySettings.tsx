@@ -36,7 +36,9 @@ export function AuthenticationPolicySettings({ form, draft, editable }: { form: 
       {saved && me.data && policyWouldStopMe(draft, saved, me.data.passkeyCount, me.data.permissions) && (
         <Alert color="yellow" title="You have no passkey yet" role="status">
           Once saved, this policy applies to you too: Sofie will ask you to add a passkey before you can do anything else.{' '}
-          <Anchor component={Link} to="/account/security" c="inherit" fw={600} underline="always">Add a passkey now</Anchor>
+          <Anchor component={Link} to="/account/security" c="inherit" fw={600} underline="always">
+            Add a passkey now
+          </Anchor>
         </Alert>
       )}
     </SettingsCard>

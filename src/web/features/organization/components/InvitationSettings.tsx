@@ -26,7 +26,10 @@ export function InvitationSettings({ form, draft, editable }: { form: SettingsDr
         value={draft.allowedEmailDomains}
         onChange={(v) => {
           setDomainError(null);
-          set('allowedEmailDomains', v.map((d) => d.trim().toLowerCase()));
+          set(
+            'allowedEmailDomains',
+            v.map((d) => d.trim().toLowerCase()),
+          );
         }}
         splitChars={[',', ' ', ';']}
         clearable={editable}

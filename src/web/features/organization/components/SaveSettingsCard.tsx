@@ -11,13 +11,17 @@ export function SaveSettingsCard({ form, draft }: { form: SettingsDraft; draft: 
       <Stack>
         <ReasonField value={reason} onChange={setReason} required={false} placeholder="e.g. Security review decision (ticket SEC-42)" />
         {mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN') && (
-          <Alert color="red" title="Not saved" role="alert">{errorMessage(mutation.error)}</Alert>
+          <Alert color="red" title="Not saved" role="alert">
+            {errorMessage(mutation.error)}
+          </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" disabled={!dirty || mutation.isPending} onClick={discard}>
             Discard changes
           </Button>
-          <Button type="submit" color="indigo.7" disabled={!dirty || draft.name.trim() === ''} loading={mutation.isPending}>Save settings</Button>
+          <Button type="submit" color="indigo.7" disabled={!dirty || draft.name.trim() === ''} loading={mutation.isPending}>
+            Save settings
+          </Button>
         </Group>
       </Stack>
     </Card>

@@ -5,9 +5,17 @@ import type { ReactNode } from 'react';
 export function SettingsCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
     <Card withBorder padding="lg" component="section" aria-label={title}>
-      <Title order={3} size="h4">{title}</Title>
-      {description && <Text size="sm" c="gray.7" mt={2}>{description}</Text>}
-      <Stack mt="md" gap="md">{children}</Stack>
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      {description && (
+        <Text size="sm" c="gray.7" mt={2}>
+          {description}
+        </Text>
+      )}
+      <Stack mt="md" gap="md">
+        {children}
+      </Stack>
     </Card>
   );
 }

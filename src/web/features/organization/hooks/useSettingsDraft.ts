@@ -49,7 +49,11 @@ export function useSettingsDraft() {
   });
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
-  const discard = () => { setDraft(saved); setDomainError(null); mutation.reset(); };
+  const discard = () => {
+    setDraft(saved);
+    setDomainError(null);
+    mutation.reset();
+  };
 
   return { settings, draft, saved, set, discard, dirty, reason, setReason, domainError, setDomainError, mutation };
 }

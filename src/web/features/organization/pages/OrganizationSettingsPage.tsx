@@ -16,7 +16,12 @@ export function OrganizationSettingsPage() {
   const form = useSettingsDraft();
   const { settings, draft, saved, set, dirty, mutation } = form;
 
-  if (settings.isLoading || (!draft && settings.data)) return <Center h={300}><Loader aria-label="Loading settings" /></Center>;
+  if (settings.isLoading || (!draft && settings.data))
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading settings" />
+      </Center>
+    );
   if (!draft) return <LoadFailure error={settings.error} title="Could not load the settings" />;
 
   return (
@@ -30,7 +35,9 @@ export function OrganizationSettingsPage() {
         <Stack gap="lg">
           <div>
             <Title order={2}>Organization settings</Title>
-            <Text c="gray.7" size="sm">Settings that apply to everyone in {saved?.name}.</Text>
+            <Text c="gray.7" size="sm">
+              Settings that apply to everyone in {saved?.name}.
+            </Text>
           </div>
           {!editable && (
             <Alert color="gray" icon={<IconLock size={18} />} title="Read only">
@@ -38,7 +45,15 @@ export function OrganizationSettingsPage() {
             </Alert>
           )}
           <SettingsCard title="General">
-            <TextInput label="Organization name" withAsterisk maxLength={200} value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} readOnly={!editable} error={draft.name.trim() === '' ? 'The organization needs a name.' : undefined} />
+            <TextInput
+              label="Organization name"
+              withAsterisk
+              maxLength={200}
+              value={draft.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              readOnly={!editable}
+              error={draft.name.trim() === '' ? 'The organization needs a name.' : undefined}
+            />
           </SettingsCard>
 
           <InvitationSettings form={form} draft={draft} editable={editable} />

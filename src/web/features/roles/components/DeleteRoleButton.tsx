@@ -25,7 +25,18 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
   const inUse = error instanceof ApiError && error.code === 'ROLE_IN_USE' ? (error.details as { userCount: number; link: string }) : null;
   return (
     <>
-      <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} disabled={role.system} onClick={() => { mutation.reset(); setOpen(true); }} aria-label={`Delete ${role.name}`}>
+      <Button
+        variant="subtle"
+        color="red"
+        size="xs"
+        leftSection={<IconTrash size={14} />}
+        disabled={role.system}
+        onClick={() => {
+          mutation.reset();
+          setOpen(true);
+        }}
+        aria-label={`Delete ${role.name}`}
+      >
         Delete
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={`Delete role "${role.name}"?`}>
@@ -36,14 +47,20 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
               {errorMessage(error)}
               {inUse && inUse.userCount > 0 && (
                 <Text size="sm" mt="xs">
-                  <Anchor component={Link} to={inUse.link}>Show the {inUse.userCount} {inUse.userCount === 1 ? 'user' : 'users'} holding this role</Anchor>
+                  <Anchor component={Link} to={inUse.link}>
+                    Show the {inUse.userCount} {inUse.userCount === 1 ? 'user' : 'users'} holding this role
+                  </Anchor>
                 </Text>
               )}
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate()}>Delete role</Button>
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate()}>
+              Delete role
+            </Button>
           </Group>
         </Stack>
       </Modal>

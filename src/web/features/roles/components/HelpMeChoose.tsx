@@ -33,7 +33,9 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
     <Card withBorder data-testid="help-me-choose">
       <Stack gap="sm">
         <Text fw={600}>Choose the starting role</Text>
-        <Text size="sm" c="dimmed">Use the narrowest role that supports the work.</Text>
+        <Text size="sm" c="dimmed">
+          Use the narrowest role that supports the work.
+        </Text>
         {QUESTIONS.map((q) => (
           <Radio.Group
             key={q.key}
@@ -58,7 +60,19 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
         {recommend.error && <Alert color="red">{errorMessage(recommend.error)}</Alert>}
         {result && !result.recommended && <Alert color="yellow">No role covers these answers. Ask an administrator to create one.</Alert>}
         {result?.recommended && (
-          <Alert color="indigo" title={<Group gap="xs">Recommended: {result.recommended.name}{result.recommended.privileged && <Badge size="xs" color="orange" variant="light">Privileged</Badge>}</Group>}>
+          <Alert
+            color="indigo"
+            title={
+              <Group gap="xs">
+                Recommended: {result.recommended.name}
+                {result.recommended.privileged && (
+                  <Badge size="xs" color="orange" variant="light">
+                    Privileged
+                  </Badge>
+                )}
+              </Group>
+            }
+          >
             <Stack gap="xs">
               <Text size="sm">{result.recommended.reason}</Text>
               <Group>
@@ -67,7 +81,9 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
                 </Button>
               </Group>
               {result.alternatives.length > 0 && (
-                <Text size="xs" c="dimmed">Broader alternatives: {result.alternatives.map((a) => a.name).join(', ')}</Text>
+                <Text size="xs" c="dimmed">
+                  Broader alternatives: {result.alternatives.map((a) => a.name).join(', ')}
+                </Text>
               )}
             </Stack>
           </Alert>

@@ -29,12 +29,26 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
       </Text>
       <Group align="flex-start" grow>
         <div>
-          <Text fw={600} mb={4}>{isNew ? 'Permissions in this role' : 'Gained'}</Text>
-          {impact.gained.length === 0 ? <Text c="dimmed" size="sm">None</Text> : (
+          <Text fw={600} mb={4}>
+            {isNew ? 'Permissions in this role' : 'Gained'}
+          </Text>
+          {impact.gained.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              None
+            </Text>
+          ) : (
             <List size="sm" aria-label="Gained permissions">
               {impact.gained.map((p) => (
                 <List.Item key={p.key}>
-                  {p.label} <Text span c="dimmed" size="xs">({p.category})</Text> {p.privileged && <Badge size="xs" color="orange" variant="light">Privileged</Badge>}
+                  {p.label}{' '}
+                  <Text span c="dimmed" size="xs">
+                    ({p.category})
+                  </Text>{' '}
+                  {p.privileged && (
+                    <Badge size="xs" color="orange" variant="light">
+                      Privileged
+                    </Badge>
+                  )}
                 </List.Item>
               ))}
             </List>
@@ -42,12 +56,26 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
         </div>
         {!isNew && (
           <div>
-            <Text fw={600} mb={4}>Lost</Text>
-            {impact.lost.length === 0 ? <Text c="dimmed" size="sm">None</Text> : (
+            <Text fw={600} mb={4}>
+              Lost
+            </Text>
+            {impact.lost.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                None
+              </Text>
+            ) : (
               <List size="sm" aria-label="Lost permissions">
                 {impact.lost.map((p) => (
                   <List.Item key={p.key}>
-                    {p.label} <Text span c="dimmed" size="xs">({p.category})</Text> {p.privileged && <Badge size="xs" color="orange" variant="light">Privileged</Badge>}
+                    {p.label}{' '}
+                    <Text span c="dimmed" size="xs">
+                      ({p.category})
+                    </Text>{' '}
+                    {p.privileged && (
+                      <Badge size="xs" color="orange" variant="light">
+                        Privileged
+                      </Badge>
+                    )}
                   </List.Item>
                 ))}
               </List>
@@ -68,7 +96,12 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
           <Table.Tbody>
             {impact.users.map((u) => (
               <Table.Tr key={u.id}>
-                <Table.Td>{u.name} <Text span c="dimmed" size="xs">{u.email}</Text></Table.Td>
+                <Table.Td>
+                  {u.name}{' '}
+                  <Text span c="dimmed" size="xs">
+                    {u.email}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{u.status}</Table.Td>
                 <Table.Td>{u.gained.length}</Table.Td>
                 <Table.Td>{u.lost.length}</Table.Td>
@@ -77,7 +110,11 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
           </Table.Tbody>
         </Table>
       )}
-      {impact.truncated && <Text size="sm" c="dimmed">Showing the first {impact.users.length} of {impact.userCount} users.</Text>}
+      {impact.truncated && (
+        <Text size="sm" c="dimmed">
+          Showing the first {impact.users.length} of {impact.userCount} users.
+        </Text>
+      )}
     </Stack>
   );
 }

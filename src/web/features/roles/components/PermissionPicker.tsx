@@ -32,8 +32,14 @@ export function PermissionPicker({ catalogue, value, onChange, held, readOnly }:
                     onChange={(e) => toggle(p.key, e.currentTarget.checked)}
                     label={
                       <Group gap={6}>
-                        <Text size="sm" fw={500}>{p.label}</Text>
-                        {p.privileged && <Badge size="xs" color="orange" variant="light">Privileged</Badge>}
+                        <Text size="sm" fw={500}>
+                          {p.label}
+                        </Text>
+                        {p.privileged && (
+                          <Badge size="xs" color="orange" variant="light">
+                            Privileged
+                          </Badge>
+                        )}
                       </Group>
                     }
                     description={lacking ? `${p.description} Your own role does not have this permission, so you cannot add it.` : p.description}

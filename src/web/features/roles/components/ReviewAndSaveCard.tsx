@@ -15,17 +15,27 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
           {save.error && (
             <Alert color="red" title="The role was not saved">
               {errorMessage(save.error)}
-              {conflict && <Text size="sm" mt="xs">Reload the page to see the other change, then edit again.</Text>}
+              {conflict && (
+                <Text size="sm" mt="xs">
+                  Reload the page to see the other change, then edit again.
+                </Text>
+              )}
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setImpact(null)}>Back to editing</Button>
-            <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={() => save.mutate()}>Save role</Button>
+            <Button variant="default" onClick={() => setImpact(null)}>
+              Back to editing
+            </Button>
+            <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={() => save.mutate()}>
+              Save role
+            </Button>
           </Group>
         </Stack>
       ) : (
         <Group justify="space-between">
-          <Text size="sm" c="dimmed">Review who gains or loses which permissions before saving.</Text>
+          <Text size="sm" c="dimmed">
+            Review who gains or loses which permissions before saving.
+          </Text>
           <Button
             loading={review.isPending}
             onClick={() => {
@@ -37,7 +47,11 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
           </Button>
         </Group>
       )}
-      {review.error && <Alert color="red" mt="sm">{errorMessage(review.error)}</Alert>}
+      {review.error && (
+        <Alert color="red" mt="sm">
+          {errorMessage(review.error)}
+        </Alert>
+      )}
     </Card>
   );
 }

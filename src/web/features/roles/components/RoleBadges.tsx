@@ -4,8 +4,16 @@ import type { Role } from '../../../../contracts/roles';
 export function RoleBadges({ role }: { role: Pick<Role, 'system' | 'privileged'> }) {
   return (
     <Group gap={4}>
-      {role.system && <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>System</Badge>}
-      {role.privileged && <Badge variant="light" color="orange" style={{ flexShrink: 0 }}>Privileged</Badge>}
+      {role.system && (
+        <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
+          System
+        </Badge>
+      )}
+      {role.privileged && (
+        <Badge variant="light" color="orange" style={{ flexShrink: 0 }}>
+          Privileged
+        </Badge>
+      )}
     </Group>
   );
 }

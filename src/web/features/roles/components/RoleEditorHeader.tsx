@@ -12,7 +12,12 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
   const navigate = useNavigate();
   return (
     <>
-      <Anchor component={Link} to="/admin/roles" size="sm"><Group gap={4}><IconArrowLeft size={14} />Manage Roles</Group></Anchor>
+      <Anchor component={Link} to="/admin/roles" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          Manage Roles
+        </Group>
+      </Anchor>
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={2}>{isNew ? 'New Role' : role.data!.name}</Title>
@@ -20,14 +25,20 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
         </Group>
         {!isNew && canManage && (
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconCopy size={16} />} loading={duplicate.isPending} onClick={() => duplicate.mutate()}>Duplicate</Button>
+            <Button variant="default" leftSection={<IconCopy size={16} />} loading={duplicate.isPending} onClick={() => duplicate.mutate()}>
+              Duplicate
+            </Button>
             {!role.data!.system && <DeleteRoleButton role={role.data!} onDeleted={() => void navigate('/admin/roles')} />}
           </Group>
         )}
       </Group>
       {role.data?.system && <Alert color="gray">System roles cannot be edited or deleted. Duplicate this role to make a custom role you can change.</Alert>}
       {duplicate.error && <Alert color="red">{errorMessage(duplicate.error)}</Alert>}
-      {role.data && <Text size="sm" c="dimmed">{role.data.userCount} {role.data.userCount === 1 ? 'user holds' : 'users hold'} this role.</Text>}
+      {role.data && (
+        <Text size="sm" c="dimmed">
+          {role.data.userCount} {role.data.userCount === 1 ? 'user holds' : 'users hold'} this role.
+        </Text>
+      )}
     </>
   );
 }

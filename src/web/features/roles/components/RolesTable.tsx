@@ -40,20 +40,39 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
           <Table.Tr key={role.id}>
             <Table.Td miw={300}>
               <Group gap="xs">
-                <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>{role.name}</Anchor>
+                <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>
+                  {role.name}
+                </Anchor>
                 <RoleBadges role={role} />
               </Group>
             </Table.Td>
-            <Table.Td><Text size="sm" c="dimmed" lineClamp={2}>{role.description}</Text></Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed" lineClamp={2}>
+                {role.description}
+              </Text>
+            </Table.Td>
             <Table.Td>{role.permissions.length}</Table.Td>
             <Table.Td>
-              {role.userCount > 0 ? <Anchor component={Link} to={`/admin/users?role=${role.id}`}>{role.userCount}</Anchor> : 0}
+              {role.userCount > 0 ? (
+                <Anchor component={Link} to={`/admin/users?role=${role.id}`}>
+                  {role.userCount}
+                </Anchor>
+              ) : (
+                0
+              )}
             </Table.Td>
             <Table.Td>{role.owner?.name ?? (role.system ? '—' : '')}</Table.Td>
             {manage && (
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button variant="subtle" size="xs" leftSection={<IconCopy size={14} />} loading={duplicate.isPending && duplicate.variables === role.id} onClick={() => duplicate.mutate(role.id)} aria-label={`Duplicate ${role.name}`}>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    leftSection={<IconCopy size={14} />}
+                    loading={duplicate.isPending && duplicate.variables === role.id}
+                    onClick={() => duplicate.mutate(role.id)}
+                    aria-label={`Duplicate ${role.name}`}
+                  >
                     Duplicate
                   </Button>
                   {!role.system && <DeleteRoleButton role={role} />}

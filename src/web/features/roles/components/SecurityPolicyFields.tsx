@@ -41,7 +41,10 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
       <Select
         label={SECURITY_POLICY_LABELS.idleLogoutMinutes}
         description="Sign holders out after this long without activity. The strictest value that applies to a user wins."
-        data={[...IDLE_LOGOUT_OPTIONS.map((o) => ({ value: o.value === null ? 'off' : String(o.value), label: o.label })), { value: 'custom', label: 'Custom' }]}
+        data={[
+          ...IDLE_LOGOUT_OPTIONS.map((o) => ({ value: o.value === null ? 'off' : String(o.value), label: o.label })),
+          { value: 'custom', label: 'Custom' },
+        ]}
         value={selectValue}
         disabled={readOnly}
         allowDeselect={false}
@@ -61,7 +64,11 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
           w={260}
         />
       )}
-      {readOnly && <Text size="xs" c="dimmed">System roles keep the default policy.</Text>}
+      {readOnly && (
+        <Text size="xs" c="dimmed">
+          System roles keep the default policy.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -25,7 +25,13 @@ const emptyDraft: Draft = {
 };
 
 function draftOf(role: Role): Draft {
-  return { name: role.name, description: role.description, permissions: role.permissions, securityPolicy: role.securityPolicy, ownerUserId: role.owner?.id ?? null };
+  return {
+    name: role.name,
+    description: role.description,
+    permissions: role.permissions,
+    securityPolicy: role.securityPolicy,
+    ownerUserId: role.owner?.id ?? null,
+  };
 }
 
 /**
@@ -67,7 +73,13 @@ export function useRoleEditor(id: string | undefined) {
   });
   const save = useMutation({
     mutationFn: () => {
-      const body = { name: draft.name, description: draft.description, permissions: draft.permissions, securityPolicy: draft.securityPolicy, ownerUserId: draft.ownerUserId };
+      const body = {
+        name: draft.name,
+        description: draft.description,
+        permissions: draft.permissions,
+        securityPolicy: draft.securityPolicy,
+        ownerUserId: draft.ownerUserId,
+      };
       return isNew ? createRole(body) : updateRole(id, { ...body, version: role.data!.version });
     },
     onSuccess: async (saved) => {
@@ -84,7 +96,27 @@ export function useRoleEditor(id: string | undefined) {
     },
   });
 
-  return { isNew, held, canManage, catalogue, role, draft, change, impact, setImpact, showErrors, setShowErrors, readOnly, privileged, nameError, ownerError, invalid, review, save, duplicate };
+  return {
+    isNew,
+    held,
+    canManage,
+    catalogue,
+    role,
+    draft,
+    change,
+    impact,
+    setImpact,
+    showErrors,
+    setShowErrors,
+    readOnly,
+    privileged,
+    nameError,
+    ownerError,
+    invalid,
+    review,
+    save,
+    duplicate,
+  };
 }
 
 export type RoleEditorState = ReturnType<typeof useRoleEditor>;

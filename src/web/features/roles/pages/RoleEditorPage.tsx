@@ -28,24 +28,59 @@ function RoleEditor({ id }: { id: string | undefined }) {
 
       <Card withBorder>
         <Stack>
-          <TextInput label="Role name" placeholder="QA reviewer" withAsterisk value={draft.name} disabled={readOnly} error={showErrors && nameError} onChange={(e) => change({ name: e.currentTarget.value })} maxLength={100} />
-          <Textarea label="Description" placeholder="What this role is for" value={draft.description} disabled={readOnly} onChange={(e) => change({ description: e.currentTarget.value })} maxLength={500} autosize minRows={2} />
+          <TextInput
+            label="Role name"
+            placeholder="QA reviewer"
+            withAsterisk
+            value={draft.name}
+            disabled={readOnly}
+            error={showErrors && nameError}
+            onChange={(e) => change({ name: e.currentTarget.value })}
+            maxLength={100}
+          />
+          <Textarea
+            label="Description"
+            placeholder="What this role is for"
+            value={draft.description}
+            disabled={readOnly}
+            onChange={(e) => change({ description: e.currentTarget.value })}
+            maxLength={500}
+            autosize
+            minRows={2}
+          />
         </Stack>
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">Permissions</Title>
-        <PermissionPicker catalogue={catalogue.data!} value={draft.permissions} onChange={(permissions) => change({ permissions })} held={held} readOnly={readOnly} />
+        <Title order={3} mb="sm">
+          Permissions
+        </Title>
+        <PermissionPicker
+          catalogue={catalogue.data!}
+          value={draft.permissions}
+          onChange={(permissions) => change({ permissions })}
+          held={held}
+          readOnly={readOnly}
+        />
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">Configure security policy</Title>
+        <Title order={3} mb="sm">
+          Configure security policy
+        </Title>
         <SecurityPolicyFields value={draft.securityPolicy} onChange={(securityPolicy) => change({ securityPolicy })} readOnly={readOnly} />
       </Card>
 
       {!role.data?.system && (
         <Card withBorder>
-          <OwnerPicker value={draft.ownerUserId} current={role.data?.owner ?? null} onChange={(ownerUserId) => change({ ownerUserId })} required={privileged} error={showErrors ? ownerError : null} readOnly={readOnly} />
+          <OwnerPicker
+            value={draft.ownerUserId}
+            current={role.data?.owner ?? null}
+            onChange={(ownerUserId) => change({ ownerUserId })}
+            required={privileged}
+            error={showErrors ? ownerError : null}
+            readOnly={readOnly}
+          />
         </Card>
       )}
 

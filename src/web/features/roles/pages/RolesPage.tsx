@@ -51,9 +51,7 @@ export function RolesPage() {
       <Card withBorder>
         {roles.isLoading && <Loader />}
         {roles.error && <Alert color="red">{errorMessage(roles.error)}</Alert>}
-        {roles.data && (
-          <RolesTable roles={roles.data} manage={manage} />
-        )}
+        {roles.data && <RolesTable roles={roles.data} manage={manage} />}
       </Card>
     </>
   );

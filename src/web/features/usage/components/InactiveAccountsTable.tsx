@@ -4,7 +4,17 @@ import { Link } from 'react-router';
 import type { InactiveUser } from '../../../../contracts/usage';
 
 /** The inactive accounts shown so far, selectable for review. */
-export function InactiveAccountsTable({ rows, selected, setSelected, toggle }: { rows: InactiveUser[]; selected: Set<string>; setSelected: Dispatch<SetStateAction<Set<string>>>; toggle: (id: string) => void }) {
+export function InactiveAccountsTable({
+  rows,
+  selected,
+  setSelected,
+  toggle,
+}: {
+  rows: InactiveUser[];
+  selected: Set<string>;
+  setSelected: Dispatch<SetStateAction<Set<string>>>;
+  toggle: (id: string) => void;
+}) {
   const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <Table highlightOnHover>
@@ -28,12 +38,26 @@ export function InactiveAccountsTable({ rows, selected, setSelected, toggle }: {
       <Table.Tbody>
         {rows.map((u) => (
           <Table.Tr key={u.id}>
-            <Table.Td><Checkbox aria-label={`Select ${u.name}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} /></Table.Td>
+            <Table.Td>
+              <Checkbox aria-label={`Select ${u.name}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} />
+            </Table.Td>
             <Table.Td>{u.name}</Table.Td>
             <Table.Td>{u.email}</Table.Td>
             <Table.Td>{u.role.name}</Table.Td>
-            <Table.Td>{u.lastActiveAt ? new Date(u.lastActiveAt).toLocaleDateString() : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
-            <Table.Td><Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Review</Anchor></Table.Td>
+            <Table.Td>
+              {u.lastActiveAt ? (
+                new Date(u.lastActiveAt).toLocaleDateString()
+              ) : (
+                <Text span c="dimmed" size="sm">
+                  Never
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
+                Review
+              </Anchor>
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -28,13 +28,17 @@ export function RecentActivity({ userId }: { userId: string }) {
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="recent-activity-title">
-      <Title order={3} size="h4" mb="sm" id="recent-activity-title">Recent activity</Title>
+      <Title order={3} size="h4" mb="sm" id="recent-activity-title">
+        Recent activity
+      </Title>
       {feed.isLoading ? (
         <Loader size="sm" aria-label="Loading activity" />
       ) : feed.isError ? (
         <Alert color="red">{errorMessage(feed.error)}</Alert>
       ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed" py="md">No activity recorded yet. Usage from Sofie's services and changes made to this account will appear here.</Text>
+        <Text size="sm" c="dimmed" py="md">
+          No activity recorded yet. Usage from Sofie's services and changes made to this account will appear here.
+        </Text>
       ) : (
         <Stack gap="sm">
           <Timeline bulletSize={22} lineWidth={2} aria-label="Recent activity">
@@ -44,13 +48,25 @@ export function RecentActivity({ userId }: { userId: string }) {
                 bullet={item.kind === 'usage' ? <IconActivity size={13} /> : <IconShieldCheck size={13} />}
                 title={
                   <Group gap={6}>
-                    <Text size="sm" fw={500}>{item.label}</Text>
-                    {item.kind === 'audit' && <Badge size="xs" variant="light" color="gray">Audit</Badge>}
+                    <Text size="sm" fw={500}>
+                      {item.label}
+                    </Text>
+                    {item.kind === 'audit' && (
+                      <Badge size="xs" variant="light" color="gray">
+                        Audit
+                      </Badge>
+                    )}
                   </Group>
                 }
               >
-                {detail(item) && <Text size="xs" c="dimmed">{detail(item)}</Text>}
-                <Text size="xs" c="dimmed"><time dateTime={item.occurredAt}>{when(item.occurredAt)}</time></Text>
+                {detail(item) && (
+                  <Text size="xs" c="dimmed">
+                    {detail(item)}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  <time dateTime={item.occurredAt}>{when(item.occurredAt)}</time>
+                </Text>
               </Timeline.Item>
             ))}
           </Timeline>

@@ -11,10 +11,16 @@ export function ReviewInactiveModal({ opened, onClose, chosen }: { opened: boole
         {chosen.map((u) => (
           <Group key={u.id} justify="space-between">
             <div>
-              <Text size="sm" fw={500}>{u.name}</Text>
-              <Text size="xs" c="dimmed">{u.email} · {u.lastActiveAt ? `last active ${new Date(u.lastActiveAt).toLocaleDateString()}` : 'never active'}</Text>
+              <Text size="sm" fw={500}>
+                {u.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {u.email} · {u.lastActiveAt ? `last active ${new Date(u.lastActiveAt).toLocaleDateString()}` : 'never active'}
+              </Text>
             </div>
-            <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">Open</Anchor>
+            <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
+              Open
+            </Anchor>
           </Group>
         ))}
       </Stack>

@@ -28,7 +28,9 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
 
   return (
     <Card withBorder padding="lg" component="section" aria-label="Usage data">
-      <Title order={3} size="h4">Usage data</Title>
+      <Title order={3} size="h4">
+        Usage data
+      </Title>
       <Text size="sm" c="gray.7" mt={2}>
         Each chat message, artifact, run and sign-in reported by Sofie’s services is kept this long, then removed. Usage trends keep their daily totals.
       </Text>
@@ -52,10 +54,16 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
             w={280}
           />
           {editable && (
-            <Button type="submit" mt={46} color="indigo.7" disabled={!valid || !changed} loading={save.isPending}>Save retention</Button>
+            <Button type="submit" mt={46} color="indigo.7" disabled={!valid || !changed} loading={save.isPending}>
+              Save retention
+            </Button>
           )}
         </Group>
-        {save.error && <Alert color="red" mt="md" role="alert">{errorMessage(save.error)}</Alert>}
+        {save.error && (
+          <Alert color="red" mt="md" role="alert">
+            {errorMessage(save.error)}
+          </Alert>
+        )}
       </form>
     </Card>
   );

@@ -22,13 +22,18 @@ export function UsageTrends({ userId }: { userId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="usage-trends-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="usage-trends-title">Usage trends</Title>
+        <Title order={3} size="h4" id="usage-trends-title">
+          Usage trends
+        </Title>
         <SegmentedControl
           size="xs"
           aria-label="Trend period"
           value={String(days)}
           onChange={(value) => setDays(value === '90' ? 90 : 30)}
-          data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }]}
+          data={[
+            { value: '30', label: '30 days' },
+            { value: '90', label: '90 days' },
+          ]}
         />
       </Group>
       {trend.isLoading ? (
@@ -38,13 +43,18 @@ export function UsageTrends({ userId }: { userId: string }) {
       ) : !data?.hasData ? (
         <Group gap="sm" c="dimmed" py="lg" data-testid="usage-empty">
           <IconChartAreaLine size={20} aria-hidden />
-          <Text size="sm">No usage recorded in the last {days} days. Sofie's services report chats, artifacts, Orchestration and Sequence runs, sign-ins and Workspace visits here as they happen.</Text>
+          <Text size="sm">
+            No usage recorded in the last {days} days. Sofie's services report chats, artifacts, Orchestration and Sequence runs, sign-ins and Workspace visits
+            here as they happen.
+          </Text>
         </Group>
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
             <div>
-              <Text size="xs" c="dimmed">Events</Text>
+              <Text size="xs" c="dimmed">
+                Events
+              </Text>
               <Text fw={600}>{data.totalEvents.toLocaleString()}</Text>
             </div>
             {data.totals
@@ -53,7 +63,9 @@ export function UsageTrends({ userId }: { userId: string }) {
               .slice(0, 3)
               .map((t) => (
                 <div key={t.type}>
-                  <Text size="xs" c="dimmed">{t.label}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t.label}
+                  </Text>
                   <Text fw={600}>{t.events.toLocaleString()}</Text>
                 </div>
               ))}
@@ -72,7 +84,9 @@ export function UsageTrends({ userId }: { userId: string }) {
             series={used.map((type) => ({ name: type, label: USAGE_EVENT_LABELS[type], color: USAGE_COLORS[type] }))}
             aria-label={`Usage per day over the last ${days} days: ${data.totalEvents} events`}
           />
-          <Text size="xs" c="dimmed" mt="xs">Days in UTC, {dayLabel(data.from)} – {dayLabel(data.to)}.</Text>
+          <Text size="xs" c="dimmed" mt="xs">
+            Days in UTC, {dayLabel(data.from)} – {dayLabel(data.to)}.
+          </Text>
         </>
       )}
     </Card>

@@ -22,11 +22,17 @@ function ActiveStat({ label, current, previous, previousLabel }: { label: string
   const diff = current - previous;
   return (
     <Card withBorder>
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text fz={28} fw={700}>{current.toLocaleString()}</Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={700}>
+        {current.toLocaleString()}
+      </Text>
       <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
         {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
-        <Text size="xs">{previous.toLocaleString()} {previousLabel}</Text>
+        <Text size="xs">
+          {previous.toLocaleString()} {previousLabel}
+        </Text>
       </Group>
     </Card>
   );
@@ -38,16 +44,29 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
   return (
     <Card withBorder component="section" aria-labelledby="active-trend-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="active-trend-title">Active users</Title>
+        <Title order={3} size="h4" id="active-trend-title">
+          Active users
+        </Title>
         <SegmentedControl
           size="xs"
           aria-label="Active users per"
           value={period}
           onChange={(v) => setPeriod(v)}
-          data={[{ value: 'daily', label: 'Per day' }, { value: 'weekly', label: 'Per week' }, { value: 'monthly', label: 'Per month' }]}
+          data={[
+            { value: 'daily', label: 'Per day' },
+            { value: 'weekly', label: 'Per week' },
+            { value: 'monthly', label: 'Per month' },
+          ]}
         />
       </Group>
-      <BarChart role="img" h={220} data={data} dataKey="period" series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]} aria-label={`Active users ${period}`} />
+      <BarChart
+        role="img"
+        h={220}
+        data={data}
+        dataKey="period"
+        series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]}
+        aria-label={`Active users ${period}`}
+      />
     </Card>
   );
 }
@@ -65,19 +84,24 @@ function InactiveAccounts() {
   });
   const rows: InactiveUser[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
-  const toggle = (id: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const chosen = rows.filter((r) => selected.has(r.id));
   return (
     <Card withBorder component="section" aria-labelledby="inactive-title">
       <Group justify="space-between" mb="sm">
         <div>
-          <Title order={3} size="h4" id="inactive-title">Inactive accounts</Title>
-          <Text size="sm" c="dimmed">Active accounts with nothing in the last {days} days: candidates for review.</Text>
+          <Title order={3} size="h4" id="inactive-title">
+            Inactive accounts
+          </Title>
+          <Text size="sm" c="dimmed">
+            Active accounts with nothing in the last {days} days: candidates for review.
+          </Text>
         </div>
         <Select
           aria-label="Inactive for"
@@ -87,7 +111,12 @@ function InactiveAccounts() {
             setDays(v ?? '30');
             setSelected(new Set());
           }}
-          data={[{ value: '14', label: 'Nothing in 14 days' }, { value: '30', label: 'Nothing in 30 days' }, { value: '60', label: 'Nothing in 60 days' }, { value: '90', label: 'Nothing in 90 days' }]}
+          data={[
+            { value: '14', label: 'Nothing in 14 days' },
+            { value: '30', label: 'Nothing in 30 days' },
+            { value: '60', label: 'Nothing in 60 days' },
+            { value: '90', label: 'Nothing in 90 days' },
+          ]}
           allowDeselect={false}
         />
       </Group>
@@ -96,21 +125,29 @@ function InactiveAccounts() {
       ) : list.isError ? (
         <LoadFailure error={list.error} title="Could not load inactive accounts" />
       ) : rows.length === 0 ? (
-        <Text size="sm" c="dimmed" py="md">Every active account has been active in the last {days} days.</Text>
+        <Text size="sm" c="dimmed" py="md">
+          Every active account has been active in the last {days} days.
+        </Text>
       ) : (
         <>
           <Group mb="xs" gap="sm" mih={30}>
             <Text size="sm">{selected.size > 0 ? `${selected.size} selected` : `${total.toLocaleString()} inactive`}</Text>
             {selected.size > 0 && (
               <>
-                <Button size="xs" onClick={review.open}>Review</Button>
-                <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>Clear selection</Button>
+                <Button size="xs" onClick={review.open}>
+                  Review
+                </Button>
+                <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </Button>
               </>
             )}
           </Group>
           <InactiveAccountsTable rows={rows} selected={selected} setSelected={setSelected} toggle={toggle} />
           {list.hasNextPage && (
-            <Button variant="subtle" size="xs" mt="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Show more</Button>
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              Show more
+            </Button>
           )}
         </>
       )}
@@ -128,7 +165,9 @@ export function OverviewPage() {
     <Stack>
       <div>
         <Title order={2}>Organization overview</Title>
-        <Text c="dimmed" size="sm">Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.</Text>
+        <Text c="dimmed" size="sm">
+          Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.
+        </Text>
       </div>
       {overview.isLoading ? (
         <Loader />
@@ -143,18 +182,28 @@ export function OverviewPage() {
           </SimpleGrid>
           <ActiveTrend trend={o.trend} />
           <Card withBorder component="section" aria-labelledby="top-types-title">
-            <Title order={3} size="h4" mb="sm" id="top-types-title">Top event types · last 30 days</Title>
+            <Title order={3} size="h4" mb="sm" id="top-types-title">
+              Top event types · last 30 days
+            </Title>
             {o.topTypes.length === 0 ? (
-              <Text size="sm" c="dimmed">No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.</Text>
+              <Text size="sm" c="dimmed">
+                No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.
+              </Text>
             ) : (
               <Stack gap="xs">
                 {o.topTypes.map((t) => (
                   <div key={t.type}>
                     <Group justify="space-between">
                       <Text size="sm">{t.label}</Text>
-                      <Text size="sm" fw={500}>{t.events.toLocaleString()}</Text>
+                      <Text size="sm" fw={500}>
+                        {t.events.toLocaleString()}
+                      </Text>
                     </Group>
-                    <Progress value={(t.events / maxType) * 100} color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'} aria-label={`${t.label}: ${t.events}`} />
+                    <Progress
+                      value={(t.events / maxType) * 100}
+                      color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'}
+                      aria-label={`${t.label}: ${t.events}`}
+                    />
                   </div>
                 ))}
               </Stack>

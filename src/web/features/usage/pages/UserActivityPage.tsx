@@ -13,8 +13,12 @@ export function UserActivityPage() {
   return (
     <Stack>
       <Breadcrumbs>
-        <Anchor component={Link} to="/admin/users">Users</Anchor>
-        <Anchor component={Link} to={`/admin/users/${id}`}>{user.data?.name ?? 'User'}</Anchor>
+        <Anchor component={Link} to="/admin/users">
+          Users
+        </Anchor>
+        <Anchor component={Link} to={`/admin/users/${id}`}>
+          {user.data?.name ?? 'User'}
+        </Anchor>
         <Text>Activity</Text>
       </Breadcrumbs>
       <div>

@@ -50,7 +50,9 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm">
           {selection.allMatching ? (
-            <>All <b>{totalText}</b> matching users are selected.</>
+            <>
+              All <b>{totalText}</b> matching users are selected.
+            </>
           ) : (
             <>
               <b>{count.toLocaleString()}</b> {count === 1 ? 'user' : 'users'} selected{wholePage ? ' on this page.' : '.'}
@@ -139,9 +141,27 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   }
 
   return (
-    <Modal opened onClose={result ? () => { onDone(); onClose(); } : onClose} title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`} size="lg">
+    <Modal
+      opened
+      onClose={
+        result
+          ? () => {
+              onDone();
+              onClose();
+            }
+          : onClose
+      }
+      title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`}
+      size="lg"
+    >
       {result ? (
-        <BulkResultView result={result} onClose={() => { onDone(); onClose(); }} />
+        <BulkResultView
+          result={result}
+          onClose={() => {
+            onDone();
+            onClose();
+          }}
+        />
       ) : (
         <Stack>
           <Select
@@ -157,7 +177,9 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
           />
           <Textarea
             label="Business reason"
-            description={reasonRequired ? 'Your organization requires a reason for user changes; it is kept in the audit log.' : 'Optional; kept in the audit log.'}
+            description={
+              reasonRequired ? 'Your organization requires a reason for user changes; it is kept in the audit log.' : 'Optional; kept in the audit log.'
+            }
             withAsterisk={reasonRequired}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
@@ -166,9 +188,15 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             minRows={2}
             maxLength={1000}
           />
-          {mutation.isError && <Alert color="red" title="Nothing was changed">{errorMessage(mutation.error)}</Alert>}
+          {mutation.isError && (
+            <Alert color="red" title="Nothing was changed">
+              {errorMessage(mutation.error)}
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
             <Button onClick={submit} loading={mutation.isPending}>
               {TITLES[action]}
             </Button>
@@ -185,17 +213,24 @@ function BulkResultView({ result, onClose }: { result: BulkUsersResult; onClose:
       <Alert color="green" icon={<IconCheck size={18} />} title="Done">
         {result.changed.toLocaleString()} of {result.matched.toLocaleString()} {result.matched === 1 ? 'user' : 'users'} changed
         {result.skipped.length > 0 ? `; ${result.skipped.length.toLocaleString()} skipped.` : '.'}
-        {result.matched - result.changed - result.skipped.length > 0 && ` ${(result.matched - result.changed - result.skipped.length).toLocaleString()} already matched, so nothing changed for them.`}
+        {result.matched - result.changed - result.skipped.length > 0 &&
+          ` ${(result.matched - result.changed - result.skipped.length).toLocaleString()} already matched, so nothing changed for them.`}
       </Alert>
       {result.skipped.length > 0 && (
         <div>
-          <Text fw={600} size="sm" mb={4}>Skipped</Text>
+          <Text fw={600} size="sm" mb={4}>
+            Skipped
+          </Text>
           <List size="sm" spacing={4} style={{ maxHeight: 240, overflow: 'auto' }}>
             {result.skipped.slice(0, 200).map((s) => (
               <List.Item key={s.userId}>{s.message}</List.Item>
             ))}
           </List>
-          {result.skipped.length > 200 && <Text size="xs" c="dimmed">…and {result.skipped.length - 200} more.</Text>}
+          {result.skipped.length > 200 && (
+            <Text size="xs" c="dimmed">
+              …and {result.skipped.length - 200} more.
+            </Text>
+          )}
         </div>
       )}
       <Group justify="flex-end">

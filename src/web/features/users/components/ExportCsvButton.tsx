@@ -4,7 +4,17 @@ import type { UserFilter, UserListQuery } from '../../../../contracts/users';
 import { exportCsvUrl } from '../api';
 
 /** Downloads exactly the filtered, sorted view on screen as users.csv. */
-export function ExportCsvButton({ filter, sort, order, disabled }: { filter: UserFilter; sort: UserListQuery['sort']; order: UserListQuery['order']; disabled: boolean }) {
+export function ExportCsvButton({
+  filter,
+  sort,
+  order,
+  disabled,
+}: {
+  filter: UserFilter;
+  sort: UserListQuery['sort'];
+  order: UserListQuery['order'];
+  disabled: boolean;
+}) {
   return (
     <Button
       component="a"

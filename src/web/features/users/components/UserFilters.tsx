@@ -103,7 +103,15 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         w={170}
       />
       {filtered && (
-        <Button variant="subtle" color="gray" onClick={() => { lastWritten.current = ''; setSearch(''); onReset(); }}>
+        <Button
+          variant="subtle"
+          color="gray"
+          onClick={() => {
+            lastWritten.current = '';
+            setSearch('');
+            onReset();
+          }}
+        >
           Clear filters
         </Button>
       )}

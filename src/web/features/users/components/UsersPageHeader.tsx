@@ -4,27 +4,49 @@ import { Link } from 'react-router';
 import { useCan } from '../../../shared/useMe';
 
 /** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
-export function UsersPageHeader({ loaded, total, totalText, filtered, onInvite }: { loaded: boolean; total: number; totalText: string; filtered: boolean; onInvite: () => void }) {
+export function UsersPageHeader({
+  loaded,
+  total,
+  totalText,
+  filtered,
+  onInvite,
+}: {
+  loaded: boolean;
+  total: number;
+  totalText: string;
+  filtered: boolean;
+  onInvite: () => void;
+}) {
   const can = useCan();
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
         <Title order={2}>Users</Title>
         <Text c="dimmed" size="sm">
-          {loaded ? `${totalText} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ') : 'Everyone in your organization, with their role, groups and status.'}
+          {loaded
+            ? `${totalText} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')
+            : 'Everyone in your organization, with their role, groups and status.'}
           {loaded && totalText.endsWith('+') && ' (counted up to 10,000: narrow the search for an exact figure)'}
         </Text>
       </div>
       <Group gap="xs">
         {can('roles.view') && (
-          <Button component={Link} to="/admin/roles" variant="default" leftSection={<IconShieldLock size={16} />}>Manage Roles</Button>
+          <Button component={Link} to="/admin/roles" variant="default" leftSection={<IconShieldLock size={16} />}>
+            Manage Roles
+          </Button>
         )}
         {can('groups.view') && (
-          <Button component={Link} to="/admin/groups" variant="default" leftSection={<IconUsersGroup size={16} />}>Manage Groups</Button>
+          <Button component={Link} to="/admin/groups" variant="default" leftSection={<IconUsersGroup size={16} />}>
+            Manage Groups
+          </Button>
         )}
-        <Button component={Link} to="/admin/invitations" variant="default" leftSection={<IconMailForward size={16} />}>Invitations</Button>
+        <Button component={Link} to="/admin/invitations" variant="default" leftSection={<IconMailForward size={16} />}>
+          Invitations
+        </Button>
         {can('users.invite') && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>Invite New User</Button>
+          <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
+            Invite New User
+          </Button>
         )}
       </Group>
     </Group>

@@ -2,7 +2,23 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 
 /** "51–100 of 1,234" with Previous and Next. */
-export function UsersPager({ firstRow, count, totalText, pageNumber, nextCursor, previousPage, nextPage }: { firstRow: number; count: number; totalText: string; pageNumber: number; nextCursor: string | null | undefined; previousPage: () => void; nextPage: (cursor: string) => void }) {
+export function UsersPager({
+  firstRow,
+  count,
+  totalText,
+  pageNumber,
+  nextCursor,
+  previousPage,
+  nextPage,
+}: {
+  firstRow: number;
+  count: number;
+  totalText: string;
+  pageNumber: number;
+  nextCursor: string | null | undefined;
+  previousPage: () => void;
+  nextPage: (cursor: string) => void;
+}) {
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
@@ -12,7 +28,13 @@ export function UsersPager({ firstRow, count, totalText, pageNumber, nextCursor,
         <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={pageNumber === 1} onClick={previousPage}>
           Previous
         </Button>
-        <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!nextCursor} onClick={() => nextCursor && nextPage(nextCursor)}>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronRight size={14} />}
+          disabled={!nextCursor}
+          onClick={() => nextCursor && nextPage(nextCursor)}
+        >
           Next
         </Button>
       </Group>

@@ -20,14 +20,28 @@ interface Props {
   onTogglePage: () => void;
 }
 
-function SortHeader({ label, column, sort, order, onSort }: { label: string; column: UserSort; sort: UserSort; order: 'asc' | 'desc'; onSort: (s: UserSort) => void }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  order,
+  onSort,
+}: {
+  label: string;
+  column: UserSort;
+  sort: UserSort;
+  order: 'asc' | 'desc';
+  onSort: (s: UserSort) => void;
+}) {
   const active = sort === column;
   const Icon = active ? (order === 'asc' ? IconArrowUp : IconArrowDown) : IconSelector;
   return (
     <Table.Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <UnstyledButton onClick={() => onSort(column)} aria-label={`Sort by ${label}`}>
         <Group gap={4} wrap="nowrap">
-          <Text fw={600} size="sm">{label}</Text>
+          <Text fw={600} size="sm">
+            {label}
+          </Text>
           <Icon size={14} stroke={1.8} color={active ? 'var(--mantine-color-indigo-6)' : 'var(--mantine-color-gray-5)'} />
         </Group>
       </UnstyledButton>
@@ -74,28 +88,57 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm" fw={500} c="dark" onClick={(e) => e.stopPropagation()}>
-                    {u.name || <Text span c="dimmed" size="sm">No name yet</Text>}
+                    {u.name || (
+                      <Text span c="dimmed" size="sm">
+                        No name yet
+                      </Text>
+                    )}
                   </Anchor>
                 </Table.Td>
-                <Table.Td><Text size="sm">{u.email}</Text></Table.Td>
-                <Table.Td><Text size="sm">{u.role.name}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{u.email}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{u.role.name}</Text>
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {u.groups.length === 0 && <Text size="sm" c="dimmed">—</Text>}
+                    {u.groups.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
                     {u.groups.slice(0, 3).map((g) => (
-                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none" styles={FULL_LABEL}>{g.name}</Badge>
+                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none" styles={FULL_LABEL}>
+                        {g.name}
+                      </Badge>
                     ))}
                     {u.groups.length > 3 && (
-                      <Tooltip label={u.groups.slice(3).map((g) => g.name).join(', ')}>
-                        <Badge variant="outline" color="gray.7" size="sm">+{u.groups.length - 3}</Badge>
+                      <Tooltip
+                        label={u.groups
+                          .slice(3)
+                          .map((g) => g.name)
+                          .join(', ')}
+                      >
+                        <Badge variant="outline" color="gray.7" size="sm">
+                          +{u.groups.length - 3}
+                        </Badge>
                       </Tooltip>
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td><StatusBadge status={u.status} /></Table.Td>
-                <Table.Td><When iso={u.lastActiveAt} never="Never" /></Table.Td>
-                <Table.Td><UsageSummary usage={u.usage} /></Table.Td>
-                <Table.Td><When iso={u.createdAt} never="—" absolute /></Table.Td>
+                <Table.Td>
+                  <StatusBadge status={u.status} />
+                </Table.Td>
+                <Table.Td>
+                  <When iso={u.lastActiveAt} never="Never" />
+                </Table.Td>
+                <Table.Td>
+                  <UsageSummary usage={u.usage} />
+                </Table.Td>
+                <Table.Td>
+                  <When iso={u.createdAt} never="—" absolute />
+                </Table.Td>
               </Table.Tr>
             );
           })}

@@ -11,7 +11,11 @@ export function useUserSelection(items: { id: string }[], viewKey: string) {
     setSelection((s) => ({ allMatching: false, ids: s.ids.includes(id) ? s.ids.filter((x) => x !== id) : [...s.ids, id] }));
   }
   function togglePage() {
-    setSelection((s) => (s.allMatching || (items.length > 0 && items.every((u) => s.ids.includes(u.id))) ? { ids: [], allMatching: false } : { ids: items.map((u) => u.id), allMatching: false }));
+    setSelection((s) =>
+      s.allMatching || (items.length > 0 && items.every((u) => s.ids.includes(u.id)))
+        ? { ids: [], allMatching: false }
+        : { ids: items.map((u) => u.id), allMatching: false },
+    );
   }
 
   return { selection, setSelection, toggle, togglePage };

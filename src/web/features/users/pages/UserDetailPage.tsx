@@ -32,14 +32,21 @@ export function UserDetailPage() {
   const [requests, setRequests] = useState<Record<string, number>>({});
   const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
 
-  if (user.isLoading) return <Center h={300}><Loader aria-label="Loading user" /></Center>;
+  if (user.isLoading)
+    return (
+      <Center h={300}>
+        <Loader aria-label="Loading user" />
+      </Center>
+    );
   if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title="Could not load the user" />;
   if (!user.data) {
     const notFound = user.error instanceof ApiError && user.error.status === 404;
     return (
       <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'User not found' : 'Could not load the user'}>
         {errorMessage(user.error)}
-        <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">Back to Users</Button>
+        <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">
+          Back to Users
+        </Button>
       </Alert>
     );
   }

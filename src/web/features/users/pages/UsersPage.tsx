@@ -71,10 +71,14 @@ export function UsersPage() {
         />
 
         {users.isError ? (
-          <Alert color="red" title="Could not load users">{errorMessage(users.error)}</Alert>
+          <Alert color="red" title="Could not load users">
+            {errorMessage(users.error)}
+          </Alert>
         ) : users.isLoading ? (
           <Stack gap="xs" aria-label="Loading users">
-            {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} h={36} radius="sm" />)}
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} h={36} radius="sm" />
+            ))}
           </Stack>
         ) : items.length === 0 ? (
           <EmptyState filtered={filtered} onReset={reset} onInvite={can('users.invite') ? () => setInviteOpen(true) : undefined} />
@@ -91,13 +95,23 @@ export function UsersPage() {
               onTogglePage={togglePage}
             />
             {users.isFetching && users.isPlaceholderData && (
-              <Center pos="absolute" top={60} left={0} right={0}><Loader size="sm" /></Center>
+              <Center pos="absolute" top={60} left={0} right={0}>
+                <Loader size="sm" />
+              </Center>
             )}
           </div>
         )}
 
         {items.length > 0 && (
-          <UsersPager firstRow={firstRow} count={items.length} totalText={totalText} pageNumber={pageNumber} nextCursor={users.data?.nextCursor} previousPage={previousPage} nextPage={nextPage} />
+          <UsersPager
+            firstRow={firstRow}
+            count={items.length}
+            totalText={totalText}
+            pageNumber={pageNumber}
+            nextCursor={users.data?.nextCursor}
+            previousPage={previousPage}
+            nextPage={nextPage}
+          />
         )}
       </Card>
 
@@ -115,12 +129,20 @@ function EmptyState({ filtered, onReset, onInvite }: { filtered: boolean; onRese
         </ThemeIcon>
         <Text fw={600}>{filtered ? 'No users match this view' : 'No users yet'}</Text>
         <Text size="sm" c="dimmed">
-          {filtered ? 'Try another search, or clear the filters to see everyone.' : 'Invite the first people of your organization; they appear here as invited until they accept.'}
+          {filtered
+            ? 'Try another search, or clear the filters to see everyone.'
+            : 'Invite the first people of your organization; they appear here as invited until they accept.'}
         </Text>
         {filtered ? (
-          <Button variant="light" onClick={onReset}>Clear filters</Button>
+          <Button variant="light" onClick={onReset}>
+            Clear filters
+          </Button>
         ) : (
-          onInvite && <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>Invite New User</Button>
+          onInvite && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
+              Invite New User
+            </Button>
+          )
         )}
       </Stack>
     </Center>

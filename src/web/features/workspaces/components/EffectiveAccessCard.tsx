@@ -7,8 +7,13 @@ import { AccessPathBadges } from './AccessPathBadges';
 export function EffectiveAccessCard({ w }: { w: Awaited<ReturnType<typeof fetchWorkspace>> }) {
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">Effective access</Title>
-      <Text size="sm" c="dimmed" mb="sm">Everyone who can open this Workspace and the path that grants it; the highest role wins. {w.effectiveAccessTotal > w.effectiveAccess.length && `Showing ${w.effectiveAccess.length} of ${w.effectiveAccessTotal}.`}</Text>
+      <Title order={4} mb="xs">
+        Effective access
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Everyone who can open this Workspace and the path that grants it; the highest role wins.{' '}
+        {w.effectiveAccessTotal > w.effectiveAccess.length && `Showing ${w.effectiveAccess.length} of ${w.effectiveAccessTotal}.`}
+      </Text>
       <Table aria-label="Effective access">
         <Table.Thead>
           <Table.Tr>
@@ -20,9 +25,16 @@ export function EffectiveAccessCard({ w }: { w: Awaited<ReturnType<typeof fetchW
         <Table.Tbody>
           {w.effectiveAccess.map((e) => (
             <Table.Tr key={e.user.id}>
-              <Table.Td>{e.user.name} <Text span c="dimmed" size="sm">{e.user.email}</Text></Table.Td>
+              <Table.Td>
+                {e.user.name}{' '}
+                <Text span c="dimmed" size="sm">
+                  {e.user.email}
+                </Text>
+              </Table.Td>
               <Table.Td>{WORKSPACE_ROLE_LABELS[e.role]}</Table.Td>
-              <Table.Td><AccessPathBadges paths={e.paths} /></Table.Td>
+              <Table.Td>
+                <AccessPathBadges paths={e.paths} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

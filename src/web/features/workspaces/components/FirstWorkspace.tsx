@@ -9,7 +9,11 @@ function how(ws: UserWorkspace): string {
   if (ws.owned) return 'you own it';
   const path = ws.paths[0];
   if (!path) return '';
-  return path.via === 'direct' ? `you are a member (${ws.role})` : path.via === 'group' ? `through your group ${path.group?.name ?? ''}` : 'open to everyone in the organization';
+  return path.via === 'direct'
+    ? `you are a member (${ws.role})`
+    : path.via === 'group'
+      ? `through your group ${path.group?.name ?? ''}`
+      : 'open to everyone in the organization';
 }
 
 /** "Where your first Workspace lives": the signed-in person's own Workspaces, first one highlighted. */
@@ -31,14 +35,23 @@ export function FirstWorkspace() {
         <Text fw={600}>{first.workspace.name}</Text>
         <Badge variant="light">{TYPE_LABEL[first.workspace.type] ?? first.workspace.type}</Badge>
       </Group>
-      <Text size="sm" c="dimmed">Your first Workspace: {how(first)}.</Text>
+      <Text size="sm" c="dimmed">
+        Your first Workspace: {how(first)}.
+      </Text>
       {items.length > 1 && (
         <Text size="sm">
-          Also yours: {items.filter((w) => w !== first).slice(0, 4).map((w) => w.workspace.name).join(', ')}
+          Also yours:{' '}
+          {items
+            .filter((w) => w !== first)
+            .slice(0, 4)
+            .map((w) => w.workspace.name)
+            .join(', ')}
           {items.length > 5 ? ', …' : ''}
         </Text>
       )}
-      <Text size="xs" c="dimmed">Open it from the Workspaces menu in Sofie.</Text>
+      <Text size="xs" c="dimmed">
+        Open it from the Workspaces menu in Sofie.
+      </Text>
     </Stack>
   );
 }

@@ -10,7 +10,9 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
   const workspaces = useQuery({ queryKey: ['user-workspaces', userId], queryFn: () => fetchUserWorkspaces(userId) });
   return (
     <Card withBorder id="workspaces">
-      <Title order={4} mb="sm">Workspaces</Title>
+      <Title order={4} mb="sm">
+        Workspaces
+      </Title>
       {workspaces.isLoading ? (
         <Loader size="sm" />
       ) : !workspaces.data?.items.length ? (
@@ -29,11 +31,20 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
             {workspaces.data.items.map((w) => (
               <Table.Tr key={w.workspace.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/admin/workspaces/${w.workspace.id}`}>{w.workspace.name}</Anchor> {w.owned && <Badge size="xs" variant="outline">Owner</Badge>}
+                  <Anchor component={Link} to={`/admin/workspaces/${w.workspace.id}`}>
+                    {w.workspace.name}
+                  </Anchor>{' '}
+                  {w.owned && (
+                    <Badge size="xs" variant="outline">
+                      Owner
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{WORKSPACE_TYPE_LABELS[w.workspace.type]}</Table.Td>
                 <Table.Td>{WORKSPACE_ROLE_LABELS[w.role]}</Table.Td>
-                <Table.Td><AccessPathBadges paths={w.paths} /></Table.Td>
+                <Table.Td>
+                  <AccessPathBadges paths={w.paths} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -29,8 +29,16 @@ export function useWorkspaceMembers(id: string) {
     },
     onError,
   });
-  const change = useMutation({ mutationFn: (m: { type: 'user' | 'group'; id: string; role: WorkspaceRole }) => setWorkspaceMembers(id, { members: [m] }), onSuccess: onDone('Role changed.'), onError });
-  const remove = useMutation({ mutationFn: (m: { type: 'user' | 'group'; id: string }) => removeWorkspaceMember(id, m.type, m.id), onSuccess: onDone('Member removed.'), onError });
+  const change = useMutation({
+    mutationFn: (m: { type: 'user' | 'group'; id: string; role: WorkspaceRole }) => setWorkspaceMembers(id, { members: [m] }),
+    onSuccess: onDone('Role changed.'),
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: (m: { type: 'user' | 'group'; id: string }) => removeWorkspaceMember(id, m.type, m.id),
+    onSuccess: onDone('Member removed.'),
+    onError,
+  });
 
   return { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, change, remove };
 }

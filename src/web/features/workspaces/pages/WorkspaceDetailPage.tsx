@@ -20,11 +20,15 @@ export function WorkspaceDetailPage() {
     <Stack>
       <Group justify="space-between">
         <div>
-          <Anchor component={Link} to="/admin/workspaces" size="sm">← Workspaces</Anchor>
+          <Anchor component={Link} to="/admin/workspaces" size="sm">
+            ← Workspaces
+          </Anchor>
           <Title order={2}>{w.name}</Title>
           <Group gap="xs">
             <Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge>
-            <Text size="sm" c="dimmed">Owner: {w.owner?.name ?? 'the organization'}</Text>
+            <Text size="sm" c="dimmed">
+              Owner: {w.owner?.name ?? 'the organization'}
+            </Text>
           </Group>
         </div>
       </Group>

@@ -18,16 +18,29 @@ export function WorkspacesPage() {
   const [type, setType] = useState<WorkspaceType | null>(null);
   const [debounced] = useDebouncedValue(search, 250);
   const [opened, { open, close }] = useDisclosure(false);
-  const workspaces = useQuery({ queryKey: ['workspaces', debounced, type], queryFn: () => fetchWorkspaces({ search: debounced || undefined, type: type ?? undefined, limit: 200 }), placeholderData: keepPreviousData });
+  const workspaces = useQuery({
+    queryKey: ['workspaces', debounced, type],
+    queryFn: () => fetchWorkspaces({ search: debounced || undefined, type: type ?? undefined, limit: 200 }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>Workspaces</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>New Workspace</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
+          New Workspace
+        </Button>
       </Group>
       <Card withBorder>
         <Group mb="md">
-          <TextInput leftSection={<IconSearch size={16} />} placeholder="Search Workspaces" aria-label="Search Workspaces" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: 1 }} />
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder="Search Workspaces"
+            aria-label="Search Workspaces"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
           <Select aria-label="Type" placeholder="All types" clearable data={TYPE_OPTIONS} value={type} onChange={(v) => setType(v)} w={200} />
         </Group>
         {workspaces.isLoading ? (
@@ -49,10 +62,24 @@ export function WorkspacesPage() {
             <Table.Tbody>
               {workspaces.data.items.map((w) => (
                 <Table.Tr key={w.id}>
-                  <Table.Td><Anchor component={Link} to={`/admin/workspaces/${w.id}`}>{w.name}</Anchor></Table.Td>
-                  <Table.Td><Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge></Table.Td>
-                  <Table.Td>{w.owner?.name ?? <Text c="dimmed" span>Organization</Text>}</Table.Td>
-                  <Table.Td>{w.userMemberCount} people · {w.groupMemberCount} groups</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/workspaces/${w.id}`}>
+                      {w.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {w.owner?.name ?? (
+                      <Text c="dimmed" span>
+                        Organization
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {w.userMemberCount} people · {w.groupMemberCount} groups
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -87,10 +114,18 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
         <Select label="Type" data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v)} allowDeselect={false} />
         <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <ActiveUserPicker label="Owner (defaults to you)" value={owner} onChange={setOwner} />
-        {create.error && <Text c="red" size="sm">{errorMessage(create.error)}</Text>}
+        {create.error && (
+          <Text c="red" size="sm">
+            {errorMessage(create.error)}
+          </Text>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>Create Workspace</Button>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>
+            Create Workspace
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -15,9 +15,13 @@ export function PasskeyMfaCard({ data }: { data: AccountSecurity }) {
       <Group justify="space-between">
         <div>
           <Title order={4}>Passkey MFA</Title>
-          <Text size="sm" c="dimmed">{data.passkeyMfa.explanation}</Text>
+          <Text size="sm" c="dimmed">
+            {data.passkeyMfa.explanation}
+          </Text>
         </div>
-        <SoftBadge size="lg" color={badge.color} data-testid="passkey-mfa-status">{badge.label}</SoftBadge>
+        <SoftBadge size="lg" color={badge.color} data-testid="passkey-mfa-status">
+          {badge.label}
+        </SoftBadge>
       </Group>
     </Card>
   );

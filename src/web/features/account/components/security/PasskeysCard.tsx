@@ -10,7 +10,17 @@ import { when } from './when';
 type Actions = ReturnType<typeof useAccountSecurity>;
 
 /** The user's registered passkeys: add, rename, remove. */
-export function PasskeysCard({ data, add, remove, onRename }: { data: AccountSecurity; add: Actions['add']; remove: Actions['remove']; onRename: (p: Passkey) => void }) {
+export function PasskeysCard({
+  data,
+  add,
+  remove,
+  onRename,
+}: {
+  data: AccountSecurity;
+  add: Actions['add'];
+  remove: Actions['remove'];
+  onRename: (p: Passkey) => void;
+}) {
   function confirmRemove(passkey: Passkey) {
     modals.openConfirmModal({
       title: `Remove ${passkey.name}?`,
@@ -31,9 +41,15 @@ export function PasskeysCard({ data, add, remove, onRename }: { data: AccountSec
           </Button>
         )}
       </Group>
-      {add.isError && <Alert color="red" mb="sm">{passkeyErrorMessage(add.error)}</Alert>}
+      {add.isError && (
+        <Alert color="red" mb="sm">
+          {passkeyErrorMessage(add.error)}
+        </Alert>
+      )}
       {data.passkeys.length === 0 ? (
-        <Text c="dimmed" size="sm">No passkeys yet. A passkey lets you sign in with your fingerprint, face or device PIN instead of an emailed link.</Text>
+        <Text c="dimmed" size="sm">
+          No passkeys yet. A passkey lets you sign in with your fingerprint, face or device PIN instead of an emailed link.
+        </Text>
       ) : (
         <Table aria-label="Registered passkeys">
           <Table.Thead>

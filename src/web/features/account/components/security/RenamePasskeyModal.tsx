@@ -6,13 +6,22 @@ export function RenamePasskeyModal({ renamer }: { renamer: PasskeyRename }) {
   const { renaming, newName, setNewName, close, rename } = renamer;
   return (
     <Modal opened={renaming !== null} onClose={close} title="Rename passkey" centered>
-      <form onSubmit={(e) => { e.preventDefault(); if (renaming && newName.trim()) rename.mutate({ id: renaming.id, name: newName.trim() }); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (renaming && newName.trim()) rename.mutate({ id: renaming.id, name: newName.trim() });
+        }}
+      >
         <Stack>
           <TextInput label="Passkey name" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} maxLength={100} data-autofocus />
           {rename.isError && <Alert color="red">{errorMessage(rename.error)}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>Cancel</Button>
-            <Button type="submit" color="indigo.7" loading={rename.isPending}>Save</Button>
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" color="indigo.7" loading={rename.isPending}>
+              Save
+            </Button>
           </Group>
         </Stack>
       </form>

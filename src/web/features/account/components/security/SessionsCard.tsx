@@ -19,9 +19,17 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
       <Group justify="space-between" mb="sm">
         <div>
           <Title order={4}>Your sessions</Title>
-          <Text size="sm" c="dimmed">{idleText(data.idleLogoutMinutes)}</Text>
+          <Text size="sm" c="dimmed">
+            {idleText(data.idleLogoutMinutes)}
+          </Text>
         </div>
-        <Button variant="default" leftSection={<IconLogout size={16} />} onClick={() => revokeOthers.mutate()} loading={revokeOthers.isPending} disabled={data.sessions.length < 2}>
+        <Button
+          variant="default"
+          leftSection={<IconLogout size={16} />}
+          onClick={() => revokeOthers.mutate()}
+          loading={revokeOthers.isPending}
+          disabled={data.sessions.length < 2}
+        >
           Sign out other sessions
         </Button>
       </Group>
@@ -39,13 +47,26 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
           {data.sessions.map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                {s.device} {s.current && <SoftBadge size="sm" ml={4} color="indigo">This device</SoftBadge>}
+                {s.device}{' '}
+                {s.current && (
+                  <SoftBadge size="sm" ml={4} color="indigo">
+                    This device
+                  </SoftBadge>
+                )}
               </Table.Td>
               <Table.Td>{s.ip ?? '—'}</Table.Td>
-              <Table.Td>{when(s.createdAt)} · {s.method === 'passkey' ? 'passkey' : 'email link'}</Table.Td>
+              <Table.Td>
+                {when(s.createdAt)} · {s.method === 'passkey' ? 'passkey' : 'email link'}
+              </Table.Td>
               <Table.Td>{when(s.lastSeenAt)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`Sign out ${s.device}${s.current ? ' (this device)' : ''}`}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => revoke.mutate(s.id)}
+                  aria-label={`Sign out ${s.device}${s.current ? ' (this device)' : ''}`}
+                >
                   Sign out
                 </Button>
               </Table.Td>

@@ -3,7 +3,21 @@ import { ActiveUserPicker } from '../../../../shared/ui/ActiveUserPicker';
 import type { Choice } from './choice';
 
 /** Transfer to a picked active user, keep for the organization, or (cleared) inherit the broader decision. */
-export function ChoiceEditor({ label, hideLabel, choice, onChange, exclude, inherit }: { label: string; hideLabel?: boolean; choice: Choice; onChange: (c: Choice) => void; exclude: string[]; inherit?: string }) {
+export function ChoiceEditor({
+  label,
+  hideLabel,
+  choice,
+  onChange,
+  exclude,
+  inherit,
+}: {
+  label: string;
+  hideLabel?: boolean;
+  choice: Choice;
+  onChange: (c: Choice) => void;
+  exclude: string[];
+  inherit?: string;
+}) {
   const value = choice ? choice.action : '';
   return (
     <Group align="flex-end" gap="xs" wrap="nowrap">
@@ -13,11 +27,16 @@ export function ChoiceEditor({ label, hideLabel, choice, onChange, exclude, inhe
         placeholder={inherit ?? 'Choose…'}
         clearable
         w={240}
-        data={[{ value: 'transfer', label: 'Transfer to…' }, { value: 'keep', label: 'Keep for the organization' }]}
+        data={[
+          { value: 'transfer', label: 'Transfer to…' },
+          { value: 'keep', label: 'Keep for the organization' },
+        ]}
         value={value || null}
         onChange={(v) => onChange(v === 'keep' ? { action: 'keep' } : v === 'transfer' ? { action: 'transfer', to: null } : null)}
       />
-      {choice?.action === 'transfer' && <ActiveUserPicker label={`${label}: new owner`} value={choice.to} onChange={(to) => onChange({ action: 'transfer', to })} exclude={exclude} w={320} />}
+      {choice?.action === 'transfer' && (
+        <ActiveUserPicker label={`${label}: new owner`} value={choice.to} onChange={(to) => onChange({ action: 'transfer', to })} exclude={exclude} w={320} />
+      )}
     </Group>
   );
 }

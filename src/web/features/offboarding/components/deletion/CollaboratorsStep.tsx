@@ -13,7 +13,9 @@ export function CollaboratorsStep({ user: u, review: r, plan }: { user: UserDeta
     <Card withBorder>
       <Stack>
         <Title order={4}>Collaborator seats</Title>
-        <Text size="sm">{u.name} collaborates on {r.collaboratorSeats} item(s) owned by others.</Text>
+        <Text size="sm">
+          {u.name} collaborates on {r.collaboratorSeats} item(s) owned by others.
+        </Text>
         {r.collaboratorSeats > 0 ? (
           <>
             <Radio.Group label="What happens to these seats?" value={seatChoice ?? ''} onChange={(v) => setSeatChoice(v as 'replace' | 'remove')}>
@@ -22,16 +24,24 @@ export function CollaboratorsStep({ user: u, review: r, plan }: { user: UserDeta
                 <Radio value="remove" label="Remove the seats" />
               </Stack>
             </Radio.Group>
-            {seatChoice === 'replace' && <ActiveUserPicker label="Replacement collaborator" value={seatTarget} onChange={setSeatTarget} exclude={[u.id]} w={420} />}
+            {seatChoice === 'replace' && (
+              <ActiveUserPicker label="Replacement collaborator" value={seatTarget} onChange={setSeatTarget} exclude={[u.id]} w={420} />
+            )}
             <CollaboratingList userId={u.id} />
           </>
         ) : (
-          <Text c="dimmed" size="sm">Nothing to decide.</Text>
+          <Text c="dimmed" size="sm">
+            Nothing to decide.
+          </Text>
         )}
         <PreviewProblems problems={stepProblems('collaborators').concat(stepProblems('ownership'))} error={previewError} loading={preview.isFetching} />
         <Group justify="space-between">
-          <Button variant="default" onClick={() => setStep(1)}>Back</Button>
-          <Button disabled={blocked('collaborators') || blocked('ownership')} onClick={() => setStep(3)}>Next: reason and policy</Button>
+          <Button variant="default" onClick={() => setStep(1)}>
+            Back
+          </Button>
+          <Button disabled={blocked('collaborators') || blocked('ownership')} onClick={() => setStep(3)}>
+            Next: reason and policy
+          </Button>
         </Group>
       </Stack>
     </Card>

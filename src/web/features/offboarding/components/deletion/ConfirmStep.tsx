@@ -12,12 +12,20 @@ export function ConfirmStep({ user: u, review: r, plan }: { user: UserDetail; re
         <Title order={4}>Confirm the person should no longer access Sofie</Title>
         <List size="sm">
           <List.Item>Every session ends and sign-in is blocked at once; pending invitations are revoked.</List.Item>
-          <List.Item>They own {r.ownedTotal} content item(s) and hold {r.collaboratorSeats} collaborator seat(s): you decide where each goes next.</List.Item>
-          <List.Item>They leave {r.groupMemberships} group(s) and {r.directWorkspaceMemberships} direct Workspace membership(s).</List.Item>
+          <List.Item>
+            They own {r.ownedTotal} content item(s) and hold {r.collaboratorSeats} collaborator seat(s): you decide where each goes next.
+          </List.Item>
+          <List.Item>
+            They leave {r.groupMemberships} group(s) and {r.directWorkspaceMemberships} direct Workspace membership(s).
+          </List.Item>
           <List.Item>The account can be restored for {r.restoreDays} days; then personal data is purged.</List.Item>
         </List>
         <Checkbox label={`${u.name} should lose access to Sofie`} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
-        <Group justify="flex-end"><Button disabled={!confirmed} onClick={() => setStep(1)}>Review ownership</Button></Group>
+        <Group justify="flex-end">
+          <Button disabled={!confirmed} onClick={() => setStep(1)}>
+            Review ownership
+          </Button>
+        </Group>
       </Stack>
     </Card>
   );

@@ -10,10 +10,20 @@ export function DeletedNotice({ user: u, done }: { user: UserDetail; done: Delet
   return (
     <Card withBorder maw={720}>
       <Stack>
-        <Group gap="xs"><IconCircleCheck color="green" /><Title order={3}>{u.name} was deleted</Title></Group>
-        <Text>The account is now the tombstone “{done.tombstone!.label}”: audit history stays readable. It can be restored until {done.tombstone!.restoreUntil.slice(0, 10)}; after that, personal data is purged.</Text>
+        <Group gap="xs">
+          <IconCircleCheck color="green" />
+          <Title order={3}>{u.name} was deleted</Title>
+        </Group>
+        <Text>
+          The account is now the tombstone “{done.tombstone!.label}”: audit history stays readable. It can be restored until{' '}
+          {done.tombstone!.restoreUntil.slice(0, 10)}; after that, personal data is purged.
+        </Text>
         <PlanSummaryView result={done} />
-        <Group><Button component={Link} to="/admin/users">Back to Users</Button></Group>
+        <Group>
+          <Button component={Link} to="/admin/users">
+            Back to Users
+          </Button>
+        </Group>
       </Stack>
     </Card>
   );

@@ -15,7 +15,10 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
     <Card withBorder>
       <Stack>
         <Title order={4}>Ownership review</Title>
-        <Text size="sm" c="dimmed">Transfer each item to a named active user or keep it for the team under the organization. The most specific decision wins: item, then type, then everything.</Text>
+        <Text size="sm" c="dimmed">
+          Transfer each item to a named active user or keep it for the team under the organization. The most specific decision wins: item, then type, then
+          everything.
+        </Text>
         <Group align="flex-end">
           <ChoiceEditor label="Everything" choice={all} onChange={setAll} exclude={[u.id]} />
         </Group>
@@ -32,7 +35,18 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
               <Table.Tr key={t.type} data-testid={`type-${t.type}`}>
                 <Table.Td>{CONTENT_TYPE_LABELS[t.type]}</Table.Td>
                 <Table.Td>{t.count}</Table.Td>
-                <Table.Td>{t.count > 0 && <ChoiceEditor label={`${CONTENT_TYPE_LABELS[t.type]} decision`} hideLabel choice={byType[t.type] ?? null} onChange={(c) => setByType((prev) => ({ ...prev, [t.type]: c }))} exclude={[u.id]} inherit="As for everything" />}</Table.Td>
+                <Table.Td>
+                  {t.count > 0 && (
+                    <ChoiceEditor
+                      label={`${CONTENT_TYPE_LABELS[t.type]} decision`}
+                      hideLabel
+                      choice={byType[t.type] ?? null}
+                      onChange={(c) => setByType((prev) => ({ ...prev, [t.type]: c }))}
+                      exclude={[u.id]}
+                      inherit="As for everything"
+                    />
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -41,8 +55,12 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
         <PreviewProblems problems={stepProblems('ownership')} error={previewError} loading={preview.isFetching} />
         {preview.data && <PlanSummaryView result={preview.data} compact />}
         <Group justify="space-between">
-          <Button variant="default" onClick={() => setStep(0)}>Back</Button>
-          <Button disabled={blocked('ownership')} onClick={() => setStep(2)}>Next: collaborators</Button>
+          <Button variant="default" onClick={() => setStep(0)}>
+            Back
+          </Button>
+          <Button disabled={blocked('ownership')} onClick={() => setStep(2)}>
+            Next: collaborators
+          </Button>
         </Group>
       </Stack>
     </Card>

@@ -4,7 +4,12 @@ import type { PlanProblem } from '../../../../../contracts/offboarding';
 
 /** What the server's dry run says still stands in the way. */
 export function PreviewProblems({ problems, error, loading }: { problems: PlanProblem[]; error: string | null; loading: boolean }) {
-  if (error) return <Alert color="red" title="This plan cannot be applied">{error}</Alert>;
+  if (error)
+    return (
+      <Alert color="red" title="This plan cannot be applied">
+        {error}
+      </Alert>
+    );
   if (loading || problems.length === 0) return null;
   return (
     <Alert color="orange" title="Before you continue" icon={<IconAlertTriangle />}>
@@ -13,7 +18,8 @@ export function PreviewProblems({ problems, error, loading }: { problems: PlanPr
           <List.Item key={p.code + p.step}>
             {p.message}
             {p.code === 'OWNERSHIP_DECISION_MISSING' && ` (${(p.details as { count: number }).count} item(s) undecided)`}
-            {p.code === 'TRANSFER_TARGET_NOT_ACTIVE' && ` (${(p.details as { users: { name: string; status: string }[] }).users.map((x) => `${x.name}: ${x.status}`).join(', ')})`}
+            {p.code === 'TRANSFER_TARGET_NOT_ACTIVE' &&
+              ` (${(p.details as { users: { name: string; status: string }[] }).users.map((x) => `${x.name}: ${x.status}`).join(', ')})`}
           </List.Item>
         ))}
       </List>

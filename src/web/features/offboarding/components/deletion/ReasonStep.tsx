@@ -10,11 +10,21 @@ export function ReasonStep({ review: r, plan }: { review: OwnershipReview; plan:
       <Stack>
         <Title order={4}>Business reason and offboarding policy</Title>
         <Textarea label="Business reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
-        <Alert color="gray" title="Your organization’s offboarding policy">{r.policy}</Alert>
-        <Checkbox label="I acknowledge the organization’s offboarding policy" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />
+        <Alert color="gray" title="Your organization’s offboarding policy">
+          {r.policy}
+        </Alert>
+        <Checkbox
+          label="I acknowledge the organization’s offboarding policy"
+          checked={acknowledged}
+          onChange={(e) => setAcknowledged(e.currentTarget.checked)}
+        />
         <Group justify="space-between">
-          <Button variant="default" onClick={() => setStep(2)}>Back</Button>
-          <Button disabled={!reason.trim() || !acknowledged} onClick={() => setStep(4)}>Next: confirm</Button>
+          <Button variant="default" onClick={() => setStep(2)}>
+            Back
+          </Button>
+          <Button disabled={!reason.trim() || !acknowledged} onClick={() => setStep(4)}>
+            Next: confirm
+          </Button>
         </Group>
       </Stack>
     </Card>

@@ -12,14 +12,29 @@ export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: Delet
     <Card withBorder>
       <Stack>
         <Title order={4}>Preview and confirm</Title>
-        <Text size="sm" c="dimmed">A dry run of the whole plan: nothing has changed yet.</Text>
+        <Text size="sm" c="dimmed">
+          A dry run of the whole plan: nothing has changed yet.
+        </Text>
         {preview.data && <PlanSummaryView result={preview.data} />}
         <TextInput label={`Type ${u.email} to confirm`} value={typedEmail} onChange={(e) => setTypedEmail(e.currentTarget.value)} autoComplete="off" />
         <PreviewProblems problems={problems.filter((p) => p.step !== 'confirm' || typedEmail)} error={previewError} loading={false} />
-        {apply.error && <Alert color="red" title="Not deleted">{errorMessage(apply.error)}</Alert>}
+        {apply.error && (
+          <Alert color="red" title="Not deleted">
+            {errorMessage(apply.error)}
+          </Alert>
+        )}
         <Group justify="space-between">
-          <Button variant="default" onClick={() => setStep(3)}>Back</Button>
-          <Button color="red" disabled={typedEmail.trim().toLowerCase() !== u.email.toLowerCase() || !preview.data?.ready || preview.isFetching} loading={apply.isPending} onClick={() => apply.mutate()}>Delete user</Button>
+          <Button variant="default" onClick={() => setStep(3)}>
+            Back
+          </Button>
+          <Button
+            color="red"
+            disabled={typedEmail.trim().toLowerCase() !== u.email.toLowerCase() || !preview.data?.ready || preview.isFetching}
+            loading={apply.isPending}
+            onClick={() => apply.mutate()}
+          >
+            Delete user
+          </Button>
         </Group>
       </Stack>
     </Card>

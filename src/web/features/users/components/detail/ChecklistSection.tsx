@@ -25,7 +25,11 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
       description="Before you finish a user change, check each item. Items whose data Sofie does not have yet say so; they are not passed."
     >
       <Group gap={6} aria-label="Checklist summary">
-        {counts.attention > 0 && <SoftBadge color="orange">{counts.attention} need{counts.attention === 1 ? 's' : ''} attention</SoftBadge>}
+        {counts.attention > 0 && (
+          <SoftBadge color="orange">
+            {counts.attention} need{counts.attention === 1 ? 's' : ''} attention
+          </SoftBadge>
+        )}
         {counts.not_available > 0 && <SoftBadge color="gray">{counts.not_available} not available yet</SoftBadge>}
         <SoftBadge color="green">{counts.ok} OK</SoftBadge>
       </Group>
@@ -45,8 +49,12 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
             >
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div>
-                  <Text fw={500} size="sm">{item.label}</Text>
-                  <Text size="sm" c="gray.7">{item.detail}</Text>
+                  <Text fw={500} size="sm">
+                    {item.label}
+                  </Text>
+                  <Text size="sm" c="gray.7">
+                    {item.detail}
+                  </Text>
                   {item.fix && <FixLink fix={item.fix} userId={user.id} onFix={onFix} />}
                 </div>
                 <SoftBadge color={state.color} style={{ flexShrink: 0 }}>

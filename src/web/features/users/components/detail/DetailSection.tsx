@@ -47,10 +47,20 @@ export function DetailSection({ id, title, description, actions, children }: Det
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h4" id={`${id}-title`}>{title}</Title>
-            {description && <Text size="sm" c="gray.7" mt={2}>{description}</Text>}
+            <Title order={3} size="h4" id={`${id}-title`}>
+              {title}
+            </Title>
+            {description && (
+              <Text size="sm" c="gray.7" mt={2}>
+                {description}
+              </Text>
+            )}
           </div>
-          {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
+          {actions && (
+            <Group gap="xs" wrap="nowrap">
+              {actions}
+            </Group>
+          )}
         </Group>
         {children}
       </Stack>

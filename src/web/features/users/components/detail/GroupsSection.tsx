@@ -26,10 +26,18 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
       id="groups"
       title="Groups"
       description="A group says who belongs together. It grants no access by itself."
-      actions={can('groups.manage') && <Button variant="light" onClick={() => setOpened(true)}>Change groups</Button>}
+      actions={
+        can('groups.manage') && (
+          <Button variant="light" onClick={() => setOpened(true)}>
+            Change groups
+          </Button>
+        )
+      }
     >
       {user.groups.length === 0 ? (
-        <Text size="sm" c="gray.7">Not in any group.</Text>
+        <Text size="sm" c="gray.7">
+          Not in any group.
+        </Text>
       ) : (
         <Group gap="xs" aria-label="Member of">
           {user.groups.map((g) =>
@@ -38,7 +46,9 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
                 {g.name}
               </SoftBadge>
             ) : (
-              <SoftBadge key={g.id} color="indigo" size="lg" style={{ textTransform: 'none' }}>{g.name}</SoftBadge>
+              <SoftBadge key={g.id} color="indigo" size="lg" style={{ textTransform: 'none' }}>
+                {g.name}
+              </SoftBadge>
             ),
           )}
         </Group>
@@ -62,7 +72,12 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
     mutationFn: () => changeUserGroups(user.id, { groupIds, reason: reason.trim() || undefined, version }),
     onSuccess: (data) => {
       updated(data, user.id);
-      notifications.show({ color: 'green', message: data.groups.length ? `${data.name || data.email} is now in ${data.groups.map((g) => g.name).join(', ')}.` : `${data.name || data.email} is no longer in any group.` });
+      notifications.show({
+        color: 'green',
+        message: data.groups.length
+          ? `${data.name || data.email} is now in ${data.groups.map((g) => g.name).join(', ')}.`
+          : `${data.name || data.email} is no longer in any group.`,
+      });
       onClose();
     },
   });
@@ -103,7 +118,15 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
         <Stack>
           <MultiSelect
             label="Groups"
-            description={<>Groups are managed on <Anchor c="indigo.8" component={Link} to="/admin/groups" size="xs">Manage Groups</Anchor>.</>}
+            description={
+              <>
+                Groups are managed on{' '}
+                <Anchor c="indigo.8" component={Link} to="/admin/groups" size="xs">
+                  Manage Groups
+                </Anchor>
+                .
+              </>
+            }
             placeholder={groupIds.length ? undefined : 'Choose groups'}
             data={data}
             value={groupIds}
@@ -117,8 +140,12 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>Save groups</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>
+              Save groups
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -21,13 +21,25 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
   const actor = event.actor ? (event.actor.id === userId ? 'the user' : event.actor.label) : 'Sofie';
   const changes = changesInWords(event);
   return (
-    <Timeline.Item title={<Text size="sm" fw={600}>{actionInWords(event.action)}</Text>} data-testid="history-event">
+    <Timeline.Item
+      title={
+        <Text size="sm" fw={600}>
+          {actionInWords(event.action)}
+        </Text>
+      }
+      data-testid="history-event"
+    >
       <Text size="xs" c="gray.7">
-        <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>{fromNow(event.createdAt)}</time> · by {actor}
+        <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>
+          {fromNow(event.createdAt)}
+        </time>{' '}
+        · by {actor}
         {event.ip ? ` · ${event.ip}` : ''}
       </Text>
       {changes.map((line) => (
-        <Text size="sm" key={line}>{line}</Text>
+        <Text size="sm" key={line}>
+          {line}
+        </Text>
       ))}
       {event.reason && (
         <Text size="sm" c="dark.4">
@@ -41,7 +53,9 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
 function EventList({ events, userId }: { events: AuditEvent[]; userId: string }) {
   return (
     <Timeline bulletSize={12} lineWidth={2} color="indigo">
-      {events.map((e) => <EventItem key={e.id} event={e} userId={userId} />)}
+      {events.map((e) => (
+        <EventItem key={e.id} event={e} userId={userId} />
+      ))}
     </Timeline>
   );
 }
@@ -51,15 +65,24 @@ const ACTIVITY_CATEGORIES = new Set(['auth']);
 /** What the user did lately: sign-ins and their own actions, from the audit log until usage data arrives. */
 export function RecentActivitySection({ user }: SectionProps) {
   const history = useUserHistory(user.id);
-  const events = (history.data?.pages.flatMap((p) => p.items) ?? [])
-    .filter((e) => ACTIVITY_CATEGORIES.has(e.category) || e.actor?.id === user.id)
-    .slice(0, 5);
+  const events = (history.data?.pages.flatMap((p) => p.items) ?? []).filter((e) => ACTIVITY_CATEGORIES.has(e.category) || e.actor?.id === user.id).slice(0, 5);
   return (
     <DetailSection id="activity" title="Recent activity" description="From the audit log: sign-ins and the user’s own actions. Usage trends arrive later.">
-      {history.isLoading ? <Center><Loader size="sm" /></Center>
-        : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
-        : events.length === 0 ? <Text size="sm" c="gray.7">No activity recorded yet.</Text>
-        : <EventList events={events} userId={user.id} />}
+      {history.isLoading ? (
+        <Center>
+          <Loader size="sm" />
+        </Center>
+      ) : history.error ? (
+        <Text c="red" size="sm">
+          {errorMessage(history.error)}
+        </Text>
+      ) : events.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          No activity recorded yet.
+        </Text>
+      ) : (
+        <EventList events={events} userId={user.id} />
+      )}
     </DetailSection>
   );
 }
@@ -70,19 +93,28 @@ export function HistorySection({ user }: SectionProps) {
   const events = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <DetailSection id="history" title="History" description="Changes to this user, newest first, with who made them and why.">
-      {history.isLoading ? <Center><Loader size="sm" /></Center>
-        : history.error ? <Text c="red" size="sm">{errorMessage(history.error)}</Text>
-        : events.length === 0 ? <Text size="sm" c="gray.7">No changes recorded yet.</Text>
-        : (
-          <Stack gap="sm">
-            <EventList events={events} userId={user.id} />
-            {history.hasNextPage && (
-              <Button variant="subtle" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
-                Show older
-              </Button>
-            )}
-          </Stack>
-        )}
+      {history.isLoading ? (
+        <Center>
+          <Loader size="sm" />
+        </Center>
+      ) : history.error ? (
+        <Text c="red" size="sm">
+          {errorMessage(history.error)}
+        </Text>
+      ) : events.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          No changes recorded yet.
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          <EventList events={events} userId={user.id} />
+          {history.hasNextPage && (
+            <Button variant="subtle" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+              Show older
+            </Button>
+          )}
+        </Stack>
+      )}
     </DetailSection>
   );
 }

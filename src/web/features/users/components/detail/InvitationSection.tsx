@@ -15,8 +15,12 @@ import { useUserUpdated } from './useUserUpdated';
 export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
     </div>
   );
 }
@@ -42,10 +46,18 @@ export function InvitationSection({ user, openRequest }: SectionProps) {
     <DetailSection
       id="invitation"
       title="Invitation"
-      actions={canResend && <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setOpened(true)}>Resend invitation</Button>}
+      actions={
+        canResend && (
+          <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setOpened(true)}>
+            Resend invitation
+          </Button>
+        )
+      }
     >
       {!user.invitedAt && !invitation ? (
-        <Text size="sm" c="gray.7">This user was not invited through Sofie (for example the first administrator).</Text>
+        <Text size="sm" c="gray.7">
+          This user was not invited through Sofie (for example the first administrator).
+        </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Fact label="Invited by">{user.invitedBy?.name ?? '—'}</Fact>

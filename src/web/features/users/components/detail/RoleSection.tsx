@@ -37,10 +37,18 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
       id="role"
       title="Role"
       description="A role says what access the user has."
-      actions={mayChange && <Button variant="light" onClick={() => setOpened(true)}>Change role</Button>}
+      actions={
+        mayChange && (
+          <Button variant="light" onClick={() => setOpened(true)}>
+            Change role
+          </Button>
+        )
+      }
     >
       <Group gap="sm">
-        <Text fw={600} size="lg" data-testid="current-role">{user.role.name}</Text>
+        <Text fw={600} size="lg" data-testid="current-role">
+          {user.role.name}
+        </Text>
         {user.rolePrivileged && <PrivilegedBadge />}
       </Group>
       {user.rolePrivileged && (
@@ -49,7 +57,9 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
         </Text>
       )}
       {self && can('users.assign_role') && (
-        <Text size="sm" c="gray.7" data-testid="own-role-note">This is your own role: another administrator can change it.</Text>
+        <Text size="sm" c="gray.7" data-testid="own-role-note">
+          This is your own role: another administrator can change it.
+        </Text>
       )}
       {opened && <ChangeRoleModal user={user} reload={reload} onClose={() => setOpened(false)} />}
     </DetailSection>
@@ -80,9 +90,10 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
   let whatChanged: string | undefined;
   if (isVersionConflict(mutation.error)) {
     const current = conflictCurrent<{ roleId?: string }>(mutation.error);
-    whatChanged = current?.roleId && current.roleId !== user.role.id
-      ? `The role is now ${roleName(current.roleId)} (this page showed ${user.role.name}).`
-      : 'The user’s role or groups changed after this page loaded.';
+    whatChanged =
+      current?.roleId && current.roleId !== user.role.id
+        ? `The role is now ${roleName(current.roleId)} (this page showed ${user.role.name}).`
+        : 'The user’s role or groups changed after this page loaded.';
   }
 
   async function reloadLatest() {
@@ -120,12 +131,27 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
         }}
       >
         <Stack>
-          <Select label="Role" {...choices.selectProps} value={roleId} onChange={setRoleId} allowDeselect={false} searchable nothingFoundMessage="No role matches" disabled={roles.isLoading} />
-          {chosen && <Text size="sm" c="gray.7">{chosen.description}</Text>}
+          <Select
+            label="Role"
+            {...choices.selectProps}
+            value={roleId}
+            onChange={setRoleId}
+            allowDeselect={false}
+            searchable
+            nothingFoundMessage="No role matches"
+            disabled={roles.isLoading}
+          />
+          {chosen && (
+            <Text size="sm" c="gray.7">
+              {chosen.description}
+            </Text>
+          )}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={reasonError} />
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
             <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={!roleId || roleId === user.role.id}>
               Save role
             </Button>

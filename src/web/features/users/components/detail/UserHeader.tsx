@@ -8,14 +8,23 @@ import { fromNow } from '../../../../shared/format';
 import { PrivilegedBadge } from './RoleSection';
 
 export function UserHeader({ user }: { user: UserDetail }) {
-  const initials = (user.name || user.email).split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
+  const initials = (user.name || user.email)
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <Stack gap="xs">
       <Anchor c="indigo.8" component={Link} to="/admin/users" size="sm">
-        <Group gap={4}><IconArrowLeft size={14} /> Users</Group>
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Users
+        </Group>
       </Anchor>
       <Group gap="md" wrap="nowrap" align="center">
-        <Avatar size={56} radius="xl" color="indigo">{initials}</Avatar>
+        <Avatar size={56} radius="xl" color="indigo">
+          {initials}
+        </Avatar>
         <div style={{ minWidth: 0 }}>
           <Group gap="sm">
             <Title order={2}>{user.name || user.email}</Title>
@@ -23,9 +32,13 @@ export function UserHeader({ user }: { user: UserDetail }) {
           </Group>
           <Group gap="sm" mt={2}>
             <Text c="gray.7">{user.email}</Text>
-            <SoftBadge color="indigo" style={{ textTransform: 'none' }}>{user.role.name}</SoftBadge>
+            <SoftBadge color="indigo" style={{ textTransform: 'none' }}>
+              {user.role.name}
+            </SoftBadge>
             {user.rolePrivileged && <PrivilegedBadge />}
-            <Text c="gray.7" size="sm">{user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}</Text>
+            <Text c="gray.7" size="sm">
+              {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}
+            </Text>
           </Group>
         </div>
       </Group>

@@ -41,7 +41,9 @@ export function UserPasskeysSection({ user }: SectionProps) {
       }
     >
       <Group gap="sm">
-        <Text fw={600} size="lg" data-testid="passkey-count">{p.count === 0 ? 'No passkey' : `${p.count} passkey${p.count === 1 ? '' : 's'}`}</Text>
+        <Text fw={600} size="lg" data-testid="passkey-count">
+          {p.count === 0 ? 'No passkey' : `${p.count} passkey${p.count === 1 ? '' : 's'}`}
+        </Text>
         {p.synced > 0 && <SoftBadge color="indigo">{p.synced} synced</SoftBadge>}
         {p.deviceBound > 0 && <SoftBadge color="gray">{p.deviceBound} device-bound</SoftBadge>}
         {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? 'Required, missing' : 'Policy met'}</SoftBadge>}
@@ -69,12 +71,15 @@ function RecoveryModal({ user, onClose }: { user: SectionProps['user']; onClose:
       onConfirm={async (reason) => {
         const { recoveryUntil } = await allowPasskeyRecovery(user.id, reason);
         updated(null, user.id);
-        notifications.show({ color: 'green', message: `${user.name} can add a new passkey after signing in with an email link, once, until ${formatDateTime(recoveryUntil)}.` });
+        notifications.show({
+          color: 'green',
+          message: `${user.name} can add a new passkey after signing in with an email link, once, until ${formatDateTime(recoveryUntil)}.`,
+        });
       }}
     >
       <Text size="sm">
-        For someone who lost their passkey: after signing in with an email link, {user.name} may add one new passkey without using the old one, once, within
-        24 hours. Confirm who is asking (for example by a call you place to a number you know) before you allow it. This is recorded in the audit log.
+        For someone who lost their passkey: after signing in with an email link, {user.name} may add one new passkey without using the old one, once, within 24
+        hours. Confirm who is asking (for example by a call you place to a number you know) before you allow it. This is recorded in the audit log.
       </Text>
     </ConfirmWithReasonModal>
   );

@@ -3,7 +3,10 @@ import { actionInWords, changesInWords } from './auditWords';
 
 describe('a user’s history in words', () => {
   it('should name roles on both sides of a renewed invitation, as the server now records them', () => {
-    const event = { before: { role: { id: '01a22bf1-0000-7000-8000-000000000001', name: 'Member' } }, after: { role: { id: 'r2', name: 'Viewer' }, group: null } };
+    const event = {
+      before: { role: { id: '01a22bf1-0000-7000-8000-000000000001', name: 'Member' } },
+      after: { role: { id: 'r2', name: 'Viewer' }, group: null },
+    };
     expect(actionInWords('invitation.renewed')).toBe('Invitation renewed');
     expect(changesInWords(event)).toEqual(['Role: Member → Viewer', 'Group: —']);
   });

@@ -46,7 +46,9 @@ function valueInWords(value: unknown): string {
     const o = value as Record<string, unknown>;
     if (typeof o.name === 'string') return o.name;
     if (typeof o.label === 'string') return o.label;
-    return Object.entries(o).map(([k, v]) => `${k}: ${valueInWords(v)}`).join(', ');
+    return Object.entries(o)
+      .map(([k, v]) => `${k}: ${valueInWords(v)}`)
+      .join(', ');
   }
   // bigint, symbol or function: not something audit rows hold.
   return typeof value === 'bigint' ? value.toString() : '—';
