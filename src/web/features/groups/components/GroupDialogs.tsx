@@ -1,14 +1,14 @@
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import type { Dispatch, SetStateAction } from 'react';
-import { useNavigate } from 'react-router';
-import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
+import type { GroupDetail } from '../../../../contracts/groups';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { addGroupMembers, deleteGroup, groupKeys, removeGroupMembers, updateGroup } from '../api';
+import { addGroupMembers, removeGroupMembers, updateGroup } from '../api';
+import { useDeleteGroup } from '../hooks/useDeleteGroup';
 import { useGroupUpdated } from '../hooks/useGroupUpdated';
 import { AddMembersModal } from './AddMembersModal';
 import { GroupFormModal } from './GroupFormModal';
+import { RemoveMembersSummary } from './RemoveMembersSummary';
 
 export type GroupDialog = 'edit' | 'add' | 'remove' | 'delete' | null;
 
@@ -25,9 +25,8 @@ interface Props {
 /** The open dialog of the group page (edit, add members, remove the selected, delete) and the change it sends. */
 export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: Props) {
   const reasonRequired = useReasonRequired();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const updated = useGroupUpdated(id);
+  const deleteTheGroup = useDeleteGroup(g);
   const memberIds = new Set(g.members.map((m) => m.id));
   return (
     <>
@@ -70,12 +69,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             notifications.show({ color: 'green', message: `Removed ${count} member${count === 1 ? '' : 's'} from ${data.name}.` });
           }}
         >
-          {g.members
-            .filter((m) => selected.includes(m.id))
-            .slice(0, 5)
-            .map((m) => m.name || m.email)
-            .join(', ')}
-          {selected.length > 5 ? ` and ${selected.length - 5} more` : ''} leave {g.name}. Their accounts and roles stay as they are.
+          <RemoveMembersSummary g={g} selected={selected} />
         </ConfirmWithReasonModal>
       )}
       {dialog === 'delete' && (
@@ -85,19 +79,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
           reasonRequired={reasonRequired}
           typeToConfirm={g.name}
           onClose={onClose}
-          onConfirm={async (reason) => {
-            await deleteGroup(g.id, reason);
-            queryClient.removeQueries({ queryKey: groupKeys.detail(g.id) });
-            // The list must not show the deleted group while it refetches.
-            queryClient.setQueryData<{ items: GroupSummary[] }>(groupKeys.all, (old) => (old ? { items: old.items.filter((x) => x.id !== g.id) } : old));
-            void queryClient.invalidateQueries({ queryKey: groupKeys.all });
-            void queryClient.invalidateQueries({ queryKey: ['users'] });
-            notifications.show({
-              color: 'green',
-              message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.`,
-            });
-            void navigate('/admin/groups');
-          }}
+          onConfirm={deleteTheGroup}
         >
           The group and its {g.memberCount} membership{g.memberCount === 1 ? '' : 's'} are removed. Members keep their accounts and roles.
         </ConfirmWithReasonModal>

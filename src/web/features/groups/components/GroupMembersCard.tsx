@@ -1,11 +1,8 @@
-import { Anchor, Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import type { Dispatch, SetStateAction } from 'react';
-import { Link } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
-import { formatDate } from '../../../shared/format';
-import { StatusBadge } from '../../../shared/ui/StatusBadge';
-import { useCan } from '../../../shared/useMe';
+import { GroupMemberRow } from './GroupMemberRow';
 
 interface Props {
   g: GroupDetail;
@@ -18,7 +15,6 @@ interface Props {
 
 /** The members, selectable by managers, with Add members and Remove selected. */
 export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRemove }: Props) {
-  const can = useCan();
   const allSelected = g.members.length > 0 && selected.length === g.members.length;
   return (
     <Card withBorder padding={0}>
@@ -66,40 +62,7 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
             </Table.Thead>
             <Table.Tbody>
               {g.members.map((m) => (
-                <Table.Tr key={m.id} bg={selected.includes(m.id) ? 'var(--mantine-color-indigo-light)' : undefined}>
-                  {manage && (
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={`Select ${m.name || m.email}`}
-                        checked={selected.includes(m.id)}
-                        onChange={(e) => {
-                          const on = e.currentTarget.checked;
-                          setSelected((s) => (on ? [...s, m.id] : s.filter((x) => x !== m.id)));
-                        }}
-                      />
-                    </Table.Td>
-                  )}
-                  <Table.Td>
-                    {can('users.view') ? (
-                      <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">
-                        {m.name || m.email}
-                      </Anchor>
-                    ) : (
-                      m.name
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{m.email}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={m.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="gray.7">
-                      {formatDate(m.addedAt)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <GroupMemberRow key={m.id} member={m} manage={manage} selected={selected} setSelected={setSelected} />
               ))}
             </Table.Tbody>
           </Table>

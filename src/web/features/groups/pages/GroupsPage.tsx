@@ -1,16 +1,16 @@
-import { Alert, Anchor, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { formatDate } from '../../../shared/format';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
-import { GroupHints, GROUPS_VS_ROLES } from '../components/GroupHint';
+import { GROUPS_VS_ROLES } from '../components/GroupHint';
+import { GroupRow } from '../components/GroupRow';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 /** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
@@ -67,27 +67,7 @@ export function GroupsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {groups.data!.items.map((g) => (
-                  <Table.Tr key={g.id} data-testid="group-row">
-                    <Table.Td>
-                      <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>
-                        {g.name}
-                      </Anchor>
-                      <GroupHints hints={g.hints} />
-                    </Table.Td>
-                    <Table.Td maw={420}>
-                      <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>
-                        {g.description || '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right" data-testid="member-count">
-                      {g.memberCount}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="gray.7">
-                        {formatDate(g.createdAt)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
+                  <GroupRow key={g.id} group={g} />
                 ))}
               </Table.Tbody>
             </Table>

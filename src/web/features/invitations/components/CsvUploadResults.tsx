@@ -1,11 +1,12 @@
-import { Button, Group, Progress, SegmentedControl, Table, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { InviteOutcome } from '../../../../contracts/invitations';
 import { downloadText, resultsCsv, type RowResult } from '../csv';
 import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
 import { summarize } from './InviteResultsList';
-import { OutcomeBadge } from './OutcomeBadge';
+import { CsvResultRow } from './CsvResultRow';
+import { CsvUploadProgress } from './CsvUploadProgress';
 
 const SHOWN_ROWS = 500;
 
@@ -16,17 +17,7 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
   const shown = results.filter((r) => filter === 'all' || r.outcome === filter).sort((a, b) => a.line - b.line);
   return (
     <>
-      <div>
-        <Group justify="space-between" mb={4}>
-          <Text size="sm" fw={500}>
-            {running ? 'Sending invitations…' : 'Finished'}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {done.toLocaleString()} of {total.toLocaleString()} rows
-          </Text>
-        </Group>
-        <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />
-      </div>
+      <CsvUploadProgress running={running} done={done} total={total} progress={progress} />
       <Group justify="space-between" wrap="wrap">
         <Text fw={600} size="sm">
           {summarize(results.map((r) => r.outcome))}
@@ -53,20 +44,7 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
           </Table.Thead>
           <Table.Tbody>
             {shown.slice(0, SHOWN_ROWS).map((r) => (
-              <Table.Tr key={r.line}>
-                <Table.Td>{r.line}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {r.email || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <OutcomeBadge outcome={r.outcome} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.message}</Text>
-                </Table.Td>
-              </Table.Tr>
+              <CsvResultRow key={r.line} result={r} />
             ))}
           </Table.Tbody>
         </Table>

@@ -1,55 +1,13 @@
 import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../../../shared/api';
-import { REASON_MISSING } from '../../../shared/reason/ReasonField';
-import { invite } from '../api';
-import { parsePastedEmails } from '../csv';
-import { useInvalidateAfterInvite } from '../hooks/useInvalidateAfterInvite';
-import { useInviteForm } from '../hooks/useInviteForm';
-import { CHOOSE_ROLE, fieldOf, type Field } from './inviteFields';
+import { useSeveralInvite } from '../hooks/useSeveralInvite';
 import { InviteResultsList } from './InviteResultsList';
 import { PasteCount } from './PasteCount';
 import { RoleGroupReason } from './RoleGroupReason';
 
 /** "Several at once": pasted addresses, one role and group for all, sent with one Idempotency-Key. */
 export function SeveralInvite({ onClose }: { onClose: () => void }) {
-  const form = useInviteForm();
-  const invalidate = useInvalidateAfterInvite();
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const { emails, invalid } = parsePastedEmails(text);
-  const mutation = useMutation({
-    mutationFn: () =>
-      invite(
-        {
-          entries: emails.map((email) => ({ email })),
-          roleId: form.roleId ?? undefined,
-          groupId: form.groupId ?? undefined,
-          reason: form.reason.trim() || undefined,
-        },
-        idempotencyKey,
-      ),
-    onSuccess: () => {
-      invalidate();
-      setIdempotencyKey(crypto.randomUUID());
-    },
-    onError: (error) => setErrors({ [fieldOf(error instanceof ApiError ? error.code : undefined)]: errorMessage(error) }),
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const next: Partial<Record<Field, string>> = {};
-    if (invalid.length > 0) next.email = `Fix or remove what is not an email address: ${invalid.join(', ')}. Nothing was sent.`;
-    else if (emails.length === 0) next.email = 'Paste at least one email address.';
-    else if (emails.length > 500) next.email = `That is ${emails.length} addresses; up to 500 at once here. Use "Upload CSV" for more.`;
-    if (!form.roleId) next.role = CHOOSE_ROLE;
-    if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
-    setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
-  }
+  const { form, text, setText, errors, setErrors, emails, invalid, mutation, submit } = useSeveralInvite();
 
   if (mutation.data) {
     return (

@@ -1,13 +1,14 @@
-import { Alert, Anchor, Button, Card, Center, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { Alert, Button, Card, Center, SegmentedControl, Skeleton, Stack } from '@mantine/core';
+import { IconMailForward } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { INVITATION_STATUSES, type InvitationStatus } from '../../../../contracts/invitations';
 import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
 import { fetchInvitations } from '../api';
 import { InvitationActionModal } from '../components/InvitationActionModal';
+import { InvitationsHeader } from '../components/InvitationsHeader';
 import { InvitationsTable } from '../components/InvitationsTable';
 import { InviteDialog } from '../components/InviteDialog';
 import { NoInvitations } from '../components/NoInvitations';
@@ -39,25 +40,7 @@ export function InvitationsPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">
-            <Group gap={4}>
-              <IconArrowLeft size={14} /> Users
-            </Group>
-          </Anchor>
-          <Title order={2}>Invitations</Title>
-          <Text c="dimmed" size="sm">
-            Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending
-            sends a new link and restarts the expiry.
-          </Text>
-        </div>
-        {mayInvite && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviteOpen(true)}>
-            Invite New User
-          </Button>
-        )}
-      </Group>
+      <InvitationsHeader organization={organization} mayInvite={mayInvite} onInvite={() => setInviteOpen(true)} />
 
       <Card withBorder>
         <SegmentedControl

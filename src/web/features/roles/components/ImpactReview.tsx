@@ -1,6 +1,8 @@
-import { Alert, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { RoleImpact } from '../../../../contracts/roles';
+import { AffectedUsersTable } from './AffectedUsersTable';
+import { PermissionChangeList } from './PermissionChangeList';
 
 /** "Review impact": who gains or loses which permissions when the role is saved. */
 export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boolean }) {
@@ -28,88 +30,10 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
               : `${impact.userCount} ${impact.userCount === 1 ? 'user' : 'users'} (${impact.activeUserCount} active) will gain ${impact.gained.length} and lose ${impact.lost.length} ${changes === 1 ? 'permission' : 'permissions'} on their next request.`}
       </Text>
       <Group align="flex-start" grow>
-        <div>
-          <Text fw={600} mb={4}>
-            {isNew ? 'Permissions in this role' : 'Gained'}
-          </Text>
-          {impact.gained.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              None
-            </Text>
-          ) : (
-            <List size="sm" aria-label="Gained permissions">
-              {impact.gained.map((p) => (
-                <List.Item key={p.key}>
-                  {p.label}{' '}
-                  <Text span c="dimmed" size="xs">
-                    ({p.category})
-                  </Text>{' '}
-                  {p.privileged && (
-                    <Badge size="xs" color="orange" variant="light">
-                      Privileged
-                    </Badge>
-                  )}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </div>
-        {!isNew && (
-          <div>
-            <Text fw={600} mb={4}>
-              Lost
-            </Text>
-            {impact.lost.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                None
-              </Text>
-            ) : (
-              <List size="sm" aria-label="Lost permissions">
-                {impact.lost.map((p) => (
-                  <List.Item key={p.key}>
-                    {p.label}{' '}
-                    <Text span c="dimmed" size="xs">
-                      ({p.category})
-                    </Text>{' '}
-                    {p.privileged && (
-                      <Badge size="xs" color="orange" variant="light">
-                        Privileged
-                      </Badge>
-                    )}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </div>
-        )}
+        <PermissionChangeList title={isNew ? 'Permissions in this role' : 'Gained'} listLabel="Gained permissions" permissions={impact.gained} />
+        {!isNew && <PermissionChangeList title="Lost" listLabel="Lost permissions" permissions={impact.lost} />}
       </Group>
-      {impact.users.length > 0 && changes > 0 && (
-        <Table aria-label="Affected users">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>User</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Gains</Table.Th>
-              <Table.Th>Loses</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {impact.users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  {u.name}{' '}
-                  <Text span c="dimmed" size="xs">
-                    {u.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{u.status}</Table.Td>
-                <Table.Td>{u.gained.length}</Table.Td>
-                <Table.Td>{u.lost.length}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {impact.users.length > 0 && changes > 0 && <AffectedUsersTable users={impact.users} />}
       {impact.truncated && (
         <Text size="sm" c="dimmed">
           Showing the first {impact.users.length} of {impact.userCount} users.

@@ -1,14 +1,14 @@
 import { BarChart } from '@mantine/charts';
 import { Button, Card, Group, Loader, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ActiveCount, InactiveUser } from '../../../../contracts/usage';
-import { fetchInactiveUsers, fetchUsageOverview } from '../api';
+import type { ActiveCount } from '../../../../contracts/usage';
+import { fetchUsageOverview } from '../api';
 import { InactiveAccountsTable } from '../components/InactiveAccountsTable';
 import { ReviewInactiveModal } from '../components/ReviewInactiveModal';
 import { USAGE_COLORS } from '../components/usageColors';
+import { useInactiveAccounts } from '../hooks/useInactiveAccounts';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 
 const utc = (day: string, options: Intl.DateTimeFormatOptions) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { ...options, timeZone: 'UTC' });
@@ -72,26 +72,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
 }
 
 function InactiveAccounts() {
-  const [days, setDays] = useState('30');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [reviewOpen, review] = useDisclosure(false);
-  const list = useInfiniteQuery({
-    queryKey: ['inactive-users', days],
-    queryFn: ({ pageParam }) => fetchInactiveUsers(Number(days), pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const rows: InactiveUser[] = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const chosen = rows.filter((r) => selected.has(r.id));
+  const { days, setDays, selected, setSelected, reviewOpen, review, list, rows, total, toggle, chosen } = useInactiveAccounts();
   return (
     <Card withBorder component="section" aria-labelledby="inactive-title">
       <Group justify="space-between" mb="sm">

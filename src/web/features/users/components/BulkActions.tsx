@@ -1,12 +1,10 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../contracts/users';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { bulkUpdateUsers } from '../api';
-import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { useBulkAction } from '../hooks/useBulkAction';
 import { useRoleChoices } from '../../roles';
 import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
@@ -107,38 +105,13 @@ interface ModalProps {
 }
 
 function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps) {
-  const queryClient = useQueryClient();
   const roles = useRoles();
   const groups = useGroups();
-  const reasonRequired = useReasonRequired();
-  const [value, setValue] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  // One key per dialog: a retry after a network error is applied once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const mutation = useMutation({
-    mutationFn: () =>
-      bulkUpdateUsers(
-        { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined },
-        idempotencyKey,
-      ),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      void queryClient.invalidateQueries({ queryKey: ['groups'] });
-      void queryClient.invalidateQueries({ queryKey: ['roles'] });
-    },
-  });
+  const { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit } = useBulkAction(action, target);
   const isRole = action === 'assign_role';
   const roleChoices = useRoleChoices(roles.data?.items ?? []);
   const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
-  const reasonMissing = reasonRequired && !reason.trim();
   const result = mutation.data;
-
-  function submit() {
-    setTouched(true);
-    if (!value || reasonMissing) return;
-    mutation.mutate();
-  }
 
   return (
     <Modal

@@ -1,7 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
 import type { UserListParams } from '../hooks/useUserListParams';
 import { useGroups, useRoles } from '../../../shared/lookups';
 
@@ -30,25 +30,7 @@ interface Props {
 export function UserFilters({ params, onChange, onReset, end }: Props) {
   const roles = useRoles();
   const groups = useGroups();
-  const [search, setSearch] = useState(params.search);
-  const [debounced] = useDebouncedValue(search, 300);
-  const lastWritten = useRef(params.search);
-
-  // Typing writes to the URL once the typist pauses; one history entry per search, not per key.
-  useEffect(() => {
-    if (debounced.trim() === params.search) return;
-    lastWritten.current = debounced.trim();
-    onChange({ search: debounced.trim() }, params.search !== '' && debounced.trim() !== '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  // Back/forward or "Clear filters" changes the URL: show what it says.
-  useEffect(() => {
-    if (params.search !== lastWritten.current) {
-      lastWritten.current = params.search;
-      setSearch(params.search);
-    }
-  }, [params.search]);
+  const { search, setSearch, clearSearch } = useDebouncedSearch(params.search, onChange);
 
   const filtered = Boolean(params.search || params.roleId || params.groupId || params.status || params.lastActive);
 
@@ -107,8 +89,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
           variant="subtle"
           color="gray"
           onClick={() => {
-            lastWritten.current = '';
-            setSearch('');
+            clearSearch();
             onReset();
           }}
         >

@@ -1,13 +1,7 @@
-import { UsageSummary } from '../../usage';
-import { Anchor, Badge, Checkbox, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { Link, useNavigate } from 'react-router';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
-import { When } from '../../../shared/When';
-import { StatusBadge } from '../../../shared/ui/StatusBadge';
-
-// Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
-const FULL_LABEL = { label: { overflow: 'visible' } } as const;
+import { UserRow } from './UserRow';
 
 interface Props {
   users: UserSummary[];
@@ -50,7 +44,6 @@ function SortHeader({
 }
 
 export function UsersTable({ users, sort, order, onSort, selected, allMatching, onToggle, onTogglePage }: Props) {
-  const navigate = useNavigate();
   const pageSelected = allMatching || (users.length > 0 && users.every((u) => selected.has(u.id)));
   const someSelected = !pageSelected && users.some((u) => selected.has(u.id));
   const header = { sort, order, onSort };
@@ -73,75 +66,9 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {users.map((u) => {
-            const isSelected = allMatching || selected.has(u.id);
-            return (
-              <Table.Tr
-                key={u.id}
-                onClick={() => void navigate(`/admin/users/${u.id}`)}
-                style={{ cursor: 'pointer' }}
-                bg={isSelected ? 'var(--mantine-color-indigo-light)' : undefined}
-                data-testid="user-row"
-              >
-                <Table.Td onClick={(e) => e.stopPropagation()}>
-                  <Checkbox aria-label={`Select ${u.name || u.email}`} checked={isSelected} disabled={allMatching} onChange={() => onToggle(u.id)} />
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm" fw={500} c="dark" onClick={(e) => e.stopPropagation()}>
-                    {u.name || (
-                      <Text span c="dimmed" size="sm">
-                        No name yet
-                      </Text>
-                    )}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{u.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{u.role.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {u.groups.length === 0 && (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                    {u.groups.slice(0, 3).map((g) => (
-                      <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none" styles={FULL_LABEL}>
-                        {g.name}
-                      </Badge>
-                    ))}
-                    {u.groups.length > 3 && (
-                      <Tooltip
-                        label={u.groups
-                          .slice(3)
-                          .map((g) => g.name)
-                          .join(', ')}
-                      >
-                        <Badge variant="outline" color="gray.7" size="sm">
-                          +{u.groups.length - 3}
-                        </Badge>
-                      </Tooltip>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={u.status} />
-                </Table.Td>
-                <Table.Td>
-                  <When iso={u.lastActiveAt} never="Never" />
-                </Table.Td>
-                <Table.Td>
-                  <UsageSummary usage={u.usage} />
-                </Table.Td>
-                <Table.Td>
-                  <When iso={u.createdAt} never="—" absolute />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {users.map((u) => (
+            <UserRow key={u.id} user={u} isSelected={allMatching || selected.has(u.id)} allMatching={allMatching} onToggle={onToggle} />
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,13 +1,9 @@
 import { Alert, Button, Card, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconSearchOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import type { UserFilter } from '../../../../contracts/users';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
-import { countText } from '../../../shared/format';
 import { InviteDialog } from '../../invitations';
-import { fetchUsers } from '../api';
 import { BulkActionBar } from '../components/BulkActions';
 import { ExportCsvButton } from '../components/ExportCsvButton';
 import { UserFilters } from '../components/UserFilters';
@@ -16,6 +12,7 @@ import { UsersPager } from '../components/UsersPager';
 import { UsersTable } from '../components/UsersTable';
 import { useUserSelection } from '../hooks/useUserSelection';
 import { useUserListParams } from '../hooks/useUserListParams';
+import { useUsersList } from '../hooks/useUsersList';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 
 const PAGE_SIZE = 50;
@@ -25,23 +22,13 @@ export function UsersPage() {
   const { params, update, toggleSort, nextPage, previousPage, reset, pageNumber } = useUserListParams();
   const [inviteOpen, setInviteOpen] = useState(false);
 
-  const filter: UserFilter = useMemo(
-    () => ({ search: params.search || undefined, roleId: params.roleId, groupId: params.groupId, status: params.status, lastActive: params.lastActive }),
-    [params.search, params.roleId, params.groupId, params.status, params.lastActive],
-  );
-  const query = { ...filter, sort: params.sort, order: params.order, cursor: params.cursor, limit: PAGE_SIZE };
-  const users = useQuery({ queryKey: ['users', 'list', query], queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
+  const { filter, users, viewKey, items, total, totalText, filtered } = useUsersList(params, PAGE_SIZE);
 
-  const viewKey = JSON.stringify(query);
   // A new page starts at its top row.
   useEffect(() => {
     window.scrollTo({ top: 0 });
   }, [params.cursor]);
 
-  const items = users.data?.items ?? [];
-  const total = users.data?.total ?? 0;
-  const totalText = countText(total, users.data?.totalExact ?? true);
-  const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status || filter.lastActive);
   const firstRow = (pageNumber - 1) * PAGE_SIZE + 1;
   const { selection, setSelection, toggle, togglePage } = useUserSelection(items, viewKey);
   const selectedSet = new Set(selection.ids);

@@ -1,18 +1,15 @@
 import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../../shared/useMe';
 import { fetchGroups, groupKeys } from '../../../groups';
-import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
-import { changeUserGroups } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from '../../../../shared/ui/ChangeError';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
-import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
+import { ReasonField } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
-import { useUserUpdated } from './useUserUpdated';
+import { useChangeUserGroups } from './useChangeUserGroups';
 
 export function GroupsSection({ user, reload, openRequest }: SectionProps) {
   const can = useCan();
@@ -60,27 +57,11 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
 
 function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
   const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
-  const reasonRequired = useReasonRequired();
-  const updated = useUserUpdated();
-  const [groupIds, setGroupIds] = useState<string[]>(user.groups.map((g) => g.id));
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [version, setVersion] = useState(user.version);
-  const [reloading, setReloading] = useState(false);
-
-  const mutation = useMutation({
-    mutationFn: () => changeUserGroups(user.id, { groupIds, reason: reason.trim() || undefined, version }),
-    onSuccess: (data) => {
-      updated(data, user.id);
-      notifications.show({
-        color: 'green',
-        message: data.groups.length
-          ? `${data.name || data.email} is now in ${data.groups.map((g) => g.name).join(', ')}.`
-          : `${data.name || data.email} is no longer in any group.`,
-      });
-      onClose();
-    },
-  });
+  const { reasonRequired, groupIds, setGroupIds, reason, setReason, reasonError, reloading, mutation, reloadLatest, submit } = useChangeUserGroups(
+    user,
+    reload,
+    onClose,
+  );
 
   const nameOf = (id: string) => groups.data?.items.find((g) => g.id === id)?.name ?? 'a deleted group';
   let whatChanged: string | undefined;
@@ -91,17 +72,6 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
       : undefined;
   }
 
-  async function reloadLatest() {
-    setReloading(true);
-    try {
-      const result = (await reload()) as { data?: { version: number } };
-      if (result?.data) setVersion(result.data.version);
-      mutation.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
-
   const unchanged = groupIds.length === user.groups.length && user.groups.every((g) => groupIds.includes(g.id));
   const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
@@ -110,9 +80,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
-          setReasonError(null);
-          mutation.mutate();
+          submit();
         }}
       >
         <Stack>

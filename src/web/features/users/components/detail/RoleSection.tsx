@@ -1,18 +1,16 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useCan, useMe } from '../../../../shared/useMe';
-import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { useRoleChoices } from '../../../roles';
-import { changeUserRole, fetchRoles, userKeys } from '../../detail-api';
+import { fetchRoles, userKeys } from '../../detail-api';
 import { ChangeError, conflictCurrent, isVersionConflict } from '../../../../shared/ui/ChangeError';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
-import { REASON_MISSING, ReasonField, reasonMissing } from '../../../../shared/reason/ReasonField';
+import { ReasonField } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
-import { useUserUpdated } from './useUserUpdated';
+import { useChangeUserRole } from './useChangeUserRole';
 
 export function PrivilegedBadge() {
   return (
@@ -68,23 +66,11 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
 
 function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
   const roles = useQuery({ queryKey: userKeys.roles, queryFn: fetchRoles, staleTime: 60_000 });
-  const reasonRequired = useReasonRequired();
-  const updated = useUserUpdated();
-  const [roleId, setRoleId] = useState<string | null>(user.role.id);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  // The version this edit is based on: the one loaded when the dialog opened, until a reload.
-  const [version, setVersion] = useState(user.version);
-  const [reloading, setReloading] = useState(false);
-
-  const mutation = useMutation({
-    mutationFn: () => changeUserRole(user.id, { roleId: roleId!, reason: reason.trim() || undefined, version }),
-    onSuccess: (data) => {
-      updated(data, user.id);
-      notifications.show({ color: 'green', message: `${data.name || data.email} now has the role ${data.role.name}.` });
-      onClose();
-    },
-  });
+  const { reasonRequired, roleId, setRoleId, reason, setReason, reasonError, reloading, mutation, reloadLatest, submit } = useChangeUserRole(
+    user,
+    reload,
+    onClose,
+  );
 
   const roleName = (id: string | undefined) => roles.data?.items.find((r) => r.id === id)?.name ?? 'another role';
   let whatChanged: string | undefined;
@@ -94,29 +80,6 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
       current?.roleId && current.roleId !== user.role.id
         ? `The role is now ${roleName(current.roleId)} (this page showed ${user.role.name}).`
         : 'The user’s role or groups changed after this page loaded.';
-  }
-
-  async function reloadLatest() {
-    setReloading(true);
-    try {
-      const result = (await reload()) as { data?: { version: number; role: { id: string } } };
-      if (result?.data) {
-        setVersion(result.data.version);
-        setRoleId((current) => current ?? result.data!.role.id);
-      }
-      mutation.reset();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  function submit() {
-    if (reasonMissing(reasonRequired, reason)) {
-      setReasonError(REASON_MISSING);
-      return;
-    }
-    setReasonError(null);
-    mutation.mutate();
   }
 
   const choices = useRoleChoices(roles.data?.items ?? [], (r) => (r.privileged ? `${r.name} (privileged)` : r.name));

@@ -1,0 +1,32 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Group } from '../../../../contracts/groups';
+import { formatDate } from '../../../shared/format';
+import { GroupHints } from './GroupHint';
+
+/** One group of the list: its name (a link, with hints against sprawl), description, member count and creation date. */
+export function GroupRow({ group: g }: { group: Group }) {
+  return (
+    <Table.Tr data-testid="group-row">
+      <Table.Td>
+        <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>
+          {g.name}
+        </Anchor>
+        <GroupHints hints={g.hints} />
+      </Table.Td>
+      <Table.Td maw={420}>
+        <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>
+          {g.description || '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right" data-testid="member-count">
+        {g.memberCount}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" c="gray.7">
+          {formatDate(g.createdAt)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,25 @@
+import { Group, Progress, Text } from '@mantine/core';
+
+interface Props {
+  running: boolean;
+  done: number;
+  total: number;
+  progress: number;
+}
+
+/** "Sending invitations…" or "Finished", rows done of the total, and the progress bar. */
+export function CsvUploadProgress({ running, done, total, progress }: Props) {
+  return (
+    <div>
+      <Group justify="space-between" mb={4}>
+        <Text size="sm" fw={500}>
+          {running ? 'Sending invitations…' : 'Finished'}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {done.toLocaleString()} of {total.toLocaleString()} rows
+        </Text>
+      </Group>
+      <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { Anchor, Button, Group, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconUserPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { Me } from '../../../../contracts/auth';
+
+interface Props {
+  organization: Me['organization'] | undefined;
+  mayInvite: boolean;
+  onInvite: () => void;
+}
+
+/** The page title with the way back to Users, how invitation links expire, and "Invite New User". */
+export function InvitationsHeader({ organization, mayInvite, onInvite }: Props) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">
+          <Group gap={4}>
+            <IconArrowLeft size={14} /> Users
+          </Group>
+        </Anchor>
+        <Title order={2}>Invitations</Title>
+        <Text c="dimmed" size="sm">
+          Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending
+          sends a new link and restarts the expiry.
+        </Text>
+      </div>
+      {mayInvite && (
+        <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
+          Invite New User
+        </Button>
+      )}
+    </Group>
+  );
+}

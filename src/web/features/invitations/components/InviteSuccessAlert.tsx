@@ -1,0 +1,29 @@
+import { Alert } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import type { InviteResult } from '../../../../contracts/invitations';
+
+function titleOf(outcome: InviteResult['outcome']): string {
+  return outcome === 'invited'
+    ? 'Invitation sent'
+    : outcome === 'renewed'
+      ? 'Invitation renewed'
+      : outcome === 'updated'
+        ? 'Existing user updated'
+        : 'Nothing to change';
+}
+
+/** What "One person" did with the last address (sent, renewed, updated, or nothing to change), until closed. */
+export function InviteSuccessAlert({ success, onClose }: { success: InviteResult; onClose: () => void }) {
+  return (
+    <Alert
+      color={success.outcome === 'invited' ? 'green' : 'blue'}
+      icon={<IconCircleCheck size={18} />}
+      title={titleOf(success.outcome)}
+      role="status"
+      withCloseButton
+      onClose={onClose}
+    >
+      {success.message}
+    </Alert>
+  );
+}

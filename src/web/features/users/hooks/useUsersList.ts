@@ -1,0 +1,26 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { UserFilter } from '../../../../contracts/users';
+import { countText } from '../../../shared/format';
+import { fetchUsers } from '../api';
+import type { UserListParams } from './useUserListParams';
+
+/**
+ * The page of users the URL's view asks for (the previous page stays on screen while the next loads),
+ * its filter, a key that changes with the view, and the total as shown.
+ */
+export function useUsersList(params: UserListParams, pageSize: number) {
+  const filter: UserFilter = useMemo(
+    () => ({ search: params.search || undefined, roleId: params.roleId, groupId: params.groupId, status: params.status, lastActive: params.lastActive }),
+    [params.search, params.roleId, params.groupId, params.status, params.lastActive],
+  );
+  const query = { ...filter, sort: params.sort, order: params.order, cursor: params.cursor, limit: pageSize };
+  const users = useQuery({ queryKey: ['users', 'list', query], queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
+  const viewKey = JSON.stringify(query);
+
+  const items = users.data?.items ?? [];
+  const total = users.data?.total ?? 0;
+  const totalText = countText(total, users.data?.totalExact ?? true);
+  const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status || filter.lastActive);
+  return { filter, users, viewKey, items, total, totalText, filtered };
+}
