@@ -5,7 +5,7 @@ import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openDeps } from '../src/server/deps.factory.js';
 import { searchText } from '../src/server/features/users/users.repository.js';
-import { encodeCursor } from '../src/server/features/users/users.service.js';
+import { encodeCursor } from '../src/server/features/users/users.list.js';
 
 const FIRST = [
   'ada',

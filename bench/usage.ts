@@ -24,7 +24,7 @@ import { createOrganization } from '../src/server/features/organizations/organiz
 import { monthStart, weekStart } from '../src/server/features/usage/usage.dates.js';
 import { getUsageOverview } from '../src/server/features/usage/usage.overview.js';
 import { getUserActivity, getUserUsageTrend } from '../src/server/features/usage/usage.user-activity.js';
-import { listUsers } from '../src/server/features/users/users.service.js';
+import { listUsers } from '../src/server/features/users/users.list.js';
 import type { RequestContext } from '../src/server/platform/deps.js';
 import { hashToken } from '../src/server/platform/tokens.js';
 

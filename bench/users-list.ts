@@ -3,7 +3,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database.js';
 import { searchText } from '../src/server/features/users/users.repository.js';
-import { encodeCursor } from '../src/server/features/users/users.service.js';
+import { encodeCursor } from '../src/server/features/users/users.list.js';
 import { nameFromEmail } from '../src/server/platform/email.js';
 import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
 

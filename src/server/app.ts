@@ -56,7 +56,24 @@ export interface BuildOptions {
 
 /** Registers platform plugins, then features. Never listens: main.ts and tests decide that. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app = createFastify(deps, options);
+  app.decorate('mailWorker', null);
+  app.decorate('webhookWorker', null);
+  if (options.startWorkers) startBackgroundJobs(app, deps);
+
+  await registerPlatform(app, deps);
+  registerHealthRoutes(app, deps);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await registerFeatures(app, deps);
+
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await registerConsole(app, options.webRoot ?? resolve('dist/web'));
+  return app;
+}
+
+/** The Fastify instance with the server's limits, ids, schema compilers and error form for malformed addresses. */
+function createFastify(deps: Deps, options: BuildOptions) {
+  return Fastify({
     loggerInstance: options.logger === false ? pino({ level: 'silent' }) : deps.logger,
     trustProxy: trustProxySetting(deps.config.trustProxy),
     // Every wait is bounded: a client that never finishes its request, or a request nobody answers.
@@ -72,29 +89,33 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+}
 
-  app.decorate('mailWorker', null);
-  app.decorate('webhookWorker', null);
-  if (options.startWorkers) {
-    const HOUR = 3_600_000;
-    app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
-    app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
-    const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
-    // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
-    const userPurge = startBackgroundJob(
-      'deleted-user purge',
-      app.log,
-      async () => {
-        const purged = await purgeDeletedUsers(deps);
-        if (purged > 0) app.log.info({ purged }, 'purged personal data of deleted users');
-      },
-      { intervalMs: HOUR, firstDelayMs: 5_000 },
-    );
-    app.addHook('onClose', async () => {
-      await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
-    });
-  }
+type App = ReturnType<typeof createFastify>;
 
+/** Mail and webhook delivery, usage and deleted-user purges; all stopped (and awaited) when the app closes. */
+function startBackgroundJobs(app: App, deps: Deps): void {
+  const HOUR = 3_600_000;
+  app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
+  app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
+  const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
+  // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
+  const userPurge = startBackgroundJob(
+    'deleted-user purge',
+    app.log,
+    async () => {
+      const purged = await purgeDeletedUsers(deps);
+      if (purged > 0) app.log.info({ purged }, 'purged personal data of deleted users');
+    },
+    { intervalMs: HOUR, firstDelayMs: 5_000 },
+  );
+  app.addHook('onClose', async () => {
+    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
+  });
+}
+
+/** Cross-cutting plugins every feature relies on: errors, input guard, cookies, headers, rate limit, OpenAPI, access. */
+async function registerPlatform(app: App, deps: Deps): Promise<void> {
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
   await app.register(fastifyCookie);
@@ -127,7 +148,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
   });
   await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
+}
 
+/** Liveness and readiness probes for the load balancer (public, hidden from the API docs). */
+function registerHealthRoutes(app: App, deps: Deps): void {
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get(
     '/readyz',
@@ -142,8 +166,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return reply.status(503).header('retry-after', '2').send({ status: problem });
     },
   );
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+}
 
+/** Every feature is its own route plugin, handed the same deps. */
+async function registerFeatures(app: App, deps: Deps): Promise<void> {
   for (const routes of [
     authRoutes,
     usersRoutes,
@@ -162,10 +188,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   ]) {
     await app.register(routes, { deps });
   }
-
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  await registerConsole(app, options.webRoot ?? resolve('dist/web'));
-  return app;
 }
 
 /**

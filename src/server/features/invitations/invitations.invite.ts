@@ -10,7 +10,7 @@ import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { addToGroup, changeGroupMemberships, findGroup, findGroupNamed } from '../groups/index.js';
 import { requireOrganization } from '../organizations/index.js';
 import { assertMayActOn, assertNoEscalation, findDefaultRole, findRole, lockOrganizationForAccessChange } from '../roles/index.js';
-import { assignRole, createUserAccount, findUserByEmail, updateInvitedUser } from '../users/index.js';
+import { assignRole, createUserAccount, findUserByEmail, updateInvitedUser, type UserRow } from '../users/index.js';
 import { INVITATIONS_ERRORS } from './invitations.errors.js';
 import { findPendingInvitationByEmail } from './invitations.repository.js';
 import { type Resolved, createInvitation, renewInvitation } from './invitations.links.js';
@@ -47,70 +47,85 @@ async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteBody['entries']
 async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | null, expiryDays: number): Promise<InviteResult> {
   const now = nowIso(ctx.deps);
   const existing = await findUserByEmail(trx, ctx.organizationId, r.normalized);
+  if (existing && existing.status !== 'invited') return updateExistingAccount(trx, ctx, existing, r, reason);
+  if (existing) return renewInvitedUser(trx, ctx, existing, r, reason, expiryDays, now);
+  return inviteNewUser(trx, ctx, r, reason, expiryDays, now);
+}
 
-  if (existing && existing.status !== 'invited') {
-    const changes: string[] = [];
-    if (existing.role_id !== r.role.id) {
-      // Inviting someone who already has an account changes their role: as sensitive as doing it on their page.
-      try {
-        requireConditional(ctx, EXISTING_USER_ROLE_CHANGE);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'FORBIDDEN') reject('ROLE_CHANGE_NOT_ALLOWED');
-        throw error;
-      }
-      const from = await findRole(trx, ctx.organizationId, existing.role_id);
-      await assignRole(trx, ctx, existing, r.role.id, reason);
-      changes.push(`role ${from?.name ?? '?'} → ${r.role.name}`);
+/** The address already has an account: give it the invited role and group instead of inviting again. */
+async function updateExistingAccount(trx: DbOrTrx, ctx: Ctx, existing: UserRow, r: Resolved, reason: string | null): Promise<InviteResult> {
+  const changes: string[] = [];
+  if (existing.role_id !== r.role.id) {
+    // Inviting someone who already has an account changes their role: as sensitive as doing it on their page.
+    try {
+      requireConditional(ctx, EXISTING_USER_ROLE_CHANGE);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') reject('ROLE_CHANGE_NOT_ALLOWED');
+      throw error;
     }
-    if (r.groupId) {
-      const added = await changeGroupMemberships(trx, ctx, { id: r.groupId, name: r.groupName! }, [existing], 'add', reason);
-      if (added.length > 0) changes.push(`added to ${r.groupName}`);
-    }
-    if (changes.length === 0) {
-      return {
-        email: existing.email,
-        outcome: 'unchanged',
-        userId: existing.id,
-        message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`,
-        changes,
-      };
-    }
-    // Each change above gave the user a new version already (a role change, a membership).
+    const from = await findRole(trx, ctx.organizationId, existing.role_id);
+    await assignRole(trx, ctx, existing, r.role.id, reason);
+    changes.push(`role ${from?.name ?? '?'} → ${r.role.name}`);
+  }
+  if (r.groupId) {
+    const added = await changeGroupMemberships(trx, ctx, { id: r.groupId, name: r.groupName! }, [existing], 'add', reason);
+    if (added.length > 0) changes.push(`added to ${r.groupName}`);
+  }
+  if (changes.length === 0) {
     return {
       email: existing.email,
-      outcome: 'updated',
+      outcome: 'unchanged',
       userId: existing.id,
-      message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`,
+      message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`,
       changes,
     };
   }
+  // Each change above gave the user a new version already (a role change, a membership).
+  return {
+    email: existing.email,
+    outcome: 'updated',
+    userId: existing.id,
+    message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`,
+    changes,
+  };
+}
 
-  if (existing) {
-    // Invited before: renew the pending (or expired) invitation instead of creating a second one.
-    await assertMayActOn(trx, ctx.actor, ctx.organizationId, existing);
-    const previousRole = await findRole(trx, ctx.organizationId, existing.role_id);
-    const pending = await findPendingInvitationByEmail(trx, ctx.organizationId, r.normalized);
-    await updateInvitedUser(trx, existing, { roleId: r.role.id, name: r.name ?? existing.name, emailNormalized: r.normalized }, now);
-    if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [existing.id], ctx.actor.userId, now);
-    if (pending) await renewInvitation(trx, ctx, pending, existing.email, r.role, r.groupId, expiryDays);
-    else await createInvitation(trx, ctx, existing, r, expiryDays);
-    await recordAudit(trx, ctx, {
-      action: 'invitation.renewed',
-      category: 'access',
-      risk: 'low',
-      subject: { type: 'user', id: existing.id, label: existing.email },
-      reason,
-      before: { role: previousRole ? { id: previousRole.id, name: previousRole.name } : null },
-      after: { role: { id: r.role.id, name: r.role.name }, group: r.groupName },
-    });
-    return {
-      email: existing.email,
-      outcome: 'renewed',
-      userId: existing.id,
-      message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.`,
-    };
-  }
+/** Invited before: renew the pending (or expired) invitation instead of creating a second one. */
+async function renewInvitedUser(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  existing: UserRow,
+  r: Resolved,
+  reason: string | null,
+  expiryDays: number,
+  now: string,
+): Promise<InviteResult> {
+  await assertMayActOn(trx, ctx.actor, ctx.organizationId, existing);
+  const previousRole = await findRole(trx, ctx.organizationId, existing.role_id);
+  const pending = await findPendingInvitationByEmail(trx, ctx.organizationId, r.normalized);
+  await updateInvitedUser(trx, existing, { roleId: r.role.id, name: r.name ?? existing.name, emailNormalized: r.normalized }, now);
+  if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [existing.id], ctx.actor.userId, now);
+  if (pending) await renewInvitation(trx, ctx, pending, existing.email, r.role, r.groupId, expiryDays);
+  else await createInvitation(trx, ctx, existing, r, expiryDays);
+  await recordAudit(trx, ctx, {
+    action: 'invitation.renewed',
+    category: 'access',
+    risk: 'low',
+    subject: { type: 'user', id: existing.id, label: existing.email },
+    reason,
+    before: { role: previousRole ? { id: previousRole.id, name: previousRole.name } : null },
+    after: { role: { id: r.role.id, name: r.role.name }, group: r.groupName },
+  });
+  return {
+    email: existing.email,
+    outcome: 'renewed',
+    userId: existing.id,
+    message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.`,
+  };
+}
 
+/** A new address: create the invited account, add it to the group, and send the invitation. */
+async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | null, expiryDays: number, now: string): Promise<InviteResult> {
   const userId = ctx.deps.newId();
   const name = r.name ?? nameFromEmail(r.email);
   await createUserAccount(trx, {

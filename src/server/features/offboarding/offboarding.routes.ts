@@ -22,9 +22,12 @@ import { getOwnershipReview, listOwnershipItems } from './offboarding.review.js'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 422: ErrorBody };
 
-export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const kick = () => app.webhookWorker?.kick();
+type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
+/** Wakes the webhook worker after a change that queued deliveries. */
+type KickWebhooks = () => void;
 
+/** Deactivation and its way back: deactivate, the Sequences it paused, reactivate. */
+function deactivationRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/users/:id/deactivate', {
     config: { permission: 'users.deactivate' },
     schema: {
@@ -67,7 +70,10 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       return result;
     },
   });
+}
 
+/** Deletion with an ownership plan: the review, the owned items, delete, restore. */
+function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/users/:id/ownership', {
     config: { permission: 'users.delete' },
     schema: {
@@ -119,4 +125,10 @@ export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
     handler: async (request) => restoreUser(contextOf(request, deps), request.params.id, request.body.reason),
   });
+}
+
+export const offboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const kick = () => app.webhookWorker?.kick();
+  deactivationRoutes(app, deps, kick);
+  deletionRoutes(app, deps, kick);
 };

@@ -24,6 +24,16 @@ const TITLES: Record<ContentType, string[]> = {
   sequence: ['Onboarding emails', 'Renewal reminders', 'Trial nurture', 'Event follow-up'],
 };
 
+/** What every step of the demo fill shares. */
+interface DemoSeed {
+  trx: DbOrTrx;
+  deps: Deps;
+  organizationId: string;
+  now: string;
+  /** The i-th active user, wrapping around, so any index names someone. */
+  user: (i: number) => string;
+}
+
 /**
  * Adds Workspaces (members as users and groups) and owned content with collaborators to a demo
  * organization, deterministically, so offboarding has something real to review.
@@ -39,14 +49,42 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
     .execute();
   const groups = await trx.selectFrom('groups').select('id').where('organization_id', '=', organizationId).orderBy('name').execute();
   if (users.length < 5) return { workspaces: 0, items: 0 };
-  const now = nowIso(deps);
+  const seed: DemoSeed = { trx, deps, organizationId, now: nowIso(deps), user: (i) => users[i % users.length].id };
+  const sharedItems = await addSharedWorkspaces(seed, groups);
+  const personalItems = await addPersonalWorkspaces(seed);
+  // A Workspace's registry item carries the Workspace id as its external id.
+  const sharedWorkspaceIds = sharedItems.map((item) => item.external_id);
+  const content = demoOwnedContent(seed, users.length, sharedWorkspaceIds);
+  const items = [...sharedItems, ...personalItems, ...content.items];
+  await insertItems(trx, items);
+  await insertSeats(trx, content.seats);
+  return { workspaces: sharedWorkspaceIds.length + personalItems.length, items: items.length };
+}
+
+/** The registry item of a Workspace (its external id is the Workspace id). */
+function workspaceItem(seed: DemoSeed, workspaceId: string, title: string, owner: string): NewContentItemRow {
+  return {
+    id: seed.deps.newId(),
+    organization_id: seed.organizationId,
+    external_id: workspaceId,
+    type: 'workspace',
+    title,
+    owner_user_id: owner,
+    workspace_id: workspaceId,
+    sequence_status: null,
+    paused_for_user_id: null,
+    version: 1,
+    created_at: seed.now,
+    updated_at: seed.now,
+  };
+}
+
+/** The organization-wide and collaborative Workspaces, each with an admin, a group and a few people; returns their items. */
+async function addSharedWorkspaces(seed: DemoSeed, groups: { id: string }[]): Promise<NewContentItemRow[]> {
+  const { trx, deps, organizationId, now, user } = seed;
   const items: NewContentItemRow[] = [];
-  const seats: CollaboratorRow[] = [];
-  const user = (i: number) => users[i % users.length].id;
-  const wsIds: string[] = [];
   for (const [i, [name, type]] of WORKSPACES.entries()) {
     const id = deps.newId();
-    wsIds.push(id);
     const owner = user(i * 7 + 1);
     await trx
       .insertInto('workspaces')
@@ -61,22 +99,15 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
       .insertInto('workspace_members')
       .values(members.map((m) => ({ ...m, organization_id: organizationId, workspace_id: id, added_by: owner, added_at: now })))
       .execute();
-    items.push({
-      id: deps.newId(),
-      organization_id: organizationId,
-      external_id: id,
-      type: 'workspace',
-      title: name,
-      owner_user_id: owner,
-      workspace_id: id,
-      sequence_status: null,
-      paused_for_user_id: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
+    items.push(workspaceItem(seed, id, name, owner));
   }
-  // Personal Workspaces for the first few people.
+  return items;
+}
+
+/** Personal Workspaces for the first few people; returns their items. */
+async function addPersonalWorkspaces(seed: DemoSeed): Promise<NewContentItemRow[]> {
+  const { trx, deps, organizationId, now, user } = seed;
+  const items: NewContentItemRow[] = [];
   for (let i = 0; i < 6; i++) {
     const id = deps.newId();
     const owner = user(i);
@@ -97,23 +128,18 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
       .insertInto('workspace_members')
       .values({ organization_id: organizationId, workspace_id: id, member_type: 'user', member_id: owner, role: 'admin', added_by: owner, added_at: now })
       .execute();
-    items.push({
-      id: deps.newId(),
-      organization_id: organizationId,
-      external_id: id,
-      type: 'workspace',
-      title: `Personal ${i + 1}`,
-      owner_user_id: owner,
-      workspace_id: id,
-      sequence_status: null,
-      paused_for_user_id: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
+    items.push(workspaceItem(seed, id, `Personal ${i + 1}`, owner));
   }
+  return items;
+}
+
+/** Zero to two items of each content type for each of the first 40 people, spread over the shared Workspaces, with collaborators on half. */
+function demoOwnedContent(seed: DemoSeed, userCount: number, workspaceIds: string[]): { items: NewContentItemRow[]; seats: CollaboratorRow[] } {
+  const { deps, organizationId, now, user } = seed;
+  const items: NewContentItemRow[] = [];
+  const seats: CollaboratorRow[] = [];
   let n = 0;
-  for (let u = 0; u < Math.min(users.length, 40); u++) {
+  for (let u = 0; u < Math.min(userCount, 40); u++) {
     for (const type of CONTENT_TYPES.filter((t) => t !== 'workspace')) {
       const count = (u + type.length) % 3;
       for (let k = 0; k < count; k++) {
@@ -126,7 +152,7 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
           type,
           title: `${titles[n % titles.length]} ${n}`,
           owner_user_id: user(u),
-          workspace_id: wsIds[n % wsIds.length],
+          workspace_id: workspaceIds[n % workspaceIds.length],
           sequence_status: type === 'sequence' ? (n % 3 ? 'active' : 'paused') : null,
           paused_for_user_id: null,
           version: 1,
@@ -141,7 +167,5 @@ export async function fillDemoContent(trx: DbOrTrx, deps: Deps, organizationId: 
       }
     }
   }
-  await insertItems(trx, items);
-  await insertSeats(trx, seats);
-  return { workspaces: wsIds.length + 6, items: items.length };
+  return { items, seats };
 }

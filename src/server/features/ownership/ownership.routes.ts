@@ -22,10 +22,12 @@ import { createWebhookEndpoint, disableWebhookEndpoint, listWebhookDeliveries, l
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
-export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const kick = () => app.webhookWorker?.kick();
+type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
+/** Wakes the webhook worker after a change that queued deliveries. */
+type KickWebhooks = () => void;
 
-  // ---- Service API: Sofie's content services register who owns and collaborates on what ----
+/** Service API: Sofie's content services register who owns and collaborates on what. */
+function serviceApiRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.put('/api/service/content-items', {
     config: { service: true },
     schema: {
@@ -81,8 +83,10 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     },
     handler: async (request) => listContentItems(serviceContext(request, deps), request.query),
   });
+}
 
-  // ---- Console ----
+/** Console: the ownership registry, and the webhook endpoints that receive its changes. */
+function consoleRoutes(app: App, deps: Deps): void {
   app.get('/api/content-items', {
     config: { permission: 'workspaces.manage' },
     schema: {
@@ -122,4 +126,10 @@ export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     schema: { tags: ['Webhooks'], summary: 'Recent deliveries with attempts and last error', response: { 200: WebhookDeliveryList, ...errors } },
     handler: async (request) => ({ items: await listWebhookDeliveries(contextOf(request, deps)) }),
   });
+}
+
+export const ownershipRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  const kick = () => app.webhookWorker?.kick();
+  serviceApiRoutes(app, deps, kick);
+  consoleRoutes(app, deps);
 };

@@ -1,5 +1,11 @@
 import type { Static } from 'typebox';
-import type { CollaboratorChangesBody, RemoveContentItemsBody, UpsertContentItemsBody, UpsertContentItemsResult } from '../../../contracts/ownership.js';
+import type {
+  CollaboratorChangesBody,
+  RemoveContentItemsBody,
+  SequenceStatus,
+  UpsertContentItemsBody,
+  UpsertContentItemsResult,
+} from '../../../contracts/ownership.js';
 import { chunks } from '../../db/chunks.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -15,7 +21,7 @@ import {
   type SeatChange,
   type SequenceStatusChange,
 } from './ownership.service.js';
-import type { CollaboratorRow, NewContentItemRow } from './ownership.table.js';
+import type { CollaboratorRow, ContentItemRow, NewContentItemRow } from './ownership.table.js';
 import { enqueueWebhookEvents } from './ownership.webhooks.js';
 
 // The content registry as Sofie's content services keep it in sync: items, their owners and seats.
@@ -37,6 +43,19 @@ interface ItemSync {
   sequenceChanges: SequenceStatusChange[];
 }
 
+/** Where an item lives after the upsert: a field the service leaves out keeps its stored value. */
+interface Placement {
+  workspaceId: string | null;
+  sequenceStatus: SequenceStatus | null;
+}
+
+function placementOf(item: UpsertItem, row: ContentItemRow | undefined): Placement {
+  return {
+    sequenceStatus: item.type === 'sequence' ? (item.sequenceStatus ?? row?.sequence_status ?? 'active') : null,
+    workspaceId: item.workspaceId === undefined ? (row?.workspace_id ?? null) : item.workspaceId,
+  };
+}
+
 /** Creates the new items and updates the changed ones; returns each item's outcome and the changes to announce. */
 async function syncItemRows(trx: DbOrTrx, ctx: RequestContext, items: readonly UpsertItem[], now: string): Promise<ItemSync> {
   const existing = new Map(
@@ -50,88 +69,104 @@ async function syncItemRows(trx: DbOrTrx, ctx: RequestContext, items: readonly U
   );
   const inserts: NewContentItemRow[] = [];
   const sync: ItemSync = { result: [], idByExternal: new Map(), ownershipChanges: [], sequenceChanges: [] };
-  const { result, idByExternal, ownershipChanges, sequenceChanges } = sync;
   for (const item of items) {
-    const sequenceStatus = item.type === 'sequence' ? (item.sequenceStatus ?? existing.get(item.externalId)?.sequence_status ?? 'active') : null;
-    const workspaceId = item.workspaceId === undefined ? (existing.get(item.externalId)?.workspace_id ?? null) : item.workspaceId;
     const row = existing.get(item.externalId);
+    const placement = placementOf(item, row);
     if (!row) {
-      const id = ctx.deps.newId();
-      idByExternal.set(item.externalId, id);
-      inserts.push({
-        id,
-        organization_id: ctx.organizationId,
-        external_id: item.externalId,
-        type: item.type,
-        title: item.title,
-        owner_user_id: item.ownerUserId,
-        workspace_id: workspaceId,
-        sequence_status: sequenceStatus,
-        paused_for_user_id: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      });
-      ownershipChanges.push({
-        itemId: id,
-        externalId: item.externalId,
-        type: item.type,
-        title: item.title,
-        fromOwnerUserId: null,
-        toOwnerUserId: item.ownerUserId,
-      });
-      result.push({ externalId: item.externalId, id, outcome: 'created' });
+      inserts.push(newItemRow(ctx, item, placement, now, sync));
       continue;
     }
-    idByExternal.set(item.externalId, row.id);
-    const changed =
-      row.type !== item.type ||
-      row.title !== item.title ||
-      row.owner_user_id !== item.ownerUserId ||
-      row.workspace_id !== workspaceId ||
-      row.sequence_status !== sequenceStatus;
-    if (changed) {
-      await trx
-        .updateTable('content_items')
-        .set({
-          type: item.type,
-          title: item.title,
-          owner_user_id: item.ownerUserId,
-          workspace_id: workspaceId,
-          sequence_status: sequenceStatus,
-          // A Sequence resumed or re-owned by its service is no longer "paused for" anyone.
-          paused_for_user_id: sequenceStatus === 'paused' && row.owner_user_id === item.ownerUserId ? row.paused_for_user_id : null,
-          version: row.version + 1,
-          updated_at: now,
-        })
-        .where('organization_id', '=', ctx.organizationId)
-        .where('id', '=', row.id)
-        .execute();
-      if (row.owner_user_id !== item.ownerUserId) {
-        ownershipChanges.push({
-          itemId: row.id,
-          externalId: row.external_id,
-          type: item.type,
-          title: item.title,
-          fromOwnerUserId: row.owner_user_id,
-          toOwnerUserId: item.ownerUserId,
-        });
-      }
-      if (sequenceStatus && row.sequence_status !== sequenceStatus) {
-        sequenceChanges.push({
-          itemId: row.id,
-          externalId: row.external_id,
-          title: item.title,
-          ownerUserId: item.ownerUserId,
-          fromStatus: row.sequence_status,
-          toStatus: sequenceStatus,
-        });
-      }
-    }
-    result.push({ externalId: item.externalId, id: row.id, outcome: changed ? 'updated' : 'unchanged' });
+    sync.idByExternal.set(item.externalId, row.id);
+    const changed = await updateItemRow(trx, ctx, row, item, placement, now, sync);
+    sync.result.push({ externalId: item.externalId, id: row.id, outcome: changed ? 'updated' : 'unchanged' });
   }
   await insertItems(trx, inserts);
   return sync;
+}
+
+/** The row of an item the registry does not know yet; its creation is recorded in the sync as an ownership change. */
+function newItemRow(ctx: RequestContext, item: UpsertItem, placement: Placement, now: string, sync: ItemSync): NewContentItemRow {
+  const id = ctx.deps.newId();
+  sync.idByExternal.set(item.externalId, id);
+  sync.ownershipChanges.push({
+    itemId: id,
+    externalId: item.externalId,
+    type: item.type,
+    title: item.title,
+    fromOwnerUserId: null,
+    toOwnerUserId: item.ownerUserId,
+  });
+  sync.result.push({ externalId: item.externalId, id, outcome: 'created' });
+  return {
+    id,
+    organization_id: ctx.organizationId,
+    external_id: item.externalId,
+    type: item.type,
+    title: item.title,
+    owner_user_id: item.ownerUserId,
+    workspace_id: placement.workspaceId,
+    sequence_status: placement.sequenceStatus,
+    paused_for_user_id: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** Updates a known item when anything differs, recording owner and Sequence status changes; returns whether it changed. */
+async function updateItemRow(
+  trx: DbOrTrx,
+  ctx: RequestContext,
+  row: ContentItemRow,
+  item: UpsertItem,
+  { workspaceId, sequenceStatus }: Placement,
+  now: string,
+  sync: ItemSync,
+): Promise<boolean> {
+  const changed =
+    row.type !== item.type ||
+    row.title !== item.title ||
+    row.owner_user_id !== item.ownerUserId ||
+    row.workspace_id !== workspaceId ||
+    row.sequence_status !== sequenceStatus;
+  if (!changed) return false;
+  await trx
+    .updateTable('content_items')
+    .set({
+      type: item.type,
+      title: item.title,
+      owner_user_id: item.ownerUserId,
+      workspace_id: workspaceId,
+      sequence_status: sequenceStatus,
+      // A Sequence resumed or re-owned by its service is no longer "paused for" anyone.
+      paused_for_user_id: sequenceStatus === 'paused' && row.owner_user_id === item.ownerUserId ? row.paused_for_user_id : null,
+      version: row.version + 1,
+      updated_at: now,
+    })
+    .where('organization_id', '=', ctx.organizationId)
+    .where('id', '=', row.id)
+    .execute();
+  if (row.owner_user_id !== item.ownerUserId) {
+    sync.ownershipChanges.push({
+      itemId: row.id,
+      externalId: row.external_id,
+      type: item.type,
+      title: item.title,
+      fromOwnerUserId: row.owner_user_id,
+      toOwnerUserId: item.ownerUserId,
+    });
+  }
+  if (sequenceStatus && row.sequence_status !== sequenceStatus) {
+    sync.sequenceChanges.push({
+      itemId: row.id,
+      externalId: row.external_id,
+      title: item.title,
+      ownerUserId: item.ownerUserId,
+      fromStatus: row.sequence_status,
+      toStatus: sequenceStatus,
+    });
+  }
+  return true;
 }
 
 /** Replaces the seats of the items that list collaborators; an unchanged item whose seats changed becomes "updated". */

@@ -22,7 +22,10 @@ import { getRole, listRoles } from './roles.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
-export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
+
+/** The permission catalogue and the routes on the role collection (list, create, impact review, recommendation). */
+function roleCollectionRoutes(app: App, deps: Deps): void {
   app.get('/api/permissions', {
     config: { permission: 'roles.view' },
     schema: { tags: ['Roles'], summary: 'The permission catalogue', response: { 200: PermissionCatalogue, 401: ErrorBody, 403: ErrorBody } },
@@ -70,7 +73,10 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
     },
     handler: async (request) => recommendRole(contextOf(request, deps), request.body),
   });
+}
 
+/** The routes on one role: read, edit, duplicate, delete. */
+function singleRoleRoutes(app: App, deps: Deps): void {
   app.get('/api/roles/:id', {
     config: { permission: 'roles.view' },
     schema: {
@@ -119,4 +125,9 @@ export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       return { ok: true as const };
     },
   });
+}
+
+export const rolesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  roleCollectionRoutes(app, deps);
+  singleRoleRoutes(app, deps);
 };

@@ -5,7 +5,8 @@ import { BulkUsersBody, BulkUsersResult, ChangeGroupsBody, ChangeRoleBody, UserD
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { bulkUpdateUsers, changeUserGroups, changeUserRole, exportUsersCsv, getUserDetail, listUsers, signOutEverywhere } from './users.service.js';
+import { exportUsersCsv, listUsers } from './users.list.js';
+import { bulkUpdateUsers, changeUserGroups, changeUserRole, getUserDetail, signOutEverywhere } from './users.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 

@@ -11,7 +11,9 @@ import {
 } from '../../../contracts/workspaces.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { createWorkspace, getWorkspace, listUserWorkspaces, listWorkspaces, removeWorkspaceMember, setWorkspaceMembers } from './workspaces.service.js';
+import { getWorkspace } from './workspaces.detail.js';
+import { removeWorkspaceMember, setWorkspaceMembers } from './workspaces.members.js';
+import { createWorkspace, listUserWorkspaces, listWorkspaces } from './workspaces.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
