@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInWithPrintedLink, startServerProcess, type ServerProcess } from '../helpers/app-process.js';
 import { usePostgres } from '../helpers/test-app.js';
 
-/** The server processes the primary started, by pid. */
+/** The server processes the primary started, by pid (node only: tsx may also run an esbuild helper). */
 function serverProcesses(primary: number): number[] {
   try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary)], { encoding: 'utf8' })
+    return execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(primary)], { encoding: 'utf8' })
       .split('\n')
-      .map((s) => Number(s.trim()))
-      .filter((n) => n > 0);
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, command]) => command === 'node')
+      .map(([pid]) => Number(pid));
   } catch {
     return []; // ps exits 1 when there are none
   }
@@ -21,7 +22,7 @@ function serverProcesses(primary: number): number[] {
 
 /** Polls (the primary replaces a process within about a second) until `done` holds; bounded. */
 async function until(done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     if (done()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
