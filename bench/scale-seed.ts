@@ -4,53 +4,10 @@ import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openDeps } from '../src/server/deps.factory.js';
-import { searchText } from '../src/server/features/users/users.repository.js';
+import { personRow } from '../test/helpers/seed-users.js';
+import { FIRST_NAMES, LAST_NAMES } from './people.js';
 import { encodeCursor } from '../src/server/features/users/users.list.js';
 
-const FIRST = [
-  'ada',
-  'grace',
-  'alan',
-  'katherine',
-  'linus',
-  'margaret',
-  'tim',
-  'barbara',
-  'dennis',
-  'frances',
-  'ken',
-  'radia',
-  'edsger',
-  'hedy',
-  'john',
-  'sophie',
-  'yusuf',
-  'mei',
-  'ravi',
-  'olga',
-];
-const LAST = [
-  'lovelace',
-  'hopper',
-  'turing',
-  'johnson',
-  'torvalds',
-  'hamilton',
-  'liskov',
-  'ritchie',
-  'allen',
-  'thompson',
-  'perlman',
-  'dijkstra',
-  'lamarr',
-  'backus',
-  'wilson',
-  'demir',
-  'chen',
-  'patel',
-  'ivanova',
-  'mensah',
-];
 const BATCH = 500;
 
 export interface Seeder {
@@ -97,33 +54,26 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
               const users: Insertable<Database['users']>[] = [];
               const members: Insertable<Database['group_members']>[] = [];
               for (let i = chunk; i < Math.min(chunk + BATCH, count); i++) {
-                const last = i % 1000 === 7 ? 'quillfeather' : LAST[Math.floor(i / 20) % 20];
+                const last = i % 1000 === 7 ? 'quillfeather' : LAST_NAMES[Math.floor(i / 20) % 20];
                 const domain = i % 5 < 2 ? 'gmail.com' : `example${i % 7}.test`;
-                const email = `${FIRST[i % 20]}.${last}${i}@${domain}`;
-                const name = `${FIRST[i % 20][0].toUpperCase()}${FIRST[i % 20].slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`;
+                const email = `${FIRST_NAMES[i % 20]}.${last}${i}@${domain}`;
+                const name = `${FIRST_NAMES[i % 20][0].toUpperCase()}${FIRST_NAMES[i % 20].slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`;
                 const id = opened.deps.newId();
                 if (i === Math.floor(count / 3)) someUserId = id;
                 const created = iso(now - (count - i) * 1_000);
                 const activeAgo = i % 1000 === 5 ? 2 * 86_400_000 : (10 + (i % 80)) * 86_400_000;
-                users.push({
-                  id,
-                  organization_id: org.id,
-                  email,
-                  email_normalized: email,
-                  name,
-                  search_text: searchText(name, email),
-                  role_id: i % 100 === 0 ? roles.get('publisher')! : roles.get('member')!,
-                  status: i % 50 === 0 ? 'deactivated' : i % 10 === 1 ? 'invited' : 'active',
-                  invited_by: null,
-                  invited_at: null,
-                  activated_at: created,
-                  last_sign_in_at: null,
-                  last_active_at: i % 3 === 0 ? null : iso(now - activeAgo),
-                  deactivated_at: null,
-                  version: 1,
-                  created_at: created,
-                  updated_at: created,
-                });
+                users.push(
+                  personRow({
+                    id,
+                    organizationId: org.id,
+                    email,
+                    name,
+                    roleId: i % 100 === 0 ? roles.get('publisher')! : roles.get('member')!,
+                    status: i % 50 === 0 ? 'deactivated' : i % 10 === 1 ? 'invited' : 'active',
+                    createdAt: created,
+                    lastActiveAt: i % 3 === 0 ? null : iso(now - activeAgo),
+                  }),
+                );
                 if (i % smallEvery === 0 && i / smallEvery < 2_000)
                   members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
                 if (i % bigEvery === 0) members.push({ organization_id: org.id, group_id: groupIds.big, user_id: id, added_by: null, added_at: created });

@@ -2,56 +2,13 @@
 // filtered page must each answer in under 50 ms at p95 (issue 3).
 import { sql, type Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database.js';
-import { searchText } from '../src/server/features/users/users.repository.js';
 import { encodeCursor } from '../src/server/features/users/users.list.js';
 import { nameFromEmail } from '../src/server/platform/email.js';
 import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
+import { personRow } from '../test/helpers/seed-users.js';
+import { FIRST_NAMES, LAST_NAMES } from './people.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const FIRST = [
-  'ada',
-  'grace',
-  'alan',
-  'katherine',
-  'linus',
-  'margaret',
-  'tim',
-  'barbara',
-  'dennis',
-  'frances',
-  'ken',
-  'radia',
-  'edsger',
-  'hedy',
-  'john',
-  'sophie',
-  'yusuf',
-  'mei',
-  'ravi',
-  'olga',
-];
-const LAST = [
-  'lovelace',
-  'hopper',
-  'turing',
-  'johnson',
-  'torvalds',
-  'hamilton',
-  'liskov',
-  'ritchie',
-  'allen',
-  'thompson',
-  'perlman',
-  'dijkstra',
-  'lamarr',
-  'backus',
-  'wilson',
-  'demir',
-  'chen',
-  'patel',
-  'ivanova',
-  'mensah',
-];
 
 /**
  * Three groups of different sizes, each steering the page to a different plan (users.repository.ts):
@@ -92,28 +49,21 @@ export async function seed(env: BenchEnv): Promise<SeededGroups> {
         const rows: Insertable<Database['users']>[] = [];
         const members = [];
         for (let i = chunk; i < Math.min(chunk + 250, USERS); i++) {
-          const email = `${FIRST[i % 20]}.${LAST[Math.floor(i / 20) % 20]}${i}@bench${i % 7}.test`;
+          const email = `${FIRST_NAMES[i % 20]}.${LAST_NAMES[Math.floor(i / 20) % 20]}${i}@bench${i % 7}.test`;
           const id = deps.newId();
           const created = new Date(Date.now() - (i % 1000) * 3_600_000).toISOString();
-          rows.push({
-            id,
-            organization_id: org.organizationId,
-            email,
-            email_normalized: email,
-            name: nameFromEmail(email),
-            search_text: searchText(nameFromEmail(email), email),
-            role_id: org.roleIds.get(roleKeys[i % roleKeys.length])!,
-            status: i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active',
-            invited_by: null,
-            invited_at: null,
-            activated_at: created,
-            last_sign_in_at: null,
-            last_active_at: i % 3 === 0 ? null : created,
-            deactivated_at: null,
-            version: 1,
-            created_at: created,
-            updated_at: created,
-          });
+          rows.push(
+            personRow({
+              id,
+              organizationId: org.organizationId,
+              email,
+              name: nameFromEmail(email),
+              roleId: org.roleIds.get(roleKeys[i % roleKeys.length])!,
+              status: i % 10 === 0 ? 'invited' : i % 23 === 0 ? 'deactivated' : 'active',
+              createdAt: created,
+              lastActiveAt: i % 3 === 0 ? null : created,
+            }),
+          );
           for (const group_id of groupsOf(i)) members.push({ organization_id: org.organizationId, group_id, user_id: id, added_by: null, added_at: created });
         }
         await trx.insertInto('users').values(rows).execute();

@@ -1,4 +1,7 @@
-import { searchText } from '../../src/server/features/users/users.repository.js';
+import type { Insertable } from 'kysely';
+import type { UserStatus } from '../../src/contracts/users.js';
+import type { Database } from '../../src/server/db/database.js';
+import { userSearchText } from '../../src/server/features/users/index.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -15,26 +18,16 @@ export async function seedMembers(app: TestApp, count: number): Promise<void> {
   const now = app.clock().toISOString();
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `member${String(i).padStart(5, '0')}@acme.test`;
-    const name = `Member ${i}`;
-    return {
+    return personRow({
       id: app.deps.newId(),
-      organization_id: app.org.organizationId,
+      organizationId: app.org.organizationId,
       email,
-      email_normalized: email,
-      name,
-      search_text: searchText(name, email),
-      role_id: role.id,
-      status: 'active' as const,
-      invited_by: null,
-      invited_at: null,
-      activated_at: now,
-      last_sign_in_at: null,
-      last_active_at: null,
-      deactivated_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
+      name: `Member ${i}`,
+      roleId: role.id,
+      status: 'active',
+      createdAt: now,
+      lastActiveAt: null,
+    });
   });
   await app.deps.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 200)
@@ -43,4 +36,36 @@ export async function seedMembers(app: TestApp, count: number): Promise<void> {
         .values(rows.slice(i, i + 200))
         .execute();
   });
+}
+
+/** A users row as an import would write it: activated when created, never signed in. */
+export function personRow(person: {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  roleId: string;
+  status: UserStatus;
+  createdAt: string;
+  lastActiveAt: string | null;
+}): Insertable<Database['users']> {
+  return {
+    id: person.id,
+    organization_id: person.organizationId,
+    email: person.email,
+    email_normalized: person.email,
+    name: person.name,
+    search_text: userSearchText(person.name, person.email),
+    role_id: person.roleId,
+    status: person.status,
+    invited_by: null,
+    invited_at: null,
+    activated_at: person.createdAt,
+    last_sign_in_at: null,
+    last_active_at: person.lastActiveAt,
+    deactivated_at: null,
+    version: 1,
+    created_at: person.createdAt,
+    updated_at: person.createdAt,
+  };
 }
