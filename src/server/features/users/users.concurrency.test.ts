@@ -36,4 +36,22 @@ describe('concurrent edits of one user', () => {
     expect(audits).toHaveLength(1);
     expect(JSON.parse(audits[0].after!)).toEqual({ groups: [`Team ${groups.indexOf(winner)}`] });
   });
+
+  it('should change the roles of many users at once in opposite directions without refusing any (kept counts lock in one order)', async () => {
+    t = await buildTestApp({ config: { databaseAcquireTimeoutMs: 30_000 } });
+    const [member, viewer] = [t.org.roleIds.get('member')!, t.org.roleIds.get('viewer')!];
+    const people: { id: string; to: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const toViewer = i % 2 === 0;
+      people.push({ id: await t.createUser({ email: `p${i}@acme.test`, roleKey: toViewer ? 'member' : 'viewer' }), to: toViewer ? viewer : member });
+    }
+    // Each change takes one count down and another up; half go one way, half the other, all at once.
+    const answers = await Promise.all(
+      people.map((p) => t!.app.inject({ method: 'PUT', url: `/api/users/${p.id}/role`, headers: { cookie: t!.adminCookie }, payload: { roleId: p.to } })),
+    );
+    expect(answers.map((r) => `${r.statusCode} ${r.statusCode === 200 ? '' : r.body}`.trim())).toEqual(Array(30).fill('200'));
+    const list = (roleId: string) =>
+      t!.app.inject({ method: 'GET', url: `/api/users?roleId=${roleId}&limit=1`, headers: { cookie: t!.adminCookie } }).then((r) => r.json().total);
+    expect([await list(member), await list(viewer)]).toEqual([15, 15]);
+  });
 });
