@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { propertyOptions } from '../../../../test/helpers/property.js';
@@ -68,7 +69,8 @@ async function apply(command: Command, { org, role, users, groups, pick }: Conte
     case 'create':
       users.push(
         await t.createUser({
-          email: `u${users.length}@${org.organizationId}.test`,
+          // Unique, not numbered by how many remain: after a purge that number would be taken.
+          email: `u${randomUUID()}@${org.organizationId}.test`,
           roleKey: ROLE_KEYS[command.role],
           status: STATUSES[command.status],
           organizationId: org.organizationId,
