@@ -59,11 +59,13 @@ export function applyUserFilter<TB extends keyof Database>(
   // removes memberships; a deleted user cannot join a group).
   if (filter.status) conditions.push(sql`users.status = ${filter.status}`);
   else if (!filter.groupId) conditions.push(sql`users.status <> 'deleted'`);
-  if (filter.lastActive === 'never') conditions.push(sql`users.last_active_at IS NULL`);
+  // Written on COALESCE(last_active_at, '') — never active sorts as '' — so that both databases can
+  // answer the window from the last-active index (users__org_last_active) instead of reading every user.
+  if (filter.lastActive === 'never') conditions.push(sql`COALESCE(users.last_active_at, '') = ''`);
   else if (filter.lastActive) {
     if (!filter.now) throw new Error('applyUserFilter: lastActive needs filter.now');
     const days = { '7d': 7, '30d': 30, '90d': 90 }[filter.lastActive];
-    conditions.push(sql`users.last_active_at >= ${new Date(Date.parse(filter.now) - days * 86_400_000).toISOString()}`);
+    conditions.push(sql`COALESCE(users.last_active_at, '') >= ${new Date(Date.parse(filter.now) - days * 86_400_000).toISOString()}`);
   }
   if (filter.roleId) conditions.push(sql`users.role_id = ${filter.roleId}`);
   if (filter.groupId) {
