@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedMembers } from '../../../../test/helpers/seed-users.js';
+import { personRow, seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
@@ -202,5 +202,53 @@ describe('users list totals', () => {
     expect([never.total, never.totalExact]).toEqual([10_000, false]);
     const few = await list('search=vera');
     expect([few.total, few.totalExact, few.items.map((u) => u.id)]).toEqual([1, true, [someone]]);
+  });
+});
+
+describe('searches that many users match', () => {
+  const expectedPage = async (term: string, limit: number) =>
+    (
+      await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('organization_id', '=', t.org.organizationId)
+        .where('search_text', 'like', `%${term}%`)
+        .orderBy('name')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+    ).map((r) => r.id);
+
+  it('should page through a common term in name order, as sorting every match would', async () => {
+    await seedMembers(t, 2_500);
+    const first = await list('search=member&limit=50');
+    expect(first.items.map((u) => u.id)).toEqual(await expectedPage('member', 50));
+    const second = await list(`search=member&limit=50&cursor=${first.nextCursor}`);
+    expect([...first.items, ...second.items].map((u) => u.id)).toEqual(await expectedPage('member', 100));
+  });
+
+  it('should still find matches that all sort after the first two thousand users', async () => {
+    await seedMembers(t, 2_500);
+    const now = t.clock().toISOString();
+    const cluster = Array.from({ length: 2_100 }, (_, i) =>
+      personRow({
+        id: t.deps.newId(),
+        organizationId: t.org.organizationId,
+        email: `zz${i}@acme.test`,
+        name: `Zz Cluster ${String(i).padStart(4, '0')}`,
+        roleId: t.org.roleIds.get('member')!,
+        status: 'active',
+        createdAt: now,
+        lastActiveAt: null,
+      }),
+    );
+    for (let i = 0; i < cluster.length; i += 200)
+      await t.deps.db
+        .insertInto('users')
+        .values(cluster.slice(i, i + 200))
+        .execute();
+    const page = await list('search=cluster&limit=50');
+    expect(page.items.map((u) => u.id)).toEqual(await expectedPage('cluster', 50));
+    expect(page.items[0].name).toBe('Zz Cluster 0000');
   });
 });
