@@ -17,10 +17,11 @@ export function listRoleRows(db: DbOrTrx, organizationId: string): Promise<RoleR
   return db.selectFrom('roles').selectAll().where('organization_id', '=', organizationId).orderBy('system_key', 'desc').orderBy('name').execute();
 }
 
+/** Holders of each role, every status: from the counts kept with every change (migration 0010), not a scan. */
 export async function countUsersByRole(db: DbOrTrx, organizationId: string): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('users')
-    .select(['role_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .selectFrom('user_counts')
+    .select(['role_id', (eb) => eb.fn.sum<number>('n').as('count')])
     .where('organization_id', '=', organizationId)
     .groupBy('role_id')
     .execute();
@@ -41,8 +42,8 @@ export async function deleteRoleRow(db: DbOrTrx, organizationId: string, roleId:
 
 export async function countUsersWithRole(db: DbOrTrx, organizationId: string, roleId: string): Promise<number> {
   const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .selectFrom('user_counts')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('count'))
     .where('organization_id', '=', organizationId)
     .where('role_id', '=', roleId)
     .executeTakeFirstOrThrow();
@@ -73,18 +74,12 @@ export function listRoleHolders(db: DbOrTrx, organizationId: string, roleId: str
 }
 
 export async function countRoleHoldersByStatus(db: DbOrTrx, organizationId: string, roleId: string): Promise<{ total: number; active: number }> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('organization_id', '=', organizationId)
-    .where('role_id', '=', roleId)
-    .groupBy('status')
-    .execute();
+  const rows = await db.selectFrom('user_counts').select(['status', 'n']).where('organization_id', '=', organizationId).where('role_id', '=', roleId).execute();
   let total = 0;
   let active = 0;
   for (const r of rows) {
-    total += Number(r.count);
-    if (r.status === 'active') active += Number(r.count);
+    total += Number(r.n);
+    if (r.status === 'active') active += Number(r.n);
   }
   return { total, active };
 }
