@@ -5,7 +5,7 @@
 import type { Insertable } from 'kysely';
 import type { Database } from '../src/server/db/database.js';
 import { createSession } from '../src/server/features/auth/auth.service.js';
-import { searchText } from '../src/server/features/users/users.repository.js';
+import { personRow } from '../test/helpers/seed-users.js';
 import { SoftAuthenticator } from '../test/helpers/soft-authenticator.js';
 import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
 
@@ -22,25 +22,18 @@ async function seed(env: BenchEnv): Promise<void> {
       for (let i = start; i < Math.min(start + 2000, USERS); i++) {
         const id = deps.newId();
         const email = `user${i}@bench.test`;
-        users.push({
-          id,
-          organization_id: org.organizationId,
-          email,
-          email_normalized: email,
-          name: `User ${i}`,
-          search_text: searchText(`User ${i}`, email),
-          role_id: org.roleIds.get('member')!,
-          status: 'active' as const,
-          invited_by: null,
-          invited_at: null,
-          activated_at: now,
-          last_sign_in_at: null,
-          last_active_at: null,
-          deactivated_at: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+        users.push(
+          personRow({
+            id,
+            organizationId: org.organizationId,
+            email,
+            name: `User ${i}`,
+            roleId: org.roleIds.get('member')!,
+            status: 'active',
+            createdAt: now,
+            lastActiveAt: null,
+          }),
+        );
         for (let k = 0; k < (i % 2 === 0 ? 2 : 1); k++) {
           passkeys.push({
             id: deps.newId(),

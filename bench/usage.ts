@@ -24,6 +24,7 @@ import { createOrganization } from '../src/server/features/organizations/organiz
 import { monthStart, weekStart } from '../src/server/features/usage/usage.dates.js';
 import { getUsageOverview } from '../src/server/features/usage/usage.overview.js';
 import { getUserActivity, getUserUsageTrend } from '../src/server/features/usage/usage.user-activity.js';
+import { personRow } from '../test/helpers/seed-users.js';
 import { listUsers } from '../src/server/features/users/users.list.js';
 import type { RequestContext } from '../src/server/platform/deps.js';
 import { hashToken } from '../src/server/platform/tokens.js';
@@ -52,25 +53,18 @@ async function setupOrg(databaseUrl: string, users: number) {
         const id = deps.newId();
         ids.push(id);
         const email = `user${j}@bench.test`;
-        rows.push({
-          id,
-          organization_id: org.organizationId,
-          email,
-          email_normalized: email,
-          name: `User ${j}`,
-          search_text: `user ${j} ${email}`,
-          role_id: org.roleIds.get('member')!,
-          status: 'active' as const,
-          invited_by: null,
-          invited_at: null,
-          activated_at: now,
-          last_sign_in_at: null,
-          last_active_at: null,
-          deactivated_at: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+        rows.push(
+          personRow({
+            id,
+            organizationId: org.organizationId,
+            email,
+            name: `User ${j}`,
+            roleId: org.roleIds.get('member')!,
+            status: 'active',
+            createdAt: now,
+            lastActiveAt: null,
+          }),
+        );
       }
       await trx.insertInto('users').values(rows).execute();
     }

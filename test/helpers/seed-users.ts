@@ -49,13 +49,14 @@ export function personRow(person: {
   createdAt: string;
   lastActiveAt: string | null;
 }): Insertable<Database['users']> {
+  const normalized = person.email.toLowerCase();
   return {
     id: person.id,
     organization_id: person.organizationId,
     email: person.email,
-    email_normalized: person.email,
+    email_normalized: normalized,
     name: person.name,
-    search_text: userSearchText(person.name, person.email),
+    search_text: userSearchText(person.name, normalized),
     role_id: person.roleId,
     status: person.status,
     invited_by: null,

@@ -7,7 +7,8 @@ import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
 import { createSession } from '../../src/server/features/auth/auth.service.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
-import { insertUser, searchText } from '../../src/server/features/users/users.repository.js';
+import { insertUser } from '../../src/server/features/users/users.repository.js';
+import { personRow } from './seed-users.js';
 import type { Deps } from '../../src/server/platform/deps.js';
 import { deliverDueMail } from '../../src/server/platform/mail/mail.service.js';
 import { migratedSqliteFile, takePostgresSchema } from './migrated-template.js';
@@ -92,28 +93,12 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
       .where('system_key', '=', input.roleKey ?? 'member')
       .executeTakeFirstOrThrow();
     const id = deps.newId();
-    const email = input.email.toLowerCase();
     const name = input.name ?? input.email.split('@')[0];
     const now = clock().toISOString();
-    await insertUser(deps.db, {
-      id,
-      organization_id: organizationId,
-      email: input.email,
-      email_normalized: email,
-      name,
-      search_text: searchText(name, email),
-      role_id: role.id,
-      status: input.status ?? 'active',
-      invited_by: null,
-      invited_at: null,
-      activated_at: now,
-      last_sign_in_at: null,
-      last_active_at: null,
-      deactivated_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
+    await insertUser(
+      deps.db,
+      personRow({ id, organizationId, email: input.email, name, roleId: role.id, status: input.status ?? 'active', createdAt: now, lastActiveAt: null }),
+    );
     return id;
   }
 
