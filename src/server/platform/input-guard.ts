@@ -52,31 +52,33 @@ export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
     refuseUnwrittenNumbers(request);
   });
 
-  // Ajv coerces the text "Infinity" (or 400 digits) to Infinity and then lets it past minimum and
-  // maximum; whatever validation coerced is checked once more before a handler sees it.
+  // Ajv coerces the text "Infinity" (or 400 digits) in a body to Infinity and then lets it past
+  // minimum and maximum: the numbers validation made are checked once more (text was checked above;
+  // query numbers never reach Ajv unless written in plain digits).
   app.addHook('preHandler', async (request) => {
     if (!isApiRoute(request.url)) return;
-    refuseUnsafeValues(request.query, 'query');
-    refuseUnsafeValues(request.body, 'body');
+    refuseUnsafeValues(request.body, 'body', false);
   });
 });
 
-function refuseUnsafeValues(value: unknown, where: string): void {
+/** `text`: also refuse control characters in strings and keys (false: numbers only). */
+function refuseUnsafeValues(value: unknown, where: string, text = true): void {
   if (typeof value === 'string') {
-    if (CONTROL.test(value)) throw fail(INPUT_ERRORS, 'CONTROL_CHARACTER', { field: where }, `${where} contains a control character, which is not allowed.`);
+    if (text && CONTROL.test(value))
+      throw fail(INPUT_ERRORS, 'CONTROL_CHARACTER', { field: where }, `${where} contains a control character, which is not allowed.`);
     return;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw fail(INPUT_ERRORS, 'INVALID_NUMBER', { field: where }, `${where} is not a finite number.`);
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => refuseUnsafeValues(item, `${where}.${index}`));
+    value.forEach((item, index) => refuseUnsafeValues(item, `${where}.${index}`, text));
     return;
   }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      refuseUnsafeValues(key, `${where} key`);
-      refuseUnsafeValues(item, `${where}.${key}`);
+      if (text) refuseUnsafeValues(key, `${where} key`);
+      refuseUnsafeValues(item, `${where}.${key}`, text);
     }
   }
 }
