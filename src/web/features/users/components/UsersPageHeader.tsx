@@ -1,19 +1,21 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { IconMailForward, IconShieldLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { countText } from '../../../shared/format';
 import { useCan } from '../../../shared/useMe';
 
 /** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
 export function UsersPageHeader({
   loaded,
   total,
-  totalText,
+  totalExact,
   filtered,
   onInvite,
 }: {
   loaded: boolean;
   total: number;
-  totalText: string;
+  /** False when the server counted only up to its cap: "10,000+". */
+  totalExact: boolean;
   filtered: boolean;
   onInvite: () => void;
 }) {
@@ -24,9 +26,9 @@ export function UsersPageHeader({
         <Title order={2}>Users</Title>
         <Text c="dimmed" size="sm">
           {loaded
-            ? `${totalText} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')
+            ? `${countText(total, totalExact)} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')
             : 'Everyone in your organization, with their role, groups and status.'}
-          {loaded && totalText.endsWith('+') && ' (counted up to 10,000: narrow the search for an exact figure)'}
+          {loaded && !totalExact && ` (counted up to ${total.toLocaleString()}: narrow the search for an exact figure)`}
         </Text>
       </div>
       <Group gap="xs">

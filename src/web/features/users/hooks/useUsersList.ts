@@ -20,7 +20,8 @@ export function useUsersList(params: UserListParams, pageSize: number) {
 
   const items = users.data?.items ?? [];
   const total = users.data?.total ?? 0;
-  const totalText = countText(total, users.data?.totalExact ?? true);
+  const totalExact = users.data?.totalExact ?? true;
+  const totalText = countText(total, totalExact);
   const filtered = Boolean(filter.search || filter.roleId || filter.groupId || filter.status || filter.lastActive);
-  return { filter, users, viewKey, items, total, totalText, filtered };
+  return { filter, users, viewKey, items, total, totalExact, totalText, filtered };
 }

@@ -22,7 +22,7 @@ export function UsersPage() {
   const { params, update, toggleSort, nextPage, previousPage, reset, pageNumber } = useUserListParams();
   const [inviteOpen, setInviteOpen] = useState(false);
 
-  const { filter, users, viewKey, items, total, totalText, filtered } = useUsersList(params, PAGE_SIZE);
+  const { filter, users, viewKey, items, total, totalExact, totalText, filtered } = useUsersList(params, PAGE_SIZE);
 
   // A new page starts at its top row.
   useEffect(() => {
@@ -37,7 +37,7 @@ export function UsersPage() {
 
   return (
     <Stack gap="md">
-      <UsersPageHeader loaded={!!users.data} total={total} totalText={totalText} filtered={filtered} onInvite={() => setInviteOpen(true)} />
+      <UsersPageHeader loaded={!!users.data} total={total} totalExact={totalExact} filtered={filtered} onInvite={() => setInviteOpen(true)} />
 
       <Card withBorder padding="md">
         <UserFilters
