@@ -33,11 +33,11 @@ export interface ServerProcess {
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  options: { entry?: string; stdin?: boolean; existingDatabase?: boolean } = {},
+  options: { entry?: string; stdin?: boolean; existingDatabase?: boolean; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

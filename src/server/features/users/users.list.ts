@@ -7,10 +7,12 @@ import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { usageSummariesOf } from '../usage/index.js';
 import { USERS_ERRORS } from './users.errors.js';
-import { groupsOfUsers, listUserPage, roleNames, type UserFilterAt } from './users.repository.js';
+import { groupsOfUsers, listUserPage, type ListedUser, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
-export function userRowToSummary(row: UserRow, roleName: string, groups: { id: string; name: string }[]): UserSummary {
+type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at'>;
+
+export function userRowToSummary(row: SummaryColumns, roleName: string, groups: { id: string; name: string }[]): UserSummary {
   return {
     id: row.id,
     name: row.name,
@@ -38,22 +40,18 @@ function decodeCursor(cursor: string): { value: string | null; id: string } {
 }
 
 const sortValue = {
-  name: (r: UserRow) => r.name,
-  email: (r: UserRow) => r.email_normalized,
-  created: (r: UserRow) => r.created_at,
-  last_active: (r: UserRow) => r.last_active_at ?? '',
+  name: (r: ListedUser) => r.name,
+  email: (r: ListedUser) => r.email_normalized,
+  created: (r: ListedUser) => r.created_at,
+  last_active: (r: ListedUser) => r.last_active_at ?? '',
 } as const;
 
 export const NO_USAGE = { events30d: 0, topType: null };
 
-async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[], now: Date): Promise<UserSummary[]> {
+async function summaries(db: DbOrTrx, organizationId: string, rows: ListedUser[], now: Date): Promise<UserSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [roles, groups, usage] = await Promise.all([
-    roleNames(db, organizationId),
-    groupsOfUsers(db, organizationId, ids),
-    usageSummariesOf(db, organizationId, ids, now),
-  ]);
-  return rows.map((row) => ({ ...userRowToSummary(row, roles.get(row.role_id) ?? '', groups.get(row.id) ?? []), usage: usage.get(row.id) ?? NO_USAGE }));
+  const [groups, usage] = await Promise.all([groupsOfUsers(db, organizationId, ids), usageSummariesOf(db, organizationId, ids, now)]);
+  return rows.map((row) => ({ ...userRowToSummary(row, row.role_name, groups.get(row.id) ?? []), usage: usage.get(row.id) ?? NO_USAGE }));
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {

@@ -124,7 +124,7 @@ export async function listUserPage(
   filter: UserFilterAt,
   page: ListPage,
   dialect: Dialect,
-): Promise<{ rows: UserRow[] } & ListTotal> {
+): Promise<{ rows: ListedUser[] } & ListTotal> {
   const searching = !!filter.search?.trim();
   if (searching) {
     // A search that many users match is answered fastest by walking the page order and testing each
@@ -134,12 +134,31 @@ export async function listUserPage(
     const ids = walked ?? (await userPageIds(db, organizationId, filter, page, dialect));
     return { rows: await usersInOrder(db, organizationId, ids), ...total };
   }
-  const [ids, total] = await Promise.all([
-    filter.groupId ? groupPageIds(db, organizationId, filter, page, dialect) : userPageIds(db, organizationId, filter, page, dialect),
+  // Without a search the page is read with its columns straight from the sort index's walk: no
+  // second lookup of each row by id.
+  const [rows, total] = await Promise.all([
+    filter.groupId ? groupPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect),
     countMatching(db, organizationId, filter, dialect),
   ]);
-  return { rows: await usersInOrder(db, organizationId, ids), ...total };
+  return { rows, ...total };
 }
+
+/** What a row of the list shows (and its cursor needs), with its role's name: read instead of whole rows. */
+const LISTED_COLUMNS = [
+  'users.id',
+  'users.name',
+  'users.email',
+  'users.email_normalized',
+  'users.status',
+  'users.role_id',
+  'roles.name as role_name',
+  'users.last_active_at',
+  'users.created_at',
+] as const;
+
+export type ListedUser = Pick<UserRow, 'id' | 'name' | 'email' | 'email_normalized' | 'status' | 'role_id' | 'last_active_at' | 'created_at'> & {
+  role_name: string;
+};
 
 /** From this many matches on, a search first tries walking the page order (searchByWalking). */
 const DENSE_SEARCH = 2_000;
@@ -195,6 +214,15 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
 
+/** The page's rows in order, one more than the limit to tell whether a next page exists. */
+function userPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<ListedUser[]> {
+  return sortedUsers(db, organizationId, filter, page, dialect)
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(LISTED_COLUMNS)
+    .limit(page.limit + 1)
+    .execute();
+}
+
 /** The page's ids in order, one more than the limit to tell whether a next page exists. */
 async function userPageIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[]> {
   const rows = await sortedUsers(db, organizationId, filter, page, dialect)
@@ -222,7 +250,7 @@ function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, 
  * user's sort keys) and reads each member's row only for the other filters: one page costs about a
  * page of steps, however large the group and wherever its members sit in the users' order.
  */
-async function groupPageIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[]> {
+function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<ListedUser[]> {
   const key = sql<string>`${sql.ref(MEMBER_SORT_COLUMNS[page.sort])}`;
   const { groupId, ...others } = filter;
   const members = db
@@ -232,13 +260,13 @@ async function groupPageIds(db: DbOrTrx, organizationId: string, filter: UserFil
     .where('group_members.organization_id', '=', organizationId);
   const filtered = applyUserFilter(members, organizationId, others, dialect);
   const q = page.after ? filtered.where(afterCursor(key, page, 'group_members.user_id', true)) : filtered;
-  const rows = await q
-    .select('group_members.user_id')
+  return q
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(LISTED_COLUMNS)
     .orderBy(key, page.order)
     .orderBy('group_members.user_id', page.order)
     .limit(page.limit + 1)
     .execute();
-  return rows.map((r) => r.user_id);
 }
 
 /**
@@ -257,9 +285,15 @@ function afterCursor(key: RawBuilder<string>, page: ListPage, idColumn: 'users.i
   return sql<boolean>`${key} ${sql.raw(page.order === 'asc' ? '>=' : '<=')} ${value} AND (${key} ${cmp} ${value} OR ${id} ${cmp} ${afterId})`;
 }
 
-async function usersInOrder(db: DbOrTrx, organizationId: string, ids: string[]): Promise<UserRow[]> {
+async function usersInOrder(db: DbOrTrx, organizationId: string, ids: string[]): Promise<ListedUser[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(LISTED_COLUMNS)
+    .where('users.organization_id', '=', organizationId)
+    .where('users.id', 'in', ids)
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   // A row purged between the two reads is simply left out.
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -287,9 +321,4 @@ export async function groupsOfUsers(db: DbOrTrx, organizationId: string, userIds
     map.set(row.user_id, list);
   }
   return map;
-}
-
-export async function roleNames(db: DbOrTrx, organizationId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('roles').select(['id', 'name']).where('organization_id', '=', organizationId).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
