@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../db/database.js';
+import { preparedQuery } from '../../db/prepared.js';
 import type { NewSessionRow } from './auth.table.js';
 
 export async function insertMagicLink(
@@ -25,9 +26,9 @@ export async function insertSession(db: DbOrTrx, row: NewSessionRow): Promise<vo
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** The session with its user and role in one round trip: this runs on every authenticated request. */
-export function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
-  return db
+/** The session with its user and role in one round trip: this runs on every authenticated request, so it is compiled once. */
+const sessionWithUser = preparedQuery(['tokenHash'], (db, values) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('roles', 'roles.id', 'users.role_id')
@@ -56,8 +57,12 @@ export function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
       'organizations.require_passkeys_all',
     ])
     .select((eb) => eb.selectFrom('passkeys').select(eb.fn.countAll().as('n')).whereRef('passkeys.user_id', '=', 'users.id').as('passkey_count'))
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('sessions.token_hash', '=', values.tokenHash),
+);
+
+export async function findSessionWithUser(db: DbOrTrx, tokenHash: string) {
+  const [row] = await sessionWithUser(db, { tokenHash });
+  return row;
 }
 
 export async function touchSession(db: DbOrTrx, sessionId: string, userId: string, now: string): Promise<void> {

@@ -2,5 +2,5 @@
 // the usage summary the users list and user page show. A user's own trend and activity feed, which
 // need the users feature, stay inside: the users feature depends on this door, not the other way.
 export { ingestUsageEvents } from './usage.ingest.js';
-export { usageSummariesOf } from './usage.summaries.js';
+export { usageByTypeColumn, usageSummariesOf, usageSummaryOf, usageWindowStart, type UsageByType } from './usage.summaries.js';
 export { USAGE_ERRORS } from './usage.errors.js';

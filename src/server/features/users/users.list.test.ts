@@ -73,6 +73,19 @@ describe('users list', () => {
     expect(res.items[0].groups.map((g) => g.name)).toEqual(['Reviewers']);
   });
 
+  it("should show each row's groups by name, whether the page is the whole list, a search or a group", async () => {
+    const [zoe] = await seed();
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie: t.adminCookie }, payload });
+    const zeta = (await post('/api/groups', { name: 'Zeta crew' })).json().id;
+    const alpha = (await post('/api/groups', { name: 'Alpha team' })).json().id;
+    for (const group of [zeta, alpha]) await post(`/api/groups/${group}/members`, { userIds: [zoe] });
+    const groupsOfZoe = async (query: string) => (await list(query)).items.find((u) => u.id === zoe)?.groups.map((g) => g.name);
+    for (const query of ['', 'search=quinn', `groupId=${zeta}`, 'sort=created', 'status=active']) {
+      expect(await groupsOfZoe(query), query).toEqual(['Alpha team', 'Zeta crew']);
+    }
+    expect((await list('search=yusuf')).items[0].groups).toEqual([]);
+  });
+
   it('should page a group in the same order as the whole list, in every sort, and follow later changes', async () => {
     const ids = await seed();
     const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) =>

@@ -2,12 +2,12 @@
 import Papa from 'papaparse';
 import { FORMULA_CELL } from '../../../contracts/csv.js';
 import type { UserFilter, UserList, UserListQuery, UserSummary } from '../../../contracts/users.js';
-import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { usageSummariesOf } from '../usage/index.js';
+import { usageSummaryOf } from '../usage/index.js';
+import { jsonArrayValue } from '../../db/json-array.js';
 import { USERS_ERRORS } from './users.errors.js';
-import { groupsOfUsers, listUserPage, type ListedUser, type UserFilterAt } from './users.repository.js';
+import { listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
 type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at'>;
@@ -48,10 +48,8 @@ const sortValue = {
 
 export const NO_USAGE = { events30d: 0, topType: null };
 
-async function summaries(db: DbOrTrx, organizationId: string, rows: ListedUser[], now: Date): Promise<UserSummary[]> {
-  const ids = rows.map((r) => r.id);
-  const [groups, usage] = await Promise.all([groupsOfUsers(db, organizationId, ids), usageSummariesOf(db, organizationId, ids, now)]);
-  return rows.map((row) => ({ ...userRowToSummary(row, row.role_name, groups.get(row.id) ?? []), usage: usage.get(row.id) ?? NO_USAGE }));
+function summaryOf(row: ListedUserWithDetails): UserSummary {
+  return { ...userRowToSummary(row, row.role_name, jsonArrayValue(row.groups)), usage: usageSummaryOf(row.usage) };
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
@@ -73,7 +71,7 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: await summaries(db, ctx.organizationId, page, ctx.deps.clock()),
+    items: page.map(summaryOf),
     total,
     totalExact: exact,
     nextCursor: rows.length > limit && last ? encodeCursor(sortValue[sort](last), last.id) : null,

@@ -1,7 +1,9 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { UserFilter, UserSort } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
+import { jsonArrayOf } from '../../db/json-array.js';
 import { countGroupMembers } from '../groups/index.js';
+import { usageByTypeColumn, usageWindowStart, type UsageByType } from '../usage/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -124,22 +126,21 @@ export async function listUserPage(
   filter: UserFilterAt,
   page: ListPage,
   dialect: Dialect,
-): Promise<{ rows: ListedUser[] } & ListTotal> {
+): Promise<{ rows: ListedUserWithDetails[] } & ListTotal> {
   const searching = !!filter.search?.trim();
+  const details = { organizationId, dialect, usageFrom: usageWindowStart(filter.now ? new Date(filter.now) : new Date()) };
   if (searching) {
     // A search that many users match is answered fastest by walking the page order and testing each
     // user, rather than sorting every match: the count (capped, cheap) says which case this is.
     const total = await countMatching(db, organizationId, filter, dialect);
     const walked = total.total >= DENSE_SEARCH ? await searchByWalking(db, organizationId, filter, page, dialect) : null;
     const ids = walked ?? (await userPageIds(db, organizationId, filter, page, dialect));
-    return { rows: await usersInOrder(db, organizationId, ids), ...total };
+    return { rows: await usersInOrder(db, ids, details), ...total };
   }
   // Without a search the page is read with its columns straight from the sort index's walk: no
   // second lookup of each row by id.
-  const [rows, total] = await Promise.all([
-    filter.groupId ? groupPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect),
-    countMatching(db, organizationId, filter, dialect),
-  ]);
+  const pageRows = filter.groupId ? groupPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect);
+  const [rows, total] = await Promise.all([withDetails(db, pageRows, page, details).execute(), countMatching(db, organizationId, filter, dialect)]);
   return { rows, ...total };
 }
 
@@ -159,6 +160,48 @@ const LISTED_COLUMNS = [
 export type ListedUser = Pick<UserRow, 'id' | 'name' | 'email' | 'email_normalized' | 'status' | 'role_id' | 'last_active_at' | 'created_at'> & {
   role_name: string;
 };
+
+/** A listed user with their groups (by name) and usage by type over 30 days: JSON columns, text on SQLite. */
+export type ListedUserWithDetails = ListedUser & { groups: { id: string; name: string }[] | string; usage: UsageByType[] | string };
+
+interface DetailsSpec {
+  organizationId: string;
+  dialect: Dialect;
+  usageFrom: string;
+}
+
+const OUTER_SORT_KEYS = { name: 'p.name', email: 'p.email_normalized', created: 'p.created_at', last_active: 'p.last_active_at' } as const;
+
+/**
+ * A page (already limited) with each user's groups and usage added in the same statement. The page
+ * is a subquery so that the two correlated subqueries run for its rows only, whatever plan sorts it;
+ * the outer ORDER BY keeps the page's order (sorting 51 rows).
+ */
+function withDetails(db: DbOrTrx, pageRows: ReturnType<typeof userPage>, page: ListPage, spec: DetailsSpec) {
+  const key = page.sort === 'last_active' ? sql`COALESCE(p.last_active_at, '')` : sql.ref(OUTER_SORT_KEYS[page.sort]);
+  return db
+    .selectFrom(pageRows.as('p'))
+    .selectAll('p')
+    .select([
+      groupsColumn(db, spec, 'p.id').as('groups'),
+      usageByTypeColumn(db, spec.dialect, { userIdColumn: 'p.id', ...spec, fromDay: spec.usageFrom }).as('usage'),
+    ])
+    .orderBy(key, page.order)
+    .orderBy('p.id', page.order);
+}
+
+function groupsColumn(db: DbOrTrx, spec: DetailsSpec, userIdColumn: string) {
+  return jsonArrayOf<{ id: string; name: string }>(
+    spec.dialect,
+    db
+      .selectFrom('group_members')
+      .innerJoin('groups', 'groups.id', 'group_members.group_id')
+      .select(['groups.id', 'groups.name'])
+      .where('group_members.organization_id', '=', spec.organizationId)
+      .where(sql<boolean>`group_members.user_id = ${sql.ref(userIdColumn)}`)
+      .orderBy('groups.name'),
+  );
+}
 
 /** From this many matches on, a search first tries walking the page order (searchByWalking). */
 const DENSE_SEARCH = 2_000;
@@ -215,12 +258,11 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
 }
 
 /** The page's rows in order, one more than the limit to tell whether a next page exists. */
-function userPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<ListedUser[]> {
+function userPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect) {
   return sortedUsers(db, organizationId, filter, page, dialect)
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(LISTED_COLUMNS)
-    .limit(page.limit + 1)
-    .execute();
+    .limit(page.limit + 1);
 }
 
 /** The page's ids in order, one more than the limit to tell whether a next page exists. */
@@ -250,7 +292,7 @@ function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, 
  * user's sort keys) and reads each member's row only for the other filters: one page costs about a
  * page of steps, however large the group and wherever its members sit in the users' order.
  */
-function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<ListedUser[]> {
+function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): ReturnType<typeof userPage> {
   const key = sql<string>`${sql.ref(MEMBER_SORT_COLUMNS[page.sort])}`;
   const { groupId, ...others } = filter;
   const members = db
@@ -265,8 +307,7 @@ function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, pa
     .select(LISTED_COLUMNS)
     .orderBy(key, page.order)
     .orderBy('group_members.user_id', page.order)
-    .limit(page.limit + 1)
-    .execute();
+    .limit(page.limit + 1);
 }
 
 /**
@@ -285,13 +326,17 @@ function afterCursor(key: RawBuilder<string>, page: ListPage, idColumn: 'users.i
   return sql<boolean>`${key} ${sql.raw(page.order === 'asc' ? '>=' : '<=')} ${value} AND (${key} ${cmp} ${value} OR ${id} ${cmp} ${afterId})`;
 }
 
-async function usersInOrder(db: DbOrTrx, organizationId: string, ids: string[]): Promise<ListedUser[]> {
+async function usersInOrder(db: DbOrTrx, ids: string[], spec: DetailsSpec): Promise<ListedUserWithDetails[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(LISTED_COLUMNS)
-    .where('users.organization_id', '=', organizationId)
+    .select([
+      groupsColumn(db, spec, 'users.id').as('groups'),
+      usageByTypeColumn(db, spec.dialect, { userIdColumn: 'users.id', ...spec, fromDay: spec.usageFrom }).as('usage'),
+    ])
+    .where('users.organization_id', '=', spec.organizationId)
     .where('users.id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,0 +1,42 @@
+import { CompiledQuery, PostgresAdapter, type Compilable } from 'kysely';
+import type { DbOrTrx } from './database.js';
+
+/**
+ * A query built and compiled once per SQL dialect, then run with new values: on the hot path (the
+ * session lookup behind every request, a page of the users list) building the query tree and
+ * compiling it cost more than SQLite took to answer. `build` receives a placeholder for each named
+ * value; the placeholders are found in the compiled parameters and replaced on each call. The SQL
+ * text is the same on every call, so the driver's statement cache prepares it once too.
+ *
+ * A value must reach the SQL as a bound parameter (a `where`, a `limit`): a placeholder that the
+ * build function inspected or transformed would compile into something else, and is refused.
+ */
+export function preparedQuery<Names extends string, Row>(
+  names: readonly Names[],
+  build: (db: DbOrTrx, values: Record<Names, string>) => Compilable<Row>,
+): (db: DbOrTrx, values: Record<Names, unknown>) => Promise<Row[]> {
+  const compiled = new Map<'sqlite' | 'postgres', { query: CompiledQuery<Row>; slots: (Names | null)[] }>();
+  const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])) as Record<Names, string>;
+  const byPlaceholder = new Map<unknown, Names>(names.map((name) => [placeholders[name], name]));
+
+  const compile = (db: DbOrTrx) => {
+    const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+    let entry = compiled.get(dialect);
+    if (!entry) {
+      const query = build(db, placeholders).compile();
+      const slots = query.parameters.map((value) => byPlaceholder.get(value) ?? null);
+      const missing = names.filter((name) => !slots.includes(name));
+      if (missing.length > 0) throw new Error(`preparedQuery: ${missing.join(', ')} did not reach the SQL as a bound parameter`);
+      entry = { query, slots };
+      compiled.set(dialect, entry);
+    }
+    return entry;
+  };
+
+  return async (db, values) => {
+    const { query, slots } = compile(db);
+    const parameters = query.parameters.map((value, i) => (slots[i] === null ? value : values[slots[i]]));
+    const result = await db.executeQuery<Row>({ ...query, parameters });
+    return result.rows;
+  };
+}
