@@ -5,7 +5,7 @@ import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openDeps } from '../src/server/deps.factory.js';
 import { personRow } from '../test/helpers/seed-users.js';
-import { FIRST_NAMES, LAST_NAMES } from './people.js';
+import { generatedPerson, RARE_TERM } from './people.js';
 import { encodeCursor } from '../src/server/features/users/users.list.js';
 
 const BATCH = 500;
@@ -54,26 +54,22 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
               const users: Insertable<Database['users']>[] = [];
               const members: Insertable<Database['group_members']>[] = [];
               for (let i = chunk; i < Math.min(chunk + BATCH, count); i++) {
-                const last = i % 1000 === 7 ? 'quillfeather' : LAST_NAMES[Math.floor(i / 20) % 20];
-                const domain = i % 5 < 2 ? 'gmail.com' : `example${i % 7}.test`;
-                const email = `${FIRST_NAMES[i % 20]}.${last}${i}@${domain}`;
-                const name = `${FIRST_NAMES[i % 20][0].toUpperCase()}${FIRST_NAMES[i % 20].slice(1)} ${last[0].toUpperCase()}${last.slice(1)}`;
+                const person = generatedPerson(i, count, now);
                 const id = opened.deps.newId();
                 if (i === Math.floor(count / 3)) someUserId = id;
-                const created = iso(now - (count - i) * 1_000);
-                const activeAgo = i % 1000 === 5 ? 2 * 86_400_000 : (10 + (i % 80)) * 86_400_000;
                 users.push(
                   personRow({
                     id,
                     organizationId: org.id,
-                    email,
-                    name,
-                    roleId: i % 100 === 0 ? roles.get('publisher')! : roles.get('member')!,
-                    status: i % 50 === 0 ? 'deactivated' : i % 10 === 1 ? 'invited' : 'active',
-                    createdAt: created,
-                    lastActiveAt: i % 3 === 0 ? null : iso(now - activeAgo),
+                    email: person.email,
+                    name: person.name,
+                    roleId: person.rareRole ? roles.get('publisher')! : roles.get('member')!,
+                    status: person.status,
+                    createdAt: person.createdAt,
+                    lastActiveAt: person.lastActiveAt,
                   }),
                 );
+                const created = person.createdAt;
                 if (i % smallEvery === 0 && i / smallEvery < 2_000)
                   members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
                 if (i % bigEvery === 0) members.push({ organization_id: org.id, group_id: groupIds.big, user_id: id, added_by: null, added_at: created });
@@ -105,7 +101,7 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
           .limit(1)
           .executeTakeFirstOrThrow();
         return {
-          rareTerm: 'quillfeather',
+          rareTerm: RARE_TERM,
           rareRoleId: roles.get('publisher')!,
           smallGroupId: groupIds.small,
           smallGroupSize: await size(groupIds.small),

@@ -2,17 +2,19 @@
 // `npm start` runs it) on a database seeded with BENCH_SCALE_USERS users in one organization, each
 // scenario loaded by autocannon (10 connections) after checking its answer, next to a bare node:http
 // server sending the same bytes (the floor this machine allows). Prints one table and the server's
-// RSS. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
-// Traffic only to 127.0.0.1. Not yet here: Better Auth's list-users side by side (issue 12).
+// RSS. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. On SQLite,
+// Better Auth's admin list-users serves the same people in the same run (better-auth-peer.ts), for
+// the four scenarios it has. Traffic only to 127.0.0.1.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, signInWithPrintedLink, startServerProcess, type ServerProcess } from '../test/helpers/app-process.js';
+import { startBetterAuth, type BetterAuthPeer } from './better-auth-peer.js';
 import { openSeeder, type Seeder } from './scale-seed.js';
 
 const USERS = Number(process.env.BENCH_SCALE_USERS ?? 1_000_000);
@@ -31,6 +33,8 @@ interface Row {
   p50: number;
   p99: number;
   idleMs: number;
+  /** Better Auth's list-users on the same scenario, where it has one. */
+  peer?: { rps: number; p99: number };
 }
 
 async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; p50: number; p99: number; non2xx: number }> {
@@ -81,7 +85,40 @@ function scenarios(seed: Seeder): Scenario[] {
   ];
 }
 
-async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>): Promise<void> {
+/** Better Auth's answers to the scenarios it has, checked, then loaded like ours. */
+async function loadPeer(peer: BetterAuthPeer, rows: Row[]): Promise<void> {
+  const headers = { cookie: peer.cookie };
+  for (const row of rows) {
+    const path = peer.scenarios[row.name];
+    if (!path) continue;
+    const res = await fetch(`${peer.url}${path}`, { headers });
+    const body = (await res.json()) as { users?: unknown[]; total?: number };
+    if (res.status !== 200 || !body.users?.length) throw new Error(`Better Auth, ${row.name}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    const loaded = await load(`${peer.url}${path}`, headers);
+    if (loaded.non2xx > 0) throw new Error(`Better Auth, ${row.name}: ${loaded.non2xx} answers were not 2xx under load`);
+    row.peer = { rps: loaded.rps, p99: loaded.p99 };
+  }
+}
+
+function printTable(label: string, rows: Row[], bare: { rps: number; p50: number; p99: number }): void {
+  const withPeer = rows.some((r) => r.peer);
+  console.log(`\n  ${label}, ${USERS.toLocaleString('en')} users, ${SECONDS} s per scenario, 10 connections`);
+  console.log(
+    `  ${'scenario'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'idle'.padStart(8)} ${'of floor'.padStart(9)}` +
+      (withPeer ? ` ${'Better Auth'.padStart(12)} ${'its p99'.padStart(8)} ${'ours ×'.padStart(8)}` : ''),
+  );
+  for (const r of rows) {
+    const peer = r.peer
+      ? ` ${r.peer.rps.toFixed(1).padStart(12)} ${`${r.peer.p99}`.padStart(6)}ms ${(r.rps / Math.max(r.peer.rps, 0.01)).toFixed(1).padStart(8)}`
+      : '';
+    console.log(
+      `  ${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50}`.padStart(4)}ms ${`${r.p99}`.padStart(4)}ms ${r.idleMs.toFixed(1).padStart(6)}ms ${`${((r.rps / bare.rps) * 100).toFixed(1)} %`.padStart(9)}${peer}`,
+    );
+  }
+  console.log(`  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`);
+}
+
+async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>, peerDir?: string): Promise<void> {
   // The server creates the organization and its administrator; the seeder adds the people to it.
   let server: ServerProcess = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' });
   const cookie = await signInWithPrintedLink(server);
@@ -107,17 +144,18 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       rows.push({ name: scenario.name, rps: loaded.rps, p50: loaded.p50, p99: loaded.p99, idleMs });
     }
     const rssMb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)], { encoding: 'utf8' }).trim()) / 1024;
-    const bare = await floor(firstPage);
-    console.log(`\n  ${label}, ${USERS.toLocaleString('en')} users, ${SECONDS} s per scenario, 10 connections`);
-    console.log(`  ${'scenario'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'idle'.padStart(8)} ${'of floor'.padStart(9)}`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50}`.padStart(4)}ms ${`${r.p99}`.padStart(4)}ms ${r.idleMs.toFixed(1).padStart(6)}ms ${`${((r.rps / bare.rps) * 100).toFixed(1)} %`.padStart(9)}`,
-      );
+    await server.stop();
+    if (peerDir) {
+      const peer = await startBetterAuth(peerDir, USERS);
+      try {
+        console.log(`  Better Auth: seeded the same people in ${peer.seedSeconds.toFixed(1)} s; ${peer.bytesPerUser.toFixed(0)} bytes per user on disk`);
+        await loadPeer(peer, rows);
+      } finally {
+        await peer.stop();
+      }
     }
-    console.log(
-      `  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`,
-    );
+    const bare = await floor(firstPage);
+    printTable(label, rows, bare);
     console.log(`  server RSS after the load: ${rssMb.toFixed(0)} MB`);
   } finally {
     await server.stop();
@@ -128,7 +166,16 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
 export default async function run(): Promise<void> {
   console.log(`\nScale: the users list over HTTP at ${USERS.toLocaleString('en')} users (BENCH_SCALE_USERS)`);
   const dir = mkdtempSync(join(tmpdir(), 'sofie-scale-'));
-  await benchOne('sqlite', `sqlite:${join(dir, 'scale.db')}`, async () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'scale.db');
+  await benchOne(
+    'sqlite',
+    `sqlite:${file}`,
+    async () => {
+      console.log(`  ours: ${(statSync(file).size / (USERS + 1)).toFixed(0)} bytes per user on disk (SQLite file)`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    dir,
+  );
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) return;
   const database = `sofie_bench_scale_${randomBytes(4).toString('hex')}`;

@@ -240,6 +240,19 @@ describe('searches that many users match', () => {
     expect([...first.items, ...second.items].map((u) => u.id)).toEqual(await expectedPage('member', 100));
   });
 
+  it('should page a common term to its last, partial page without losing or repeating anyone', async () => {
+    await seedMembers(t, 2_500);
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await list(`search=member&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((u) => u.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(await expectedPage('member', 5_000));
+    expect(seen).toHaveLength(2_500);
+  });
+
   it('should still find matches that all sort after the first two thousand users', async () => {
     await seedMembers(t, 2_500);
     const now = t.clock().toISOString();

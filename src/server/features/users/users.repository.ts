@@ -133,8 +133,9 @@ export async function listUserPage(
     // A search that many users match is answered fastest by walking the page order and testing each
     // user, rather than sorting every match: the count (capped, cheap) says which case this is.
     const total = await countMatching(db, organizationId, filter, dialect);
-    const walked = total.total >= DENSE_SEARCH ? await searchByWalking(db, organizationId, filter, page, dialect) : null;
-    const ids = walked ?? (await userPageIds(db, organizationId, filter, page, dialect));
+    const walked = total.total >= DENSE_SEARCH ? await searchByWalking(db, organizationId, filter, page, details) : null;
+    if (walked) return { rows: walked, ...total };
+    const ids = await userPageIds(db, organizationId, filter, page, dialect);
     return { rows: await usersInOrder(db, ids, details), ...total };
   }
   // Without a search the page is read with its columns straight from the sort index's walk: no
@@ -211,18 +212,34 @@ const WALK_BOUND = 2_000;
 /**
  * A page of a search read by walking the sort index from the cursor and testing each user's search
  * text, at most WALK_BOUND users: when matches are common that finds a page within a few hundred
- * steps, where sorting every match costs tens of thousands. Null when the bound was reached before a
- * page was found (the matches cluster elsewhere in the order): the caller then sorts the matches.
+ * steps, where sorting every match costs tens of thousands. Null when fewer than a page (and the
+ * "next" check) matched within the bound (the matches cluster elsewhere in the order, or this is the
+ * last page): the caller then sorts the matches.
+ *
+ * The bounded walk is a subquery that both databases read lazily, in its order, until the outer
+ * LIMIT is met: only as many users are read as it takes to find the page.
  */
-async function searchByWalking(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[] | null> {
+async function searchByWalking(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: UserFilterAt,
+  page: ListPage,
+  details: DetailsSpec,
+): Promise<ListedUserWithDetails[] | null> {
   const { search, ...others } = filter;
-  // search_text is lowercase name and email: a substring test here is the LIKE '%term%' of the filter.
-  const term = search!.trim().toLowerCase();
-  const walked = await sortedUsers(db, organizationId, others, page, dialect).select(['users.id', 'users.search_text']).limit(WALK_BOUND).execute();
-  const matches = walked.filter((row) => row.search_text.includes(term)).map((row) => row.id);
-  // Enough for a page and the "next" check, or the whole rest of the order was read: this is the page.
-  if (matches.length > page.limit || walked.length < WALK_BOUND) return matches.slice(0, page.limit + 1);
-  return null;
+  // search_text is lowercase name and email: the same substring test as the filter's.
+  const pattern = `%${escapeLike(search!.trim().toLowerCase())}%`;
+  const walk = sortedUsers(db, organizationId, others, page, details.dialect)
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select([...LISTED_COLUMNS, 'users.search_text'])
+    .limit(WALK_BOUND);
+  const matches = db
+    .selectFrom(walk.as('walk'))
+    .select(['id', 'name', 'email', 'email_normalized', 'status', 'role_id', 'role_name', 'last_active_at', 'created_at'])
+    .where(sql<boolean>`walk.search_text LIKE ${pattern} ESCAPE '\\'`)
+    .limit(page.limit + 1);
+  const rows = await withDetails(db, matches as unknown as ReturnType<typeof userPage>, page, details).execute();
+  return rows.length > page.limit ? rows : null;
 }
 
 /**
