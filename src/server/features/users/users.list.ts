@@ -5,6 +5,7 @@ import type { UserFilter, UserList, UserListQuery, UserSummary } from '../../../
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { usageSummariesOf } from '../usage/index.js';
 import { USERS_ERRORS } from './users.errors.js';
 import { groupsOfUsers, listUserPage, roleNames, type UserFilterAt } from './users.repository.js';
@@ -57,7 +58,8 @@ async function summaries(db: DbOrTrx, organizationId: string, rows: UserRow[], n
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
-  const { db, dialect } = ctx.deps;
+  const db = await readDbOf(ctx);
+  const { dialect } = ctx.deps;
   const sort = query.sort ?? 'name';
   const order = query.order ?? (sort === 'last_active' || sort === 'created' ? 'desc' : 'asc');
   const limit = query.limit ?? 50;
