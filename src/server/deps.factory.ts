@@ -16,6 +16,8 @@ export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & {
   clock?: () => Date;
   /** The database is known to be at the latest migration (tests hand in a copy of a migrated template). */
   migrated?: true;
+  /** How often the read replica is probed (tests: rarely, so that only a failing read can notice it has gone). */
+  replicaProbeMs?: number;
 };
 
 /** Opens the database (migrated), SMTP and Redis as the configuration says. */
@@ -31,7 +33,7 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
     },
     onConnectionError: (error) => logger.warn({ err: error }, 'a database connection failed; it is replaced on next use'),
     replica: config.databaseReadUrl
-      ? { url: config.databaseReadUrl, maxLagMs: config.databaseReadMaxLagMs, probeMs: REPLICA_PROBE_MS, log: logger }
+      ? { url: config.databaseReadUrl, maxLagMs: config.databaseReadMaxLagMs, probeMs: options.replicaProbeMs ?? REPLICA_PROBE_MS, log: logger }
       : undefined,
   });
   if (config.databaseReadUrl && config.workers > 1 && !config.redisUrl) {
