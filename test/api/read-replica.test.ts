@@ -4,6 +4,7 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDeps, type OpenedDeps } from '../../src/server/deps.factory.js';
 import type { Deps } from '../../src/server/platform/deps.js';
+import { freePort } from '../helpers/app-process.js';
 import { postgresBinDir, startReplicaPair, type ReplicaPair } from '../helpers/pg-replica.js';
 import { buildTestApp, usePostgres, type TestApp } from '../helpers/test-app.js';
 
@@ -47,7 +48,7 @@ describe.runIf(usePostgres && (required || postgresBinDir() !== null))('Read rep
   }
 
   /** Another server process on the same primary and replica (its own pools, probe and memory). */
-  async function otherProcess(config: Partial<Config>, replicaProbeMs?: number): Promise<{ app: FastifyInstance; deps: Deps }> {
+  async function otherProcess(config: Partial<Config>, replicaProbeMs?: number, expected = 'up'): Promise<{ app: FastifyInstance; deps: Deps }> {
     const base = {
       databaseUrl: pair.primaryUrl,
       databaseReadUrl: pair.standbyUrl,
@@ -58,7 +59,7 @@ describe.runIf(usePostgres && (required || postgresBinDir() !== null))('Read rep
     const opened = await openDeps(loadConfig({}, { ...base, ...config }), { clock: t.clock, migrated: true, replicaProbeMs });
     const app = await buildApp(opened.deps, { logger: false, startWorkers: false });
     others.push({ app, opened });
-    await until('the replica is measured and in use', () => opened.deps.replica?.status().state === 'up');
+    await until(`the replica is measured: ${expected}`, () => opened.deps.replica?.status().state === expected);
     return { app, deps: opened.deps };
   }
 
@@ -157,6 +158,15 @@ describe.runIf(usePostgres && (required || postgresBinDir() !== null))('Read rep
       await pair.resumeReplay();
     }
     await until('the change is replayed', async () => (await detail(two.app, otherAdmin)).role.name === 'Member');
+  });
+
+  it('should start and answer from the primary when the replica cannot be reached at all', async () => {
+    const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
+    const alone = await otherProcess({ databaseReadUrl: nowhere }, undefined, 'down');
+    const list = await get(alone.app, otherAdmin, '/api/users');
+    expect(list.statusCode, list.body).toBe(200);
+    const onPrimary = await t.deps.db.selectFrom('users').select('name').where('id', '=', carol).executeTakeFirstOrThrow();
+    expect((await detail(alone.app, otherAdmin)).name).toBe(onPrimary.name);
   });
 
   it('should answer lists and details from the primary while the replica is gone, and use it again when it is back', async () => {

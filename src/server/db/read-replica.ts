@@ -129,10 +129,12 @@ export function replicaMonitor(options: ReplicaMonitorOptions): ReplicaHealth {
 
   const tick = () => {
     if (stopped) return;
-    running = probe().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(tick, options.probeMs).unref();
-    });
+    running = probe()
+      .catch((error: unknown) => options.log.warn({ err: error }, 'read replica probe failed'))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, options.probeMs).unref();
+      });
   };
   tick();
 
