@@ -104,6 +104,8 @@ export function replicaMonitor(options: ReplicaMonitorOptions): ReplicaHealth {
 
   const probe = async () => {
     const started = epoch;
+    // Noted as of before the question: the lag may come out a little long, never short.
+    const askedAt = performance.now();
     let primaryLsn: bigint;
     try {
       const { rows } = await options.primary.query<{ lsn: string }>('SELECT pg_current_wal_flush_lsn()::text AS lsn');
@@ -111,7 +113,7 @@ export function replicaMonitor(options: ReplicaMonitorOptions): ReplicaHealth {
     } catch {
       return; // the primary cannot say where it is; the last measurement ages out
     }
-    lag.primaryAt(performance.now(), primaryLsn);
+    lag.primaryAt(askedAt, primaryLsn);
     try {
       const { rows } = await options.replica.query<{ standby: boolean; replayed: string | null }>(
         'SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed',
