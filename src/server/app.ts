@@ -34,6 +34,7 @@ import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
 import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
+import { readRoutingPlugin } from './platform/read-routing.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
 import { deliverDueMail } from './platform/mail/mail.service.js';
@@ -148,6 +149,7 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
     },
   });
   await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
+  await app.register(readRoutingPlugin, { deps });
 }
 
 /** Liveness and readiness probes for the load balancer (public, hidden from the API docs). */

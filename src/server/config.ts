@@ -33,7 +33,16 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
   workers: number;
+  /** A PostgreSQL streaming replica for list, search and detail reads; null reads everything from the primary. */
+  databaseReadUrl: string | null;
+  /** The replica is skipped while it is further behind the primary than this. */
+  databaseReadMaxLagMs: number;
+  /** An administrator's reads stay on the primary this long after they changed something. */
+  readYourWritesMs: number;
 }
+
+/** How often the replica's health and lag are measured; a measurement older than two of these does not count. */
+export const REPLICA_PROBE_MS = 1_000;
 
 export class ConfigError extends Error {}
 
@@ -81,6 +90,28 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw ? raw : null;
 }
 
+/**
+ * DATABASE_READ_URL and its bounds. Read-your-writes holds only if a replica that is used has replayed
+ * every write older than the window: the lag bound plus two probe intervals (the age a measurement
+ * may have, and the spacing of the primary positions it compares) must fit inside it.
+ */
+function readReplica(env: NodeJS.ProcessEnv, databaseUrl: string): Pick<Config, 'databaseReadUrl' | 'databaseReadMaxLagMs' | 'readYourWritesMs'> {
+  const databaseReadUrl = optional(env, 'DATABASE_READ_URL');
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) throw new ConfigError('DATABASE_READ_URL must start with postgres://');
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_READ_URL needs a PostgreSQL DATABASE_URL (it names a streaming replica of it); SQLite has no replicas');
+  }
+  const databaseReadMaxLagMs = integer(env, 'DATABASE_READ_MAX_LAG_MS', 2_000, 0, 600_000);
+  const readYourWritesMs = integer(env, 'READ_YOUR_WRITES_SECONDS', 5, 1, 3_600) * 1_000;
+  const needed = databaseReadMaxLagMs + 2 * REPLICA_PROBE_MS;
+  if (databaseReadUrl && readYourWritesMs < needed) {
+    throw new ConfigError(
+      `READ_YOUR_WRITES_SECONDS must be at least DATABASE_READ_MAX_LAG_MS + ${(2 * REPLICA_PROBE_MS) / 1000} s (${Math.ceil(needed / 1000)} with DATABASE_READ_MAX_LAG_MS=${databaseReadMaxLagMs}), or an administrator could read a replica that has not replayed their change`,
+    );
+  }
+  return { databaseReadUrl, databaseReadMaxLagMs, readYourWritesMs };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/$/, '');
@@ -95,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const smtpUrl = optional(env, 'SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const replica = readReplica(env, databaseUrl);
   const adminEmail = (optional(env, 'SOFIE_ADMIN_EMAIL') ?? 'admin@example.com').toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) throw new ConfigError('SOFIE_ADMIN_EMAIL must be an email address');
   return Object.freeze({
@@ -118,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workers: integer(env, 'WORKERS', 1, 1, 64),
+    ...replica,
     ...overrides,
   });
 }

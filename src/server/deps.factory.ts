@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import type { Config } from './config.js';
+import { REPLICA_PROBE_MS, type Config } from './config.js';
 import { openDatabase, type OpenOptions } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './platform/deps.js';
@@ -16,6 +16,8 @@ export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & {
   clock?: () => Date;
   /** The database is known to be at the latest migration (tests hand in a copy of a migrated template). */
   migrated?: true;
+  /** How often the read replica is probed (tests: rarely, so that only a failing read can notice it has gone). */
+  replicaProbeMs?: number;
 };
 
 /** Opens the database (migrated), SMTP and Redis as the configuration says. */
@@ -30,13 +32,21 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
       poolSize: config.databasePoolSize,
     },
     onConnectionError: (error) => logger.warn({ err: error }, 'a database connection failed; it is replaced on next use'),
+    replica: config.databaseReadUrl
+      ? { url: config.databaseReadUrl, maxLagMs: config.databaseReadMaxLagMs, probeMs: options.replicaProbeMs ?? REPLICA_PROBE_MS, log: logger }
+      : undefined,
   });
+  if (config.databaseReadUrl && config.workers > 1 && !config.redisUrl) {
+    logger.warn('DATABASE_READ_URL with WORKERS > 1 and no REDIS_URL: read-your-writes holds only within each server process');
+  }
   if (!options.migrated) await migrateToLatest(opened.db, opened.dialect === 'postgres' ? options.schema : undefined);
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   const deps: Deps = {
     config,
     db: opened.db,
+    readDb: opened.readDb,
+    replica: opened.replica,
     dialect: opened.dialect,
     clock: options.clock ?? (() => new Date()),
     newId: () => uuidv7(),

@@ -98,7 +98,7 @@ function printBanner(config: Config, dialect: string, smtp: boolean, boot: Boots
   const lines = [
     '',
     `  Sofie User Management is running at ${config.publicUrl}${processes > 1 ? ` (${processes} server processes)` : ''}`,
-    `  Database: ${dialect}   Mail: ${mail}   API docs: ${config.publicUrl}/api/docs`,
+    `  Database: ${dialect}${config.databaseReadUrl ? ' (reads from a replica)' : ''}   Mail: ${mail}   API docs: ${config.publicUrl}/api/docs`,
   ];
   if (boot.signInUrl) {
     lines.push(

@@ -56,13 +56,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock> } = {}): Promise<TestApp> {
+/**
+ * `databaseUrl`: a PostgreSQL database of the test's own (an empty one, migrated here) instead of a
+ * schema of TEST_DATABASE_URL or a SQLite file.
+ */
+export async function buildTestApp(options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock>; databaseUrl?: string } = {}): Promise<TestApp> {
   const clock = options.clock ?? testClock();
   let databaseUrl: string;
   let schema: string | undefined;
   let dir: string | undefined;
   let releaseSchema: (() => void) | undefined;
-  if (usePostgres) {
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+  } else if (usePostgres) {
     databaseUrl = process.env.TEST_DATABASE_URL!;
     ({ schema, release: releaseSchema } = await takePostgresSchema(databaseUrl));
   } else {
@@ -71,7 +77,7 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
     await migratedSqliteFile(join(dir, 'test.db'));
   }
   const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', databasePoolSize: 4, ...options.config });
-  const opened = await openDeps(config, { schema, clock, migrated: true });
+  const opened = await openDeps(config, options.databaseUrl ? { clock } : { schema, clock, migrated: true });
   const deps = opened.deps;
   const app = await buildApp(deps, { logger: false, startWorkers: false });
   const org = await deps.db

@@ -5,6 +5,7 @@ import { Kysely, PostgresAdapter, sql, type Kysely as K } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './database.js';
 import { ResilientPostgresDialect } from './postgres-driver.js';
+import { ReplicaReadDialect, replicaMonitor, type ReplicaHealth, type ReplicaLog } from './read-replica.js';
 import { SqliteReadWriteDialect } from './sqlite-driver.js';
 
 // COUNT(*) and BIGINT arrive as strings from pg by default; every count we use fits a JS number.
@@ -14,6 +15,10 @@ const SQLITE_MMAP_BYTES = 1024 * 1024 * 1024;
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
+  /** Single reads that may be served by the replica (the primary's handle when there is none); transactions run on the primary. */
+  readDb: Kysely<Database>;
+  /** The replica's health and lag when a replica is configured. */
+  replica: ReplicaHealth | null;
   dialect: Dialect;
   close(): Promise<void>;
 }
@@ -34,6 +39,8 @@ export interface OpenOptions {
   limits?: Partial<DatabaseLimits>;
   /** Told about connections that fail while nobody is using them (a restart, a failover): the pool replaces them. */
   onConnectionError?: (error: Error) => void;
+  /** PostgreSQL only: a streaming replica of `url` for reads, skipped while it lags more than `maxLagMs` or fails. */
+  replica?: { url: string; maxLagMs: number; probeMs: number; log: ReplicaLog };
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
@@ -67,6 +74,8 @@ function openSqlite(path: string, limits: DatabaseLimits): OpenedDatabase {
   writer.pragma('optimize=0x10002');
   return {
     db,
+    readDb: db,
+    replica: null,
     dialect: 'sqlite',
     close: async () => {
       writer.pragma('optimize');
@@ -82,6 +91,28 @@ async function openPostgres(url: string, options: OpenOptions, limits: DatabaseL
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     await admin.end();
   }
+  const pool = postgresPool(url, options, limits);
+  const db = new Kysely<Database>({ dialect: new ResilientPostgresDialect(pool) });
+  if (!options.replica) return { db, readDb: db, replica: null, dialect: 'postgres', close: () => db.destroy() };
+  // The replica's pool has the primary's limits: a replica that stops answering costs a read its
+  // acquire or statement timeout once, then it is marked down and reads go to the primary.
+  const replicaPool = postgresPool(options.replica.url, options, limits);
+  const replica = replicaMonitor({ primary: pool, replica: replicaPool, ...options.replica });
+  const readDb = new Kysely<Database>({ dialect: new ReplicaReadDialect(replicaPool, pool, replica) });
+  return {
+    db,
+    readDb,
+    replica,
+    dialect: 'postgres',
+    close: async () => {
+      await replica.stop();
+      await readDb.destroy();
+      await db.destroy();
+    },
+  };
+}
+
+function postgresPool(url: string, options: OpenOptions, limits: DatabaseLimits): pg.Pool {
   const settings = [
     `-c statement_timeout=${limits.statementTimeoutMs}`,
     `-c lock_timeout=${limits.lockTimeoutMs}`,
@@ -107,8 +138,7 @@ async function openPostgres(url: string, options: OpenOptions, limits: DatabaseL
   // only needs a listener.
   pool.on('error', report);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new ResilientPostgresDialect(pool) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return pool;
 }
 
 export function dialectOf(db: K<any>): Dialect {

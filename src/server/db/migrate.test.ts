@@ -151,6 +151,8 @@ describe('upgrading an existing database', () => {
     const deps = {
       config: loadConfig({}, { logLevel: 'silent' }),
       db: opened.db,
+      readDb: opened.db,
+      replica: null,
       dialect: opened.dialect,
       clock: () => new Date('2026-11-29T09:00:00.000Z'),
       newId: () => 'unused',

@@ -122,7 +122,7 @@ async function run(client: pg.PoolClient, query: CompiledQuery): Promise<QueryRe
   return { numAffectedRows: counted ? BigInt(rowCount ?? 0) : undefined, rows: rows ?? [] };
 }
 
-class ResilientPostgresDriver implements Driver {
+export class ResilientPostgresDriver implements Driver {
   constructor(private readonly pool: pg.Pool) {}
 
   async init(): Promise<void> {}
@@ -183,7 +183,7 @@ class ResilientPostgresDriver implements Driver {
  * Holds a pool client only for a transaction; single statements borrow one per statement. A client
  * that failed at the connection level is destroyed on release instead of going back to the pool.
  */
-class PooledConnection implements DatabaseConnection {
+export class PooledConnection implements DatabaseConnection {
   private client: pg.PoolClient | null = null;
   private broken = false;
 
@@ -206,6 +206,11 @@ class PooledConnection implements DatabaseConnection {
         if (!this.broken || attempt >= this.attempts) throw error;
       }
     }
+  }
+
+  /** Holds a client: a transaction is open on it. */
+  get inTransaction(): boolean {
+    return this.client !== null;
   }
 
   endTransaction(): void {

@@ -209,6 +209,7 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
     ip: request.ip ?? null,
     userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
     conditional: request.routeOptions.config?.conditional,
+    readDb: request.readDb ?? undefined,
   };
 }
 

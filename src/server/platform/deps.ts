@@ -3,12 +3,20 @@ import type { Redis } from 'ioredis';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Config } from '../config.js';
 import type { Db, Dialect } from '../db/database.js';
+import type { ReplicaStatus } from '../db/read-replica.js';
 import type { MailTransport } from './mail/mail-transport.js';
 
 /** Everything the app needs from outside, passed in explicitly so a test builds a real app in ms. */
 export interface Deps {
   config: Config;
   db: Db;
+  /**
+   * The read replica's handle when DATABASE_READ_URL is set (it falls back to the primary while the
+   * replica lags or fails), else `db`. Only through readDbOf(ctx), which honours read-your-writes.
+   */
+  readDb: Db;
+  /** The replica's last measurement, when one is configured. */
+  replica: { status(): ReplicaStatus } | null;
   dialect: Dialect;
   /** The only source of "now". */
   clock: () => Date;
@@ -54,6 +62,8 @@ export interface RequestContext {
   userAgent: string | null;
   /** What the route declared it needs only in some cases (see requireConditional in access.ts). */
   conditional?: Record<string, { permission?: PermissionKey; stepUp?: boolean; when: string }>;
+  /** Where this request's list and detail reads go (see platform/read-routing.ts); unset: the primary. */
+  readDb?: () => Promise<Db>;
 }
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

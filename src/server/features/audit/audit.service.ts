@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { AuditEvent, AuditQuery } from '../../../contracts/audit.js';
 import type { RequestContext } from '../../platform/deps.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { listAuditRows } from './audit.repository.js';
 import type { AuditEventRow } from './audit.table.js';
 
@@ -27,7 +28,7 @@ export function auditRowToEvent(row: AuditEventRow, withIp = true): AuditEvent {
 
 export async function listAuditEvents(ctx: RequestContext, query: Static<typeof AuditQuery>) {
   const limit = query.limit ?? 50;
-  const rows = await listAuditRows(ctx.deps.db, ctx.organizationId, { ...query, beforeId: query.cursor, limit });
+  const rows = await listAuditRows(await readDbOf(ctx), ctx.organizationId, { ...query, beforeId: query.cursor, limit });
   const page = rows.slice(0, limit);
   const withIp = mayReadIps(ctx);
   return { items: page.map((row) => auditRowToEvent(row, withIp)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };

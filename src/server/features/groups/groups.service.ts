@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { GROUPS_ERRORS } from './groups.errors.js';
 import type { GroupRow } from './groups.table.js';
@@ -64,7 +65,7 @@ export function sprawlHints(memberCount: number): string[] {
 }
 
 export async function listGroups(ctx: RequestContext): Promise<Group[]> {
-  const rows = await listGroupRowsWithCounts(ctx.deps.db, ctx.organizationId);
+  const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -82,7 +83,7 @@ async function requireGroup(db: DbOrTrx, organizationId: string, id: string) {
 }
 
 export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDetail> {
-  const { db } = ctx.deps;
+  const db = await readDbOf(ctx);
   const row = await requireGroup(db, ctx.organizationId, id);
   const [count, members] = await Promise.all([countMembers(db, ctx.organizationId, id), listMembers(db, ctx.organizationId, id)]);
   return {

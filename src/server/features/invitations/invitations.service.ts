@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { hashToken } from '../../platform/tokens.js';
 import { createSession, type NewSession } from '../auth/index.js';
@@ -23,7 +24,7 @@ function statusOf(row: InvitationRow, now: string): Invitation['status'] {
 export async function listInvitations(ctx: RequestContext, query: { status?: Invitation['status']; limit?: number; cursor?: string }) {
   const now = nowIso(ctx.deps);
   const limit = query.limit ?? 50;
-  const rows = await listInvitationRows(ctx.deps.db, ctx.organizationId, { status: query.status, now, limit, afterId: query.cursor });
+  const rows = await listInvitationRows(await readDbOf(ctx), ctx.organizationId, { status: query.status, now, limit, afterId: query.cursor });
   const page = rows.slice(0, limit);
   return {
     items: page.map((row): Invitation => ({

@@ -4,6 +4,7 @@ import { FORMULA_CELL } from '../../../contracts/csv.js';
 import type { UserFilter, UserList, UserListQuery, UserSummary } from '../../../contracts/users.js';
 import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { usageSummaryOf } from '../usage/index.js';
 import { jsonArrayValue } from '../../db/json-array.js';
 import { USERS_ERRORS } from './users.errors.js';
@@ -53,7 +54,8 @@ function summaryOf(row: ListedUserWithDetails): UserSummary {
 }
 
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
-  const { db, dialect } = ctx.deps;
+  const db = await readDbOf(ctx);
+  const { dialect } = ctx.deps;
   const sort = query.sort ?? 'name';
   const order = query.order ?? (sort === 'last_active' || sort === 'created' ? 'desc' : 'asc');
   const limit = query.limit ?? 50;

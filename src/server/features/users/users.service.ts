@@ -8,6 +8,7 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { deviceLabel } from '../../platform/device.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
+import { readDbOf } from '../../platform/read-routing.js';
 import { activeSessionsOf, revokeAllSessionsOf } from '../auth/index.js';
 import { passkeySummaryForUser } from '../passkeys/index.js';
 import { addToGroup, changeGroupMemberships, findGroup, findGroups, groupIdsOf, removeFromGroup } from '../groups/index.js';
@@ -52,7 +53,7 @@ export async function requireUserForChange(trx: DbOrTrx, dialect: Dialect, organ
 }
 
 export async function getUserDetail(ctx: RequestContext, userId: string): Promise<UserDetail> {
-  const { db } = ctx.deps;
+  const db = await readDbOf(ctx);
   const { organizationId } = ctx;
   const row = await requireUser(db, organizationId, userId);
   const now = ctx.deps.clock();
