@@ -20,6 +20,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { databaseOutage } from './database-errors.js';
+import { preparedStatementName } from './prepared.js';
 
 /**
  * PostgreSQL through a pg pool, like Kysely's own dialect, with one difference that matters during a
@@ -116,7 +117,9 @@ function connectionLost(error: unknown): boolean {
 }
 
 async function run(client: pg.PoolClient, query: CompiledQuery): Promise<QueryResult<any>> {
-  const { command, rowCount, rows } = await client.query(query.sql, [...query.parameters]);
+  const name = preparedStatementName(query.sql);
+  const values = [...query.parameters];
+  const { command, rowCount, rows } = await (name ? client.query({ name, text: query.sql, values }) : client.query(query.sql, values));
   if (command === 'ROLLBACK' || command === 'COMMIT') return { rows: [{ command }] };
   const counted = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
   return { numAffectedRows: counted ? BigInt(rowCount ?? 0) : undefined, rows: rows ?? [] };

@@ -1,5 +1,33 @@
+import { createHash } from 'node:crypto';
 import { CompiledQuery, PostgresAdapter, type Compilable } from 'kysely';
 import type { DbOrTrx } from './database.js';
+
+/** Named statements a PostgreSQL connection may hold; each connection prepares these at most once. */
+const MAX_PREPARED = 1_000;
+const statementNames = new Map<string, string>();
+
+/**
+ * On PostgreSQL, planning a page of the users list (a join and two correlated subqueries) took as
+ * long as running it; a named statement is parsed and planned once per connection and then reused.
+ * Only the hot, fixed-shape queries the code marks are named, and at most MAX_PREPARED of them: a
+ * query whose text varies with its values (an IN list) must not fill the server's memory, and a
+ * search keeps its per-value plan.
+ */
+export function preparedStatementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
+function markPrepared(sql: string): void {
+  if (statementNames.has(sql) || statementNames.size >= MAX_PREPARED) return;
+  statementNames.set(sql, `sofie_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`);
+}
+
+/** Runs a query whose SQL text takes few shapes (not an IN list of varying length) as a named, reused statement. */
+export async function executePrepared<Row>(db: DbOrTrx, query: Compilable<Row>): Promise<Row[]> {
+  const compiled = query.compile();
+  markPrepared(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
+}
 
 /**
  * A query built and compiled once per SQL dialect, then run with new values: on the hot path (the
@@ -29,6 +57,7 @@ export function preparedQuery<Names extends string, Row>(
       if (missing.length > 0) throw new Error(`preparedQuery: ${missing.join(', ')} did not reach the SQL as a bound parameter`);
       entry = { query, slots };
       compiled.set(dialect, entry);
+      markPrepared(query.sql);
     }
     return entry;
   };

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { UserFilter, UserSort } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
 import { jsonArrayOf } from '../../db/json-array.js';
+import { executePrepared } from '../../db/prepared.js';
 import { countGroupMembers } from '../groups/index.js';
 import { usageByTypeColumn, usageWindowStart, type UsageByType } from '../usage/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
@@ -141,7 +142,7 @@ export async function listUserPage(
   // Without a search the page is read with its columns straight from the sort index's walk: no
   // second lookup of each row by id.
   const pageRows = filter.groupId ? groupPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect);
-  const [rows, total] = await Promise.all([withDetails(db, pageRows, page, details).execute(), countMatching(db, organizationId, filter, dialect)]);
+  const [rows, total] = await Promise.all([executePrepared(db, withDetails(db, pageRows, page, details)), countMatching(db, organizationId, filter, dialect)]);
   return { rows, ...total };
 }
 
@@ -258,7 +259,8 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
       .where('organization_id', '=', organizationId);
     if (filter.roleId) query = query.where('role_id', '=', filter.roleId);
     query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '<>', 'deleted');
-    return { total: Number((await query.executeTakeFirstOrThrow()).n), exact: true };
+    const [row] = await executePrepared(db, query);
+    return { total: Number(row?.n ?? 0), exact: true };
   }
   if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
     return { total: await countGroupMembers(db, organizationId, filter.groupId), exact: true };
