@@ -53,10 +53,16 @@ export type UserListQuery = Static<typeof UserListQuery>;
 export const UserList = Type.Object({
   items: Type.Array(UserSummary),
   total: Type.Integer({ description: 'Users matching the filter; when totalExact is false, at least this many (a capped count).' }),
-  totalExact: Type.Boolean({ description: 'False when more than 10,000 match a search or last-active filter and total is that cap ("10,000+").' }),
+  totalExact: Type.Boolean({
+    description:
+      'False when more than 1,000 match a search or last-active filter and total is that cap ("1,000+"); GET /api/users/count gives the exact figure.',
+  }),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export type UserList = Static<typeof UserList>;
+
+export const UserCount = Type.Object({ total: Type.Integer({ description: 'Exactly how many users match the filter.' }) });
+export type UserCount = Static<typeof UserCount>;
 
 export const SessionSummary = Type.Object({
   id: Type.String(),

@@ -117,6 +117,22 @@ describe('Users list: the URL keeps the view', () => {
     await expect.poll(async () => (await emailsOnScreen(page))[0]).toBe('pager00@acme.test');
   });
 
+  it("should say a common search's total is counted up to 1,000 and count it exactly on request", async () => {
+    const emails = Array.from({ length: 1_010 }, (_, i) => `tally${String(i).padStart(4, '0')}@acme.test`);
+    for (let i = 0; i < emails.length; i += 500) {
+      const invited = await page.request.post(`${app.url}/api/invitations`, { data: { entries: emails.slice(i, i + 500).map((email) => ({ email })) } });
+      expect(invited.status()).toBe(200);
+    }
+    await page.goto(`${app.url}/admin/users?q=tally`);
+    await page.getByText(`${(1_000).toLocaleString()}+ matching users (counted up to ${(1_000).toLocaleString()})`).waitFor();
+    await page.getByRole('button', { name: 'Count all' }).click();
+    await page.getByText(`${(1_010).toLocaleString()} matching users`).waitFor();
+    await expect(page.getByRole('button', { name: 'Count all' }).count()).resolves.toBe(0);
+    // Another search is counted afresh, up to the cap.
+    await page.goto(`${app.url}/admin/users?q=tally0`);
+    await page.getByText(`${(1_000).toLocaleString()} matching users`).waitFor();
+  });
+
   it('should show every status and group name in full when the table is crowded', async () => {
     const group = await page.request.post(`${app.url}/api/groups`, { data: { name: 'Sales Americas' } });
     const crowded = await page.request.post(`${app.url}/api/invitations`, {

@@ -21,7 +21,7 @@ export function fromNow(iso: string | null | undefined): string {
 }
 
 /**
- * A list's total as people should read it: exact ("1,234"), or "10,000+" when the server counted a
+ * A list's total as people should read it: exact ("1,234"), or "1,000+" when the server counted a
  * search or activity filter only up to its cap (the API's totalExact: false).
  */
 export function countText(total: number, exact = true): string {

@@ -1,14 +1,14 @@
 // The users list: filtered, sorted pages with keyset cursors, the summaries they show, and the CSV export of a view.
 import Papa from 'papaparse';
 import { FORMULA_CELL } from '../../../contracts/csv.js';
-import type { UserFilter, UserList, UserListQuery, UserSummary } from '../../../contracts/users.js';
+import type { UserCount, UserFilter, UserList, UserListQuery, UserSummary } from '../../../contracts/users.js';
 import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { usageSummaryOf } from '../usage/index.js';
 import { jsonArrayValue } from '../../db/json-array.js';
 import { USERS_ERRORS } from './users.errors.js';
-import { listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
+import { countAllMatching, listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
 type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at'>;
@@ -78,6 +78,12 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
     totalExact: exact,
     nextCursor: rows.length > limit && last ? encodeCursor(sortValue[sort](last), last.id) : null,
   };
+}
+
+/** Exactly how many users a filter matches: what "Count all" shows where the list's total is capped. */
+export async function countUsers(ctx: RequestContext, filter: UserFilter): Promise<UserCount> {
+  const db = await readDbOf(ctx);
+  return { total: await countAllMatching(db, ctx.organizationId, { ...filter, now: nowIso(ctx.deps) }, ctx.deps.dialect) };
 }
 
 /** The current filtered view as CSV, in the list's order. */

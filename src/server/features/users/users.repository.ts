@@ -107,8 +107,12 @@ export interface ListPage {
   after: { value: string | null; id: string } | null;
 }
 
-/** Above this many matches a total that cannot come from kept counts is given as "10,000+". */
-export const COUNT_CAP = 10_000;
+/**
+ * Above this many matches a total that cannot come from kept counts is given as "1,000+": counting
+ * further costs every request of a common search (the exact figure is one request away,
+ * countAllMatching). A thousand also tells an administrator to narrow the search.
+ */
+export const COUNT_CAP = 1_000;
 
 export interface ListTotal {
   total: number;
@@ -205,8 +209,8 @@ function groupsColumn(db: DbOrTrx, spec: DetailsSpec, userIdColumn: string) {
   );
 }
 
-/** From this many matches on, a search first tries walking the page order (searchByWalking). */
-const DENSE_SEARCH = 2_000;
+/** From this many matches on (the capped count), a search first tries walking the page order (searchByWalking). */
+const DENSE_SEARCH = COUNT_CAP;
 /** How many users, in page order, that walk may read before giving up. */
 const WALK_BOUND = 2_000;
 
@@ -248,7 +252,7 @@ async function searchByWalking(
  * - role and status alone (the list as it opens): from the counts triggers keep (migration 0010);
  * - a group alone: the group's kept member count (a group holds no deleted users);
  * - anything else (a search, the last-active windows, combinations): counted up to COUNT_CAP, so a
- *   search matching 40 % of a million users costs ten thousand index steps, not four hundred thousand.
+ *   search matching 40 % of a million users costs a thousand index steps, not four hundred thousand.
  */
 async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
   const searching = !!filter.search?.trim();
@@ -274,6 +278,14 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
+}
+
+/** The exact number of users a filter matches, however many: on demand ("Count all"), never per page. */
+export async function countAllMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<number> {
+  const row = await applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The page's rows in order, one more than the limit to tell whether a next page exists. */

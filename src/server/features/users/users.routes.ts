@@ -1,36 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
-import { BulkUsersBody, BulkUsersResult, ChangeGroupsBody, ChangeRoleBody, UserDetail, UserList, UserListQuery } from '../../../contracts/users.js';
+import {
+  BulkUsersBody,
+  BulkUsersResult,
+  ChangeGroupsBody,
+  ChangeRoleBody,
+  UserCount,
+  UserDetail,
+  UserFilter,
+  UserList,
+  UserListQuery,
+} from '../../../contracts/users.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { exportUsersCsv, listUsers } from './users.list.js';
+import { countUsers, exportUsersCsv, listUsers } from './users.list.js';
 import { bulkUpdateUsers, changeUserGroups, changeUserRole, getUserDetail, signOutEverywhere } from './users.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/users', {
-    config: { permission: 'users.view' },
-    schema: {
-      tags: ['Users'],
-      summary: 'List users: substring search, filters, sort, keyset pagination with a total',
-      querystring: UserListQuery,
-      response: { 200: UserList, ...errors },
-    },
-    handler: async (request) => listUsers(contextOf(request, deps), request.query),
-  });
-
-  app.get('/api/users/export.csv', {
-    config: { permission: 'users.view' },
-    schema: { tags: ['Users'], summary: 'The current filtered view as CSV', querystring: UserListQuery, response: { 200: Type.String(), ...errors } },
-    handler: async (request, reply) => {
-      const { search, roleId, groupId, status, lastActive, sort, order } = request.query;
-      const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status, lastActive }, sort, order);
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="users.csv"').send(csv);
-    },
-  });
+  await app.register(usersListRoutes, { deps });
 
   app.post('/api/users/bulk', {
     config: {
@@ -94,5 +85,40 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       response: { 200: Type.Object({ revoked: Type.Integer() }), ...errors },
     },
     handler: async (request) => ({ revoked: await signOutEverywhere(contextOf(request, deps), request.params.id, request.body.reason) }),
+  });
+};
+
+/** The list, its exact count on demand and its CSV export: the same filter, three answers. */
+const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/users', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Users'],
+      summary: 'List users: substring search, filters, sort, keyset pagination with a total',
+      querystring: UserListQuery,
+      response: { 200: UserList, ...errors },
+    },
+    handler: async (request) => listUsers(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/users/count', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Users'],
+      summary: 'Exactly how many users match a filter (the list counts a search only up to 1,000)',
+      querystring: UserFilter,
+      response: { 200: UserCount, ...errors },
+    },
+    handler: async (request) => countUsers(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/users/export.csv', {
+    config: { permission: 'users.view' },
+    schema: { tags: ['Users'], summary: 'The current filtered view as CSV', querystring: UserListQuery, response: { 200: Type.String(), ...errors } },
+    handler: async (request, reply) => {
+      const { search, roleId, groupId, status, lastActive, sort, order } = request.query;
+      const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status, lastActive }, sort, order);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="users.csv"').send(csv);
+    },
   });
 };

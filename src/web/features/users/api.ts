@@ -1,7 +1,10 @@
-import type { BulkUsersBody, BulkUsersResult, UserFilter, UserList, UserListQuery } from '../../../contracts/users';
+import type { BulkUsersBody, BulkUsersResult, UserCount, UserFilter, UserList, UserListQuery } from '../../../contracts/users';
 import { api, withQuery } from '../../shared/api';
 
 export const fetchUsers = (query: UserListQuery) => api<UserList>('/api/users', { query: { ...query } });
+
+/** Exactly how many users match, where the list's total stopped at its cap ("Count all"). */
+export const fetchUserCount = (filter: UserFilter) => api<UserCount>('/api/users/count', { query: { ...filter } });
 
 /** A retried bulk request carries the same key, so the server applies it once. */
 export const bulkUpdateUsers = (body: BulkUsersBody, idempotencyKey: string) =>

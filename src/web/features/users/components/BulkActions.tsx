@@ -27,7 +27,7 @@ export interface Selection {
 interface BarProps {
   selection: Selection;
   total: number;
-  /** The total as shown: "10,000+" when only counted up to the cap. */
+  /** The total as shown: "1,000+" when only counted up to the cap. */
   totalText: string;
   pageCount: number;
   filter: UserFilter;

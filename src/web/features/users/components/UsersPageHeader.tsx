@@ -10,13 +10,16 @@ export function UsersPageHeader({
   total,
   totalExact,
   filtered,
+  countAll,
   onInvite,
 }: {
   loaded: boolean;
   total: number;
-  /** False when the server counted only up to its cap: "10,000+". */
+  /** False when the server counted only up to its cap: "1,000+". */
   totalExact: boolean;
   filtered: boolean;
+  /** Asks the server for the exact figure behind a capped total. */
+  countAll: { run: () => void; running: boolean; failed: boolean };
   onInvite: () => void;
 }) {
   const can = useCan();
@@ -28,7 +31,12 @@ export function UsersPageHeader({
           {loaded
             ? `${countText(total, totalExact)} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')
             : 'Everyone in your organization, with their role, groups and status.'}
-          {loaded && !totalExact && ` (counted up to ${total.toLocaleString()}: narrow the search for an exact figure)`}
+          {loaded && !totalExact && ` (counted up to ${total.toLocaleString()}) `}
+          {loaded && !totalExact && (
+            <Button variant="subtle" size="compact-xs" onClick={countAll.run} loading={countAll.running}>
+              {countAll.failed ? 'Could not count: try again' : 'Count all'}
+            </Button>
+          )}
         </Text>
       </div>
       <Group gap="xs">

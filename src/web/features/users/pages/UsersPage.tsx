@@ -22,7 +22,8 @@ export function UsersPage() {
   const { params, update, toggleSort, nextPage, previousPage, reset, pageNumber } = useUserListParams();
   const [inviteOpen, setInviteOpen] = useState(false);
 
-  const { filter, users, viewKey, items, total, totalExact, totalText, filtered } = useUsersList(params, PAGE_SIZE);
+  const list = useUsersList(params, PAGE_SIZE);
+  const { filter, users, viewKey, items, total, totalText, filtered } = list;
 
   // A new page starts at its top row.
   useEffect(() => {
@@ -37,7 +38,7 @@ export function UsersPage() {
 
   return (
     <Stack gap="md">
-      <UsersPageHeader loaded={!!users.data} total={total} totalExact={totalExact} filtered={filtered} onInvite={() => setInviteOpen(true)} />
+      <UsersPageHeader {...list} loaded={!!users.data} onInvite={() => setInviteOpen(true)} />
 
       <Card withBorder padding="md">
         <UserFilters
