@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The only reader of process.env. Parsed once, validated, frozen; a bad value stops the process at
  * start with a message naming the variable.
@@ -33,9 +35,25 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Server processes sharing the port (node:cluster); 1 runs the server in this process. */
   workers: number;
+  /**
+   * SHA-256 (hex) of OPERATOR_TOKEN, the bearer token of the operator API (/operator/api/…); null when
+   * unset, and then that API does not exist. The token itself is not kept.
+   */
+  operatorTokenHash: string | null;
 }
 
 export class ConfigError extends Error {}
+
+const OPERATOR_TOKEN_MIN_LENGTH = 32;
+
+function operatorTokenHash(env: NodeJS.ProcessEnv): string | null {
+  const token = optional(env, 'OPERATOR_TOKEN');
+  if (token === null) return null;
+  if (token.length < OPERATOR_TOKEN_MIN_LENGTH || token.length > 200) {
+    throw new ConfigError(`OPERATOR_TOKEN must be ${OPERATOR_TOKEN_MIN_LENGTH} to 200 characters (e.g. \`openssl rand -base64 32\`)`);
+  }
+  return createHash('sha256').update(token).digest('hex');
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -118,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workers: integer(env, 'WORKERS', 1, 1, 64),
+    operatorTokenHash: operatorTokenHash(env),
     ...overrides,
   });
 }
