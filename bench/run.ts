@@ -4,6 +4,7 @@ import databaseOutage from './database-outage.js';
 import fuzz from './fuzz.js';
 import scale from './scale.js';
 import offboarding from './offboarding.js';
+import organizations from './organizations.js';
 import passkeys from './passkeys.js';
 import usage from './usage.js';
 import usersList from './users-list.js';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['passkeys', passkeys],
   ['database-outage', databaseOutage],
   ['fuzz', fuzz],
+  ['organizations', organizations],
   ['scale', scale],
 ];
 const only = process.argv[2];

@@ -43,3 +43,11 @@ export const SignInResult = Type.Object({
   firstSignIn: Type.Boolean(),
 });
 export type SignInResult = Static<typeof SignInResult>;
+
+/** The organizations where the signed-in address has an active account (the console's organization switcher). */
+export const MyOrganizations = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), current: Type.Boolean() })),
+});
+export type MyOrganizations = Static<typeof MyOrganizations>;
+
+export const SwitchOrganizationBody = Type.Object({ organizationId: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -28,6 +28,7 @@ export const PLATFORM_ERRORS = {
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now. Nothing was changed; try again in a moment.' },
   DATABASE_BUSY: { status: 503, message: 'The database is busy right now. Nothing was changed; try again in a moment.' },
   SERVICE_TOKEN_INVALID: { status: 401, message: 'A valid service token is required (Authorization: Bearer sst_…).' },
+  OPERATOR_TOKEN_INVALID: { status: 401, message: 'The operator API needs the operator token (Authorization: Bearer <OPERATOR_TOKEN>).' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id helps us find it.' },
 } satisfies Record<string, ErrorSpec>;
 
@@ -46,6 +47,7 @@ export const AUTH_ERRORS = {
   LINK_USED: { status: 400, message: 'This sign-in link was already used. Request a new one.' },
   LINK_EXPIRED: { status: 400, message: 'This sign-in link has expired (links last 15 minutes). Request a new one.' },
   ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
+  ORGANIZATION_NOT_AVAILABLE: { status: 404, message: 'Your address has no active account in this organization, or the organization is suspended.' },
 } as const;
 
 export const GROUPS_ERRORS = {
@@ -96,6 +98,17 @@ export type OffboardingErrorCode = keyof typeof OFFBOARDING_ERRORS;
 export const ORGANIZATIONS_ERRORS = {
   ORGANIZATION_NOT_FOUND: { status: 404, message: 'This organization does not exist.' },
   INVALID_DOMAIN: { status: 400, message: 'An allowed email domain is not a valid domain name (example: example.com).' },
+  ORGANIZATION_SUSPENDED: { status: 403, message: 'This organization is suspended: nobody of it can sign in. Its administrators can ask Sofie support.' },
+  ORGANIZATION_NAME_TAKEN: { status: 409, message: 'Another organization already has this name.' },
+  ORGANIZATION_NAME_AMBIGUOUS: { status: 409, message: 'Several organizations have this name; name the organization by its id.' },
+  ORGANIZATION_ALREADY_SUSPENDED: { status: 409, message: 'This organization is already suspended.' },
+  ORGANIZATION_NOT_SUSPENDED: { status: 409, message: 'Only a suspended organization can be resumed or deleted. Suspend it first.' },
+  DELETE_CONFIRMATION_MISMATCH: {
+    status: 400,
+    message: 'To delete an organization, type its exact name as confirmName (\'--confirm "<name>"\' on the command line).',
+  },
+  INVALID_ADMIN_EMAIL: { status: 400, message: 'The first administrator needs a valid email address.' },
+  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 export const OWNERSHIP_ERRORS = {

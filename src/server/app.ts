@@ -18,6 +18,7 @@ import { invitationsRoutes } from './features/invitations/invitations.routes.js'
 import { mailboxRoutes } from './features/mailbox/mailbox.routes.js';
 import { passkeysRoutes } from './features/passkeys/passkeys.routes.js';
 import { organizationsRoutes } from './features/organizations/organizations.routes.js';
+import { operatorRoutes } from './features/organizations/organizations.operator.routes.js';
 import { serviceTokensRoutes } from './features/service-tokens/service-tokens.routes.js';
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
@@ -144,11 +145,21 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
         version: '0.1.0',
         description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' },
+          operatorToken: { type: 'http', scheme: 'bearer', description: 'OPERATOR_TOKEN (the /operator/api routes only)' },
+        },
+      },
       security: [{ session: [] }],
     },
   });
-  await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
+  await app.register(accessPlugin, {
+    resolveActor: actorResolver(deps),
+    resolveService: serviceTokenResolver(deps),
+    publicUrl: deps.config.publicUrl,
+    operatorTokenHash: deps.config.operatorTokenHash,
+  });
   await app.register(readRoutingPlugin, { deps });
 }
 
@@ -190,6 +201,8 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
   ]) {
     await app.register(routes, { deps });
   }
+  // The operator API exists only when OPERATOR_TOKEN is set: without it, its addresses answer 404.
+  if (deps.config.operatorTokenHash) await app.register(operatorRoutes, { deps });
 }
 
 /**
@@ -239,7 +252,7 @@ async function registerConsole(app: FastifyInstance, webRoot: string): Promise<v
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) {
+    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/operator/') && !path.startsWith('/assets/')) {
       if (hasConsole) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return reply.type('text/plain').send('The console is not built yet: run `npm run build` (npm start does it for you).');
     }

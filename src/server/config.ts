@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The only reader of process.env. Parsed once, validated, frozen; a bad value stops the process at
  * start with a message naming the variable.
@@ -39,12 +41,28 @@ export interface Config {
   databaseReadMaxLagMs: number;
   /** An administrator's reads stay on the primary this long after they changed something. */
   readYourWritesMs: number;
+  /**
+   * SHA-256 (hex) of OPERATOR_TOKEN, the bearer token of the operator API (/operator/api/…); null when
+   * unset, and then that API does not exist. The token itself is not kept.
+   */
+  operatorTokenHash: string | null;
 }
 
 /** How often the replica's health and lag are measured; a measurement older than two of these does not count. */
 export const REPLICA_PROBE_MS = 1_000;
 
 export class ConfigError extends Error {}
+
+const OPERATOR_TOKEN_MIN_LENGTH = 32;
+
+function operatorTokenHash(env: NodeJS.ProcessEnv): string | null {
+  const token = optional(env, 'OPERATOR_TOKEN');
+  if (token === null) return null;
+  if (token.length < OPERATOR_TOKEN_MIN_LENGTH || token.length > 200) {
+    throw new ConfigError(`OPERATOR_TOKEN must be ${OPERATOR_TOKEN_MIN_LENGTH} to 200 characters (e.g. \`openssl rand -base64 32\`)`);
+  }
+  return createHash('sha256').update(token).digest('hex');
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -151,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workers: integer(env, 'WORKERS', 1, 1, 64),
     ...replica,
+    operatorTokenHash: operatorTokenHash(env),
     ...overrides,
   });
 }

@@ -4,7 +4,7 @@ import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
 import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkeys/passkeys.table.js';
-import type { OrganizationsTable } from '../features/organizations/organizations.table.js';
+import type { OperatorEventsTable, OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
@@ -24,6 +24,7 @@ import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 /** The union of every feature's tables; each table's shape lives with its feature. */
 export interface Database {
   organizations: OrganizationsTable;
+  operator_events: OperatorEventsTable;
   users: UsersTable;
   user_counts: UserCountsTable;
   roles: RolesTable;

@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Actor, Deps, RequestContext } from './deps.js';
 import { fail, PLATFORM_ERRORS } from './errors.js';
+import { hashToken } from './tokens.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,6 +18,11 @@ declare module 'fastify' {
     stepUp?: boolean;
     /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
     service?: boolean;
+    /**
+     * The deployment operator's API: `Authorization: Bearer <OPERATOR_TOKEN>` and nothing else. A session
+     * cookie is never looked at, so no organization administrator reaches it.
+     */
+    operator?: boolean;
     /**
      * A route whose JSON body names an `action` (bulk changes) declares what each action needs on top
      * of the route's permission; the plugin checks it before the body is validated or the handler runs.
@@ -53,6 +60,8 @@ export interface DeclaredRoute {
   public: boolean;
   /** Called with a service token instead of a session. */
   service: boolean;
+  /** Called with the operator token only. */
+  operator: boolean;
   stepUp: boolean;
   actions: Record<string, Requirement>;
   conditional: Record<string, Requirement & { when: string }>;
@@ -70,9 +79,43 @@ export interface AccessOptions {
   resolveActor: ActorResolver;
   resolveService: (authorization: string | undefined) => Promise<ServiceCaller | null>;
   publicUrl: string;
+  /** SHA-256 (hex) of the operator token; null: no operator routes may exist. */
+  operatorTokenHash: string | null;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type RouteConfig = {
+  permission?: string;
+  public?: boolean;
+  service?: boolean;
+  operator?: boolean;
+  stepUp?: boolean;
+  actions?: DeclaredRoute['actions'];
+  conditional?: DeclaredRoute['conditional'];
+};
+
+/** What a route requires, one entry per method; throws (the app does not start) when it declares nothing. */
+function declarationsOf(route: RouteOptions, operatorTokenConfigured: boolean): DeclaredRoute[] {
+  const config = route.config as RouteConfig | undefined;
+  if (!config?.permission && !config?.public && !config?.service && !config?.operator) {
+    throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service, config.operator`);
+  }
+  if (config.operator && (config.permission || config.public || config.service || !operatorTokenConfigured)) {
+    throw new Error(`Route ${String(route.method)} ${route.url}: an operator route takes the operator token only, and exists only when one is configured`);
+  }
+  return [route.method].flat().map((method) => ({
+    method,
+    url: route.url,
+    permission: (config.permission as DeclaredRoute['permission']) ?? null,
+    public: config.public === true,
+    service: config.service === true,
+    operator: config.operator === true,
+    stepUp: config.stepUp === true,
+    actions: config.actions ?? {},
+    conditional: config.conditional ?? {},
+  }));
+}
 
 /**
  * Authentication and authorization for every route. A route must declare `config.permission` or
@@ -87,32 +130,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
   app.decorate('declaredRoutes', declared);
 
   app.addHook('onRoute', (route) => {
-    const config = route.config as
-      | {
-          permission?: string;
-          public?: boolean;
-          service?: boolean;
-          stepUp?: boolean;
-          actions?: DeclaredRoute['actions'];
-          conditional?: DeclaredRoute['conditional'];
-        }
-      | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
-    if (!config?.permission && !config?.public && !config?.service) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service`);
-    }
-    for (const method of [route.method].flat()) {
-      declared.push({
-        method,
-        url: route.url,
-        permission: (config.permission as DeclaredRoute['permission']) ?? null,
-        public: config.public === true,
-        service: config.service === true,
-        stepUp: config.stepUp === true,
-        actions: config.actions ?? {},
-        conditional: config.conditional ?? {},
-      });
-    }
+    declared.push(...declarationsOf(route, options.operatorTokenHash !== null));
   });
 
   app.addHook('preValidation', async (request) => {
@@ -135,9 +154,14 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       permission?: string;
       public?: boolean;
       service?: boolean;
+      operator?: boolean;
       allowDuringPasskeySetup?: boolean;
       stepUp?: boolean;
     };
+    if (config?.operator) {
+      if (!operatorTokenMatches(request.headers.authorization, options.operatorTokenHash)) throw fail(PLATFORM_ERRORS, 'OPERATOR_TOKEN_INVALID');
+      return;
+    }
     if (config?.service) {
       request.serviceCaller = await options.resolveService(request.headers.authorization);
       if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
@@ -159,6 +183,14 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     assertRequirement(actor, { permission: config.permission === 'authenticated' ? undefined : (config.permission as PermissionKey), stepUp: config.stepUp });
   });
 });
+
+/** The bearer token hashed and compared in constant time with the configured hash (both are 32 bytes). */
+function operatorTokenMatches(authorization: string | undefined, expectedHash: string | null): boolean {
+  if (!expectedHash || !authorization?.startsWith('Bearer ')) return false;
+  const token = authorization.slice(7).trim();
+  if (token.length === 0 || token.length > 200) return false;
+  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(expectedHash, 'hex'));
+}
 
 /**
  * A sensitive action needs a passkey check within the last few minutes from anyone who has a

@@ -17,6 +17,7 @@ const ROWS_PER_INSERT = 200;
 
 function actorLabel(ctx: RequestContext): string {
   if (ctx.actor) return `${ctx.actor.name} <${ctx.actor.email}>`;
+  if (ctx.userAgent?.startsWith('operator:')) return 'Sofie operator';
   return ctx.userAgent?.startsWith('service:') ? `Service ${ctx.userAgent.slice(8)}` : 'System';
 }
 

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { OrganizationSwitcher } from '../features/auth/components/OrganizationSwitcher';
 import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
 import { navigationFor, type NavItem } from './navigation';
@@ -56,9 +57,7 @@ export function AdminLayout() {
             <Title order={4} c="indigo.7">
               Sofie
             </Title>
-            <Text c="dimmed" size="sm" visibleFrom="sm">
-              {isAdmin ? `${me.organization.name} · Administration` : me.organization.name}
-            </Text>
+            <OrganizationSwitcher current={me.organization} suffix={isAdmin ? 'Administration' : null} />
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>

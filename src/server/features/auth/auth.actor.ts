@@ -36,7 +36,9 @@ export function actorResolver(deps: Deps): ActorResolver {
     const idleMinutes = idleLogoutMinutes({ roleIdleMinutes: row.idle_logout_minutes });
     const idleMs = idleMinutes ? idleMinutes * 60_000 : null;
     const idle = idleMs !== null && now.getTime() - Date.parse(row.last_seen_at) > idleMs;
-    if (row.revoked_at || row.expires_at <= nowText || row.status !== 'active' || idle) {
+    // A suspended organization's sessions were revoked with the suspension; this refuses any that a
+    // concurrent sign-in might have opened meanwhile.
+    if (row.revoked_at || row.expires_at <= nowText || row.status !== 'active' || row.organization_status !== 'active' || idle) {
       if (!row.revoked_at) await revokeSession(deps.db, row.session_id, nowText);
       return { actor: null, problem: 'SESSION_EXPIRED' };
     }

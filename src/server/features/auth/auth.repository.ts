@@ -55,6 +55,7 @@ const sessionWithUser = preparedQuery(['tokenHash'], (db, values) =>
       'roles.require_passkey_after_magic_link',
       'organizations.require_passkeys_privileged',
       'organizations.require_passkeys_all',
+      'organizations.status as organization_status',
     ])
     .select((eb) => eb.selectFrom('passkeys').select(eb.fn.countAll().as('n')).whereRef('passkeys.user_id', '=', 'users.id').as('passkey_count'))
     .where('sessions.token_hash', '=', values.tokenHash),
@@ -105,4 +106,19 @@ export function listActiveSessions(db: DbOrTrx, organizationId: string, userId: 
     .where('expires_at', '>', now)
     .orderBy('last_seen_at', 'desc')
     .execute();
+}
+
+/** Served by sessions__org_open (organization_id, revoked_at): only this organization's open sessions are read. */
+export async function revokeOrganizationSessionRows(db: DbOrTrx, organizationId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function findSessionById(db: DbOrTrx, sessionId: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MagicLinkRequest, MagicLinkResponse, Me, SignInResult, TokenBody } from '../../../contracts/auth.js';
+import { MagicLinkRequest, MagicLinkResponse, Me, MyOrganizations, SignInResult, SwitchOrganizationBody, TokenBody } from '../../../contracts/auth.js';
 import { ErrorBody, Ok } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
@@ -7,6 +7,7 @@ import { requireOrganization } from '../organizations/index.js';
 import { setSessionCookie } from './auth.cookies.js';
 import { SESSION_COOKIE, signOut } from './auth.service.js';
 import { MAGIC_LINK_ANSWER, requestMagicLink, verifyMagicLink } from './auth.sign-in.js';
+import { listMyOrganizations, switchOrganization } from './auth.switch.js';
 
 const signInLimit = { max: 10, timeWindow: '1 minute' };
 
@@ -70,6 +71,38 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
         passkeyGate: ctx.actor.passkey?.gate ?? null,
         passkeyCount: ctx.actor.passkey?.count ?? 0,
       };
+    },
+  });
+
+  await app.register(switcherRoutes, { deps });
+};
+
+/** The organization switcher: where the signed-in address has accounts, and moving to one of them. */
+const switcherRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Both stay reachable while this organization still asks for a passkey: the other organization's
+  // own policy applies to the session the switch opens there.
+  app.get('/api/auth/organizations', {
+    config: { permission: 'authenticated', allowDuringPasskeySetup: true },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'The organizations where the signed-in address has an active account (the organization switcher)',
+      response: { 200: MyOrganizations, 401: ErrorBody },
+    },
+    handler: async (request) => listMyOrganizations(contextOf(request, deps)),
+  });
+
+  app.post('/api/auth/switch-organization', {
+    config: { permission: 'authenticated', allowDuringPasskeySetup: true },
+    schema: {
+      tags: ['Sign-in'],
+      summary: 'Sign in to the same address’s account in another organization; this session ends (audited as a sign-in)',
+      body: SwitchOrganizationBody,
+      response: { 200: SignInResult, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const session = await switchOrganization(contextOf(request, deps), request.body.organizationId);
+      setSessionCookie(reply, deps, session);
+      return { redirectTo: '/', firstSignIn: false };
     },
   });
 };

@@ -2,7 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
-import { insertMagicLink, insertSession, listActiveSessions, recordSignIn, revokeSession, revokeUserSessions } from './auth.repository.js';
+import { assertOrganizationActive } from '../organizations/index.js';
+import {
+  insertMagicLink,
+  insertSession,
+  listActiveSessions,
+  recordSignIn,
+  revokeOrganizationSessionRows,
+  revokeSession,
+  revokeUserSessions,
+} from './auth.repository.js';
 
 /** The account a session or sign-in link is for. */
 export interface SessionUser {
@@ -33,6 +42,10 @@ export interface NewSession {
   sessionId: string;
 }
 
+/**
+ * Every sign-in ends here (magic link, invitation, passkey, organization switch), so none of them
+ * opens a session in a suspended organization.
+ */
 export async function createSession(
   trx: DbOrTrx,
   deps: Deps,
@@ -40,6 +53,7 @@ export async function createSession(
   method: 'magic_link' | 'invitation' | 'passkey',
   client: { ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
+  await assertOrganizationActive(trx, user.organization_id);
   const token = newToken();
   const now = deps.clock();
   const sessionId = deps.newId();
@@ -83,4 +97,9 @@ export function revokeAllSessionsOf(db: DbOrTrx, organizationId: string, userId:
 /** Ends one session (already-revoked sessions keep their first revocation time). */
 export async function revokeSessionById(db: DbOrTrx, sessionId: string, now: string): Promise<void> {
   await revokeSession(db, sessionId, now);
+}
+
+/** Ends every open session of an organization (its suspension); returns how many were open. */
+export function revokeOrganizationSessions(db: DbOrTrx, organizationId: string, now: string): Promise<number> {
+  return revokeOrganizationSessionRows(db, organizationId, now);
 }

@@ -4,6 +4,7 @@ import { fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { hashToken } from '../../platform/tokens.js';
 import { recordAudit } from '../../platform/audit.js';
+import { requireOrganization } from '../organizations/index.js';
 import { findActiveUsersByEmail } from '../users/index.js';
 import { AUTH_ERRORS } from './auth.errors.js';
 import { consumeMagicLink, findMagicLinkByHash } from './auth.repository.js';
@@ -12,7 +13,8 @@ import { createSession, issueMagicLink, MAGIC_LINK_MINUTES, type NewSession } fr
 export const MAGIC_LINK_ANSWER = 'If this address belongs to an active Sofie account, a sign-in link is on its way. It works once, for 15 minutes.';
 
 /**
- * Sends a sign-in link to every active account with this address. The answer never says whether
+ * Sends a sign-in link to every active account with this address in an organization that is not
+ * suspended: one link per organization, each signing in to its own. The answer never says whether
  * the address exists.
  */
 export async function requestMagicLink(deps: Deps, email: string): Promise<void> {
@@ -21,7 +23,8 @@ export async function requestMagicLink(deps: Deps, email: string): Promise<void>
   await deps.db.transaction().execute(async (trx) => {
     const users = await findActiveUsersByEmail(trx, normalized);
     for (const user of users) {
-      const org = await trx.selectFrom('organizations').select('name').where('id', '=', user.organization_id).executeTakeFirstOrThrow();
+      const org = await requireOrganization(trx, user.organization_id);
+      if (org.status !== 'active') continue; // a suspended organization's people cannot sign in
       const url = await issueMagicLink(trx, deps, user);
       await enqueueMail(trx, deps, {
         organizationId: user.organization_id,

@@ -5,6 +5,7 @@ export {
   createSession,
   issueMagicLink,
   revokeAllSessionsOf,
+  revokeOrganizationSessions,
   revokeSessionById,
   SESSION_COOKIE,
   type NewSession,

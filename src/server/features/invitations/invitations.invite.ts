@@ -126,6 +126,22 @@ async function renewInvitedUser(
 
 /** A new address: create the invited account, add it to the group, and send the invitation. */
 async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | null, expiryDays: number, now: string): Promise<InviteResult> {
+  const { userId } = await createInvitedAccount(trx, ctx, r, reason, expiryDays, now);
+  return { email: r.email, outcome: 'invited', userId, message: `Invitation sent to ${r.email} as ${r.role.name}${r.groupName ? ` in ${r.groupName}` : ''}.` };
+}
+
+/**
+ * The invited account, its group, the invitation (mailed) and its audit event: every new invitation
+ * goes through here, an administrator's and the operator's (whose context has no actor).
+ */
+async function createInvitedAccount(
+  trx: DbOrTrx,
+  ctx: RequestContext,
+  r: Resolved,
+  reason: string | null,
+  expiryDays: number,
+  now: string,
+): Promise<{ userId: string; acceptUrl: string; expiresAt: string }> {
   const userId = ctx.deps.newId();
   const name = r.name ?? nameFromEmail(r.email);
   await createUserAccount(trx, {
@@ -136,7 +152,7 @@ async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string
     name,
     role_id: r.role.id,
     status: 'invited',
-    invited_by: ctx.actor.userId,
+    invited_by: ctx.actor?.userId ?? null,
     invited_at: now,
     activated_at: null,
     last_sign_in_at: null,
@@ -146,9 +162,9 @@ async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string
     created_at: now,
     updated_at: now,
   });
-  if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [userId], ctx.actor.userId, now);
+  if (r.groupId) await addToGroup(trx, ctx.organizationId, r.groupId, [userId], ctx.actor?.userId ?? null, now);
   const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  await createInvitation(trx, ctx, user, r, expiryDays);
+  const link = await createInvitation(trx, ctx, user, r, expiryDays);
   await recordAudit(trx, ctx, {
     action: 'invitation.sent',
     category: 'access',
@@ -158,7 +174,27 @@ async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string
     before: null,
     after: { email: r.email, role: r.role.name, group: r.groupName },
   });
-  return { email: r.email, outcome: 'invited', userId, message: `Invitation sent to ${r.email} as ${r.role.name}${r.groupName ? ` in ${r.groupName}` : ''}.` };
+  return { userId, ...link };
+}
+
+/**
+ * The first administrator of an organization the operator has just created (its system roles
+ * seeded, nobody in it): invited with the Admin role like anyone else, the link mailed through the
+ * outbox and returned once for the operator to pass on.
+ */
+export async function inviteFirstAdministrator(
+  trx: DbOrTrx,
+  ctx: RequestContext,
+  input: { email: string; name?: string; roleId: string },
+): Promise<{ userId: string; email: string; acceptUrl: string; expiresAt: string }> {
+  const email = input.email.trim();
+  if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`);
+  const role = await findRole(trx, ctx.organizationId, input.roleId);
+  if (!role) reject('ROLE_NOT_FOUND');
+  const org = await requireOrganization(trx, ctx.organizationId);
+  const resolved: Resolved = { email, normalized: normalizeEmail(email), role, groupId: null, groupName: null, name: input.name?.trim() || null };
+  const invited = await createInvitedAccount(trx, ctx, resolved, null, org.invitation_expiry_days, nowIso(ctx.deps));
+  return { ...invited, email };
 }
 
 /** Whether some entry names an address that has an account (not a pending invitation) with another role. */

@@ -1,6 +1,6 @@
 // An invitation's link: a new single-use token with its expiry, and the mail that carries it.
 import type { DbOrTrx } from '../../db/database.js';
-import type { Actor, Deps, RequestContext } from '../../platform/deps.js';
+import type { Deps, RequestContext } from '../../platform/deps.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { requireOrganization } from '../organizations/index.js';
@@ -9,7 +9,8 @@ import type { UserRow } from '../users/index.js';
 import { insertInvitation, updateInvitation } from './invitations.repository.js';
 import type { InvitationRow } from './invitations.table.js';
 
-type Ctx = RequestContext & { actor: Actor };
+/** An administrator's request, or the operator's (no actor: the first administrator of a new organization). */
+type Ctx = RequestContext;
 
 function acceptUrl(deps: Deps, token: string): string {
   return `${deps.config.publicUrl}/invitations/accept?token=${token}`;
@@ -18,14 +19,15 @@ function acceptUrl(deps: Deps, token: string): string {
 async function sendInvitationMail(trx: DbOrTrx, ctx: Ctx, to: string, role: RoleRow, token: string, expiresAt: string): Promise<void> {
   const org = await requireOrganization(trx, ctx.organizationId);
   const url = acceptUrl(ctx.deps, token);
+  const inviter = ctx.actor ? `${ctx.actor.name} (${ctx.actor.email})` : 'Sofie';
   await enqueueMail(trx, ctx.deps, {
     organizationId: ctx.organizationId,
     to,
-    subject: `${ctx.actor.name} invited you to ${org.name} on Sofie`,
+    subject: ctx.actor ? `${ctx.actor.name} invited you to ${org.name} on Sofie` : `You are invited to ${org.name} on Sofie`,
     text: [
       `Hello,`,
       ``,
-      `${ctx.actor.name} (${ctx.actor.email}) invited you to join ${org.name} on Sofie as ${role.name}.`,
+      `${inviter} invited you to join ${org.name} on Sofie as ${role.name}.`,
       ``,
       `Accept the invitation:`,
       url,
@@ -45,7 +47,14 @@ export interface Resolved {
   name: string | null;
 }
 
-export async function createInvitation(trx: DbOrTrx, ctx: Ctx, user: UserRow, r: Resolved, expiryDays: number): Promise<void> {
+/** Stores a pending invitation and mails its link; returns the link (shown to the operator once) and its expiry. */
+export async function createInvitation(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  user: UserRow,
+  r: Resolved,
+  expiryDays: number,
+): Promise<{ acceptUrl: string; expiresAt: string }> {
   const token = newToken();
   const now = ctx.deps.clock();
   const expiresAt = new Date(now.getTime() + expiryDays * 86_400_000).toISOString();
@@ -56,7 +65,7 @@ export async function createInvitation(trx: DbOrTrx, ctx: Ctx, user: UserRow, r:
     email_normalized: r.normalized,
     role_id: r.role.id,
     group_id: r.groupId,
-    invited_by: ctx.actor.userId,
+    invited_by: ctx.actor?.userId ?? null,
     token_hash: hashToken(token),
     status: 'pending',
     expires_at: expiresAt,
@@ -67,6 +76,7 @@ export async function createInvitation(trx: DbOrTrx, ctx: Ctx, user: UserRow, r:
     revoked_at: null,
   });
   await sendInvitationMail(trx, ctx, user.email, r.role, token, expiresAt);
+  return { acceptUrl: acceptUrl(ctx.deps, token), expiresAt };
 }
 
 /** New token (the old link stops working), expiry restarted, mail sent again. */
@@ -86,7 +96,7 @@ export async function renewInvitation(
     token_hash: hashToken(token),
     role_id: role.id,
     group_id: groupId,
-    invited_by: ctx.actor.userId,
+    invited_by: ctx.actor?.userId ?? null,
     expires_at: expiresAt,
     sent_count: invitation.sent_count + 1,
     updated_at: now.toISOString(),

@@ -13,17 +13,16 @@ export interface CreatedOrganization {
   roleIds: Map<string, string>;
 }
 
-/** A new organization with its system roles and one active administrator. */
-export async function createOrganization(
-  trx: DbOrTrx,
-  deps: Deps,
-  input: { name: string; adminEmail: string; adminName?: string },
-): Promise<CreatedOrganization> {
+/**
+ * A new organization with its system roles, nobody in it yet: the one way organizations are made
+ * (the first at start, the operator's, the tests'). Settings start at the product's defaults.
+ */
+export async function insertOrganizationWithRoles(trx: DbOrTrx, deps: Deps, name: string): Promise<{ organizationId: string; roleIds: Map<string, string> }> {
   const now = nowIso(deps);
   const organizationId = deps.newId();
   await insertOrganization(trx, {
     id: organizationId,
-    name: input.name,
+    name,
     invitation_expiry_days: 7,
     allowed_email_domains: '[]',
     business_reason_required: 0,
@@ -33,7 +32,17 @@ export async function createOrganization(
     created_at: now,
     updated_at: now,
   });
-  const roleIds = await seedSystemRoles(trx, deps, organizationId);
+  return { organizationId, roleIds: await seedSystemRoles(trx, deps, organizationId) };
+}
+
+/** A new organization with its system roles and one active administrator. */
+export async function createOrganization(
+  trx: DbOrTrx,
+  deps: Deps,
+  input: { name: string; adminEmail: string; adminName?: string },
+): Promise<CreatedOrganization> {
+  const now = nowIso(deps);
+  const { organizationId, roleIds } = await insertOrganizationWithRoles(trx, deps, input.name);
   const adminUserId = deps.newId();
   const email = input.adminEmail.trim();
   const name = input.adminName ?? nameFromEmail(email);

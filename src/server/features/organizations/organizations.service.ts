@@ -26,6 +26,13 @@ export async function requireOrganization(db: DbOrTrx, organizationId: string): 
   return row;
 }
 
+/** Refuses a sign-in (a new session of any kind) into a suspended organization. */
+export async function assertOrganizationActive(db: DbOrTrx, organizationId: string): Promise<OrganizationRow> {
+  const row = await requireOrganization(db, organizationId);
+  if (row.status !== 'active') throw fail(ORGANIZATIONS_ERRORS, 'ORGANIZATION_SUSPENDED');
+  return row;
+}
+
 export async function getOrganizationSettings(ctx: RequestContext): Promise<OrganizationSettings> {
   return organizationRowToSettings(await requireOrganization(ctx.deps.db, ctx.organizationId));
 }

@@ -73,11 +73,15 @@ export function serviceTokenResolver(deps: Deps) {
   return async (authorization: string | undefined): Promise<ServiceCaller | null> => {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
     if (!token || !token.startsWith(PREFIX) || token.length > 200) return null;
+    // One round trip on every service call: the token and whether its organization may act (a
+    // suspended organization's tokens are refused like revoked ones, and work again on resumption).
     const row = await deps.db
       .selectFrom('service_tokens')
-      .selectAll()
-      .where('token_hash', '=', hashToken(token))
-      .where('revoked_at', 'is', null)
+      .innerJoin('organizations', 'organizations.id', 'service_tokens.organization_id')
+      .selectAll('service_tokens')
+      .where('service_tokens.token_hash', '=', hashToken(token))
+      .where('service_tokens.revoked_at', 'is', null)
+      .where('organizations.status', '=', 'active')
       .executeTakeFirst();
     if (!row) return null;
     const now = deps.clock();

@@ -1,6 +1,14 @@
 // The users feature's front door: finding a user, creating and activating accounts, and moving users
 // to a role through every guardrail.
 export { assignRole, assignRoles, requireUser, type RoleAssignment } from './users.service.js';
-export { activateInvitedUser, createUserAccount, findActiveUsersByEmail, findUserByEmail, updateInvitedUser, userSearchText } from './users.accounts.js';
+export {
+  accountCountsOf,
+  activateInvitedUser,
+  createUserAccount,
+  findActiveUsersByEmail,
+  findUserByEmail,
+  updateInvitedUser,
+  userSearchText,
+} from './users.accounts.js';
 export { USERS_ERRORS } from './users.errors.js';
 export type { UserRow } from './users.table.js';

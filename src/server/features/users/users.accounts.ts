@@ -45,3 +45,25 @@ export async function updateInvitedUser(
 export async function activateInvitedUser(trx: DbOrTrx, user: UserRow, now: string): Promise<void> {
   await updateUserRow(trx, user.organization_id, user.id, { status: 'active', activated_at: now, version: user.version + 1, updated_at: now });
 }
+
+/**
+ * Accounts per organization from the kept counts (one index range per organization, whatever the
+ * number of organizations or users): every account that is not deleted, and the active ones.
+ */
+export async function accountCountsOf(db: DbOrTrx, organizationIds: readonly string[]): Promise<Map<string, { users: number; active: number }>> {
+  const counts = new Map(organizationIds.map((id) => [id, { users: 0, active: 0 }]));
+  if (organizationIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('user_counts')
+    .select(['organization_id', 'status', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('organization_id', 'in', organizationIds)
+    .where('status', '<>', 'deleted')
+    .groupBy(['organization_id', 'status'])
+    .execute();
+  for (const row of rows) {
+    const entry = counts.get(row.organization_id)!;
+    entry.users += Number(row.n);
+    if (row.status === 'active') entry.active += Number(row.n);
+  }
+  return counts;
+}
