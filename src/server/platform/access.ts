@@ -17,6 +17,11 @@ declare module 'fastify' {
     /** Called by Sofie's other services with `Authorization: Bearer sst_…` (a service token). */
     service?: boolean;
     /**
+     * Called with a bearer token of the named scheme (e.g. 'scim'): the scheme's resolver turns the
+     * `Authorization` header into the request's actor, or the request is refused with 401.
+     */
+    bearer?: string;
+    /**
      * A route whose JSON body names an `action` (bulk changes) declares what each action needs on top
      * of the route's permission; the plugin checks it before the body is validated or the handler runs.
      */
@@ -53,6 +58,8 @@ export interface DeclaredRoute {
   public: boolean;
   /** Called with a service token instead of a session. */
   service: boolean;
+  /** The bearer-token scheme the route is called with, or null. */
+  bearer: string | null;
   stepUp: boolean;
   actions: Record<string, Requirement>;
   conditional: Record<string, Requirement & { when: string }>;
@@ -64,11 +71,16 @@ export interface ServiceCaller {
   name: string;
 }
 
+/** Turns an `Authorization` header into the actor a bearer token acts as; null refuses the request (401). */
+export type BearerResolver = (authorization: string | undefined, request: FastifyRequest) => Promise<Actor | null>;
+
 export type ActorResolver = (request: FastifyRequest) => Promise<{ actor: Actor | null; problem: 'SESSION_EXPIRED' | null }>;
 
 export interface AccessOptions {
   resolveActor: ActorResolver;
   resolveService: (authorization: string | undefined) => Promise<ServiceCaller | null>;
+  /** Resolvers of bearer-token schemes by name (config.bearer): the actor the token acts as, or null. */
+  bearers?: Record<string, BearerResolver>;
   publicUrl: string;
 }
 
@@ -92,15 +104,18 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
           permission?: string;
           public?: boolean;
           service?: boolean;
+          bearer?: string;
           stepUp?: boolean;
           actions?: DeclaredRoute['actions'];
           conditional?: DeclaredRoute['conditional'];
         }
       | undefined;
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
-    if (!config?.permission && !config?.public && !config?.service) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service`);
+    if (!config?.permission && !config?.public && !config?.service && !config?.bearer) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service, config.bearer`);
     }
+    if (config.bearer && !options.bearers?.[config.bearer])
+      throw new Error(`Route ${String(route.method)} ${route.url}: no resolver for bearer "${config.bearer}"`);
     for (const method of [route.method].flat()) {
       declared.push({
         method,
@@ -108,6 +123,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
         permission: (config.permission as DeclaredRoute['permission']) ?? null,
         public: config.public === true,
         service: config.service === true,
+        bearer: config.bearer ?? null,
         stepUp: config.stepUp === true,
         actions: config.actions ?? {},
         conditional: config.conditional ?? {},
@@ -135,12 +151,18 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       permission?: string;
       public?: boolean;
       service?: boolean;
+      bearer?: string;
       allowDuringPasskeySetup?: boolean;
       stepUp?: boolean;
     };
     if (config?.service) {
       request.serviceCaller = await options.resolveService(request.headers.authorization);
       if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
+      return;
+    }
+    if (config?.bearer) {
+      request.actor = await options.bearers![config.bearer](request.headers.authorization, request);
+      if (!request.actor) throw fail(PLATFORM_ERRORS, 'BEARER_TOKEN_INVALID');
       return;
     }
     if (!config?.permission && !config?.public) return; // 404s and static assets

@@ -1,6 +1,16 @@
 // The users feature's front door: finding a user, creating and activating accounts, and moving users
 // to a role through every guardrail.
 export { assignRole, assignRoles, requireUser, type RoleAssignment } from './users.service.js';
-export { activateInvitedUser, createUserAccount, findActiveUsersByEmail, findUserByEmail, updateInvitedUser, userSearchText } from './users.accounts.js';
+export {
+  activateInvitedUser,
+  createUserAccount,
+  findActiveUsersByEmail,
+  findUserByEmail,
+  markProvisioned,
+  updateInvitedUser,
+  updateUserProfile,
+  userSearchText,
+} from './users.accounts.js';
+export { requireUserForChange } from './users.service.js';
 export { USERS_ERRORS } from './users.errors.js';
 export type { UserRow } from './users.table.js';
