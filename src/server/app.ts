@@ -21,6 +21,7 @@ import { organizationsRoutes } from './features/organizations/organizations.rout
 import { serviceTokensRoutes } from './features/service-tokens/service-tokens.routes.js';
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
+import { scimAdminRoutes, scimRoutes, scimTokenResolver } from './features/scim/index.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
 import { usagePurgeRound } from './features/usage/usage.jobs.js';
@@ -147,7 +148,12 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
       security: [{ session: [] }],
     },
   });
-  await app.register(accessPlugin, { resolveActor: actorResolver(deps), resolveService: serviceTokenResolver(deps), publicUrl: deps.config.publicUrl });
+  await app.register(accessPlugin, {
+    resolveActor: actorResolver(deps),
+    resolveService: serviceTokenResolver(deps),
+    bearers: { scim: scimTokenResolver(deps) },
+    publicUrl: deps.config.publicUrl,
+  });
 }
 
 /** Liveness and readiness probes for the load balancer (public, hidden from the API docs). */
@@ -185,9 +191,12 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     workspacesRoutes,
     ownershipRoutes,
     offboardingRoutes,
+    scimAdminRoutes,
   ]) {
     await app.register(routes, { deps });
   }
+  // SCIM 2.0 (RFC 7644) for identity providers: its own media type, error bodies and rate limit.
+  await app.register(scimRoutes, { deps, prefix: '/scim/v2' });
 }
 
 /**
