@@ -18,7 +18,8 @@ function applyOperation(res: Json, operation: PatchOperation, schema: PatchSchem
   if (path) return applyAtPath(res, op, path, value, schema);
   if (!isObject(value)) throw scimFail('INVALID_VALUE', `"${op}" without a path takes an object of attributes.`);
   for (const [key, item] of Object.entries(value)) {
-    if (key.toLowerCase() === 'schemas') continue;
+    // Okta repeats the resource's `id` in a path-less replace: read-only attributes there are passed over.
+    if (key.toLowerCase() === 'schemas' || schema.readOnly.has(key.toLowerCase())) continue;
     const extension = schema.extensions.find((u) => u.toLowerCase() === key.toLowerCase());
     if (extension && isObject(item)) {
       for (const [subKey, subValue] of Object.entries(item)) applyAtPath(res, op, parsePatchPath(`${extension}:${subKey}`, schema), subValue, schema);
