@@ -155,16 +155,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       allowDuringPasskeySetup?: boolean;
       stepUp?: boolean;
     };
-    if (config?.service) {
-      request.serviceCaller = await options.resolveService(request.headers.authorization);
-      if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
-      return;
-    }
-    if (config?.bearer) {
-      request.actor = await options.bearers![config.bearer](request.headers.authorization, request);
-      if (!request.actor) throw fail(PLATFORM_ERRORS, 'BEARER_TOKEN_INVALID');
-      return;
-    }
+    if (config?.service || config?.bearer) return authenticateCredential(request, config, options);
     if (!config?.permission && !config?.public) return; // 404s and static assets
     const { actor, problem } = await options.resolveActor(request);
     request.actor = actor;
@@ -181,6 +172,17 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     assertRequirement(actor, { permission: config.permission === 'authenticated' ? undefined : (config.permission as PermissionKey), stepUp: config.stepUp });
   });
 });
+
+/** Routes called with a token instead of a session: a service token, or a bearer token of a named scheme. */
+async function authenticateCredential(request: FastifyRequest, config: { service?: boolean; bearer?: string }, options: AccessOptions): Promise<void> {
+  if (config.service) {
+    request.serviceCaller = await options.resolveService(request.headers.authorization);
+    if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
+    return;
+  }
+  request.actor = await options.bearers![config.bearer!](request.headers.authorization, request);
+  if (!request.actor) throw fail(PLATFORM_ERRORS, 'BEARER_TOKEN_INVALID');
+}
 
 /**
  * A sensitive action needs a passkey check within the last few minutes from anyone who has a

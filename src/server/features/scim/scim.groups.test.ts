@@ -20,18 +20,16 @@ async function provisioned(count: number): Promise<string[]> {
     await t.deps.db
       .insertInto('scim_users')
       .values(
-        rows
-          .slice(i, i + 200)
-          .map((r) => ({
-            user_id: r.id,
-            organization_id: t.org.organizationId,
-            user_name: r.email,
-            user_name_normalized: r.email,
-            email_type: 'work',
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          })),
+        rows.slice(i, i + 200).map((r) => ({
+          user_id: r.id,
+          organization_id: t.org.organizationId,
+          user_name: r.email,
+          user_name_normalized: r.email,
+          email_type: 'work',
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })),
       )
       .execute();
   }

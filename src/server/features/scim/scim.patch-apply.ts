@@ -1,7 +1,7 @@
 // Applies parsed PATCH operations to a copy of a resource's JSON (RFC 7644 §3.5.2.1–3).
 import { scimFail } from './scim.errors.js';
 import type { Filter } from './scim.filter.js';
-import { keyOf, matches, parsePatchPath, type Json, type PatchOperation, type PatchPath, type PatchSchema } from './scim.patch.js';
+import { keyOf, matches, parsePatchPath, scalarText, type Json, type PatchOperation, type PatchPath, type PatchSchema } from './scim.patch.js';
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
@@ -107,8 +107,8 @@ function applyMultiValued(container: Json, key: string, op: PatchOperation['op']
   if (op === 'remove') {
     // Entra's older form: remove "members" with the values to take out.
     if (Array.isArray(value) && value.length > 0) {
-      const gone = new Set(value.map((v) => String(isObject(v) ? v[keyOf(v, 'value')] : v).toLowerCase()));
-      container[key] = list.filter((element) => !gone.has(String(isObject(element) ? element[keyOf(element, 'value')] : element).toLowerCase()));
+      const gone = new Set(value.map((v) => scalarText(isObject(v) ? v[keyOf(v, 'value')] : v).toLowerCase()));
+      container[key] = list.filter((element) => !gone.has(scalarText(isObject(element) ? element[keyOf(element, 'value')] : element).toLowerCase()));
     } else delete container[key];
     return;
   }
@@ -126,7 +126,7 @@ function applyMultiValued(container: Json, key: string, op: PatchOperation['op']
 function identity(element: unknown): string {
   if (isObject(element)) {
     const v = element[keyOf(element, 'value')];
-    if (v !== undefined) return `v:${String(v).toLowerCase()}:${String(element[keyOf(element, 'type')] ?? '').toLowerCase()}`;
+    if (v !== undefined) return `v:${scalarText(v).toLowerCase()}:${scalarText(element[keyOf(element, 'type')] ?? '').toLowerCase()}`;
   }
   return JSON.stringify(element);
 }

@@ -33,6 +33,11 @@ export interface PatchSchema {
   coreUrn: string;
 }
 
+/** A value as text for comparing: scalars as written, anything else as JSON. */
+export function scalarText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
+}
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Attribute names are case-insensitive (RFC 7643 §2.1): the existing key that matches, else the name. */
@@ -85,7 +90,8 @@ export function parsePatchBody(body: unknown, schema: PatchSchema): PatchOperati
   if (operations.length > MAX_PATCH_OPERATIONS) throw scimFail('TOO_MANY', `At most ${MAX_PATCH_OPERATIONS} operations per PATCH.`);
   return operations.map((raw, index) => {
     if (!isObject(raw)) throw scimFail('INVALID_SYNTAX', `Operation ${index + 1} is not an object.`);
-    const op = String(raw[keyOf(raw, 'op')] ?? '').toLowerCase();
+    const opValue = raw[keyOf(raw, 'op')];
+    const op = typeof opValue === 'string' ? opValue.toLowerCase() : '';
     if (op !== 'add' && op !== 'replace' && op !== 'remove') throw scimFail('INVALID_SYNTAX', `Operation ${index + 1}: "op" is add, replace or remove.`);
     const pathText = raw[keyOf(raw, 'path')];
     if (pathText !== undefined && pathText !== null && typeof pathText !== 'string')

@@ -13,7 +13,6 @@ import { scimDiscoveryRoutes } from './scim.discovery-routes.js';
 import { errorBody, MEDIA_TYPE, sendScim } from './scim.http.js';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './scim.groups.js';
 import type { ListQuery } from './scim.list.js';
-import type { Json } from './scim.patch.js';
 import { createUser, getUser, listUsers } from './scim.users.js';
 import { deleteUser, patchUser, replaceUser } from './scim.users-write.js';
 
@@ -51,7 +50,7 @@ function scimErrorHandler(error: FastifyError, request: FastifyRequest, reply: F
 }
 
 function firstString(value: unknown): string | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
+  const v: unknown = Array.isArray(value) ? value[0] : value;
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 

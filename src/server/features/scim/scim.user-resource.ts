@@ -5,7 +5,7 @@
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { scimFail } from './scim.errors.js';
 import { isTrue } from './scim.patch-apply.js';
-import { keyOf, type Json, type PatchSchema } from './scim.patch.js';
+import { keyOf, scalarText, type Json, type PatchSchema } from './scim.patch.js';
 import type { ScimUserView } from './scim.repository.js';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -95,9 +95,9 @@ function primaryEmail(body: Json, userName: string): { value: string; type: stri
   const emails = get(body, 'emails');
   if (emails !== undefined && emails !== null && !Array.isArray(emails)) throw scimFail('INVALID_VALUE', '"emails" is an array.');
   const list = (emails ?? []).filter(isObject);
-  const chosen = list.find((e) => isTrue(get(e, 'primary'))) ?? list.find((e) => String(get(e, 'type') ?? '').toLowerCase() === 'work') ?? list[0];
+  const chosen = list.find((e) => isTrue(get(e, 'primary'))) ?? list.find((e) => scalarText(get(e, 'type') ?? '').toLowerCase() === 'work') ?? list[0];
   const value = chosen ? text(get(chosen, 'value'), 'emails.value', 320) : null;
-  if (value) return { value, type: text(get(chosen!, 'type'), 'emails.type', 40) };
+  if (value) return { value, type: text(get(chosen, 'type'), 'emails.type', 40) };
   if (isValidEmail(userName)) return { value: userName, type: 'work' };
   throw scimFail('INVALID_VALUE', 'A user needs an email address: send "emails" or a userName that is an email address.');
 }
@@ -124,7 +124,7 @@ export function readUser(body: unknown): UserInput {
   const enterprise = isObject(enterpriseRaw) ? pick(enterpriseRaw, ENTERPRISE_ATTRIBUTES) : null;
   const manager = enterprise?.manager;
   if (enterprise && manager !== undefined)
-    enterprise.manager = isObject(manager) ? pick(manager, ['value', '$ref', 'displayName']) : { value: String(manager) };
+    enterprise.manager = isObject(manager) ? pick(manager, ['value', '$ref', 'displayName']) : { value: scalarText(manager) };
   return {
     userName,
     externalId: text(get(body, 'externalId'), 'externalId'),

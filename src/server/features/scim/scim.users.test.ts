@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENTERPRISE, patch, scimClient, scimUser, type ScimClient } from '../../../../test/helpers/scim-client.js';
+import { ENTERPRISE, scimClient, scimUser, type ScimClient } from '../../../../test/helpers/scim-client.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
