@@ -20,6 +20,7 @@ export function userRowToSummary(row: UserRow, roleName: string, groups: { id: s
     groups,
     lastActiveAt: row.last_active_at,
     createdAt: row.created_at,
+    provisionedBy: row.provisioned_by,
   };
 }
 
