@@ -39,7 +39,7 @@ export function ProvisioningCard() {
             and new people get the default role.
           </Text>
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open} disabled={!data?.enabled}>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
           New SCIM token
         </Button>
       </Group>
