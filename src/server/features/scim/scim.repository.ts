@@ -44,9 +44,14 @@ export function findScimUser(db: DbOrTrx, organizationId: string, userId: string
   return usersView(db, organizationId).select(USER_COLUMNS).where('s.user_id', '=', userId).executeTakeFirst();
 }
 
+/** The organization's SCIM users matching a compiled filter (for the list, and for checking its query plan). */
+export function filteredScimUsers(db: DbOrTrx, organizationId: string, where: RawBuilder<SqlBool> | null) {
+  const q = usersView(db, organizationId);
+  return where ? q.where(where) : q;
+}
+
 export async function listScimUsers(db: DbOrTrx, organizationId: string, where: RawBuilder<SqlBool> | null, offset: number, limit: number) {
-  let q = usersView(db, organizationId);
-  if (where) q = q.where(where);
+  const q = filteredScimUsers(db, organizationId, where);
   const [rows, total] = await Promise.all([
     limit > 0 ? q.select(USER_COLUMNS).orderBy('s.user_id').offset(offset).limit(limit).execute() : Promise.resolve([]),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
