@@ -43,7 +43,7 @@ describe('Okta’s provisioning sequence', () => {
     expect(fetched.json()).toMatchObject({ id, userName: 'dade.murphy@acme.test', locale: 'en-US', active: true });
 
     const put = await scim.request('PUT', `/Users/${id}`, {
-      ...(fetched.json() as object),
+      ...fetched.json<object>(),
       name: { givenName: 'Crash', familyName: 'Override' },
       displayName: 'Crash Override',
     });
