@@ -31,3 +31,11 @@ export function scimFail(code: ScimErrorCode, detail?: string): AppError {
   const spec: ScimErrorSpec = SCIM_PROTOCOL_ERRORS[code];
   return new AppError(code, spec.status, detail ?? spec.message, spec.scimType ? { scimType: spec.scimType } : undefined);
 }
+
+// C0 controls and DEL except tab and line breaks: PostgreSQL cannot store NUL, and none is ever meant.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL.test(value);
+}

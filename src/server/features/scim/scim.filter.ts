@@ -1,7 +1,7 @@
 // The SCIM filter language (RFC 7644 §3.4.2.2) parsed into a tree: a small recursive-descent parser,
 // precedence not > and > or, parentheses, value paths (`emails[type eq "work"]`) and the form Entra
 // sends, `emails[type eq "work"].value eq "x"`. Anything outside the grammar is 400 invalidFilter.
-import { scimFail } from './scim.errors.js';
+import { hasControlCharacter, scimFail } from './scim.errors.js';
 
 export type CompareOp = 'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 export type Literal = string | number | boolean | null;
@@ -188,6 +188,7 @@ class Parser {
 /** Parses a SCIM filter; 400 invalidFilter with where and why when it is not one. */
 export function parseFilter(input: string): Filter {
   if (input.length > MAX_FILTER_LENGTH) invalid(`The filter is longer than ${MAX_FILTER_LENGTH} characters.`);
+  if (hasControlCharacter(input)) invalid('The filter contains a control character.');
   const tokens = tokenize(input);
   if (tokens.length === 0) invalid('The filter is empty.');
   return new Parser(tokens).parse();

@@ -3,7 +3,7 @@
 // identity provider's to see or change.
 import { sql, type SqlBool } from 'kysely';
 import type { Dialect } from '../../db/database.js';
-import { scimFail } from './scim.errors.js';
+import { hasControlCharacter, scimFail } from './scim.errors.js';
 import { compileFilter, type AttributeMap } from './scim.filter-sql.js';
 import type { CompareOp, Filter, Literal } from './scim.filter.js';
 import { keyOf, type Json, type PatchSchema } from './scim.patch.js';
@@ -82,8 +82,9 @@ export function readGroup(body: unknown): GroupInput {
   const displayName = body[keyOf(body, 'displayName')];
   if (typeof displayName !== 'string' || !displayName.trim()) throw scimFail('INVALID_VALUE', '"displayName" is required.');
   if (displayName.trim().length > 200) throw scimFail('INVALID_VALUE', '"displayName" is longer than 200 characters.');
+  if (hasControlCharacter(displayName)) throw scimFail('INVALID_VALUE', '"displayName" contains a control character.');
   const externalId = body[keyOf(body, 'externalId')];
-  if (externalId !== undefined && externalId !== null && (typeof externalId !== 'string' || externalId.length > 256)) {
+  if (externalId !== undefined && externalId !== null && (typeof externalId !== 'string' || externalId.length > 256 || hasControlCharacter(externalId))) {
     throw scimFail('INVALID_VALUE', '"externalId" is a string of at most 256 characters.');
   }
   const members = body[keyOf(body, 'members')] ?? [];
@@ -91,7 +92,8 @@ export function readGroup(body: unknown): GroupInput {
   if (members.length > MAX_MEMBERS_PER_REQUEST) throw scimFail('TOO_MANY', `At most ${MAX_MEMBERS_PER_REQUEST} members per request.`);
   const memberIds = members.map((m) => {
     const value = isObject(m) ? m[keyOf(m, 'value')] : undefined;
-    if (typeof value !== 'string' || !value || value.length > 64) throw scimFail('INVALID_VALUE', 'Each member is an object with the "value" of a User id.');
+    if (typeof value !== 'string' || !value || value.length > 64 || hasControlCharacter(value))
+      throw scimFail('INVALID_VALUE', 'Each member is an object with the "value" of a User id.');
     return value;
   });
   return { displayName: displayName.trim(), externalId: externalId?.trim() || null, memberIds: [...new Set(memberIds)] };

@@ -63,6 +63,39 @@ describe('SCIM authentication', () => {
   });
 });
 
+describe('discovery', () => {
+  it('should state the real limits and describe the schemas and resource types, each by id', async () => {
+    const config = (await scim.request('GET', '/ServiceProviderConfig')).json();
+    expect(config).toMatchObject({
+      patch: { supported: true },
+      bulk: { supported: false },
+      filter: { supported: true, maxResults: 200 },
+      etag: { supported: true },
+      sort: { supported: false },
+    });
+    expect(config.authenticationSchemes[0].description).toContain('40 requests per minute');
+    const schemas = (await scim.request('GET', '/Schemas')).json();
+    expect(schemas.Resources.map((r: { id: string }) => r.id)).toEqual([
+      'urn:ietf:params:scim:schemas:core:2.0:User',
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+      'urn:ietf:params:scim:schemas:core:2.0:Group',
+    ]);
+    expect((await scim.request('GET', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group')).json().name).toBe('Group');
+    const types = (await scim.request('GET', '/ResourceTypes')).json();
+    expect(types).toMatchObject({
+      totalResults: 2,
+      Resources: [
+        { id: 'User', endpoint: '/Users' },
+        { id: 'Group', endpoint: '/Groups' },
+      ],
+    });
+    expect((await scim.request('GET', '/ResourceTypes/User')).json().schemaExtensions).toEqual([
+      { schema: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User', required: false },
+    ]);
+    expectScimError(await scim.request('GET', '/ResourceTypes/Robot'), 404);
+  });
+});
+
 describe('another organization', () => {
   it('should answer 404 for its users and groups, and never list them', async () => {
     const other = await t.newOrganization('Globex', 'root@globex.test');
@@ -114,6 +147,16 @@ describe('bad requests', () => {
     expectScimError(await scim.request('GET', `/Users/${'x'.repeat(80)}`), 404);
     expectScimError(await scim.request('GET', '/Nothing'), 404);
     expectScimError(await scim.request('POST', '/Bulk', { Operations: [] }), 501);
+  });
+
+  it('should refuse control characters (which PostgreSQL cannot store) with a 4xx, never a 500', async () => {
+    expectScimError(await scim.request('GET', `/Users?filter=${q('userName eq "a\u0000b"')}`), 400, 'invalidFilter');
+    expectScimError(await scim.request('GET', '/Users/a%00b'), 404);
+    expectScimError(await scim.request('POST', '/Users', scimUser('nul@acme.test', { displayName: 'a\u0000b' })), 400, 'invalidValue');
+    expectScimError(await scim.request('POST', '/Groups', { displayName: 'a\u0000b' }), 400, 'invalidValue');
+    expectScimError(await scim.request('POST', '/Groups', { displayName: 'ok', members: [{ value: 'a\u0000b' }] }), 400, 'invalidValue');
+    const stored = await scim.request('POST', '/Users', scimUser('nick@acme.test', { nickName: 'a\u0000b' }));
+    expect(stored.statusCode, stored.body).toBe(201);
   });
 
   it('should refuse an oversized body with 413', async () => {

@@ -7,7 +7,7 @@ import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken } from '../../platform/tokens.js';
-import { scimFail } from './scim.errors.js';
+import { hasControlCharacter, scimFail } from './scim.errors.js';
 import { SCIM_MAX_BODY_BYTES } from './scim.discovery.js';
 import { scimDiscoveryRoutes } from './scim.discovery-routes.js';
 import { errorBody, MEDIA_TYPE, sendScim } from './scim.http.js';
@@ -68,7 +68,7 @@ function listQuery(raw: unknown): ListQuery {
 
 function idOf(request: FastifyRequest): string {
   const id = (request.params as { id?: string }).id ?? '';
-  if (id.length > 64) throw scimFail('RESOURCE_NOT_FOUND');
+  if (id.length > 64 || hasControlCharacter(id)) throw scimFail('RESOURCE_NOT_FOUND');
   return id;
 }
 

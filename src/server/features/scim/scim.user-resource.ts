@@ -3,7 +3,7 @@
 // provider sends are not kept. `displayName` (or name.formatted, or given + family) is the name the
 // console shows; the other core attributes are stored as sent and returned as stored.
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
-import { scimFail } from './scim.errors.js';
+import { hasControlCharacter, scimFail } from './scim.errors.js';
 import { isTrue } from './scim.patch-apply.js';
 import { keyOf, scalarText, type Json, type PatchSchema } from './scim.patch.js';
 import type { ScimUserView } from './scim.repository.js';
@@ -60,8 +60,7 @@ function text(value: unknown, attr: string, max = 256): string | null {
   if (typeof value !== 'string') throw scimFail('INVALID_VALUE', `"${attr}" is a string.`);
   const trimmed = value.trim();
   if (trimmed.length > max) throw scimFail('INVALID_VALUE', `"${attr}" is longer than ${max} characters.`);
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) throw scimFail('INVALID_VALUE', `"${attr}" contains a control character.`);
+  if (hasControlCharacter(trimmed)) throw scimFail('INVALID_VALUE', `"${attr}" contains a control character.`);
   return trimmed || null;
 }
 
