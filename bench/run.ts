@@ -5,6 +5,7 @@ import fuzz from './fuzz.js';
 import scale from './scale.js';
 import offboarding from './offboarding.js';
 import passkeys from './passkeys.js';
+import scim from './scim.js';
 import usage from './usage.js';
 import usersList from './users-list.js';
 
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['offboarding', offboarding],
   ['usage', usage],
   ['passkeys', passkeys],
+  ['scim', scim],
   ['database-outage', databaseOutage],
   ['fuzz', fuzz],
   ['scale', scale],
