@@ -175,6 +175,12 @@ describe('bad requests', () => {
     expectScimError(await scim.request('DELETE', `/Users/${id}`, undefined, { 'if-match': meta.version }), 412);
   });
 
+  it('should create one user when a client retries a POST in parallel, and answer the others 409', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => scim.request('POST', '/Users', scimUser('race@acme.test'))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().scimType).toBe('uniqueness');
+  });
+
   it('should keep userName, externalId and addresses unique in the organization (409 uniqueness)', async () => {
     await scim.request('POST', '/Users', scimUser('u1@acme.test', { externalId: 'ext-1' }));
     const second = (await scim.request('POST', '/Users', scimUser('u2@acme.test'))).json();

@@ -3,6 +3,7 @@
 // per token. The routes are hidden from the product's OpenAPI document: /ServiceProviderConfig,
 // /Schemas and /ResourceTypes describe them the SCIM way.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseOutage } from '../../db/database-errors.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
@@ -24,6 +25,23 @@ function scimErrorHandler(error: FastifyError, request: FastifyRequest, reply: F
       .status(error.status)
       .type(MEDIA_TYPE)
       .send(JSON.stringify(errorBody(error.status, error.message, scimType)));
+  }
+  const code = (error as { code?: string }).code;
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    // Two requests raced for the same userName, externalId or address: the database kept one.
+    return reply
+      .status(409)
+      .type(MEDIA_TYPE)
+      .send(JSON.stringify(errorBody(409, 'Another resource already has this value.', 'uniqueness')));
+  }
+  const outage = databaseOutage(error);
+  if (outage) {
+    request.log.warn({ err: error }, `database outage: ${outage}`);
+    return reply
+      .status(503)
+      .header('retry-after', '2')
+      .type(MEDIA_TYPE)
+      .send(JSON.stringify(errorBody(503, 'The database cannot serve right now. Nothing was changed; retry shortly.')));
   }
   const status = error.statusCode ?? 500;
   if (status === 429)
