@@ -85,7 +85,8 @@ async function run(): Promise<void> {
     `\nSCIM: ${USERS.toLocaleString()} users and ${GROUPS} groups (one of ${BIG_GROUP.toLocaleString()}) through the API; userName lookups among ${(USERS + SEED).toLocaleString()} (budget p95 < 20 ms)`,
   );
   for (const db of benchDatabases()) {
-    const env = await openBenchEnv(db.label, db.url);
+    // The per-token rate limit is lifted: this measures the server, not the limit.
+    const env = await openBenchEnv(db.label, db.url, { scimRequestsPerMinute: 1_000_000 });
     try {
       const scim = client(env, await token(env));
       let started = Date.now();

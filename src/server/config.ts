@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseLockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', 3_000, 50, 600_000),
     databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 3_000, 50, 600_000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
-    scimRequestsPerMinute: integer(env, 'SCIM_REQUESTS_PER_MINUTE', 600, 1, 100_000),
+    scimRequestsPerMinute: integer(env, 'SCIM_REQUESTS_PER_MINUTE', 3000, 1, 1_000_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workers: integer(env, 'WORKERS', 1, 1, 64),
