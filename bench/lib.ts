@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import { loadConfig, type Config } from '../src/server/config.js';
 import { dropSchema } from '../src/server/db/dialect.js';
 import { openDeps } from '../src/server/deps.factory.js';
 import { createSession } from '../src/server/features/auth/auth.service.js';
@@ -26,11 +26,11 @@ export function benchDatabases(): { label: string; url: string | null }[] {
   return [{ label: 'sqlite', url: null }, ...(pg ? [{ label: 'postgres', url: pg }] : [])];
 }
 
-export async function openBenchEnv(label: string, postgresUrl: string | null): Promise<BenchEnv> {
+export async function openBenchEnv(label: string, postgresUrl: string | null, overrides: Partial<Config> = {}): Promise<BenchEnv> {
   const dir = postgresUrl ? null : mkdtempSync(join(tmpdir(), 'sofie-bench-'));
   const schema = postgresUrl ? `bench_${randomBytes(6).toString('hex')}` : undefined;
   const databaseUrl = postgresUrl ?? `sqlite:${join(dir!, 'bench.db')}`;
-  const config = loadConfig({}, { databaseUrl, logLevel: 'silent' });
+  const config = loadConfig({}, { databaseUrl, logLevel: 'silent', ...overrides });
   const opened = await openDeps(config, { schema });
   const app = await buildApp(opened.deps, { logger: false });
   const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test' }));

@@ -6,6 +6,7 @@ import scale from './scale.js';
 import offboarding from './offboarding.js';
 import organizations from './organizations.js';
 import passkeys from './passkeys.js';
+import scim from './scim.js';
 import usage from './usage.js';
 import usersList from './users-list.js';
 
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['offboarding', offboarding],
   ['usage', usage],
   ['passkeys', passkeys],
+  ['scim', scim],
   ['database-outage', databaseOutage],
   ['fuzz', fuzz],
   ['organizations', organizations],

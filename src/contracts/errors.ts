@@ -27,6 +27,7 @@ export const PLATFORM_ERRORS = {
   RATE_LIMITED: { status: 429, message: 'Too many requests. Wait a minute and try again.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached right now. Nothing was changed; try again in a moment.' },
   DATABASE_BUSY: { status: 503, message: 'The database is busy right now. Nothing was changed; try again in a moment.' },
+  BEARER_TOKEN_INVALID: { status: 401, message: 'A valid bearer token is required (Authorization: Bearer …).' },
   SERVICE_TOKEN_INVALID: { status: 401, message: 'A valid service token is required (Authorization: Bearer sst_…).' },
   OPERATOR_TOKEN_INVALID: { status: 401, message: 'The operator API needs the operator token (Authorization: Bearer <OPERATOR_TOKEN>).' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. The request id helps us find it.' },
@@ -233,6 +234,10 @@ export const SERVICE_TOKENS_ERRORS = {
   SERVICE_TOKEN_NOT_FOUND: { status: 404, message: 'This service token does not exist in your organization.' },
 } as const;
 
+export const SCIM_ERRORS = {
+  SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
+} as const;
+
 /**
  * Every code an error answer (`{ "error": { "code", "message", ... } }`) can carry. BAD_REQUEST is a
  * request the HTTP layer could not read (malformed JSON, wrong content type, body too large).
@@ -250,6 +255,7 @@ export type ErrorCode =
   | keyof typeof PASSKEYS_ERRORS
   | keyof typeof ROLES_ERRORS
   | keyof typeof SERVICE_TOKENS_ERRORS
+  | keyof typeof SCIM_ERRORS
   | keyof typeof USAGE_ERRORS
   | keyof typeof USERS_ERRORS
   | keyof typeof WORKSPACES_ERRORS

@@ -22,6 +22,8 @@ export const UserSummary = Type.Object({
   groups: Type.Array(GroupRef),
   lastActiveAt: NullableIso,
   createdAt: Iso,
+  /** The identity provider's SCIM token (its label) that provisioned or linked this account; null for people managed in the console. */
+  provisionedBy: Type.Union([Type.String(), Type.Null()]),
   /** Usage in the last 30 days (absent where not computed). */
   usage: Type.Optional(UserUsageSummary),
 });

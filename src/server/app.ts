@@ -22,6 +22,7 @@ import { operatorRoutes } from './features/organizations/organizations.operator.
 import { serviceTokensRoutes } from './features/service-tokens/service-tokens.routes.js';
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
+import { scimAdminRoutes, scimRoutes, scimTokenResolver } from './features/scim/index.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
 import { usagePurgeRound } from './features/usage/usage.jobs.js';
@@ -157,6 +158,7 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
   await app.register(accessPlugin, {
     resolveActor: actorResolver(deps),
     resolveService: serviceTokenResolver(deps),
+    bearers: { scim: scimTokenResolver(deps) },
     publicUrl: deps.config.publicUrl,
     operatorTokenHash: deps.config.operatorTokenHash,
   });
@@ -198,11 +200,14 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     workspacesRoutes,
     ownershipRoutes,
     offboardingRoutes,
+    scimAdminRoutes,
   ]) {
     await app.register(routes, { deps });
   }
   // The operator API exists only when OPERATOR_TOKEN is set: without it, its addresses answer 404.
   if (deps.config.operatorTokenHash) await app.register(operatorRoutes, { deps });
+  // SCIM 2.0 (RFC 7644) for identity providers: its own media type, error bodies and rate limit.
+  await app.register(scimRoutes, { deps, prefix: '/scim/v2' });
 }
 
 /**

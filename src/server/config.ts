@@ -29,6 +29,8 @@ export interface Config {
   /** Longest a request waits for a database connection (PostgreSQL pool) or the SQLite writer. */
   databaseAcquireTimeoutMs: number;
   databasePoolSize: number;
+  /** Requests per minute one SCIM token may make to /scim/v2 (429 with Retry-After beyond). */
+  scimRequestsPerMinute: number;
   /** A request that has not been answered after this long is ended by the server. */
   requestTimeoutMs: number;
   /** Let webhooks reach loopback, private and link-local addresses (tests; receivers on a trusted private network). */
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseLockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', 3_000, 50, 600_000),
     databaseAcquireTimeoutMs: integer(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 3_000, 50, 600_000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    scimRequestsPerMinute: integer(env, 'SCIM_REQUESTS_PER_MINUTE', 3000, 1, 1_000_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workers: integer(env, 'WORKERS', 1, 1, 64),

@@ -6,6 +6,7 @@ import type { InvitationsTable } from '../features/invitations/invitations.table
 import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkeys/passkeys.table.js';
 import type { OperatorEventsTable, OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
+import type { ScimGroupsTable, ScimSettingsTable, ScimTokensTable, ScimUsersTable } from '../features/scim/scim.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -51,6 +52,10 @@ export interface Database {
   content_collaborators: ContentCollaboratorsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_outbox: WebhookOutboxTable;
+  scim_settings: ScimSettingsTable;
+  scim_tokens: ScimTokensTable;
+  scim_users: ScimUsersTable;
+  scim_groups: ScimGroupsTable;
 }
 
 export type Db = Kysely<Database>;

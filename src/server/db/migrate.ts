@@ -9,6 +9,7 @@ import * as userManagerGrantsDefaultRole from './migrations/2026_11_30_0008_user
 import * as passkeyRecovery from './migrations/2026_11_30_0009_passkey_recovery.js';
 import * as maintainedCounts from './migrations/2026_11_30_0010_maintained_counts.js';
 import * as manyOrganizations from './migrations/2026_11_30_0011_many_organizations.js';
+import * as scim from './migrations/2026_11_30_0013_scim.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0009_passkey_recovery': passkeyRecovery,
   '2026_11_30_0010_maintained_counts': maintainedCounts,
   '2026_11_30_0011_many_organizations': manyOrganizations,
+  '2026_11_30_0013_scim': scim,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -24,6 +24,11 @@ declare module 'fastify' {
      */
     operator?: boolean;
     /**
+     * Called with a bearer token of the named scheme (e.g. 'scim'): the scheme's resolver turns the
+     * `Authorization` header into the request's actor, or the request is refused with 401.
+     */
+    bearer?: string;
+    /**
      * A route whose JSON body names an `action` (bulk changes) declares what each action needs on top
      * of the route's permission; the plugin checks it before the body is validated or the handler runs.
      */
@@ -62,6 +67,8 @@ export interface DeclaredRoute {
   service: boolean;
   /** Called with the operator token only. */
   operator: boolean;
+  /** The bearer-token scheme the route is called with, or null. */
+  bearer: string | null;
   stepUp: boolean;
   actions: Record<string, Requirement>;
   conditional: Record<string, Requirement & { when: string }>;
@@ -73,11 +80,16 @@ export interface ServiceCaller {
   name: string;
 }
 
+/** Turns an `Authorization` header into the actor a bearer token acts as; null refuses the request (401). */
+export type BearerResolver = (authorization: string | undefined, request: FastifyRequest) => Promise<Actor | null>;
+
 export type ActorResolver = (request: FastifyRequest) => Promise<{ actor: Actor | null; problem: 'SESSION_EXPIRED' | null }>;
 
 export interface AccessOptions {
   resolveActor: ActorResolver;
   resolveService: (authorization: string | undefined) => Promise<ServiceCaller | null>;
+  /** Resolvers of bearer-token schemes by name (config.bearer): the actor the token acts as, or null. */
+  bearers?: Record<string, BearerResolver>;
   publicUrl: string;
   /** SHA-256 (hex) of the operator token; null: no operator routes may exist. */
   operatorTokenHash: string | null;
@@ -90,17 +102,23 @@ type RouteConfig = {
   public?: boolean;
   service?: boolean;
   operator?: boolean;
+  bearer?: string;
   stepUp?: boolean;
   actions?: DeclaredRoute['actions'];
   conditional?: DeclaredRoute['conditional'];
 };
 
 /** What a route requires, one entry per method; throws (the app does not start) when it declares nothing. */
-function declarationsOf(route: RouteOptions, operatorTokenConfigured: boolean): DeclaredRoute[] {
+function declarationsOf(route: RouteOptions, options: AccessOptions): DeclaredRoute[] {
+  const operatorTokenConfigured = options.operatorTokenHash !== null;
   const config = route.config as RouteConfig | undefined;
-  if (!config?.permission && !config?.public && !config?.service && !config?.operator) {
-    throw new Error(`Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service, config.operator`);
+  if (!config?.permission && !config?.public && !config?.service && !config?.operator && !config?.bearer) {
+    throw new Error(
+      `Route ${String(route.method)} ${route.url} declares none of config.permission, config.public, config.service, config.operator, config.bearer`,
+    );
   }
+  if (config.bearer && !options.bearers?.[config.bearer])
+    throw new Error(`Route ${String(route.method)} ${route.url}: no resolver for bearer "${config.bearer}"`);
   if (config.operator && (config.permission || config.public || config.service || !operatorTokenConfigured)) {
     throw new Error(`Route ${String(route.method)} ${route.url}: an operator route takes the operator token only, and exists only when one is configured`);
   }
@@ -111,6 +129,7 @@ function declarationsOf(route: RouteOptions, operatorTokenConfigured: boolean): 
     public: config.public === true,
     service: config.service === true,
     operator: config.operator === true,
+    bearer: config.bearer ?? null,
     stepUp: config.stepUp === true,
     actions: config.actions ?? {},
     conditional: config.conditional ?? {},
@@ -131,7 +150,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs') || route.prefix?.startsWith('/api/docs')) return; // swagger-ui's own assets
-    declared.push(...declarationsOf(route, options.operatorTokenHash !== null));
+    declared.push(...declarationsOf(route, options));
   });
 
   app.addHook('preValidation', async (request) => {
@@ -155,6 +174,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       public?: boolean;
       service?: boolean;
       operator?: boolean;
+      bearer?: string;
       allowDuringPasskeySetup?: boolean;
       stepUp?: boolean;
     };
@@ -162,11 +182,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
       if (!operatorTokenMatches(request.headers.authorization, options.operatorTokenHash)) throw fail(PLATFORM_ERRORS, 'OPERATOR_TOKEN_INVALID');
       return;
     }
-    if (config?.service) {
-      request.serviceCaller = await options.resolveService(request.headers.authorization);
-      if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
-      return;
-    }
+    if (config?.service || config?.bearer) return authenticateCredential(request, config, options);
     if (!config?.permission && !config?.public) return; // 404s and static assets
     const { actor, problem } = await options.resolveActor(request);
     request.actor = actor;
@@ -190,6 +206,17 @@ function operatorTokenMatches(authorization: string | undefined, expectedHash: s
   const token = authorization.slice(7).trim();
   if (token.length === 0 || token.length > 200) return false;
   return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(expectedHash, 'hex'));
+}
+
+/** Routes called with a token instead of a session: a service token, or a bearer token of a named scheme. */
+async function authenticateCredential(request: FastifyRequest, config: { service?: boolean; bearer?: string }, options: AccessOptions): Promise<void> {
+  if (config.service) {
+    request.serviceCaller = await options.resolveService(request.headers.authorization);
+    if (!request.serviceCaller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
+    return;
+  }
+  request.actor = await options.bearers![config.bearer!](request.headers.authorization, request);
+  if (!request.actor) throw fail(PLATFORM_ERRORS, 'BEARER_TOKEN_INVALID');
 }
 
 /**

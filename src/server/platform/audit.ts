@@ -16,6 +16,7 @@ export interface AuditInput {
 const ROWS_PER_INSERT = 200;
 
 function actorLabel(ctx: RequestContext): string {
+  if (ctx.actor?.credentialLabel) return ctx.actor.credentialLabel;
   if (ctx.actor) return `${ctx.actor.name} <${ctx.actor.email}>`;
   if (ctx.userAgent?.startsWith('operator:')) return 'Sofie operator';
   return ctx.userAgent?.startsWith('service:') ? `Service ${ctx.userAgent.slice(8)}` : 'System';
@@ -31,7 +32,8 @@ export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: re
   const rows = inputs.map((input) => ({
     id: ctx.deps.newId(),
     organization_id: ctx.organizationId,
-    actor_user_id: ctx.actor?.userId ?? null,
+    // A credential (SCIM token) is not a user: its label names it, no user id that a link would follow.
+    actor_user_id: ctx.actor && !ctx.actor.credentialLabel ? ctx.actor.userId : null,
     actor_label: label,
     action: input.action,
     category: input.category,

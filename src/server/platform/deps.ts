@@ -37,6 +37,8 @@ export interface Actor {
   roleName: string;
   permissions: ReadonlySet<string>;
   sessionId: string;
+  /** Set when a credential, not a person, acts (a SCIM token): audit events name it by this label. */
+  credentialLabel?: string;
   /** The session's passkey state, computed by the actor resolver on every request. */
   passkey?: ActorPasskeyState;
 }

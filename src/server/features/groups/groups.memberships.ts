@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { recordAudit } from '../../platform/audit.js';
+import { chunks } from '../../db/chunks.js';
+import { recordAudits } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { outrankingTargets, ROLES_ERRORS } from '../roles/index.js';
@@ -32,28 +33,37 @@ export async function changeGroupMemberships(
   }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);
-  const changed =
-    mode === 'add'
-      ? await addMemberships(trx, ctx.organizationId, group.id, ids, ctx.actor.userId, now)
-      : await removeMemberships(trx, ctx.organizationId, group.id, ids);
-  const emailOf = new Map(users.map((u) => [u.id, u.email]));
-  for (const userId of changed) {
+  const changed: string[] = [];
+  // Set-based, a statement-sized part at a time: an identity provider changes thousands at once.
+  for (const part of chunks(ids)) {
+    changed.push(
+      ...(mode === 'add'
+        ? await addMemberships(trx, ctx.organizationId, group.id, part, ctx.actor.userId, now)
+        : await removeMemberships(trx, ctx.organizationId, group.id, part)),
+    );
+  }
+  for (const part of chunks(changed)) {
     await trx
       .updateTable('users')
       .set({ version: sql`version + 1`, updated_at: now })
       .where('organization_id', '=', ctx.organizationId)
-      .where('id', '=', userId)
+      .where('id', 'in', part)
       .execute();
-    await recordAudit(trx, ctx, {
+  }
+  const emailOf = new Map(users.map((u) => [u.id, u.email]));
+  await recordAudits(
+    trx,
+    ctx,
+    changed.map((userId) => ({
       action: mode === 'add' ? 'group.member_added' : 'group.member_removed',
-      category: 'access',
-      risk: 'low',
+      category: 'access' as const,
+      risk: 'low' as const,
       subject: { type: 'user', id: userId, label: emailOf.get(userId)! },
       reason,
       before: { member: mode === 'remove', group: group.name },
       after: { member: mode === 'add', group: group.name },
-    });
-  }
+    })),
+  );
   return changed;
 }
 

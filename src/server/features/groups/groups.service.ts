@@ -203,3 +203,20 @@ export async function changeGroupMembers(ctx: Ctx, id: string, body: Static<type
   });
   return getGroup(ctx, id);
 }
+
+/** A group renamed by another feature's change (SCIM), which audits it as part of that change. */
+export async function renameGroupInTransaction(trx: DbOrTrx, organizationId: string, id: string, name: string, now: string): Promise<void> {
+  await assertNameFree(trx, organizationId, name, id);
+  await updateGroupRow(trx, organizationId, id, { name, name_normalized: name.toLowerCase(), updated_at: now });
+}
+
+/** A group created by another feature's change (SCIM), which audits it; refused when the name is taken. */
+export async function createGroupInTransaction(trx: DbOrTrx, deps: Deps, organizationId: string, name: string): Promise<string> {
+  await assertNameFree(trx, organizationId, name);
+  return seedGroup(trx, deps, organizationId, name, '');
+}
+
+/** A group deleted by another feature's change (SCIM), which audits it. Memberships go with it. */
+export async function deleteGroupInTransaction(trx: DbOrTrx, organizationId: string, id: string): Promise<void> {
+  await deleteGroupRow(trx, organizationId, id);
+}

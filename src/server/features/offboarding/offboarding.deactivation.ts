@@ -104,56 +104,59 @@ export async function listPausedSequences(ctx: RequestContext, userId: string) {
 }
 
 export async function reactivateUser(ctx: RequestContext & { actor: Actor }, userId: string, body: Static<typeof ReactivateBody>) {
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
-    const user = await requireUser(trx, ctx.organizationId, userId);
-    if (user.status !== 'deactivated') throw fail(OFFBOARDING_ERRORS, user.status === 'deleted' ? 'USER_DELETED' : 'USER_NOT_DEACTIVATED');
-    await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
-    const paused = await pausedForUser(trx, ctx.organizationId, user.id);
-    const pausedIds = new Set(paused.map((p) => p.id));
-    const wanted = body.resumeAllSequences ? [...pausedIds] : [...new Set(body.resumeSequenceIds ?? [])];
-    const unknown = wanted.filter((id) => !pausedIds.has(id));
-    if (unknown.length > 0) throw fail(OFFBOARDING_ERRORS, 'SEQUENCE_NOT_RESUMABLE', { itemIds: unknown.slice(0, 50) });
-    const now = nowIso(ctx.deps);
-    for (const part of chunks(wanted)) {
-      await trx
-        .updateTable('content_items')
-        .set((eb) => ({ sequence_status: 'active', paused_for_user_id: null, version: eb('version', '+', 1), updated_at: now }))
-        .where('organization_id', '=', ctx.organizationId)
-        .where('id', 'in', part)
-        .execute();
-    }
-    // The offer is answered: Sequences not resumed now stay paused like any other.
-    for (const part of chunks([...pausedIds].filter((id) => !wanted.includes(id)))) {
-      await trx
-        .updateTable('content_items')
-        .set({ paused_for_user_id: null })
-        .where('organization_id', '=', ctx.organizationId)
-        .where('id', 'in', part)
-        .execute();
-    }
-    const resumed = paused.filter((p) => wanted.includes(p.id));
-    await announceSequenceChanges(
-      trx,
-      ctx,
-      resumed.map((s) => ({ itemId: s.id, externalId: s.external_id, title: s.title, ownerUserId: user.id, fromStatus: 'paused', toStatus: 'active' })),
-      'owner_reactivated',
-    );
+  return ctx.deps.db.transaction().execute(async (trx) => reactivateInTransaction(trx, ctx, userId, body));
+}
+
+/** Exported so SCIM (`active: true`) reactivates inside its own change's transaction. */
+export async function reactivateInTransaction(trx: DbOrTrx, ctx: RequestContext & { actor: Actor }, userId: string, body: Static<typeof ReactivateBody>) {
+  const reason = await requireReasonIfConfigured(trx, ctx.organizationId, body.reason);
+  const user = await requireUser(trx, ctx.organizationId, userId);
+  if (user.status !== 'deactivated') throw fail(OFFBOARDING_ERRORS, user.status === 'deleted' ? 'USER_DELETED' : 'USER_NOT_DEACTIVATED');
+  await assertMayActOn(trx, ctx.actor, ctx.organizationId, user);
+  const paused = await pausedForUser(trx, ctx.organizationId, user.id);
+  const pausedIds = new Set(paused.map((p) => p.id));
+  const wanted = body.resumeAllSequences ? [...pausedIds] : [...new Set(body.resumeSequenceIds ?? [])];
+  const unknown = wanted.filter((id) => !pausedIds.has(id));
+  if (unknown.length > 0) throw fail(OFFBOARDING_ERRORS, 'SEQUENCE_NOT_RESUMABLE', { itemIds: unknown.slice(0, 50) });
+  const now = nowIso(ctx.deps);
+  for (const part of chunks(wanted)) {
     await trx
-      .updateTable('users')
-      .set({ status: 'active', deactivated_at: null, version: user.version + 1, updated_at: now })
+      .updateTable('content_items')
+      .set((eb) => ({ sequence_status: 'active', paused_for_user_id: null, version: eb('version', '+', 1), updated_at: now }))
       .where('organization_id', '=', ctx.organizationId)
-      .where('id', '=', user.id)
+      .where('id', 'in', part)
       .execute();
-    await recordAudit(trx, ctx, {
-      action: 'user.reactivated',
-      category: 'access',
-      risk: 'high',
-      subject: subject(user),
-      reason,
-      before: { status: 'deactivated', pausedSequences: paused.length },
-      after: { status: 'active', sequencesResumed: resumed.map((s) => s.title).slice(0, 50) },
-    });
-    return { status: 'active', sequencesResumed: resumed.length };
+  }
+  // The offer is answered: Sequences not resumed now stay paused like any other.
+  for (const part of chunks([...pausedIds].filter((id) => !wanted.includes(id)))) {
+    await trx
+      .updateTable('content_items')
+      .set({ paused_for_user_id: null })
+      .where('organization_id', '=', ctx.organizationId)
+      .where('id', 'in', part)
+      .execute();
+  }
+  const resumed = paused.filter((p) => wanted.includes(p.id));
+  await announceSequenceChanges(
+    trx,
+    ctx,
+    resumed.map((s) => ({ itemId: s.id, externalId: s.external_id, title: s.title, ownerUserId: user.id, fromStatus: 'paused', toStatus: 'active' })),
+    'owner_reactivated',
+  );
+  await trx
+    .updateTable('users')
+    .set({ status: 'active', deactivated_at: null, version: user.version + 1, updated_at: now })
+    .where('organization_id', '=', ctx.organizationId)
+    .where('id', '=', user.id)
+    .execute();
+  await recordAudit(trx, ctx, {
+    action: 'user.reactivated',
+    category: 'access',
+    risk: 'high',
+    subject: subject(user),
+    reason,
+    before: { status: 'deactivated', pausedSequences: paused.length },
+    after: { status: 'active', sequencesResumed: resumed.map((s) => s.title).slice(0, 50) },
   });
+  return { status: 'active', sequencesResumed: resumed.length };
 }

@@ -7,8 +7,11 @@ export {
   createUserAccount,
   findActiveUsersByEmail,
   findUserByEmail,
+  markProvisioned,
   updateInvitedUser,
+  updateUserProfile,
   userSearchText,
 } from './users.accounts.js';
+export { requireUserForChange } from './users.service.js';
 export { USERS_ERRORS } from './users.errors.js';
 export type { UserRow } from './users.table.js';

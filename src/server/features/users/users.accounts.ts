@@ -67,3 +67,25 @@ export async function accountCountsOf(db: DbOrTrx, organizationIds: readonly str
   }
   return counts;
 }
+
+/** A name or address changed by the identity provider (SCIM): search text follows, a new version. */
+export async function updateUserProfile(
+  trx: DbOrTrx,
+  user: UserRow,
+  change: { name: string; email: string; emailNormalized: string },
+  now: string,
+): Promise<void> {
+  await updateUserRow(trx, user.organization_id, user.id, {
+    name: change.name,
+    email: change.email,
+    email_normalized: change.emailNormalized,
+    search_text: searchText(change.name, change.emailNormalized),
+    version: user.version + 1,
+    updated_at: now,
+  });
+}
+
+/** Marks (or, with null, unmarks) an account as provisioned by an identity provider, named by the token's label. */
+export async function markProvisioned(trx: DbOrTrx, user: UserRow, provisionedBy: string | null): Promise<void> {
+  await updateUserRow(trx, user.organization_id, user.id, { provisioned_by: provisionedBy });
+}

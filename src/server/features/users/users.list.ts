@@ -11,7 +11,7 @@ import { USERS_ERRORS } from './users.errors.js';
 import { countAllMatching, listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
-type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at'>;
+type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at' | 'provisioned_by'>;
 
 export function userRowToSummary(row: SummaryColumns, roleName: string, groups: { id: string; name: string }[]): UserSummary {
   return {
@@ -23,6 +23,7 @@ export function userRowToSummary(row: SummaryColumns, roleName: string, groups: 
     groups,
     lastActiveAt: row.last_active_at,
     createdAt: row.created_at,
+    provisionedBy: row.provisioned_by,
   };
 }
 

@@ -161,9 +161,13 @@ const LISTED_COLUMNS = [
   'roles.name as role_name',
   'users.last_active_at',
   'users.created_at',
+  'users.provisioned_by',
 ] as const;
 
-export type ListedUser = Pick<UserRow, 'id' | 'name' | 'email' | 'email_normalized' | 'status' | 'role_id' | 'last_active_at' | 'created_at'> & {
+export type ListedUser = Pick<
+  UserRow,
+  'id' | 'name' | 'email' | 'email_normalized' | 'status' | 'role_id' | 'last_active_at' | 'created_at' | 'provisioned_by'
+> & {
   role_name: string;
 };
 
@@ -240,7 +244,7 @@ async function searchByWalking(
     .limit(WALK_BOUND);
   const matches = db
     .selectFrom(walk.as('walk'))
-    .select(['id', 'name', 'email', 'email_normalized', 'status', 'role_id', 'role_name', 'last_active_at', 'created_at'])
+    .select(['id', 'name', 'email', 'email_normalized', 'status', 'role_id', 'role_name', 'last_active_at', 'created_at', 'provisioned_by'])
     .where(sql<boolean>`walk.search_text LIKE ${pattern} ESCAPE '\\'`)
     .limit(page.limit + 1);
   const rows = await withDetails(db, matches as unknown as ReturnType<typeof userPage>, page, details).execute();

@@ -25,6 +25,8 @@ export interface UsersTable {
   tombstone: ColumnType<string | null, string | null | undefined, string | null>;
   /** Until when an administrator allows enrolling a new passkey without proving an existing one (once). */
   passkey_recovery_until: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The SCIM token (its label) that created or linked this account; null for console users (migration 0013). */
+  provisioned_by: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   created_at: string;
   updated_at: string;

@@ -1,10 +1,12 @@
 import type { Static } from 'typebox';
 import type { CreatedWebhookEndpoint, WebhookDeliveryList, WebhookEndpointList } from '../../../contracts/ownership';
+import type { CreatedScimToken, ScimProvisioning } from '../../../contracts/scim';
 import type { CreatedServiceToken, ServiceTokenList } from '../../../contracts/service-tokens';
 import { api } from '../../shared/api';
 
 export const serviceTokensKey = ['service-tokens'] as const;
 export const webhooksKey = ['webhooks'] as const;
+export const provisioningKey = ['scim-provisioning'] as const;
 
 export const fetchServiceTokens = () => api<Static<typeof ServiceTokenList>>('/api/service-tokens');
 export const createServiceToken = (name: string) => api<Static<typeof CreatedServiceToken>>('/api/service-tokens', { method: 'POST', body: { name } });
@@ -15,3 +17,8 @@ export const fetchWebhookDeliveries = () => api<Static<typeof WebhookDeliveryLis
 export const createWebhookEndpoint = (url: string, description: string) =>
   api<Static<typeof CreatedWebhookEndpoint>>('/api/webhooks', { method: 'POST', body: { url, description: description || undefined } });
 export const disableWebhookEndpoint = (id: string) => api<{ ok: true }>(`/api/webhooks/${id}`, { method: 'DELETE' });
+
+export const fetchProvisioning = () => api<Static<typeof ScimProvisioning>>('/api/scim-tokens');
+export const setProvisioningEnabled = (enabled: boolean) => api<Static<typeof ScimProvisioning>>('/api/scim-settings', { method: 'PUT', body: { enabled } });
+export const createScimToken = (label: string) => api<Static<typeof CreatedScimToken>>('/api/scim-tokens', { method: 'POST', body: { label } });
+export const revokeScimToken = (id: string) => api<{ ok: true }>(`/api/scim-tokens/${id}`, { method: 'DELETE' });

@@ -1,9 +1,10 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useCan } from '../../../shared/useMe';
+import { ProvisioningCard } from '../components/ProvisioningCard';
 import { ServiceTokensCard } from '../components/ServiceTokensCard';
 import { WebhooksCard } from '../components/WebhooksCard';
 
-/** /admin/integrations — service tokens for Sofie's other services, and webhook endpoints. */
+/** /admin/integrations — SCIM provisioning for identity providers, service tokens for Sofie's other services, and webhook endpoints. */
 export function IntegrationsPage() {
   const can = useCan();
   return (
@@ -11,9 +12,10 @@ export function IntegrationsPage() {
       <div>
         <Title order={2}>Integrations</Title>
         <Text size="sm" c="dimmed">
-          How Sofie’s other services talk to user management, and where it tells them about changes.
+          How identity providers and Sofie’s other services talk to user management, and where it tells them about changes.
         </Text>
       </div>
+      {can('provisioning.manage') && <ProvisioningCard />}
       {can('provisioning.manage') && <ServiceTokensCard />}
       {can('integrations.manage') && <WebhooksCard />}
     </Stack>

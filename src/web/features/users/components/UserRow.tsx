@@ -16,6 +16,18 @@ interface Props {
   onToggle: (id: string) => void;
 }
 
+/** "Provisioned by SCIM": the identity provider (named by its token's label) manages this person. */
+function ProvisionedBadge({ by }: { by: string }) {
+  const provider = /okta/i.test(by) ? 'Okta' : /entra|azure/i.test(by) ? 'Entra' : 'SCIM';
+  return (
+    <Tooltip label={`Created or linked by your identity provider through ${by}. Name, email and active state follow it.`}>
+      <Badge variant="light" color="violet" size="sm" tt="none" styles={FULL_LABEL} data-testid="provisioned-badge">
+        Provisioned by {provider}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 /** One user of the list: the whole row opens the user; the box and the name link do not bubble to it. */
 export function UserRow({ user: u, isSelected, allMatching, onToggle }: Props) {
   const navigate = useNavigate();
@@ -39,7 +51,10 @@ export function UserRow({ user: u, isSelected, allMatching, onToggle }: Props) {
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{u.email}</Text>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm">{u.email}</Text>
+          {u.provisionedBy && <ProvisionedBadge by={u.provisionedBy} />}
+        </Group>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{u.role.name}</Text>

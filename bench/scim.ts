@@ -1,0 +1,133 @@
+// SCIM provisioning through the API (app.inject, as Okta or Entra would call it): users/s for an
+// initial sync, groups/s with their members pushed in PATCHes, and the p95 of the lookup every client
+// makes before creating someone (`GET /Users?filter=userName eq "…"`) once the organization holds
+// BENCH_SCIM_SEED users more (written straight to the database). Budget: that lookup p95 < 20 ms.
+import type { Insertable } from 'kysely';
+import type { Database } from '../src/server/db/database.js';
+import { personRow } from '../test/helpers/seed-users.js';
+import { benchDatabases, fmt, measure, openBenchEnv, type BenchEnv } from './lib.js';
+
+const USERS = Number(process.env.BENCH_SCIM_USERS ?? 2_000);
+const GROUPS = Number(process.env.BENCH_SCIM_GROUPS ?? 100);
+const BIG_GROUP = Math.min(USERS, Number(process.env.BENCH_SCIM_BIG_GROUP ?? 2_000));
+const SEED = Number(process.env.BENCH_SCIM_SEED ?? 100_000);
+
+async function token(env: BenchEnv): Promise<string> {
+  await env.app.inject({ method: 'PUT', url: '/api/scim-settings', headers: { cookie: env.adminCookie }, payload: { enabled: true } });
+  const res = await env.app.inject({ method: 'POST', url: '/api/scim-tokens', headers: { cookie: env.adminCookie }, payload: { label: 'Bench' } });
+  return res.json<{ token: string }>().token;
+}
+
+function client(env: BenchEnv, bearer: string) {
+  return async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => {
+    const res = await env.app.inject({
+      method,
+      url: `/scim/v2${url}`,
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/scim+json' },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return res;
+  };
+}
+
+/** SEED more SCIM users written straight to the database, 500 rows per statement. */
+async function seed(env: BenchEnv): Promise<void> {
+  const { deps, org } = env;
+  const now = new Date().toISOString();
+  for (let start = 0; start < SEED; start += 5000) {
+    await deps.db.transaction().execute(async (trx) => {
+      const users: Insertable<Database['users']>[] = [];
+      const links: Insertable<Database['scim_users']>[] = [];
+      for (let i = start; i < Math.min(start + 5000, SEED); i++) {
+        const id = deps.newId();
+        const email = `seed${i}@bench.test`;
+        users.push(
+          personRow({
+            id,
+            organizationId: org.organizationId,
+            email,
+            name: `Seed ${i}`,
+            roleId: org.roleIds.get('member')!,
+            status: 'active',
+            createdAt: now,
+            lastActiveAt: null,
+          }),
+        );
+        links.push({
+          user_id: id,
+          organization_id: org.organizationId,
+          user_name: email,
+          user_name_normalized: email,
+          external_id: `seed-${i}`,
+          email_type: 'work',
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      for (let c = 0; c < users.length; c += 500)
+        await trx
+          .insertInto('users')
+          .values(users.slice(c, c + 500))
+          .execute();
+      for (let c = 0; c < links.length; c += 500)
+        await trx
+          .insertInto('scim_users')
+          .values(links.slice(c, c + 500))
+          .execute();
+    });
+  }
+}
+
+async function run(): Promise<void> {
+  console.log(
+    `\nSCIM: ${USERS.toLocaleString()} users and ${GROUPS} groups (one of ${BIG_GROUP.toLocaleString()}) through the API; userName lookups among ${(USERS + SEED).toLocaleString()} (budget p95 < 20 ms)`,
+  );
+  for (const db of benchDatabases()) {
+    // The per-token rate limit is lifted: this measures the server, not the limit.
+    const env = await openBenchEnv(db.label, db.url, { scimRequestsPerMinute: 1_000_000 });
+    try {
+      const scim = client(env, await token(env));
+      let started = Date.now();
+      const ids: string[] = [];
+      for (let i = 0; i < USERS; i++) {
+        const userName = `person${i}@bench.test`;
+        const res = await scim('POST', '/Users', {
+          userName,
+          externalId: `ext-${i}`,
+          name: { givenName: 'Person', familyName: String(i) },
+          emails: [{ value: userName, primary: true }],
+        });
+        ids.push(res.json<{ id: string }>().id);
+      }
+      const userSeconds = (Date.now() - started) / 1000;
+      started = Date.now();
+      for (let g = 0; g < GROUPS; g++) {
+        const groupId = (await scim('POST', '/Groups', { displayName: `Group ${g}` })).json<{ id: string }>().id;
+        const members = g === 0 ? ids.slice(0, BIG_GROUP) : ids.slice((g * 10) % USERS, ((g * 10) % USERS) + 10);
+        for (let c = 0; c < members.length; c += 1000) {
+          await scim('PATCH', `/Groups/${groupId}`, {
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+            Operations: [{ op: 'add', path: 'members', value: members.slice(c, c + 1000).map((value) => ({ value })) }],
+          });
+        }
+      }
+      const groupSeconds = (Date.now() - started) / 1000;
+      started = Date.now();
+      await seed(env);
+      const seedSeconds = (Date.now() - started) / 1000;
+      const lookup = await measure(300, async (i) => {
+        await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "SEED${(i * 7919) % SEED}@bench.test"`)}`);
+      });
+      console.log(
+        `  ${env.label}: ${(USERS / userSeconds).toFixed(0)} users/s, ${(GROUPS / groupSeconds).toFixed(1)} groups/s (members included); ` +
+          `seeded ${SEED.toLocaleString()} more in ${seedSeconds.toFixed(1)} s; userName eq p50 ${fmt(lookup.p50)}, p95 ${fmt(lookup.p95)}, max ${fmt(lookup.max)}`,
+      );
+    } finally {
+      await env.close();
+    }
+  }
+}
+
+export default run;

@@ -1,0 +1,5 @@
+// The SCIM feature's front door: the /scim/v2 protocol routes, the console's provisioning routes, and
+// the resolver of SCIM bearer tokens the access plugin calls.
+export { scimAdminRoutes } from './scim.admin-routes.js';
+export { scimRoutes } from './scim.routes.js';
+export { scimTokenResolver } from './scim.tokens.js';

@@ -1,0 +1,46 @@
+// The console's side of provisioning (Integrations → Provisioning): the switch, the base URL and the
+// SCIM tokens. Managing them needs "Manage provisioning"; creating a token or turning SCIM on is a
+// sensitive action (a recent passkey check for people who have one).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { CreatedScimToken, CreateScimTokenBody, ScimProvisioning, ScimSettingsBody } from '../../../contracts/scim.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { createScimToken, getProvisioning, revokeScimToken, setScimEnabled } from './scim.tokens.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/scim-tokens', {
+    config: { permission: 'provisioning.manage' },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'SCIM provisioning: whether it is on, the base URL, the tokens',
+      response: { 200: ScimProvisioning, ...errors },
+    },
+    handler: async (request) => getProvisioning(contextOf(request, deps)),
+  });
+  app.put('/api/scim-settings', {
+    config: { permission: 'provisioning.manage', stepUp: true },
+    schema: { tags: ['Provisioning'], summary: 'Turn SCIM provisioning on or off', body: ScimSettingsBody, response: { 200: ScimProvisioning, ...errors } },
+    handler: async (request) => setScimEnabled(contextOf(request, deps), request.body.enabled),
+  });
+  app.post('/api/scim-tokens', {
+    config: { permission: 'provisioning.manage', stepUp: true },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Create a SCIM token (the secret is shown once)',
+      body: CreateScimTokenBody,
+      response: { 201: CreatedScimToken, ...errors },
+    },
+    handler: async (request, reply) => reply.status(201).send(await createScimToken(contextOf(request, deps), request.body)),
+  });
+  app.delete('/api/scim-tokens/:id', {
+    config: { permission: 'provisioning.manage' },
+    schema: { tags: ['Provisioning'], summary: 'Revoke a SCIM token', params: IdParams, response: { 200: Ok, ...errors } },
+    handler: async (request) => {
+      await revokeScimToken(contextOf(request, deps), request.params.id);
+      return { ok: true as const };
+    },
+  });
+};

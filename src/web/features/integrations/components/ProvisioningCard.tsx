@@ -1,0 +1,81 @@
+import { Alert, Button, Card, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage } from '../../../shared/api';
+import { fetchProvisioning, provisioningKey, setProvisioningEnabled } from '../api';
+import { NewScimTokenModal } from './NewScimTokenModal';
+import { ScimBaseUrl } from './ScimBaseUrl';
+import { ScimTokensTable } from './ScimTokensTable';
+import { SecretOnceModal } from './SecretOnceModal';
+
+/** Integrations → Provisioning: SCIM on or off, the base URL for Okta / Entra, and the tokens they call with. */
+export function ProvisioningCard() {
+  const queryClient = useQueryClient();
+  const provisioning = useQuery({ queryKey: provisioningKey, queryFn: fetchProvisioning });
+  const [opened, { open, close }] = useDisclosure(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const toggle = useMutation({
+    mutationFn: setProvisioningEnabled,
+    onSuccess: (data) => {
+      queryClient.setQueryData(provisioningKey, data);
+      notifications.show({ color: 'green', message: data.enabled ? 'SCIM provisioning is on.' : 'SCIM provisioning is off: identity providers are refused.' });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+  });
+  const data = provisioning.data;
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-label="Provisioning">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div style={{ flex: 1 }}>
+          <Title order={3} size="h4">
+            Provisioning
+          </Title>
+          <Text size="sm" c="dimmed">
+            Let Okta or Microsoft Entra ID create, update, deactivate and group people over SCIM 2.0. Groups they push are cohorts: they grant no permission,
+            and new people get the default role.
+          </Text>
+        </div>
+        <Button leftSection={<IconPlus size={16} />} onClick={open}>
+          New SCIM token
+        </Button>
+      </Group>
+      {provisioning.isLoading ? (
+        <Loader mt="md" aria-label="Loading" />
+      ) : provisioning.error || !data ? (
+        <Alert color="red" mt="md">
+          {errorMessage(provisioning.error)}
+        </Alert>
+      ) : (
+        <Stack mt="md" gap="md">
+          <Switch
+            label="Enable SCIM provisioning"
+            description="While off, every SCIM request is refused, whatever token it carries."
+            checked={data.enabled}
+            disabled={toggle.isPending}
+            onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+          />
+          <ScimBaseUrl url={data.baseUrl} />
+          {data.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No SCIM tokens yet.
+            </Text>
+          ) : (
+            <ScimTokensTable items={data.items} />
+          )}
+        </Stack>
+      )}
+      <NewScimTokenModal opened={opened} onClose={close} onCreated={setSecret} />
+      <SecretOnceModal
+        title="SCIM token created"
+        label="SCIM token"
+        secret={secret}
+        hint="Paste it as the API token (Okta) or Secret Token (Entra). It acts within your own permissions, and stops working if your account is deactivated."
+        onClose={() => setSecret(null)}
+      />
+    </Card>
+  );
+}
