@@ -50,11 +50,13 @@ export function applyUserFilter<TB extends keyof Database>(
   organizationId: string,
   filter: UserFilterAt,
   dialect: Dialect,
+  options: { scanSearch?: boolean } = {},
 ): SelectQueryBuilder<Database, TB | 'users', object> {
   // Conditions are SQL fragments (values always bound) so they apply whatever else the query joins.
   const conditions: RawBuilder<boolean>[] = [];
   const term = filter.search?.trim().toLowerCase();
-  const ftsSearch = dialect === 'sqlite' && !!term && [...term].length >= 3;
+  // scanSearch: test each user's search text in index order instead (cheaper when the term is common).
+  const ftsSearch = dialect === 'sqlite' && !!term && [...term].length >= 3 && !options.scanSearch;
   // With a trigram search, SQLite must start from the search matches; the unary + keeps it from
   // walking an organization index in name order instead (slow when few users match).
   conditions.push(ftsSearch ? sql`+users.organization_id = ${organizationId}` : sql`users.organization_id = ${organizationId}`);
@@ -136,10 +138,12 @@ export async function listUserPage(
   const details = { organizationId, dialect, usageFrom: usageWindowStart(filter.now ? new Date(filter.now) : new Date()) };
   if (searching) {
     // A search that many users match is answered fastest by walking the page order and testing each
-    // user, rather than sorting every match: the count (capped, cheap) says which case this is.
+    // user (a bounded walk), and counted the same way: the trigram index reads every match of a common
+    // term's trigrams whatever the LIMIT (60 ms for a 1-in-7 term at a million users; 2.8 ms scanning).
+    // When the walk finds no page, the matches are few or far: the trigram index serves both.
+    const walked = await searchByWalking(db, organizationId, filter, page, details);
+    if (walked) return { rows: walked, ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
     const total = await countMatching(db, organizationId, filter, dialect);
-    const walked = total.total >= DENSE_SEARCH ? await searchByWalking(db, organizationId, filter, page, details) : null;
-    if (walked) return { rows: walked, ...total };
     const ids = await userPageIds(db, organizationId, filter, page, dialect);
     return { rows: await usersInOrder(db, ids, details), ...total };
   }
@@ -213,8 +217,6 @@ function groupsColumn(db: DbOrTrx, spec: DetailsSpec, userIdColumn: string) {
   );
 }
 
-/** From this many matches on (the capped count), a search first tries walking the page order (searchByWalking). */
-const DENSE_SEARCH = COUNT_CAP;
 /** How many users, in page order, that walk may read before giving up. */
 const WALK_BOUND = 2_000;
 
@@ -258,7 +260,13 @@ async function searchByWalking(
  * - anything else (a search, the last-active windows, combinations): counted up to COUNT_CAP, so a
  *   search matching 40 % of a million users costs a thousand index steps, not four hundred thousand.
  */
-async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
+async function countMatching(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: UserFilterAt,
+  dialect: Dialect,
+  options: { scanSearch?: boolean } = {},
+): Promise<ListTotal> {
   const searching = !!filter.search?.trim();
   if (!searching && !filter.lastActive && !filter.groupId) {
     let query = db
@@ -273,7 +281,7 @@ async function countMatching(db: DbOrTrx, organizationId: string, filter: UserFi
   if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
     return { total: await countGroupMembers(db, organizationId, filter.groupId), exact: true };
   }
-  const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect)
+  const capped = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect, options)
     .select(sql.lit(1).as('one'))
     .limit(COUNT_CAP + 1);
   const row = await db
