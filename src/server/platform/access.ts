@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Actor, Deps, RequestContext } from './deps.js';
 import { fail, PLATFORM_ERRORS } from './errors.js';
-import { hashToken } from './tokens.js';
+import { bearerTokenOf, hashToken } from './tokens.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -202,9 +202,8 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
 
 /** The bearer token hashed and compared in constant time with the configured hash (both are 32 bytes). */
 function operatorTokenMatches(authorization: string | undefined, expectedHash: string | null): boolean {
-  if (!expectedHash || !authorization?.startsWith('Bearer ')) return false;
-  const token = authorization.slice(7).trim();
-  if (token.length === 0 || token.length > 200) return false;
+  const token = bearerTokenOf(authorization);
+  if (!expectedHash || !token) return false;
   return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(expectedHash, 'hex'));
 }
 

@@ -7,7 +7,7 @@ import type { CreateScimTokenBody } from '../../../contracts/scim.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { hashToken, newToken } from '../../platform/tokens.js';
+import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { requireRole, rolePermissions } from '../roles/index.js';
 import { requireUser } from '../users/index.js';
 import { SCIM_ERRORS, scimFail } from './scim.errors.js';
@@ -146,8 +146,8 @@ export async function revokeScimToken(ctx: RequestContext & { actor: Actor }, id
  */
 export function scimTokenResolver(deps: Deps) {
   return async (authorization: string | undefined, request: FastifyRequest): Promise<Actor | null> => {
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-    if (!token || !token.startsWith(PREFIX) || token.length > 200) return null;
+    const token = bearerTokenOf(authorization);
+    if (!token?.startsWith(PREFIX)) return null;
     const row = await deps.db
       .selectFrom('scim_tokens')
       .selectAll()

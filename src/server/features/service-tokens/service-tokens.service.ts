@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import type { ServiceCaller } from '../../platform/access.js';
-import { hashToken, newToken } from '../../platform/tokens.js';
+import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { SERVICE_TOKENS_ERRORS } from './service-tokens.errors.js';
 import type { ServiceTokenRow } from './service-tokens.table.js';
 
@@ -71,8 +71,8 @@ export async function revokeServiceToken(ctx: RequestContext & { actor: Actor },
 /** Resolves `Authorization: Bearer sst_…` to the organization it speaks for. */
 export function serviceTokenResolver(deps: Deps) {
   return async (authorization: string | undefined): Promise<ServiceCaller | null> => {
-    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
-    if (!token || !token.startsWith(PREFIX) || token.length > 200) return null;
+    const token = bearerTokenOf(authorization);
+    if (!token?.startsWith(PREFIX)) return null;
     // One round trip on every service call: the token and whether its organization may act (a
     // suspended organization's tokens are refused like revoked ones, and work again on resumption).
     const row = await deps.db

@@ -29,6 +29,20 @@ describe('service tokens', () => {
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['service_token.revoked', 'service_token.created']);
   });
 
+  it('should accept the token whatever the case of the Bearer scheme, and nothing else in the header', async () => {
+    const { token } = (
+      await t.app.inject({ method: 'POST', url: '/api/service-tokens', headers: { cookie: t.adminCookie }, payload: { name: 'collector' } })
+    ).json<{ token: string }>();
+    const event = { id: 'e1', userId: t.org.adminUserId, type: 'chat_message', occurredAt: t.clock().toISOString() };
+    const ingest = (authorization: string) =>
+      t.app.inject({ method: 'POST', url: '/api/usage/events', headers: { authorization }, payload: { events: [event] } });
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) expect((await ingest(`${scheme} ${token}`)).statusCode, scheme).toBe(200);
+    for (const header of [`Bearer ${token} extra`, `Basic ${token}`, `Bearer${token}`, `Bearer ${token}${'x'.repeat(200)}`]) {
+      const refused = await ingest(header);
+      expect([refused.statusCode, refused.json().error.code], header.slice(0, 12)).toEqual([401, 'SERVICE_TOKEN_INVALID']);
+    }
+  });
+
   it('should not let a member manage service tokens', async () => {
     const member = await t.signInAs(await t.createUser({ email: 'm@acme.test', roleKey: 'member' }));
     const res = await t.app.inject({ method: 'POST', url: '/api/service-tokens', headers: { cookie: member }, payload: { name: 'x' } });
