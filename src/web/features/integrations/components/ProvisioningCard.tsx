@@ -5,13 +5,20 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { fetchProvisioning, provisioningKey, setProvisioningEnabled } from '../api';
-import { NewScimTokenModal } from './NewScimTokenModal';
+import { createScimToken, fetchProvisioning, provisioningKey, setProvisioningEnabled } from '../api';
+import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { ScimBaseUrl } from './ScimBaseUrl';
 import { ScimTokensTable } from './ScimTokensTable';
 import { SecretOnceModal } from './SecretOnceModal';
 
 /** Integrations → Provisioning: SCIM on or off, the base URL for Okta / Entra, and the tokens they call with. */
+const SCIM_TOKEN: TokenKind = {
+  title: 'New SCIM token',
+  field: { label: 'Label', description: 'Which identity provider uses it, e.g. “Okta” or “Entra ID”. Provisioned people are marked with it.' },
+  create: createScimToken,
+  listKey: provisioningKey,
+};
+
 export function ProvisioningCard() {
   const queryClient = useQueryClient();
   const provisioning = useQuery({ queryKey: provisioningKey, queryFn: fetchProvisioning });
@@ -68,7 +75,7 @@ export function ProvisioningCard() {
           )}
         </Stack>
       )}
-      <NewScimTokenModal opened={opened} onClose={close} onCreated={setSecret} />
+      <NewTokenModal kind={SCIM_TOKEN} opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title="SCIM token created"
         label="SCIM token"

@@ -4,12 +4,19 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { fetchServiceTokens, serviceTokensKey } from '../api';
-import { NewServiceTokenModal } from './NewServiceTokenModal';
+import { createServiceToken, fetchServiceTokens, serviceTokensKey } from '../api';
+import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { SecretOnceModal } from './SecretOnceModal';
 import { ServiceTokensTable } from './ServiceTokensTable';
 
 /** Tokens Sofie's other services call with; created here, shown once, revoked here. */
+const SERVICE_TOKEN: TokenKind = {
+  title: 'New service token',
+  field: { label: 'Name', description: 'Which service uses it, e.g. “chat usage collector”.' },
+  create: createServiceToken,
+  listKey: serviceTokensKey,
+};
+
 export function ServiceTokensCard() {
   const tokens = useQuery({ queryKey: serviceTokensKey, queryFn: fetchServiceTokens });
   const [opened, { open, close }] = useDisclosure(false);
@@ -43,7 +50,7 @@ export function ServiceTokensCard() {
       ) : (
         <ServiceTokensTable items={tokens.data.items} />
       )}
-      <NewServiceTokenModal opened={opened} onClose={close} onCreated={setSecret} />
+      <NewTokenModal kind={SERVICE_TOKEN} opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title="Service token created"
         label="Service token"

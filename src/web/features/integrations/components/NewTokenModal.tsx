@@ -2,16 +2,34 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { createServiceToken, serviceTokensKey } from '../api';
 
-/** "New service token": a name; the token itself goes to `onCreated`, to be shown once. */
-export function NewServiceTokenModal({ opened, onClose: close, onCreated }: { opened: boolean; onClose: () => void; onCreated: (token: string) => void }) {
+/** What kind of token the modal creates: service tokens (a name) and SCIM tokens (a label naming the identity provider). */
+export interface TokenKind {
+  title: string;
+  field: { label: string; description: string };
+  create: (name: string) => Promise<{ token: string }>;
+  /** The list that shows the new token. */
+  listKey: readonly string[];
+}
+
+/** "New … token": one name; the token itself goes to `onCreated`, to be shown once. */
+export function NewTokenModal({
+  kind,
+  opened,
+  onClose: close,
+  onCreated,
+}: {
+  kind: TokenKind;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (token: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const create = useMutation({
-    mutationFn: () => createServiceToken(name.trim()),
+    mutationFn: () => kind.create(name.trim()),
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: serviceTokensKey });
+      void queryClient.invalidateQueries({ queryKey: kind.listKey });
       close();
       setName('');
       onCreated(created.token);
@@ -19,7 +37,7 @@ export function NewServiceTokenModal({ opened, onClose: close, onCreated }: { op
   });
 
   return (
-    <Modal opened={opened} onClose={close} title="New service token">
+    <Modal opened={opened} onClose={close} title={kind.title}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -28,8 +46,8 @@ export function NewServiceTokenModal({ opened, onClose: close, onCreated }: { op
       >
         <Stack>
           <TextInput
-            label="Name"
-            description="Which service uses it, e.g. “chat usage collector”."
+            label={kind.field.label}
+            description={kind.field.description}
             required
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
