@@ -236,6 +236,14 @@ describe('users list totals', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/users/count?search=member' });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('should refuse exact counts asked for in a loop, with Retry-After', async () => {
+    const count = () => t.app.inject({ method: 'GET', url: '/api/users/count?search=a', headers: { cookie: t.adminCookie } });
+    for (let i = 0; i < 20; i++) expect((await count()).statusCode).toBe(200);
+    const refused = await count();
+    expect([refused.statusCode, refused.json().error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
 
 describe('searches that many users match', () => {

@@ -102,7 +102,9 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
   });
 
   app.get('/api/users/count', {
-    config: { permission: 'users.view' },
+    // Counting every match of a common term reads the whole organization (a full index scan at a
+    // million users, on SQLite synchronously): on demand, a few times a minute, never in a loop.
+    config: { permission: 'users.view', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['Users'],
       summary: 'Exactly how many users match a filter (the list counts a search only up to 1,000)',
