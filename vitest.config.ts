@@ -25,8 +25,10 @@ const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
  * Inline projects do not inherit the root `test` options, so every project states its own limits.
  * They are ceilings for a loaded CI machine, not budgets: a test that nears them is made faster.
  */
-const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000 };
-const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000 };
+// expect.poll gives up after 1 s by default: too short for a re-render on a loaded CI machine.
+const pollLimits = { poll: { timeout: 10_000 } };
+const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000, expect: pollLimits };
+const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollLimits };
 
 export const projects = [
   { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },
