@@ -21,6 +21,17 @@ export function findActiveUsersByEmail(db: DbOrTrx, emailNormalized: string): Pr
   return db.selectFrom('users').selectAll().where('email_normalized', '=', emailNormalized).where('status', '=', 'active').execute();
 }
 
+/** The invitation that brought the user in (or is still pending), for the user page. */
+export function latestInvitationOf(db: DbOrTrx, organizationId: string, userId: string) {
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'status', 'expires_at'])
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(1);
+}
+
 export async function insertUser(db: DbOrTrx, row: NewUserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }

@@ -30,7 +30,7 @@ import { buildChecklist } from './users.checklist.js';
 import { collaboratorSeatCount, ownedCounts } from '../ownership/index.js';
 import { userWorkspaces } from '../workspaces/index.js';
 import { USERS_ERRORS } from './users.errors.js';
-import { findUserById, groupsOfUsers, listMatchingUserIds, updateUserRow } from './users.repository.js';
+import { findUserById, groupsOfUsers, latestInvitationOf, listMatchingUserIds, updateUserRow } from './users.repository.js';
 import { NO_USAGE, userRowToSummary } from './users.list.js';
 import type { UserRow } from './users.table.js';
 
@@ -64,14 +64,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     groupsOfUsers(db, organizationId, [row.id]),
     usageSummariesOf(db, organizationId, [row.id], now),
     row.invited_by ? findUserById(db, organizationId, row.invited_by) : undefined,
-    db
-      .selectFrom('invitations')
-      .select(['id', 'status', 'expires_at'])
-      .where('organization_id', '=', organizationId)
-      .where('user_id', '=', row.id)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    latestInvitationOf(db, organizationId, row.id).executeTakeFirst(),
     activeSessionsOf(db, organizationId, row.id, nowText),
     userWorkspaces(db, organizationId, row.id),
     ownedCounts(db, organizationId, row.id),
