@@ -234,6 +234,12 @@ export const SERVICE_TOKENS_ERRORS = {
   SERVICE_TOKEN_NOT_FOUND: { status: 404, message: 'This service token does not exist in your organization.' },
 } as const;
 
+export const ALERTS_ERRORS = {
+  ALERT_NOT_FOUND: { status: 404, message: 'This alert does not exist in your organization.' },
+  ALERT_ALREADY_DISMISSED: { status: 409, message: 'This alert was already dismissed.' },
+  ASSIGNEE_NOT_ELIGIBLE: { status: 400, message: 'Alerts can be assigned only to active people who may view security events.' },
+} as const;
+
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
 } as const;
@@ -256,6 +262,7 @@ export type ErrorCode =
   | keyof typeof ROLES_ERRORS
   | keyof typeof SERVICE_TOKENS_ERRORS
   | keyof typeof SCIM_ERRORS
+  | keyof typeof ALERTS_ERRORS
   | keyof typeof USAGE_ERRORS
   | keyof typeof USERS_ERRORS
   | keyof typeof WORKSPACES_ERRORS

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { pino } from 'pino';
 import { Type } from 'typebox';
+import { alertDigestRound, alertsRoutes } from './features/alerts/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { actorResolver } from './features/auth/auth.actor.js';
@@ -96,7 +97,7 @@ function createFastify(deps: Deps, options: BuildOptions) {
 
 type App = ReturnType<typeof createFastify>;
 
-/** Mail and webhook delivery, usage and deleted-user purges; all stopped (and awaited) when the app closes. */
+/** Mail and webhook delivery, usage and deleted-user purges, the alerts digest; all stopped (and awaited) when the app closes. */
 function startBackgroundJobs(app: App, deps: Deps): void {
   const HOUR = 3_600_000;
   app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
@@ -112,8 +113,9 @@ function startBackgroundJobs(app: App, deps: Deps): void {
     },
     { intervalMs: HOUR, firstDelayMs: 5_000 },
   );
+  const alertDigest = startBackgroundJob('security alert digest', app.log, alertDigestRound(deps, app.log), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
   app.addHook('onClose', async () => {
-    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
+    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop(), alertDigest.stop()]);
   });
 }
 
@@ -193,6 +195,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     rolesRoutes,
     organizationsRoutes,
     auditRoutes,
+    alertsRoutes,
     mailboxRoutes,
     serviceTokensRoutes,
     usageRoutes,

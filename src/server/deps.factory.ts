@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { REPLICA_PROBE_MS, type Config } from './config.js';
 import { openDatabase, type OpenOptions } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { raiseSecurityAlerts } from './features/alerts/index.js';
 import type { Deps } from './platform/deps.js';
 import { uuidv7 } from './platform/ids.js';
 import { smtpTransport } from './platform/mail/mail-transport.js';
@@ -53,6 +54,7 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
     mailTransport,
     redis,
     logger,
+    auditObservers: [raiseSecurityAlerts],
   };
   return {
     deps,

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AlertCountersTable, AlertDigestSubscribersTable, SecurityAlertsTable, SignInOriginsTable } from '../features/alerts/alerts.table.js';
 import type { AuditEventsTable } from '../features/audit/audit.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
@@ -35,6 +36,10 @@ export interface Database {
   magic_links: MagicLinksTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  security_alerts: SecurityAlertsTable;
+  alert_counters: AlertCountersTable;
+  sign_in_origins: SignInOriginsTable;
+  alert_digest_subscribers: AlertDigestSubscribersTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   passkeys: PasskeysTable;

@@ -157,6 +157,7 @@ describe('upgrading an existing database', () => {
       clock: () => new Date('2026-11-29T09:00:00.000Z'),
       newId: () => 'unused',
       mailTransport: null,
+      auditObservers: [],
       redis: null,
       logger,
     };

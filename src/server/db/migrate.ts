@@ -11,6 +11,7 @@ import * as maintainedCounts from './migrations/2026_11_30_0010_maintained_count
 import * as manyOrganizations from './migrations/2026_11_30_0011_many_organizations.js';
 import * as scim from './migrations/2026_11_30_0013_scim.js';
 import * as invitationsByUser from './migrations/2026_11_30_0018_invitations_by_user.js';
+import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0011_many_organizations': manyOrganizations,
   '2026_11_30_0013_scim': scim,
   '2026_11_30_0018_invitations_by_user': invitationsByUser,
+  '2026_11_30_0019_security_alerts': securityAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

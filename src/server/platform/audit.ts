@@ -53,6 +53,7 @@ export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: re
       .insertInto('audit_events')
       .values(rows.slice(i, i + ROWS_PER_INSERT))
       .execute();
+  for (const observe of ctx.deps.auditObservers) await observe(trx, ctx, rows);
 }
 
 export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<void> {

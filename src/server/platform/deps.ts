@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Config } from '../config.js';
-import type { Db, Dialect } from '../db/database.js';
+import type { Insertable } from 'kysely';
+import type { Database, Db, DbOrTrx, Dialect } from '../db/database.js';
 import type { ReplicaStatus } from '../db/read-replica.js';
 import type { MailTransport } from './mail/mail-transport.js';
 
@@ -26,7 +27,15 @@ export interface Deps {
   redis: Redis | null;
   /** The process's logger (pino); the app's request logs are its children. */
   logger: FastifyBaseLogger;
+  /** Run inside the transaction that writes audit events, after they are written (Security Center alert rules). */
+  auditObservers: readonly AuditObserver[];
 }
+
+/** An audit event as written, for the observers that react to it. */
+export type WrittenAuditEvent = Insertable<Database['audit_events']> & { id: string; created_at: string };
+
+/** Reacts to audit events in their own transaction: what it writes commits or rolls back with them. */
+export type AuditObserver = (trx: DbOrTrx, ctx: RequestContext, events: readonly WrittenAuditEvent[]) => Promise<void>;
 
 export interface Actor {
   userId: string;
