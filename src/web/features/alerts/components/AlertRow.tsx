@@ -1,0 +1,78 @@
+import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { SecurityAlert } from '../../../../contracts/alerts';
+import { When } from '../../../shared/When';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { RISK_COLORS, RULE_LABELS } from './ruleLabels';
+
+interface Props {
+  alert: SecurityAlert;
+  assignees: { value: string; label: string }[];
+  onAssign: (assigneeId: string | null) => void;
+  onDismiss: () => void;
+  onEscalate: () => void;
+}
+
+export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: Props) {
+  const open = alert.status === 'open';
+  return (
+    <Table.Tr data-testid="alert-row">
+      <Table.Td>
+        <When iso={alert.createdAt} never="" />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {alert.title}
+          </Text>
+          <Text size="xs" c="gray.7">
+            {RULE_LABELS[alert.rule]}
+            {alert.escalatedAt ? ' · escalated' : ''}
+            {alert.dismissReason ? ` · dismissed: ${alert.dismissReason}` : ''}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <SoftBadge color={RISK_COLORS[alert.risk] ?? 'gray'}>{alert.risk}</SoftBadge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{alert.actor?.label ?? 'System'}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{alert.subject?.label ?? '—'}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Select
+          size="xs"
+          aria-label={`Assignee of “${alert.title}”`}
+          placeholder="Unassigned"
+          data={assignees}
+          value={alert.assignee?.id ?? null}
+          onChange={onAssign}
+          clearable
+          disabled={!open}
+          w={170}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          {alert.link && (
+            <Anchor component={Link} to={alert.link} size="sm">
+              Review
+            </Anchor>
+          )}
+          {open && (
+            <>
+              <Button size="compact-sm" variant="default" onClick={onEscalate} disabled={alert.escalatedAt !== null}>
+                Escalate
+              </Button>
+              <Button size="compact-sm" variant="light" onClick={onDismiss}>
+                Dismiss
+              </Button>
+            </>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
