@@ -240,6 +240,13 @@ export const ALERTS_ERRORS = {
   ASSIGNEE_NOT_ELIGIBLE: { status: 400, message: 'Alerts can be assigned only to active people who may view security events.' },
 } as const;
 
+export const LOG_STREAMING_ERRORS = {
+  DESTINATION_URL_INVALID: { status: 422, message: 'The destination must be an absolute https URL.' },
+  DESTINATION_URL_NOT_PUBLIC: { status: 422, message: 'Log streams go only to public addresses, not to loopback, private, link-local or other reserved ones.' },
+  DESTINATION_URL_UNRESOLVABLE: { status: 422, message: 'The destination’s host name does not resolve to an address.' },
+  DESTINATION_NOT_FOUND: { status: 404, message: 'This log stream destination does not exist in your organization.' },
+} as const;
+
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
 } as const;
@@ -263,6 +270,7 @@ export type ErrorCode =
   | keyof typeof SERVICE_TOKENS_ERRORS
   | keyof typeof SCIM_ERRORS
   | keyof typeof ALERTS_ERRORS
+  | keyof typeof LOG_STREAMING_ERRORS
   | keyof typeof USAGE_ERRORS
   | keyof typeof USERS_ERRORS
   | keyof typeof WORKSPACES_ERRORS

@@ -12,6 +12,7 @@ import { pino } from 'pino';
 import { Type } from 'typebox';
 import { alertDigestRound, alertsRoutes } from './features/alerts/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
+import { deliverDueLogBatches, logStreamingRoutes, pruneDeliveredBatches } from './features/log-streaming/index.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { actorResolver } from './features/auth/auth.actor.js';
 import { groupsRoutes } from './features/groups/groups.routes.js';
@@ -113,9 +114,19 @@ function startBackgroundJobs(app: App, deps: Deps): void {
     },
     { intervalMs: HOUR, firstDelayMs: 5_000 },
   );
+  const logStream = startBackgroundJob('log stream delivery', app.log, () => deliverDueLogBatches(deps, app.log), { intervalMs: 1000 });
+  const logStreamPrune = startBackgroundJob('log stream prune', app.log, () => pruneDeliveredBatches(deps), { intervalMs: HOUR, firstDelayMs: 120_000 });
   const alertDigest = startBackgroundJob('security alert digest', app.log, alertDigestRound(deps, app.log), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
   app.addHook('onClose', async () => {
-    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop(), alertDigest.stop()]);
+    await Promise.all([
+      app.mailWorker?.stop(),
+      app.webhookWorker?.stop(),
+      usagePurge.stop(),
+      userPurge.stop(),
+      alertDigest.stop(),
+      logStream.stop(),
+      logStreamPrune.stop(),
+    ]);
   });
 }
 
@@ -196,6 +207,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     organizationsRoutes,
     auditRoutes,
     alertsRoutes,
+    logStreamingRoutes,
     mailboxRoutes,
     serviceTokensRoutes,
     usageRoutes,

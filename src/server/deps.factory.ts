@@ -4,6 +4,7 @@ import { REPLICA_PROBE_MS, type Config } from './config.js';
 import { openDatabase, type OpenOptions } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { raiseSecurityAlerts } from './features/alerts/index.js';
+import { streamAuditEvents } from './features/log-streaming/index.js';
 import type { Deps } from './platform/deps.js';
 import { uuidv7 } from './platform/ids.js';
 import { smtpTransport } from './platform/mail/mail-transport.js';
@@ -54,7 +55,7 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
     mailTransport,
     redis,
     logger,
-    auditObservers: [raiseSecurityAlerts],
+    auditObservers: [raiseSecurityAlerts, streamAuditEvents],
   };
   return {
     deps,

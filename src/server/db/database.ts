@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlertCountersTable, AlertDigestSubscribersTable, SecurityAlertsTable, SignInOriginsTable } from '../features/alerts/alerts.table.js';
 import type { AuditEventsTable } from '../features/audit/audit.table.js';
+import type { LogStreamDestinationsTable, LogStreamOutboxTable } from '../features/log-streaming/log-streaming.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
@@ -40,6 +41,8 @@ export interface Database {
   alert_counters: AlertCountersTable;
   sign_in_origins: SignInOriginsTable;
   alert_digest_subscribers: AlertDigestSubscribersTable;
+  log_stream_destinations: LogStreamDestinationsTable;
+  log_stream_outbox: LogStreamOutboxTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   passkeys: PasskeysTable;

@@ -12,6 +12,7 @@ import * as manyOrganizations from './migrations/2026_11_30_0011_many_organizati
 import * as scim from './migrations/2026_11_30_0013_scim.js';
 import * as invitationsByUser from './migrations/2026_11_30_0018_invitations_by_user.js';
 import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js';
+import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0013_scim': scim,
   '2026_11_30_0018_invitations_by_user': invitationsByUser,
   '2026_11_30_0019_security_alerts': securityAlerts,
+  '2026_11_30_0020_log_streaming': logStreaming,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { PermissionKey } from '../../contracts/permissions.js';
 import type { Config } from '../config.js';
-import type { Insertable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Database, Db, DbOrTrx, Dialect } from '../db/database.js';
 import type { ReplicaStatus } from '../db/read-replica.js';
 import type { MailTransport } from './mail/mail-transport.js';
@@ -32,7 +32,7 @@ export interface Deps {
 }
 
 /** An audit event as written, for the observers that react to it. */
-export type WrittenAuditEvent = Insertable<Database['audit_events']> & { id: string; created_at: string };
+export type WrittenAuditEvent = Selectable<Database['audit_events']>;
 
 /** Reacts to audit events in their own transaction: what it writes commits or rolls back with them. */
 export type AuditObserver = (trx: DbOrTrx, ctx: RequestContext, events: readonly WrittenAuditEvent[]) => Promise<void>;

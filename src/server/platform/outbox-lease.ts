@@ -9,7 +9,7 @@ import { nowIso, type Deps } from './deps.js';
  */
 export const OUTBOX_LEASE_MS = 5 * 60_000;
 
-export type OutboxTable = 'mail_outbox' | 'webhook_outbox';
+export type OutboxTable = 'mail_outbox' | 'webhook_outbox' | 'log_stream_outbox';
 
 /** The columns every outbox has; the lease is (status 'sending', claimed_at). */
 interface LeasedRow {

@@ -13,5 +13,6 @@ export {
   type SequenceStatusChange,
 } from './ownership.service.js';
 export { fillDemoContent } from './ownership.demo.js';
+export { signWebhook } from './ownership.webhook-signature.js';
 export { OWNERSHIP_ERRORS } from './ownership.errors.js';
 export type { CollaboratorRow } from './ownership.table.js';
