@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { CreatedLogStreamDestination, LogStreamDestinationList } from '../../../contracts/log-streaming';
 import type { CreatedWebhookEndpoint, WebhookDeliveryList, WebhookEndpointList } from '../../../contracts/ownership';
 import type { CreatedScimToken, ScimProvisioning } from '../../../contracts/scim';
 import type { CreatedServiceToken, ServiceTokenList } from '../../../contracts/service-tokens';
@@ -22,3 +23,9 @@ export const fetchProvisioning = () => api<Static<typeof ScimProvisioning>>('/ap
 export const setProvisioningEnabled = (enabled: boolean) => api<Static<typeof ScimProvisioning>>('/api/scim-settings', { method: 'PUT', body: { enabled } });
 export const createScimToken = (label: string) => api<Static<typeof CreatedScimToken>>('/api/scim-tokens', { method: 'POST', body: { label } });
 export const revokeScimToken = (id: string) => api<{ ok: true }>(`/api/scim-tokens/${id}`, { method: 'DELETE' });
+
+export const logStreamsKey = ['log-streams'] as const;
+export const fetchLogStreams = () => api<Static<typeof LogStreamDestinationList>>('/api/security/log-streams');
+export const createLogStream = (name: string, url: string) =>
+  api<Static<typeof CreatedLogStreamDestination>>('/api/security/log-streams', { method: 'POST', body: { name, url } });
+export const removeLogStream = (id: string) => api<{ ok: true }>(`/api/security/log-streams/${id}`, { method: 'DELETE' });

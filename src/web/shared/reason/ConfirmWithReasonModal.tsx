@@ -14,6 +14,8 @@ interface Props {
   /** For actions hard to undo: the user types this word (a group's name) to enable the button. */
   typeToConfirm?: string;
   reasonRequired: boolean;
+  /** Replaces the organization-setting wording when the reason is always asked here. */
+  reasonField?: { description: string; placeholder: string };
   onConfirm: (reason: string | undefined) => Promise<unknown>;
   onClose: () => void;
 }
@@ -22,7 +24,17 @@ interface Props {
  * The confirmation for an access change: says what happens, takes the business reason (required when
  * the organization says so), and shows the server's refusal in place. Closes once the change is made.
  */
-export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 'red.9', typeToConfirm, reasonRequired, onConfirm, onClose }: Props) {
+export function ConfirmWithReasonModal({
+  title,
+  children,
+  confirmLabel,
+  color = 'red.9',
+  typeToConfirm,
+  reasonRequired,
+  reasonField,
+  onConfirm,
+  onClose,
+}: Props) {
   const [typed, setTyped] = useState('');
   const form = useReasonedSubmit(reasonRequired);
   const confirmed = !typeToConfirm || typed.trim() === typeToConfirm;
@@ -56,7 +68,7 @@ export function ConfirmWithReasonModal({ title, children, confirmLabel, color = 
               data-autofocus
             />
           )}
-          <ReasonField {...form.reasonField} />
+          <ReasonField {...form.reasonField} {...reasonField} />
           {form.error !== null && (
             <Alert color="red" title="Not saved" role="alert">
               {errorMessage(form.error)}

@@ -7,18 +7,22 @@ export function ReasonField({
   required,
   error,
   placeholder,
+  description,
 }: {
   value: string;
   onChange: (v: string) => void;
   required: boolean;
   error?: string | null;
   placeholder?: string;
+  /** Why a reason is asked here, when it is not the organization's setting. */
+  description?: string;
 }) {
   return (
     <Textarea
       label="Business reason"
       description={
-        required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.'
+        description ??
+        (required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.')
       }
       placeholder={placeholder ?? 'e.g. Requested by the team lead (ticket HR-123)'}
       withAsterisk={required}

@@ -23,14 +23,16 @@ export function AlertActionModal({
       confirmLabel={dismiss ? 'Dismiss alert' : 'Escalate alert'}
       color={dismiss ? 'indigo.7' : 'red.9'}
       reasonRequired
+      reasonField={{
+        description: 'Required for every alert action. It is kept in the audit log.',
+        placeholder: dismiss ? 'e.g. Expected: approved in ticket SEC-42' : 'e.g. Nobody on the data team asked for this token',
+      }}
       onConfirm={(reason) => onConfirm(reason ?? '')}
       onClose={onClose}
     >
       <strong>{action.alert.title}</strong>
       <br />
-      {dismiss
-        ? 'Say why this needs no action (for example “expected: approved in ticket SEC-42”). The reason is kept in the audit log.'
-        : 'The alert becomes high risk and everyone who may view security events gets an email with your reason.'}
+      {dismiss ? 'Say why this needs no action.' : 'The alert becomes high risk and everyone who may view security events gets an email with your reason.'}
     </ConfirmWithReasonModal>
   );
 }

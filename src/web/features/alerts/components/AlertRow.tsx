@@ -32,7 +32,7 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
           </Text>
         </Stack>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ minWidth: 96 }}>
         <SoftBadge color={RISK_COLORS[alert.risk] ?? 'gray'}>{alert.risk}</SoftBadge>
       </Table.Td>
       <Table.Td>

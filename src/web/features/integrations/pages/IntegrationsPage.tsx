@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useCan } from '../../../shared/useMe';
+import { LogStreamingCard } from '../components/LogStreamingCard';
 import { ProvisioningCard } from '../components/ProvisioningCard';
 import { ServiceTokensCard } from '../components/ServiceTokensCard';
 import { WebhooksCard } from '../components/WebhooksCard';
@@ -18,6 +19,7 @@ export function IntegrationsPage() {
       {can('provisioning.manage') && <ProvisioningCard />}
       {can('provisioning.manage') && <ServiceTokensCard />}
       {can('integrations.manage') && <WebhooksCard />}
+      {can('integrations.manage') && <LogStreamingCard />}
     </Stack>
   );
 }
