@@ -236,6 +236,11 @@ export const SERVICE_TOKENS_ERRORS = {
 
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
+  SCIM_GROUP_NOT_FOUND: { status: 404, message: 'No group an identity provider pushed over SCIM has this id in your organization.' },
+  SCIM_ROLE_NOT_FOUND: { status: 404, message: 'This role does not exist in your organization.' },
+  SCIM_ROLE_MAPPING_EXISTS: { status: 409, message: 'This group already has a role mapping: remove it first.' },
+  SCIM_ROLE_MAPPING_NOT_FOUND: { status: 404, message: 'This role mapping does not exist in your organization.' },
+  SCIM_LOG_CURSOR_INVALID: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 /**
