@@ -93,6 +93,11 @@ export const OFFBOARDING_ERRORS = {
   POLICY_NOT_ACKNOWLEDGED: { status: 422, message: 'Acknowledge your organization’s offboarding policy first.' },
   EMAIL_CONFIRMATION_MISMATCH: { status: 422, message: 'Type the user’s email address exactly to confirm.' },
   PLAN_STALE: { status: 409, message: 'The user’s content changed while the plan was applied. Review the ownership again.' },
+  MANAGED_BY_IDENTITY_PROVIDER: {
+    status: 409,
+    message:
+      'An identity provider provisions this person and owns their name, email and active status: change them there. You can still sign them out everywhere.',
+  },
 } as const;
 export type OffboardingErrorCode = keyof typeof OFFBOARDING_ERRORS;
 
