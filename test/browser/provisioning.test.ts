@@ -78,7 +78,7 @@ describe('Integrations → Provisioning', () => {
     await mappings.getByTestId('role-mapping-row').filter({ hasText: 'Sofie Publishers' }).getByText('active').waitFor();
 
     // The log of provisioning requests, narrowed to failures.
-    const log = card.getByRole('region', { name: 'Provisioning log' });
+    const log = card.getByRole('region', { name: 'Recent provisioning requests' });
     await log.getByRole('button', { name: 'Refresh' }).click();
     await log.getByTestId('scim-request-row').filter({ hasText: 'create User' }).first().waitFor();
     await log.getByText('Failures').click();

@@ -19,7 +19,7 @@ export function ProvisioningLog() {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Stack gap="xs" component="section" aria-label="Provisioning log">
+    <Stack gap="xs" component="section" aria-label="Recent provisioning requests">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={4} size="h5">
@@ -73,7 +73,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
           <Table.Th w={150}>Time</Table.Th>
           <Table.Th w={170}>Operation</Table.Th>
           <Table.Th>Request</Table.Th>
-          <Table.Th w={110}>Outcome</Table.Th>
+          <Table.Th w={150}>Outcome</Table.Th>
           <Table.Th>Detail</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -99,7 +99,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="dark.6" tt="none">
+              <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="dark.6" tt="none" styles={{ label: { overflow: 'visible' } }}>
                 {r.status} {r.outcome}
               </Badge>
             </Table.Td>
