@@ -16,10 +16,12 @@ afterEach(async () => t.close());
 const log = (query = '', cookie = t.adminCookie) => t.app.inject({ method: 'GET', url: `/api/scim-requests${query}`, headers: { cookie } });
 
 describe('the provisioning log', () => {
-  it('should list what each request did, newest first, and narrow to failures with their detail', async () => {
+  it('should list each change and failure, newest first, and narrow to failures with their detail', async () => {
     const created = await scim.request('POST', '/Users', scimUser('ada@acme.test', { password: 'hunter2-secret' }));
     t.clock.advance(1000);
-    await scim.request('GET', `/Users?filter=${encodeURIComponent('userName eq "ada@acme.test"')}`);
+    await scim.request('GET', `/Users?filter=${encodeURIComponent('userName eq "ada@acme.test"')}`); // a successful read: not kept
+    t.clock.advance(1000);
+    await scim.request('GET', `/Users?filter=${encodeURIComponent('shoeSize gt 40')}`);
     t.clock.advance(1000);
     await scim.request('PATCH', `/Users/${created.json().id}`, { Operations: [{ op: 'explode' }] });
     t.clock.advance(1000);
@@ -30,7 +32,7 @@ describe('the provisioning log', () => {
     expect(all.json().items.map((i: { operation: string; status: number }) => `${i.operation} ${i.status}`)).toEqual([
       'get 404',
       'update 400',
-      'list 200',
+      'list 400',
       'create 201',
     ]);
     expect(all.json().items[3]).toMatchObject({
@@ -46,14 +48,15 @@ describe('the provisioning log', () => {
     expect(all.body).not.toContain(scim.token);
 
     const failures = (await log('?outcome=failure')).json().items;
-    expect(failures).toHaveLength(2);
+    expect(failures).toHaveLength(3);
     expect(failures[0]).toMatchObject({ resourceId: 'no-such-id', outcome: 'failure', detail: expect.stringContaining('No User no-such-id') });
     expect(failures[1].detail).toMatch(/^invalid/);
+    expect(failures[2]).toMatchObject({ path: '/scim/v2/Users?filter=shoeSize%20gt%2040', detail: expect.stringContaining('invalidFilter') });
   });
 
   it('should page by keyset without skipping or repeating a request', async () => {
     for (let i = 0; i < 7; i++) {
-      await scim.request('GET', `/Users?startIndex=${i + 1}`);
+      await scim.request('GET', `/Users/missing-${i}`);
       if (i % 2 === 0) t.clock.advance(1000); // some share a timestamp: the id breaks the tie
     }
     const seen: string[] = [];
@@ -69,22 +72,22 @@ describe('the provisioning log', () => {
   });
 
   it('should keep 30 days and at most the newest rows, per organization', async () => {
-    await scim.request('GET', '/Users');
+    await scim.request('POST', '/Users', scimUser('old@acme.test'));
     t.clock.advance(31 * 86_400_000);
     for (let i = 0; i < 4; i++) {
       t.clock.advance(1000);
-      await scim.request('GET', '/Groups');
+      await scim.request('POST', '/Groups', { displayName: `Group ${i}` });
     }
     const removed = await pruneScimRequests(t.deps.db, t.org.organizationId, t.clock(), 3);
     expect(removed).toBe(2);
     // A month later the old console session has ended: sign in again.
-    const items = (await log('', await t.signInAs(t.org.adminUserId))).json().items as { operation: string }[];
+    const items = (await log('', await t.signInAs(t.org.adminUserId))).json().items as { operation: string; resourceType: string }[];
     expect(items).toHaveLength(3);
-    expect(items.every((i) => i.operation === 'list')).toBe(true);
+    expect(items.every((i) => i.operation === 'create' && i.resourceType === 'Group')).toBe(true);
   });
 
   it('should show an organization only its own requests, and only to who manages provisioning', async () => {
-    await scim.request('GET', '/Users');
+    await scim.request('POST', '/Users', scimUser('ada@acme.test'));
     const other = await t.newOrganization('Other', 'boss@other.test');
     expect((await log('', other.adminCookie)).json().items).toEqual([]);
     const viewer = await t.createUser({ email: 'viewer@acme.test', roleKey: 'viewer' });

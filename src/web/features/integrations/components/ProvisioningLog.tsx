@@ -26,7 +26,7 @@ export function ProvisioningLog() {
             Recent provisioning requests
           </Title>
           <Text size="sm" c="dimmed">
-            What the identity provider asked and how it went (kept 30 days). Request bodies are not kept.
+            Changes the identity provider made and every request that failed, kept 30 days. Successful reads and request bodies are not kept.
           </Text>
         </div>
         <Group gap="xs">
