@@ -93,6 +93,11 @@ export const OFFBOARDING_ERRORS = {
   POLICY_NOT_ACKNOWLEDGED: { status: 422, message: 'Acknowledge your organization’s offboarding policy first.' },
   EMAIL_CONFIRMATION_MISMATCH: { status: 422, message: 'Type the user’s email address exactly to confirm.' },
   PLAN_STALE: { status: 409, message: 'The user’s content changed while the plan was applied. Review the ownership again.' },
+  MANAGED_BY_IDENTITY_PROVIDER: {
+    status: 409,
+    message:
+      'An identity provider provisions this person and owns their name, email and active status: change them there. You can still sign them out everywhere.',
+  },
 } as const;
 export type OffboardingErrorCode = keyof typeof OFFBOARDING_ERRORS;
 
@@ -249,6 +254,11 @@ export const LOG_STREAMING_ERRORS = {
 
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
+  SCIM_GROUP_NOT_FOUND: { status: 404, message: 'No group an identity provider pushed over SCIM has this id in your organization.' },
+  SCIM_ROLE_NOT_FOUND: { status: 404, message: 'This role does not exist in your organization.' },
+  SCIM_ROLE_MAPPING_EXISTS: { status: 409, message: 'This group already has a role mapping: remove it first.' },
+  SCIM_ROLE_MAPPING_NOT_FOUND: { status: 404, message: 'This role mapping does not exist in your organization.' },
+  SCIM_LOG_CURSOR_INVALID: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 /**

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('Integrations → Provisioning', () => {
-  it('should turn SCIM on, create a token shown once, and show the person an identity provider provisions with it on the Users page', async () => {
+  it('should turn SCIM on, create a token shown once, show the person an identity provider provisions, map its group to a role, and log its requests', async () => {
     await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Integrations' }).click();
     const card = page.getByRole('region', { name: 'Provisioning' });
@@ -57,5 +57,40 @@ describe('Integrations → Provisioning', () => {
     const row = page.getByTestId('user-row').filter({ hasText: 'dade.murphy@example.com' });
     await row.getByText('Dade Murphy').waitFor();
     await row.getByTestId('provisioned-badge').getByText('Provisioned by Okta').waitFor();
+
+    // Okta pushes a group with Dade in it; an administrator maps it to a role in the console.
+    const dade = (await res.json()) as { id: string };
+    const pushed = await page.request.post(`${app.url}/scim/v2/Groups`, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+      data: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sofie Publishers', members: [{ value: dade.id }] },
+    });
+    expect(pushed.status()).toBe(201);
+    const failed = await page.request.get(`${app.url}/scim/v2/Users/no-such-person`, { headers: { authorization: `Bearer ${token}` } });
+    expect(failed.status()).toBe(404);
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Integrations' }).click();
+    const mappings = card.getByRole('region', { name: 'Group-to-role mappings' });
+    await mappings.getByRole('combobox', { name: 'IdP group', exact: true }).click();
+    await page.getByRole('option', { name: 'Sofie Publishers' }).click();
+    await mappings.getByRole('combobox', { name: 'Role', exact: true }).click();
+    await page.getByRole('option', { name: 'Publisher', exact: true }).click();
+    await mappings.getByRole('button', { name: 'Add mapping' }).click();
+    await page.getByText('Sofie Publishers → Publisher: 1 person changed role.').waitFor();
+    await mappings.getByTestId('role-mapping-row').filter({ hasText: 'Sofie Publishers' }).getByText('active').waitFor();
+
+    // The log of provisioning requests, narrowed to failures.
+    const log = card.getByRole('region', { name: 'Recent provisioning requests' });
+    await log.getByRole('button', { name: 'Refresh' }).click();
+    await log.getByTestId('scim-request-row').filter({ hasText: 'create User' }).first().waitFor();
+    await log.getByText('Failures').click();
+    const failure = log.getByTestId('scim-request-row').filter({ hasText: 'no-such-person' });
+    await failure.getByText(/No User no-such-person/).waitFor();
+    expect(await log.getByTestId('scim-request-row').count()).toBe(1);
+
+    // Dade's page: the role the mapping gave, the provider's marker, and status changes left to the provider.
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByTestId('user-row').filter({ hasText: 'dade.murphy@example.com' }).getByText('Publisher', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Dade Murphy' }).click();
+    await page.getByTestId('idp-owned-note').getByText('managed in Okta').waitFor();
+    expect(await page.getByRole('button', { name: 'Deactivate' }).isDisabled()).toBe(true);
   });
 });

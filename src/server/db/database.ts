@@ -8,7 +8,14 @@ import type { InvitationsTable } from '../features/invitations/invitations.table
 import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkeys/passkeys.table.js';
 import type { OperatorEventsTable, OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
-import type { ScimGroupsTable, ScimSettingsTable, ScimTokensTable, ScimUsersTable } from '../features/scim/scim.table.js';
+import type {
+  ScimGroupsTable,
+  ScimRequestsTable,
+  ScimRoleMappingsTable,
+  ScimSettingsTable,
+  ScimTokensTable,
+  ScimUsersTable,
+} from '../features/scim/scim.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -64,6 +71,8 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   scim_users: ScimUsersTable;
   scim_groups: ScimGroupsTable;
+  scim_role_mappings: ScimRoleMappingsTable;
+  scim_requests: ScimRequestsTable;
 }
 
 export type Db = Kysely<Database>;

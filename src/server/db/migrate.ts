@@ -10,6 +10,7 @@ import * as passkeyRecovery from './migrations/2026_11_30_0009_passkey_recovery.
 import * as maintainedCounts from './migrations/2026_11_30_0010_maintained_counts.js';
 import * as manyOrganizations from './migrations/2026_11_30_0011_many_organizations.js';
 import * as scim from './migrations/2026_11_30_0013_scim.js';
+import * as scimMappingsLog from './migrations/2026_11_30_0014_scim_mappings_log.js';
 import * as invitationsByUser from './migrations/2026_11_30_0018_invitations_by_user.js';
 import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js';
 import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0010_maintained_counts': maintainedCounts,
   '2026_11_30_0011_many_organizations': manyOrganizations,
   '2026_11_30_0013_scim': scim,
+  '2026_11_30_0014_scim_mappings_log': scimMappingsLog,
   '2026_11_30_0018_invitations_by_user': invitationsByUser,
   '2026_11_30_0019_security_alerts': securityAlerts,
   '2026_11_30_0020_log_streaming': logStreaming,

@@ -27,7 +27,26 @@ export async function roleGrantsAccessAdmin(db: DbOrTrx, organizationId: string,
  * pending invitations are revoked, and the user's active Sequences are paused and remembered.
  */
 export async function deactivateUser(ctx: RequestContext & { actor: Actor }, userId: string, reasonInput?: string): Promise<DeactivateResult> {
-  return ctx.deps.db.transaction().execute(async (trx) => deactivateInTransaction(trx, ctx, userId, reasonInput));
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    await assertConsoleOwnsStatus(trx, ctx.organizationId, userId);
+    return deactivateInTransaction(trx, ctx, userId, reasonInput);
+  });
+}
+
+/**
+ * The console's Deactivate and Reactivate: someone an identity provider provisions has their active
+ * status from it (SCIM `active`), so the console does not change it behind the provider's back.
+ */
+async function assertConsoleOwnsStatus(trx: DbOrTrx, organizationId: string, userId: string): Promise<void> {
+  const user = await requireUser(trx, organizationId, userId);
+  if (user.provisioned_by) {
+    throw fail(
+      OFFBOARDING_ERRORS,
+      'MANAGED_BY_IDENTITY_PROVIDER',
+      { provisionedBy: user.provisioned_by },
+      `${user.email} is provisioned by ${user.provisioned_by}: their name, email and active status come from the identity provider. Change them there; you can still sign them out everywhere.`,
+    );
+  }
 }
 
 /** Exported so bulk actions can deactivate many users in one transaction. */
@@ -104,7 +123,10 @@ export async function listPausedSequences(ctx: RequestContext, userId: string) {
 }
 
 export async function reactivateUser(ctx: RequestContext & { actor: Actor }, userId: string, body: Static<typeof ReactivateBody>) {
-  return ctx.deps.db.transaction().execute(async (trx) => reactivateInTransaction(trx, ctx, userId, body));
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    await assertConsoleOwnsStatus(trx, ctx.organizationId, userId);
+    return reactivateInTransaction(trx, ctx, userId, body);
+  });
 }
 
 /** Exported so SCIM (`active: true`) reactivates inside its own change's transaction. */

@@ -3,12 +3,24 @@
 // sensitive action (a recent passkey check for people who have one).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
-import { CreatedScimToken, CreateScimTokenBody, ScimProvisioning, ScimSettingsBody } from '../../../contracts/scim.js';
+import {
+  CreatedScimToken,
+  CreateScimRoleMappingBody,
+  CreateScimTokenBody,
+  ScimProvisioning,
+  ScimRequestPage,
+  ScimRequestQuery,
+  ScimRoleMappingList,
+  ScimRoleMappingOutcome,
+  ScimSettingsBody,
+} from '../../../contracts/scim.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
+import { listScimRequests } from './scim.log.js';
+import { createRoleMapping, listRoleMappings, removeRoleMapping } from './scim.mappings-admin.js';
 import { createScimToken, getProvisioning, revokeScimToken, setScimEnabled } from './scim.tokens.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/scim-tokens', {
@@ -42,5 +54,44 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
       await revokeScimToken(contextOf(request, deps), request.params.id);
       return { ok: true as const };
     },
+  });
+  app.get('/api/scim-role-mappings', {
+    config: { permission: 'provisioning.manage' },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Group-to-role mappings, the SCIM groups one can map and the roles the caller may grant',
+      response: { 200: ScimRoleMappingList, ...errors },
+    },
+    handler: async (request) => listRoleMappings(contextOf(request, deps)),
+  });
+  app.post('/api/scim-role-mappings', {
+    config: { permission: 'provisioning.manage', stepUp: true },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Map an IdP group to a role (within your own grant ceiling); its current members get the role',
+      body: CreateScimRoleMappingBody,
+      response: { 201: ScimRoleMappingOutcome, ...errors },
+    },
+    handler: async (request, reply) => reply.status(201).send(await createRoleMapping(contextOf(request, deps), request.body)),
+  });
+  app.delete('/api/scim-role-mappings/:id', {
+    config: { permission: 'provisioning.manage', stepUp: true },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Remove a group-to-role mapping; members it gave the role go back to the default role',
+      params: IdParams,
+      response: { 200: ScimRoleMappingOutcome, ...errors },
+    },
+    handler: async (request) => removeRoleMapping(contextOf(request, deps), request.params.id),
+  });
+  app.get('/api/scim-requests', {
+    config: { permission: 'provisioning.manage' },
+    schema: {
+      tags: ['Provisioning'],
+      summary: 'Recent provisioning requests, newest first (keyset pages), optionally only failures',
+      querystring: ScimRequestQuery,
+      response: { 200: ScimRequestPage, ...errors },
+    },
+    handler: async (request) => listScimRequests(contextOf(request, deps), request.query),
   });
 };

@@ -8,6 +8,8 @@ import type { AttrPath, CompareOp, Filter, Literal } from './scim.filter.js';
 
 export interface ColumnAttr {
   column: string;
+  /** A value inside a JSON column (`column`), at this path of keys: title, userType, the enterprise extension. */
+  json?: readonly string[];
   type: 'string' | 'dateTime';
   /** Compared exactly as written (RFC 7643 caseExact); otherwise both sides are lower-cased. */
   caseExact?: boolean;
@@ -59,8 +61,20 @@ function dateValue(value: Literal, attr: string): string {
   return new Date(time).toISOString();
 }
 
-function compareColumn(spec: ColumnAttr, attr: string, op: CompareOp, value: Literal, dialect: Dialect): RawBuilder<SqlBool> {
+/** The SQL of an attribute's value: its column, or the text at its JSON path on either database. */
+export function valueOf(spec: ColumnAttr, dialect: Dialect): RawBuilder<unknown> {
   const ref = sql.ref(spec.column);
+  if (!spec.json) return sql`${ref}`;
+  if (dialect === 'postgres') {
+    const keys = spec.json.map((k) => sql.lit(k));
+    const head = keys.slice(0, -1).reduce((acc, k) => sql`${acc} -> ${k}`, sql`(${ref})::jsonb`);
+    return sql`(${head} ->> ${keys[keys.length - 1]})`;
+  }
+  return sql`json_extract(${ref}, ${sql.lit(`$.${spec.json.join('.')}`)})`;
+}
+
+function compareColumn(spec: ColumnAttr, attr: string, op: CompareOp, value: Literal, dialect: Dialect): RawBuilder<SqlBool> {
+  const ref = valueOf(spec, dialect);
   if (value === null) {
     if (op === 'eq') return sql<SqlBool>`(${ref} IS NULL)`;
     if (op === 'ne') return sql<SqlBool>`(${ref} IS NOT NULL)`;
@@ -120,9 +134,8 @@ export function compileFilter(filter: Filter, map: AttributeMap, dialect: Dialec
       case 'pr': {
         const spec = lookup(map, f.path, prefix);
         if ('special' in spec) return spec.special('pr', null);
-        return spec.type === 'string'
-          ? sql<SqlBool>`(${sql.ref(spec.column)} IS NOT NULL AND ${sql.ref(spec.column)} <> '')`
-          : sql<SqlBool>`(${sql.ref(spec.column)} IS NOT NULL)`;
+        const ref = valueOf(spec, dialect);
+        return spec.type === 'string' ? sql<SqlBool>`(${ref} IS NOT NULL AND ${ref} <> '')` : sql<SqlBool>`(${ref} IS NOT NULL)`;
       }
       case 'compare': {
         const spec = lookup(map, f.path, prefix);

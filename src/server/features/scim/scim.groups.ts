@@ -13,6 +13,9 @@ import {
   type GroupRow,
 } from '../groups/index.js';
 import { scimFail } from './scim.errors.js';
+import { noteFor } from './scim.log.js';
+import { applyRoleMappings } from './scim.mappings.js';
+import { deleteMapping, findMappingOfGroup } from './scim.mappings-repository.js';
 import { compileFilter } from './scim.filter-sql.js';
 import { parseFilter } from './scim.filter.js';
 import { GROUP_PATCH_SCHEMA, groupFilter, groupResource, groupVersion, readGroup, type GroupInput } from './scim.group-resource.js';
@@ -30,6 +33,7 @@ import {
   updateGroupLink,
   type ScimGroupView,
 } from './scim.repository.js';
+import { sortOrder } from './scim.sort.js';
 import { scimBaseUrl } from './scim.tokens.js';
 import { scimReason, type Ctx } from './scim.users-link.js';
 
@@ -45,8 +49,9 @@ function wantsMembers(query: Pick<ListQuery, 'attributes' | 'excludedAttributes'
 
 export async function listGroups(ctx: RequestContext, query: ListQuery): Promise<Json> {
   const { startIndex, offset, limit } = paging(query);
-  const where = query.filter ? compileFilter(parseFilter(query.filter), groupFilter(ctx.deps.dialect), ctx.deps.dialect) : null;
-  const { rows, total } = await listScimGroups(ctx.deps.db, ctx.organizationId, where, offset, limit);
+  const map = groupFilter(ctx.deps.dialect);
+  const where = query.filter ? compileFilter(parseFilter(query.filter), map, ctx.deps.dialect) : null;
+  const { rows, total } = await listScimGroups(ctx.deps.db, ctx.organizationId, where, offset, limit, sortOrder(query, map, ctx.deps.dialect));
   const withMembers = wantsMembers(query);
   const resources: Json[] = [];
   for (const row of rows) {
@@ -101,7 +106,17 @@ async function setMembers(trx: DbOrTrx, ctx: Ctx, group: { id: string; name: str
     'remove',
     reason,
   );
+  await applyMappingOf(trx, ctx, group.id, [...added, ...removed]);
   return { added: added.length, removed: removed.length };
+}
+
+/** When the group has a role mapping, the roles of the people who joined or left it follow. */
+async function applyMappingOf(trx: DbOrTrx, ctx: Ctx, groupId: string | null, userIds: string[]): Promise<void> {
+  if (userIds.length === 0 || (groupId && !(await findMappingOfGroup(trx, ctx.organizationId, groupId)))) return;
+  const { refused } = await applyRoleMappings(trx, ctx, userIds);
+  if (refused.length === 0) return;
+  const first = refused[0];
+  noteFor(ctx, `${refused.length} role change(s) by a group-to-role mapping refused, e.g. ${first.email}: ${first.message}`);
 }
 
 async function assertExternalIdFree(trx: DbOrTrx, ctx: Ctx, input: GroupInput, groupId: string | null): Promise<void> {
@@ -183,6 +198,8 @@ export async function deleteGroup(ctx: Ctx, id: string, ifMatch: string | undefi
     const row = await requireScimGroup(trx, ctx.organizationId, id);
     assertIfMatch(ifMatch, groupVersion(row));
     const members = await scimMembersOf(trx, ctx.organizationId, id);
+    const mapped = await findMappingOfGroup(trx, ctx.organizationId, id);
+    if (mapped) await deleteMapping(trx, ctx.organizationId, mapped.id);
     await deleteGroupLink(trx, ctx.organizationId, id);
     await deleteGroupInTransaction(trx, ctx.organizationId, id);
     await recordAudit(trx, ctx, {
@@ -191,8 +208,16 @@ export async function deleteGroup(ctx: Ctx, id: string, ifMatch: string | undefi
       risk: 'medium',
       subject: { type: 'group', id, label: row.name },
       reason: scimReason(ctx),
-      before: { name: row.name, scimMembers: members.length },
+      before: { name: row.name, scimMembers: members.length, ...(mapped ? { roleMapping: mapped.role_id } : {}) },
       after: null,
     });
+    // The mapping went with the group: its members' roles follow as if each had left it.
+    if (mapped)
+      await applyMappingOf(
+        trx,
+        ctx,
+        null,
+        members.map((m) => m.user_id),
+      );
   });
 }

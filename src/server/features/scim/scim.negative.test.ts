@@ -71,7 +71,7 @@ describe('discovery', () => {
       bulk: { supported: false },
       filter: { supported: true, maxResults: 200 },
       etag: { supported: true },
-      sort: { supported: false },
+      sort: { supported: true },
     });
     expect(config.authenticationSchemes[0].description).toContain('40 requests per minute');
     const schemas = (await scim.request('GET', '/Schemas')).json();
@@ -119,8 +119,9 @@ describe('bad requests', () => {
   it.each([
     ['userName eq', 'a filter that ends early'],
     ['userName eq "a" or', 'a dangling or'],
-    ['title pr', 'an attribute this server does not filter on'],
-    ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "x"', 'an extension attribute'],
+    ['x509Certificates pr', 'an attribute this server does not filter on'],
+    ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:secretClearance eq "x"', 'an extension attribute it does not know'],
+    ['urn:example:params:scim:schemas:extension:custom:2.0:User:badge eq "x"', 'an extension it does not know'],
     ['active gt true', 'an ordering on a boolean'],
     ['meta.created gt "yesterday"', 'a date that is not one'],
   ])('should answer 400 invalidFilter to %j (%s)', async (filter) => {

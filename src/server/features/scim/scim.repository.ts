@@ -50,10 +50,18 @@ export function filteredScimUsers(db: DbOrTrx, organizationId: string, where: Ra
   return where ? q.where(where) : q;
 }
 
-export async function listScimUsers(db: DbOrTrx, organizationId: string, where: RawBuilder<SqlBool> | null, offset: number, limit: number) {
+export async function listScimUsers(
+  db: DbOrTrx,
+  organizationId: string,
+  where: RawBuilder<SqlBool> | null,
+  offset: number,
+  limit: number,
+  order: RawBuilder<unknown> | null = null,
+) {
   const q = filteredScimUsers(db, organizationId, where);
+  const ordered = order ? q.select(USER_COLUMNS).orderBy(order) : q.select(USER_COLUMNS);
   const [rows, total] = await Promise.all([
-    limit > 0 ? q.select(USER_COLUMNS).orderBy('s.user_id').offset(offset).limit(limit).execute() : Promise.resolve([]),
+    limit > 0 ? ordered.orderBy('s.user_id').offset(offset).limit(limit).execute() : Promise.resolve([]),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -114,11 +122,19 @@ export function findScimGroup(db: DbOrTrx, organizationId: string, groupId: stri
   return groupsView(db, organizationId).select(GROUP_COLUMNS).where('sg.group_id', '=', groupId).executeTakeFirst();
 }
 
-export async function listScimGroups(db: DbOrTrx, organizationId: string, where: RawBuilder<SqlBool> | null, offset: number, limit: number) {
+export async function listScimGroups(
+  db: DbOrTrx,
+  organizationId: string,
+  where: RawBuilder<SqlBool> | null,
+  offset: number,
+  limit: number,
+  order: RawBuilder<unknown> | null = null,
+) {
   let q = groupsView(db, organizationId);
   if (where) q = q.where(where);
+  const ordered = order ? q.select(GROUP_COLUMNS).orderBy(order) : q.select(GROUP_COLUMNS);
   const [rows, total] = await Promise.all([
-    limit > 0 ? q.select(GROUP_COLUMNS).orderBy('sg.group_id').offset(offset).limit(limit).execute() : Promise.resolve([]),
+    limit > 0 ? ordered.orderBy('sg.group_id').offset(offset).limit(limit).execute() : Promise.resolve([]),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };

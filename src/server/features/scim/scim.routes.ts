@@ -14,6 +14,8 @@ import { scimDiscoveryRoutes } from './scim.discovery-routes.js';
 import { errorBody, MEDIA_TYPE, sendScim } from './scim.http.js';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './scim.groups.js';
 import type { ListQuery } from './scim.list.js';
+import { bindContext, requestLogger } from './scim.log.js';
+import { searchRoot } from './scim.search.js';
 import { createUser, getUser, listUsers } from './scim.users.js';
 import { deleteUser, patchUser, replaceUser } from './scim.users-write.js';
 
@@ -81,6 +83,8 @@ function listQuery(raw: unknown): ListQuery {
     count: firstString(q.count),
     attributes: list(q.attributes),
     excludedAttributes: list(q.excludedAttributes),
+    sortBy: firstString(q.sortBy),
+    sortOrder: firstString(q.sortOrder),
   };
 }
 
@@ -112,7 +116,8 @@ export async function scimRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     },
   };
   const schema = { hide: true };
-  const ctx = (request: FastifyRequest) => contextOf(request, deps);
+  const ctx = (request: FastifyRequest) => bindContext(contextOf(request, deps), request);
+  app.addHook('onSend', requestLogger(deps));
   const options = { config, schema };
 
   app.get('/Users', options, async (request, reply) => sendScim(reply, 200, await listUsers(ctx(request), listQuery(request.query))));
@@ -165,6 +170,7 @@ export async function scimRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     await deleteGroup(ctx(request), idOf(request), ifMatch(request));
     return reply.status(204).send();
   });
+  app.post('/.search', options, async (request, reply) => sendScim(reply, 200, await searchRoot(ctx(request), listQuery(request.body))));
   app.post('/Bulk', options, async () => {
     throw scimFail('NOT_IMPLEMENTED', 'Bulk is not supported (ServiceProviderConfig bulk.supported is false): send each operation on its own.');
   });

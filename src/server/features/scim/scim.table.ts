@@ -37,6 +37,8 @@ export interface ScimUsersTable {
   created_at: string;
   updated_at: string;
   deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The role a group-to-role mapping last gave this user (null: none, or the console set it since). */
+  mapped_role_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The SCIM side of a product group the identity provider pushed. */
@@ -49,6 +51,36 @@ export interface ScimGroupsTable {
   updated_at: string;
 }
 
+/** "IdP group X → role Y": one role per SCIM group, within the grant ceiling of the administrator who made it. */
+export interface ScimRoleMappingsTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  role_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One provisioning request as the console's log shows it (no bodies: they can carry secrets). */
+export interface ScimRequestsTable {
+  id: string;
+  organization_id: string;
+  token_id: string | null;
+  token_label: string | null;
+  created_at: string;
+  method: string;
+  path: string;
+  operation: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  status: number;
+  outcome: 'success' | 'warning' | 'failure';
+  detail: string | null;
+  duration_ms: number;
+}
+
 export type ScimTokenRow = Selectable<ScimTokensTable>;
 export type ScimUserRow = Selectable<ScimUsersTable>;
 export type ScimGroupRow = Selectable<ScimGroupsTable>;
+export type ScimRoleMappingRow = Selectable<ScimRoleMappingsTable>;
+export type ScimRequestRow = Selectable<ScimRequestsTable>;

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/deps.js';
 import { deactivateInTransaction, deleteUser as offboardingDelete } from '../offboarding/index.js';
 import { lockOrganizationForAccessChange } from '../roles/index.js';
-import { findUserByEmail, requireUserForChange } from '../users/index.js';
+import { findUserByEmail, markProvisioned, requireUserForChange } from '../users/index.js';
 import { scimFail } from './scim.errors.js';
 import { assertIfMatch } from './scim.list.js';
 import { applyPatch } from './scim.patch-apply.js';
@@ -88,6 +88,8 @@ export async function deleteUser(ctx: Ctx, id: string, ifMatch: string | undefin
     await lockOrganizationForAccessChange(trx, ctx.deps.dialect, ctx.organizationId);
     const user = await requireUserForChange(trx, ctx.deps.dialect, ctx.organizationId, id);
     if (user.status === 'active' || user.status === 'invited') await deactivateInTransaction(trx, ctx, id, scimReason(ctx));
+    // The identity provider no longer sees them: their status is the console's again (for the ownership review).
+    await markProvisioned(trx, user, null);
     const now = nowIso(ctx.deps);
     await updateLink(trx, ctx.organizationId, id, { deleted_at: now, updated_at: now, version: view.version + 1 });
     await recordAudit(trx, ctx, {

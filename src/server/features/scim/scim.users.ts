@@ -15,9 +15,10 @@ import { parseFilter, type CompareOp, type Literal } from './scim.filter.js';
 import { listResponse, paging, project, type ListQuery } from './scim.list.js';
 import type { Json } from './scim.patch.js';
 import { findConflictingLink, findScimUser, insertLink, listScimUsers, scimGroupsOfUsers, type ScimUserView } from './scim.repository.js';
+import { sortOrder } from './scim.sort.js';
 import { scimBaseUrl, tokenLabel } from './scim.tokens.js';
 import { linkColumns, linkExistingAccount, type Ctx } from './scim.users-link.js';
-import { readUser, userResource, USER_SCHEMA, type UserInput } from './scim.user-resource.js';
+import { ENTERPRISE_SCHEMA, readUser, userResource, USER_SCHEMA, type UserInput } from './scim.user-resource.js';
 
 function boolFilter(op: CompareOp | 'pr', value: Literal, attr: string): boolean | null {
   if (op === 'pr') return null;
@@ -30,7 +31,7 @@ const always = (yes: boolean): RawBuilder<SqlBool> => (yes ? sql<SqlBool>`(1 = 1
 
 /** What a User filter may name, and the column each compares (userName and externalId are indexed). */
 export const USER_FILTER: AttributeMap = {
-  urns: [USER_SCHEMA],
+  urns: [USER_SCHEMA, ENTERPRISE_SCHEMA],
   attributes: {
     id: { column: 's.user_id', type: 'string', caseExact: true },
     username: { column: 's.user_name_normalized', type: 'string', normalized: true },
@@ -52,6 +53,18 @@ export const USER_FILTER: AttributeMap = {
     },
     'meta.created': { column: 's.created_at', type: 'dateTime' },
     'meta.lastmodified': { column: 's.updated_at', type: 'dateTime' },
+    title: { column: 's.profile', json: ['title'], type: 'string' },
+    usertype: { column: 's.profile', json: ['userType'], type: 'string' },
+    nickname: { column: 's.profile', json: ['nickName'], type: 'string' },
+    preferredlanguage: { column: 's.profile', json: ['preferredLanguage'], type: 'string' },
+    locale: { column: 's.profile', json: ['locale'], type: 'string' },
+    // The enterprise extension (named with or without its URN).
+    department: { column: 's.enterprise', json: ['department'], type: 'string' },
+    employeenumber: { column: 's.enterprise', json: ['employeeNumber'], type: 'string', caseExact: true },
+    costcenter: { column: 's.enterprise', json: ['costCenter'], type: 'string' },
+    organization: { column: 's.enterprise', json: ['organization'], type: 'string' },
+    division: { column: 's.enterprise', json: ['division'], type: 'string' },
+    'manager.value': { column: 's.enterprise', json: ['manager', 'value'], type: 'string', caseExact: true },
   },
 };
 
@@ -67,7 +80,8 @@ async function toResources(ctx: RequestContext, rows: ScimUserView[]): Promise<J
 export async function listUsers(ctx: RequestContext, query: ListQuery): Promise<Json> {
   const { startIndex, offset, limit } = paging(query);
   const where = query.filter ? compileFilter(parseFilter(query.filter), USER_FILTER, ctx.deps.dialect) : null;
-  const { rows, total } = await listScimUsers(ctx.deps.db, ctx.organizationId, where, offset, limit);
+  const order = sortOrder(query, USER_FILTER, ctx.deps.dialect);
+  const { rows, total } = await listScimUsers(ctx.deps.db, ctx.organizationId, where, offset, limit, order);
   return listResponse(
     (await toResources(ctx, rows)).map((r) => project(r, query)),
     total,

@@ -11,6 +11,7 @@ export {
   updateInvitedUser,
   updateUserProfile,
   userSearchText,
+  usersByIds,
 } from './users.accounts.js';
 export { requireUserForChange } from './users.service.js';
 export { USERS_ERRORS } from './users.errors.js';

@@ -1,6 +1,7 @@
 // Account records as other features make and change them: the placeholder account of an invitation,
 // the first administrator of a new organization, demo people, and activation when an invitation is
 // accepted. Every account is written with its search text, so the users list finds it.
+import { chunks } from '../../db/chunks.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { findActiveUsersByEmail as activeUsersWithEmail, findUserByEmail as userWithEmail, insertUser, searchText, updateUserRow } from './users.repository.js';
 import type { NewUserRow, UserRow } from './users.table.js';
@@ -88,4 +89,13 @@ export async function updateUserProfile(
 /** Marks (or, with null, unmarks) an account as provisioned by an identity provider, named by the token's label. */
 export async function markProvisioned(trx: DbOrTrx, user: UserRow, provisionedBy: string | null): Promise<void> {
   await updateUserRow(trx, user.organization_id, user.id, { provisioned_by: provisionedBy });
+}
+
+/** The organization's accounts among `ids` (any status), in statement-sized parts. */
+export async function usersByIds(db: DbOrTrx, organizationId: string, ids: readonly string[]): Promise<UserRow[]> {
+  const found: UserRow[] = [];
+  for (const part of chunks([...new Set(ids)])) {
+    found.push(...(await db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', 'in', part).execute()));
+  }
+  return found;
 }

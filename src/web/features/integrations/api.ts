@@ -1,13 +1,15 @@
 import type { Static } from 'typebox';
 import type { CreatedLogStreamDestination, LogStreamDestinationList } from '../../../contracts/log-streaming';
 import type { CreatedWebhookEndpoint, WebhookDeliveryList, WebhookEndpointList } from '../../../contracts/ownership';
-import type { CreatedScimToken, ScimProvisioning } from '../../../contracts/scim';
+import type { CreatedScimToken, ScimProvisioning, ScimRequestPage, ScimRoleMappingList, ScimRoleMappingOutcome } from '../../../contracts/scim';
 import type { CreatedServiceToken, ServiceTokenList } from '../../../contracts/service-tokens';
 import { api } from '../../shared/api';
 
 export const serviceTokensKey = ['service-tokens'] as const;
 export const webhooksKey = ['webhooks'] as const;
 export const provisioningKey = ['scim-provisioning'] as const;
+export const roleMappingsKey = ['scim-role-mappings'] as const;
+export const scimRequestsKey = ['scim-requests'] as const;
 
 export const fetchServiceTokens = () => api<Static<typeof ServiceTokenList>>('/api/service-tokens');
 export const createServiceToken = (name: string) => api<Static<typeof CreatedServiceToken>>('/api/service-tokens', { method: 'POST', body: { name } });
@@ -29,3 +31,10 @@ export const fetchLogStreams = () => api<Static<typeof LogStreamDestinationList>
 export const createLogStream = (name: string, url: string) =>
   api<Static<typeof CreatedLogStreamDestination>>('/api/security/log-streams', { method: 'POST', body: { name, url } });
 export const removeLogStream = (id: string) => api<{ ok: true }>(`/api/security/log-streams/${id}`, { method: 'DELETE' });
+export type ScimRequestOutcome = 'all' | 'failure' | 'warning';
+export const fetchRoleMappings = () => api<Static<typeof ScimRoleMappingList>>('/api/scim-role-mappings');
+export const createRoleMapping = (groupId: string, roleId: string) =>
+  api<Static<typeof ScimRoleMappingOutcome>>('/api/scim-role-mappings', { method: 'POST', body: { groupId, roleId } });
+export const removeRoleMapping = (id: string) => api<Static<typeof ScimRoleMappingOutcome>>(`/api/scim-role-mappings/${id}`, { method: 'DELETE' });
+export const fetchScimRequests = (outcome: ScimRequestOutcome, cursor: string | undefined) =>
+  api<Static<typeof ScimRequestPage>>('/api/scim-requests', { query: { outcome, cursor, limit: 25 } });

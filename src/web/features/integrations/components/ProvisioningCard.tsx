@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { createScimToken, fetchProvisioning, provisioningKey, setProvisioningEnabled } from '../api';
 import { NewTokenModal, type TokenKind } from './NewTokenModal';
+import { ProvisioningLog } from './ProvisioningLog';
+import { RoleMappingsSection } from './RoleMappingsSection';
 import { ScimBaseUrl } from './ScimBaseUrl';
 import { ScimTokensTable } from './ScimTokensTable';
 import { SecretOnceModal } from './SecretOnceModal';
@@ -42,8 +44,8 @@ export function ProvisioningCard() {
             Provisioning
           </Title>
           <Text size="sm" c="dimmed">
-            Let Okta or Microsoft Entra ID create, update, deactivate and group people over SCIM 2.0. Groups they push are cohorts: they grant no permission,
-            and new people get the default role.
+            Let Okta or Microsoft Entra ID create, update, deactivate and group people over SCIM 2.0. Groups they push are cohorts: they grant no permission
+            unless you map one to a role below, and new people get the default role.
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
@@ -73,6 +75,8 @@ export function ProvisioningCard() {
           ) : (
             <ScimTokensTable items={data.items} />
           )}
+          <RoleMappingsSection />
+          <ProvisioningLog />
         </Stack>
       )}
       <NewTokenModal kind={SCIM_TOKEN} opened={opened} onClose={close} onCreated={setSecret} />

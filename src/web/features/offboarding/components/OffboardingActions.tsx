@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPause, IconRestore, IconTrash, IconUserCheck } from '@tabler/icons-react';
@@ -19,6 +19,21 @@ export interface OffboardingUser {
   email: string;
   status: string;
   restoreUntil?: string | null;
+  /** The SCIM token label of the identity provider that owns this person's active status, if any. */
+  provisionedBy?: string | null;
+}
+
+/** Deactivate / Reactivate for someone an identity provider provisions: shown, but its status is the provider's. */
+function IdpOwnedStatusButton({ label, by }: { label: string; by: string }) {
+  return (
+    <Tooltip label={`The identity provider (${by}) owns this person’s active status: change it there.`}>
+      <span>
+        <Button variant="default" disabled>
+          {label}
+        </Button>
+      </span>
+    </Tooltip>
+  );
 }
 
 /**
@@ -37,8 +52,13 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
   if (me.data?.user.id === user.id) return null;
   return (
     <Group gap="xs">
-      {can('users.deactivate') && (user.status === 'active' || user.status === 'invited') && <DeactivateButton user={user} onDone={refresh} />}
-      {can('users.deactivate') && user.status === 'deactivated' && <ReactivateButton user={user} onDone={refresh} />}
+      {can('users.deactivate') && user.provisionedBy && user.status !== 'deleted' && (
+        <IdpOwnedStatusButton label={user.status === 'deactivated' ? 'Reactivate' : 'Deactivate'} by={user.provisionedBy} />
+      )}
+      {can('users.deactivate') && !user.provisionedBy && (user.status === 'active' || user.status === 'invited') && (
+        <DeactivateButton user={user} onDone={refresh} />
+      )}
+      {can('users.deactivate') && !user.provisionedBy && user.status === 'deactivated' && <ReactivateButton user={user} onDone={refresh} />}
       {can('users.delete') && user.status !== 'deleted' && (
         <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>
           Delete user

@@ -4,6 +4,7 @@ import type { UserSummary } from '../../../../contracts/users';
 import { When } from '../../../shared/When';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { UsageSummary } from '../../usage';
+import { ProvisionedBadge } from './ProvisionedBadge';
 
 // Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
 const FULL_LABEL = { label: { overflow: 'visible' } } as const;
@@ -14,18 +15,6 @@ interface Props {
   /** "All N matching" is selected: every row is, and no box can be unticked alone. */
   allMatching: boolean;
   onToggle: (id: string) => void;
-}
-
-/** "Provisioned by SCIM": the identity provider (named by its token's label) manages this person. */
-function ProvisionedBadge({ by }: { by: string }) {
-  const provider = /okta/i.test(by) ? 'Okta' : /entra|azure/i.test(by) ? 'Entra' : 'SCIM';
-  return (
-    <Tooltip label={`Created or linked by your identity provider through ${by}. Name, email and active state follow it.`}>
-      <Badge variant="light" color="violet" size="sm" tt="none" styles={FULL_LABEL} data-testid="provisioned-badge">
-        Provisioned by {provider}
-      </Badge>
-    </Tooltip>
-  );
 }
 
 /** One user of the list: the whole row opens the user; the box and the name link do not bubble to it. */

@@ -6,6 +6,7 @@ import type { UserDetail } from '../../../../../contracts/users';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { fromNow } from '../../../../shared/format';
 import { PrivilegedBadge } from './RoleSection';
+import { ProvisionedBadge, providerName } from '../ProvisionedBadge';
 
 export function UserHeader({ user }: { user: UserDetail }) {
   const initials = (user.name || user.email)
@@ -36,10 +37,16 @@ export function UserHeader({ user }: { user: UserDetail }) {
               {user.role.name}
             </SoftBadge>
             {user.rolePrivileged && <PrivilegedBadge />}
+            {user.provisionedBy && <ProvisionedBadge by={user.provisionedBy} />}
             <Text c="gray.7" size="sm">
               {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}
             </Text>
           </Group>
+          {user.provisionedBy && (
+            <Text size="sm" c="gray.7" mt={4} data-testid="idp-owned-note">
+              Name, email and active status are managed in {providerName(user.provisionedBy)}: change them there.
+            </Text>
+          )}
         </div>
       </Group>
     </Stack>

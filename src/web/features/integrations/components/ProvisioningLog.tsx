@@ -1,0 +1,124 @@
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { errorMessage } from '../../../shared/api';
+import { When } from '../../../shared/When';
+import { fetchScimRequests, scimRequestsKey, type ScimRequestOutcome } from '../api';
+
+const OUTCOME_COLORS = { success: 'green', warning: 'orange', failure: 'red' } as const;
+
+/** Recent provisioning requests, newest first, to debug a failing sync: all, only failures, or only warnings. */
+export function ProvisioningLog() {
+  const [outcome, setOutcome] = useState<ScimRequestOutcome>('all');
+  const log = useInfiniteQuery({
+    queryKey: [...scimRequestsKey, outcome],
+    queryFn: ({ pageParam }) => fetchScimRequests(outcome, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Stack gap="xs" component="section" aria-label="Recent provisioning requests">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={4} size="h5">
+            Recent provisioning requests
+          </Title>
+          <Text size="sm" c="dimmed">
+            Changes the identity provider made and every request that failed, kept 30 days. Successful reads and request bodies are not kept.
+          </Text>
+        </div>
+        <Group gap="xs">
+          <SegmentedControl
+            size="xs"
+            aria-label="Outcome"
+            value={outcome}
+            onChange={setOutcome}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'failure', label: 'Failures' },
+              { value: 'warning', label: 'Warnings' },
+            ]}
+          />
+          <Button size="xs" variant="default" onClick={() => void log.refetch()} loading={log.isRefetching}>
+            Refresh
+          </Button>
+        </Group>
+      </Group>
+      {log.error && <Alert color="red">{errorMessage(log.error)}</Alert>}
+      {log.isSuccess && items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {outcome === 'all' ? 'No provisioning requests yet.' : 'None in the last 30 days.'}
+        </Text>
+      ) : (
+        <RequestsTable items={items} />
+      )}
+      {log.hasNextPage && (
+        <Button variant="subtle" size="xs" w="fit-content" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+          Show older requests
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+type Entry = Awaited<ReturnType<typeof fetchScimRequests>>['items'][number];
+
+function RequestsTable({ items }: { items: Entry[] }) {
+  return (
+    <Table aria-label="Provisioning requests" layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={150}>Time</Table.Th>
+          <Table.Th w={170}>Operation</Table.Th>
+          <Table.Th>Request</Table.Th>
+          <Table.Th w={150}>Outcome</Table.Th>
+          <Table.Th>Detail</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((r) => (
+          <Table.Tr key={r.id} data-testid="scim-request-row">
+            <Table.Td>
+              <When iso={r.at} never="—" />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">
+                {r.operation} {r.resourceType ?? ''}
+              </Text>
+              {r.token && (
+                <Text size="xs" c="gray.7">
+                  {r.token.label}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                {r.method} {decodeURIComponentSafe(r.path)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="dark.6" tt="none" styles={{ label: { overflow: 'visible' } }}>
+                {r.status} {r.outcome}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {r.detail ?? '—'}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
