@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { pino } from 'pino';
 import { Type } from 'typebox';
+import { accessReviewsRoutes, sendDueReminders } from './features/access-reviews/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { actorResolver } from './features/auth/auth.actor.js';
@@ -112,8 +113,10 @@ function startBackgroundJobs(app: App, deps: Deps): void {
     },
     { intervalMs: HOUR, firstDelayMs: 5_000 },
   );
+  // Access-review reminders: reviewers with undecided items, once per campaign, before the due date.
+  const reviewReminders = startBackgroundJob('access-review reminders', app.log, () => sendDueReminders(deps), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
   app.addHook('onClose', async () => {
-    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop()]);
+    await Promise.all([app.mailWorker?.stop(), app.webhookWorker?.stop(), usagePurge.stop(), userPurge.stop(), reviewReminders.stop()]);
   });
 }
 
@@ -201,6 +204,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     ownershipRoutes,
     offboardingRoutes,
     scimAdminRoutes,
+    accessReviewsRoutes,
   ]) {
     await app.register(routes, { deps });
   }

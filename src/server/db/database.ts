@@ -1,4 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  AccessReviewCampaignsTable,
+  AccessReviewItemsTable,
+  AccessReviewRemindersTable,
+  AccessReviewSnapshotsTable,
+} from '../features/access-reviews/access-reviews.table.js';
 import type { AuditEventsTable } from '../features/audit/audit.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
@@ -56,6 +62,10 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   scim_users: ScimUsersTable;
   scim_groups: ScimGroupsTable;
+  access_review_snapshots: AccessReviewSnapshotsTable;
+  access_review_campaigns: AccessReviewCampaignsTable;
+  access_review_items: AccessReviewItemsTable;
+  access_review_reminders: AccessReviewRemindersTable;
 }
 
 export type Db = Kysely<Database>;
