@@ -24,7 +24,7 @@ import {
   type PersonRow,
 } from './access-reviews.repository.js';
 import type { CampaignRow, ItemRow } from './access-reviews.table.js';
-import { blockedFor } from './access-reviews.rules.js';
+import { blockedFor, isReviewerOf } from './access-reviews.rules.js';
 
 const MAX_ITEMS = 5000;
 type Ctx = RequestContext & { actor: Actor };
@@ -217,7 +217,12 @@ export async function requireCampaign(db: DbOrTrx, organizationId: string, id: s
 }
 
 /** Items as the API shows them to `viewerId`, with the reviewer's name and why the viewer may not decide. */
-export async function toReviewItems(db: DbOrTrx, campaigns: Map<string, CampaignRow>, items: ItemRow[], viewerId: string): Promise<ReviewItem[]> {
+export async function toReviewItems(
+  db: DbOrTrx,
+  campaigns: Map<string, CampaignRow>,
+  items: ItemRow[],
+  viewer: { userId: string; roleId: string },
+): Promise<ReviewItem[]> {
   const reviewerIds = [...new Set(items.map((i) => i.reviewer_user_id).filter((x): x is string => !!x))];
   const names = new Map((await userNamesOf(db, items[0]?.organization_id ?? '', reviewerIds)).map((u) => [u.id, u.name]));
   return items.map((i) => {
@@ -238,7 +243,8 @@ export async function toReviewItems(db: DbOrTrx, campaigns: Map<string, Campaign
       decidedAt: i.decided_at,
       outcome: i.outcome,
       outcomeMessage: i.outcome_message,
-      blocked: campaign.status === 'open' ? blockedFor(i, viewerId) : null,
+      // Only a reviewer of the item is told why they may not decide it; the campaign's overview is not a review.
+      blocked: campaign.status === 'open' && isReviewerOf(i, campaign, viewer) ? blockedFor(i, viewer.userId) : null,
     };
   });
 }
@@ -248,5 +254,5 @@ export async function campaignDetail(ctx: Ctx, id: string): Promise<CampaignDeta
   const row = await requireCampaign(db, ctx.organizationId, id);
   const [campaign] = await toCampaigns(db, [row]);
   const items = await itemsOfCampaign(db, ctx.organizationId, id);
-  return { ...campaign, items: await toReviewItems(db, new Map([[row.id, row]]), items, ctx.actor.userId) };
+  return { ...campaign, items: await toReviewItems(db, new Map([[row.id, row]]), items, ctx.actor) };
 }

@@ -40,7 +40,7 @@ export async function myReviewItems(ctx: Ctx): Promise<{ items: ReviewItem[] }> 
     .orderBy('id')
     .limit(2000)
     .execute();
-  return { items: await toReviewItems(db, new Map(campaigns.map((c) => [c.id, c])), items, ctx.actor.userId) };
+  return { items: await toReviewItems(db, new Map(campaigns.map((c) => [c.id, c])), items, ctx.actor) };
 }
 
 async function loadItems(ctx: Ctx, ids: string[]) {

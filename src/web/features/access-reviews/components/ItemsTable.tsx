@@ -94,7 +94,7 @@ export function ItemsTable({
               <Table.Td>{item.context.events30d}</Table.Td>
               <Table.Td>{item.context.ownedContent}</Table.Td>
               <Table.Td>{item.grantedBy ? `${item.grantedBy.label}${item.grantedBy.at ? `, ${when(item.grantedBy.at)}` : ''}` : 'Unknown'}</Table.Td>
-              <Table.Td>{item.reviewer?.name ?? 'Reviewer role'}</Table.Td>
+              <Table.Td>{item.reviewer?.name ?? 'Any holder of the reviewer role'}</Table.Td>
               <Table.Td>
                 <DecisionCell item={item} />
               </Table.Td>
