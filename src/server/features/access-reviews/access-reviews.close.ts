@@ -2,13 +2,13 @@ import type { CampaignDetail } from '../../../contracts/access-reviews.js';
 import { requireConditional } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
+import { AppError, fail } from '../../platform/errors.js';
 import type { DbOrTrx } from '../../db/database.js';
-import { assignRole, requireUser } from '../users/index.js';
+import { assignRoles, type UserRow } from '../users/index.js';
 import { listRoleRowsOf, lockOrganizationForAccessChange, rolePermissions, type RoleRow } from '../roles/index.js';
 import { ACCESS_REVIEWS_ERRORS } from './access-reviews.errors.js';
 import { campaignDetail, requireCampaign } from './access-reviews.campaigns.js';
-import { itemsOfCampaign } from './access-reviews.repository.js';
+import { itemsOfCampaign, usersByIds } from './access-reviews.repository.js';
 import type { CampaignRow, ItemRow } from './access-reviews.table.js';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -28,25 +28,86 @@ export function narrowestRole(roles: RoleRow[]): RoleRow {
   )[0];
 }
 
-/** Applies one revocation through the users feature's guarded path (grant ceiling, outranking, self, last administrator). */
-async function revokeOne(trx: DbOrTrx, ctx: Ctx, campaign: CampaignRow, item: ItemRow, to: RoleRow): Promise<Outcome> {
-  const user = await requireUser(trx, ctx.organizationId, item.user_id);
-  if (user.role_id !== item.role_id) {
-    return {
-      outcome: 'unchanged',
-      outcome_message: 'Their role changed after the campaign started; the reviewed grant no longer exists, so nothing was applied.',
-    };
-  }
-  if (user.role_id === to.id) return { outcome: 'unchanged', outcome_message: `They already hold ${to.name}, the narrowest role.` };
+const CHANGED_SINCE: Outcome = {
+  outcome: 'unchanged',
+  outcome_message: 'Their role changed after the campaign started; the reviewed grant no longer exists, so nothing was applied.',
+};
+
+function reasonFor(campaign: CampaignRow, item: ItemRow): string {
   const why = item.decision === 'revoke' ? `Revoke: ${item.decision_reason ?? ''}` : 'Left unreviewed; the campaign was closed with "revoke unreviewed".';
-  try {
-    await assignRole(trx, ctx, user, to.id, `Access review "${campaign.name}". ${why}`);
-    return { outcome: 'revoked', outcome_message: `Role changed from ${item.role_name} to ${to.name}.` };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (!code) throw error;
-    return { outcome: 'refused', outcome_message: `${(error as Error).message} (${code})` };
+  return `Access review "${campaign.name}". ${why}`;
+}
+
+/**
+ * Applies the revocations through the users feature's guarded path (grant ceiling, outranking, self,
+ * last administrator), one set-based call per distinct reason, and returns each item's outcome.
+ */
+async function revokeAll(trx: DbOrTrx, ctx: Ctx, campaign: CampaignRow, items: ItemRow[], to: RoleRow): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>();
+  const users = new Map(
+    (
+      await usersByIds(
+        trx,
+        ctx.organizationId,
+        items.map((i) => i.user_id),
+      )
+    ).map((u) => [u.id, u]),
+  );
+  const byReason = new Map<string, { item: ItemRow; user: UserRow }[]>();
+  for (const item of items) {
+    const user = users.get(item.user_id);
+    if (!user || user.role_id !== item.role_id) out.set(item.id, CHANGED_SINCE);
+    else if (user.role_id === to.id) out.set(item.id, { outcome: 'unchanged', outcome_message: `They already hold ${to.name}, the narrowest role.` });
+    else byReason.set(reasonFor(campaign, item), [...(byReason.get(reasonFor(campaign, item)) ?? []), { item, user }]);
   }
+  for (const [reason, group] of byReason) {
+    let result: Awaited<ReturnType<typeof assignRoles>>;
+    try {
+      result = await assignRoles(
+        trx,
+        ctx,
+        group.map((g) => g.user),
+        to.id,
+        reason,
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      result = { changed: [], refused: group.map((g) => ({ user: g.user, error })) };
+    }
+    const refused = new Map(result.refused.map((r) => [r.user.id, r.error]));
+    for (const { item, user } of group) {
+      const error = refused.get(user.id);
+      out.set(
+        item.id,
+        error
+          ? { outcome: 'refused', outcome_message: `${error.message} (${error.code})` }
+          : { outcome: 'revoked', outcome_message: `Role changed from ${item.role_name} to ${to.name}.` },
+      );
+    }
+  }
+  return out;
+}
+
+/** Writes each item's outcome: one UPDATE per distinct outcome and message, in chunks. */
+async function recordOutcomes(trx: DbOrTrx, ctx: Ctx, outcomes: Map<string, Outcome>, now: string): Promise<Record<string, number>> {
+  const groups = new Map<string, { outcome: Outcome; ids: string[] }>();
+  for (const [itemId, outcome] of outcomes) {
+    const key = `${outcome.outcome}\u0000${outcome.outcome_message ?? ''}`;
+    groups.set(key, { outcome, ids: [...(groups.get(key)?.ids ?? []), itemId] });
+  }
+  const tally: Record<string, number> = {};
+  for (const { outcome, ids } of groups.values()) {
+    tally[outcome.outcome!] = (tally[outcome.outcome!] ?? 0) + ids.length;
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx
+        .updateTable('access_review_items')
+        .set({ ...outcome, applied_at: now })
+        .where('organization_id', '=', ctx.organizationId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+  return tally;
 }
 
 /**
@@ -64,21 +125,16 @@ export async function closeCampaign(ctx: Ctx, id: string, body: { revokeUnreview
     if (items.some(revoking)) requireConditional(ctx, 'applyRevocations');
     const to = narrowestRole(await listRoleRowsOf(trx, ctx.organizationId));
     const now = nowIso(ctx.deps);
-    const tally: Record<string, number> = {};
-    for (const item of items) {
-      const outcome: Outcome = revoking(item)
-        ? await revokeOne(trx, ctx, campaign, item, to)
-        : item.decision === 'keep'
+    const outcomes = await revokeAll(trx, ctx, campaign, items.filter(revoking), to);
+    for (const item of items.filter((i) => !revoking(i))) {
+      outcomes.set(
+        item.id,
+        item.decision === 'keep'
           ? { outcome: 'kept', outcome_message: null }
-          : { outcome: 'unreviewed', outcome_message: 'Nobody decided before the campaign closed; access left as it was.' };
-      tally[outcome.outcome!] = (tally[outcome.outcome!] ?? 0) + 1;
-      await trx
-        .updateTable('access_review_items')
-        .set({ ...outcome, applied_at: now })
-        .where('organization_id', '=', ctx.organizationId)
-        .where('id', '=', item.id)
-        .execute();
+          : { outcome: 'unreviewed', outcome_message: 'Nobody decided before the campaign closed; access left as it was.' },
+      );
     }
+    const tally = await recordOutcomes(trx, ctx, outcomes, now);
     await trx
       .updateTable('access_review_campaigns')
       .set({ status: 'closed', closed_by: ctx.actor.userId, closed_at: now, revoke_unreviewed: body.revokeUnreviewed ? 1 : 0, revoke_role_id: to.id })

@@ -292,3 +292,19 @@ export async function insertItems(db: DbOrTrx, rows: ItemRow[]): Promise<void> {
       .values(rows.slice(i, i + 100))
       .execute();
 }
+
+/** Users by id, for a set-based change through the users feature's guarded path. */
+export async function usersByIds(db: DbOrTrx, organizationId: string, ids: readonly string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('users')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out;
+}
