@@ -70,6 +70,22 @@ async function resolveReviewers(db: DbOrTrx, ctx: Ctx, reviewers: CreateCampaign
   return { mode: 'manager' as const, userId: null, roleId: null, fallback };
 }
 
+/** How many content items each user owns, through the ownership feature's count, 16 users at a time. */
+async function ownedTotals(db: DbOrTrx, organizationId: string, userIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < userIds.length; i += 16) {
+    const chunk = userIds.slice(i, i + 16);
+    const counts = await Promise.all(chunk.map((id) => ownedCounts(db, organizationId, id)));
+    chunk.forEach((id, j) =>
+      out.set(
+        id,
+        counts[j].reduce((sum, c) => sum + c.count, 0),
+      ),
+    );
+  }
+  return out;
+}
+
 /** What each reviewer sees to decide, gathered once when the campaign starts. */
 async function itemRows(db: DbOrTrx, ctx: Ctx, campaignId: string, users: PersonRow[], roles: RoleRow[], assign: (u: PersonRow) => string | null) {
   const ids = users.map((u) => u.id);
@@ -78,11 +94,11 @@ async function itemRows(db: DbOrTrx, ctx: Ctx, campaignId: string, users: Person
     groupNamesOf(db, ctx.organizationId, ids),
     grantsOf(db, ctx.organizationId, users),
   ]);
+  const owned = await ownedTotals(db, ctx.organizationId, ids);
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const rows: ItemRow[] = [];
   for (const u of users) {
     const permissions = rolePermissions(roleById.get(u.role_id)!);
-    const owned = (await ownedCounts(db, ctx.organizationId, u.id)).reduce((sum, c) => sum + c.count, 0);
     const grant = grants.get(u.id);
     rows.push({
       id: ctx.deps.newId(),
@@ -99,7 +115,7 @@ async function itemRows(db: DbOrTrx, ctx: Ctx, campaignId: string, users: Person
         status: u.status,
         lastActiveAt: [u.last_active_at, u.last_sign_in_at].filter(Boolean).sort().pop() ?? null,
         events30d: usage.get(u.id)?.events30d ?? 0,
-        ownedContent: owned,
+        ownedContent: owned.get(u.id) ?? 0,
         groups: groups.get(u.id) ?? [],
       }),
       granted_by: grant?.by ?? null,
