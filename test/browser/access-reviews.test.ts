@@ -103,6 +103,20 @@ describe('access reviews in the console', () => {
       reviewerOfRecord: 'Rita Reviewer <rita@acme.test>',
       outcome: 'revoked',
     });
+
+    // Generate Snapshot: browsable at once, and its PDF downloads for the auditor's file.
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('button', { name: 'Generate Snapshot' }).click();
+    await admin.getByRole('dialog').getByText('Privileged users without a passkey').waitFor();
+    await admin.keyboard.press('Escape');
+    const [pdf] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin
+        .getByRole('link', { name: /as PDF$/ })
+        .first()
+        .click(),
+    ]);
+    expect((await readFile(await pdf.path())).subarray(0, 8).toString()).toBe('%PDF-1.4');
     await Promise.all([adminContext.close(), rita.context.close(), ravi.context.close()]);
   });
 });
