@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { pino } from 'pino';
 import { Type } from 'typebox';
+import { accessReviewsRoutes, sendDueReminders } from './features/access-reviews/index.js';
 import { alertDigestRound, alertsRoutes } from './features/alerts/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { deliverDueLogBatches, logStreamingRoutes, pruneDeliveredBatches } from './features/log-streaming/index.js';
@@ -117,6 +118,8 @@ function startBackgroundJobs(app: App, deps: Deps): void {
   const logStream = startBackgroundJob('log stream delivery', app.log, () => deliverDueLogBatches(deps, app.log), { intervalMs: 1000 });
   const logStreamPrune = startBackgroundJob('log stream prune', app.log, () => pruneDeliveredBatches(deps), { intervalMs: HOUR, firstDelayMs: 120_000 });
   const alertDigest = startBackgroundJob('security alert digest', app.log, alertDigestRound(deps, app.log), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
+  // Access-review reminders: reviewers with undecided items, once per campaign, before the due date.
+  const reviewReminders = startBackgroundJob('access-review reminders', app.log, () => sendDueReminders(deps), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
   app.addHook('onClose', async () => {
     await Promise.all([
       app.mailWorker?.stop(),
@@ -126,6 +129,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
       alertDigest.stop(),
       logStream.stop(),
       logStreamPrune.stop(),
+      reviewReminders.stop(),
     ]);
   });
 }
@@ -216,6 +220,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     ownershipRoutes,
     offboardingRoutes,
     scimAdminRoutes,
+    accessReviewsRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -103,6 +103,14 @@ const CONDITIONAL_CASES: Record<string, (cookie: string) => Promise<LightMyReque
       .executeTakeFirstOrThrow();
     return t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie }, payload: { entries: [{ email }], roleId: viewer.id } });
   },
+  'POST /api/access-reviews/campaigns/:id/close#applyRevocations': async (cookie) => {
+    const dueAt = new Date(t.clock().getTime() + 7 * 86_400_000).toISOString();
+    const payload = { name: 'Everyone', scope: { type: 'all' }, reviewers: { mode: 'manager' }, dueAt };
+    const campaign = await t.app.inject({ method: 'POST', url: '/api/access-reviews/campaigns', headers: { cookie: t.adminCookie }, payload });
+    // Closing with "revoke unreviewed" revokes every item: the role changes need their own permission and passkey check.
+    const url = `/api/access-reviews/campaigns/${campaign.json().id}/close`;
+    return t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { revokeUnreviewed: true } });
+  },
 };
 
 describe('the route table', () => {

@@ -1,5 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlertCountersTable, AlertDigestSubscribersTable, SecurityAlertsTable, SignInOriginsTable } from '../features/alerts/alerts.table.js';
+import type {
+  AccessReviewCampaignsTable,
+  AccessReviewItemsTable,
+  AccessReviewRemindersTable,
+  AccessReviewSnapshotsTable,
+} from '../features/access-reviews/access-reviews.table.js';
 import type { AuditEventsTable } from '../features/audit/audit.table.js';
 import type { LogStreamDestinationsTable, LogStreamOutboxTable } from '../features/log-streaming/log-streaming.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
@@ -73,6 +79,10 @@ export interface Database {
   scim_groups: ScimGroupsTable;
   scim_role_mappings: ScimRoleMappingsTable;
   scim_requests: ScimRequestsTable;
+  access_review_snapshots: AccessReviewSnapshotsTable;
+  access_review_campaigns: AccessReviewCampaignsTable;
+  access_review_items: AccessReviewItemsTable;
+  access_review_reminders: AccessReviewRemindersTable;
 }
 
 export type Db = Kysely<Database>;

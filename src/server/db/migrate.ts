@@ -14,6 +14,7 @@ import * as scimMappingsLog from './migrations/2026_11_30_0014_scim_mappings_log
 import * as invitationsByUser from './migrations/2026_11_30_0018_invitations_by_user.js';
 import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js';
 import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
+import * as accessReviews from './migrations/2026_11_30_0016_access_reviews.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0018_invitations_by_user': invitationsByUser,
   '2026_11_30_0019_security_alerts': securityAlerts,
   '2026_11_30_0020_log_streaming': logStreaming,
+  '2026_11_30_0016_access_reviews': accessReviews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

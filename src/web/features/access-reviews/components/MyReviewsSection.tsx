@@ -1,0 +1,102 @@
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DecideResult } from '../../../../contracts/access-reviews';
+import { errorMessage } from '../../../shared/api';
+import { decide, fetchMyItems, reviewKeys } from '../api';
+import { DecisionModal } from './DecisionModal';
+import { ItemsTable } from './ItemsTable';
+
+/** Why decisions were not recorded, one line per item, in the reviewer's words. */
+function RefusedAlert({ result, onClose }: { result: DecideResult; onClose: () => void }) {
+  return (
+    <Alert
+      color="red"
+      title={`${result.refused.length} decision${result.refused.length === 1 ? ' was' : 's were'} not recorded`}
+      withCloseButton
+      onClose={onClose}
+    >
+      <List size="sm">
+        {result.refused.map((r) => (
+          <List.Item key={r.itemId + r.code}>
+            {r.userEmail ? `${r.userEmail}: ` : ''}
+            {r.message}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+/** The items the signed-in person reviews, with Keep / Revoke for one or many, and why any was refused. */
+export function MyReviewsSection() {
+  const queryClient = useQueryClient();
+  const mine = useQuery({ queryKey: reviewKeys.mine, queryFn: fetchMyItems });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [deciding, setDeciding] = useState<'keep' | 'revoke' | null>(null);
+  const [result, setResult] = useState<DecideResult | null>(null);
+  const submit = useMutation({
+    mutationFn: (reason: string) => decide({ itemIds: [...selected], decision: deciding!, reason }),
+    onSuccess: async (outcome) => {
+      setResult(outcome);
+      setDeciding(null);
+      setSelected(new Set());
+      if (outcome.decided) notifications.show({ color: 'green', message: `${outcome.decided} decision${outcome.decided === 1 ? '' : 's'} recorded.` });
+      await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
+    },
+    onError: (error) => {
+      setDeciding(null);
+      setResult({ decided: 0, refused: [{ itemId: '', userEmail: '', code: 'ERROR', message: errorMessage(error) }] });
+    },
+  });
+  const items = mine.data?.items ?? [];
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={3}>My reviews</Title>
+          <Text size="sm" c="gray.7">
+            Access you were asked to review. Keep what is still needed, revoke the rest; every decision needs a reason.
+          </Text>
+        </div>
+        <Group>
+          <Button color="indigo.7" disabled={selected.size === 0} onClick={() => setDeciding('keep')}>
+            Keep
+          </Button>
+          <Button color="red.8" variant="outline" disabled={selected.size === 0} onClick={() => setDeciding('revoke')}>
+            Revoke
+          </Button>
+        </Group>
+      </Group>
+      {result && result.refused.length > 0 && <RefusedAlert result={result} onClose={() => setResult(null)} />}
+      <Card withBorder padding={0}>
+        {mine.error ? (
+          <Alert color="red" m="md">
+            {errorMessage(mine.error)}
+          </Alert>
+        ) : items.length === 0 ? (
+          <Text c="gray.7" p="md" size="sm">
+            {mine.isLoading ? 'Loading…' : 'Nothing to review right now.'}
+          </Text>
+        ) : (
+          <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label="My review items" />
+        )}
+      </Card>
+      <DecisionModal
+        decision={deciding}
+        count={selected.size}
+        pending={submit.isPending}
+        onClose={() => setDeciding(null)}
+        onSubmit={(reason) => submit.mutate(reason)}
+      />
+    </Stack>
+  );
+}
