@@ -1,5 +1,6 @@
 // Discovery (RFC 7644 §4): what this service provider supports, with its real limits, and the
-// schemas (RFC 7643 §7) of the attributes it stores. Bulk is stated as not supported.
+// schemas (RFC 7643 §7) of the attributes it stores.
+import { MAX_BULK_OPERATIONS } from './scim.bulk.js';
 import { scimFail } from './scim.errors.js';
 import { GROUP_SCHEMA } from './scim.group-resource.js';
 import { LIST_RESPONSE_SCHEMA, MAX_RESULTS } from './scim.list.js';
@@ -17,7 +18,7 @@ export function serviceProviderConfig(baseUrl: string, requestsPerMinute: number
     schemas: [SPC_SCHEMA],
     documentationUri: 'https://github.com/sofie/user-management#scim-provisioning',
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: true, maxOperations: MAX_BULK_OPERATIONS, maxPayloadSize: SCIM_MAX_BODY_BYTES },
     filter: { supported: true, maxResults: MAX_RESULTS },
     changePassword: { supported: false },
     sort: { supported: true },

@@ -16,6 +16,7 @@ export const SCIM_PROTOCOL_ERRORS = {
   INVALID_VALUE: { status: 400, scimType: 'invalidValue', message: 'A value is missing or not valid.' },
   MUTABILITY: { status: 400, scimType: 'mutability', message: 'This attribute cannot be changed.' },
   TOO_MANY: { status: 400, scimType: 'tooMany', message: 'Too many operations or values in one request.' },
+  BULK_TOO_LARGE: { status: 413, scimType: 'tooMany', message: 'More operations than /Bulk takes (see bulk.maxOperations).' },
   UNIQUENESS: { status: 409, scimType: 'uniqueness', message: 'Another resource already has this value.' },
   RESOURCE_NOT_FOUND: { status: 404, message: 'No such resource in this organization.' },
   PRECONDITION_FAILED: { status: 412, message: 'The resource changed since the version given in If-Match.' },

@@ -64,6 +64,21 @@ describe('group-to-role mappings', () => {
     expect(await auditOf('user.role_changed', ada)).toHaveLength(2);
   });
 
+  it('should follow membership changes in the forms Entra and Okta send (Add / Remove capitalised, a PUT of the whole group)', async () => {
+    const admins = await group('Sofie Admins');
+    await map(admins, 'publisher');
+    const [ada, bob] = [await person('ada@acme.test'), await person('bob@acme.test')];
+    const entraAdd = await scim.request('PATCH', `/Groups/${admins}`, patch({ op: 'Add', path: 'members', value: [{ value: ada }, { value: bob }] }));
+    expect(entraAdd.statusCode, entraAdd.body).toBe(204);
+    expect([await roleOf(ada), await roleOf(bob)]).toEqual(['Publisher', 'Publisher']);
+    const entraRemove = await scim.request('PATCH', `/Groups/${admins}`, patch({ op: 'Remove', path: 'members', value: [{ value: ada }] }));
+    expect(entraRemove.statusCode, entraRemove.body).toBe(204);
+    expect(await roleOf(ada)).toBe('Member');
+    const oktaPut = await scim.request('PUT', `/Groups/${admins}`, { schemas: [GROUP_SCHEMA], displayName: 'Sofie Admins', members: [{ value: ada }] });
+    expect(oktaPut.statusCode, oktaPut.body).toBe(200);
+    expect([await roleOf(ada), await roleOf(bob)]).toEqual(['Publisher', 'Member']);
+  });
+
   it('should give someone in two mapped groups the role with the most permissions, whatever the order', async () => {
     const viewers = await group('Viewers');
     const publishers = await group('Publishers');

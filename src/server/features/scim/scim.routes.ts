@@ -14,7 +14,8 @@ import { scimDiscoveryRoutes } from './scim.discovery-routes.js';
 import { errorBody, MEDIA_TYPE, sendScim } from './scim.http.js';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './scim.groups.js';
 import type { ListQuery } from './scim.list.js';
-import { bindContext, requestLogger } from './scim.log.js';
+import { bindContext, noteFor, requestLogger } from './scim.log.js';
+import { bulk } from './scim.bulk.js';
 import { searchRoot } from './scim.search.js';
 import { createUser, getUser, listUsers } from './scim.users.js';
 import { deleteUser, patchUser, replaceUser } from './scim.users-write.js';
@@ -171,8 +172,9 @@ export async function scimRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     return reply.status(204).send();
   });
   app.post('/.search', options, async (request, reply) => sendScim(reply, 200, await searchRoot(ctx(request), listQuery(request.body))));
-  app.post('/Bulk', options, async () => {
-    throw scimFail('NOT_IMPLEMENTED', 'Bulk is not supported (ServiceProviderConfig bulk.supported is false): send each operation on its own.');
+  app.post('/Bulk', options, async (request, reply) => {
+    const context = ctx(request);
+    return sendScim(reply, 200, await bulk(context, request.body, (detail) => noteFor(context, detail)));
   });
   await app.register(scimDiscoveryRoutes, { deps, options });
 }

@@ -110,6 +110,10 @@ describe('POST /.search', () => {
     // An attribute only Users have matches no Group; one nobody has is invalidFilter.
     const byUserName = await scim.request('POST', '/.search', { schemas: [SEARCH], filter: 'userName sw "a"' });
     expect(names(byUserName.json())).toEqual(['alice@acme.test']);
+    const byUserNameSorted = await scim.request('POST', '/.search', { schemas: [SEARCH], sortBy: 'userName', sortOrder: 'descending' });
+    // Groups have no userName: they follow, in their own order.
+    expect(names(byUserNameSorted.json()).slice(0, 3)).toEqual(['carol@acme.test', 'bob@acme.test', 'alice@acme.test']);
+    expect(byUserNameSorted.json().totalResults).toBe(5);
     const bad = await scim.request('POST', '/.search', { schemas: [SEARCH], filter: 'shoeSize gt 40' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().scimType).toBe('invalidFilter');

@@ -1,6 +1,6 @@
 // POST /.search at the root (RFC 7644 §3.4.3): one filter over every resource type. Users come
 // first, then Groups (each in its own sort order), paged as one list. A filter naming an attribute
-// that only one type has matches none of the other; one that neither type supports is 400 invalidFilter.
+// that only one type has matches none of the other; one that neither type supports is a 400.
 import type { RequestContext } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { listGroups } from './scim.groups.js';
@@ -13,25 +13,34 @@ interface Part {
   total: number;
 }
 
-async function partOf(list: () => Promise<Json>): Promise<Part | AppError> {
+/**
+ * One type's part. A filter attribute this type lacks matches none of it; a sortBy attribute it lacks
+ * leaves it in its own order (after the other type's, as resources without the sort value come last).
+ */
+async function partOf(list: (query: ListQuery) => Promise<Json>, query: ListQuery): Promise<Part | AppError> {
   try {
-    const page = await list();
+    const page = await list(query);
     return { resources: page.Resources as Json[], total: page.totalResults as number };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'INVALID_FILTER') return error;
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'INVALID_FILTER') return error;
+    if (error.code === 'INVALID_VALUE' && query.sortBy) {
+      const unsorted = await partOf(list, { ...query, sortBy: undefined });
+      return unsorted instanceof AppError ? error : unsorted;
+    }
     throw error;
   }
 }
 
 export async function searchRoot(ctx: RequestContext, query: ListQuery): Promise<Json> {
   const { startIndex, limit } = paging(query);
-  const users = await partOf(() => listUsers(ctx, query));
+  const users = await partOf((q) => listUsers(ctx, q), query);
   // Where the page starts among the Groups once the Users before it are counted.
   const usersTotal = users instanceof AppError ? 0 : users.total;
   const usersShown = users instanceof AppError ? [] : users.resources;
   const groupStart = Math.max(1, startIndex - usersTotal);
   const groupCount = Math.max(0, limit - usersShown.length);
-  const groups = await partOf(() => listGroups(ctx, { ...query, startIndex: groupStart, count: groupCount }));
+  const groups = await partOf((q) => listGroups(ctx, q), { ...query, startIndex: groupStart, count: groupCount });
   if (users instanceof AppError && groups instanceof AppError) throw users;
   const groupsTotal = groups instanceof AppError ? 0 : groups.total;
   const groupsShown = groups instanceof AppError ? [] : groups.resources;
