@@ -7,6 +7,7 @@ import type { PasskeysTable, WebauthnChallengesTable } from '../features/passkey
 import type { OperatorEventsTable, OrganizationsTable } from '../features/organizations/organizations.table.js';
 import type { ServiceTokensTable } from '../features/service-tokens/service-tokens.table.js';
 import type { ScimGroupsTable, ScimSettingsTable, ScimTokensTable, ScimUsersTable } from '../features/scim/scim.table.js';
+import type { SsoConnectionsTable, SsoDomainsTable, SsoLoginStatesTable, SsoSettingsTable } from '../features/sso/sso.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -56,6 +57,10 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   scim_users: ScimUsersTable;
   scim_groups: ScimGroupsTable;
+  sso_connections: SsoConnectionsTable;
+  sso_domains: SsoDomainsTable;
+  sso_login_states: SsoLoginStatesTable;
+  sso_settings: SsoSettingsTable;
 }
 
 export type Db = Kysely<Database>;
