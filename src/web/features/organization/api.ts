@@ -25,5 +25,7 @@ export const verifySsoDomain = (id: string) => api<unknown>(`/api/sso/domains/${
 export const removeSsoDomain = (id: string) => api<unknown>(`/api/sso/domains/${id}`, { method: 'DELETE' });
 export const saveSsoSettings = (body: { disableMagicLinks: boolean; breakGlassUserIds: string[] }) =>
   api<unknown>('/api/sso/settings', { method: 'PUT', body });
+/** The "Test connection" popup's page announces the end of a test on this channel. */
+export const SSO_TEST_CHANNEL = 'sofie-sso-test';
 /** The address "Test connection" opens in a popup: it redirects to the identity provider. */
 export const ssoTestUrl = (id: string) => `/api/sso/connections/${id}/test`;

@@ -28,7 +28,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
               <Table.Tr key={d.id}>
                 <Table.Td>{d.domain}</Table.Td>
                 <Table.Td>
-                  <Code>{d.txtRecord}</Code>
+                  <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
                 <Table.Td>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
                 <Table.Td>

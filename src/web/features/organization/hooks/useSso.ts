@@ -9,6 +9,7 @@ import {
   fetchSso,
   removeSsoDomain,
   saveSsoSettings,
+  SSO_TEST_CHANNEL,
   ssoKey,
   updateSsoConnection,
   verifySsoDomain,
@@ -32,14 +33,12 @@ export function useSso() {
   const client = useQueryClient();
   const overview = useQuery({ queryKey: ssoKey, queryFn: fetchSso });
   const refresh = () => client.invalidateQueries({ queryKey: ssoKey });
-  // The "Test connection" popup tells its opener when it is done.
+  // The "Test connection" popup says when it is done.
   useEffect(() => {
-    const listener = (event: MessageEvent) => {
-      if (event.origin === window.location.origin && (event.data as { type?: string })?.type === 'sofie-sso-test') void refresh();
-    };
-    window.addEventListener('message', listener);
-    return () => window.removeEventListener('message', listener);
-  });
+    const channel = new BroadcastChannel(SSO_TEST_CHANNEL);
+    channel.onmessage = () => void client.invalidateQueries({ queryKey: ssoKey });
+    return () => channel.close();
+  }, [client]);
   return {
     overview,
     refresh,
