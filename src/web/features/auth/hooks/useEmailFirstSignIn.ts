@@ -4,14 +4,16 @@ import { requestMagicLink, signInRoute } from '../api';
 
 /**
  * Email first: ask where the address signs in. Single sign-on → the browser goes to the identity
- * provider; otherwise the sign-in link step (when the organization still allows magic links).
+ * provider; otherwise the sign-in link step (when the organization still allows magic links, or for a
+ * break-glass administrator).
  */
-export function useEmailFirstSignIn() {
+export function useEmailFirstSignIn(options: { breakGlass: boolean }) {
   const [email, setEmail] = useState<string | null>(null);
   const route = useMutation({
     mutationFn: (address: string) => signInRoute(address),
     onSuccess: (answer, address) => {
-      if (answer.method === 'sso' && answer.url) window.location.assign(answer.url);
+      // Break-glass (?break-glass=1): a named administrator asks for a link even where SSO is enforced.
+      if (answer.method === 'sso' && answer.url && !options.breakGlass) window.location.assign(answer.url);
       else setEmail(address);
     },
   });

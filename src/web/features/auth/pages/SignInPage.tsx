@@ -44,7 +44,8 @@ function MagicLinkStep({ flow }: { flow: ReturnType<typeof useEmailFirstSignIn> 
 
 export function SignInPage() {
   const [params] = useSearchParams();
-  const flow = useEmailFirstSignIn();
+  const breakGlass = params.get('break-glass') === '1';
+  const flow = useEmailFirstSignIn({ breakGlass });
   const form = useForm({
     initialValues: { email: '' },
     validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter your work email address') },
@@ -84,6 +85,18 @@ export function SignInPage() {
             </form>
           )}
           <ContinueWithPasskey next={params.get('next')} />
+          {breakGlass && (
+            <Alert color="yellow" title="Break-glass sign-in">
+              For named administrators when single sign-on is broken: the emailed link works only with your passkey.
+            </Alert>
+          )}
+          <Text size="xs" c="dimmed">
+            Identity provider down?{' '}
+            <Anchor component={Link} to="/sign-in?break-glass=1" size="xs">
+              Break-glass sign-in for administrators
+            </Anchor>
+            .
+          </Text>
           <Text size="xs" c="dimmed">
             Running without a mail server? Sign-in links land in the{' '}
             <Anchor component={Link} to="/mailbox" size="xs">
