@@ -126,6 +126,37 @@ describe('OIDC sign-in against a real identity provider', () => {
   });
 });
 
+describe('bad answers from the identity provider', () => {
+  it('should turn a refusal, a forged code and an unreachable issuer into readable 4xx codes', async () => {
+    await w.t.createUser({ email: 'bob@acme.test' });
+    await connect(w);
+    const denied = await throughIdp(w, { email: 'bob@acme.test' }, 'bob-sub');
+    const state = new URL(denied.callbackUrl, 'http://x').searchParams.get('state')!;
+    const refused = await w.t.app.inject({
+      method: 'GET',
+      url: `/api/sso/oidc/callback?state=${state}&error=access_denied&error_description=User+cancelled`,
+      headers: { cookie: `sofie_sso_state=${denied.stateCookie}` },
+    });
+    expect(ssoErrorOf(refused)).toBe('IDP_ERROR');
+
+    const forged = await throughIdp(w, { email: 'bob@acme.test' }, 'bob-sub');
+    const url = new URL(forged.callbackUrl, 'http://x');
+    url.searchParams.set('code', 'not-a-code-the-idp-issued');
+    const res = await w.t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: { cookie: `sofie_sso_state=${forged.stateCookie}` } });
+    expect(ssoErrorOf(res)).toBe('TOKEN_EXCHANGE_FAILED');
+
+    const unreachable = await api(w.t, 'POST', '/api/sso/connections', {
+      name: 'x',
+      preset: 'okta',
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'a',
+      clientSecret: 'b',
+    });
+    expect(unreachable.statusCode).toBe(422);
+    expect(unreachable.json().error.code).toBe('DISCOVERY_FAILED');
+  });
+});
+
 describe('an expired ID token', () => {
   it('should be refused by the clock, with the skew named', async () => {
     await w.close();
