@@ -55,6 +55,13 @@ describe('single sign-on in the browser', () => {
     await card.getByText('"email": "admin@acme.test"').waitFor();
     await expect(card.getByText('Disable magic links when SSO is enabled').isVisible()).resolves.toBe(true);
     await adminPage.screenshot({ path: '/tmp/sso-settings.png', fullPage: true });
+
+    await card.getByRole('button', { name: 'Add connection' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: 'Add a single sign-on connection' });
+    await dialog.getByLabel('Directory (Tenant) ID').waitFor();
+    await dialog.getByText(`${app.url}/api/sso/oidc/callback`).waitFor();
+    await adminPage.screenshot({ path: '/tmp/sso-add-connection.png' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('should send an address on a verified domain from the email-first sign-in page to the identity provider and back signed in', async () => {

@@ -30,7 +30,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
                 <Table.Td>
                   <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
-                <Table.Td>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
+                <Table.Td style={{ minWidth: 104 }}>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
                 <Table.Td>
                   {editable && (
                     <Group gap={4} justify="flex-end">
