@@ -261,6 +261,57 @@ export const SCIM_ERRORS = {
   SCIM_LOG_CURSOR_INVALID: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
+/** Single sign-on's error codes: shared so the console can word a failed test or sign-in. */
+export const SSO_ERRORS = {
+  CONNECTION_NOT_FOUND: { status: 404, message: 'This single sign-on connection does not exist in your organization.' },
+  ISSUER_NOT_ALLOWED: { status: 422, message: 'The issuer must be an https:// address on the public internet.' },
+  DISCOVERY_FAILED: { status: 422, message: "The issuer's OpenID configuration (/.well-known/openid-configuration) could not be read." },
+  TENANT_REQUIRED: { status: 422, message: 'Microsoft Entra ID needs the Directory (Tenant) ID.' },
+  MULTI_TENANT_REFUSED: {
+    status: 422,
+    message:
+      'A multi-tenant Entra endpoint (common, organizations, consumers) lets accounts of any tenant in; turn on "Allow multi-tenant" only if you mean it.',
+  },
+  HOSTED_DOMAINS_REQUIRED: { status: 422, message: 'Google Workspace needs at least one allowed domain (the hd claim is checked against it).' },
+  DOMAIN_INVALID: { status: 400, message: 'Enter a domain name such as example.com.' },
+  DOMAIN_NOT_FOUND: { status: 404, message: 'This domain is not claimed by your organization.' },
+  DOMAIN_ALREADY_CLAIMED: { status: 409, message: 'Your organization has already claimed this domain.' },
+  DOMAIN_TAKEN: { status: 409, message: 'Another organization has already verified this domain. One domain belongs to one organization.' },
+  DOMAIN_TXT_NOT_FOUND: { status: 422, message: 'The verification TXT record was not found. DNS changes can take a while to appear; try again later.' },
+  DOMAIN_NOT_VERIFIED: { status: 409, message: 'Verify the domain before routing it to a connection.' },
+  NO_SSO_FOR_DOMAIN: { status: 404, message: 'No single sign-on is set up for this email address. Use a sign-in link or a passkey.' },
+  STATE_INVALID: { status: 400, message: 'This sign-in attempt is not valid or was already used. Start again from the sign-in page.' },
+  STATE_EXPIRED: { status: 400, message: 'This sign-in attempt took longer than 10 minutes. Start again from the sign-in page.' },
+  IDP_ERROR: { status: 400, message: 'The identity provider refused the sign-in.' },
+  TOKEN_EXCHANGE_FAILED: { status: 400, message: 'The identity provider did not accept the sign-in code (check the client ID and client secret).' },
+  ID_TOKEN_EXPIRED: {
+    status: 400,
+    message: "The identity provider's ID token had already expired: check that this server's clock and the identity provider's agree.",
+  },
+  CLOCK_SKEW: {
+    status: 400,
+    message: "The ID token was issued in the future by this server's clock: the clocks of this server and the identity provider disagree.",
+  },
+  WRONG_AUDIENCE: { status: 400, message: 'The ID token was issued to another application (its audience is not this connection’s client ID).' },
+  WRONG_ISSUER: { status: 400, message: 'The ID token comes from another issuer than the one this connection trusts.' },
+  BAD_SIGNATURE: { status: 400, message: "The ID token's signature does not match the identity provider's published keys." },
+  UNKNOWN_KEY: { status: 400, message: 'The ID token was signed with a key the identity provider does not publish.' },
+  NONCE_MISMATCH: { status: 400, message: 'The ID token does not belong to this sign-in attempt (nonce mismatch); it may be replayed.' },
+  WRONG_TENANT: { status: 403, message: 'The account belongs to another Microsoft Entra tenant than the one this connection trusts.' },
+  WRONG_HOSTED_DOMAIN: { status: 403, message: 'The Google account is not in one of the Google Workspace domains this connection allows.' },
+  EMAIL_MISSING: { status: 400, message: 'The identity provider sent no email address (add the email scope or claim).' },
+  EMAIL_NOT_ON_VERIFIED_DOMAIN: { status: 403, message: "The email address is not on one of your organization's verified domains." },
+  NO_ACCOUNT: { status: 403, message: 'There is no account for this address in the organization, and just-in-time accounts are off. Ask your administrator.' },
+  ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
+  SSO_NOT_READY: {
+    status: 409,
+    message: 'Magic links can be disabled only once a connection has passed "Test connection" and an administrator has signed in through it.',
+  },
+  BREAK_GLASS_INVALID: { status: 422, message: 'Break-glass administrators must be active administrators with at least one passkey.' },
+  MAGIC_LINKS_DISABLED: { status: 403, message: 'Your organization signs in through single sign-on: magic links are disabled for this address.' },
+} as const;
+export type SsoErrorCode = keyof typeof SSO_ERRORS;
+
 /**
  * Every code an error answer (`{ "error": { "code", "message", ... } }`) can carry. BAD_REQUEST is a
  * request the HTTP layer could not read (malformed JSON, wrong content type, body too large).
@@ -281,6 +332,7 @@ export type ErrorCode =
   | keyof typeof SCIM_ERRORS
   | keyof typeof ALERTS_ERRORS
   | keyof typeof LOG_STREAMING_ERRORS
+  | keyof typeof SSO_ERRORS
   | keyof typeof USAGE_ERRORS
   | keyof typeof USERS_ERRORS
   | keyof typeof WORKSPACES_ERRORS

@@ -26,6 +26,7 @@ import { serviceTokensRoutes } from './features/service-tokens/service-tokens.ro
 import { serviceTokenResolver } from './features/service-tokens/service-tokens.service.js';
 import { rolesRoutes } from './features/roles/roles.routes.js';
 import { scimAdminRoutes, scimRoutes, scimTokenResolver } from './features/scim/index.js';
+import { ssoRoutes } from './features/sso/sso.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { usageRoutes } from './features/usage/usage.routes.js';
 import { usagePurgeRound } from './features/usage/usage.jobs.js';
@@ -221,6 +222,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
     offboardingRoutes,
     scimAdminRoutes,
     accessReviewsRoutes,
+    ssoRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -48,6 +48,15 @@ export interface Config {
    * unset, and then that API does not exist. The token itself is not kept.
    */
   operatorTokenHash: string | null;
+  /**
+   * Let SSO connections use issuers on loopback and private addresses over plain http (tests, a local
+   * identity provider in development). Off: issuers must be https on public addresses.
+   */
+  ssoAllowLoopbackIssuers: boolean;
+  /** AES-256-GCM key (32 bytes, from base64 SSO_SECRET_KEY) sealing SSO client secrets at rest; null stores them unsealed. */
+  ssoSecretKey: Buffer | null;
+  /** DNS servers ("127.0.0.1:5353") asked for domain-verification TXT records; null uses the system's. */
+  dnsServers: string[] | null;
 }
 
 /** How often the replica's health and lag are measured; a measurement older than two of these does not count. */
@@ -132,6 +141,26 @@ function readReplica(env: NodeJS.ProcessEnv, databaseUrl: string): Pick<Config, 
   return { databaseReadUrl, databaseReadMaxLagMs, readYourWritesMs };
 }
 
+function ssoSecretKey(env: NodeJS.ProcessEnv): Buffer | null {
+  const raw = optional(env, 'SSO_SECRET_KEY');
+  if (raw === null) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('SSO_SECRET_KEY must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)');
+  return key;
+}
+
+function dnsServers(env: NodeJS.ProcessEnv): string[] | null {
+  const raw = optional(env, 'DNS_SERVERS');
+  if (raw === null) return null;
+  const list = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const bad = list.find((part) => !/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d{1,5})?$|^[0-9a-f:]+$/i.test(part));
+  if (bad) throw new ConfigError(`DNS_SERVERS must be comma-separated IP addresses with optional ports (got "${bad}")`);
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/$/, '');
@@ -173,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workers: integer(env, 'WORKERS', 1, 1, 64),
     ...replica,
     operatorTokenHash: operatorTokenHash(env),
+    ssoAllowLoopbackIssuers: flag(env, 'SSO_ALLOW_LOOPBACK_ISSUERS'),
+    ssoSecretKey: ssoSecretKey(env),
+    dnsServers: dnsServers(env),
     ...overrides,
   });
 }

@@ -70,6 +70,7 @@ async function apiFromPage(page: Page, method: string, path: string, body?: unkn
 async function signInByEmail(page: Page, on: RunningApp, email: string) {
   await page.goto(`${on.url}/sign-in`);
   await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await page.getByText('Check your email').waitFor();
   await page.goto(`${on.url}/mailbox`);

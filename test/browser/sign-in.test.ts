@@ -30,6 +30,7 @@ describe('first start and sign-in', () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/sign-in`);
     await page.getByLabel('Work email').fill('admin@acme.test');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('Check your email').waitFor();
 

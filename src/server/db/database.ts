@@ -22,6 +22,7 @@ import type {
   ScimTokensTable,
   ScimUsersTable,
 } from '../features/scim/scim.table.js';
+import type { SsoConnectionsTable, SsoDomainsTable, SsoLoginStatesTable, SsoSettingsTable } from '../features/sso/sso.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -83,6 +84,10 @@ export interface Database {
   access_review_campaigns: AccessReviewCampaignsTable;
   access_review_items: AccessReviewItemsTable;
   access_review_reminders: AccessReviewRemindersTable;
+  sso_connections: SsoConnectionsTable;
+  sso_domains: SsoDomainsTable;
+  sso_login_states: SsoLoginStatesTable;
+  sso_settings: SsoSettingsTable;
 }
 
 export type Db = Kysely<Database>;

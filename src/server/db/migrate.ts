@@ -15,6 +15,7 @@ import * as invitationsByUser from './migrations/2026_11_30_0018_invitations_by_
 import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js';
 import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
 import * as accessReviews from './migrations/2026_11_30_0016_access_reviews.js';
+import * as sso from './migrations/2026_11_30_0017_sso.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0019_security_alerts': securityAlerts,
   '2026_11_30_0020_log_streaming': logStreaming,
   '2026_11_30_0016_access_reviews': accessReviews,
+  '2026_11_30_0017_sso': sso,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

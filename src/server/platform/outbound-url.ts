@@ -189,3 +189,47 @@ export async function postOutbound(post: OutboundPost): Promise<number> {
     req.end(post.body);
   });
 }
+
+export interface OutboundRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  /** Skip the guard (SSO_ALLOW_LOOPBACK_ISSUERS=1: tests, or an identity provider on this machine). */
+  allowPrivate: boolean;
+  /** Answers longer than this are refused (a JWKS or discovery document is a few kB). */
+  maxBytes?: number;
+}
+
+/**
+ * Sends a request and reads the whole answer (at most `maxBytes`), under the same rules as
+ * postOutbound: non-public addresses refused before connecting, no redirects, a hard deadline.
+ */
+export async function requestOutbound(req: OutboundRequest): Promise<{ status: number; body: string }> {
+  const url = new URL(req.url);
+  const host = urlHost(url);
+  if (!req.allowPrivate && isIP(host)) refuseUnlessPublic(host, [host]);
+  const maxBytes = req.maxBytes ?? 1_000_000;
+  const signal = AbortSignal.timeout(req.timeoutMs);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = { ...req.headers, ...(req.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(req.body)) }) };
+  return new Promise((resolve, reject) => {
+    const outgoing = send(url, { method: req.method, headers, agent: false, signal, ...(req.allowPrivate ? {} : { lookup: publicOnlyLookup }) });
+    outgoing.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          res.destroy();
+          reject(new Error(`the answer is larger than ${maxBytes} bytes`));
+        } else chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    outgoing.on('error', (error) => reject(signal.aborted ? new Error(`no answer within ${req.timeoutMs / 1000} s`) : error));
+    outgoing.end(req.body);
+  });
+}

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { onApiError } from '../shared/api';
 
-const PUBLIC_PREFIXES = ['/sign-in', '/mailbox', '/invitations/accept'];
+const PUBLIC_PREFIXES = ['/sign-in', '/mailbox', '/invitations/accept', '/sso/test-done'];
 
 /** Session-wide answers from the API become navigation, wherever the request was made. */
 export function SessionWatcher() {

@@ -14,6 +14,7 @@ import { UserDetailPage } from '../features/users/pages/UserDetailPage';
 import { GroupsPage } from '../features/groups/pages/GroupsPage';
 import { GroupDetailPage } from '../features/groups/pages/GroupDetailPage';
 import { OrganizationSettingsPage } from '../features/organization/pages/OrganizationSettingsPage';
+import { SsoTestDonePage } from '../features/organization/pages/SsoTestDonePage';
 import { RoleEditorPage } from '../features/roles/pages/RoleEditorPage';
 import { RolesPage } from '../features/roles/pages/RolesPage';
 import { OverviewPage } from '../features/usage/pages/OverviewPage';
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-in/verify" element={<VerifyPage />} />
       <Route path="/mailbox" element={<MailboxPage />} />
+      <Route path="/sso/test-done" element={<SsoTestDonePage />} />
       <Route
         path="/account/verify-passkey"
         element={

@@ -50,7 +50,7 @@ export async function createSession(
   trx: DbOrTrx,
   deps: Deps,
   user: SessionUser,
-  method: 'magic_link' | 'invitation' | 'passkey',
+  method: 'magic_link' | 'invitation' | 'passkey' | 'sso' | 'break_glass',
   client: { ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
   await assertOrganizationActive(trx, user.organization_id);

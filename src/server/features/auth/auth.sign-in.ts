@@ -1,3 +1,4 @@
+import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Deps, type RequestContext } from '../../platform/deps.js';
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { fail } from '../../platform/errors.js';
@@ -5,7 +6,9 @@ import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { hashToken } from '../../platform/tokens.js';
 import { recordAudit } from '../../platform/audit.js';
 import { requireOrganization } from '../organizations/index.js';
-import { findActiveUsersByEmail } from '../users/index.js';
+import { passkeySummaryForUser } from '../passkeys/index.js';
+import { magicLinkPolicyFor, SSO_ERRORS, type MagicLinkPolicy } from '../sso/index.js';
+import { findActiveUsersByEmail, type UserRow } from '../users/index.js';
 import { AUTH_ERRORS } from './auth.errors.js';
 import { consumeMagicLink, findMagicLinkByHash } from './auth.repository.js';
 import { createSession, issueMagicLink, MAGIC_LINK_MINUTES, type NewSession } from './auth.service.js';
@@ -25,6 +28,8 @@ export async function requestMagicLink(deps: Deps, email: string): Promise<void>
     for (const user of users) {
       const org = await requireOrganization(trx, user.organization_id);
       if (org.status !== 'active') continue; // a suspended organization's people cannot sign in
+      // SSO only for this address, unless a break-glass administrator with a passkey.
+      if ((await emailSignInPolicy(trx, deps, user)) === 'refused') continue;
       const url = await issueMagicLink(trx, deps, user);
       await enqueueMail(trx, deps, {
         organizationId: user.organization_id,
@@ -34,6 +39,17 @@ export async function requestMagicLink(deps: Deps, email: string): Promise<void>
       });
     }
   });
+}
+
+/**
+ * "Disable magic links when SSO is enabled": refused, or break-glass for a named administrator who
+ * holds a passkey now (one without a passkey would otherwise enrol one with only their mailbox).
+ */
+async function emailSignInPolicy(trx: DbOrTrx, deps: Deps, user: UserRow): Promise<MagicLinkPolicy> {
+  const policy = await magicLinkPolicyFor(trx, user);
+  if (policy !== 'break_glass') return policy;
+  const passkeys = await passkeySummaryForUser(trx, user.organization_id, user.id, nowIso(deps));
+  return passkeys.count > 0 ? 'break_glass' : 'refused';
 }
 
 /** Exchanges a magic-link token for a session. Single use, 15 minutes, active accounts only. */
@@ -47,7 +63,10 @@ export async function verifyMagicLink(deps: Deps, token: string, client: { ip: s
     if (!(await consumeMagicLink(trx, link.id, now))) throw fail(AUTH_ERRORS, 'LINK_USED');
     const user = await trx.selectFrom('users').selectAll().where('id', '=', link.user_id).executeTakeFirstOrThrow();
     if (user.status !== 'active') throw fail(AUTH_ERRORS, 'ACCOUNT_INACTIVE');
-    const session = await createSession(trx, deps, user, 'magic_link', client);
+    const policy = await emailSignInPolicy(trx, deps, user);
+    if (policy === 'refused') throw fail(SSO_ERRORS, 'MAGIC_LINKS_DISABLED');
+    const method = policy === 'break_glass' ? 'break_glass' : 'magic_link';
+    const session = await createSession(trx, deps, user, method, client);
     const ctx: RequestContext = {
       deps,
       organizationId: user.organization_id,
@@ -60,7 +79,8 @@ export async function verifyMagicLink(deps: Deps, token: string, client: { ip: s
       category: 'auth',
       risk: 'low',
       subject: { type: 'user', id: user.id, label: user.email },
-      after: { method: 'magic_link' },
+      after: { method },
+      ...(method === 'break_glass' ? { risk: 'high' as const, reason: 'Break-glass: magic link while SSO is enforced; a passkey check follows' } : {}),
     });
     return session;
   });

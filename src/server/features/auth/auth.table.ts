@@ -14,7 +14,8 @@ export interface SessionsTable {
   organization_id: string;
   user_id: string;
   token_hash: string;
-  auth_method: 'magic_link' | 'invitation' | 'passkey';
+  /** 'break_glass': a magic link while SSO is enforced; the session must prove a passkey before anything else. */
+  auth_method: 'magic_link' | 'invitation' | 'passkey' | 'sso' | 'break_glass';
   created_at: string;
   last_seen_at: string;
   expires_at: string;

@@ -64,7 +64,9 @@ export function passkeyGate(input: {
 }): PasskeyGate {
   const { requirement, passkeyCount, authMethod, passkeyVerifiedAt } = input;
   const magicLinkSession = authMethod === 'magic_link' || authMethod === 'invitation';
-  const needsPasskeyNow = requirement.afterMagicLink && magicLinkSession && !passkeyVerifiedAt;
+  // A break-glass sign-in (magic link while SSO is enforced) always proves a passkey first.
+  const breakGlass = authMethod === 'break_glass' && !passkeyVerifiedAt;
+  const needsPasskeyNow = (requirement.afterMagicLink && magicLinkSession && !passkeyVerifiedAt) || breakGlass;
   if (passkeyCount === 0 && (requirement.required || needsPasskeyNow)) return 'PASSKEY_ENROLLMENT_REQUIRED';
   if (needsPasskeyNow) return 'PASSKEY_VERIFICATION_REQUIRED';
   return null;

@@ -6,6 +6,7 @@ import { AuthenticationPolicySettings } from '../components/AuthenticationPolicy
 import { InvitationSettings } from '../components/InvitationSettings';
 import { SaveSettingsCard } from '../components/SaveSettingsCard';
 import { SettingsCard } from '../components/SettingsCard';
+import { SingleSignOnSettings } from '../components/SingleSignOnSettings';
 import { useSettingsDraft } from '../hooks/useSettingsDraft';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 
@@ -63,6 +64,7 @@ export function OrganizationSettingsPage() {
           {editable && <SaveSettingsCard form={form} draft={draft} />}
         </Stack>
       </form>
+      <SingleSignOnSettings editable={editable} />
       <UsageRetentionCard editable={editable} />
     </Stack>
   );

@@ -1,0 +1,99 @@
+import { Type, type Static } from 'typebox';
+import { Iso, NullableIso } from './common.js';
+
+export const SsoPreset = Type.Union([Type.Literal('generic'), Type.Literal('entra'), Type.Literal('okta'), Type.Literal('google')]);
+
+const Domain = Type.String({ minLength: 3, maxLength: 253 });
+
+/** What the last "Test connection" received and concluded. */
+export const SsoTestResult = Type.Object({
+  ok: Type.Boolean(),
+  at: Iso,
+  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String(), detail: Type.Optional(Type.String()) }), Type.Null()]),
+  claims: Type.Record(Type.String(), Type.Unknown()),
+  mapsTo: Type.Union([
+    Type.Object({ kind: Type.String(), userId: Type.Union([Type.String(), Type.Null()]), email: Type.String(), text: Type.String() }),
+    Type.Null(),
+  ]),
+});
+
+/** A connection as the console shows it: never the client secret. */
+export const SsoConnection = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  preset: SsoPreset,
+  issuer: Type.String(),
+  clientId: Type.String(),
+  clientSecretSet: Type.Boolean(),
+  tenantId: Type.Union([Type.String(), Type.Null()]),
+  allowMultiTenant: Type.Boolean(),
+  hostedDomains: Type.Array(Type.String()),
+  jitEnabled: Type.Boolean(),
+  enabled: Type.Boolean(),
+  redirectUri: Type.String(),
+  lastTest: Type.Union([SsoTestResult, Type.Null()]),
+  adminSignedInAt: NullableIso,
+  createdAt: Iso,
+});
+export type SsoConnection = Static<typeof SsoConnection>;
+
+export const CreateSsoConnectionBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  preset: SsoPreset,
+  /** Optional for Entra (derived from the tenant) and Google (accounts.google.com). */
+  issuer: Type.Optional(Type.String({ maxLength: 500 })),
+  clientId: Type.String({ minLength: 1, maxLength: 500 }),
+  clientSecret: Type.String({ minLength: 1, maxLength: 2000 }),
+  tenantId: Type.Optional(Type.String({ maxLength: 100 })),
+  allowMultiTenant: Type.Optional(Type.Boolean()),
+  hostedDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
+  jitEnabled: Type.Optional(Type.Boolean()),
+});
+export const UpdateSsoConnectionBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  jitEnabled: Type.Optional(Type.Boolean()),
+  enabled: Type.Optional(Type.Boolean()),
+  hostedDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
+});
+
+export const SsoDomain = Type.Object({
+  id: Type.String(),
+  domain: Type.String(),
+  /** The TXT record to publish at the domain. */
+  txtRecord: Type.String(),
+  verifiedAt: NullableIso,
+  connectionId: Type.Union([Type.String(), Type.Null()]),
+});
+export const AddSsoDomainBody = Type.Object({ domain: Domain, connectionId: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
+export const RouteSsoDomainBody = Type.Object({ connectionId: Type.Union([Type.String(), Type.Null()]) });
+
+export const SsoSettings = Type.Object({
+  disableMagicLinks: Type.Boolean(),
+  /** Whether "Disable magic links when SSO is enabled" may be turned on now, and if not, why. */
+  canDisableMagicLinks: Type.Boolean(),
+  breakGlassUsers: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })),
+});
+export const SsoSettingsBody = Type.Object({
+  disableMagicLinks: Type.Boolean(),
+  breakGlassUserIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 }),
+  reason: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+export const SsoOverview = Type.Object({
+  connections: Type.Array(SsoConnection),
+  domains: Type.Array(SsoDomain),
+  settings: SsoSettings,
+});
+
+/** Email-first sign-in: where this address signs in. */
+export const SignInRouteBody = Type.Object({ email: Type.String({ maxLength: 320 }) });
+export const SignInRoute = Type.Object({
+  method: Type.Union([Type.Literal('sso'), Type.Literal('email')]),
+  /** For `sso`: the address to open (it redirects to the identity provider). */
+  url: Type.Optional(Type.String()),
+  /** For `sso`: the connection's display name. */
+  connectionName: Type.Optional(Type.String()),
+  /** For `email`: false when magic links are disabled for this address (passkey or break-glass only). */
+  magicLinkAllowed: Type.Boolean(),
+});

@@ -1,0 +1,46 @@
+import { Button, Divider, Group, Loader, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { errorMessage } from '../../../shared/api';
+import { useSso } from '../hooks/useSso';
+import { AddSsoConnectionModal } from './AddSsoConnectionModal';
+import { MagicLinkPolicy } from './MagicLinkPolicy';
+import { SettingsCard } from './SettingsCard';
+import { SsoConnectionCard } from './SsoConnectionCard';
+import { SsoDomains } from './SsoDomains';
+
+/** Organization settings → "Single sign-on": connections, verified domains and the magic-link policy. */
+export function SingleSignOnSettings({ editable }: { editable: boolean }) {
+  const sso = useSso();
+  const [adding, setAdding] = useState(false);
+  const data = sso.overview.data;
+  return (
+    <SettingsCard title="Single sign-on" description="Sign in through Microsoft Entra ID, Okta, Google Workspace or another OpenID Connect provider.">
+      {sso.overview.isLoading && <Loader size="sm" aria-label="Loading single sign-on" />}
+      {sso.overview.isError && <Text c="red">{errorMessage(sso.overview.error)}</Text>}
+      {data && (
+        <Stack gap="md">
+          {data.connections.length === 0 && (
+            <Text size="sm" c="gray.7">
+              No connection yet.
+            </Text>
+          )}
+          {data.connections.map((c) => (
+            <SsoConnectionCard key={c.id} connection={c} sso={sso} editable={editable} />
+          ))}
+          {editable && (
+            <Group>
+              <Button variant="default" onClick={() => setAdding(true)}>
+                Add connection
+              </Button>
+            </Group>
+          )}
+          <Divider />
+          <SsoDomains data={data} sso={sso} editable={editable} />
+          <Divider />
+          <MagicLinkPolicy data={data} sso={sso} editable={editable} />
+          <AddSsoConnectionModal opened={adding} onClose={() => setAdding(false)} sso={sso} redirectUri={`${window.location.origin}/api/sso/oidc/callback`} />
+        </Stack>
+      )}
+    </SettingsCard>
+  );
+}

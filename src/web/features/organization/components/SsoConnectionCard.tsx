@@ -1,0 +1,81 @@
+import { Alert, Badge, Button, Card, Code, Group, Stack, Switch, Text } from '@mantine/core';
+import type { SsoConnection } from '../../../../contracts/sso';
+import { formatDateTime } from '../../../shared/format';
+import { ssoTestUrl } from '../api';
+import type { SsoHook } from '../hooks/useSso';
+
+const PRESET_LABEL: Record<SsoConnection['preset'], string> = {
+  entra: 'Microsoft Entra ID',
+  okta: 'Okta',
+  google: 'Google Workspace',
+  generic: 'OpenID Connect',
+};
+
+/** What the last "Test connection" received: the claims, the account they map to, or the error in plain words. */
+function TestReport({ test }: { test: NonNullable<SsoConnection['lastTest']> }) {
+  return (
+    <Stack gap={6} aria-label="Test result">
+      {test.ok ? (
+        <Alert color="green" title="Test passed">
+          {test.mapsTo?.text}
+        </Alert>
+      ) : (
+        <Alert color="red" title="Test failed">
+          {test.error?.message}
+          {test.error?.detail && (
+            <Text size="xs" mt={4}>
+              {test.error.detail}
+            </Text>
+          )}
+        </Alert>
+      )}
+      {Object.keys(test.claims).length > 0 && (
+        <>
+          <Text size="sm" fw={500}>
+            Claims received ({formatDateTime(test.at)})
+          </Text>
+          <Code block>{JSON.stringify(test.claims, null, 2)}</Code>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function SsoConnectionCard({ connection, sso, editable }: { connection: SsoConnection; sso: SsoHook; editable: boolean }) {
+  const test = () => window.open(ssoTestUrl(connection.id), 'sofie-sso-test', 'popup,width=560,height=720');
+  return (
+    <Card withBorder padding="md" aria-label={`Connection ${connection.name}`}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>{connection.name}</Text>
+            <Text size="xs" c="gray.7">
+              {PRESET_LABEL[connection.preset]} · {connection.issuer} · client {connection.clientId}
+              {connection.tenantId ? ` · tenant ${connection.tenantId}` : ''}
+            </Text>
+          </div>
+          <Group gap="xs">
+            {connection.lastTest && <Badge color={connection.lastTest.ok ? 'green' : 'red'}>{connection.lastTest.ok ? 'Test passed' : 'Test failed'}</Badge>}
+            {connection.adminSignedInAt && <Badge color="blue">Administrator signed in</Badge>}
+          </Group>
+        </Group>
+        {editable && (
+          <Group>
+            <Button size="xs" onClick={test}>
+              Test connection
+            </Button>
+            <Switch
+              label="Just-in-time accounts"
+              checked={connection.jitEnabled}
+              onChange={(e) => sso.update.mutate({ id: connection.id, patch: { jitEnabled: e.currentTarget.checked } })}
+            />
+            <Button size="xs" variant="subtle" color="red" onClick={() => sso.remove.mutate(connection.id)}>
+              Remove
+            </Button>
+          </Group>
+        )}
+        {connection.lastTest && <TestReport test={connection.lastTest} />}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { Badge, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { SsoOverviewData } from '../api';
+import type { SsoHook } from '../hooks/useSso';
+
+/** Verified domains: claim, publish the TXT record, verify. Sign-in on a verified domain goes to SSO. */
+export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso: SsoHook; editable: boolean }) {
+  const [domain, setDomain] = useState('');
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>Verified domains</Text>
+      {data.domains.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          No domain yet. Claim your email domain, publish the TXT record at it, then verify.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Domain</Table.Th>
+              <Table.Th>TXT record</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.domains.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>{d.domain}</Table.Td>
+                <Table.Td>
+                  <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
+                </Table.Td>
+                <Table.Td style={{ minWidth: 104 }}>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
+                <Table.Td>
+                  {editable && (
+                    <Group gap={4} justify="flex-end">
+                      {!d.verifiedAt && (
+                        <Button size="xs" variant="light" loading={sso.verifyDomain.isPending} onClick={() => sso.verifyDomain.mutate(d.id)}>
+                          Verify
+                        </Button>
+                      )}
+                      <Button size="xs" variant="subtle" color="red" onClick={() => sso.removeDomain.mutate(d.id)}>
+                        Remove
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable && (
+        <Group align="flex-end">
+          <TextInput label="Claim a domain" placeholder="example.com" value={domain} onChange={(e) => setDomain(e.currentTarget.value)} />
+          <Button
+            variant="default"
+            disabled={!domain.trim()}
+            onClick={() => sso.addDomain.mutate({ domain: domain.trim(), connectionId: null }, { onSuccess: () => setDomain('') })}
+          >
+            Claim
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
