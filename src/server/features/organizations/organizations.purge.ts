@@ -12,6 +12,12 @@ import type { DbOrTrx } from '../../db/database.js';
  * feature owns, and a row-by-row removal through each feature would take minutes at a million users.
  */
 export const ORGANIZATION_TABLES = [
+  'log_stream_outbox',
+  'log_stream_destinations',
+  'security_alerts',
+  'alert_counters',
+  'sign_in_origins',
+  'alert_digest_subscribers',
   'webhook_outbox',
   'webhook_endpoints',
   'content_collaborators',
