@@ -4,6 +4,7 @@ import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { OrganizationSwitcher } from '../features/auth/components/OrganizationSwitcher';
+import { CommandPalette, SearchButton, ShortcutsHelp, usePaletteShortcuts } from '../features/command-palette';
 import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
 import { navigationFor, type NavItem } from './navigation';
@@ -41,6 +42,7 @@ export function AdminLayout() {
   const queryClient = useQueryClient();
   const nav = navigationFor(me);
   const isAdmin = nav.admin.length > 0;
+  const shortcuts = usePaletteShortcuts();
 
   async function signOut() {
     await api('/api/auth/sign-out', { method: 'POST' });
@@ -59,35 +61,38 @@ export function AdminLayout() {
             </Title>
             <OrganizationSwitcher current={me.organization} suffix={isAdmin ? 'Administration' : null} />
           </Group>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
-                <Group gap={8}>
-                  <Avatar size="sm" color="indigo" radius="xl">
-                    {me.user.name.slice(0, 1).toUpperCase()}
-                  </Avatar>
-                  <Box visibleFrom="xs">
-                    <Text size="sm" fw={500} lh={1.1}>
-                      {me.user.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {me.user.roleName}
-                    </Text>
-                  </Box>
-                  <IconChevronDown size={14} />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{me.user.email}</Menu.Label>
-              <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>
-                Account security
-              </Menu.Item>
-              <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>
-                Sign out
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="sm">
+            <SearchButton onClick={shortcuts.openPalette} />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label="Account menu">
+                  <Group gap={8}>
+                    <Avatar size="sm" color="indigo" radius="xl">
+                      {me.user.name.slice(0, 1).toUpperCase()}
+                    </Avatar>
+                    <Box visibleFrom="xs">
+                      <Text size="sm" fw={500} lh={1.1}>
+                        {me.user.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {me.user.roleName}
+                      </Text>
+                    </Box>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.email}</Menu.Label>
+                <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>
+                  Account security
+                </Menu.Item>
+                <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="div">
@@ -99,6 +104,8 @@ export function AdminLayout() {
       <AppShell.Main bg="gray.0">
         <Outlet />
       </AppShell.Main>
+      <CommandPalette opened={shortcuts.paletteOpened} onClose={shortcuts.closePalette} pages={[...nav.admin, ...nav.account]} />
+      <ShortcutsHelp opened={shortcuts.helpOpened} onClose={shortcuts.closeHelp} />
     </AppShell>
   );
 }

@@ -70,7 +70,8 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
 }
 
 function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () => void }) {
-  const [opened, { open, close }] = useDisclosure(false);
+  // The command palette's "Deactivate <user>…" opens this dialog (?do=deactivate).
+  const [opened, { open, close }] = useDisclosure(new URLSearchParams(window.location.search).get('do') === 'deactivate');
   const [reason, setReason] = useState('');
   const mutation = useMutation({
     mutationFn: () => deactivateUser(user.id, reason || undefined),

@@ -20,7 +20,8 @@ const PAGE_SIZE = 50;
 export function UsersPage() {
   const can = useCan();
   const { params, update, toggleSort, nextPage, previousPage, reset, pageNumber } = useUserListParams();
-  const [inviteOpen, setInviteOpen] = useState(false);
+  // The command palette's "Invite user" opens the dialog here (/admin/users?invite=1).
+  const [inviteOpen, setInviteOpen] = useState(() => new URLSearchParams(window.location.search).get('invite') === '1');
 
   const list = useUsersList(params, PAGE_SIZE);
   const { filter, users, viewKey, items, total, totalText, filtered } = list;

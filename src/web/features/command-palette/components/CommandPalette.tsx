@@ -1,0 +1,104 @@
+import { Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useState, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router';
+import type { PaletteEntry, PalettePage } from '../entries';
+import { usePaletteEntries } from '../usePaletteEntries';
+
+function EntryLine({ entry, active, onPick }: { entry: PaletteEntry; active: boolean; onPick: () => void }) {
+  return (
+    <UnstyledButton
+      id={`palette-${entry.id}`}
+      role="option"
+      aria-selected={active}
+      tabIndex={-1}
+      onClick={onPick}
+      px="sm"
+      py={6}
+      style={{ borderRadius: 6, background: active ? 'var(--mantine-color-indigo-0)' : undefined, display: 'block', width: '100%' }}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={active ? 600 : 400} truncate>
+          {entry.label}
+          {entry.hint && (
+            <Text span size="xs" c="gray.7" ml={8}>
+              {entry.hint}
+            </Text>
+          )}
+        </Text>
+        <Text size="xs" c="gray.7">
+          {entry.group}
+        </Text>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+/** The palette's body, mounted only while open: what is typed, what it finds, the keyboard. */
+function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const { entries, loading } = usePaletteEntries(query, pages);
+  const current = Math.min(active, Math.max(entries.length - 1, 0));
+  const pick = (entry: PaletteEntry | undefined) => {
+    if (!entry) return;
+    onClose();
+    void navigate(entry.to);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((current + step + entries.length) % Math.max(entries.length, 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(entries[current]);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <TextInput
+        data-autofocus
+        aria-label="Search pages, people, groups, roles and Workspaces"
+        placeholder="Go to a page, find someone, or run an action…"
+        leftSection={<IconSearch size={16} />}
+        rightSection={loading ? <Loader size="xs" /> : null}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        role="combobox"
+        aria-expanded
+        aria-controls="palette-results"
+        aria-activedescendant={entries[current] ? `palette-${entries[current].id}` : undefined}
+      />
+      <div>
+        <div id="palette-results" role="listbox" aria-label="Results" tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
+          {entries.map((entry, i) => (
+            <EntryLine key={entry.id} entry={entry} active={i === current} onPick={() => pick(entry)} />
+          ))}
+        </div>
+        {entries.length === 0 && !loading && (
+          <Text size="sm" c="gray.7" p="sm">
+            Nothing matches “{query}”.
+          </Text>
+        )}
+      </div>
+      <Text size="xs" c="gray.7">
+        <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move, <Kbd>Enter</Kbd> to open, <Kbd>Esc</Kbd> to close, <Kbd>?</Kbd> for every shortcut.
+      </Text>
+    </Stack>
+  );
+}
+
+/** Ctrl/⌘+K: jump to any page, find anyone by name, run an action (which opens with its own permission and passkey checks). */
+export function CommandPalette({ opened, onClose, pages }: { opened: boolean; onClose: () => void; pages: PalettePage[] }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Command palette" size="lg" yOffset="10vh">
+      {opened && <PaletteBody pages={pages} onClose={onClose} />}
+    </Modal>
+  );
+}
