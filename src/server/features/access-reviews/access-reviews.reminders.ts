@@ -70,7 +70,7 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
             `Hello ${reviewer.name},`,
             '',
             `You have access still to review in the campaign "${campaign.name}", due ${campaign.due_at.slice(0, 10)}.`,
-            `Open ${deps.config.publicUrl}/admin/security/access-reviews to Keep or Revoke each grant with a reason.`,
+            `Open ${deps.config.publicUrl}/account/reviews to Keep or Revoke each grant with a reason.`,
             'Items left unreviewed when the campaign closes may be revoked.',
           ].join('\n'),
         });

@@ -418,7 +418,7 @@ describe('evidence and reminders', () => {
     const mail = await t.mailTo('ravi@acme.test');
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe('Reminder: access review "Q4 privileged access" is due ' + campaign.dueAt.slice(0, 10));
-    expect(mail[0].text).toContain('http://localhost:3000/admin/security/access-reviews');
+    expect(mail[0].text).toContain('http://localhost:3000/account/reviews');
     expect(await t.mailTo('uma@acme.test')).toEqual([]);
   });
 });

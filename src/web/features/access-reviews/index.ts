@@ -4,3 +4,4 @@
  */
 export { AccessReviewsTab } from './components/AccessReviewsTab';
 export { MyReviewsSection } from './components/MyReviewsSection';
+export { MyAccessReviewsPage } from './pages/MyAccessReviewsPage';
