@@ -234,6 +234,12 @@ export const SERVICE_TOKENS_ERRORS = {
   SERVICE_TOKEN_NOT_FOUND: { status: 404, message: 'This service token does not exist in your organization.' },
 } as const;
 
+export const AUDIT_ERRORS = {
+  INVALID_CURSOR: { status: 400, message: 'This page link is not valid any more. Start the search again from the first page.' },
+  INVALID_DATE_RANGE: { status: 400, message: 'The date range ends before it starts.' },
+  INVALID_DATE: { status: 400, message: 'Dates must be ISO 8601 timestamps, for example 2026-11-30T00:00:00Z.' },
+} satisfies Record<string, ErrorSpec>;
+
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
 } as const;
@@ -245,6 +251,7 @@ export const SCIM_ERRORS = {
 export type ErrorCode =
   | keyof typeof PLATFORM_ERRORS
   | keyof typeof INPUT_ERRORS
+  | keyof typeof AUDIT_ERRORS
   | keyof typeof AUTH_ERRORS
   | keyof typeof GROUPS_ERRORS
   | keyof typeof INVITATIONS_ERRORS

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEventsTable } from '../features/audit/audit.table.js';
+import type { AuditChainHeadsTable, AuditEventsTable } from '../features/audit/audit.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
@@ -35,6 +35,7 @@ export interface Database {
   magic_links: MagicLinksTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   passkeys: PasskeysTable;

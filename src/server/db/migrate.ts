@@ -10,6 +10,7 @@ import * as passkeyRecovery from './migrations/2026_11_30_0009_passkey_recovery.
 import * as maintainedCounts from './migrations/2026_11_30_0010_maintained_counts.js';
 import * as manyOrganizations from './migrations/2026_11_30_0011_many_organizations.js';
 import * as scim from './migrations/2026_11_30_0013_scim.js';
+import * as auditChainAndSearch from './migrations/2026_11_30_0015_audit_chain_and_search.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0010_maintained_counts': maintainedCounts,
   '2026_11_30_0011_many_organizations': manyOrganizations,
   '2026_11_30_0013_scim': scim,
+  '2026_11_30_0015_audit_chain_and_search': auditChainAndSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

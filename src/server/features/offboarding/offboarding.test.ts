@@ -365,5 +365,9 @@ describe('delete with an ownership plan', () => {
     const row = await t.deps.db.selectFrom('users').selectAll().where('id', '=', dana).executeTakeFirstOrThrow();
     expect(row.tombstone).toBeNull();
     expect(JSON.stringify(row).toLowerCase()).not.toContain('dana');
+    // The erasure keeps the audit chain verifiable: the purge names the events it redacted.
+    const verified = (await api('GET', '/api/security/audit/verify')).body;
+    expect(verified).toMatchObject({ ok: true, firstBroken: null });
+    expect(verified.redactedEvents).toBeGreaterThan(0);
   });
 });
