@@ -23,6 +23,10 @@ export const AuditEvent = Type.Object({
 });
 export type AuditEvent = Static<typeof AuditEvent>;
 
+/** Security Center > Recovery: recovery and data-recovery events, plus these (restores, reactivations, passkey recovery and removal). */
+export const RECOVERY_ACTIONS = ['user.restored', 'user.reactivated', 'passkey.recovery_allowed', 'passkey.removed', 'user.purged'] as const;
+export const AUDIT_SCOPES = ['all', 'recovery'] as const;
+
 export const AUDIT_SORTS = ['newest', 'oldest'] as const;
 export type AuditSort = (typeof AUDIT_SORTS)[number];
 
@@ -43,6 +47,8 @@ export const AuditFilterQuery = Type.Object({
   /** Events before this time (ISO 8601). */
   to: Type.Optional(Type.String({ maxLength: 40 })),
   sort: Type.Optional(Type.Enum(AUDIT_SORTS)),
+  /** `recovery`: only what the Recovery tab shows (see RECOVERY_ACTIONS). */
+  scope: Type.Optional(Type.Enum(AUDIT_SCOPES)),
 });
 export type AuditFilterQuery = Static<typeof AuditFilterQuery>;
 

@@ -7,6 +7,7 @@ import {
   IconMail,
   IconMailForward,
   IconPlugConnected,
+  IconShieldCheck,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -35,6 +36,7 @@ export const ADMIN_NAV: NavItem[] = [
   { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, access: PAGE_ACCESS.workspaces },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, access: PAGE_ACCESS.settings },
   { label: 'Integrations', to: '/admin/integrations', icon: IconPlugConnected, access: PAGE_ACCESS.integrations },
+  { label: 'Security Center', to: '/admin/security', icon: IconShieldCheck, access: PAGE_ACCESS.securityCenter },
   { label: 'Mailbox', to: '/mailbox', icon: IconMail, access: PAGE_ACCESS.mailbox, localMailboxOnly: true },
 ];
 

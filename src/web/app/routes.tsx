@@ -22,6 +22,7 @@ import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
 import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
 import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
+import { SecurityCenterPage } from '../features/security-center';
 import type { ReactNode } from 'react';
 import { startPage, type Access } from '../shared/access/access';
 import { PAGE_ACCESS } from '../shared/access/pages';
@@ -84,6 +85,8 @@ export function AppRoutes() {
         <Route path="/admin/users/:id/delete" element={guarded(PAGE_ACCESS.deleteUser, <DeleteUserPage />)} />
         <Route path="/admin/workspaces" element={guarded(PAGE_ACCESS.workspaces, <WorkspacesPage />)} />
         <Route path="/admin/integrations" element={guarded(PAGE_ACCESS.integrations, <IntegrationsPage />)} />
+        <Route path="/admin/security" element={guarded(PAGE_ACCESS.securityCenter, <SecurityCenterPage />)} />
+        <Route path="/admin/security/:tab" element={guarded(PAGE_ACCESS.securityCenter, <SecurityCenterPage />)} />
         <Route path="/admin/workspaces/:id" element={guarded(PAGE_ACCESS.workspaces, <WorkspaceDetailPage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { AuditSort } from '../../../contracts/audit.js';
+import { RECOVERY_ACTIONS, type AuditSort } from '../../../contracts/audit.js';
 import type { Database, DbOrTrx } from '../../db/database.js';
 
 export interface AuditFilter {
@@ -15,6 +15,7 @@ export interface AuditFilter {
   /** Exclusive upper bound of created_at. */
   to?: string;
   sort?: AuditSort;
+  scope?: 'all' | 'recovery';
   /** An event to leave out (an export's own record). */
   excludeId?: string;
   /** Keyset: the last row of the previous page. */
@@ -46,6 +47,7 @@ export function listAuditRows(db: DbOrTrx, organizationId: string, filter: Audit
       if (filter.actorId) and.push(eb('actor_user_id', '=', filter.actorId));
       if (filter.category) and.push(eb('category', '=', filter.category));
       if (filter.risk) and.push(eb('risk', '=', filter.risk));
+      if (filter.scope === 'recovery') and.push(eb.or([eb('category', 'in', ['recovery', 'data_recovery']), eb('action', 'in', [...RECOVERY_ACTIONS])]));
       if (filter.from) and.push(eb('created_at', '>=', filter.from));
       if (filter.to) and.push(eb('created_at', '<', filter.to));
       if (filter.actor) and.push(contains(eb, 'actor_label', filter.actor));

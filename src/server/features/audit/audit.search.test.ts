@@ -62,17 +62,15 @@ async function seed(): Promise<void> {
     t.clock.set(new Date(s.at));
     const actor = s.actor ? ({ userId: s.actor.id, name: s.actor.name, email: s.actor.email, organizationId: t.org.organizationId } as Actor) : null;
     const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor, ip: '192.0.2.10', userAgent: 'Firefox', requestId: `req-${s.action}` };
-    await t.deps.db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, ctx, {
-          action: s.action,
-          category: s.category,
-          risk: s.risk,
-          subject: { type: 'user', id: `s-${s.subject}`, label: s.subject },
-          reason: s.reason,
-        }),
-      );
+    await t.deps.db.transaction().execute((trx) =>
+      recordAudit(trx, ctx, {
+        action: s.action,
+        category: s.category,
+        risk: s.risk,
+        subject: { type: 'user', id: `s-${s.subject}`, label: s.subject },
+        reason: s.reason,
+      }),
+    );
   }
   // Another organization's event: no search of ours may return it.
   const other = { deps: t.deps, organizationId: 'org-other', actor: null, ip: null, userAgent: null };
@@ -112,6 +110,7 @@ describe('searching the audit log', () => {
     ['the Data recovery category', 'category=data_recovery', ['user.restored']],
     ['the Admin category', 'category=admin', ['organization.renamed']],
     ['a risk level', 'risk=high', ['user.role_changed']],
+    ['the Recovery tab’s scope', 'scope=recovery', ['user.restored', 'passkey.recovery_allowed']],
     ['two filters at once', 'category=recovery&risk=medium&actor=carol', ['passkey.recovery_allowed']],
     ['oldest first', 'sort=oldest&risk=low', ['auth.signed_in', 'organization.renamed']],
   ])('should filter by %s', async (_name, query, expected) => {
