@@ -63,3 +63,17 @@ export function listAuditRows(db: DbOrTrx, organizationId: string, filter: Audit
     .limit(limit)
     .execute();
 }
+
+/** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */
+export async function hasRecentEvent(db: DbOrTrx, organizationId: string, subjectId: string, action: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('subject_id', '=', subjectId)
+    .where('created_at', '>=', since)
+    .where('action', '=', action)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
