@@ -26,7 +26,7 @@ async function seriousViolations(include?: string): Promise<string[]> {
   const result = await (include ? builder.include(include) : builder).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);
 }
 
 describe('Security Center', () => {
@@ -39,6 +39,8 @@ describe('Security Center', () => {
     await page.getByRole('tab', { name: 'Events', selected: true }).waitFor();
     const rows = page.locator('tbody tr');
     await rows.filter({ hasText: 'auth.signed_in' }).first().waitFor();
+    await page.getByRole('button', { name: 'Verify integrity' }).click();
+    await page.getByText('The audit log is intact').waitFor();
     await page.mouse.move(900, 800); // off the navigation link just clicked (its hover shade is not what people read)
     expect(await seriousViolations()).toEqual([]);
 

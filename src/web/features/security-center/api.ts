@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../../contracts/audit';
+import type { AuditEvent, ChainVerification } from '../../../contracts/audit';
 import type { RestorableUser } from '../../../contracts/offboarding';
 import { api, ApiError, withQuery } from '../../shared/api';
 import type { EventsView } from './view';
@@ -49,4 +49,8 @@ export async function downloadExport(view: EventsView, format: ExportFormat, onP
     onProgress({ bytes, rows: format === 'csv' ? Math.max(0, lines - 1) : lines });
   }
   return new Blob(parts as BlobPart[], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
+}
+
+export function verifyAuditChain(): Promise<ChainVerification> {
+  return api<ChainVerification>('/api/security/audit/verify');
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AuditEvent } from '../../../../contracts/audit';
 import { useEventsView } from '../hooks/useEventsView';
+import { ChainCheck } from './ChainCheck';
 import { EventDrawer } from './EventDrawer';
 import { EventFilters } from './EventFilters';
 import { EventsTable } from './EventsTable';
@@ -12,6 +13,7 @@ export function EventsTab() {
   const [open, setOpen] = useState<AuditEvent | null>(null);
   return (
     <>
+      <ChainCheck />
       <EventFilters view={view} onChange={setView} onReset={reset} end={<ExportMenu view={view} />} />
       <EventsTable view={view} onOpen={setOpen} empty="No events match these filters." />
       <EventDrawer event={open} onClose={() => setOpen(null)} />
