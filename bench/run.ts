@@ -1,5 +1,6 @@
 // npm run bench: every benchmark in turn; each prints its own figures. Set BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
+import audit from './audit.js';
 import databaseOutage from './database-outage.js';
 import fuzz from './fuzz.js';
 import scale from './scale.js';
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<void>][] = [
   ['fuzz', fuzz],
   ['organizations', organizations],
   ['scale', scale],
+  ['audit', audit],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {

@@ -251,6 +251,11 @@ export const LOG_STREAMING_ERRORS = {
   DESTINATION_URL_UNRESOLVABLE: { status: 422, message: 'The destination’s host name does not resolve to an address.' },
   DESTINATION_NOT_FOUND: { status: 404, message: 'This log stream destination does not exist in your organization.' },
 } as const;
+export const AUDIT_ERRORS = {
+  INVALID_CURSOR: { status: 400, message: 'This page link is not valid any more. Start the search again from the first page.' },
+  INVALID_DATE_RANGE: { status: 400, message: 'The date range ends before it starts.' },
+  INVALID_DATE: { status: 400, message: 'Dates must be ISO 8601 timestamps, for example 2026-11-30T00:00:00Z.' },
+} satisfies Record<string, ErrorSpec>;
 
 export const SCIM_ERRORS = {
   SCIM_TOKEN_NOT_FOUND: { status: 404, message: 'This SCIM token does not exist in your organization.' },
@@ -319,6 +324,7 @@ export type SsoErrorCode = keyof typeof SSO_ERRORS;
 export type ErrorCode =
   | keyof typeof PLATFORM_ERRORS
   | keyof typeof INPUT_ERRORS
+  | keyof typeof AUDIT_ERRORS
   | keyof typeof AUTH_ERRORS
   | keyof typeof GROUPS_ERRORS
   | keyof typeof INVITATIONS_ERRORS

@@ -135,3 +135,8 @@ export const RestoreResult = Type.Object({ status: Type.String(), restoredGroups
 
 export const OFFBOARDING_POLICY =
   'Deleting a user removes their access for good. Their content is transferred or kept for the organization as decided here, collaborator seats are replaced or removed, and the account can be restored for 30 days before personal data is purged. Follow your organization’s offboarding process (HR confirmation, legal holds) before confirming.';
+
+/** A deleted user whose personal data is still kept: restorable until `restoreUntil` (Security Center > Recovery). */
+export const RestorableUser = Type.Object({ id: Type.String(), label: Type.String(), deletedAt: Iso, restoreUntil: Iso });
+export const RestorableUserList = Type.Object({ items: Type.Array(RestorableUser) });
+export type RestorableUser = Static<typeof RestorableUser>;

@@ -6,8 +6,8 @@ import type {
   AccessReviewRemindersTable,
   AccessReviewSnapshotsTable,
 } from '../features/access-reviews/access-reviews.table.js';
-import type { AuditEventsTable } from '../features/audit/audit.table.js';
 import type { LogStreamDestinationsTable, LogStreamOutboxTable } from '../features/log-streaming/log-streaming.table.js';
+import type { AuditChainHeadsTable, AuditEventsTable } from '../features/audit/audit.table.js';
 import type { MagicLinksTable, SessionsTable } from '../features/auth/auth.table.js';
 import type { GroupMembersTable, GroupsTable } from '../features/groups/groups.table.js';
 import type { InvitationsTable } from '../features/invitations/invitations.table.js';
@@ -57,6 +57,7 @@ export interface Database {
   alert_digest_subscribers: AlertDigestSubscribersTable;
   log_stream_destinations: LogStreamDestinationsTable;
   log_stream_outbox: LogStreamOutboxTable;
+  audit_chain_heads: AuditChainHeadsTable;
   mail_outbox: MailOutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   passkeys: PasskeysTable;

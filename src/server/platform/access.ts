@@ -266,6 +266,7 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
     actor: request.actor,
     ip: request.ip ?? null,
     userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+    requestId: String(request.id),
     conditional: request.routeOptions.config?.conditional,
     readDb: request.readDb ?? undefined,
   };
@@ -275,9 +276,23 @@ export function contextOf(request: FastifyRequest, deps: Deps): RequestContext &
 export function serviceContext(request: FastifyRequest, deps: Deps): RequestContext {
   const caller = request.serviceCaller;
   if (!caller) throw fail(PLATFORM_ERRORS, 'SERVICE_TOKEN_INVALID');
-  return { deps, organizationId: caller.organizationId, actor: null, ip: request.ip ?? null, userAgent: `service:${caller.name}` };
+  return {
+    deps,
+    organizationId: caller.organizationId,
+    actor: null,
+    ip: request.ip ?? null,
+    userAgent: `service:${caller.name}`,
+    requestId: String(request.id),
+  };
 }
 
 export function anonymousContext(request: FastifyRequest, deps: Deps, organizationId: string): RequestContext {
-  return { deps, organizationId, actor: null, ip: request.ip ?? null, userAgent: request.headers['user-agent']?.slice(0, 500) ?? null };
+  return {
+    deps,
+    organizationId,
+    actor: null,
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+    requestId: String(request.id),
+  };
 }

@@ -1,5 +1,6 @@
 import type { AuditCategory, RiskLevel } from '../../contracts/audit.js';
 import type { DbOrTrx } from '../db/database.js';
+import { eventHash, personalDigest, reserveLinks, saveHead } from './audit-chain.js';
 import { nowIso, type RequestContext } from './deps.js';
 
 export interface AuditInput {
@@ -24,38 +25,57 @@ function actorLabel(ctx: RequestContext): string {
 
 /**
  * Writes audit events inside the caller's transaction, so the change and its record commit or roll
- * back together. The actor comes from the context; system actions have none.
+ * back together. The actor comes from the context; system actions have none. Each event is linked
+ * into the organization's hash chain (platform/audit-chain.ts); call it as the change's last write.
+ * Returns the new events' ids, in order.
  */
-export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: readonly AuditInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
   const createdAt = nowIso(ctx.deps);
   const label = actorLabel(ctx);
-  const rows = inputs.map((input) => ({
-    id: ctx.deps.newId(),
-    organization_id: ctx.organizationId,
-    // A credential (SCIM token) is not a user: its label names it, no user id that a link would follow.
-    actor_user_id: ctx.actor && !ctx.actor.credentialLabel ? ctx.actor.userId : null,
-    actor_label: label,
-    action: input.action,
-    category: input.category,
-    risk: input.risk,
-    subject_type: input.subject?.type ?? null,
-    subject_id: input.subject?.id ?? null,
-    subject_label: input.subject?.label ?? null,
-    reason: input.reason?.trim() || null,
-    before: input.before === undefined ? null : JSON.stringify(input.before),
-    after: input.after === undefined ? null : JSON.stringify(input.after),
-    ip: ctx.ip,
-    user_agent: ctx.userAgent,
-    created_at: createdAt,
-  }));
+  const head = await reserveLinks(trx, ctx.organizationId, inputs.length, createdAt);
+  let prev = head.hash;
+  const rows = inputs.map((input, i) => {
+    const personal = {
+      actor_label: label,
+      subject_label: input.subject?.label ?? null,
+      before: input.before === undefined ? null : JSON.stringify(input.before),
+      after: input.after === undefined ? null : JSON.stringify(input.after),
+      ip: ctx.ip,
+      user_agent: ctx.userAgent,
+    };
+    const chained = {
+      id: ctx.deps.newId(),
+      organization_id: ctx.organizationId,
+      chain_seq: head.seq + i + 1,
+      // A credential (SCIM token) is not a user: its label names it, no user id that a link would follow.
+      actor_user_id: ctx.actor && !ctx.actor.credentialLabel ? ctx.actor.userId : null,
+      action: input.action,
+      category: input.category,
+      risk: input.risk,
+      subject_type: input.subject?.type ?? null,
+      subject_id: input.subject?.id ?? null,
+      reason: input.reason?.trim() || null,
+      request_id: ctx.requestId ?? null,
+      created_at: createdAt,
+      personal_digest: personalDigest(personal),
+      prev_hash: prev,
+    };
+    prev = eventHash(chained);
+    return { ...chained, ...personal, hash: prev };
+  });
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
     await trx
       .insertInto('audit_events')
       .values(rows.slice(i, i + ROWS_PER_INSERT))
       .execute();
-  for (const observe of ctx.deps.auditObservers) await observe(trx, ctx, rows);
+  await saveHead(trx, ctx.organizationId, prev);
+  const written = rows.map((row) => ({ ...row, redacted_by: null }));
+  for (const observe of ctx.deps.auditObservers) await observe(trx, ctx, written);
+  return rows.map((row) => row.id);
 }
 
-export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<void> {
-  await recordAudits(trx, ctx, [input]);
+export async function recordAudit(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<string> {
+  const [id] = await recordAudits(trx, ctx, [input]);
+  return id;
 }

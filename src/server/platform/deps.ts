@@ -71,6 +71,8 @@ export interface RequestContext {
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
+  /** The HTTP request's id (also in its log lines), stored with the audit events it writes. */
+  requestId?: string | null;
   /** What the route declared it needs only in some cases (see requireConditional in access.ts). */
   conditional?: Record<string, { permission?: PermissionKey; stepUp?: boolean; when: string }>;
   /** Where this request's list and detail reads go (see platform/read-routing.ts); unset: the primary. */

@@ -1,13 +1,26 @@
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useOpenAlertCount } from '../features/alerts';
 import { OrganizationSwitcher } from '../features/auth/components/OrganizationSwitcher';
 import { CommandPalette, SearchButton, ShortcutsHelp, usePaletteShortcuts } from '../features/command-palette';
 import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
 import { navigationFor, type NavItem } from './navigation';
+
+/** The open-alerts count beside "Security Center" ("99+" past 99). */
+function OpenAlertsBadge() {
+  const count = useOpenAlertCount(true).data;
+  if (!count?.open) return null;
+  const text = count.capped ? '99+' : String(count.open);
+  return (
+    <Badge size="sm" color="red.8" variant="filled" aria-label={`${text} open alerts`}>
+      {text}
+    </Badge>
+  );
+}
 
 function NavSection({ label, items, pathname }: { label: string; items: NavItem[]; pathname: string }) {
   const id = `nav-${label.toLowerCase().replace(/\s+/g, '-')}`;
@@ -23,6 +36,7 @@ function NavSection({ label, items, pathname }: { label: string; items: NavItem[
           to={item.to}
           label={item.label}
           leftSection={<item.icon size={18} stroke={1.6} />}
+          rightSection={item.badge === 'openAlerts' ? <OpenAlertsBadge /> : undefined}
           active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
         />
       ))}

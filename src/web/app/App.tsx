@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Drawer, MantineProvider, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ const theme = createTheme({
   // Mantine's close buttons have no accessible name of their own.
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
   },
 });

@@ -1,5 +1,6 @@
 import {
   IconBuildingSkyscraper,
+  IconChecklist,
   IconChartBar,
   IconHome,
   IconKey,
@@ -7,6 +8,7 @@ import {
   IconMail,
   IconMailForward,
   IconPlugConnected,
+  IconShieldCheck,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -23,6 +25,8 @@ export interface NavItem {
   access: Access;
   /** Shown only while mail stays in the local outbox. */
   localMailboxOnly?: boolean;
+  /** A count shown beside the label. */
+  badge?: 'openAlerts';
 }
 
 /** The admin area's navigation; each entry appears only for roles that may open its page. */
@@ -35,6 +39,7 @@ export const ADMIN_NAV: NavItem[] = [
   { label: 'Workspaces', to: '/admin/workspaces', icon: IconLayoutGrid, access: PAGE_ACCESS.workspaces },
   { label: 'Organization settings', to: '/admin/settings', icon: IconBuildingSkyscraper, access: PAGE_ACCESS.settings },
   { label: 'Integrations', to: '/admin/integrations', icon: IconPlugConnected, access: PAGE_ACCESS.integrations },
+  { label: 'Security Center', to: '/admin/security', icon: IconShieldCheck, access: PAGE_ACCESS.securityCenter, badge: 'openAlerts' },
   { label: 'Mailbox', to: '/mailbox', icon: IconMail, access: PAGE_ACCESS.mailbox, localMailboxOnly: true },
 ];
 
@@ -42,6 +47,7 @@ export const ADMIN_NAV: NavItem[] = [
 export const ACCOUNT_NAV: NavItem[] = [
   { label: 'Home', to: '/home', icon: IconHome, access: {} },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock, access: {} },
+  { label: 'My access reviews', to: '/account/reviews', icon: IconChecklist, access: {} },
 ];
 
 /** The entries `me` may use; an empty `admin` list means no admin area at all (no wording, no links). */

@@ -4,6 +4,7 @@ import { SignInPage } from '../features/auth/pages/SignInPage';
 import { VerifyPage } from '../features/auth/pages/VerifyPage';
 import { HomePage } from '../features/auth/pages/HomePage';
 import { SecurityPage } from '../features/account/pages/SecurityPage';
+import { MyAccessReviewsPage } from '../features/access-reviews';
 import { VerifyPasskeyPage } from '../features/account/pages/VerifyPasskeyPage';
 import { MailboxPage } from '../features/mailbox/pages/MailboxPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
@@ -23,6 +24,7 @@ import { DeleteUserPage } from '../features/offboarding/pages/DeleteUserPage';
 import { WorkspaceDetailPage } from '../features/workspaces/pages/WorkspaceDetailPage';
 import { WorkspacesPage } from '../features/workspaces/pages/WorkspacesPage';
 import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
+import { SecurityCenterPage } from '../features/security-center';
 import type { ReactNode } from 'react';
 import { startPage, type Access } from '../shared/access/access';
 import { PAGE_ACCESS } from '../shared/access/pages';
@@ -71,6 +73,7 @@ export function AppRoutes() {
       >
         <Route path="/home" element={<HomePage />} />
         <Route path="/account/security" element={<SecurityPage />} />
+        <Route path="/account/reviews" element={<MyAccessReviewsPage />} />
         <Route path="/admin/users" element={guarded(PAGE_ACCESS.users, <UsersPage />)} />
         <Route path="/admin/invitations" element={guarded(PAGE_ACCESS.invitations, <InvitationsPage />)} />
         <Route path="/welcome" element={<WelcomePage />} />
@@ -86,6 +89,8 @@ export function AppRoutes() {
         <Route path="/admin/users/:id/delete" element={guarded(PAGE_ACCESS.deleteUser, <DeleteUserPage />)} />
         <Route path="/admin/workspaces" element={guarded(PAGE_ACCESS.workspaces, <WorkspacesPage />)} />
         <Route path="/admin/integrations" element={guarded(PAGE_ACCESS.integrations, <IntegrationsPage />)} />
+        <Route path="/admin/security" element={guarded(PAGE_ACCESS.securityCenter, <SecurityCenterPage />)} />
+        <Route path="/admin/security/:tab" element={guarded(PAGE_ACCESS.securityCenter, <SecurityCenterPage />)} />
         <Route path="/admin/workspaces/:id" element={guarded(PAGE_ACCESS.workspaces, <WorkspaceDetailPage />)} />
       </Route>
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -77,16 +77,14 @@ describe('alert rules, evaluated as audit events are written', () => {
   it('should raise one "failed sign-ins" alert when an address reaches the threshold within 15 minutes', async () => {
     const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor: null, ip: '198.51.100.7', userAgent: 'curl/8' };
     const fail = () =>
-      t.deps.db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, ctx, {
-            action: 'auth.magic_link_failed',
-            category: 'auth',
-            risk: 'medium',
-            subject: { type: 'user', id: 'u1', label: 'ceo@acme.test' },
-          }),
-        );
+      t.deps.db.transaction().execute((trx) =>
+        recordAudit(trx, ctx, {
+          action: 'auth.magic_link_failed',
+          category: 'auth',
+          risk: 'medium',
+          subject: { type: 'user', id: 'u1', label: 'ceo@acme.test' },
+        }),
+      );
     for (let i = 1; i < FAILED_SIGN_IN_THRESHOLD; i++) await fail();
     expect(await openAlerts()).toEqual([]);
     await fail();

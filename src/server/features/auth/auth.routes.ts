@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { MagicLinkRequest, MagicLinkResponse, Me, MyOrganizations, SignInResult, SwitchOrganizationBody, TokenBody } from '../../../contracts/auth.js';
 import { ErrorBody, Ok } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
@@ -6,14 +7,28 @@ import type { Deps } from '../../platform/deps.js';
 import { requireOrganization } from '../organizations/index.js';
 import { setSessionCookie } from './auth.cookies.js';
 import { SESSION_COOKIE, signOut } from './auth.service.js';
-import { MAGIC_LINK_ANSWER, requestMagicLink, verifyMagicLink } from './auth.sign-in.js';
+import { MAGIC_LINK_ANSWER, recordRateLimitedSignIn, requestMagicLink, verifyMagicLink, type Client } from './auth.sign-in.js';
 import { listMyOrganizations, switchOrganization } from './auth.switch.js';
 
 const signInLimit = { max: 10, timeWindow: '1 minute' };
 
+const clientOf = (request: FastifyRequest): Client => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: String(request.id) });
+
 export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/api/auth/magic-link', {
-    config: { public: true, rateLimit: signInLimit },
+    config: {
+      public: true,
+      rateLimit: {
+        ...signInLimit,
+        // After the body is read, so the refused attempt can be audited against the address it was for (once per window).
+        hook: 'preHandler',
+        onExceeded: (request: FastifyRequest) => {
+          const email = (request.body as { email?: unknown } | undefined)?.email;
+          if (typeof email === 'string')
+            recordRateLimitedSignIn(deps, email, clientOf(request)).catch((err: unknown) => request.log.error({ err }, 'rate-limited sign-in not audited'));
+        },
+      },
+    },
     schema: {
       tags: ['Sign-in'],
       summary: 'Email a single-use sign-in link (same answer whether or not the address exists)',
@@ -21,7 +36,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       response: { 202: MagicLinkResponse, 400: ErrorBody, 429: ErrorBody },
     },
     handler: async (request, reply) => {
-      await requestMagicLink(deps, request.body.email);
+      await requestMagicLink(deps, request.body.email, clientOf(request));
       app.mailWorker?.kick();
       return reply.status(202).send({ message: MAGIC_LINK_ANSWER });
     },
@@ -36,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       response: { 200: SignInResult, 400: ErrorBody, 403: ErrorBody, 429: ErrorBody },
     },
     handler: async (request, reply) => {
-      const session = await verifyMagicLink(deps, request.body.token, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const session = await verifyMagicLink(deps, request.body.token, clientOf(request));
       setSessionCookie(reply, deps, session);
       return { redirectTo: '/', firstSignIn: false };
     },
@@ -46,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     config: { permission: 'authenticated', allowDuringPasskeySetup: true },
     schema: { tags: ['Sign-in'], summary: 'End this session', response: { 200: Ok, 401: ErrorBody } },
     handler: async (request, reply) => {
-      await signOut(deps, request.actor!.sessionId);
+      await signOut(contextOf(request, deps));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
-import { nowIso, type Deps } from '../../platform/deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { assertOrganizationActive } from '../organizations/index.js';
 import {
@@ -75,8 +76,18 @@ export async function createSession(
   return { token, sessionId };
 }
 
-export async function signOut(deps: Deps, sessionId: string): Promise<void> {
-  await revokeSession(deps.db, sessionId, nowIso(deps));
+/** Ends this session; audited as a sign-out in the same transaction. */
+export async function signOut(ctx: RequestContext & { actor: Actor }): Promise<void> {
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    await revokeSession(trx, ctx.actor.sessionId, nowIso(ctx.deps));
+    await recordAudit(trx, ctx, {
+      action: 'auth.signed_out',
+      category: 'auth',
+      risk: 'low',
+      subject: { type: 'user', id: ctx.actor.userId, label: ctx.actor.email },
+      after: { sessionId: ctx.actor.sessionId },
+    });
+  });
 }
 
 export function sessionTokenOf(request: FastifyRequest): string | null {

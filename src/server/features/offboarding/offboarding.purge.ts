@@ -26,8 +26,23 @@ export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number
       if (!user || user.status !== 'deleted') return false;
       const saved = JSON.parse(user.tombstone!) as Tombstone;
       const label = tombstoneLabel(id);
-      await trx.updateTable('audit_events').set({ subject_label: label }).where('organization_id', '=', org).where('subject_id', '=', id).execute();
-      await trx.updateTable('audit_events').set({ actor_label: label }).where('organization_id', '=', org).where('actor_user_id', '=', id).execute();
+      // Written first: the events it erases name it (redacted_by), so the chain verifier can tell an
+      // erasure from tampering (README, "Tamper-evident audit log").
+      const purgeEvent = await recordAudit(
+        trx,
+        { deps, organizationId: org, actor: null, ip: null, userAgent: null },
+        {
+          action: 'user.purged',
+          category: 'data_recovery',
+          risk: 'medium',
+          subject: { type: 'user', id, label },
+          before: { personalData: 'kept for restore' },
+          after: { personalData: 'erased' },
+        },
+      );
+      const others = trx.updateTable('audit_events').where('organization_id', '=', org).where('id', '!=', purgeEvent);
+      await others.set({ subject_label: label, redacted_by: purgeEvent }).where('subject_id', '=', id).execute();
+      await others.set({ actor_label: label, redacted_by: purgeEvent }).where('actor_user_id', '=', id).execute();
       for (const personal of [...new Set([saved.email, saved.emailNormalized])]) {
         const like = `%${personal.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         await trx
@@ -37,8 +52,10 @@ export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number
             after: eb.fn<string>('replace', [eb.ref('after'), eb.val(personal), eb.val(label)]),
             subject_label: eb.fn<string>('replace', [eb.ref('subject_label'), eb.val(personal), eb.val(label)]),
             actor_label: eb.fn<string>('replace', [eb.ref('actor_label'), eb.val(personal), eb.val(label)]),
+            redacted_by: purgeEvent,
           }))
           .where('organization_id', '=', org)
+          .where('id', '!=', purgeEvent)
           .where((eb) => eb.or([eb('before', 'like', like), eb('after', 'like', like), eb('subject_label', 'like', like), eb('actor_label', 'like', like)]))
           .execute();
       }
@@ -56,18 +73,6 @@ export async function purgeDeletedUsers(deps: Deps, limit = 500): Promise<number
       await trx.deleteFrom('sessions').where('organization_id', '=', org).where('user_id', '=', id).execute();
       await trx.deleteFrom('magic_links').where('organization_id', '=', org).where('user_id', '=', id).execute();
       await trx.updateTable('users').set({ tombstone: null, purged_at: now, updated_at: now }).where('id', '=', id).execute();
-      await recordAudit(
-        trx,
-        { deps, organizationId: org, actor: null, ip: null, userAgent: null },
-        {
-          action: 'user.purged',
-          category: 'data_recovery',
-          risk: 'medium',
-          subject: { type: 'user', id, label },
-          before: { personalData: 'kept for restore' },
-          after: { personalData: 'erased' },
-        },
-      );
       return true;
     });
     if (done) purged++;

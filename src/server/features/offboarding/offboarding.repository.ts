@@ -119,3 +119,18 @@ export function activeSequencesOf(db: DbOrTrx, organizationId: string, userId: s
     .where('sequence_status', '=', 'active')
     .execute();
 }
+
+/** Deleted users not yet purged (their tombstone is kept), the soonest purge first. */
+export function restorableUsers(db: DbOrTrx, organizationId: string, now: string, limit: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'deleted_at', 'purge_after'])
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'deleted')
+    .where('tombstone', 'is not', null)
+    .where('purge_after', '>', now)
+    .orderBy('purge_after')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

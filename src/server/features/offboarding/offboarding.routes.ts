@@ -11,13 +11,16 @@ import {
   PausedSequenceList,
   ReactivateBody,
   ReactivateResult,
+  RestorableUserList,
   RestoreResult,
 } from '../../../contracts/offboarding.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { deleteUser } from './offboarding.apply.js';
 import { deactivateUser, listPausedSequences, reactivateUser } from './offboarding.deactivation.js';
+import { restorableUsers } from './offboarding.repository.js';
 import { restoreUser } from './offboarding.restore.js';
+import { nowIso } from '../../platform/deps.js';
 import { getOwnershipReview, listOwnershipItems } from './offboarding.review.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 422: ErrorBody };
@@ -124,6 +127,20 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
       response: { 200: RestoreResult, ...errors },
     },
     handler: async (request) => restoreUser(contextOf(request, deps), request.params.id, request.body.reason),
+  });
+
+  app.get('/api/deleted-users/restorable', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Offboarding'],
+      summary: 'Deleted users still inside the restore period (their personal data not yet purged), the soonest purge first',
+      response: { 200: RestorableUserList, ...errors },
+    },
+    handler: async (request) => {
+      const ctx = contextOf(request, deps);
+      const rows = await restorableUsers(deps.db, ctx.organizationId, nowIso(deps), 200);
+      return { items: rows.map((r) => ({ id: r.id, label: r.name, deletedAt: r.deleted_at ?? '', restoreUntil: r.purge_after ?? '' })) };
+    },
   });
 }
 

@@ -44,6 +44,7 @@ export const ORGANIZATION_TABLES = [
   'user_counts',
   'roles',
   'audit_events',
+  'audit_chain_heads',
 ] as const;
 
 /** Removes the organization's rows from every table and then the organization; returns rows removed per table. */

@@ -20,6 +20,7 @@ export const PAGE_ACCESS = {
   workspaces: { all: ['workspaces.manage'] },
   settings: { all: ['organization.view_settings'] },
   integrations: { any: ['provisioning.manage', 'integrations.manage'] },
+  securityCenter: { all: ['security.view_events'] },
   // The link to the local outbox (invitations, sign-in links) is for those who send invitations;
   // the page itself opens signed out, to read one's own sign-in link.
   mailbox: { all: ['users.invite'] },
@@ -42,6 +43,7 @@ export function accessForPath(pathname: string): Access | null {
     [/^\/admin\/workspaces(\/[^/]+)?$/, PAGE_ACCESS.workspaces],
     [/^\/admin\/settings$/, PAGE_ACCESS.settings],
     [/^\/admin\/integrations$/, PAGE_ACCESS.integrations],
+    [/^\/admin\/security(\/[^/]+)?$/, PAGE_ACCESS.securityCenter],
   ];
   return rules.find(([pattern]) => pattern.test(path))?.[1] ?? null;
 }

@@ -1,0 +1,30 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { AuditEvent } from '../../../../contracts/audit';
+import { useCan } from '../../../shared/useMe';
+import { EventDrawer } from './EventDrawer';
+import { EventsTable } from './EventsTable';
+import { RestorableUsers } from './RestorableUsers';
+
+const RECOVERY_VIEW = { scope: 'recovery' } as const;
+
+/** Security Center > Recovery: restores, reactivations, passkey recovery and removal, purges (who and why), and who can still be restored. */
+export function RecoveryTab() {
+  const can = useCan();
+  const [open, setOpen] = useState<AuditEvent | null>(null);
+  return (
+    <Stack gap="xl">
+      {can('users.view') && <RestorableUsers />}
+      <div>
+        <Title order={3} size="h4" mb={4}>
+          Recovery activity
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Restored and reactivated accounts, passkey recovery and removal, and purges, with who did them and why. Open an event for its reason.
+        </Text>
+        <EventsTable view={RECOVERY_VIEW} onOpen={setOpen} empty="No recovery activity yet." />
+      </div>
+      <EventDrawer event={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}

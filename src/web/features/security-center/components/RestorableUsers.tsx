@@ -1,0 +1,49 @@
+import { Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { LoadFailure } from '../../../shared/access/LoadFailure';
+import { formatDateTime } from '../../../shared/format';
+import { OffboardingActions } from '../../offboarding';
+import { fetchRestorableUsers } from '../api';
+
+/** Deleted users still inside the 30-day restore period, with "Restore" for those who may restore. */
+export function RestorableUsers() {
+  // Under ['users', ...]: a restore refreshes the users queries, and this list with them.
+  const restorable = useQuery({ queryKey: ['users', 'restorable'], queryFn: fetchRestorableUsers });
+  return (
+    <div>
+      <Title order={3} size="h4" mb="xs">
+        Deleted users in the restore period
+      </Title>
+      {restorable.error ? (
+        <LoadFailure error={restorable.error} title="Deleted users could not be loaded" />
+      ) : restorable.data?.items.length === 0 ? (
+        <Text c="dimmed">No deleted user can be restored now.</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>User</Table.Th>
+              <Table.Th>Deleted</Table.Th>
+              <Table.Th>Restorable until</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(restorable.data?.items ?? []).map((user) => (
+              <Table.Tr key={user.id}>
+                <Table.Td>{user.label}</Table.Td>
+                <Table.Td>{formatDateTime(user.deletedAt)}</Table.Td>
+                <Table.Td>{formatDateTime(user.restoreUntil)}</Table.Td>
+                <Table.Td>
+                  <OffboardingActions user={{ id: user.id, name: user.label, email: '', status: 'deleted', restoreUntil: user.restoreUntil }} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
