@@ -27,8 +27,10 @@ describe('the command palette, with the keyboard only', () => {
     await page.goto(`${app.url}/home`);
     await page.getByRole('heading').first().waitFor();
     await page.keyboard.press('Control+k');
-    await search().waitFor();
-    expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+    await expect.poll(() => search().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(
+      (await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`),
+    ).toEqual([]);
     await page.keyboard.type('quill');
     const deactivate = palette().getByRole('option', { name: /Deactivate Bob Quill…/ });
     await deactivate.waitFor();
@@ -45,12 +47,14 @@ describe('the command palette, with the keyboard only', () => {
     await page.goto(`${app.url}/home`);
     await page.getByRole('heading').first().waitFor();
     await page.keyboard.press('Control+k');
+    await expect.poll(() => search().evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('org set');
     await expect.poll(() => palette().getByRole('option', { selected: true }).innerText()).toContain('Organization settings');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/admin\/settings$/);
 
     await page.keyboard.press('Control+k');
+    await expect.poll(() => search().evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('invite user');
     await expect.poll(() => palette().getByRole('option', { selected: true }).innerText()).toContain('Invite user');
     await page.keyboard.press('Enter');

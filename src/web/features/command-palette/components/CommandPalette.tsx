@@ -97,7 +97,8 @@ function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => 
 /** Ctrl/⌘+K: jump to any page, find anyone by name, run an action (which opens with its own permission and passkey checks). */
 export function CommandPalette({ opened, onClose, pages }: { opened: boolean; onClose: () => void; pages: PalettePage[] }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Command palette" size="lg" yOffset="10vh">
+    // No opening animation: the field takes focus at once, so nothing typed right after Ctrl+K is lost.
+    <Modal opened={opened} onClose={onClose} title="Command palette" size="lg" yOffset="10vh" transitionProps={{ duration: 0 }}>
       {opened && <PaletteBody pages={pages} onClose={onClose} />}
     </Modal>
   );
