@@ -13,7 +13,7 @@ import { Type } from 'typebox';
 import { accessReviewsRoutes, sendDueReminders } from './features/access-reviews/index.js';
 import { alertDigestRound, alertsRoutes } from './features/alerts/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
-import { deliverDueLogBatches, logStreamingRoutes, pruneDeliveredBatches } from './features/log-streaming/index.js';
+import { CHECKPOINT_EVERY_MS, checkpointRound, deliverDueLogBatches, logStreamingRoutes, pruneDeliveredBatches } from './features/log-streaming/index.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { actorResolver } from './features/auth/auth.actor.js';
 import { groupsRoutes } from './features/groups/groups.routes.js';
@@ -117,6 +117,10 @@ function startBackgroundJobs(app: App, deps: Deps): void {
     { intervalMs: HOUR, firstDelayMs: 5_000 },
   );
   const logStream = startBackgroundJob('log stream delivery', app.log, () => deliverDueLogBatches(deps, app.log), { intervalMs: 1000 });
+  const logCheckpoints = startBackgroundJob('audit chain checkpoints', app.log, () => checkpointRound(deps), {
+    intervalMs: CHECKPOINT_EVERY_MS,
+    firstDelayMs: 60_000,
+  });
   const logStreamPrune = startBackgroundJob('log stream prune', app.log, () => pruneDeliveredBatches(deps), { intervalMs: HOUR, firstDelayMs: 120_000 });
   const alertDigest = startBackgroundJob('security alert digest', app.log, alertDigestRound(deps, app.log), { intervalMs: HOUR / 4, firstDelayMs: 60_000 });
   // Access-review reminders: reviewers with undecided items, once per campaign, before the due date.
@@ -130,6 +134,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
       alertDigest.stop(),
       logStream.stop(),
       logStreamPrune.stop(),
+      logCheckpoints.stop(),
       reviewReminders.stop(),
     ]);
   });

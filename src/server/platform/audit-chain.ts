@@ -106,3 +106,9 @@ export async function reserveLinks(trx: DbOrTrx, organizationId: string, count: 
 export async function saveHead(trx: DbOrTrx, organizationId: string, hash: string): Promise<void> {
   await trx.updateTable('audit_chain_heads').set({ hash }).where('organization_id', '=', organizationId).execute();
 }
+
+/** The organization's last link as committed (null before its first chained event): what a checkpoint publishes. */
+export async function committedHead(db: DbOrTrx, organizationId: string): Promise<{ seq: number; hash: string } | null> {
+  const row = await db.selectFrom('audit_chain_heads').select(['seq', 'hash']).where('organization_id', '=', organizationId).executeTakeFirst();
+  return row && Number(row.seq) > 0 ? { seq: Number(row.seq), hash: row.hash } : null;
+}

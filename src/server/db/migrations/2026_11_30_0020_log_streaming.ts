@@ -40,6 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('log_stream_outbox__due').on('log_stream_outbox').columns(['status', 'next_attempt_at', 'id']).execute();
   await db.schema.createIndex('log_stream_outbox__destination').on('log_stream_outbox').columns(['destination_id', 'status']).execute();
+  // The last checkpoint sent for an organization (log-streaming.checkpoints.ts).
+  await db.schema.createIndex('log_stream_outbox__checkpoint').on('log_stream_outbox').columns(['organization_id', 'kind', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

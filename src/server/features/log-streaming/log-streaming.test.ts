@@ -4,6 +4,8 @@ import { seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { recordAudit } from '../../platform/audit.js';
 import { verifyWebhookSignature } from '../ownership/ownership.webhook-signature.js';
+import { verifyChain } from '../audit/index.js';
+import { checkpointRound } from './log-streaming.checkpoints.js';
 import { deliverDueLogBatches } from './log-streaming.delivery.js';
 
 let t: TestApp;
@@ -31,6 +33,7 @@ async function addDestination(): Promise<{ id: string; secret: string }> {
 
 interface Batch {
   kind: string;
+  head?: { seq: number; hash: string; at: string };
   events: { id: string; action: string; actor: { label: string } | null; reason: string | null }[];
 }
 const batches = () => receiver.received.map((r) => JSON.parse(r.body) as Batch);
@@ -127,5 +130,25 @@ describe('log streaming to a SIEM', () => {
     expect((await call('DELETE', `/api/security/log-streams/${id}`)).statusCode).toBe(200);
     await call('POST', '/api/groups', { name: 'After removal' });
     expect(await deliver()).toBe(0);
+  });
+
+  it('should publish the audit chain’s head when it moved, so a rewritten history cannot match what the SIEM holds', async () => {
+    await addDestination();
+    await call('POST', '/api/groups', { name: 'Sales' });
+    expect(await checkpointRound(t.deps)).toBe(1);
+    expect(await checkpointRound(t.deps)).toBe(0);
+    await deliver();
+    const checkpoint = batches().find((b) => b.kind === 'checkpoint')!;
+    const lastEvent = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['chain_seq', 'hash'])
+      .where('organization_id', '=', t.org.organizationId)
+      .orderBy('chain_seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(checkpoint.head).toEqual({ seq: lastEvent.chain_seq, hash: lastEvent.hash, at: t.clock().toISOString() });
+    expect((await verifyChain(t.deps.db, t.org.organizationId)).ok).toBe(true);
+
+    await call('POST', '/api/groups', { name: 'Support' });
+    expect(await checkpointRound(t.deps)).toBe(1);
   });
 });
