@@ -67,6 +67,8 @@ export function AddMembersModal({
             nothingFoundMessage={results.isFetching ? 'Searching…' : 'No user matches (members already in the group are not listed)'}
             maxDropdownHeight={280}
             hidePickedOptions
+            // Inside the dialog rather than in a portal at the end of <body>: the open list stays within the dialog's landmarks.
+            comboboxProps={{ withinPortal: false }}
             data-autofocus
           />
           {selected.length > 0 && (

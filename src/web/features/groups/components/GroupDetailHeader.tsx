@@ -16,7 +16,9 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, flex: 1 }}>
-          <Title order={2}>{g.name}</Title>
+          <Title order={1} size="h2">
+            {g.name}
+          </Title>
           <Text c={g.description ? undefined : 'gray.7'} mt={4}>
             {g.description || 'No description.'}
           </Text>

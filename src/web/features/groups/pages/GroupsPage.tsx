@@ -27,7 +27,9 @@ export function GroupsPage() {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Manage Groups</Title>
+          <Title order={1} size="h2">
+            Manage Groups
+          </Title>
           <Text c="gray.7" size="sm">
             Groups help you manage users as teams: departments, project teams, reviewer groups.
           </Text>

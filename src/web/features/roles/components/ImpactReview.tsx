@@ -9,7 +9,9 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
   const changes = impact.gained.length + impact.lost.length;
   return (
     <Stack gap="md" data-testid="impact-review">
-      <Title order={3}>Impact review</Title>
+      <Title order={2} size="h3">
+        Impact review
+      </Title>
       {impact.problems.map((p) => (
         <Alert key={p.code} color="red" title="This change will be refused" icon={<IconAlertTriangle size={18} />}>
           {p.message}

@@ -20,7 +20,9 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
       </Anchor>
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={2}>{isNew ? 'New Role' : role.data!.name}</Title>
+          <Title order={1} size="h2">
+            {isNew ? 'New Role' : role.data!.name}
+          </Title>
           {role.data && <RoleBadges role={role.data} />}
         </Group>
         {!isNew && canManage && (

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../shared/api';
 import { duplicateRole } from '../api';
 import { DeleteRoleButton } from './DeleteRoleButton';
 import { RoleBadges } from './RoleBadges';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 /** Every role with its permissions, holders and owner; managers may duplicate any role and delete custom ones. */
 export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }) {
@@ -32,7 +33,7 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
           <Table.Th>Permissions</Table.Th>
           <Table.Th>Users</Table.Th>
           <Table.Th>Owner</Table.Th>
-          {manage && <Table.Th aria-label="Actions" />}
+          {manage && <ActionsHeader />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -52,7 +52,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">
+        <Title order={2} size="h3" mb="sm">
           Permissions
         </Title>
         <PermissionPicker
@@ -65,7 +65,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">
+        <Title order={2} size="h3" mb="sm">
           Configure security policy
         </Title>
         <SecurityPolicyFields value={draft.securityPolicy} onChange={(securityPolicy) => change({ securityPolicy })} readOnly={readOnly} />

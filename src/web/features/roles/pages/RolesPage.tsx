@@ -23,7 +23,9 @@ export function RolesPage() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>Manage Roles</Title>
+        <Title order={1} size="h2">
+          Manage Roles
+        </Title>
         <Group gap="xs">
           {can('users.view') && (
             <Button variant="default" leftSection={<IconHelpCircle size={16} />} onClick={() => setHelpOpen(true)}>

@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import { Link } from 'react-router';
 import type { InactiveUser } from '../../../../contracts/usage';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 /** The inactive accounts shown so far, selectable for review. */
 export function InactiveAccountsTable({
@@ -32,7 +33,7 @@ export function InactiveAccountsTable({
           <Table.Th>Email</Table.Th>
           <Table.Th>Role</Table.Th>
           <Table.Th>Last active</Table.Th>
-          <Table.Th />
+          <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -28,7 +28,7 @@ export function RecentActivity({ userId }: { userId: string }) {
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="recent-activity-title">
-      <Title order={3} size="h4" mb="sm" id="recent-activity-title">
+      <Title order={2} size="h4" mb="sm" id="recent-activity-title">
         Recent activity
       </Title>
       {feed.isLoading ? (

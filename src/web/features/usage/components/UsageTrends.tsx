@@ -22,7 +22,7 @@ export function UsageTrends({ userId }: { userId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="usage-trends-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="usage-trends-title">
+        <Title order={2} size="h4" id="usage-trends-title">
           Usage trends
         </Title>
         <SegmentedControl

@@ -44,7 +44,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
   return (
     <Card withBorder component="section" aria-labelledby="active-trend-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="active-trend-title">
+        <Title order={2} size="h4" id="active-trend-title">
           Active users
         </Title>
         <SegmentedControl
@@ -77,7 +77,7 @@ function InactiveAccounts() {
     <Card withBorder component="section" aria-labelledby="inactive-title">
       <Group justify="space-between" mb="sm">
         <div>
-          <Title order={3} size="h4" id="inactive-title">
+          <Title order={2} size="h4" id="inactive-title">
             Inactive accounts
           </Title>
           <Text size="sm" c="dimmed">
@@ -145,7 +145,9 @@ export function OverviewPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>Organization overview</Title>
+        <Title order={1} size="h2">
+          Organization overview
+        </Title>
         <Text c="dimmed" size="sm">
           Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.
         </Text>
@@ -163,7 +165,7 @@ export function OverviewPage() {
           </SimpleGrid>
           <ActiveTrend trend={o.trend} />
           <Card withBorder component="section" aria-labelledby="top-types-title">
-            <Title order={3} size="h4" mb="sm" id="top-types-title">
+            <Title order={2} size="h4" mb="sm" id="top-types-title">
               Top event types · last 30 days
             </Title>
             {o.topTypes.length === 0 ? (

@@ -26,7 +26,9 @@ export function UsersPageHeader({
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
-        <Title order={2}>Users</Title>
+        <Title order={1} size="h2">
+          Users
+        </Title>
         <Text c="dimmed" size="sm">
           {loaded
             ? `${countText(total, totalExact)} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')

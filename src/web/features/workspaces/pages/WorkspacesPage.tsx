@@ -26,7 +26,9 @@ export function WorkspacesPage() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>Workspaces</Title>
+        <Title order={1} size="h2">
+          Workspaces
+        </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
           New Workspace
         </Button>

@@ -12,7 +12,9 @@ export function CollaboratorsStep({ user: u, review: r, plan }: { user: UserDeta
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Collaborator seats</Title>
+        <Title order={2} size="h4">
+          Collaborator seats
+        </Title>
         <Text size="sm">
           {u.name} collaborates on {r.collaboratorSeats} item(s) owned by others.
         </Text>

@@ -9,7 +9,9 @@ export function ConfirmStep({ user: u, review: r, plan }: { user: UserDetail; re
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Confirm the person should no longer access Sofie</Title>
+        <Title order={2} size="h4">
+          Confirm the person should no longer access Sofie
+        </Title>
         <List size="sm">
           <List.Item>Every session ends and sign-in is blocked at once; pending invitations are revoked.</List.Item>
           <List.Item>

@@ -8,7 +8,7 @@ export function PlanSummaryView({ result, compact }: { result: DeleteUserResult;
   const types = (list: { type: ContentType; count: number }[]) => list.map((t) => `${t.count} ${CONTENT_TYPE_LABELS[t.type]}`).join(', ');
   return (
     <Card withBorder bg="gray.0" data-testid="plan-summary">
-      <Title order={5} mb={4}>
+      <Title order={3} size="h5" mb={4}>
         Plan
       </Title>
       <List size="sm" spacing={2}>
