@@ -177,6 +177,13 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
+/** The accessible name (aria-label or text) of the focused element. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active?.getAttribute('aria-label') ?? active?.innerText.trim() ?? null;
+  });
+
 /** Opens a page and waits until it has loaded: its h1 is there and no loader spins. */
 async function open(page: Page, url: string) {
   await page.goto(`${app.url}${url}`);
@@ -193,7 +200,7 @@ async function openDialog(page: Page, opener: Opener) {
   await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
 }
 
-describe('axe on every route and dialog', () => {
+describe('axe on every route and dialog, and focus back on the opener when a dialog closes', () => {
   it('should visit every route of the router', () => {
     expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
   });
@@ -210,6 +217,11 @@ describe('axe on every route and dialog', () => {
         await open(page, visit.url(ids));
         await openDialog(page, opener);
         found[`dialog ${typeof opener === 'string' ? opener : i}`] = await violations(page);
+        // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
+        if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (typeof opener === 'string') await expect.poll(() => focusedName(page)).toBe(opener);
       }
       expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
     } finally {

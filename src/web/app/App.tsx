@@ -7,6 +7,7 @@ import { StepUpPrompt } from '../features/account/components/StepUpPrompt';
 import { ApiError } from '../shared/api';
 import { AppRoutes } from './routes';
 import { SessionWatcher } from './SessionWatcher';
+import { useDialogFocusReturn } from './useDialogFocusReturn';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -86,6 +87,7 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
+  useDialogFocusReturn();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
