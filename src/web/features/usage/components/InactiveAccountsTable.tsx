@@ -3,6 +3,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import { Link } from 'react-router';
 import type { InactiveUser } from '../../../../contracts/usage';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { formatDate } from '../../../shared/format';
 
 /** The inactive accounts shown so far, selectable for review. */
 export function InactiveAccountsTable({
@@ -47,7 +48,7 @@ export function InactiveAccountsTable({
             <Table.Td>{u.role.name}</Table.Td>
             <Table.Td>
               {u.lastActiveAt ? (
-                new Date(u.lastActiveAt).toLocaleDateString()
+                formatDate(u.lastActiveAt)
               ) : (
                 <Text span c="dimmed" size="sm">
                   Never
