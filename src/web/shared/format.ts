@@ -48,6 +48,11 @@ export function formatDay(day: string, options: { weekday?: boolean; year?: bool
   }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A month the server names by its first day ("2026-11-01"): "Nov 2026". */
+export function formatMonth(day: string, locale?: Locale): string {
+  return dateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

@@ -8,6 +8,7 @@ import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { plural } from '../../../shared/format';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
@@ -83,7 +84,7 @@ export function AddMembersModal({
               Cancel
             </Button>
             <Button type="submit" color="indigo.7" loading={form.pending} disabled={selected.length === 0}>
-              {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
+              {selected.length ? `Add ${plural(selected.length, 'member', 'members')}` : 'Add members'}
             </Button>
           </Group>
         </Stack>
