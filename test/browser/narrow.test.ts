@@ -94,3 +94,21 @@ describe('at 390 px', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   });
 });
+
+describe('a list that did not load', () => {
+  it('should say why, offer Retry and show the request id the server sent', async () => {
+    // A cursor the server no longer accepts (an old shared link): a real 400 from the API.
+    const answer = page.waitForResponse((r) => r.url().includes('/api/users?') && r.status() === 400);
+    await page.goto(`${app.url}/admin/users?cursor=stale-link`);
+    const requestId = (await answer).headers()['x-request-id'];
+    expect(requestId).toBeTruthy();
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load users' });
+    await alert.getByText(requestId).waitFor();
+    // Retry asks again (and the server answers with a new id).
+    const again = page.waitForResponse((r) => r.url().includes('/api/users?') && r.status() === 400);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    const retriedId = (await again).headers()['x-request-id'];
+    expect(retriedId).not.toBe(requestId);
+    await page.getByRole('alert').getByText(retriedId).waitFor();
+  });
+});

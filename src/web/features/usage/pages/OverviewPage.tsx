@@ -170,7 +170,7 @@ export function OverviewPage() {
       {overview.isLoading ? (
         <Loader />
       ) : overview.isError ? (
-        <LoadFailure error={overview.error} title="Could not load the overview" />
+        <LoadFailure error={overview.error} title="Could not load the overview" onRetry={() => void overview.refetch()} />
       ) : o ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

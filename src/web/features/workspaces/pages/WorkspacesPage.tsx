@@ -57,7 +57,7 @@ export function WorkspacesPage() {
         {workspaces.isLoading ? (
           <Loader />
         ) : workspaces.isError ? (
-          <LoadFailure error={workspaces.error} title="Could not load Workspaces" />
+          <LoadFailure error={workspaces.error} title="Could not load Workspaces" onRetry={() => void workspaces.refetch()} />
         ) : !workspaces.data?.items.length ? (
           <Text c="dimmed">No Workspaces yet.</Text>
         ) : (
