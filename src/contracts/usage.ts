@@ -116,17 +116,28 @@ export type UsageTrend = Static<typeof UsageTrend>;
 export const ActiveCount = Type.Object({ periodStart: Type.String(), activeUsers: Type.Integer() });
 export type ActiveCount = Static<typeof ActiveCount>;
 
+const EqualPeriods = Type.Object({
+  current: Type.Integer(),
+  /** Active users in the first `previousDays` days of the previous period. */
+  previous: Type.Integer(),
+  previousDays: Type.Integer({ description: 'Days of the previous period compared: as many as have begun in the current one.' }),
+  previousPeriodDays: Type.Integer({ description: 'Length of the previous period in days (7 for a week).' }),
+});
+
 export const UsageOverviewQuery = Type.Object({
   inactiveDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })),
 });
 
 export const UsageOverview = Type.Object({
   generatedAt: Iso,
-  /** Calendar periods in UTC: today, this ISO week (Monday first), this month; with the previous one. */
+  /**
+   * Calendar periods in UTC: today (against all of yesterday), this ISO week (Monday first) and this
+   * month so far, each against the same number of days at the start of the previous one.
+   */
   active: Type.Object({
     day: Type.Object({ current: Type.Integer(), previous: Type.Integer() }),
-    week: Type.Object({ current: Type.Integer(), previous: Type.Integer() }),
-    month: Type.Object({ current: Type.Integer(), previous: Type.Integer() }),
+    week: EqualPeriods,
+    month: EqualPeriods,
   }),
   trend: Type.Object({
     daily: Type.Array(ActiveCount, { description: 'Last 30 days, oldest first, zero-filled.' }),

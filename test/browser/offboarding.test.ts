@@ -120,9 +120,9 @@ describe('Delete wizard', () => {
     await choose(page, `Decision for ${title}`, 'Transfer to…');
     await pick(page, `Decision for ${title}: new owner`, 'Heir 1', 'Heir 1 <heir1@acme.test>');
     const summary = page.getByTestId('plan-summary');
-    await summary.getByText('Transfer 2 item(s) to Heir 0 (2 CoDrafts)').waitFor();
-    await summary.getByText('Transfer 1 item(s) to Heir 1 (1 Sequences)').waitFor();
-    await summary.getByText('Keep 11 item(s) for the organization', { exact: false }).waitFor();
+    await summary.getByText('Transfer 2 items to Heir 0 (2 CoDrafts)').waitFor();
+    await summary.getByText('Transfer 1 item to Heir 1 (1 Sequence)').waitFor();
+    await summary.getByText('Keep 11 items for the organization', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Next: collaborators' }).click({ trial: false });
 
     // 3. Collaborator seats: replaced by Heir 2.

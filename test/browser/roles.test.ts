@@ -154,3 +154,16 @@ describe('Manage Roles', () => {
     expect(await page.locator('input[aria-label="Filter by role"]').inputValue()).toBe('Release captain');
   });
 });
+
+describe('a system role', () => {
+  it('should list what it grants as text, not as greyed-out checkboxes', async () => {
+    await page.goto(`${app.url}/admin/roles`);
+    await page.getByRole('link', { name: 'Viewer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Viewer', level: 1 }).waitFor();
+    const list = page.getByTestId('permission-list');
+    await list.getByText('View Workspaces').waitFor();
+    // One permission, under its category heading; no checkbox of any kind for what cannot change.
+    await expect(list.getByRole('listitem').count()).resolves.toBe(1);
+    await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
+  });
+});

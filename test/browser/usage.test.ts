@@ -42,6 +42,7 @@ describe('activity and usage in the console', () => {
       type: i % 3 === 0 ? 'artifact_created' : 'chat_message',
       occurredAt: new Date(now - i * 86_400_000 * 2).toISOString(),
       workspaceId: 'ws-launch',
+      ...(i === 1 ? { quantity: 240 } : {}),
     }));
     const ingest = await fetch(`${app.url}/api/usage/events`, {
       method: 'POST',
@@ -53,13 +54,21 @@ describe('activity and usage in the console', () => {
     await page.reload();
     const chart = page.getByTestId('usage-trend-chart');
     await chart.waitFor();
-    expect(await chart.locator('svg .recharts-area').count()).toBeGreaterThan(0);
+    // Whole counts per day: bars, not a smoothed area, and y ticks that are whole numbers.
+    expect(await chart.locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(await chart.locator('svg .recharts-area').count()).toBe(0);
+    const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-label').allTextContents();
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(ticks.filter((tick) => !/^\d+$/.test(tick.trim()))).toEqual([]);
     await expect(page.getByText('Chat messages').first().isVisible()).resolves.toBe(true);
     await page.getByText('90 days', { exact: true }).click();
     await page.getByLabel(/Usage per day over the last 90 days: 12 events/).waitFor();
     const feed = page.getByRole('region', { name: 'Recent activity' });
     await feed.getByText('Sent a chat message').first().waitFor();
-    await expect(feed.getByText('Workspace ws-launch').first().isVisible()).resolves.toBe(true);
+    await expect(feed.getByText('in Workspace ws-launch').first().isVisible()).resolves.toBe(true);
+    // A usage event's quantity reads as what it counts, not "quantity 240".
+    await feed.getByText(/240 tokens/).waitFor();
+    await expect(feed.getByText(/quantity/).count()).resolves.toBe(0);
 
     // The user detail page shows the same cards.
     await page.goto(`${app.url}/admin/users/${admin.id}`);
@@ -73,6 +82,8 @@ describe('activity and usage in the console', () => {
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organization overview' }).click();
     await page.getByRole('heading', { name: 'Organization overview' }).waitFor();
     await page.getByText('Active today').waitFor();
+    // This week so far is compared with as many days of last week, and says so.
+    await page.getByText(/in (the first \d+ days? of|all of) last week/).waitFor();
     await page.getByRole('heading', { name: 'Top event types · last 30 days' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Inactive accounts' }).isVisible()).resolves.toBe(true);
     await expectNoSeriousAxeViolations(page);

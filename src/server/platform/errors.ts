@@ -34,6 +34,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // Every answer names its request (the id in the server's log lines), so that a person who reports a
+  // failure can quote it. The id is always the server's own: a client's X-Request-Id is not echoed.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });

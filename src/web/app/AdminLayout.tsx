@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -66,13 +66,16 @@ export function AdminLayout() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={4} c="indigo.7">
+            <Text fw={700} size="lg" c="indigo.7">
               Sofie
-            </Title>
+            </Text>
             <OrganizationSwitcher current={me.organization} suffix={isAdmin ? 'Administration' : null} />
           </Group>
           <Group gap="sm">
@@ -115,7 +118,7 @@ export function AdminLayout() {
           <NavSection label="Your account" items={nav.account} pathname={location.pathname} />
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
       <CommandPalette opened={shortcuts.paletteOpened} onClose={shortcuts.closePalette} pages={[...nav.admin, ...nav.account]} />

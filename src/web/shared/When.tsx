@@ -1,23 +1,22 @@
-import { Text, Tooltip } from '@mantine/core';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
+import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { exactTime, formatDate, formatDateTime, fromNow } from './format';
 
-dayjs.extend(relativeTime);
-
-/** A time in a table cell: "3 hours ago" (or the date when `absolute`), the exact time on hover; `never` when there is none. */
-export function When({ iso, never, absolute }: { iso: string | null; never: ReactNode; absolute?: boolean }) {
+/**
+ * A time as the console writes it everywhere: "3 hours ago" (or the date when `absolute`, the date
+ * and time when `absolute="time"`), with the exact time on hover; `never` when there is none.
+ */
+export function When({ iso, never, absolute }: { iso: string | null | undefined; never?: ReactNode; absolute?: boolean | 'time' }) {
   if (!iso)
     return (
-      <Text size="sm" c="dimmed">
-        {never}
+      <Text size="sm" c="dimmed" component="span">
+        {never ?? 'Never'}
       </Text>
     );
+  const text = absolute === 'time' ? formatDateTime(iso) : absolute ? formatDate(iso) : fromNow(iso);
   return (
-    <Tooltip label={dayjs(iso).format('D MMM YYYY, HH:mm')} openDelay={400}>
-      <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
-        {absolute ? dayjs(iso).format('D MMM YYYY') : dayjs(iso).fromNow()}
-      </Text>
-    </Tooltip>
+    <Text size="sm" component="time" dateTime={iso} title={exactTime(iso)} style={{ whiteSpace: 'nowrap' }}>
+      {text}
+    </Text>
   );
 }

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** The server's id for the request (its X-Request-Id header), to quote when reporting a failure. */
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -74,6 +76,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       error?.code ?? `HTTP_${response.status}`,
       error?.message ?? `Request failed (${response.status}).`,
       error?.details,
+      response.headers.get('x-request-id') ?? undefined,
     );
     if (STEP_UP_CODES.has(apiError.code) && stepUpHandler && !options.noStepUp && (await stepUpHandler(apiError))) {
       return api<T>(path, { ...options, noStepUp: true });

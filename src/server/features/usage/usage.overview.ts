@@ -4,12 +4,29 @@ import type { RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { addDays, addMonths, DAY_MS, dayOf, daysBetween, monthStart, weekStart } from './usage.dates.js';
 import { USAGE_ERRORS } from './usage.errors.js';
-import { countActiveAccounts, countInactive, inactivePage, orgActiveRows, orgTypeTotals } from './usage.repository.js';
+import { countActiveAccounts, countActiveBetween, countInactive, inactivePage, orgActiveRows, orgTypeTotals } from './usage.repository.js';
 import { retentionDays } from './usage.retention.js';
 
 function series(rows: { period_start: string; active_users: number }[], starts: string[]): ActiveCount[] {
   const map = new Map(rows.map((r) => [r.period_start, Number(r.active_users)]));
   return starts.map((periodStart) => ({ periodStart, activeUsers: map.get(periodStart) ?? 0 }));
+}
+
+/**
+ * This week (or month) so far against the same number of days at the start of the previous one:
+ * on a Wednesday, Monday to Wednesday of last week, not all of it (a week one day old would always
+ * look like a fall). The month compares day 1 to today's day of the month, at most the whole previous month.
+ */
+async function equalPeriods(ctx: RequestContext, today: string, thisWeek: string, thisMonth: string) {
+  const weekDays = daysBetween(thisWeek, today).length;
+  const lastMonth = addMonths(thisMonth, -1);
+  const lastMonthDays = daysBetween(lastMonth, addDays(thisMonth, -1)).length;
+  const monthDays = Math.min(daysBetween(thisMonth, today).length, lastMonthDays);
+  const [week, month] = await Promise.all([
+    countActiveBetween(ctx.deps.db, ctx.organizationId, addDays(thisWeek, -7), addDays(thisWeek, weekDays - 8)),
+    countActiveBetween(ctx.deps.db, ctx.organizationId, lastMonth, addDays(lastMonth, monthDays - 1)),
+  ]);
+  return { week: { previous: week, previousDays: weekDays }, month: { previous: month, previousDays: monthDays, previousPeriodDays: lastMonthDays } };
 }
 
 export async function getUsageOverview(ctx: RequestContext, inactiveDays: number): Promise<UsageOverview> {
@@ -22,7 +39,7 @@ export async function getUsageOverview(ctx: RequestContext, inactiveDays: number
   const thisMonth = monthStart(today);
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, -(11 - i)));
   const cutoff = new Date(now.getTime() - inactiveDays * DAY_MS).toISOString();
-  const [dayRows, weekRows, monthRows, types, inactiveCount, activeAccounts, retention] = await Promise.all([
+  const [dayRows, weekRows, monthRows, types, inactiveCount, activeAccounts, retention, equal] = await Promise.all([
     orgActiveRows(db, ctx.organizationId, 'day', days[0]),
     orgActiveRows(db, ctx.organizationId, 'week', weeks[0]),
     orgActiveRows(db, ctx.organizationId, 'month', months[0]),
@@ -30,6 +47,7 @@ export async function getUsageOverview(ctx: RequestContext, inactiveDays: number
     countInactive(db, ctx.organizationId, cutoff),
     countActiveAccounts(db, ctx.organizationId),
     retentionDays(db, ctx.organizationId),
+    equalPeriods(ctx, today, thisWeek, thisMonth),
   ]);
   const daily = series(dayRows, days);
   const weekly = series(weekRows, weeks);
@@ -41,7 +59,11 @@ export async function getUsageOverview(ctx: RequestContext, inactiveDays: number
     .sort((a, b) => b.events - a.events || (a.type < b.type ? -1 : 1));
   return {
     generatedAt: now.toISOString(),
-    active: { day: lastTwo(daily), week: lastTwo(weekly), month: lastTwo(monthly) },
+    active: {
+      day: lastTwo(daily),
+      week: { current: lastTwo(weekly).current, previous: equal.week.previous, previousDays: equal.week.previousDays, previousPeriodDays: 7 },
+      month: { current: lastTwo(monthly).current, ...equal.month },
+    },
     trend: { daily, weekly, monthly },
     topTypes,
     totalEvents30d: topTypes.reduce((s, t) => s + t.events, 0),

@@ -251,6 +251,19 @@ export function orgActiveRows(db: DbOrTrx, organizationId: string, period: Activ
     .execute();
 }
 
+/** Distinct users active on any day from `fromDay` to `toDay` (inclusive), read from the per-day index. */
+export async function countActiveBetween(db: DbOrTrx, organizationId: string, fromDay: string, toDay: string): Promise<number> {
+  const row = await db
+    .selectFrom('usage_active')
+    .select((eb) => eb.fn.count<number | string>('user_id').distinct().as('users'))
+    .where('organization_id', '=', organizationId)
+    .where('period', '=', 'day')
+    .where('period_start', '>=', fromDay)
+    .where('period_start', '<=', toDay)
+    .executeTakeFirst();
+  return Number(row?.users ?? 0);
+}
+
 export function orgTypeTotals(db: DbOrTrx, organizationId: string, fromDay: string) {
   return db
     .selectFrom('usage_org_daily')

@@ -274,7 +274,12 @@ describe('organization overview', () => {
       { id: '5', userId: stale, type: 'sign_in', occurredAt: at(35 * DAY) }, // October
     ]);
     const o = (await get('/api/usage/overview?inactiveDays=30')).json();
-    expect(o.active).toEqual({ day: { current: 1, previous: 0 }, week: { current: 2, previous: 1 }, month: { current: 2, previous: 1 } });
+    // On a Sunday the week is whole; 29 days of November against 1–29 October.
+    expect(o.active).toEqual({
+      day: { current: 1, previous: 0 },
+      week: { current: 2, previous: 1, previousDays: 7, previousPeriodDays: 7 },
+      month: { current: 2, previous: 1, previousDays: 29, previousPeriodDays: 31 },
+    });
     expect(o.trend.daily).toHaveLength(30);
     expect(o.trend.weekly).toHaveLength(12);
     expect(o.trend.monthly.slice(-2)).toEqual([
@@ -387,4 +392,29 @@ describe('rollups', () => {
       propertyOptions('usage rollups equal a recount', 25),
     );
   }, 120_000);
+});
+
+describe('the overview compares equal periods', () => {
+  it('should compare this week so far with the same days of last week, not all of it', async () => {
+    const token = await serviceToken();
+    const users = await Promise.all(['a', 'b', 'c', 'd'].map((n) => t.createUser({ email: `${n}@acme.test` })));
+    // From Sunday 29 November 09:00 to Wednesday 2 December 12:00 UTC: this week so far is Monday to Wednesday (3 days).
+    t.clock.set(new Date('2026-12-02T12:00:00Z'));
+    const events = [
+      // Last week: a on Monday, b on Wednesday (in the first 3 days); c and d on Friday (outside them).
+      { userId: users[0], occurredAt: '2026-11-23T09:00:00Z' },
+      { userId: users[1], occurredAt: '2026-11-25T09:00:00Z' },
+      { userId: users[2], occurredAt: '2026-11-27T09:00:00Z' },
+      { userId: users[3], occurredAt: '2026-11-27T10:00:00Z' },
+      // This week: a on Tuesday.
+      { userId: users[0], occurredAt: '2026-12-01T09:00:00Z' },
+    ].map((e, i) => ({ id: `w${i}`, type: 'sign_in', ...e }));
+    expect((await post(token, events)).json().accepted).toBe(5);
+    const overview = (await get('/api/usage/overview', await t.signInAs(t.org.adminUserId))).json();
+    expect(overview.active.week).toEqual({ current: 1, previous: 2, previousDays: 3, previousPeriodDays: 7 });
+    // The month: 1–2 December against 1–2 November (nobody was active then).
+    expect(overview.active.month).toEqual({ current: 1, previous: 0, previousDays: 2, previousPeriodDays: 30 });
+    // The weekly trend still counts last week whole.
+    expect(overview.trend.weekly.at(-2)).toEqual({ periodStart: '2026-11-23', activeUsers: 4 });
+  });
 });

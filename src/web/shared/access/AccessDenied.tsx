@@ -34,7 +34,7 @@ export function AccessDenied({ missing }: { missing: Missing }) {
         <ThemeIcon size={44} radius="xl" variant="light" color="gray" aria-hidden>
           <IconLock size={24} />
         </ThemeIcon>
-        <Title order={2} id="access-denied-title">
+        <Title order={1} size="h2" id="access-denied-title">
           You don’t have access
         </Title>
         <Text>

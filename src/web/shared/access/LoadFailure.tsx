@@ -1,4 +1,5 @@
-import { Alert } from '@mantine/core';
+import { Alert, Button, Code, Group, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api';
 import { AccessDenied } from './AccessDenied';
@@ -12,16 +13,32 @@ export function forbiddenPermission(error: unknown): PermissionKey | null {
 }
 
 /**
- * What a page shows when its data did not load: "You don't have access" for a refusal by role, the
- * server's message in a red alert for anything else.
+ * What a page shows when its data did not load: "You don't have access" for a refusal by role; for
+ * anything else the server's message in a red alert, a Retry button (with `onRetry`) and the request
+ * id the server sent, to quote when reporting it.
  */
-export function LoadFailure({ error, title, children }: { error: unknown; title: string; children?: ReactNode }) {
+export function LoadFailure({ error, title, children, onRetry }: { error: unknown; title: string; children?: ReactNode; onRetry?: () => void }) {
   const permission = forbiddenPermission(error);
   if (permission) return <AccessDenied missing={{ all: [permission], any: [] }} />;
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
   return (
-    <Alert color="red" title={title}>
+    <Alert color="red" title={title} role="alert">
       {errorMessage(error)}
       {children}
+      {(onRetry || requestId) && (
+        <Group gap="sm" mt="sm" align="center">
+          {onRetry && (
+            <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
+              Retry
+            </Button>
+          )}
+          {requestId && (
+            <Text size="xs" c="red.9">
+              Request id <Code>{requestId}</Code>
+            </Text>
+          )}
+        </Group>
+      )}
     </Alert>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { addPasskey, fetchAccountSecurity, removePasskey, revokeOtherSessions, revokeSession } from '../api';
+import { plural } from '../../../shared/format';
 
 /**
  * The signed-in user's security (passkeys, sessions, gate) and what they can do to it. Adding the
@@ -50,7 +51,7 @@ export function useAccountSecurity() {
   const revokeOthers = useMutation({
     mutationFn: revokeOtherSessions,
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: `${r.revoked} other session${r.revoked === 1 ? '' : 's'} signed out.` });
+      notifications.show({ color: 'green', message: `${plural(r.revoked, 'other session', 'other sessions')} signed out.` });
       return refresh();
     },
   });

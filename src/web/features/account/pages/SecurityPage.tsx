@@ -19,7 +19,9 @@ export function SecurityPage() {
 
   return (
     <Stack maw={960}>
-      <Title order={2}>Account security</Title>
+      <Title order={1} size="h2">
+        Account security
+      </Title>
       <SecurityGateAlert data={data} />
 
       <PasskeyMfaCard data={data} />

@@ -36,11 +36,13 @@ export function VerifyPasskeyPage() {
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" p="xl" radius="lg" w={440}>
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="lg" w={440} maw="100%">
         <Stack>
           <div>
-            <Title order={2}>Confirm it’s you</Title>
+            <Title order={1} size="h2">
+              Confirm it’s you
+            </Title>
             <Text c="dimmed" size="sm">
               Your role requires a passkey after signing in with an email link.
             </Text>

@@ -8,7 +8,9 @@ export function HomePage() {
   const me = useMe().data!;
   return (
     <Stack maw={720}>
-      <Title order={2}>Welcome, {me.user.name}</Title>
+      <Title order={1} size="h2">
+        Welcome, {me.user.name}
+      </Title>
       <Card withBorder>
         <Text>
           You are signed in to <b>{me.organization.name}</b> as <b>{me.user.roleName}</b>.
@@ -22,7 +24,7 @@ export function HomePage() {
         </Text>
       </Card>
       <Card withBorder>
-        <Title order={4} mb="xs">
+        <Title order={2} size="h4" mb="xs">
           Where your first Workspace lives
         </Title>
         <FirstWorkspace />

@@ -53,11 +53,13 @@ export function SignInPage() {
   const ssoError = ssoErrorText(params.get('sso_error'));
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" p="xl" radius="lg" w={420}>
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="lg" w={420} maw="100%">
         <Stack>
           <div>
-            <Title order={2}>Sign in to Sofie</Title>
+            <Title order={1} size="h2">
+              Sign in to Sofie
+            </Title>
             <Text c="dimmed" size="sm">
               Enter your work email: we send you to your organization’s single sign-on, or email you a one-time sign-in link.
             </Text>

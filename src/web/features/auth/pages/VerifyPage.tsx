@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -33,8 +33,11 @@ export function VerifyPage() {
   }, [params, navigate, queryClient]);
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper withBorder p="xl" radius="lg" w={420}>
+    <Center component="main" mih="100vh" bg="gray.0">
+      <Paper withBorder p="xl" radius="lg" w={420} maw="100%">
+        <Title order={1} size="h3" mb="md">
+          Sign in to Sofie
+        </Title>
         {error ? (
           <Stack>
             <Alert color="red" title="Could not sign you in">

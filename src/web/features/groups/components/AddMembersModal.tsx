@@ -8,6 +8,7 @@ import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { plural } from '../../../shared/format';
 
 const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
@@ -67,6 +68,8 @@ export function AddMembersModal({
             nothingFoundMessage={results.isFetching ? 'Searching…' : 'No user matches (members already in the group are not listed)'}
             maxDropdownHeight={280}
             hidePickedOptions
+            // Inside the dialog rather than in a portal at the end of <body>: the open list stays within the dialog's landmarks.
+            comboboxProps={{ withinPortal: false }}
             data-autofocus
           />
           {selected.length > 0 && (
@@ -81,7 +84,7 @@ export function AddMembersModal({
               Cancel
             </Button>
             <Button type="submit" color="indigo.7" loading={form.pending} disabled={selected.length === 0}>
-              {selected.length ? `Add ${selected.length} member${selected.length === 1 ? '' : 's'}` : 'Add members'}
+              {selected.length ? `Add ${plural(selected.length, 'member', 'members')}` : 'Add members'}
             </Button>
           </Group>
         </Stack>

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
-import { formatDate } from '../../../shared/format';
+import { formatDate, plural } from '../../../shared/format';
 import { GroupHints, GROUPS_VS_ROLES } from './GroupHint';
 
 /** The way back, the group's name, description, size and hints, and (for managers) Edit and Delete. */
@@ -16,15 +16,14 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <div style={{ minWidth: 0, flex: 1 }}>
-          <Title order={2}>{g.name}</Title>
+          <Title order={1} size="h2">
+            {g.name}
+          </Title>
           <Text c={g.description ? undefined : 'gray.7'} mt={4}>
             {g.description || 'No description.'}
           </Text>
           <Text size="sm" c="gray.7" mt={4}>
-            <span data-testid="group-member-count">
-              {g.memberCount} member{g.memberCount === 1 ? '' : 's'}
-            </span>{' '}
-            · created {formatDate(g.createdAt)}
+            <span data-testid="group-member-count">{plural(g.memberCount, 'member', 'members')}</span> · created {formatDate(g.createdAt)}
           </Text>
           <Stack gap={2} mt={6}>
             <GroupHints hints={g.hints} />

@@ -9,6 +9,7 @@ import { useGroupUpdated } from '../hooks/useGroupUpdated';
 import { AddMembersModal } from './AddMembersModal';
 import { GroupFormModal } from './GroupFormModal';
 import { RemoveMembersSummary } from './RemoveMembersSummary';
+import { plural } from '../../../shared/format';
 
 export type GroupDialog = 'edit' | 'add' | 'remove' | 'delete' | null;
 
@@ -51,13 +52,13 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
           onSubmit={async (userIds, reason) => {
             const data = await addGroupMembers(g.id, userIds, reason);
             updated(data);
-            notifications.show({ color: 'green', message: `Added ${userIds.length} member${userIds.length === 1 ? '' : 's'} to ${data.name}.` });
+            notifications.show({ color: 'green', message: `Added ${plural(userIds.length, 'member', 'members')} to ${data.name}.` });
           }}
         />
       )}
       {dialog === 'remove' && (
         <ConfirmWithReasonModal
-          title={`Remove ${selected.length} member${selected.length === 1 ? '' : 's'}?`}
+          title={`Remove ${plural(selected.length, 'member', 'members')}?`}
           confirmLabel="Remove from group"
           reasonRequired={reasonRequired}
           onClose={onClose}
@@ -66,7 +67,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             const data = await removeGroupMembers(g.id, selected, reason);
             setSelected([]);
             updated(data);
-            notifications.show({ color: 'green', message: `Removed ${count} member${count === 1 ? '' : 's'} from ${data.name}.` });
+            notifications.show({ color: 'green', message: `Removed ${plural(count, 'member', 'members')} from ${data.name}.` });
           }}
         >
           <RemoveMembersSummary g={g} selected={selected} />
@@ -81,7 +82,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
           onClose={onClose}
           onConfirm={deleteTheGroup}
         >
-          The group and its {g.memberCount} membership{g.memberCount === 1 ? '' : 's'} are removed. Members keep their accounts and roles.
+          The group and its {plural(g.memberCount, 'membership', 'memberships')} are removed. Members keep their accounts and roles.
         </ConfirmWithReasonModal>
       )}
     </>

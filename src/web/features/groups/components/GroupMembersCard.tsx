@@ -19,7 +19,7 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
   return (
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           Members
         </Title>
         {manage && (

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { deleteGroup, groupKeys } from '../api';
+import { noun, plural } from '../../../shared/format';
 
 /** Deletes the group, drops it from the caches at once, and returns to the list. */
 export function useDeleteGroup(g: GroupDetail) {
@@ -17,7 +18,7 @@ export function useDeleteGroup(g: GroupDetail) {
     void queryClient.invalidateQueries({ queryKey: ['users'] });
     notifications.show({
       color: 'green',
-      message: `Group ${g.name} deleted. Its ${g.memberCount} member${g.memberCount === 1 ? '' : 's'} keep their accounts.`,
+      message: `Group ${g.name} deleted. Its ${plural(g.memberCount, 'member', 'members')} ${noun(g.memberCount, 'keeps', 'keep')} their accounts.`,
     });
     void navigate('/admin/groups');
   };

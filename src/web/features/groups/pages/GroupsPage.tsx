@@ -5,7 +5,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
-import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { createGroup, fetchGroups, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
@@ -27,7 +26,9 @@ export function GroupsPage() {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Manage Groups</Title>
+          <Title order={1} size="h2">
+            Manage Groups
+          </Title>
           <Text c="gray.7" size="sm">
             Groups help you manage users as teams: departments, project teams, reviewer groups.
           </Text>
@@ -47,9 +48,7 @@ export function GroupsPage() {
             <Loader aria-label="Loading groups" />
           </Center>
         ) : groups.error ? (
-          <Alert color="red" m="md">
-            {errorMessage(groups.error)}
-          </Alert>
+          <LoadFailure error={groups.error} title="Could not load groups" onRetry={() => void groups.refetch()} />
         ) : groups.data!.items.length === 0 ? (
           <Text c="gray.7" p="lg">
             No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}

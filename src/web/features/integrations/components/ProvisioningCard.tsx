@@ -40,7 +40,7 @@ export function ProvisioningCard() {
     <Card withBorder padding="lg" component="section" aria-label="Provisioning">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             Provisioning
           </Title>
           <Text size="sm" c="dimmed">

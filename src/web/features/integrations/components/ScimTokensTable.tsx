@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { provisioningKey, revokeScimToken, type fetchProvisioning } from '../api';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 type ScimToken = Awaited<ReturnType<typeof fetchProvisioning>>['items'][number];
 
@@ -38,7 +39,7 @@ export function ScimTokensTable({ items }: { items: ScimToken[] }) {
           <Table.Th>Created</Table.Th>
           <Table.Th>Last used</Table.Th>
           <Table.Th>Status</Table.Th>
-          <Table.Th />
+          <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

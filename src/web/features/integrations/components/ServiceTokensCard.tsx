@@ -26,7 +26,7 @@ export function ServiceTokensCard() {
     <Card withBorder padding="lg" component="section" aria-label="Service tokens">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             Service tokens
           </Title>
           <Text size="sm" c="dimmed">

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { revokeServiceToken, serviceTokensKey, type fetchServiceTokens } from '../api';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 type ServiceToken = Awaited<ReturnType<typeof fetchServiceTokens>>['items'][number];
 
@@ -37,7 +38,7 @@ export function ServiceTokensTable({ items }: { items: ServiceToken[] }) {
           <Table.Th>Created</Table.Th>
           <Table.Th>Last used</Table.Th>
           <Table.Th>Status</Table.Th>
-          <Table.Th />
+          <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { disableWebhookEndpoint, webhooksKey, type fetchWebhookEndpoints } from '../api';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 type WebhookEndpoint = Awaited<ReturnType<typeof fetchWebhookEndpoints>>['items'][number];
 
@@ -37,7 +38,7 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
           <Table.Th>Created</Table.Th>
           <Table.Th>Queue</Table.Th>
           <Table.Th>Status</Table.Th>
-          <Table.Th />
+          <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

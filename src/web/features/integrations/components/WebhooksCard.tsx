@@ -22,7 +22,7 @@ export function WebhooksCard() {
     <Card withBorder padding="lg" component="section" aria-label="Webhook endpoints">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             Webhook endpoints
           </Title>
           <Text size="sm" c="dimmed">
@@ -48,7 +48,7 @@ export function WebhooksCard() {
         <WebhookEndpointsTable items={endpoints.data.items} />
       )}
 
-      <Title order={4} size="h5" mt="lg">
+      <Title order={3} size="h5" mt="lg">
         Recent deliveries
       </Title>
       {!deliveries.data?.items.length ? (

@@ -11,7 +11,9 @@ export function IntegrationsPage() {
   return (
     <Stack maw={1100}>
       <div>
-        <Title order={2}>Integrations</Title>
+        <Title order={1} size="h2">
+          Integrations
+        </Title>
         <Text size="sm" c="dimmed">
           How identity providers and Sofie’s other services talk to user management, and where it tells them about changes.
         </Text>

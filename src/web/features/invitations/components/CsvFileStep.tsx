@@ -1,6 +1,7 @@
 import { Alert, Button, Code, FileInput, Group, Textarea } from '@mantine/core';
 import { IconFileTypeCsv, IconInfoCircle } from '@tabler/icons-react';
 import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
+import { formatNumber, plural } from '../../../shared/format';
 
 /** Before sending: the file, what was read from it, the business reason, and the button that sends. */
 export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onClose: () => void }) {
@@ -25,8 +26,8 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
       />
       {total > 0 && (
         <Alert color={localRejected.length ? 'yellow' : 'blue'} icon={<IconInfoCircle size={18} />}>
-          {total.toLocaleString()} rows read: {ready.length.toLocaleString()} ready to send
-          {localRejected.length > 0 && `, ${localRejected.length.toLocaleString()} rejected here (shown in the results)`}.
+          {plural(total, 'row', 'rows')} read: {formatNumber(ready.length)} ready to send
+          {localRejected.length > 0 && `, ${formatNumber(localRejected.length)} rejected here (shown in the results)`}.
         </Alert>
       )}
       {lookups.reasonRequired && (
@@ -46,7 +47,7 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
           Cancel
         </Button>
         <Button onClick={start} disabled={total === 0}>
-          {ready.length > 0 ? `Invite ${ready.length.toLocaleString()} ${ready.length === 1 ? 'person' : 'people'}` : 'Show results'}
+          {ready.length > 0 ? `Invite ${plural(ready.length, 'person', 'people')}` : 'Show results'}
         </Button>
       </Group>
     </>

@@ -1,4 +1,5 @@
 import { Group, Progress, Text } from '@mantine/core';
+import { formatNumber, plural } from '../../../shared/format';
 
 interface Props {
   running: boolean;
@@ -16,7 +17,7 @@ export function CsvUploadProgress({ running, done, total, progress }: Props) {
           {running ? 'Sending invitations…' : 'Finished'}
         </Text>
         <Text size="sm" c="dimmed">
-          {done.toLocaleString()} of {total.toLocaleString()} rows
+          {formatNumber(done)} of {plural(total, 'row', 'rows')}
         </Text>
       </Group>
       <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />

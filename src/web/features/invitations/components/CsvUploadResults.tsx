@@ -7,6 +7,7 @@ import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
 import { summarize } from './InviteResultsList';
 import { CsvResultRow } from './CsvResultRow';
 import { CsvUploadProgress } from './CsvUploadProgress';
+import { formatNumber } from '../../../shared/format';
 
 const SHOWN_ROWS = 500;
 
@@ -51,7 +52,7 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
       </Table.ScrollContainer>
       {shown.length > SHOWN_ROWS && (
         <Text size="xs" c="dimmed">
-          Showing the first {SHOWN_ROWS} of {shown.length.toLocaleString()}; the downloaded file has every row.
+          Showing the first {SHOWN_ROWS} of {formatNumber(shown.length)}; the downloaded file has every row.
         </Text>
       )}
       <Group justify="space-between">

@@ -1,12 +1,9 @@
 import { Anchor, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconSend, IconX } from '@tabler/icons-react';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import { Link } from 'react-router';
 import type { Invitation } from '../../../../contracts/invitations';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
-
-dayjs.extend(relativeTime);
+import { formatDateTime, fromNow, plural } from '../../../shared/format';
 
 /** One invitation: who, what access, how often sent, when it expires, and (for those who may invite) resend and revoke while it is open. */
 export function InvitationRow({
@@ -40,16 +37,16 @@ export function InvitationRow({
         <Text size="sm">{inv.invitedBy?.name ?? '—'}</Text>
       </Table.Td>
       <Table.Td>
-        <Tooltip label={`First sent ${dayjs(inv.createdAt).format('D MMM YYYY, HH:mm')}`}>
+        <Tooltip label={`First sent ${formatDateTime(inv.createdAt)}`}>
           <Text size="sm" span>
-            {inv.sentCount === 1 ? 'once' : `${inv.sentCount} times`}
+            {inv.sentCount === 1 ? 'once' : plural(inv.sentCount, 'time', 'times')}
           </Text>
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <Tooltip label={dayjs(inv.expiresAt).format('D MMM YYYY, HH:mm')}>
+        <Tooltip label={formatDateTime(inv.expiresAt)}>
           <Text size="sm" span c={inv.status === 'expired' ? 'orange.8' : undefined}>
-            {inv.status === 'accepted' ? `accepted ${dayjs(inv.acceptedAt).fromNow()}` : inv.status === 'revoked' ? '—' : dayjs(inv.expiresAt).fromNow()}
+            {inv.status === 'accepted' ? `accepted ${fromNow(inv.acceptedAt)}` : inv.status === 'revoked' ? '—' : fromNow(inv.expiresAt)}
           </Text>
         </Tooltip>
       </Table.Td>

@@ -19,7 +19,9 @@ export function InvitationsHeader({ organization, mayInvite, onInvite }: Props) 
             <IconArrowLeft size={14} /> Users
           </Group>
         </Anchor>
-        <Title order={2}>Invitations</Title>
+        <Title order={1} size="h2">
+          Invitations
+        </Title>
         <Text c="dimmed" size="sm">
           Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending
           sends a new link and restarts the expiry.

@@ -1,6 +1,7 @@
 import { Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import type { InviteOutcome, InviteResult } from '../../../../contracts/invitations';
 import { OutcomeBadge } from './OutcomeBadge';
+import { formatNumber } from '../../../shared/format';
 
 const ORDER: InviteOutcome[] = ['invited', 'updated', 'renewed', 'unchanged', 'rejected'];
 
@@ -8,7 +9,7 @@ export function summarize(outcomes: InviteOutcome[]): string {
   const counts = new Map<InviteOutcome, number>();
   for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
   return ORDER.filter((o) => counts.get(o))
-    .map((o) => `${counts.get(o)!.toLocaleString()} ${o}`)
+    .map((o) => `${formatNumber(counts.get(o)!)} ${o}`)
     .join(' · ');
 }
 

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core';
+import { plural } from '../../../shared/format';
 
 /** "3 addresses found · 1 not an email: not-an-email", live under the pasted text. */
 export function PasteCount({ found, invalid }: { found: number; invalid: string[] }) {
@@ -10,7 +11,7 @@ export function PasteCount({ found, invalid }: { found: number; invalid: string[
     );
   return (
     <Text size="xs" mt={-8} c="dimmed" data-testid="paste-count" aria-live="polite">
-      {found} {found === 1 ? 'address' : 'addresses'} found
+      {plural(found, 'address', 'addresses')} found
       {invalid.length > 0 && (
         <Text span inherit c="red.9" fw={600}>
           {' · '}

@@ -45,13 +45,15 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder p="xl" radius="lg" w={460} shadow="sm">
+    <Center component="main" mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder p="xl" radius="lg" w={460} maw="100%" shadow="sm">
         <Stack>
           <ThemeIcon size={48} radius="xl" variant="light">
             <IconMailOpened size={26} />
           </ThemeIcon>
-          <Title order={2}>You’re invited to Sofie</Title>
+          <Title order={1} size="h2">
+            You’re invited to Sofie
+          </Title>
           {error ? (
             <>
               <Alert

@@ -1,10 +1,9 @@
-import { Alert, Button, Card, Center, SegmentedControl, Skeleton, Stack } from '@mantine/core';
+import { Button, Card, Center, SegmentedControl, Skeleton, Stack } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { INVITATION_STATUSES, type InvitationStatus } from '../../../../contracts/invitations';
-import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
 import { fetchInvitations } from '../api';
 import { InvitationActionModal } from '../components/InvitationActionModal';
@@ -51,9 +50,7 @@ export function InvitationsPage() {
           data={[...INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: 'all', label: 'All' }]}
         />
         {list.isError ? (
-          <Alert color="red" title="Could not load invitations">
-            {errorMessage(list.error)}
-          </Alert>
+          <LoadFailure error={list.error} title="Could not load invitations" onRetry={() => void list.refetch()} />
         ) : list.isLoading ? (
           <Stack gap="xs">
             {Array.from({ length: 5 }, (_, i) => (

@@ -13,7 +13,9 @@ export function WelcomePage() {
   return (
     <Stack gap="lg" maw={880}>
       <div>
-        <Title order={2}>Welcome to Sofie, {me.user.name || me.user.email}</Title>
+        <Title order={1} size="h2">
+          Welcome to Sofie, {me.user.name || me.user.email}
+        </Title>
         <Text c="dimmed">
           Your account in {me.organization.name} is active. You joined as {me.user.roleName}.
         </Text>
@@ -24,7 +26,9 @@ export function WelcomePage() {
             <ThemeIcon variant="light" size="lg">
               <IconMail size={20} />
             </ThemeIcon>
-            <Title order={4}>How to sign in next time</Title>
+            <Title order={2} size="h4">
+              How to sign in next time
+            </Title>
           </Group>
           <Stack gap="xs">
             <Text size="sm">
@@ -48,7 +52,9 @@ export function WelcomePage() {
               <ThemeIcon variant="light" size="lg" color="gray">
                 <IconFolders size={20} />
               </ThemeIcon>
-              <Title order={4}>Where your first Workspace lives</Title>
+              <Title order={2} size="h4">
+                Where your first Workspace lives
+              </Title>
             </Group>
           </Group>
           <FirstWorkspace />

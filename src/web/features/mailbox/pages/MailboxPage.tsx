@@ -1,7 +1,10 @@
-import { Alert, Anchor, Badge, Card, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Card, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { MailMessage } from '../../../../contracts/mailbox';
 import { api, errorMessage } from '../../../shared/api';
+import { formatDateTime, exactTime } from '../../../shared/format';
 
 const LINK = /(https?:\/\/[^\s]+)/g;
 
@@ -26,9 +29,19 @@ export function MailboxPage() {
   const mail = useQuery({ queryKey: ['mailbox'], queryFn: () => api<{ items: MailMessage[] }>('/api/mailbox'), refetchInterval: 3000 });
   return (
     <Container size="md" py="xl">
-      <Stack>
+      <Box component="nav" aria-label="Back to Sofie" mb="md">
+        <Anchor component={Link} to="/" size="sm">
+          <Group gap={4} component="span">
+            <IconArrowLeft size={14} aria-hidden />
+            Back to the console
+          </Group>
+        </Anchor>
+      </Box>
+      <Stack component="main">
         <div>
-          <Title order={2}>Local mailbox</Title>
+          <Title order={1} size="h2">
+            Local mailbox
+          </Title>
           <Text c="dimmed" size="sm">
             No SMTP server is configured, so Sofie keeps its mail here. Set SMTP_URL to send real mail.
           </Text>
@@ -44,7 +57,9 @@ export function MailboxPage() {
           <Card key={m.id} withBorder data-testid="mail">
             <Group justify="space-between" mb={4}>
               <Text fw={600}>{m.subject}</Text>
-              <Badge variant="light">{new Date(m.createdAt).toLocaleString()}</Badge>
+              <Badge variant="light" title={exactTime(m.createdAt)}>
+                {formatDateTime(m.createdAt)}
+              </Badge>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
               To: {m.to}

@@ -9,7 +9,7 @@ import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { formatDate } from '../../../shared/format';
+import { formatDate, plural } from '../../../shared/format';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
 import { restorable } from '../restorable';
 
@@ -79,7 +79,7 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
       notifications.show({
         color: 'green',
         title: `${user.name} is deactivated`,
-        message: `Sign-in blocked; ${r.sessionsRevoked} session(s) ended, ${r.invitationsRevoked} invitation(s) revoked, ${r.sequencesPaused} Sequence(s) paused.`,
+        message: `Sign-in blocked; ${plural(r.sessionsRevoked, 'session', 'sessions')} ended, ${plural(r.invitationsRevoked, 'invitation', 'invitations')} revoked, ${plural(r.sequencesPaused, 'Sequence', 'Sequences')} paused.`,
       });
       close();
       onDone();
@@ -125,7 +125,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   const mutation = useMutation({
     mutationFn: () => reactivateUser(user.id, { reason: reason || undefined, resumeSequenceIds: chosen }),
     onSuccess: (r) => {
-      notifications.show({ color: 'green', title: `${user.name} is active again`, message: `${r.sequencesResumed} Sequence(s) resumed.` });
+      notifications.show({ color: 'green', title: `${user.name} is active again`, message: `${plural(r.sequencesResumed, 'Sequence', 'Sequences')} resumed.` });
       close();
       onDone();
     },
@@ -175,7 +175,7 @@ function RestoreButton({ user, onDone }: { user: OffboardingUser; onDone: () => 
     notifications.show({
       color: 'green',
       title: 'Account restored',
-      message: `It is deactivated until you reactivate it; ${result.restoredGroups} group(s) and ${result.restoredWorkspaceMemberships} Workspace membership(s) came back.`,
+      message: `It is deactivated until you reactivate it; ${plural(result.restoredGroups, 'group', 'groups')} and ${plural(result.restoredWorkspaceMemberships, 'Workspace membership', 'Workspace memberships')} came back.`,
     });
     onDone();
   }

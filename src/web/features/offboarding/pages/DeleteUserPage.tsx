@@ -46,7 +46,9 @@ export function DeleteUserPage() {
         <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
           ← {u.name}
         </Anchor>
-        <Title order={2}>Delete {u.name}</Title>
+        <Title order={1} size="h2">
+          Delete {u.name}
+        </Title>
         <Text c="dimmed">{u.email}</Text>
       </div>
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">

@@ -35,7 +35,9 @@ export function OrganizationSettingsPage() {
       >
         <Stack gap="lg">
           <div>
-            <Title order={2}>Organization settings</Title>
+            <Title order={1} size="h2">
+              Organization settings
+            </Title>
             <Text c="gray.7" size="sm">
               Settings that apply to everyone in {saved?.name}.
             </Text>

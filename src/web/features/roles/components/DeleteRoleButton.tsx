@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Role } from '../../../../contracts/roles';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { deleteRole } from '../api';
+import { plural } from '../../../shared/format';
 
 /** Delete with confirmation; a role still held by users is refused with the count and a link to them. */
 export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: () => void }) {
@@ -48,7 +49,7 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
               {inUse && inUse.userCount > 0 && (
                 <Text size="sm" mt="xs">
                   <Anchor component={Link} to={inUse.link}>
-                    Show the {inUse.userCount} {inUse.userCount === 1 ? 'user' : 'users'} holding this role
+                    Show the {plural(inUse.userCount, 'user', 'users')} holding this role
                   </Anchor>
                 </Text>
               )}

@@ -3,13 +3,16 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { RoleImpact } from '../../../../contracts/roles';
 import { AffectedUsersTable } from './AffectedUsersTable';
 import { PermissionChangeList } from './PermissionChangeList';
+import { formatNumber, noun, plural } from '../../../shared/format';
 
 /** "Review impact": who gains or loses which permissions when the role is saved. */
 export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boolean }) {
   const changes = impact.gained.length + impact.lost.length;
   return (
     <Stack gap="md" data-testid="impact-review">
-      <Title order={3}>Impact review</Title>
+      <Title order={2} size="h3">
+        Impact review
+      </Title>
       {impact.problems.map((p) => (
         <Alert key={p.code} color="red" title="This change will be refused" icon={<IconAlertTriangle size={18} />}>
           {p.message}
@@ -26,8 +29,8 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
           : impact.userCount === 0
             ? 'Nobody holds this role: saving changes no one’s access.'
             : changes === 0
-              ? `No permission changes for the ${impact.userCount} ${impact.userCount === 1 ? 'user' : 'users'} holding this role.`
-              : `${impact.userCount} ${impact.userCount === 1 ? 'user' : 'users'} (${impact.activeUserCount} active) will gain ${impact.gained.length} and lose ${impact.lost.length} ${changes === 1 ? 'permission' : 'permissions'} on their next request.`}
+              ? `No permission changes for the ${plural(impact.userCount, 'user', 'users')} holding this role.`
+              : `${plural(impact.userCount, 'user', 'users')} (${formatNumber(impact.activeUserCount)} active) will gain ${formatNumber(impact.gained.length)} and lose ${formatNumber(impact.lost.length)} ${noun(changes, 'permission', 'permissions')} on their next request.`}
       </Text>
       <Group align="flex-start" grow>
         <PermissionChangeList title={isNew ? 'Permissions in this role' : 'Gained'} listLabel="Gained permissions" permissions={impact.gained} />

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/api';
 import type { RoleEditorState } from '../hooks/useRoleEditor';
 import { DeleteRoleButton } from './DeleteRoleButton';
 import { RoleBadges } from './RoleBadges';
+import { formatNumber, noun } from '../../../shared/format';
 
 /** The way back, the role's name and badges, Duplicate and Delete, and who holds it. */
 export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
@@ -20,7 +21,9 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
       </Anchor>
       <Group justify="space-between">
         <Group gap="sm">
-          <Title order={2}>{isNew ? 'New Role' : role.data!.name}</Title>
+          <Title order={1} size="h2">
+            {isNew ? 'New Role' : role.data!.name}
+          </Title>
           {role.data && <RoleBadges role={role.data} />}
         </Group>
         {!isNew && canManage && (
@@ -36,7 +39,7 @@ export function RoleEditorHeader({ editor }: { editor: RoleEditorState }) {
       {duplicate.error && <Alert color="red">{errorMessage(duplicate.error)}</Alert>}
       {role.data && (
         <Text size="sm" c="dimmed">
-          {role.data.userCount} {role.data.userCount === 1 ? 'user holds' : 'users hold'} this role.
+          {formatNumber(role.data.userCount)} {noun(role.data.userCount, 'user holds', 'users hold')} this role.
         </Text>
       )}
     </>

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../shared/api';
 import { duplicateRole } from '../api';
 import { DeleteRoleButton } from './DeleteRoleButton';
 import { RoleBadges } from './RoleBadges';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 /** Every role with its permissions, holders and owner; managers may duplicate any role and delete custom ones. */
 export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }) {
@@ -23,65 +24,68 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
     onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate the role', message: errorMessage(error) }),
   });
 
+  // On a narrow screen the table scrolls sideways inside its card instead of being cut off.
   return (
-    <Table highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Description</Table.Th>
-          <Table.Th>Permissions</Table.Th>
-          <Table.Th>Users</Table.Th>
-          <Table.Th>Owner</Table.Th>
-          {manage && <Table.Th aria-label="Actions" />}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {roles.map((role) => (
-          <Table.Tr key={role.id}>
-            <Table.Td miw={300}>
-              <Group gap="xs">
-                <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>
-                  {role.name}
-                </Anchor>
-                <RoleBadges role={role} />
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" c="dimmed" lineClamp={2}>
-                {role.description}
-              </Text>
-            </Table.Td>
-            <Table.Td>{role.permissions.length}</Table.Td>
-            <Table.Td>
-              {role.userCount > 0 ? (
-                <Anchor component={Link} to={`/admin/users?role=${role.id}`}>
-                  {role.userCount}
-                </Anchor>
-              ) : (
-                0
-              )}
-            </Table.Td>
-            <Table.Td>{role.owner?.name ?? (role.system ? '—' : '')}</Table.Td>
-            {manage && (
-              <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    leftSection={<IconCopy size={14} />}
-                    loading={duplicate.isPending && duplicate.variables === role.id}
-                    onClick={() => duplicate.mutate(role.id)}
-                    aria-label={`Duplicate ${role.name}`}
-                  >
-                    Duplicate
-                  </Button>
-                  {!role.system && <DeleteRoleButton role={role} />}
+    <Table.ScrollContainer minWidth={840} type="native">
+      <Table highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Description</Table.Th>
+            <Table.Th>Permissions</Table.Th>
+            <Table.Th>Users</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            {manage && <ActionsHeader />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {roles.map((role) => (
+            <Table.Tr key={role.id}>
+              <Table.Td miw={300}>
+                <Group gap="xs">
+                  <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>
+                    {role.name}
+                  </Anchor>
+                  <RoleBadges role={role} />
                 </Group>
               </Table.Td>
-            )}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+              <Table.Td>
+                <Text size="sm" c="dimmed" lineClamp={2}>
+                  {role.description}
+                </Text>
+              </Table.Td>
+              <Table.Td>{role.permissions.length}</Table.Td>
+              <Table.Td>
+                {role.userCount > 0 ? (
+                  <Anchor component={Link} to={`/admin/users?role=${role.id}`}>
+                    {role.userCount}
+                  </Anchor>
+                ) : (
+                  0
+                )}
+              </Table.Td>
+              <Table.Td>{role.owner?.name ?? (role.system ? '—' : '')}</Table.Td>
+              {manage && (
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      leftSection={<IconCopy size={14} />}
+                      loading={duplicate.isPending && duplicate.variables === role.id}
+                      onClick={() => duplicate.mutate(role.id)}
+                      aria-label={`Duplicate ${role.name}`}
+                    >
+                      Duplicate
+                    </Button>
+                    {!role.system && <DeleteRoleButton role={role} />}
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Loader, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { OwnerPicker } from '../components/OwnerPicker';
+import { PermissionList } from '../components/PermissionList';
 import { PermissionPicker } from '../components/PermissionPicker';
 import { ReviewAndSaveCard } from '../components/ReviewAndSaveCard';
 import { RoleEditorHeader } from '../components/RoleEditorHeader';
@@ -20,7 +21,14 @@ function RoleEditor({ id }: { id: string | undefined }) {
   const { held, catalogue, role, draft, change, showErrors, readOnly, privileged, nameError, ownerError } = editor;
 
   if (catalogue.isLoading || role.isLoading) return <Loader />;
-  if (catalogue.error || role.error) return <LoadFailure error={catalogue.error ?? role.error} title="Could not load the role" />;
+  if (catalogue.error || role.error)
+    return (
+      <LoadFailure
+        error={catalogue.error ?? role.error}
+        title="Could not load the role"
+        onRetry={() => void Promise.all([catalogue.refetch(), role.refetch()])}
+      />
+    );
 
   return (
     <Stack maw={900}>
@@ -52,20 +60,24 @@ function RoleEditor({ id }: { id: string | undefined }) {
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">
+        <Title order={2} size="h3" mb="sm">
           Permissions
         </Title>
-        <PermissionPicker
-          catalogue={catalogue.data!}
-          value={draft.permissions}
-          onChange={(permissions) => change({ permissions })}
-          held={held}
-          readOnly={readOnly}
-        />
+        {role.data?.system ? (
+          <PermissionList catalogue={catalogue.data!} value={draft.permissions} />
+        ) : (
+          <PermissionPicker
+            catalogue={catalogue.data!}
+            value={draft.permissions}
+            onChange={(permissions) => change({ permissions })}
+            held={held}
+            readOnly={readOnly}
+          />
+        )}
       </Card>
 
       <Card withBorder>
-        <Title order={3} mb="sm">
+        <Title order={2} size="h3" mb="sm">
           Configure security policy
         </Title>
         <SecurityPolicyFields value={draft.securityPolicy} onChange={(securityPolicy) => change({ securityPolicy })} readOnly={readOnly} />

@@ -1,9 +1,8 @@
-import { Alert, Button, Card, Group, Loader, Modal, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Modal, Text, Title } from '@mantine/core';
 import { IconHelpCircle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { fetchRoles } from '../api';
 import { HelpMeChoose } from '../components/HelpMeChoose';
@@ -23,7 +22,9 @@ export function RolesPage() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>Manage Roles</Title>
+        <Title order={1} size="h2">
+          Manage Roles
+        </Title>
         <Group gap="xs">
           {can('users.view') && (
             <Button variant="default" leftSection={<IconHelpCircle size={16} />} onClick={() => setHelpOpen(true)}>
@@ -50,7 +51,7 @@ export function RolesPage() {
       </Text>
       <Card withBorder>
         {roles.isLoading && <Loader />}
-        {roles.error && <Alert color="red">{errorMessage(roles.error)}</Alert>}
+        {roles.error && <LoadFailure error={roles.error} title="Could not load roles" onRetry={() => void roles.refetch()} />}
         {roles.data && <RolesTable roles={roles.data} manage={manage} />}
       </Card>
     </>

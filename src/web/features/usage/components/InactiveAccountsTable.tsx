@@ -2,6 +2,8 @@ import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import { Link } from 'react-router';
 import type { InactiveUser } from '../../../../contracts/usage';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { formatDate } from '../../../shared/format';
 
 /** The inactive accounts shown so far, selectable for review. */
 export function InactiveAccountsTable({
@@ -32,7 +34,7 @@ export function InactiveAccountsTable({
           <Table.Th>Email</Table.Th>
           <Table.Th>Role</Table.Th>
           <Table.Th>Last active</Table.Th>
-          <Table.Th />
+          <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -46,7 +48,7 @@ export function InactiveAccountsTable({
             <Table.Td>{u.role.name}</Table.Td>
             <Table.Td>
               {u.lastActiveAt ? (
-                new Date(u.lastActiveAt).toLocaleDateString()
+                formatDate(u.lastActiveAt)
               ) : (
                 <Text span c="dimmed" size="sm">
                   Never

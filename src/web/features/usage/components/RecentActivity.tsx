@@ -4,15 +4,20 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ActivityItem } from '../../../../contracts/usage';
 import { errorMessage } from '../../../shared/api';
 import { fetchUserActivity } from '../api';
+import { plural } from '../../../shared/format';
+import { When } from '../../../shared/When';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** What a usage event's quantity counts, by type (the API: "e.g. tokens"). */
+const QUANTITY: Record<string, [string, string]> = { chat_message: ['token', 'tokens'] };
 
 function detail(item: ActivityItem): string | null {
   const parts: string[] = [];
   if (item.kind === 'audit' && item.actor) parts.push(`by ${item.actor.label}`);
-  if (item.workspaceId) parts.push(`Workspace ${item.workspaceId}`);
-  if (item.itemId) parts.push(`item ${item.itemId}`);
-  if (item.kind === 'usage' && item.quantity !== null && item.quantity !== 1) parts.push(`quantity ${item.quantity.toLocaleString()}`);
+  if (item.kind === 'usage' && item.quantity !== null && item.quantity !== 1) {
+    const [one, other] = QUANTITY[item.type] ?? ['unit', 'units'];
+    parts.push(plural(item.quantity, one, other));
+  }
+  if (item.workspaceId) parts.push(`in Workspace ${item.workspaceId}`);
   if (item.reason) parts.push(`reason: “${item.reason}”`);
   return parts.length ? parts.join(' · ') : null;
 }
@@ -28,7 +33,7 @@ export function RecentActivity({ userId }: { userId: string }) {
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="recent-activity-title">
-      <Title order={3} size="h4" mb="sm" id="recent-activity-title">
+      <Title order={2} size="h4" mb="sm" id="recent-activity-title">
         Recent activity
       </Title>
       {feed.isLoading ? (
@@ -65,7 +70,7 @@ export function RecentActivity({ userId }: { userId: string }) {
                   </Text>
                 )}
                 <Text size="xs" c="dimmed">
-                  <time dateTime={item.occurredAt}>{when(item.occurredAt)}</time>
+                  <When iso={item.occurredAt} absolute="time" />
                 </Text>
               </Timeline.Item>
             ))}

@@ -28,7 +28,7 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
 
   return (
     <Card withBorder padding="lg" component="section" aria-label="Usage data">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         Usage data
       </Title>
       <Text size="sm" c="gray.7" mt={2}>

@@ -1,5 +1,6 @@
 import { Text, Tooltip } from '@mantine/core';
 import { USAGE_EVENT_LABELS, type UsageEventType, type UserUsageSummary } from '../../../../contracts/usage';
+import { plural } from '../../../shared/format';
 
 /** The Users page's small usage summary: events in the last 30 days and the most frequent kind. */
 export function UsageSummary({ usage }: { usage: UserUsageSummary | undefined }) {
@@ -14,7 +15,7 @@ export function UsageSummary({ usage }: { usage: UserUsageSummary | undefined })
   return (
     <Tooltip label={top ? `Mostly ${top.toLowerCase()}` : 'Last 30 days'}>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {usage.events30d.toLocaleString()} {usage.events30d === 1 ? 'event' : 'events'}
+        {plural(usage.events30d, 'event', 'events')}
       </Text>
     </Tooltip>
   );

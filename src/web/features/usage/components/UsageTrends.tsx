@@ -1,4 +1,4 @@
-import { AreaChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
 import { IconChartAreaLine } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,12 +7,13 @@ import { USAGE_EVENT_LABELS, USAGE_EVENT_TYPES } from '../../../../contracts/usa
 import { errorMessage } from '../../../shared/api';
 import { fetchUserUsage } from '../api';
 import { USAGE_COLORS } from './usageColors';
+import { formatDay, formatNumber, plural } from '../../../shared/format';
 
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dayLabel = (day: string) => formatDay(day);
 
 /**
  * "Usage trends" of one user: events per day and type over 30 or 90 days (UTC), from the daily
- * rollups. With no usage in the window it says so instead of drawing a flat line.
+ * rollups, as bars per day. With no usage in the window it says so instead of drawing a flat line.
  */
 export function UsageTrends({ userId }: { userId: string }) {
   const [days, setDays] = useState<30 | 90>(30);
@@ -22,7 +23,7 @@ export function UsageTrends({ userId }: { userId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="usage-trends-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="usage-trends-title">
+        <Title order={2} size="h4" id="usage-trends-title">
           Usage trends
         </Title>
         <SegmentedControl
@@ -55,7 +56,7 @@ export function UsageTrends({ userId }: { userId: string }) {
               <Text size="xs" c="dimmed">
                 Events
               </Text>
-              <Text fw={600}>{data.totalEvents.toLocaleString()}</Text>
+              <Text fw={600}>{formatNumber(data.totalEvents)}</Text>
             </div>
             {data.totals
               .filter((t) => t.events > 0)
@@ -66,23 +67,23 @@ export function UsageTrends({ userId }: { userId: string }) {
                   <Text size="xs" c="dimmed">
                     {t.label}
                   </Text>
-                  <Text fw={600}>{t.events.toLocaleString()}</Text>
+                  <Text fw={600}>{formatNumber(t.events)}</Text>
                 </div>
               ))}
           </SimpleGrid>
-          <AreaChart
+          {/* Whole counts per day: one bar per day (stacked by type), integer ticks, nothing drawn between days. */}
+          <BarChart
             data-testid="usage-trend-chart"
             role="img"
             h={240}
             data={data.series.map((p) => ({ ...p, date: dayLabel(p.day) }))}
             dataKey="date"
             type="stacked"
-            curveType="monotone"
-            withDots={false}
+            yAxisProps={{ allowDecimals: false }}
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
             series={used.map((type) => ({ name: type, label: USAGE_EVENT_LABELS[type], color: USAGE_COLORS[type] }))}
-            aria-label={`Usage per day over the last ${days} days: ${data.totalEvents} events`}
+            aria-label={`Usage per day over the last ${days} days: ${plural(data.totalEvents, 'event', 'events')}`}
           />
           <Text size="xs" c="dimmed" mt="xs">
             Days in UTC, {dayLabel(data.from)} – {dayLabel(data.to)}.

@@ -10,28 +10,42 @@ import { ReviewInactiveModal } from '../components/ReviewInactiveModal';
 import { USAGE_COLORS } from '../components/usageColors';
 import { useInactiveAccounts } from '../hooks/useInactiveAccounts';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
+import { formatDay, formatMonth, formatNumber, plural } from '../../../shared/format';
 
-const utc = (day: string, options: Intl.DateTimeFormatOptions) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { ...options, timeZone: 'UTC' });
 const PERIOD_LABEL = {
-  daily: (d: string) => utc(d, { month: 'short', day: 'numeric' }),
-  weekly: (d: string) => `Week of ${utc(d, { month: 'short', day: 'numeric' })}`,
-  monthly: (d: string) => utc(d, { month: 'short', year: 'numeric' }),
+  daily: (d: string) => formatDay(d),
+  weekly: (d: string) => `Week of ${formatDay(d)}`,
+  monthly: (d: string) => formatMonth(d),
 };
 
-function ActiveStat({ label, current, previous, previousLabel }: { label: string; current: number; previous: number; previousLabel: string }) {
-  const diff = current - previous;
+/** "in all of last week", or "in the first 3 days of last week" while this week is 3 days old. */
+function comparedWith(period: { previousDays: number; previousPeriodDays: number }, last: string): string {
+  return period.previousDays >= period.previousPeriodDays ? `in all of ${last}` : `in the first ${plural(period.previousDays, 'day', 'days')} of ${last}`;
+}
+
+interface StatProps {
+  label: string;
+  current: number;
+  previous: number;
+  previousLabel: string;
+  /** False when the periods differ in length (today so far against all of yesterday): no up or down arrow. */
+  comparable?: boolean;
+}
+
+function ActiveStat({ label, current, previous, previousLabel, comparable = true }: StatProps) {
+  const diff = comparable ? current - previous : 0;
   return (
     <Card withBorder>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
       <Text fz={28} fw={700}>
-        {current.toLocaleString()}
+        {formatNumber(current)}
       </Text>
       <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
         {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
         <Text size="xs">
-          {previous.toLocaleString()} {previousLabel}
+          {formatNumber(previous)} {previousLabel}
         </Text>
       </Group>
     </Card>
@@ -44,7 +58,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
   return (
     <Card withBorder component="section" aria-labelledby="active-trend-title">
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4" id="active-trend-title">
+        <Title order={2} size="h4" id="active-trend-title">
           Active users
         </Title>
         <SegmentedControl
@@ -64,6 +78,7 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
         h={220}
         data={data}
         dataKey="period"
+        yAxisProps={{ allowDecimals: false }}
         series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]}
         aria-label={`Active users ${period}`}
       />
@@ -77,7 +92,7 @@ function InactiveAccounts() {
     <Card withBorder component="section" aria-labelledby="inactive-title">
       <Group justify="space-between" mb="sm">
         <div>
-          <Title order={3} size="h4" id="inactive-title">
+          <Title order={2} size="h4" id="inactive-title">
             Inactive accounts
           </Title>
           <Text size="sm" c="dimmed">
@@ -112,7 +127,7 @@ function InactiveAccounts() {
       ) : (
         <>
           <Group mb="xs" gap="sm" mih={30}>
-            <Text size="sm">{selected.size > 0 ? `${selected.size} selected` : `${total.toLocaleString()} inactive`}</Text>
+            <Text size="sm">{selected.size > 0 ? `${formatNumber(selected.size)} selected` : `${formatNumber(total)} inactive`}</Text>
             {selected.size > 0 && (
               <>
                 <Button size="xs" onClick={review.open}>
@@ -145,7 +160,9 @@ export function OverviewPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>Organization overview</Title>
+        <Title order={1} size="h2">
+          Organization overview
+        </Title>
         <Text c="dimmed" size="sm">
           Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.
         </Text>
@@ -153,17 +170,33 @@ export function OverviewPage() {
       {overview.isLoading ? (
         <Loader />
       ) : overview.isError ? (
-        <LoadFailure error={overview.error} title="Could not load the overview" />
+        <LoadFailure error={overview.error} title="Could not load the overview" onRetry={() => void overview.refetch()} />
       ) : o ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <ActiveStat label="Active today" current={o.active.day.current} previous={o.active.day.previous} previousLabel="yesterday" />
-            <ActiveStat label="Active this week" current={o.active.week.current} previous={o.active.week.previous} previousLabel="last week" />
-            <ActiveStat label="Active this month" current={o.active.month.current} previous={o.active.month.previous} previousLabel="last month" />
+            <ActiveStat
+              label="Active today"
+              current={o.active.day.current}
+              previous={o.active.day.previous}
+              previousLabel="in all of yesterday"
+              comparable={false}
+            />
+            <ActiveStat
+              label="Active this week"
+              current={o.active.week.current}
+              previous={o.active.week.previous}
+              previousLabel={comparedWith(o.active.week, 'last week')}
+            />
+            <ActiveStat
+              label="Active this month"
+              current={o.active.month.current}
+              previous={o.active.month.previous}
+              previousLabel={comparedWith(o.active.month, 'last month')}
+            />
           </SimpleGrid>
           <ActiveTrend trend={o.trend} />
           <Card withBorder component="section" aria-labelledby="top-types-title">
-            <Title order={3} size="h4" mb="sm" id="top-types-title">
+            <Title order={2} size="h4" mb="sm" id="top-types-title">
               Top event types · last 30 days
             </Title>
             {o.topTypes.length === 0 ? (
@@ -177,7 +210,7 @@ export function OverviewPage() {
                     <Group justify="space-between">
                       <Text size="sm">{t.label}</Text>
                       <Text size="sm" fw={500}>
-                        {t.events.toLocaleString()}
+                        {formatNumber(t.events)}
                       </Text>
                     </Group>
                     <Progress

@@ -22,7 +22,9 @@ export function UserActivityPage() {
         <Text>Activity</Text>
       </Breadcrumbs>
       <div>
-        <Title order={2}>{user.data ? `Activity of ${user.data.name}` : 'Activity'}</Title>
+        <Title order={1} size="h2">
+          {user.data ? `Activity of ${user.data.name}` : 'Activity'}
+        </Title>
         {user.data && <Text c="dimmed">{user.data.email}</Text>}
       </div>
       <UsageTrends userId={id} />

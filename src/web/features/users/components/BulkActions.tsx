@@ -8,6 +8,7 @@ import { useBulkAction } from '../hooks/useBulkAction';
 import { useRoleChoices } from '../../roles';
 import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
+import { formatNumber, noun, plural } from '../../../shared/format';
 
 type Action = BulkUsersBody['action'];
 
@@ -53,7 +54,7 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
             </>
           ) : (
             <>
-              <b>{count.toLocaleString()}</b> {count === 1 ? 'user' : 'users'} selected{wholePage ? ' on this page.' : '.'}
+              <b>{formatNumber(count)}</b> {noun(count, 'user', 'users')} selected{wholePage ? ' on this page.' : '.'}
             </>
           )}{' '}
           {wholePage && (
@@ -124,7 +125,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             }
           : onClose
       }
-      title={`${TITLES[action]} · ${count.toLocaleString()} ${count === 1 ? 'user' : 'users'}`}
+      title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`}
       size="lg"
     >
       {result ? (
@@ -184,10 +185,10 @@ function BulkResultView({ result, onClose }: { result: BulkUsersResult; onClose:
   return (
     <Stack>
       <Alert color="green" icon={<IconCheck size={18} />} title="Done">
-        {result.changed.toLocaleString()} of {result.matched.toLocaleString()} {result.matched === 1 ? 'user' : 'users'} changed
-        {result.skipped.length > 0 ? `; ${result.skipped.length.toLocaleString()} skipped.` : '.'}
+        {formatNumber(result.changed)} of {plural(result.matched, 'user', 'users')} changed
+        {result.skipped.length > 0 ? `; ${formatNumber(result.skipped.length)} skipped.` : '.'}
         {result.matched - result.changed - result.skipped.length > 0 &&
-          ` ${(result.matched - result.changed - result.skipped.length).toLocaleString()} already matched, so nothing changed for them.`}
+          ` ${formatNumber(result.matched - result.changed - result.skipped.length)} already matched, so nothing changed for them.`}
       </Alert>
       {result.skipped.length > 0 && (
         <div>

@@ -1,5 +1,6 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { IconSearch, IconX } from '@tabler/icons-react';
+import { Button, Drawer, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconFilter, IconSearch, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
 import type { UserListParams } from '../hooks/useUserListParams';
@@ -26,25 +27,16 @@ interface Props {
   onReset: () => void;
 }
 
-/** Search (debounced into the URL) and the role, group and status filters. */
-export function UserFilters({ params, onChange, onReset, end }: Props) {
+type SelectWidths = { role: number | string; group: number | string; status: number | string; lastActive: number | string };
+const ROW_WIDTHS: SelectWidths = { role: 170, group: 170, status: 140, lastActive: 170 };
+const FULL_WIDTHS: SelectWidths = { role: '100%', group: '100%', status: '100%', lastActive: '100%' };
+
+/** The role, group, status and last-active filters: in the row on wide screens, in the Filters drawer on narrow ones. */
+function FilterSelects({ params, onChange, widths }: Pick<Props, 'params' | 'onChange'> & { widths: SelectWidths }) {
   const roles = useRoles();
   const groups = useGroups();
-  const { search, setSearch, clearSearch } = useDebouncedSearch(params.search, onChange);
-
-  const filtered = Boolean(params.search || params.roleId || params.groupId || params.status || params.lastActive);
-
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
-      <TextInput
-        leftSection={<IconSearch size={16} />}
-        placeholder="Search by name or email"
-        aria-label="Search users"
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        rightSection={search ? <IconX size={14} style={{ cursor: 'pointer' }} aria-label="Clear search" onClick={() => setSearch('')} /> : null}
-        style={{ flex: '1 1 220px', maxWidth: 360 }}
-      />
+    <>
       <Select
         aria-label="Filter by role"
         placeholder="All roles"
@@ -53,7 +45,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         onChange={(value) => onChange({ roleId: value ?? undefined })}
         clearable
         searchable
-        w={170}
+        w={widths.role}
       />
       <Select
         aria-label="Filter by group"
@@ -64,7 +56,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         clearable
         searchable
         nothingFoundMessage="No groups yet"
-        w={170}
+        w={widths.group}
       />
       <Select
         aria-label="Filter by status"
@@ -73,7 +65,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         value={params.status ?? null}
         onChange={(value) => onChange({ status: (value as UserListParams['status']) ?? undefined })}
         clearable
-        w={140}
+        w={widths.status}
       />
       <Select
         aria-label="Filter by last active"
@@ -82,19 +74,66 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         value={params.lastActive ?? null}
         onChange={(value) => onChange({ lastActive: (value as UserListParams['lastActive']) ?? undefined })}
         clearable
-        w={170}
+        w={widths.lastActive}
       />
-      {filtered && (
-        <Button
-          variant="subtle"
-          color="gray"
-          onClick={() => {
-            clearSearch();
-            onReset();
-          }}
-        >
-          Clear filters
-        </Button>
+    </>
+  );
+}
+
+/**
+ * Search (debounced into the URL) and the role, group and status filters. Below the `sm` breakpoint
+ * (a phone) the four filters fold into a "Filters" button that opens them in a drawer.
+ */
+export function UserFilters({ params, onChange, onReset, end }: Props) {
+  const { search, setSearch, clearSearch } = useDebouncedSearch(params.search, onChange);
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [drawer, { open, close }] = useDisclosure(false);
+  const chosen = [params.roleId, params.groupId, params.status, params.lastActive].filter(Boolean).length;
+  const filtered = Boolean(params.search || chosen);
+  const clear = (
+    <Button
+      variant="subtle"
+      color="gray"
+      onClick={() => {
+        clearSearch();
+        onReset();
+      }}
+    >
+      Clear filters
+    </Button>
+  );
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
+      <TextInput
+        leftSection={<IconSearch size={16} />}
+        placeholder="Search by name or email"
+        aria-label="Search users"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        rightSection={search ? <IconX size={14} style={{ cursor: 'pointer' }} aria-label="Clear search" onClick={() => setSearch('')} /> : null}
+        style={{ flex: '1 1 220px', maxWidth: narrow ? undefined : 360 }}
+      />
+      {narrow ? (
+        <>
+          <Button variant="default" leftSection={<IconFilter size={16} />} onClick={open}>
+            {chosen ? `Filters (${chosen})` : 'Filters'}
+          </Button>
+          <Drawer opened={drawer} onClose={close} position="bottom" size="auto" title="Filter users">
+            <Stack pb="md">
+              <FilterSelects params={params} onChange={onChange} widths={FULL_WIDTHS} />
+              <Group justify="space-between">
+                {filtered ? clear : <span />}
+                <Button onClick={close}>Show users</Button>
+              </Group>
+            </Stack>
+          </Drawer>
+        </>
+      ) : (
+        <>
+          <FilterSelects params={params} onChange={onChange} widths={ROW_WIDTHS} />
+          {filtered && clear}
+        </>
       )}
       {end && <div style={{ marginLeft: 'auto' }}>{end}</div>}
     </Group>

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { UserSummary } from '../../../../contracts/users';
 import { When } from '../../../shared/When';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
+import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { UsageSummary } from '../../usage';
 import { ProvisionedBadge } from './ProvisionedBadge';
 
@@ -11,18 +12,22 @@ const FULL_LABEL = { label: { overflow: 'visible' } } as const;
 
 interface Props {
   user: UserSummary;
+  /** Its place in the table: the first row is the table's Tab stop. */
+  index: number;
   isSelected: boolean;
   /** "All N matching" is selected: every row is, and no box can be unticked alone. */
   allMatching: boolean;
   onToggle: (id: string) => void;
 }
 
-/** One user of the list: the whole row opens the user; the box and the name link do not bubble to it. */
-export function UserRow({ user: u, isSelected, allMatching, onToggle }: Props) {
+/** One user of the list: the whole row opens the user (click, or Enter when focused); the box and the name link do not bubble to it. */
+export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: Props) {
   const navigate = useNavigate();
+  const open = () => void navigate(`/admin/users/${u.id}`);
   return (
     <Table.Tr
-      onClick={() => void navigate(`/admin/users/${u.id}`)}
+      onClick={open}
+      {...rowNavigation(index, open)}
       style={{ cursor: 'pointer' }}
       bg={isSelected ? 'var(--mantine-color-indigo-light)' : undefined}
       data-testid="user-row"

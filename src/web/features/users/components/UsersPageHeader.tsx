@@ -1,7 +1,7 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { IconMailForward, IconShieldLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { countText } from '../../../shared/format';
+import { countText, formatNumber, noun } from '../../../shared/format';
 import { useCan } from '../../../shared/useMe';
 
 /** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
@@ -26,12 +26,14 @@ export function UsersPageHeader({
   return (
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
-        <Title order={2}>Users</Title>
+        <Title order={1} size="h2">
+          Users
+        </Title>
         <Text c="dimmed" size="sm">
           {loaded
-            ? `${countText(total, totalExact)} ${filtered ? 'matching' : ''} ${total === 1 ? 'user' : 'users'}`.replace('  ', ' ')
+            ? `${countText(total, totalExact)} ${filtered ? 'matching ' : ''}${noun(total, 'user', 'users')}`
             : 'Everyone in your organization, with their role, groups and status.'}
-          {loaded && !totalExact && ` (counted up to ${total.toLocaleString()}) `}
+          {loaded && !totalExact && ` (counted up to ${formatNumber(total)}) `}
           {loaded && !totalExact && (
             <Button variant="subtle" size="compact-xs" onClick={countAll.run} loading={countAll.running}>
               {countAll.failed ? 'Could not count: try again' : 'Count all'}

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { formatNumber } from '../../../shared/format';
 
 /** "51–100 of 1,234" with Previous and Next. */
 export function UsersPager({
@@ -22,7 +23,7 @@ export function UsersPager({
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {firstRow.toLocaleString()}–{(firstRow + count - 1).toLocaleString()} of {totalText}
+        {formatNumber(firstRow)}–{formatNumber(firstRow + count - 1)} of {totalText}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={pageNumber === 1} onClick={previousPage}>

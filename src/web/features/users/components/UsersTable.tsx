@@ -66,8 +66,8 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {users.map((u) => (
-            <UserRow key={u.id} user={u} isSelected={allMatching || selected.has(u.id)} allMatching={allMatching} onToggle={onToggle} />
+          {users.map((u, i) => (
+            <UserRow key={u.id} user={u} index={i} isSelected={allMatching || selected.has(u.id)} allMatching={allMatching} onToggle={onToggle} />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,7 +1,6 @@
-import { Alert, Button, Card, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Card, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconSearchOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { InviteDialog } from '../../invitations';
 import { BulkActionBar } from '../components/BulkActions';
@@ -60,9 +59,7 @@ export function UsersPage() {
         />
 
         {users.isError ? (
-          <Alert color="red" title="Could not load users">
-            {errorMessage(users.error)}
-          </Alert>
+          <LoadFailure error={users.error} title="Could not load users" onRetry={() => void users.refetch()} />
         ) : users.isLoading ? (
           <Stack gap="xs" aria-label="Loading users">
             {Array.from({ length: 8 }, (_, i) => (

@@ -7,7 +7,7 @@ import { AccessPathBadges } from './AccessPathBadges';
 export function EffectiveAccessCard({ w }: { w: Awaited<ReturnType<typeof fetchWorkspace>> }) {
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">
+      <Title order={2} size="h4" mb="xs">
         Effective access
       </Title>
       <Text size="sm" c="dimmed" mb="sm">

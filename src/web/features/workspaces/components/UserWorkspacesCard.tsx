@@ -10,7 +10,7 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
   const workspaces = useQuery({ queryKey: ['user-workspaces', userId], queryFn: () => fetchUserWorkspaces(userId) });
   return (
     <Card withBorder id="workspaces">
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         Workspaces
       </Title>
       {workspaces.isLoading ? (

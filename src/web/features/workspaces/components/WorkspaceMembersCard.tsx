@@ -4,6 +4,7 @@ import { WORKSPACE_ROLES, WORKSPACE_ROLE_LABELS } from '../../../../contracts/wo
 import { ActiveUserPicker } from '../../../shared/ui/ActiveUserPicker';
 import type { fetchWorkspace } from '../api';
 import type { WorkspaceMembers } from '../hooks/useWorkspaceMembers';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 
 const ROLE_OPTIONS = WORKSPACE_ROLES.map((r) => ({ value: r, label: WORKSPACE_ROLE_LABELS[r] }));
 
@@ -12,7 +13,7 @@ export function WorkspaceMembersCard({ w, members }: { w: Awaited<ReturnType<typ
   const { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, change, remove } = members;
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         Members
       </Title>
       <Table aria-label="Members">
@@ -21,7 +22,7 @@ export function WorkspaceMembersCard({ w, members }: { w: Awaited<ReturnType<typ
             <Table.Th>Member</Table.Th>
             <Table.Th>Details</Table.Th>
             <Table.Th>Role</Table.Th>
-            <Table.Th />
+            <ActionsHeader />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

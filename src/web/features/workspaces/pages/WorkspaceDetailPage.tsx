@@ -23,7 +23,9 @@ export function WorkspaceDetailPage() {
           <Anchor component={Link} to="/admin/workspaces" size="sm">
             ← Workspaces
           </Anchor>
-          <Title order={2}>{w.name}</Title>
+          <Title order={1} size="h2">
+            {w.name}
+          </Title>
           <Group gap="xs">
             <Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge>
             <Text size="sm" c="dimmed">

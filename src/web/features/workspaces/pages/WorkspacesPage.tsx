@@ -5,11 +5,12 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type WorkspaceType } from '../../../../contracts/workspaces';
+import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type Workspace, type WorkspaceType } from '../../../../contracts/workspaces';
 import { errorMessage } from '../../../shared/api';
 import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { createWorkspace, fetchWorkspaces } from '../api';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
+import { plural } from '../../../shared/format';
 
 const TYPE_OPTIONS = WORKSPACE_TYPES.map((t) => ({ value: t, label: WORKSPACE_TYPE_LABELS[t] }));
 
@@ -26,68 +27,89 @@ export function WorkspacesPage() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>Workspaces</Title>
+        <Title order={1} size="h2">
+          Workspaces
+        </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
           New Workspace
         </Button>
       </Group>
       <Card withBorder>
-        <Group mb="md">
+        <Group mb="md" wrap="wrap">
           <TextInput
             leftSection={<IconSearch size={16} />}
             placeholder="Search Workspaces"
             aria-label="Search Workspaces"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
-            style={{ flex: 1 }}
+            style={{ flex: '1 1 200px' }}
           />
-          <Select aria-label="Type" placeholder="All types" clearable data={TYPE_OPTIONS} value={type} onChange={(v) => setType(v)} w={200} />
+          <Select
+            aria-label="Type"
+            placeholder="All types"
+            clearable
+            data={TYPE_OPTIONS}
+            value={type}
+            onChange={(v) => setType(v)}
+            w={{ base: '100%', xs: 200 }}
+          />
         </Group>
         {workspaces.isLoading ? (
           <Loader />
         ) : workspaces.isError ? (
-          <LoadFailure error={workspaces.error} title="Could not load Workspaces" />
+          <LoadFailure error={workspaces.error} title="Could not load Workspaces" onRetry={() => void workspaces.refetch()} />
         ) : !workspaces.data?.items.length ? (
           <Text c="dimmed">No Workspaces yet.</Text>
         ) : (
-          <Table striped highlightOnHover aria-label="Workspaces">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Owner</Table.Th>
-                <Table.Th>Members</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {workspaces.data.items.map((w) => (
-                <Table.Tr key={w.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/workspaces/${w.id}`}>
-                      {w.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{WORKSPACE_TYPE_LABELS[w.type]}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {w.owner?.name ?? (
-                      <Text c="dimmed" span>
-                        Organization
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {w.userMemberCount} people · {w.groupMemberCount} groups
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <WorkspacesTable items={workspaces.data.items} />
         )}
       </Card>
       <NewWorkspaceModal opened={opened} onClose={close} />
     </>
+  );
+}
+
+/** Name, type, owner and members; on a narrow screen it scrolls sideways inside its card. */
+function WorkspacesTable({ items }: { items: Workspace[] }) {
+  return (
+    <Table.ScrollContainer minWidth={640} type="native">
+      <Table striped highlightOnHover aria-label="Workspaces">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Type</Table.Th>
+            <Table.Th>Owner</Table.Th>
+            <Table.Th>Members</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((w) => (
+            <Table.Tr key={w.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/workspaces/${w.id}`}>
+                  {w.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" styles={{ label: { overflow: 'visible' } }}>
+                  {WORKSPACE_TYPE_LABELS[w.type]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {w.owner?.name ?? (
+                  <Text c="dimmed" span>
+                    Organization
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {plural(w.userMemberCount, 'person', 'people')} · {plural(w.groupMemberCount, 'group', 'groups')}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

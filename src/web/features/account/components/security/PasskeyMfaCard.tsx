@@ -14,7 +14,9 @@ export function PasskeyMfaCard({ data }: { data: AccountSecurity }) {
     <Card withBorder>
       <Group justify="space-between">
         <div>
-          <Title order={4}>Passkey MFA</Title>
+          <Title order={2} size="h4">
+            Passkey MFA
+          </Title>
           <Text size="sm" c="dimmed">
             {data.passkeyMfa.explanation}
           </Text>

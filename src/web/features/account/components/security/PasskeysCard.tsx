@@ -6,21 +6,19 @@ import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { passkeyErrorMessage } from '../../api';
 import type { useAccountSecurity } from '../../hooks/useAccountSecurity';
 import { when } from './when';
+import { ActionsHeader } from '../../../../shared/ui/ActionsHeader';
 
 type Actions = ReturnType<typeof useAccountSecurity>;
 
 /** The user's registered passkeys: add, rename, remove. */
-export function PasskeysCard({
-  data,
-  add,
-  remove,
-  onRename,
-}: {
+interface Props {
   data: AccountSecurity;
   add: Actions['add'];
   remove: Actions['remove'];
   onRename: (p: Passkey) => void;
-}) {
+}
+
+export function PasskeysCard({ data, add, remove, onRename }: Props) {
   function confirmRemove(passkey: Passkey) {
     modals.openConfirmModal({
       title: `Remove ${passkey.name}?`,
@@ -34,7 +32,9 @@ export function PasskeysCard({
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
-        <Title order={4}>Registered passkeys</Title>
+        <Title order={2} size="h4">
+          Registered passkeys
+        </Title>
         {(data.gate !== 'PASSKEY_VERIFICATION_REQUIRED' || data.recoveryUntil) && (
           <Button color="indigo.7" leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
             Add passkey
@@ -58,7 +58,7 @@ export function PasskeysCard({
               <Table.Th>Type</Table.Th>
               <Table.Th>Added</Table.Th>
               <Table.Th>Last used</Table.Th>
-              <Table.Th aria-label="Actions" />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -4,6 +4,7 @@ import type { AccountSecurity } from '../../../../../contracts/passkeys';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import type { useAccountSecurity } from '../../hooks/useAccountSecurity';
 import { when } from './when';
+import { ActionsHeader } from '../../../../shared/ui/ActionsHeader';
 
 type Actions = ReturnType<typeof useAccountSecurity>;
 
@@ -18,7 +19,9 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <div>
-          <Title order={4}>Your sessions</Title>
+          <Title order={2} size="h4">
+            Your sessions
+          </Title>
           <Text size="sm" c="dimmed">
             {idleText(data.idleLogoutMinutes)}
           </Text>
@@ -40,7 +43,7 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
             <Table.Th>IP address</Table.Th>
             <Table.Th>Signed in</Table.Th>
             <Table.Th>Last seen</Table.Th>
-            <Table.Th aria-label="Actions" />
+            <ActionsHeader />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

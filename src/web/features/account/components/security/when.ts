@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { formatDateTime } from '../../../../shared/format';
 
-/** "29 Nov 2026, 13:45", or "Never". */
-export const when = (iso: string | null) => (iso ? dayjs(iso).format('D MMM YYYY, HH:mm') : 'Never');
+/** "29 Nov 2026, 13:45" in the viewer's locale, or "Never". */
+export const when = (iso: string | null) => (iso ? formatDateTime(iso) : 'Never');

@@ -5,6 +5,7 @@ import { PreviewProblems } from './PreviewProblems';
 import type { OwnershipReview } from '../../../../../contracts/offboarding';
 import type { UserDetail } from '../../../../../contracts/users';
 import type { DeletionPlan } from '../../hooks/useDeletionPlan';
+import { plural } from '../../../../shared/format';
 
 /** Step 3: replace or remove the collaborator seats the person holds on others’ content. */
 export function CollaboratorsStep({ user: u, review: r, plan }: { user: UserDetail; review: OwnershipReview; plan: DeletionPlan }) {
@@ -12,9 +13,11 @@ export function CollaboratorsStep({ user: u, review: r, plan }: { user: UserDeta
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Collaborator seats</Title>
+        <Title order={2} size="h4">
+          Collaborator seats
+        </Title>
         <Text size="sm">
-          {u.name} collaborates on {r.collaboratorSeats} item(s) owned by others.
+          {u.name} collaborates on {plural(r.collaboratorSeats, 'item', 'items')} owned by others.
         </Text>
         {r.collaboratorSeats > 0 ? (
           <>

@@ -12,7 +12,9 @@ export function DeletedNotice({ user: u, done }: { user: UserDetail; done: Delet
       <Stack>
         <Group gap="xs">
           <IconCircleCheck color="green" />
-          <Title order={3}>{u.name} was deleted</Title>
+          <Title order={2} size="h3">
+            {u.name} was deleted
+          </Title>
         </Group>
         <Text>
           The account is now the tombstone “{done.tombstone!.label}”: audit history stays readable. It can be restored until{' '}

@@ -5,6 +5,7 @@ import { CONTENT_TYPES, CONTENT_TYPE_LABELS, type ContentType } from '../../../.
 import { fetchOwnershipItems } from '../../api';
 import type { Choice } from './choice';
 import { ChoiceEditor } from './ChoiceEditor';
+import { plural } from '../../../../shared/format';
 
 /** "Decide per item": the items of one chosen type, each with its own decision. */
 export function ItemDecisions({
@@ -58,7 +59,7 @@ export function ItemDecisions({
                     {item.collaboratorCount > 0 && (
                       <Text span size="xs" c="dimmed">
                         {' '}
-                        · {item.collaboratorCount} collaborator(s)
+                        · {plural(item.collaboratorCount, 'collaborator', 'collaborators')}
                       </Text>
                     )}
                   </Table.Td>

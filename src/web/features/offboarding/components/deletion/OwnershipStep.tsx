@@ -14,7 +14,9 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Ownership review</Title>
+        <Title order={2} size="h4">
+          Ownership review
+        </Title>
         <Text size="sm" c="dimmed">
           Transfer each item to a named active user or keep it for the team under the organization. The most specific decision wins: item, then type, then
           everything.

@@ -1,6 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { PlanProblem } from '../../../../../contracts/offboarding';
+import { plural } from '../../../../shared/format';
 
 /** What the server's dry run says still stands in the way. */
 export function PreviewProblems({ problems, error, loading }: { problems: PlanProblem[]; error: string | null; loading: boolean }) {
@@ -17,7 +18,7 @@ export function PreviewProblems({ problems, error, loading }: { problems: PlanPr
         {problems.map((p) => (
           <List.Item key={p.code + p.step}>
             {p.message}
-            {p.code === 'OWNERSHIP_DECISION_MISSING' && ` (${(p.details as { count: number }).count} item(s) undecided)`}
+            {p.code === 'OWNERSHIP_DECISION_MISSING' && ` (${plural((p.details as { count: number }).count, 'item', 'items')} undecided)`}
             {p.code === 'TRANSFER_TARGET_NOT_ACTIVE' &&
               ` (${(p.details as { users: { name: string; status: string }[] }).users.map((x) => `${x.name}: ${x.status}`).join(', ')})`}
           </List.Item>

@@ -8,7 +8,9 @@ export function ReasonStep({ review: r, plan }: { review: OwnershipReview; plan:
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Business reason and offboarding policy</Title>
+        <Title order={2} size="h4">
+          Business reason and offboarding policy
+        </Title>
         <Textarea label="Business reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />
         <Alert color="gray" title="Your organization’s offboarding policy">
           {r.policy}

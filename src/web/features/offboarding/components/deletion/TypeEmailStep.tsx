@@ -11,7 +11,9 @@ export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: Delet
   return (
     <Card withBorder>
       <Stack>
-        <Title order={4}>Preview and confirm</Title>
+        <Title order={2} size="h4">
+          Preview and confirm
+        </Title>
         <Text size="sm" c="dimmed">
           A dry run of the whole plan: nothing has changed yet.
         </Text>

@@ -8,6 +8,7 @@ import type { SectionProps } from './types';
 import { allows, type Access } from '../../../../shared/access/access';
 import { accessForPath } from '../../../../shared/access/pages';
 import { useMe } from '../../../../shared/useMe';
+import { formatNumber, noun } from '../../../../shared/format';
 
 const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
   ok: { label: 'OK', color: 'green', icon: IconCheck },
@@ -27,7 +28,7 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
       <Group gap={6} aria-label="Checklist summary">
         {counts.attention > 0 && (
           <SoftBadge color="orange">
-            {counts.attention} need{counts.attention === 1 ? 's' : ''} attention
+            {formatNumber(counts.attention)} {noun(counts.attention, 'needs', 'need')} attention
           </SoftBadge>
         )}
         {counts.not_available > 0 && <SoftBadge color="gray">{counts.not_available} not available yet</SoftBadge>}

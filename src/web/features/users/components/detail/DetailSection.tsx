@@ -47,7 +47,7 @@ export function DetailSection({ id, title, description, actions, children }: Det
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h4" id={`${id}-title`}>
+            <Title order={2} size="h4" id={`${id}-title`}>
               {title}
             </Title>
             {description && (

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../../shared/api';
 import { fetchUserHistory, userKeys } from '../../detail-api';
 import { actionInWords, changesInWords } from './auditWords';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, fromNow } from '../../../../shared/format';
+import { exactTime, fromNow } from '../../../../shared/format';
 import type { SectionProps } from './types';
 
 export function useUserHistory(userId: string) {
@@ -30,7 +30,7 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
       data-testid="history-event"
     >
       <Text size="xs" c="gray.7">
-        <time dateTime={event.createdAt} title={formatDateTime(event.createdAt)}>
+        <time dateTime={event.createdAt} title={exactTime(event.createdAt)}>
           {fromNow(event.createdAt)}
         </time>{' '}
         · by {actor}

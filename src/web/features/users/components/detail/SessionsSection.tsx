@@ -6,7 +6,8 @@ import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { signOutEverywhere } from '../../detail-api';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, fromNow } from '../../../../shared/format';
+import { formatDateTime, fromNow, plural } from '../../../../shared/format';
+import { When } from '../../../../shared/When';
 import { Fact } from './InvitationSection';
 import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
@@ -48,8 +49,12 @@ export function SessionsSection({ user }: SectionProps) {
                 <Table.Tr key={s.id}>
                   <Table.Td title={s.userAgent ?? undefined}>{s.device}</Table.Td>
                   <Table.Td>{s.ip ?? '—'}</Table.Td>
-                  <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                  <Table.Td>{fromNow(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>
+                    <When iso={s.createdAt} absolute="time" />
+                  </Table.Td>
+                  <Table.Td>
+                    <When iso={s.lastSeenAt} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -74,10 +79,10 @@ function SignOutModal({ user, onClose }: { user: SectionProps['user']; onClose: 
       onConfirm={async (reason) => {
         const { revoked } = await signOutEverywhere(user.id, reason);
         updated(null, user.id);
-        notifications.show({ color: 'green', message: `${user.name || user.email} was signed out of ${revoked} session${revoked === 1 ? '' : 's'}.` });
+        notifications.show({ color: 'green', message: `${user.name || user.email} was signed out of ${plural(revoked, 'session', 'sessions')}.` });
       }}
     >
-      This ends all {count} active session{count === 1 ? '' : 's'} of {user.name || user.email}. They can sign in again with a new link
+      This ends all {plural(count, 'active session', 'active sessions')} of {user.name || user.email}. They can sign in again with a new link
       {user.status === 'active' ? '' : ' once their account allows it'}.
     </ConfirmWithReasonModal>
   );

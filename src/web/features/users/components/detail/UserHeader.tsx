@@ -28,7 +28,9 @@ export function UserHeader({ user }: { user: UserDetail }) {
         </Avatar>
         <div style={{ minWidth: 0 }}>
           <Group gap="sm">
-            <Title order={2}>{user.name || user.email}</Title>
+            <Title order={1} size="h2">
+              {user.name || user.email}
+            </Title>
             <StatusBadge status={user.status} />
           </Group>
           <Group gap="sm" mt={2}>

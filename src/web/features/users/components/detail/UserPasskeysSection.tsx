@@ -9,7 +9,7 @@ import { allowPasskeyRecovery } from '../../detail-api';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import type { SectionProps } from './types';
 import { DetailSection } from './DetailSection';
-import { formatDateTime } from '../../../../shared/format';
+import { formatDateTime, plural } from '../../../../shared/format';
 import { useUserUpdated } from './useUserUpdated';
 
 const REASONS: Record<string, string> = {
@@ -42,7 +42,7 @@ export function UserPasskeysSection({ user }: SectionProps) {
     >
       <Group gap="sm">
         <Text fw={600} size="lg" data-testid="passkey-count">
-          {p.count === 0 ? 'No passkey' : `${p.count} passkey${p.count === 1 ? '' : 's'}`}
+          {p.count === 0 ? 'No passkey' : plural(p.count, 'passkey', 'passkeys')}
         </Text>
         {p.synced > 0 && <SoftBadge color="indigo">{p.synced} synced</SoftBadge>}
         {p.deviceBound > 0 && <SoftBadge color="gray">{p.deviceBound} device-bound</SoftBadge>}

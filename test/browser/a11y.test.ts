@@ -1,0 +1,243 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+
+/**
+ * Every route of the console's router, and every dialog those pages open, has no axe violation of
+ * any impact. The routes come from src/web/app/routes.tsx itself, so a route added there without a
+ * visit here fails the first test.
+ */
+const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
+
+interface Ids {
+  user: string;
+  group: string;
+  role: string;
+  systemRole: string;
+  workspace: string;
+}
+
+/** A dialog: how to open it from its page (a button's name, or steps). */
+type Opener = string | ((page: Page) => Promise<void>);
+
+interface Visit {
+  url: (ids: Ids) => string;
+  /** Opened without a session (sign-in, invitation links, the local mailbox). */
+  signedOut?: boolean;
+  dialogs?: Opener[];
+}
+
+const selectFirstUser = async (page: Page) => {
+  await page.getByTestId('user-row').first().getByRole('checkbox').check();
+};
+
+const VISITS: Record<string, Visit> = {
+  '/': { url: () => '/' },
+  '*': { url: () => '/no-such-page' },
+  '/sign-in': { url: () => '/sign-in', signedOut: true },
+  '/sign-in/verify': { url: () => '/sign-in/verify?token=not-a-real-token', signedOut: true },
+  '/mailbox': { url: () => '/mailbox', signedOut: true },
+  '/invitations/accept': { url: () => '/invitations/accept?token=not-a-real-token', signedOut: true },
+  '/account/verify-passkey': { url: () => '/account/verify-passkey' },
+  '/home': { url: () => '/home' },
+  '/welcome': { url: () => '/welcome' },
+  '/account/security': { url: () => '/account/security' },
+  '/admin/users': {
+    url: () => '/admin/users',
+    dialogs: [
+      'Invite New User',
+      async (page) => {
+        await page.getByRole('button', { name: 'Invite New User' }).click();
+        await page.getByRole('tab', { name: 'Several at once' }).click();
+      },
+      async (page) => {
+        await page.getByRole('button', { name: 'Invite New User' }).click();
+        await page.getByRole('tab', { name: 'Upload CSV' }).click();
+        await page
+          .getByRole('dialog')
+          .locator('input[type="file"]')
+          .setInputFiles({
+            name: 'people.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from('email,name\ncsv.person@acme.test,Csv Person\nnot-an-email,Bad Row\n'),
+          });
+        await page
+          .getByRole('dialog')
+          .getByText(/rows read/)
+          .waitFor();
+      },
+      async (page) => {
+        await page.getByRole('button', { name: 'Invite New User' }).click();
+        await page.getByRole('tab', { name: 'Upload CSV' }).click();
+        await page
+          .getByRole('dialog')
+          .locator('input[type="file"]')
+          .setInputFiles({
+            name: 'people.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from('email,name\ncsv.results@acme.test,Csv Results\nnot-an-email,Bad Row\n'),
+          });
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /^Invite 2 / })
+          .click();
+        await page.getByRole('dialog').getByText('csv.results@acme.test').first().waitFor();
+      },
+      async (page) => {
+        await selectFirstUser(page);
+        await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Assign role' }).click();
+      },
+      async (page) => {
+        await selectFirstUser(page);
+        await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Add to group' }).click();
+      },
+    ],
+  },
+  '/admin/users/:id': {
+    url: (ids) => `/admin/users/${ids.user}`,
+    dialogs: ['Change role', 'Change groups', 'Resend invitation', 'Deactivate'],
+  },
+  '/admin/users/:id/activity': { url: (ids) => `/admin/users/${ids.user}/activity` },
+  '/admin/users/:id/delete': { url: (ids) => `/admin/users/${ids.user}/delete` },
+  '/admin/invitations': { url: () => '/admin/invitations' },
+  '/admin/groups': { url: () => '/admin/groups', dialogs: ['New Group'] },
+  '/admin/groups/:id': { url: (ids) => `/admin/groups/${ids.group}`, dialogs: ['Edit', 'Add members', 'Delete group'] },
+  '/admin/settings': { url: () => '/admin/settings' },
+  '/admin/roles': { url: () => '/admin/roles', dialogs: ['Help me choose'] },
+  '/admin/roles/new': { url: () => '/admin/roles/new' },
+  '/admin/roles/:id': { url: (ids) => `/admin/roles/${ids.role}`, dialogs: ['Delete Auditor'] },
+  '/admin/overview': { url: () => '/admin/overview' },
+  '/admin/workspaces': { url: () => '/admin/workspaces', dialogs: ['New Workspace'] },
+  '/admin/workspaces/:id': { url: (ids) => `/admin/workspaces/${ids.workspace}` },
+  '/admin/integrations': {
+    url: () => '/admin/integrations',
+    dialogs: [
+      'New service token',
+      'New SCIM token',
+      'Add endpoint',
+      async (page) => {
+        await page.getByRole('button', { name: 'New service token' }).click();
+        await page.getByRole('dialog').getByRole('textbox').first().fill('a11y-token');
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: /Create/ })
+          .click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Done' }).waitFor();
+      },
+      async (page) => {
+        await page
+          .getByRole('button', { name: /^Revoke / })
+          .first()
+          .click();
+      },
+    ],
+  },
+};
+
+/** The system role the read-only editor shows, as a separate visit of the same route. */
+const EXTRA_URLS: ((ids: Ids) => string)[] = [(ids) => `/admin/roles/${ids.systemRole}`];
+
+let app: RunningApp;
+let browser: Browser;
+let admin: BrowserContext;
+let ids: Ids;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await admin.newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAsAdmin(page, app);
+  const request = admin.request;
+  const post = async (path: string, data: unknown) => {
+    const response = await request.post(`${app.url}${path}`, { data });
+    expect(response.status(), await response.text()).toBeLessThan(300);
+    return (await response.json()) as { id: string };
+  };
+  const user = await invitePerson(request, app, { email: 'ada.axe@acme.test', name: 'Ada Axe', role: 'Viewer' });
+  const group = await post('/api/groups', { name: 'Axe testers', description: 'People who test' });
+  await request.post(`${app.url}/api/groups/${group.id}/members`, { data: { userIds: [user] } });
+  const role = await post('/api/roles', { name: 'Auditor', description: 'Reads the audit log', permissions: ['users.view'] });
+  const workspace = await post('/api/workspaces', { name: 'Borealis', type: 'collaborative', reason: 'Axe test' });
+  await post('/api/service-tokens', { name: 'content-service' });
+  ids = { user, group: group.id, role: role.id, systemRole: (await roleIds(request, app)).Viewer, workspace: workspace.id };
+  await page.close();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary})`).join('; ')}`,
+  );
+}
+
+/** The accessible name (aria-label or text) of the focused element. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active?.getAttribute('aria-label') ?? active?.innerText.trim() ?? null;
+  });
+
+/** Opens a page and waits until it has loaded: its h1 is there and no loader spins. */
+async function open(page: Page, url: string) {
+  await page.goto(`${app.url}${url}`);
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
+}
+
+async function openDialog(page: Page, opener: Opener) {
+  if (typeof opener === 'string') await page.getByRole('main').getByRole('button', { name: opener, exact: true }).first().click();
+  else await opener(page);
+  await page.getByRole('dialog').last().waitFor();
+  // Mantine's modal transition: axe reads colours, so wait until it has finished.
+  await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
+}
+
+describe('axe on every route and dialog, and focus back on the opener when a dialog closes', () => {
+  it('should visit every route of the router', () => {
+    expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
+  });
+
+  it.each(Object.keys(VISITS))('should find no violation on %s and its dialogs', async (path) => {
+    const visit = VISITS[path];
+    const context = visit.signedOut ? await browser.newContext({ viewport: { width: 1440, height: 900 } }) : admin;
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await open(page, visit.url(ids));
+      const found: Record<string, string[]> = { page: await violations(page) };
+      for (const [i, opener] of (visit.dialogs ?? []).entries()) {
+        await open(page, visit.url(ids));
+        await openDialog(page, opener);
+        found[`dialog ${typeof opener === 'string' ? opener : i}`] = await violations(page);
+        // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
+        if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+        if (typeof opener === 'string') await expect.poll(() => focusedName(page)).toBe(opener);
+      }
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
+    } finally {
+      await page.close();
+      if (visit.signedOut) await context.close();
+    }
+  });
+
+  it.each(EXTRA_URLS.map((f) => [f]))('should find no violation on a system role', async (url) => {
+    const page = await admin.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await open(page, url(ids));
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
