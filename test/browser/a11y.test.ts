@@ -41,9 +41,25 @@ const VISITS: Record<string, Visit> = {
   '/mailbox': { url: () => '/mailbox', signedOut: true },
   '/invitations/accept': { url: () => '/invitations/accept?token=not-a-real-token', signedOut: true },
   '/account/verify-passkey': { url: () => '/account/verify-passkey' },
-  '/home': { url: () => '/home' },
+  '/home': {
+    url: () => '/home',
+    dialogs: [
+      async (page) => {
+        await page.keyboard.press('Control+k');
+        await page.getByRole('combobox', { name: /Search pages/ }).fill('ada');
+        await page
+          .getByRole('option', { name: /Ada Axe/ })
+          .first()
+          .waitFor();
+      },
+    ],
+  },
   '/welcome': { url: () => '/welcome' },
   '/account/security': { url: () => '/account/security' },
+  '/account/reviews': { url: () => '/account/reviews' },
+  '/sso/test-done': { url: () => '/sso/test-done?ok=1', signedOut: true },
+  '/admin/security': { url: () => '/admin/security' },
+  '/admin/security/:tab': { url: () => '/admin/security/alerts', dialogs: ['Dismiss', 'Escalate'] },
   '/admin/users': {
     url: () => '/admin/users',
     dialogs: [
@@ -104,7 +120,7 @@ const VISITS: Record<string, Visit> = {
   '/admin/invitations': { url: () => '/admin/invitations' },
   '/admin/groups': { url: () => '/admin/groups', dialogs: ['New Group'] },
   '/admin/groups/:id': { url: (ids) => `/admin/groups/${ids.group}`, dialogs: ['Edit', 'Add members', 'Delete group'] },
-  '/admin/settings': { url: () => '/admin/settings' },
+  '/admin/settings': { url: () => '/admin/settings', dialogs: ['Add connection'] },
   '/admin/roles': { url: () => '/admin/roles', dialogs: ['Help me choose'] },
   '/admin/roles/new': { url: () => '/admin/roles/new' },
   '/admin/roles/:id': { url: (ids) => `/admin/roles/${ids.role}`, dialogs: ['Delete Auditor'] },
@@ -117,6 +133,7 @@ const VISITS: Record<string, Visit> = {
       'New service token',
       'New SCIM token',
       'Add endpoint',
+      'Add destination',
       async (page) => {
         await page.getByRole('button', { name: 'New service token' }).click();
         await page.getByRole('dialog').getByRole('textbox').first().fill('a11y-token');
@@ -136,8 +153,15 @@ const VISITS: Record<string, Visit> = {
   },
 };
 
-/** The system role the read-only editor shows, as a separate visit of the same route. */
-const EXTRA_URLS: ((ids: Ids) => string)[] = [(ids) => `/admin/roles/${ids.systemRole}`];
+/** More pages of routes visited above: the system role the read-only editor shows, and each Security Center tab. */
+const EXTRA_URLS: ((ids: Ids) => string)[] = [
+  (ids) => `/admin/roles/${ids.systemRole}`,
+  () => '/admin/security/events',
+  () => '/admin/security/access-reviews',
+  () => '/admin/security/recovery',
+];
+
+const EMPTY_IDS: Ids = { user: ':user', group: ':group', role: ':role', systemRole: ':systemRole', workspace: ':workspace' };
 
 let app: RunningApp;
 let browser: Browser;
@@ -230,7 +254,7 @@ describe('axe on every route and dialog, and focus back on the opener when a dia
     }
   });
 
-  it.each(EXTRA_URLS.map((f) => [f]))('should find no violation on a system role', async (url) => {
+  it.each(EXTRA_URLS.map((f) => [f(EMPTY_IDS), f]))('should find no violation on %s', async (_, url) => {
     const page = await admin.newPage();
     page.setDefaultTimeout(20_000);
     try {

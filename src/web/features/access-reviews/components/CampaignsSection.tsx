@@ -16,7 +16,9 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>Review campaigns</Title>
+          <Title order={2} size="h3">
+            Review campaigns
+          </Title>
           <Text size="sm" c="gray.7">
             Reviewers keep or revoke each person’s access; closing a campaign applies the revocations.
           </Text>

@@ -62,7 +62,9 @@ export function MyReviewsSection() {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>My reviews</Title>
+          <Title order={2} size="h3">
+            My reviews
+          </Title>
           <Text size="sm" c="gray.7">
             Access you were asked to review. Keep what is still needed, revoke the rest; every decision needs a reason.
           </Text>

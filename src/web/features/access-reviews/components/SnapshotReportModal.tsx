@@ -7,7 +7,9 @@ import { fetchSnapshot, reviewKeys } from '../api';
 function Section({ title, empty, children }: { title: string; empty: boolean; children: ReactNode }) {
   return (
     <Stack gap={4}>
-      <Title order={4}>{title}</Title>
+      <Title order={3} size="h4">
+        {title}
+      </Title>
       {empty ? (
         <Text size="sm" c="gray.7">
           None.

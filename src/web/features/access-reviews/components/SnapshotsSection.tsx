@@ -92,7 +92,9 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={3}>Snapshots</Title>
+          <Title order={2} size="h3">
+            Snapshots
+          </Title>
           <Text size="sm" c="gray.7">
             A point-in-time report of privileged access, invitations, passkey gaps, dormant accounts and tokens.
           </Text>

@@ -75,7 +75,7 @@ export function LogStreamingCard() {
     <Card withBorder padding="lg" component="section" aria-label="Log streaming">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             Log streaming
           </Title>
           <Text size="sm" c="dimmed">

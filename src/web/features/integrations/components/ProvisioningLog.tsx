@@ -22,7 +22,7 @@ export function ProvisioningLog() {
     <Stack gap="xs" component="section" aria-label="Recent provisioning requests">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={4} size="h5">
+          <Title order={3} size="h5">
             Recent provisioning requests
           </Title>
           <Text size="sm" c="dimmed">

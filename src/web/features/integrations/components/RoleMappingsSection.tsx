@@ -110,7 +110,7 @@ export function RoleMappingsSection() {
 
   return (
     <Stack gap="xs" component="section" aria-label="Group-to-role mappings">
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         Group-to-role mappings
       </Title>
       <Text size="sm" c="dimmed">

@@ -17,10 +17,12 @@ export function SsoTestDonePage() {
     return () => window.clearTimeout(timer);
   }, [params]);
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder p="xl" w={420}>
         <Stack>
-          <Title order={3}>Test connection</Title>
+          <Title order={1} size="h3">
+            Test connection
+          </Title>
           <Alert color={ok ? 'green' : 'red'}>
             {ok ? 'The test passed.' : 'The test failed.'} The result is shown in Organization settings → Single sign-on.
           </Alert>

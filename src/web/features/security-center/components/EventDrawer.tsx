@@ -6,7 +6,7 @@ import { CATEGORY_LABELS, RISK_LABELS } from '../view';
 function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
-      <Title order={4} size="h6" mb={4}>
+      <Title order={3} size="h6" mb={4}>
         {label}
       </Title>
       {value === null || value === undefined ? (

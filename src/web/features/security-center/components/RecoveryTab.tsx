@@ -16,7 +16,7 @@ export function RecoveryTab() {
     <Stack gap="xl">
       {can('users.view') && <RestorableUsers />}
       <div>
-        <Title order={3} size="h4" mb={4}>
+        <Title order={2} size="h4" mb={4}>
           Recovery activity
         </Title>
         <Text size="sm" c="dimmed" mb="sm">

@@ -11,7 +11,7 @@ export function RestorableUsers() {
   const restorable = useQuery({ queryKey: ['users', 'restorable'], queryFn: fetchRestorableUsers });
   return (
     <div>
-      <Title order={3} size="h4" mb="xs">
+      <Title order={2} size="h4" mb="xs">
         Deleted users in the restore period
       </Title>
       {restorable.error ? (

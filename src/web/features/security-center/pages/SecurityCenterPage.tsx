@@ -34,7 +34,9 @@ export function SecurityCenterPage() {
   return (
     <Stack maw={1300}>
       <div>
-        <Title order={2}>Security Center</Title>
+        <Title order={1} size="h2">
+          Security Center
+        </Title>
         <Text size="sm" c="dimmed">
           Search the audit log, act on alerts, review who has access, see what was recovered and restored, and export evidence.
         </Text>
