@@ -75,26 +75,36 @@ describe('alert rules, evaluated as audit events are written', () => {
   });
 
   it('should raise one "failed sign-ins" alert when an address reaches the threshold within 15 minutes', async () => {
-    const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor: null, ip: '198.51.100.7', userAgent: 'curl/8' };
-    const fail = () =>
-      t.deps.db.transaction().execute((trx) =>
-        recordAudit(trx, ctx, {
-          action: 'auth.magic_link_failed',
-          category: 'auth',
-          risk: 'medium',
-          subject: { type: 'user', id: 'u1', label: 'ceo@acme.test' },
-        }),
-      );
-    for (let i = 1; i < FAILED_SIGN_IN_THRESHOLD; i++) await fail();
-    expect(await openAlerts()).toEqual([]);
-    await fail();
-    const alerts = await openAlerts();
-    expect(alerts.map((a) => a.title).sort()).toEqual([
-      'Many failed sign-ins for IP 198.51.100.7 within 15 minutes.',
-      'Many failed sign-ins for address ceo@acme.test within 15 minutes.',
-    ]);
-    await fail();
-    expect(await openAlerts()).toHaveLength(2);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'admin@acme.test' } })).statusCode).toBe(202);
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0].text, '/sign-in/verify');
+    // From many addresses, as a spread-out attempt would come (one IP alone meets the sign-in rate limit first).
+    const verify = (n: number) => t.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token }, remoteAddress: `198.51.100.${n}` });
+    expect((await verify(0)).statusCode).toBe(200);
+    // The same link again and again: each refusal (LINK_USED) is a failed sign-in of that address.
+    const failedSignIns = async () => (await openAlerts()).filter((a) => a.rule === 'failed_sign_ins');
+    for (let i = 1; i < FAILED_SIGN_IN_THRESHOLD; i++) expect((await verify(i)).json().error.code).toBe('LINK_USED');
+    expect(await failedSignIns()).toEqual([]);
+    await verify(FAILED_SIGN_IN_THRESHOLD);
+    expect((await failedSignIns()).map((a) => a.title)).toEqual(['Many failed sign-ins for address admin@acme.test within 15 minutes.']);
+    await verify(FAILED_SIGN_IN_THRESHOLD + 1);
+    expect(await failedSignIns()).toHaveLength(1);
+  });
+
+  it('should count failed sign-ins per IP too, across addresses', async () => {
+    const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor: null, ip: '203.0.113.66', userAgent: 'curl/8' };
+    // As auth writes a refused link (auth.magic_link_failed), for a different address each time.
+    for (let i = 0; i < FAILED_SIGN_IN_THRESHOLD; i++)
+      await t.deps.db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, ctx, {
+            action: 'auth.magic_link_failed',
+            category: 'auth',
+            risk: 'medium',
+            subject: { type: 'user', id: `u${i}`, label: `p${i}@acme.test` },
+          }),
+        );
+    expect((await openAlerts()).map((a) => a.title)).toEqual(['Many failed sign-ins for IP 203.0.113.66 within 15 minutes.']);
   });
 
   it('should raise "new device" when an Admin signs in from a browser never seen before, but not on their first sign-in or a known one', async () => {
