@@ -35,6 +35,8 @@ describe('Integrations → Provisioning', () => {
     const shown = page.getByRole('dialog', { name: 'SCIM token created' });
     const token = (await shown.getByLabel('SCIM token').innerText()).trim();
     expect(token).toMatch(/^scim_/);
+    // The dialog fades in: axe reads colours, so wait until it is fully opaque.
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await shown.getByRole('button', { name: 'Done' }).click();

@@ -1,6 +1,5 @@
 import {
   IconBuildingSkyscraper,
-  IconChecklist,
   IconChartBar,
   IconHome,
   IconKey,
@@ -47,7 +46,6 @@ export const ADMIN_NAV: NavItem[] = [
 export const ACCOUNT_NAV: NavItem[] = [
   { label: 'Home', to: '/home', icon: IconHome, access: {} },
   { label: 'Account security', to: '/account/security', icon: IconShieldLock, access: {} },
-  { label: 'My access reviews', to: '/account/reviews', icon: IconChecklist, access: {} },
 ];
 
 /** The entries `me` may use; an empty `admin` list means no admin area at all (no wording, no links). */
