@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 async function seriousViolations(): Promise<string[]> {
+  // Dialogs fade in: axe reads colours, so wait until every one is fully opaque.
+  await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

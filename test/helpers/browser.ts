@@ -11,6 +11,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Dialogs open without their fade (the app respects reduced motion): axe reads colours at once, not mid-transition.
+  '--force-prefers-reduced-motion',
 ];
 
 export function launchBrowser(): Promise<Browser> {
