@@ -112,3 +112,26 @@ describe('a list that did not load', () => {
     await page.getByRole('alert').getByText(retriedId).waitFor();
   });
 });
+
+describe('a detail page that did not load', () => {
+  it('should offer Retry and the request id for a failure, and say "not found" for a user that does not exist', async () => {
+    // An id the API refuses (over 64 characters): a real 400, as a mangled link would get.
+    const badId = 'x'.repeat(65);
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/users/${badId}`) && r.status() === 400);
+    await page.goto(`${app.url}/admin/users/${badId}`);
+    const requestId = (await answer).headers()['x-request-id'];
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the user' });
+    await alert.getByText(requestId).waitFor();
+    const again = page.waitForResponse((r) => r.url().endsWith(`/api/users/${badId}`) && r.status() === 400);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page
+      .getByRole('alert')
+      .getByText((await again).headers()['x-request-id'])
+      .waitFor();
+    await alert.getByRole('link', { name: 'Back to Users' }).waitFor();
+
+    await page.goto(`${app.url}/admin/users/01a00000-0000-7000-8000-000000000000`);
+    await page.getByText('User not found').waitFor();
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+  });
+});

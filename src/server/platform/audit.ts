@@ -11,6 +11,13 @@ export interface AuditInput {
   reason?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Who acted, where the context has no signed-in actor yet: a sign-in is the act of the person signing in. */
+  actor?: { userId: string; label: string };
+}
+
+/** The person as the actor of their own sign-in. */
+export function selfActor(user: { id: string; name: string; email: string }): { userId: string; label: string } {
+  return { userId: user.id, label: `${user.name} <${user.email}>` };
 }
 
 /** Rows per INSERT when a change writes many events (bulk actions): well inside every database's parameter limit. */
@@ -37,7 +44,7 @@ export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: re
   let prev = head.hash;
   const rows = inputs.map((input, i) => {
     const personal = {
-      actor_label: label,
+      actor_label: input.actor?.label ?? label,
       subject_label: input.subject?.label ?? null,
       before: input.before === undefined ? null : JSON.stringify(input.before),
       after: input.after === undefined ? null : JSON.stringify(input.after),
@@ -49,7 +56,7 @@ export async function recordAudits(trx: DbOrTrx, ctx: RequestContext, inputs: re
       organization_id: ctx.organizationId,
       chain_seq: head.seq + i + 1,
       // A credential (SCIM token) is not a user: its label names it, no user id that a link would follow.
-      actor_user_id: ctx.actor && !ctx.actor.credentialLabel ? ctx.actor.userId : null,
+      actor_user_id: input.actor?.userId ?? (ctx.actor && !ctx.actor.credentialLabel ? ctx.actor.userId : null),
       action: input.action,
       category: input.category,
       risk: input.risk,

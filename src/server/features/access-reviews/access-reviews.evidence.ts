@@ -18,7 +18,9 @@ items.json        every reviewed user: the grant under review (role and permissi
                   the reviewer of record, the decision with its time and reason, and what closing applied
 decisions.csv     the same, one line per item, for a spreadsheet
 changes.json      the access changes closing the campaign applied, and the ones a guardrail refused
-audit-events.json the audit log's events for this campaign (start, decisions, role changes, close)
+audit-events.json the audit log's events for this campaign (start, decisions, role changes, close),
+                  each with its place in the organization's hash chain (chain_seq) and its hash:
+                  ("npm run audit:verify" on the live log shows it still holds them unchanged)
 MANIFEST.sha256   SHA-256 of each file above
 
 Check that no file was edited:   sha256sum -c MANIFEST.sha256
@@ -66,7 +68,7 @@ async function evidenceItems(db: DbOrTrx, organizationId: string, items: ItemRow
 async function campaignEvents(db: DbOrTrx, campaign: CampaignRow) {
   const events = await db
     .selectFrom('audit_events')
-    .select(['id', 'created_at', 'actor_label', 'action', 'subject_type', 'subject_id', 'subject_label', 'reason', 'before', 'after'])
+    .select(['id', 'chain_seq', 'hash', 'created_at', 'actor_label', 'action', 'subject_type', 'subject_id', 'subject_label', 'reason', 'before', 'after'])
     .where('organization_id', '=', campaign.organization_id)
     .where('created_at', '>=', campaign.created_at)
     .where((eb) =>

@@ -386,6 +386,14 @@ describe('evidence and reminders', () => {
       const [digest, name] = line.split('  ');
       expect(sha256Hex(byName.get(name)!), name).toBe(digest);
     }
+    // Each event carries its link in the live hash chain, so an auditor can match it to the log.
+    const events = JSON.parse(byName.get('audit-events.json')!.toString()) as { id: string; chain_seq: number; hash: string }[];
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      const live = await t.deps.db.selectFrom('audit_events').select(['chain_seq', 'hash']).where('id', '=', e.id).executeTakeFirstOrThrow();
+      expect({ chain_seq: e.chain_seq, hash: e.hash }).toEqual(live);
+      expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+    }
     const items = JSON.parse(byName.get('items.json')!.toString());
     expect(items.find((i: Json) => i.user.email === 'uma@acme.test')).toMatchObject({
       decision: 'revoke',

@@ -4,7 +4,7 @@ import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { hashToken } from '../../platform/tokens.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, selfActor } from '../../platform/audit.js';
 import { hasRecentEvent } from '../audit/index.js';
 import { requireOrganization } from '../organizations/index.js';
 import { passkeySummaryForUser } from '../passkeys/index.js';
@@ -138,6 +138,7 @@ async function signInWithLink(deps: Deps, token: string, client: Client): Promis
     const session = await createSession(trx, deps, user, method, client);
     await recordAudit(trx, clientContext(deps, user.organization_id, client), {
       action: 'auth.signed_in',
+      actor: selfActor(user),
       category: 'auth',
       risk: 'low',
       subject: { type: 'user', id: user.id, label: user.email },

@@ -1,6 +1,6 @@
 // The organization switcher: one address with accounts in several organizations moves between them.
 import type { MyOrganizations } from '../../../contracts/auth.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, selfActor } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { normalizeEmail } from '../../platform/email.js';
 import { fail } from '../../platform/errors.js';
@@ -67,6 +67,7 @@ export async function switchOrganization(ctx: Ctx, organizationId: string): Prom
       { ...ctx, organizationId: target.organization_id, actor: null },
       {
         action: 'auth.signed_in',
+        actor: selfActor(target),
         category: 'auth',
         risk: 'low',
         subject: { type: 'user', id: target.id, label: target.email },

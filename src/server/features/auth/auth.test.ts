@@ -39,6 +39,21 @@ describe('magic-link sign-in', () => {
     expect(again.json().error.code).toBe('LINK_USED');
   });
 
+  it('should name the person as the actor of their own sign-in, so Events finds it by actor', async () => {
+    await requestLink('admin@acme.test');
+    const { token } = linkIn((await t.mailTo('admin@acme.test'))[0].text, '/sign-in/verify');
+    expect((await verify(token)).statusCode).toBe(200);
+    const events = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit-events?actorId=${t.org.adminUserId}&category=auth`,
+      headers: { cookie: t.adminCookie },
+    });
+    expect(events.json().items.find((e: { action: string }) => e.action === 'auth.signed_in')).toMatchObject({
+      actor: { id: t.org.adminUserId, label: expect.stringContaining('<admin@acme.test>') },
+      subject: { id: t.org.adminUserId },
+    });
+  });
+
   it('should answer the same whether or not the address exists, and send nothing for unknown ones', async () => {
     const known = await requestLink('admin@acme.test');
     const unknown = await requestLink('nobody@acme.test');

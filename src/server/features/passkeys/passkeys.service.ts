@@ -8,7 +8,7 @@ import {
 } from '@simplewebauthn/server';
 import type { Static } from 'typebox';
 import type { AccountSecurity, AddPasskeyBody, AuthenticationCredential, Passkey, PasskeyMfa } from '../../../contracts/passkeys.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, selfActor } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { createSession, type NewSession } from '../auth/index.js';
@@ -292,6 +292,7 @@ export async function signInWithPasskey(deps: Deps, credential: Static<typeof Au
       { deps, organizationId: user.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent },
       {
         action: 'auth.signed_in',
+        actor: selfActor(user),
         category: 'auth',
         risk: 'low',
         subject: { type: 'user', id: user.id, label: user.email },

@@ -2,7 +2,7 @@
 // or a "Test connection" report (claims, the account they map to, the error in plain words).
 import type { JWTPayload } from 'jose';
 import type { SsoConnection } from '../../../contracts/sso.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, selfActor } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { createSession, type NewSession } from '../auth/index.js';
 import { applyMatch, checkPreset, connectionCtx, describeMatch, emailOf, isAdministrator, matchAccount } from './sso.accounts.js';
@@ -55,6 +55,7 @@ async function signIn(deps: Deps, connection: SsoConnectionRow, claims: JWTPaylo
     const ctx: RequestContext = { deps, organizationId: user.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent };
     await recordAudit(trx, ctx, {
       action: 'auth.signed_in',
+      actor: selfActor(user),
       category: 'auth',
       risk: 'low',
       subject: { type: 'user', id: user.id, label: user.email },

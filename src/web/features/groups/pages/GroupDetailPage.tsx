@@ -27,14 +27,23 @@ export function GroupDetailPage() {
     );
   if (forbiddenPermission(group.error)) return <LoadFailure error={group.error} title="Could not load the group" />;
   if (!group.data) {
-    const notFound = group.error instanceof ApiError && group.error.status === 404;
+    const back = (
+      <Button component={Link} to="/admin/groups" variant="light" size="xs" mt="sm" display="block" w="fit-content">
+        Back to Manage Groups
+      </Button>
+    );
+    if (group.error instanceof ApiError && group.error.status === 404)
+      return (
+        <Alert color="gray" title="Group not found">
+          {errorMessage(group.error)}
+          {back}
+        </Alert>
+      );
+    // Anything else may pass: Retry, and the request id to quote if it does not.
     return (
-      <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'Group not found' : 'Could not load the group'}>
-        {errorMessage(group.error)}
-        <Button component={Link} to="/admin/groups" variant="light" size="xs" mt="sm" display="block" w="fit-content">
-          Back to Manage Groups
-        </Button>
-      </Alert>
+      <LoadFailure error={group.error} title="Could not load the group" onRetry={() => void group.refetch()}>
+        {back}
+      </LoadFailure>
     );
   }
   const g = group.data;

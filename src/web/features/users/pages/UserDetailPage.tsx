@@ -40,14 +40,23 @@ export function UserDetailPage() {
     );
   if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title="Could not load the user" />;
   if (!user.data) {
-    const notFound = user.error instanceof ApiError && user.error.status === 404;
+    const back = (
+      <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">
+        Back to Users
+      </Button>
+    );
+    if (user.error instanceof ApiError && user.error.status === 404)
+      return (
+        <Alert color="gray" title="User not found">
+          {errorMessage(user.error)}
+          {back}
+        </Alert>
+      );
+    // Anything else may pass: Retry, and the request id to quote if it does not.
     return (
-      <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'User not found' : 'Could not load the user'}>
-        {errorMessage(user.error)}
-        <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">
-          Back to Users
-        </Button>
-      </Alert>
+      <LoadFailure error={user.error} title="Could not load the user" onRetry={() => void user.refetch()}>
+        {back}
+      </LoadFailure>
     );
   }
 

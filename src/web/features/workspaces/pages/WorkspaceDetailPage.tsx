@@ -14,7 +14,7 @@ export function WorkspaceDetailPage() {
   const members = useWorkspaceMembers(id);
 
   if (ws.isLoading) return <Loader />;
-  if (ws.error || !ws.data) return <LoadFailure error={ws.error} title="Could not load the Workspace" />;
+  if (ws.error || !ws.data) return <LoadFailure error={ws.error} title="Could not load the Workspace" onRetry={() => void ws.refetch()} />;
   const w = ws.data;
   return (
     <Stack>
