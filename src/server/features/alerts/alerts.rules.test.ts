@@ -93,17 +93,13 @@ describe('alert rules, evaluated as audit events are written', () => {
   it('should count failed sign-ins per IP too, across addresses', async () => {
     const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor: null, ip: '203.0.113.66', userAgent: 'curl/8' };
     // As auth writes a refused link (auth.magic_link_failed), for a different address each time.
-    for (let i = 0; i < FAILED_SIGN_IN_THRESHOLD; i++)
-      await t.deps.db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, ctx, {
-            action: 'auth.magic_link_failed',
-            category: 'auth',
-            risk: 'medium',
-            subject: { type: 'user', id: `u${i}`, label: `p${i}@acme.test` },
-          }),
-        );
+    const refusedLink = (i: number) => ({
+      action: 'auth.magic_link_failed',
+      category: 'auth' as const,
+      risk: 'medium' as const,
+      subject: { type: 'user', id: `u${i}`, label: `p${i}@acme.test` },
+    });
+    for (let i = 0; i < FAILED_SIGN_IN_THRESHOLD; i++) await t.deps.db.transaction().execute((trx) => recordAudit(trx, ctx, refusedLink(i)));
     expect((await openAlerts()).map((a) => a.title)).toEqual(['Many failed sign-ins for IP 203.0.113.66 within 15 minutes.']);
   });
 
