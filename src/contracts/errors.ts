@@ -242,6 +242,7 @@ export const SERVICE_TOKENS_ERRORS = {
 export const ALERTS_ERRORS = {
   ALERT_NOT_FOUND: { status: 404, message: 'This alert does not exist in your organization.' },
   ALERT_ALREADY_DISMISSED: { status: 409, message: 'This alert was already dismissed.' },
+  ALERT_ALREADY_ESCALATED: { status: 409, message: 'This alert was already escalated; everyone who may view security events was told.' },
   ASSIGNEE_NOT_ELIGIBLE: { status: 400, message: 'Alerts can be assigned only to active people who may view security events.' },
 } as const;
 

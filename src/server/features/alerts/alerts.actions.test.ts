@@ -70,6 +70,21 @@ describe('acting on alerts', () => {
     expect(mail.subject).toBe('Escalated security alert: A new service token “Warehouse sync” was created.');
     expect(mail.text).toContain('Nobody on the data team asked for this');
     expect(await auditOf('alert.escalated')).toHaveLength(1);
+
+    const again = await call('POST', `/api/security/alerts/${id}/escalate`, { reason: 'Still worried' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ALERT_ALREADY_ESCALATED');
+    expect(await t.mailTo('admin@acme.test')).toHaveLength(1);
+  });
+
+  it('should let only one of two simultaneous dismissals through, with one audit event', async () => {
+    const id = await raiseAlert();
+    const answers = await Promise.all(
+      ['First look: expected', 'Second look: expected'].map((reason) => call('POST', `/api/security/alerts/${id}/dismiss`, { reason })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('ALERT_ALREADY_DISMISSED');
+    expect(await auditOf('alert.dismissed')).toHaveLength(1);
   });
 
   it('should keep alerts to their organization and to people who may view security events', async () => {

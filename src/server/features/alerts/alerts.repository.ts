@@ -1,5 +1,5 @@
 import type { AlertRule } from '../../../contracts/alerts.js';
-import type { DbOrTrx } from '../../db/database.js';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
 
 export interface AlertFilter {
   status?: 'open' | 'dismissed';
@@ -54,8 +54,13 @@ export async function countOpenAlerts(db: DbOrTrx, organizationId: string, cap: 
   return Number(row.n);
 }
 
-export function findAlert(db: DbOrTrx, organizationId: string, id: string) {
-  return db.selectFrom('security_alerts').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+/**
+ * The alert, locked until the transaction ends on PostgreSQL (SQLite transactions are serial anyway):
+ * two people dismissing or escalating at once act one after the other, and the second sees the first's result.
+ */
+export function findAlertForChange(db: DbOrTrx, dialect: Dialect, organizationId: string, id: string) {
+  const q = db.selectFrom('security_alerts').selectAll().where('organization_id', '=', organizationId).where('id', '=', id);
+  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Active people of the organization whose role may view security events: who can be assigned or told. */

@@ -6,7 +6,7 @@ import { fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { ALERTS_ERRORS } from './alerts.errors.js';
-import { countOpenAlerts, findAlert, findListedAlert, listAlertRows, securityViewers, type ListedAlertRow } from './alerts.repository.js';
+import { countOpenAlerts, findAlertForChange, findListedAlert, listAlertRows, securityViewers, type ListedAlertRow } from './alerts.repository.js';
 import type { SecurityAlertRow } from './alerts.table.js';
 
 type SignedIn = RequestContext & { actor: Actor };
@@ -59,7 +59,7 @@ async function reread(ctx: SignedIn, id: string): Promise<SecurityAlert> {
 /** Dismissing says why: the reason is the record an auditor reads. */
 export async function dismissAlert(ctx: SignedIn, id: string, reason: string): Promise<SecurityAlert> {
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const row = await findAlert(trx, ctx.organizationId, id);
+    const row = await findAlertForChange(trx, ctx.deps.dialect, ctx.organizationId, id);
     if (!row) throw fail(ALERTS_ERRORS, 'ALERT_NOT_FOUND');
     if (row.status === 'dismissed') throw fail(ALERTS_ERRORS, 'ALERT_ALREADY_DISMISSED');
     const now = nowIso(ctx.deps);
@@ -84,7 +84,7 @@ export async function dismissAlert(ctx: SignedIn, id: string, reason: string): P
 
 export async function assignAlert(ctx: SignedIn, id: string, assigneeId: string | null): Promise<SecurityAlert> {
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const row = await findAlert(trx, ctx.organizationId, id);
+    const row = await findAlertForChange(trx, ctx.deps.dialect, ctx.organizationId, id);
     if (!row) throw fail(ALERTS_ERRORS, 'ALERT_NOT_FOUND');
     if (assigneeId && !(await securityViewers(trx, ctx.organizationId, 1000)).some((v) => v.id === assigneeId))
       throw fail(ALERTS_ERRORS, 'ASSIGNEE_NOT_ELIGIBLE');
@@ -104,9 +104,11 @@ export async function assignAlert(ctx: SignedIn, id: string, assigneeId: string 
 /** Escalating raises the risk to high and emails everyone who may view security events, at once. */
 export async function escalateAlert(ctx: SignedIn, id: string, reason: string): Promise<SecurityAlert> {
   await ctx.deps.db.transaction().execute(async (trx) => {
-    const row = await findAlert(trx, ctx.organizationId, id);
+    const row = await findAlertForChange(trx, ctx.deps.dialect, ctx.organizationId, id);
     if (!row) throw fail(ALERTS_ERRORS, 'ALERT_NOT_FOUND');
     if (row.status === 'dismissed') throw fail(ALERTS_ERRORS, 'ALERT_ALREADY_DISMISSED');
+    // Everyone was emailed once already: a second escalation would only repeat the mail.
+    if (row.escalated_at) throw fail(ALERTS_ERRORS, 'ALERT_ALREADY_ESCALATED');
     await trx
       .updateTable('security_alerts')
       .set({ escalated_at: nowIso(ctx.deps), risk: 'high' })
