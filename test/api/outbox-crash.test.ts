@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDeps } from '../../src/server/deps.factory.js';
-import { verifyWebhookSignature } from '../../src/server/features/ownership/ownership.webhook-signature.js';
+import { verifyWebhookSignature } from '../../src/server/platform/signed-delivery.js';
 import { deliverDueWebhooks, enqueueWebhookEvents } from '../../src/server/features/ownership/ownership.webhooks.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { deliverDueMail, enqueueMail } from '../../src/server/platform/mail/mail.service.js';

@@ -1,13 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Updateable } from 'kysely';
-import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_EVENT_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../../contracts/ownership.js';
-import { nowIso, type Deps } from '../../platform/deps.js';
-import { OutboundAddressRefused, postOutbound } from '../../platform/outbound-url.js';
+import type { Deps } from '../../platform/deps.js';
 import { deliverDue, type SendOutcome } from '../../platform/outbox-lease.js';
-import { signWebhook } from '../ownership/index.js';
+import { sendSigned } from '../../platform/signed-delivery.js';
 import type { LogStreamOutboxTable } from './log-streaming.table.js';
 
-const REQUEST_TIMEOUT_MS = 10_000;
 /**
  * A SIEM that is down must lose nothing: batches are retried with a backoff capped at 5 minutes for
  * about a month (10,000 attempts), and only a disabled destination or a refused address stops them.
@@ -36,29 +33,15 @@ async function sendBatch(deps: Deps, id: string): Promise<SendOutcome<Updateable
     .where('o.id', '=', id)
     .executeTakeFirstOrThrow();
   if (row.disabled_at) return { ok: false, final: true, error: 'destination removed' };
-  const timestamp = Math.floor(deps.clock().getTime() / 1000);
-  try {
-    const status = await postOutbound({
-      url: row.url,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Sofie-LogStream/1',
-        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
-        [WEBHOOK_EVENT_HEADER]: `audit.${row.kind}`,
-        [WEBHOOK_DELIVERY_HEADER]: id,
-      },
-      body: row.payload,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-      allowPrivate: deps.config.webhookAllowPrivate,
-    });
-    if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}`, columns: { last_status_code: status } };
-    return { ok: true, status: 'delivered', columns: { last_status_code: status, delivered_at: nowIso(deps) } };
-  } catch (error) {
-    if (error instanceof OutboundAddressRefused)
-      return { ok: false, final: true, error: `refused: ${error.message}; log streams go only to public addresses`, columns: { last_status_code: null } };
-    return { ok: false, error: (error as Error).message, columns: { last_status_code: null } };
-  }
+  return sendSigned(deps, {
+    url: row.url,
+    secret: row.secret,
+    payload: row.payload,
+    event: `audit.${row.kind}`,
+    deliveryId: id,
+    userAgent: 'Sofie-LogStream/1',
+    refusedHint: 'log streams go only to public addresses',
+  });
 }
 
 /** Delivered batches are kept a week for the console's "last delivered", then removed. */

@@ -3,7 +3,7 @@ import { httpReceiver, type HttpReceiver } from '../../../../test/helpers/receiv
 import { seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { recordAudit } from '../../platform/audit.js';
-import { verifyWebhookSignature } from '../ownership/ownership.webhook-signature.js';
+import { verifyWebhookSignature } from '../../platform/signed-delivery.js';
 import { verifyChain } from '../audit/index.js';
 import { checkpointRound } from './log-streaming.checkpoints.js';
 import { deliverDueLogBatches } from './log-streaming.delivery.js';

@@ -13,6 +13,5 @@ export {
   type SequenceStatusChange,
 } from './ownership.service.js';
 export { fillDemoContent } from './ownership.demo.js';
-export { signWebhook } from './ownership.webhook-signature.js';
 export { OWNERSHIP_ERRORS } from './ownership.errors.js';
 export type { CollaboratorRow } from './ownership.table.js';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerItems, serviceToken } from '../../../../test/helpers/content.js';
 import { httpReceiver, type HttpReceiver, type HttpRequestSeen } from '../../../../test/helpers/receivers.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { verifyWebhookSignature } from './ownership.webhook-signature.js';
+import { verifyWebhookSignature } from '../../platform/signed-delivery.js';
 import { deliverDueWebhooks, enqueueWebhookEvents } from './ownership.webhooks.js';
 
 let t: TestApp;

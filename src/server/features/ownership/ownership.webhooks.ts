@@ -1,24 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Updateable } from 'kysely';
-import {
-  WEBHOOK_DELIVERY_HEADER,
-  WEBHOOK_EVENT_HEADER,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-  type WebhookEventType,
-} from '../../../contracts/ownership.js';
+import type { WebhookEventType } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { BackgroundJob } from '../../platform/background-job.js';
 import { nowIso, type Deps } from '../../platform/deps.js';
-import { OutboundAddressRefused, postOutbound } from '../../platform/outbound-url.js';
 import { deliverDue, type SendOutcome } from '../../platform/outbox-lease.js';
-import { signWebhook } from './ownership.webhook-signature.js';
+import { sendSigned } from '../../platform/signed-delivery.js';
 import type { WebhookOutboxTable } from './ownership.table.js';
 
 /** Changes per event: a 10,000-item offboarding becomes 20 events per endpoint, not 10,000. */
 export const CHANGES_PER_EVENT = 500;
 const MAX_ATTEMPTS = 12;
-const REQUEST_TIMEOUT_MS = 10_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -121,33 +113,13 @@ async function sendWebhook(deps: Deps, id: string): Promise<SendOutcome<Updateab
     .where('webhook_outbox.id', '=', id)
     .executeTakeFirstOrThrow();
   if (row.disabled_at) return { ok: false, final: true, error: 'endpoint disabled' };
-  const timestamp = Math.floor(deps.clock().getTime() / 1000);
-  try {
-    const status = await postOutbound({
-      url: row.url,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Sofie-Webhooks/1',
-        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(row.secret, timestamp, row.payload),
-        [WEBHOOK_EVENT_HEADER]: row.event_type,
-        [WEBHOOK_DELIVERY_HEADER]: row.event_id,
-      },
-      body: row.payload,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-      allowPrivate: deps.config.webhookAllowPrivate,
-    });
-    if (status < 200 || status >= 300) return { ok: false, error: `HTTP ${status}`, columns: { last_status_code: status } };
-    return { ok: true, status: 'delivered', columns: { last_status_code: status, delivered_at: nowIso(deps) } };
-  } catch (error) {
-    if (error instanceof OutboundAddressRefused) {
-      return {
-        ok: false,
-        final: true,
-        error: `refused: ${error.message}; webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)`,
-        columns: { last_status_code: null },
-      };
-    }
-    return { ok: false, error: (error as Error).message, columns: { last_status_code: null } };
-  }
+  return sendSigned(deps, {
+    url: row.url,
+    secret: row.secret,
+    payload: row.payload,
+    event: row.event_type,
+    deliveryId: row.event_id,
+    userAgent: 'Sofie-Webhooks/1',
+    refusedHint: 'webhooks go only to public addresses (WEBHOOK_ALLOW_PRIVATE=1 allows others)',
+  });
 }
