@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serviceToken } from '../../../../test/helpers/content.js';
+import { personRow } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { alertDigestRound } from './alerts.digest.js';
 
@@ -77,6 +78,17 @@ describe('acting on alerts', () => {
     expect(await t.mailTo('admin@acme.test')).toHaveLength(1);
   });
 
+  it('should assign to and email every viewer, however many there are (not only the first by name)', async () => {
+    const zoe = await seedAdmins(1_001, 'Zoe Last');
+    const id = await raiseAlert();
+    const assigned = await call('POST', `/api/security/alerts/${id}/assign`, { assigneeId: zoe });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().assignee).toEqual({ id: zoe, name: 'Zoe Last' });
+
+    expect((await call('POST', `/api/security/alerts/${id}/escalate`, { reason: 'Everyone should look' })).statusCode).toBe(200);
+    expect(await t.mailTo('zoe.last@acme.test')).toHaveLength(1);
+  });
+
   it('should let only one of two simultaneous dismissals through, with one audit event', async () => {
     const id = await raiseAlert();
     const answers = await Promise.all(
@@ -125,3 +137,32 @@ describe('acting on alerts', () => {
     expect(await round()).toBe(0);
   });
 });
+
+/** `count` Admins named "Admin 0000"… who sort before `lastName`, then `lastName` itself; returns the last one's id. */
+async function seedAdmins(count: number, lastName: string): Promise<string> {
+  const admin = await t.deps.db
+    .selectFrom('roles')
+    .select('id')
+    .where('organization_id', '=', t.org.organizationId)
+    .where('system_key', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const person = (name: string, email: string) =>
+    personRow({
+      id: t.deps.newId(),
+      organizationId: t.org.organizationId,
+      email,
+      name,
+      roleId: admin.id,
+      status: 'active',
+      createdAt: t.clock().toISOString(),
+      lastActiveAt: null,
+    });
+  const rows = Array.from({ length: count }, (_, i) => person(`Admin ${String(i).padStart(4, '0')}`, `admin${i}@acme.test`));
+  rows.push(person(lastName, `${lastName.toLowerCase().replace(' ', '.')}@acme.test`));
+  for (let i = 0; i < rows.length; i += 200)
+    await t.deps.db
+      .insertInto('users')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  return rows[rows.length - 1].id;
+}

@@ -64,17 +64,35 @@ export function findAlertForChange(db: DbOrTrx, dialect: Dialect, organizationId
 }
 
 /** Active people of the organization whose role may view security events: who can be assigned or told. */
-export async function securityViewers(db: DbOrTrx, organizationId: string, limit = 50) {
-  const roles = await db.selectFrom('roles').select(['id', 'permissions']).where('organization_id', '=', organizationId).execute();
-  const roleIds = roles.filter((r) => (JSON.parse(r.permissions) as string[]).includes('security.view_events')).map((r) => r.id);
+export async function securityViewers(db: DbOrTrx, organizationId: string, limit: number | 'all' = 50) {
+  const roleIds = await securityViewerRoleIds(db, organizationId);
   if (roleIds.length === 0) return [];
-  return db
+  const query = db
     .selectFrom('users')
     .select(['id', 'name', 'email'])
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'active')
     .where('role_id', 'in', roleIds)
-    .orderBy('name')
-    .limit(limit)
-    .execute();
+    .orderBy('name');
+  return (limit === 'all' ? query : query.limit(limit)).execute();
+}
+
+/** Whether one person may be assigned an alert: asked of that person, however many viewers there are. */
+export async function isSecurityViewer(db: DbOrTrx, organizationId: string, userId: string): Promise<boolean> {
+  const roleIds = await securityViewerRoleIds(db, organizationId);
+  if (roleIds.length === 0) return false;
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .where('role_id', 'in', roleIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function securityViewerRoleIds(db: DbOrTrx, organizationId: string): Promise<string[]> {
+  const roles = await db.selectFrom('roles').select(['id', 'permissions']).where('organization_id', '=', organizationId).execute();
+  return roles.filter((r) => (JSON.parse(r.permissions) as string[]).includes('security.view_events')).map((r) => r.id);
 }

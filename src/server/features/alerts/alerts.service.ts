@@ -6,7 +6,15 @@ import { fail } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { ALERTS_ERRORS } from './alerts.errors.js';
-import { countOpenAlerts, findAlertForChange, findListedAlert, listAlertRows, securityViewers, type ListedAlertRow } from './alerts.repository.js';
+import {
+  countOpenAlerts,
+  findAlertForChange,
+  findListedAlert,
+  isSecurityViewer,
+  listAlertRows,
+  securityViewers,
+  type ListedAlertRow,
+} from './alerts.repository.js';
 import type { SecurityAlertRow } from './alerts.table.js';
 
 type SignedIn = RequestContext & { actor: Actor };
@@ -86,8 +94,7 @@ export async function assignAlert(ctx: SignedIn, id: string, assigneeId: string 
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await findAlertForChange(trx, ctx.deps.dialect, ctx.organizationId, id);
     if (!row) throw fail(ALERTS_ERRORS, 'ALERT_NOT_FOUND');
-    if (assigneeId && !(await securityViewers(trx, ctx.organizationId, 1000)).some((v) => v.id === assigneeId))
-      throw fail(ALERTS_ERRORS, 'ASSIGNEE_NOT_ELIGIBLE');
+    if (assigneeId && !(await isSecurityViewer(trx, ctx.organizationId, assigneeId))) throw fail(ALERTS_ERRORS, 'ASSIGNEE_NOT_ELIGIBLE');
     await trx.updateTable('security_alerts').set({ assignee_user_id: assigneeId }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
       action: 'alert.assigned',
@@ -114,7 +121,7 @@ export async function escalateAlert(ctx: SignedIn, id: string, reason: string): 
       .set({ escalated_at: nowIso(ctx.deps), risk: 'high' })
       .where('id', '=', id)
       .execute();
-    for (const viewer of await securityViewers(trx, ctx.organizationId))
+    for (const viewer of await securityViewers(trx, ctx.organizationId, 'all'))
       await enqueueMail(trx, ctx.deps, {
         organizationId: ctx.organizationId,
         to: viewer.email,
