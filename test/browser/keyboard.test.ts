@@ -101,4 +101,47 @@ describe('keyboard only', () => {
     await expect.poll(() => focused(page)).toBe('Change role');
     await page.getByRole('region', { name: 'Role' }).getByText('User manager').first().waitFor();
   });
+
+  it('should move through the rows of Groups, Roles, Workspaces and Security Center events with the arrow keys and open one with Enter', async () => {
+    for (const name of ['Arrow team A', 'Arrow team B']) {
+      const created = await page.request.post(`${app.url}/api/groups`, { data: { name, description: '' } });
+      expect(created.status(), await created.text()).toBeLessThan(300);
+    }
+    await page.goto(`${app.url}/admin/groups`);
+    await page.getByTestId('group-row').nth(1).waitFor();
+    const second = await openSecondRow(page, 'group-row');
+    await page.getByRole('heading', { name: second, level: 1 }).waitFor();
+    expect(page.url()).toMatch(/\/admin\/groups\/[^/]+$/);
+
+    await page.goto(`${app.url}/admin/roles`);
+    await page.getByTestId('role-row').nth(1).waitFor();
+    await openSecondRow(page, 'role-row');
+    await page.waitForURL(/\/admin\/roles\/[^/]+$/);
+
+    for (const name of ['Arrow space A', 'Arrow space B']) {
+      const created = await page.request.post(`${app.url}/api/workspaces`, { data: { name, type: 'collaborative' } });
+      expect(created.status(), await created.text()).toBeLessThan(300);
+    }
+    await page.goto(`${app.url}/admin/workspaces`);
+    await page.getByTestId('workspace-row').nth(1).waitFor();
+    await openSecondRow(page, 'workspace-row');
+    await page.waitForURL(/\/admin\/workspaces\/[^/]+$/);
+
+    await page.goto(`${app.url}/admin/security/events`);
+    await page.getByTestId('event-row').nth(1).waitFor();
+    await openSecondRow(page, 'event-row');
+    await page.getByRole('dialog').waitFor();
+  });
 });
+
+/** Tabs to a table's only stop (its first row), moves down one row and presses Enter; returns that row's first cell. */
+async function openSecondRow(p: Page, testId: string): Promise<string> {
+  for (let i = 0; i < 80 && !(await p.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId)); i++) await p.keyboard.press('Tab');
+  const rows = p.getByTestId(testId);
+  expect(await rows.first().evaluate((row) => row === document.activeElement)).toBe(true);
+  await p.keyboard.press('ArrowDown');
+  expect(await rows.nth(1).evaluate((row) => row === document.activeElement)).toBe(true);
+  const firstCell = (await rows.nth(1).locator('td').first().innerText()).split('\n')[0].trim();
+  await p.keyboard.press('Enter');
+  return firstCell;
+}

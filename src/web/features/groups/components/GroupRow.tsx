@@ -1,13 +1,15 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Group } from '../../../../contracts/groups';
 import { formatDate } from '../../../shared/format';
+import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { GroupHints } from './GroupHint';
 
-/** One group of the list: its name (a link, with hints against sprawl), description, member count and creation date. */
-export function GroupRow({ group: g }: { group: Group }) {
+/** One group of the list: its name (a link, with hints against sprawl), description, member count and creation date; ↑/↓ and Enter from the keyboard. */
+export function GroupRow({ group: g, index }: { group: Group; index: number }) {
+  const navigate = useNavigate();
   return (
-    <Table.Tr data-testid="group-row">
+    <Table.Tr data-testid="group-row" {...rowNavigation(index, () => void navigate(`/admin/groups/${g.id}`))}>
       <Table.Td>
         <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>
           {g.name}

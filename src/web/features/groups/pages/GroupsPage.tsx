@@ -65,8 +65,8 @@ export function GroupsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {groups.data!.items.map((g) => (
-                  <GroupRow key={g.id} group={g} />
+                {groups.data!.items.map((g, index) => (
+                  <GroupRow key={g.id} group={g} index={index} />
                 ))}
               </Table.Tbody>
             </Table>

@@ -9,6 +9,7 @@ import { duplicateRole } from '../api';
 import { DeleteRoleButton } from './DeleteRoleButton';
 import { RoleBadges } from './RoleBadges';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { rowNavigation } from '../../../shared/ui/rowNavigation';
 
 /** Every role with its permissions, holders and owner; managers may duplicate any role and delete custom ones. */
 export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }) {
@@ -39,8 +40,8 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {roles.map((role) => (
-            <Table.Tr key={role.id}>
+          {roles.map((role, index) => (
+            <Table.Tr key={role.id} data-testid="role-row" {...rowNavigation(index, () => void navigate(`/admin/roles/${role.id}`))}>
               <Table.Td miw={300}>
                 <Group gap="xs">
                   <Anchor component={Link} to={`/admin/roles/${role.id}`} fw={500}>

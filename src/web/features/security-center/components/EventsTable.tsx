@@ -2,6 +2,7 @@ import { Button, Center, Loader, Table, Text, UnstyledButton } from '@mantine/co
 import type { AuditEvent, AuditCategory, RiskLevel } from '../../../../contracts/audit';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { formatDateTime } from '../../../shared/format';
+import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { useAuditEvents } from '../hooks/useAuditEvents';
 import { CATEGORY_LABELS, RISK_COLORS, RISK_LABELS, type EventsView } from '../view';
@@ -39,8 +40,8 @@ export function EventsTable({ view, onOpen, empty }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((event) => (
-            <Table.Tr key={event.id}>
+          {items.map((event, index) => (
+            <Table.Tr key={event.id} data-testid="event-row" {...rowNavigation(index, () => onOpen(event))}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</Table.Td>
               <Table.Td>
                 <UnstyledButton onClick={() => onOpen(event)} aria-label={`Open ${event.action} at ${formatDateTime(event.createdAt)}`}>

@@ -11,6 +11,7 @@ import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUser
 import { createWorkspace, fetchWorkspaces } from '../api';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { plural } from '../../../shared/format';
+import { rowNavigation } from '../../../shared/ui/rowNavigation';
 
 const TYPE_OPTIONS = WORKSPACE_TYPES.map((t) => ({ value: t, label: WORKSPACE_TYPE_LABELS[t] }));
 
@@ -69,8 +70,9 @@ export function WorkspacesPage() {
   );
 }
 
-/** Name, type, owner and members; on a narrow screen it scrolls sideways inside its card. */
+/** Name, type, owner and members; ↑/↓ and Enter from the keyboard; on a narrow screen it scrolls sideways inside its card. */
 function WorkspacesTable({ items }: { items: Workspace[] }) {
+  const navigate = useNavigate();
   return (
     <Table.ScrollContainer minWidth={640} type="native">
       <Table striped highlightOnHover aria-label="Workspaces">
@@ -83,8 +85,8 @@ function WorkspacesTable({ items }: { items: Workspace[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((w) => (
-            <Table.Tr key={w.id}>
+          {items.map((w, index) => (
+            <Table.Tr key={w.id} data-testid="workspace-row" {...rowNavigation(index, () => void navigate(`/admin/workspaces/${w.id}`))}>
               <Table.Td>
                 <Anchor component={Link} to={`/admin/workspaces/${w.id}`}>
                   {w.name}
