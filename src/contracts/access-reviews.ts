@@ -21,6 +21,8 @@ export const ACCESS_REVIEWS_ERRORS = {
     message: 'You granted this access yourself, so you cannot certify it. An independent reviewer must decide to keep it; you may still revoke it.',
   },
   REASON_REQUIRED: { status: 400, message: 'Give a reason for the decision.' },
+  REASSIGN_SAME_REVIEWER: { status: 400, message: 'Choose someone other than the current reviewer.' },
+  NOTHING_TO_REASSIGN: { status: 409, message: 'This reviewer has no open items in this campaign: there is nothing to reassign.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -161,3 +163,20 @@ export const CloseCampaignBody = Type.Object(
   { revokeUnreviewed: Type.Boolean({ default: false }), reason: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
+
+/** Hand a reviewer's open items (or the reviewer role's unassigned pool: fromUserId null) to someone else. */
+export const ReassignReviewerBody = Type.Object(
+  {
+    fromUserId: Type.Union([Type.Null(), Type.String({ maxLength: 64 })]),
+    toUserId: Type.String({ minLength: 1, maxLength: 64 }),
+    reason: Type.String({ maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type ReassignReviewerBody = Static<typeof ReassignReviewerBody>;
+/** Items the new reviewer may not review (their own access, a grant they made) stay where they were, each with why. */
+export const ReassignReviewerResult = Type.Object({
+  reassigned: Type.Integer(),
+  skipped: Type.Array(Type.Object({ itemId: Str, userEmail: Str, code: Str, message: Str })),
+});
+export type ReassignReviewerResult = Static<typeof ReassignReviewerResult>;

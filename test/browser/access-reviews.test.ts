@@ -119,4 +119,35 @@ describe('access reviews in the console', () => {
     expect((await readFile(await pdf.path())).subarray(0, 8).toString()).toBe('%PDF-1.4');
     await Promise.all([adminContext.close(), rita.context.close(), ravi.context.close()]);
   });
+
+  it("should reassign the reviewer role's open items to one person from the campaign page, leaving their own access with why", async () => {
+    // Its own server: the administrator's sign-in link is used once, and this test starts from nothing.
+    const own = await startApp();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const admin = await context.newPage();
+    await signInAsAdmin(admin, own);
+    await addActivePerson(browser, admin.request, own, { email: 'vera@acme.test', name: 'Vera Delegate', role: 'User manager' });
+    await admin.goto(`${own.url}${REVIEWS_PATH}`);
+    await admin.getByRole('button', { name: 'Start campaign' }).click();
+    await admin.getByLabel('Name').fill('Reassigned review');
+    await admin.getByRole('dialog').getByRole('combobox', { name: 'Reviewer role' }).click();
+    await admin.getByRole('option', { name: 'Security reviewer', exact: true }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Start campaign' }).click();
+    await admin.getByText('Holders of the role "Security reviewer"').first().waitFor();
+
+    await admin.getByRole('button', { name: 'Reassign reviewer' }).click();
+    await admin.getByRole('combobox', { name: 'From' }).click();
+    await admin.getByRole('option', { name: /^Unassigned \(reviewer role\)/ }).click();
+    await admin.getByRole('combobox', { name: 'To' }).fill('Vera');
+    await admin.getByRole('option', { name: 'Vera Delegate <vera@acme.test>' }).click();
+    await admin.getByRole('textbox', { name: 'Reason' }).fill('Vera owns this quarter');
+    await expectNoSeriousAxeViolations(admin);
+    await admin.getByRole('button', { name: 'Reassign', exact: true }).click();
+    await admin.getByText(/items? reassigned to Vera Delegate\./).waitFor();
+    const left = admin.getByRole('list', { name: 'Items left with their reviewer' });
+    await expect(left.textContent()).resolves.toContain("vera@acme.test is Vera Delegate's own access");
+    await admin.getByRole('table', { name: 'Campaign items' }).getByText('Vera Delegate').first().waitFor();
+    await context.close();
+    await own.stop();
+  }, 90_000);
 });

@@ -9,6 +9,8 @@ import {
   DecideResult,
   GenerateSnapshotBody,
   MyReviewItems,
+  ReassignReviewerBody,
+  ReassignReviewerResult,
   Snapshot,
   SnapshotExportQuery,
   SnapshotList,
@@ -20,6 +22,7 @@ import { campaignDetail, listCampaigns, startCampaign } from './access-reviews.c
 import { closeCampaign } from './access-reviews.close.js';
 import { decide, myReviewItems } from './access-reviews.decisions.js';
 import { evidencePackage } from './access-reviews.evidence.js';
+import { reassignReviewer } from './access-reviews.reassign.js';
 import { exportSnapshot } from './access-reviews.snapshot-export.js';
 import { generateSnapshot, getSnapshot, listSnapshots } from './access-reviews.snapshots.js';
 
@@ -100,6 +103,17 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
       response: { 200: CampaignDetail, ...errors },
     },
     handler: async (request) => closeCampaign(contextOf(request, deps), request.params.id, request.body),
+  });
+  app.post('/api/access-reviews/campaigns/:id/reassign', {
+    config: { permission: MANAGE },
+    schema: {
+      tags,
+      summary: "Reassign a reviewer's open items (or the reviewer role's unassigned pool) to another person",
+      params: IdParams,
+      body: ReassignReviewerBody,
+      response: { 200: ReassignReviewerResult, ...errors },
+    },
+    handler: async (request) => reassignReviewer(contextOf(request, deps), request.params.id, request.body),
   });
   app.get('/api/access-reviews/campaigns/:id/evidence', {
     config: { permission: MANAGE },

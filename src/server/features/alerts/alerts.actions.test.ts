@@ -136,6 +136,28 @@ describe('acting on alerts', () => {
     await raiseAlert('Third export', await t.signInAs(t.org.adminUserId));
     expect(await round()).toBe(0);
   });
+
+  it('should record opting in and out of the digest in the audit log, once per change, and only for oneself', async () => {
+    expect((await call('GET', '/api/security/alerts/digest')).json()).toEqual({ subscribed: false });
+    expect((await call('PUT', '/api/security/alerts/digest', { subscribed: true })).json()).toEqual({ subscribed: true });
+    expect((await call('PUT', '/api/security/alerts/digest', { subscribed: true })).json()).toEqual({ subscribed: true });
+    expect((await call('GET', '/api/security/alerts/digest')).json()).toEqual({ subscribed: true });
+    const [optIn, ...again] = await auditOf('alert.digest_subscribed');
+    expect(again).toHaveLength(0);
+    expect(optIn).toMatchObject({ actor_user_id: t.org.adminUserId, subject_id: t.org.adminUserId, category: 'admin', risk: 'low' });
+    expect(JSON.parse(optIn.after!)).toEqual({ digest: true });
+
+    expect((await call('PUT', '/api/security/alerts/digest', { subscribed: false })).json()).toEqual({ subscribed: false });
+    expect((await call('PUT', '/api/security/alerts/digest', { subscribed: false })).json()).toEqual({ subscribed: false });
+    const optOut = await auditOf('alert.digest_unsubscribed');
+    expect(optOut).toHaveLength(1);
+    expect(JSON.parse(optOut[0].before!)).toEqual({ digest: true });
+
+    // Someone who may not view security events cannot subscribe (the digest would show them alerts).
+    const member = await t.signInAs(await t.createUser({ email: 'member@acme.test', roleKey: 'member' }));
+    expect((await call('PUT', '/api/security/alerts/digest', { subscribed: true }, member)).statusCode).toBe(403);
+    expect(await auditOf('alert.digest_subscribed')).toHaveLength(1);
+  });
 });
 
 /** `count` Admins named "Admin 0000"… who sort before `lastName`, then `lastName` itself; returns the last one's id. */

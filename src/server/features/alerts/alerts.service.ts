@@ -155,14 +155,38 @@ export async function digestSetting(ctx: SignedIn) {
   return { subscribed: row !== undefined };
 }
 
+/**
+ * Subscribing to or leaving the daily digest is the person's own choice (only for themselves), and
+ * audited: who receives security alerts by email is part of the organization's security record. Asking
+ * for the setting already in force changes nothing and records nothing.
+ */
 export async function setDigestSetting(ctx: SignedIn, subscribed: boolean) {
   const key = { organization_id: ctx.organizationId, user_id: ctx.actor.userId };
-  if (subscribed)
-    await ctx.deps.db
-      .insertInto('alert_digest_subscribers')
-      .values({ ...key, subscribed_at: nowIso(ctx.deps), last_sent_at: null })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  else await ctx.deps.db.deleteFrom('alert_digest_subscribers').where('organization_id', '=', key.organization_id).where('user_id', '=', key.user_id).execute();
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    const changed = subscribed
+      ? (
+          await trx
+            .insertInto('alert_digest_subscribers')
+            .values({ ...key, subscribed_at: nowIso(ctx.deps), last_sent_at: null })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst()
+        ).numInsertedOrUpdatedRows
+      : (
+          await trx
+            .deleteFrom('alert_digest_subscribers')
+            .where('organization_id', '=', key.organization_id)
+            .where('user_id', '=', key.user_id)
+            .executeTakeFirst()
+        ).numDeletedRows;
+    if (!changed) return;
+    await recordAudit(trx, ctx, {
+      action: subscribed ? 'alert.digest_subscribed' : 'alert.digest_unsubscribed',
+      category: 'admin',
+      risk: 'low',
+      subject: { type: 'user', id: ctx.actor.userId, label: `${ctx.actor.name} <${ctx.actor.email}>` },
+      before: { digest: !subscribed },
+      after: { digest: subscribed },
+    });
+  });
   return { subscribed };
 }

@@ -4,6 +4,8 @@ import type {
   CreateCampaignBody,
   DecideBody,
   DecideResult,
+  ReassignReviewerBody,
+  ReassignReviewerResult,
   ReviewItem,
   Snapshot,
   SnapshotListItem,
@@ -29,6 +31,8 @@ export const fetchCampaign = (id: string) => api<CampaignDetail>(`/api/access-re
 export const startCampaign = (body: CreateCampaignBody) => api<CampaignDetail>('/api/access-reviews/campaigns', { method: 'POST', body });
 export const closeCampaign = (id: string, body: { revokeUnreviewed: boolean; reason?: string }) =>
   api<CampaignDetail>(`/api/access-reviews/campaigns/${encodeURIComponent(id)}/close`, { method: 'POST', body });
+export const reassignReviewer = (id: string, body: ReassignReviewerBody) =>
+  api<ReassignReviewerResult>(`/api/access-reviews/campaigns/${encodeURIComponent(id)}/reassign`, { method: 'POST', body });
 export const evidenceUrl = (id: string) => `/api/access-reviews/campaigns/${encodeURIComponent(id)}/evidence`;
 
 export const fetchMyItems = () => api<{ items: ReviewItem[] }>('/api/access-reviews/my-items');

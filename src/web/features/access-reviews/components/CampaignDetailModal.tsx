@@ -2,15 +2,39 @@ import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text, Textarea } 
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { CampaignDetail } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
 import { closeCampaign, evidenceUrl, fetchCampaign, reviewKeys } from '../api';
 import { ItemsTable } from './ItemsTable';
+import { ReassignReviewerPanel } from './ReassignReviewerPanel';
+
+/** The evidence download, and for an open campaign: reassign a reviewer, close. */
+function ManageActions({ campaign: c, onReassign, onClose }: { campaign: CampaignDetail; onReassign: () => void; onClose: () => void }) {
+  return (
+    <Group>
+      <Anchor href={evidenceUrl(c.id)} download size="sm">
+        Download evidence package
+      </Anchor>
+      {c.status === 'open' && (
+        <>
+          <Button variant="default" onClick={onReassign}>
+            Reassign reviewer
+          </Button>
+          <Button color="red.8" onClick={onClose}>
+            Close campaign
+          </Button>
+        </>
+      )}
+    </Group>
+  );
+}
 
 /** A campaign's items, decisions and outcomes; closing it and downloading its evidence package. */
 export function CampaignDetailModal({ id, canManage, onClose }: { id: string | null; canManage: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const campaign = useQuery({ queryKey: reviewKeys.campaign(id ?? ''), queryFn: () => fetchCampaign(id!), enabled: !!id });
   const [closing, setClosing] = useState(false);
+  const [reassigning, setReassigning] = useState(false);
   const [revokeUnreviewed, setRevokeUnreviewed] = useState(false);
   const [reason, setReason] = useState('');
   const close = useMutation({
@@ -34,19 +58,9 @@ export function CampaignDetailModal({ id, canManage, onClose }: { id: string | n
               {c.scope.label} · {c.reviewers.label} · due {new Date(c.dueAt).toLocaleDateString()} · {c.counts.decided} of {c.counts.items} decided ·{' '}
               {c.status === 'open' ? 'Open' : `Closed ${new Date(c.closedAt!).toLocaleString()}`}
             </Text>
-            {canManage && (
-              <Group>
-                <Anchor href={evidenceUrl(c.id)} download size="sm">
-                  Download evidence package
-                </Anchor>
-                {c.status === 'open' && (
-                  <Button color="red.8" onClick={() => setClosing(true)}>
-                    Close campaign
-                  </Button>
-                )}
-              </Group>
-            )}
+            {canManage && <ManageActions campaign={c} onReassign={() => setReassigning(true)} onClose={() => setClosing(true)} />}
           </Group>
+          {reassigning && c.status === 'open' && <ReassignReviewerPanel campaign={c} onDone={() => setReassigning(false)} />}
           {closing && (
             <Alert color="orange" title="Close this campaign?">
               <Stack gap="xs">

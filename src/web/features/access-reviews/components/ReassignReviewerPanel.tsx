@@ -1,0 +1,78 @@
+import { Alert, Button, Group, List, Select, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CampaignDetail, ReassignReviewerResult } from '../../../../contracts/access-reviews';
+import { errorMessage } from '../../../shared/api';
+import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
+import { reassignReviewer } from '../api';
+
+const POOL = '__pool__';
+
+/** The reviewers who still have open items in the campaign (and the reviewer role's unassigned pool), with how many. */
+function reviewerOptions(campaign: CampaignDetail) {
+  const open = new Map<string, { label: string; n: number }>();
+  for (const item of campaign.items) {
+    if (item.decision !== null) continue;
+    const key = item.reviewer?.id ?? POOL;
+    const entry = open.get(key) ?? { label: item.reviewer?.name ?? 'Unassigned (reviewer role)', n: 0 };
+    entry.n++;
+    open.set(key, entry);
+  }
+  return [...open].map(([value, { label, n }]) => ({ value, label: `${label} (${n} open)` }));
+}
+
+/** Hands one reviewer's open items to another person; items the new reviewer may not review stay, each with why. */
+export function ReassignReviewerPanel({ campaign, onDone }: { campaign: CampaignDetail; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<PickedUser | null>(null);
+  const [reason, setReason] = useState('');
+  const [result, setResult] = useState<ReassignReviewerResult | null>(null);
+  const reassign = useMutation({
+    mutationFn: () => reassignReviewer(campaign.id, { fromUserId: from === POOL ? null : from, toUserId: to!.id, reason: reason.trim() }),
+    onSuccess: async (done) => {
+      setResult(done);
+      await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
+      notifications.show({
+        color: done.reassigned ? 'green' : 'orange',
+        message: `${done.reassigned} item${done.reassigned === 1 ? '' : 's'} reassigned to ${to!.name}.`,
+      });
+      if (done.skipped.length === 0) onDone();
+    },
+  });
+  return (
+    <Alert color="indigo" title="Reassign a reviewer">
+      <Stack gap="xs">
+        <Text size="sm">
+          Moves the reviewer’s open items to someone else. Decided items keep their reviewer of record; nobody is given their own access or a grant they made.
+        </Text>
+        {reassign.error && (
+          <Text c="red.9" size="sm">
+            {errorMessage(reassign.error)}
+          </Text>
+        )}
+        {result && result.skipped.length > 0 && (
+          <List size="sm" aria-label="Items left with their reviewer">
+            {result.skipped.map((s) => (
+              <List.Item key={s.itemId}>{s.message}</List.Item>
+            ))}
+          </List>
+        )}
+        <Group grow align="flex-start">
+          <Select label="From" data={reviewerOptions(campaign)} value={from} onChange={setFrom} required />
+          <ActiveUserPicker label="To" value={to} onChange={setTo} />
+        </Group>
+        <Textarea label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button color="indigo.7" disabled={!from || !to || !reason.trim()} loading={reassign.isPending} onClick={() => reassign.mutate()}>
+            Reassign
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
