@@ -115,6 +115,9 @@ async function applyGroups(
   }
   const changed = new Set(await changeGroupMemberships(trx, ctx, group, members, mode, job.reason));
   for (const user of members) {
-    outcomes.set(seqOf.get(user.id)!, changed.has(user.id) ? { status: 'changed', beforeValue: mode === 'add' ? 'not_member' : 'member' } : { status: 'unchanged' });
+    outcomes.set(
+      seqOf.get(user.id)!,
+      changed.has(user.id) ? { status: 'changed', beforeValue: mode === 'add' ? 'not_member' : 'member' } : { status: 'unchanged' },
+    );
   }
 }

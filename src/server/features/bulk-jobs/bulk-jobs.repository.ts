@@ -46,7 +46,13 @@ export function pendingItems(db: DbOrTrx, jobId: string, limit: number): Promise
 }
 
 export function changedItems(db: DbOrTrx, jobId: string): Promise<Pick<BulkJobItemRow, 'user_id' | 'before_value'>[]> {
-  return db.selectFrom('bulk_job_items').select(['user_id', 'before_value']).where('job_id', '=', jobId).where('status', '=', 'changed').orderBy('seq').execute();
+  return db
+    .selectFrom('bulk_job_items')
+    .select(['user_id', 'before_value'])
+    .where('job_id', '=', jobId)
+    .where('status', '=', 'changed')
+    .orderBy('seq')
+    .execute();
 }
 
 export interface ItemOutcome {
@@ -68,7 +74,12 @@ export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyM
   for (const { outcome, seqs } of groups.values()) {
     await trx
       .updateTable('bulk_job_items')
-      .set({ status: outcome.status, before_value: outcome.beforeValue ?? null, error_code: outcome.errorCode ?? null, error_message: outcome.errorMessage ?? null })
+      .set({
+        status: outcome.status,
+        before_value: outcome.beforeValue ?? null,
+        error_code: outcome.errorCode ?? null,
+        error_message: outcome.errorMessage ?? null,
+      })
       .where('job_id', '=', jobId)
       .where('seq', 'in', seqs)
       .execute();
@@ -79,7 +90,12 @@ export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyM
  * Adds a chunk's counts to the job, only while this process still holds the job's lease (fencing):
  * false when another process has taken it over, and the caller rolls its chunk back.
  */
-export async function advanceJob(trx: DbOrTrx, jobId: string, claimedAt: string, counts: { processed: number; changed: number; skipped: number }): Promise<boolean> {
+export async function advanceJob(
+  trx: DbOrTrx,
+  jobId: string,
+  claimedAt: string,
+  counts: { processed: number; changed: number; skipped: number },
+): Promise<boolean> {
   const result = await trx
     .updateTable('bulk_jobs')
     .set({

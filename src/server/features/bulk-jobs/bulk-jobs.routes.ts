@@ -42,7 +42,12 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get('/api/bulk-jobs', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Bulk jobs'], summary: 'Recent bulk jobs of the organization, newest first', querystring: BulkJobListQuery, response: { 200: BulkJobList, ...errors } },
+    schema: {
+      tags: ['Bulk jobs'],
+      summary: 'Recent bulk jobs of the organization, newest first',
+      querystring: BulkJobListQuery,
+      response: { 200: BulkJobList, ...errors },
+    },
     handler: async (request) => listBulkJobs(contextOf(request, deps), request.query),
   });
 

@@ -70,7 +70,8 @@ async function runJob(deps: Deps, lease: Lease, hooks: BulkJobHooks): Promise<Ou
     if (job.cancel_requested) return finish(deps, lease, job, 'cancelled');
     const items = await pendingItems(deps.db, job.id, BULK_JOB_CHUNK);
     if (items.length === 0) return finish(deps, lease, job, 'done');
-    if (performance.now() - started > CLAIM_BUDGET_MS || chunk === hooks.chunksPerClaim) return { ok: true, status: 'pending', columns: { attempts: 0, next_attempt_at: nowIso(deps) } };
+    if (performance.now() - started > CLAIM_BUDGET_MS || chunk === hooks.chunksPerClaim)
+      return { ok: true, status: 'pending', columns: { attempts: 0, next_attempt_at: nowIso(deps) } };
     const kind = await effectiveKind(deps, job);
     const actor = await starterOf(deps, job, kind);
     if (!actor) return { ok: false, final: true, error: BULK_JOBS_ERRORS.STARTER_CANNOT_CONTINUE.message, columns: { finished_at: nowIso(deps) } };
@@ -138,9 +139,25 @@ async function finish(deps: Deps, lease: Lease, job: BulkJobRow, status: 'done' 
     const counts = { users: job.total, changed: job.changed, skipped: job.skipped };
     if (job.kind === 'undo') {
       const original = (await findJobAnyOrganization(trx, job.undo_of!))!;
-      await recordAudit(trx, ctx, { action: 'bulk_job.undone', category: 'access', risk: 'medium', subject: jobSubject(original), reason: job.reason, actor, after: { undoJob: job.id, restored: job.changed, skipped: job.skipped } });
+      await recordAudit(trx, ctx, {
+        action: 'bulk_job.undone',
+        category: 'access',
+        risk: 'medium',
+        subject: jobSubject(original),
+        reason: job.reason,
+        actor,
+        after: { undoJob: job.id, restored: job.changed, skipped: job.skipped },
+      });
     } else {
-      await recordAudit(trx, ctx, { action: 'bulk_job.finished', category: 'access', risk: 'low', subject: jobSubject(job), reason: job.reason, actor, after: counts });
+      await recordAudit(trx, ctx, {
+        action: 'bulk_job.finished',
+        category: 'access',
+        risk: 'low',
+        subject: jobSubject(job),
+        reason: job.reason,
+        actor,
+        after: counts,
+      });
     }
   });
   return { ok: true, status };

@@ -82,7 +82,11 @@ describe('bulk jobs', () => {
   it('should report the users a guardrail protects without failing the job', async () => {
     await seedMembers(t, 10);
     const someone = await t.createUser({ email: 'bob@acme.test' });
-    const start = await call('POST', '/api/bulk-jobs', { action: 'assign_role', roleId: roleId('viewer'), userIds: [t.org.adminUserId, someone, 'no-such-user'] });
+    const start = await call('POST', '/api/bulk-jobs', {
+      action: 'assign_role',
+      roleId: roleId('viewer'),
+      userIds: [t.org.adminUserId, someone, 'no-such-user'],
+    });
     await round();
     const job = await call('GET', `/api/bulk-jobs/${start.body.id}`);
     expect(job.body).toMatchObject({ status: 'done', processed: 3, changed: 1, skipped: 2 });
