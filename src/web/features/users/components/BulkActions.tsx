@@ -108,17 +108,18 @@ interface ModalProps {
 function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps) {
   const roles = useRoles();
   const groups = useGroups();
-  const { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit } = useBulkAction(action, target);
+  const { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit } = useBulkAction(action, target, count);
   const isRole = action === 'assign_role';
   const roleChoices = useRoleChoices(roles.data?.items ?? []);
   const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
-  const result = mutation.data;
+  const result = mutation.data?.result;
+  const job = mutation.data?.job;
 
   return (
     <Modal
       opened
       onClose={
-        result
+        result || job
           ? () => {
               onDone();
               onClose();
@@ -128,7 +129,15 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
       title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`}
       size="lg"
     >
-      {result ? (
+      {job ? (
+        <JobStartedView
+          total={job.total}
+          onClose={() => {
+            onDone();
+            onClose();
+          }}
+        />
+      ) : result ? (
         <BulkResultView
           result={result}
           onClose={() => {
@@ -178,6 +187,20 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
         </Stack>
       )}
     </Modal>
+  );
+}
+
+function JobStartedView({ total, onClose }: { total: number; onClose: () => void }) {
+  return (
+    <Stack>
+      <Alert color="blue" icon={<IconCheck size={18} />} title="Started as a background job">
+        {plural(total, 'user', 'users')} will be changed in the background. Follow the progress, cancel or undo it under Bulk jobs on this page; it carries on
+        if you leave or reload.
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onClose}>Close</Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -1,11 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BULK_JOB_THRESHOLD } from '../../../../contracts/bulk-jobs';
 import type { BulkUsersBody } from '../../../../contracts/users';
+import { startBulkJob } from '../../bulk-jobs';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 import { bulkUpdateUsers } from '../api';
 
-/** The bulk dialog's form (the role or group, the reason) and its one send, which refreshes users, groups and roles. */
-export function useBulkAction(action: BulkUsersBody['action'], target: Pick<BulkUsersBody, 'userIds' | 'filter'>) {
+/**
+ * The bulk dialog's form (the role or group, the reason) and its one send, which refreshes users,
+ * groups and roles. More than 1,000 users start a server-side job instead (progress under Bulk jobs).
+ */
+export function useBulkAction(action: BulkUsersBody['action'], target: Pick<BulkUsersBody, 'userIds' | 'filter'>, count: number) {
   const queryClient = useQueryClient();
   const reasonRequired = useReasonRequired();
   const [value, setValue] = useState<string | null>(null);
@@ -14,12 +19,13 @@ export function useBulkAction(action: BulkUsersBody['action'], target: Pick<Bulk
   // One key per dialog: a retry after a network error is applied once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const mutation = useMutation({
-    mutationFn: () =>
-      bulkUpdateUsers(
-        { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined },
-        idempotencyKey,
-      ),
+    mutationFn: async () => {
+      const body = { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined };
+      if (count > BULK_JOB_THRESHOLD) return { job: await startBulkJob(body, idempotencyKey) };
+      return { result: await bulkUpdateUsers(body, idempotencyKey) };
+    },
     onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['bulk-jobs'] });
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: ['groups'] });
       void queryClient.invalidateQueries({ queryKey: ['roles'] });
