@@ -114,37 +114,17 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
   const result = mutation.data?.result;
   const job = mutation.data?.job;
+  const finish = () => {
+    onDone();
+    onClose();
+  };
 
   return (
-    <Modal
-      opened
-      onClose={
-        result || job
-          ? () => {
-              onDone();
-              onClose();
-            }
-          : onClose
-      }
-      title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`}
-      size="lg"
-    >
+    <Modal opened onClose={result || job ? finish : onClose} title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`} size="lg">
       {job ? (
-        <JobStartedView
-          total={job.total}
-          onClose={() => {
-            onDone();
-            onClose();
-          }}
-        />
+        <JobStartedView total={job.total} onClose={finish} />
       ) : result ? (
-        <BulkResultView
-          result={result}
-          onClose={() => {
-            onDone();
-            onClose();
-          }}
-        />
+        <BulkResultView result={result} onClose={finish} />
       ) : (
         <Stack>
           <Select
