@@ -21,7 +21,8 @@ export function useBulkAction(action: BulkUsersBody['action'], target: Pick<Bulk
   const mutation = useMutation({
     mutationFn: async () => {
       const body = { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined };
-      if (count > BULK_JOB_THRESHOLD) return { job: await startBulkJob(body, idempotencyKey) };
+      // A capped count ("1,000+" matching) is at least the threshold: it goes to a job too.
+      if (count >= BULK_JOB_THRESHOLD) return { job: await startBulkJob(body, idempotencyKey) };
       return { result: await bulkUpdateUsers(body, idempotencyKey) };
     },
     onSuccess: () => {
