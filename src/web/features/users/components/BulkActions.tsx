@@ -39,9 +39,12 @@ interface BarProps {
 /** The bar above the table once rows are selected: Gmail-style "select all N matching" and the actions. */
 export function BulkActionBar({ selection, total, totalText, pageCount, filter, onSelectAllMatching, onClear }: BarProps) {
   const can = useCan();
-  const [action, setAction] = useState<Action | null>(null);
+  // What the dialog was opened for, kept while it is open: the change may move users out of the view.
+  const [open, setOpen] = useState<{ action: Action; count: number; target: Pick<BulkUsersBody, 'userIds' | 'filter'> } | null>(null);
   const count = selection.allMatching ? total : selection.ids.length;
-  if (count === 0) return null;
+  const setAction = (action: Action) => setOpen({ action, count, target: selection.allMatching ? { filter } : { userIds: selection.ids } });
+  const modal = open && <BulkActionModal {...open} onClose={() => setOpen(null)} onDone={onClear} />;
+  if (count === 0) return modal || null;
   const wholePage = !selection.allMatching && selection.ids.length === pageCount && total > pageCount;
 
   return (
@@ -84,15 +87,7 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
           )}
         </Group>
       </Group>
-      {action && (
-        <BulkActionModal
-          action={action}
-          count={count}
-          target={selection.allMatching ? { filter } : { userIds: selection.ids }}
-          onClose={() => setAction(null)}
-          onDone={onClear}
-        />
-      )}
+      {modal}
     </Paper>
   );
 }
