@@ -7,11 +7,12 @@ export const BULK_JOB_THRESHOLD = 1000;
 /** How long a finished role or group job can be undone. */
 export const BULK_JOB_UNDO_DAYS = 30;
 
-export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group', 'undo'] as const;
+export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group', 'deactivate', 'undo'] as const;
 export const BULK_JOB_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
 
 export const StartBulkJobBody = Type.Object({
-  action: Type.Enum(['assign_role', 'add_to_group', 'remove_from_group'] as const),
+  /** A deactivation is not undone by Undo (reactivate people one by one); role and group changes are. */
+  action: Type.Enum(['assign_role', 'add_to_group', 'remove_from_group', 'deactivate'] as const),
   /** Either explicit ids or a filter meaning "all N matching". */
   userIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 100_000 })),
   filter: Type.Optional(UserFilter),

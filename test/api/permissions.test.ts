@@ -133,6 +133,16 @@ const CONDITIONAL_CASES: Record<string, (cookie: string) => Promise<LightMyReque
   },
   'POST /api/bulk-jobs/:id/cancel#role': async (cookie) => bulkJobCase(cookie, 'role', 'cancel'),
   'POST /api/bulk-jobs/:id/cancel#groups': async (cookie) => bulkJobCase(cookie, 'groups', 'cancel'),
+  'POST /api/bulk-jobs/:id/cancel#deactivation': async (cookie) => {
+    const userId = await t.createUser({ email: `bulk-${t.deps.newId()}@acme.test` });
+    const job = await t.app.inject({
+      method: 'POST',
+      url: '/api/bulk-jobs',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'deactivate', userIds: [userId] },
+    });
+    return t.app.inject({ method: 'POST', url: `/api/bulk-jobs/${job.json().id}/cancel`, headers: { cookie } });
+  },
   'POST /api/bulk-jobs/:id/undo#role': async (cookie) => bulkJobCase(cookie, 'role', 'undo'),
   'POST /api/bulk-jobs/:id/undo#groups': async (cookie) => bulkJobCase(cookie, 'groups', 'undo'),
   'POST /api/access-reviews/campaigns/:id/close#applyRevocations': async (cookie) => {

@@ -2,6 +2,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../platform/deps.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { changeGroupMemberships, findGroup } from '../groups/index.js';
+import { deactivateInTransaction, OFFBOARDING_ERRORS } from '../offboarding/index.js';
 import { lockOrganizationForAccessChange, outrankingTargets } from '../roles/index.js';
 import { assignRoles, USERS_ERRORS, usersByIds, type UserRow } from '../users/index.js';
 import { BULK_JOBS_ERRORS } from './bulk-jobs.errors.js';
@@ -33,6 +34,7 @@ export async function applyChunk(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, kind: 
     else outcomes.set(item.seq, skipped(fail(USERS_ERRORS, 'USER_NOT_FOUND')));
   }
   if (kind === 'assign_role') await applyRoles(trx, ctx, job, present, outcomes);
+  else if (kind === 'deactivate') await applyDeactivation(trx, ctx, job, present, outcomes);
   else await applyGroups(trx, ctx, job, kind, present, outcomes);
   return outcomes;
 }
@@ -119,5 +121,33 @@ async function applyGroups(
       seqOf.get(user.id)!,
       changed.has(user.id) ? { status: 'changed', beforeValue: mode === 'add' ? 'not_member' : 'member' } : { status: 'unchanged' },
     );
+  }
+}
+
+/** One user at a time through the console's deactivation (sessions, invitations, paused sequences, audit). */
+async function applyDeactivation(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, present: { item: BulkJobItemRow; user: UserRow }[], outcomes: Outcomes) {
+  for (const { item, user } of present) {
+    if (user.provisioned_by) {
+      outcomes.set(
+        item.seq,
+        skipped(
+          fail(
+            OFFBOARDING_ERRORS,
+            'MANAGED_BY_IDENTITY_PROVIDER',
+            undefined,
+            `${user.email} is provisioned by ${user.provisioned_by}: change their status there.`,
+          ),
+        ),
+      );
+      continue;
+    }
+    try {
+      await deactivateInTransaction(trx, ctx, user.id, job.reason ?? undefined);
+      outcomes.set(item.seq, { status: 'changed', beforeValue: user.status });
+    } catch (error) {
+      // Every refusal (yourself, the last administrator, already deactivated) comes before any write.
+      if (!(error instanceof AppError)) throw error;
+      outcomes.set(item.seq, skipped(error));
+    }
   }
 }

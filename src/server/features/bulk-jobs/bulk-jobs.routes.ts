@@ -12,6 +12,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const BY_JOB_KIND = {
   role: { permission: 'users.assign_role', stepUp: true, when: 'the job changes roles' },
   groups: { permission: 'groups.manage', when: 'the job changes group memberships' },
+  deactivation: { permission: 'users.deactivate', when: 'the job deactivates users' },
 } as const;
 
 export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -24,11 +25,12 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
         assign_role: { permission: 'users.assign_role', stepUp: true },
         add_to_group: { permission: 'groups.manage' },
         remove_from_group: { permission: 'groups.manage' },
+        deactivate: { permission: 'users.deactivate' },
       },
     },
     schema: {
       tags: ['Bulk jobs'],
-      summary: 'Start a bulk role or group change as a server-side job (Idempotency-Key honoured)',
+      summary: 'Start a bulk role change, group change or deactivation as a server-side job (Idempotency-Key honoured)',
       body: StartBulkJobBody,
       response: { 202: BulkJob, ...errors },
     },
@@ -68,7 +70,7 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   });
 
   app.post('/api/bulk-jobs/:id/undo', {
-    config: { permission: 'users.view', conditional: BY_JOB_KIND },
+    config: { permission: 'users.view', conditional: { role: BY_JOB_KIND.role, groups: BY_JOB_KIND.groups } },
     schema: {
       tags: ['Bulk jobs'],
       summary: 'Restore what a role or group job changed (within 30 days), as a new job',

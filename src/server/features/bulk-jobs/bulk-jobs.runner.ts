@@ -19,6 +19,7 @@ const PERMISSION_OF: Record<string, string> = {
   assign_role: 'users.assign_role',
   add_to_group: 'groups.manage',
   remove_from_group: 'groups.manage',
+  deactivate: 'users.deactivate',
 };
 
 export interface BulkJobHooks {

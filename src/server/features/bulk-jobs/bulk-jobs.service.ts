@@ -22,6 +22,7 @@ const ACTION_WORDS: Record<string, string> = {
   assign_role: 'Assign role',
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
+  deactivate: 'Deactivate',
   undo: 'Undo',
 };
 
@@ -42,6 +43,7 @@ async function targetsOf(ctx: Ctx, body: StartBulkJobBody): Promise<string[]> {
 }
 
 async function targetOf(ctx: Ctx, body: StartBulkJobBody): Promise<{ id: string; name: string }> {
+  if (body.action === 'deactivate') return { id: '', name: 'Deactivated' };
   if (body.action === 'assign_role') {
     if (!body.roleId) throw fail(USERS_ERRORS, 'BULK_ROLE_REQUIRED');
     const role = await findRole(ctx.deps.db, ctx.organizationId, body.roleId);
@@ -133,7 +135,8 @@ export async function cancelBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
   await ctx.deps.db.transaction().execute(async (trx) => {
     const row = await requireJob(trx, ctx.organizationId, id);
     if (!['pending', 'sending'].includes(row.status)) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_FINISHED');
-    requireConditional(ctx, (await changesRoles(trx, row)) ? 'role' : 'groups');
+    if (row.kind === 'deactivate') requireConditional(ctx, 'deactivation');
+    else requireConditional(ctx, (await changesRoles(trx, row)) ? 'role' : 'groups');
     if (row.cancel_requested) return;
     await trx.updateTable('bulk_jobs').set({ cancel_requested: 1 }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
@@ -154,7 +157,8 @@ export async function cancelBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
 export async function undoBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
   const row = await ctx.deps.db.transaction().execute(async (trx) => {
     const job = await requireJob(trx, ctx.organizationId, id);
-    if (job.kind === 'undo' || job.undone_by || !['done', 'cancelled'].includes(job.status)) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_UNDOABLE');
+    if (job.kind === 'undo' || job.kind === 'deactivate' || job.undone_by || !['done', 'cancelled'].includes(job.status))
+      throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_UNDOABLE');
     if (!undoableUntil(job, ctx.deps.clock())) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_UNDO_EXPIRED');
     requireConditional(ctx, job.kind === 'assign_role' ? 'role' : 'groups');
     const items = (await changedItems(trx, id)).map((item) => ({ userId: item.user_id, restoreTo: item.before_value }));
@@ -181,7 +185,8 @@ async function changesRoles(db: DbOrTrx, row: BulkJobRow): Promise<boolean> {
 
 /** Until when a job can be undone, or null. */
 export function undoableUntil(row: BulkJobRow, now: Date): string | null {
-  if (row.kind === 'undo' || row.undone_by || !row.finished_at || !['done', 'cancelled'].includes(row.status) || row.changed === 0) return null;
+  if (row.kind === 'undo' || row.kind === 'deactivate' || row.undone_by || !row.finished_at || !['done', 'cancelled'].includes(row.status) || row.changed === 0)
+    return null;
   const until = new Date(new Date(row.finished_at).getTime() + BULK_JOB_UNDO_DAYS * DAY_MS);
   return until > now ? until.toISOString() : null;
 }

@@ -94,6 +94,18 @@ describe('bulk jobs', () => {
     expect(job.body.failures.find((f: { code: string }) => f.code === 'SELF_ROLE_CHANGE')).toMatchObject({ email: 'admin@acme.test' });
   });
 
+  it('should deactivate users as a job, report who it may not deactivate, and offer no undo', async () => {
+    const bob = await t.createUser({ email: 'bob@acme.test' });
+    const start = await call('POST', '/api/bulk-jobs', { action: 'deactivate', userIds: [bob, t.org.adminUserId], reason: 'Contract ended' });
+    expect(start.status).toBe(202);
+    await round();
+    const job = await call('GET', `/api/bulk-jobs/${start.body.id}`);
+    expect(job.body).toMatchObject({ status: 'done', changed: 1, skipped: 1, undoableUntil: null, failures: [{ code: 'SELF_DEACTIVATION' }] });
+    expect((await call('GET', `/api/users/${bob}`)).body.status).toBe('deactivated');
+    expect(await auditCount('user.deactivated', 'Contract ended')).toBe(1);
+    expect((await call('POST', `/api/bulk-jobs/${start.body.id}/undo`)).body.error.code).toBe('BULK_JOB_NOT_UNDOABLE');
+  });
+
   it('should refuse a role above the grant ceiling of whoever starts the job', async () => {
     const manager = await t.signInAs(await t.createUser({ email: 'um@acme.test', roleKey: 'user_manager' }));
     const res = await call('POST', '/api/bulk-jobs', { action: 'assign_role', roleId: roleId('admin'), filter: { search: 'nobody' } }, manager);

@@ -11,6 +11,7 @@ const ACTIONS: Record<BulkJob['kind'], string> = {
   assign_role: 'Assign role',
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
+  deactivate: 'Deactivate users',
   undo: 'Undo of',
 };
 
@@ -22,7 +23,7 @@ const STATUS: Record<BulkJob['status'], { label: string; color: string }> = {
   failed: { label: 'Failed', color: 'red' },
 };
 
-export const jobTitle = (job: BulkJob) => `${ACTIONS[job.kind]} “${job.target.name}”`;
+export const jobTitle = (job: BulkJob) => (job.kind === 'deactivate' ? ACTIONS.deactivate : `${ACTIONS[job.kind]} “${job.target.name}”`);
 
 /**
  * The Users page's recent bulk jobs: live progress with Cancel while one runs, the outcome with the
