@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
-import { IconCheck, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
+import { IconCheck, IconUserOff, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { StartBulkJobBody } from '../../../../contracts/bulk-jobs';
 import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../contracts/users';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
@@ -10,12 +11,13 @@ import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { formatNumber, noun, plural } from '../../../shared/format';
 
-type Action = BulkUsersBody['action'];
+type Action = StartBulkJobBody['action'];
 
 const TITLES: Record<Action, string> = {
   assign_role: 'Assign role',
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
+  deactivate: 'Deactivate',
 };
 
 export interface Selection {
@@ -85,6 +87,11 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
               </Button>
             </>
           )}
+          {can('users.deactivate') && (
+            <Button size="xs" variant="white" leftSection={<IconUserOff size={14} />} onClick={() => setAction('deactivate')}>
+              Deactivate
+            </Button>
+          )}
         </Group>
       </Group>
       {modal}
@@ -122,17 +129,21 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
         <BulkResultView result={result} onClose={finish} />
       ) : (
         <Stack>
-          <Select
-            label={isRole ? 'Role' : 'Group'}
-            placeholder={isRole ? 'Choose a role' : 'Choose a group'}
-            {...choices}
-            value={value}
-            onChange={setValue}
-            searchable
-            error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
-            nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
-            comboboxProps={{ withinPortal: true }}
-          />
+          {action === 'deactivate' ? (
+            <Text size="sm">They are signed out everywhere and their pending invitations are revoked. This runs as a background job.</Text>
+          ) : (
+            <Select
+              label={isRole ? 'Role' : 'Group'}
+              placeholder={isRole ? 'Choose a role' : 'Choose a group'}
+              {...choices}
+              value={value}
+              onChange={setValue}
+              searchable
+              error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
+              nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
           <Textarea
             label="Business reason"
             description={
