@@ -220,6 +220,16 @@ export const USERS_ERRORS = {
   USER_DELETED: { status: 409, message: 'This user has been deleted. Restore the account to give them groups again.' },
 } as const;
 
+export const BULK_JOBS_ERRORS = {
+  BULK_JOB_NOT_FOUND: { status: 404, message: 'This bulk job does not exist in your organization.' },
+  BULK_JOB_TOO_MANY: { status: 422, message: 'Too many users match (at most 100,000 in one job). Narrow the filter.' },
+  BULK_JOB_FINISHED: { status: 409, message: 'This job has already finished, so it can no longer be cancelled.' },
+  BULK_JOB_NOT_UNDOABLE: { status: 409, message: 'This job cannot be undone: only finished or cancelled role and group changes can, once.' },
+  BULK_JOB_UNDO_EXPIRED: { status: 409, message: 'This job is more than 30 days old: it can no longer be undone.' },
+  CHANGED_SINCE: { status: 409, message: 'Changed again since the job ran, so undo left it as it is.' },
+  STARTER_CANNOT_CONTINUE: { status: 403, message: 'The administrator who started this job no longer holds the permission it needs.' },
+} as const;
+
 export const WORKSPACES_ERRORS = {
   WORKSPACE_NOT_FOUND: { status: 404, message: 'This Workspace does not exist in your organization.' },
   MEMBER_NOT_FOUND: { status: 404, message: 'A user or group you named does not exist in your organization.' },
@@ -327,6 +337,7 @@ export type ErrorCode =
   | keyof typeof INPUT_ERRORS
   | keyof typeof AUDIT_ERRORS
   | keyof typeof AUTH_ERRORS
+  | keyof typeof BULK_JOBS_ERRORS
   | keyof typeof GROUPS_ERRORS
   | keyof typeof INVITATIONS_ERRORS
   | keyof typeof MAILBOX_ERRORS

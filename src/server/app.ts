@@ -14,6 +14,7 @@ import { accessReviewsRoutes, sendDueReminders } from './features/access-reviews
 import { alertDigestRound, alertsRoutes } from './features/alerts/index.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { CHECKPOINT_EVERY_MS, checkpointRound, deliverDueLogBatches, logStreamingRoutes, pruneDeliveredBatches } from './features/log-streaming/index.js';
+import { bulkJobsRoutes, runDueBulkJobs } from './features/bulk-jobs/index.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { actorResolver } from './features/auth/auth.actor.js';
 import { groupsRoutes } from './features/groups/groups.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = createFastify(deps, options);
   app.decorate('mailWorker', null);
   app.decorate('webhookWorker', null);
+  app.decorate('bulkJobWorker', null);
   if (options.startWorkers) startBackgroundJobs(app, deps);
 
   await registerPlatform(app, deps);
@@ -105,6 +107,8 @@ function startBackgroundJobs(app: App, deps: Deps): void {
   const HOUR = 3_600_000;
   app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
   app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
+  // Bulk jobs: resumed soon after a start (a job the last process left is claimable once its lease expires).
+  app.bulkJobWorker = startBackgroundJob('bulk jobs', app.log, () => runDueBulkJobs(deps, app.log), { intervalMs: 1000 });
   const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
   // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
   const userPurge = startBackgroundJob(
@@ -129,6 +133,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
     await Promise.all([
       app.mailWorker?.stop(),
       app.webhookWorker?.stop(),
+      app.bulkJobWorker?.stop(),
       usagePurge.stop(),
       userPurge.stop(),
       alertDigest.stop(),
@@ -211,6 +216,7 @@ async function registerFeatures(app: App, deps: Deps): Promise<void> {
   for (const routes of [
     authRoutes,
     usersRoutes,
+    bulkJobsRoutes,
     invitationsRoutes,
     groupsRoutes,
     rolesRoutes,

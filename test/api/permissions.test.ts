@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_KEYS, isPermissionKey } from '../../src/contracts/permissions.js';
 import { DEFAULT_ROLE_PERMISSIONS } from '../../src/server/features/roles/roles.guardrails.js';
 import type { DeclaredRoute } from '../../src/server/platform/access.js';
+import { runDueBulkJobs } from '../../src/server/features/bulk-jobs/index.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -91,6 +92,33 @@ function expectStepUp(res: LightMyRequestResponse, what: string): void {
  * How to reach each conditional requirement: a request that needs it, sent with the given cookie.
  * A route that declares a new one without an entry here fails the test below.
  */
+/** A role or group job started by the admin (run to its end for an undo), then cancelled or undone with `cookie`. */
+async function bulkJobCase(cookie: string, kind: 'role' | 'groups', verb: 'cancel' | 'undo') {
+  const userId = await t.createUser({ email: `bulk-${t.deps.newId()}@acme.test` });
+  const roleOrGroup =
+    kind === 'role'
+      ? {
+          action: 'assign_role',
+          roleId: (
+            await t.deps.db
+              .selectFrom('roles')
+              .select('id')
+              .where('organization_id', '=', t.org.organizationId)
+              .where('system_key', '=', 'viewer')
+              .executeTakeFirstOrThrow()
+          ).id,
+        }
+      : {
+          action: 'add_to_group',
+          groupId: (
+            await t.app.inject({ method: 'POST', url: '/api/groups', headers: { cookie: t.adminCookie }, payload: { name: `G ${t.deps.newId()}` } })
+          ).json().id,
+        };
+  const job = await t.app.inject({ method: 'POST', url: '/api/bulk-jobs', headers: { cookie: t.adminCookie }, payload: { ...roleOrGroup, userIds: [userId] } });
+  if (verb === 'undo') await runDueBulkJobs(t.deps, t.app.log);
+  return t.app.inject({ method: 'POST', url: `/api/bulk-jobs/${job.json().id}/${verb}`, headers: { cookie } });
+}
+
 const CONDITIONAL_CASES: Record<string, (cookie: string) => Promise<LightMyRequestResponse>> = {
   'POST /api/invitations#existing_user_role_change': async (cookie) => {
     const email = `existing-${t.deps.newId()}@acme.test`;
@@ -103,6 +131,20 @@ const CONDITIONAL_CASES: Record<string, (cookie: string) => Promise<LightMyReque
       .executeTakeFirstOrThrow();
     return t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie }, payload: { entries: [{ email }], roleId: viewer.id } });
   },
+  'POST /api/bulk-jobs/:id/cancel#role': async (cookie) => bulkJobCase(cookie, 'role', 'cancel'),
+  'POST /api/bulk-jobs/:id/cancel#groups': async (cookie) => bulkJobCase(cookie, 'groups', 'cancel'),
+  'POST /api/bulk-jobs/:id/cancel#deactivation': async (cookie) => {
+    const userId = await t.createUser({ email: `bulk-${t.deps.newId()}@acme.test` });
+    const job = await t.app.inject({
+      method: 'POST',
+      url: '/api/bulk-jobs',
+      headers: { cookie: t.adminCookie },
+      payload: { action: 'deactivate', userIds: [userId] },
+    });
+    return t.app.inject({ method: 'POST', url: `/api/bulk-jobs/${job.json().id}/cancel`, headers: { cookie } });
+  },
+  'POST /api/bulk-jobs/:id/undo#role': async (cookie) => bulkJobCase(cookie, 'role', 'undo'),
+  'POST /api/bulk-jobs/:id/undo#groups': async (cookie) => bulkJobCase(cookie, 'groups', 'undo'),
   'POST /api/access-reviews/campaigns/:id/close#applyRevocations': async (cookie) => {
     const dueAt = new Date(t.clock().getTime() + 7 * 86_400_000).toISOString();
     const payload = { name: 'Everyone', scope: { type: 'all' }, reviewers: { mode: 'manager' }, dueAt };

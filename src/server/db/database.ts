@@ -36,6 +36,7 @@ import type {
 import type { WorkspaceMembersTable, WorkspacesTable } from '../features/workspaces/workspaces.table.js';
 import type { ContentCollaboratorsTable, ContentItemsTable, WebhookEndpointsTable, WebhookOutboxTable } from '../features/ownership/ownership.table.js';
 import type { IdempotencyKeysTable } from '../platform/idempotency.table.js';
+import type { BulkJobItemsTable, BulkJobsTable } from '../features/bulk-jobs/bulk-jobs.table.js';
 import type { MailOutboxTable } from '../platform/mail/mail.table.js';
 
 /** The union of every feature's tables; each table's shape lives with its feature. */
@@ -89,6 +90,8 @@ export interface Database {
   sso_domains: SsoDomainsTable;
   sso_login_states: SsoLoginStatesTable;
   sso_settings: SsoSettingsTable;
+  bulk_jobs: BulkJobsTable;
+  bulk_job_items: BulkJobItemsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,7 +9,8 @@ import { nowIso, type Deps } from './deps.js';
  */
 export const OUTBOX_LEASE_MS = 5 * 60_000;
 
-export type OutboxTable = 'mail_outbox' | 'webhook_outbox' | 'log_stream_outbox';
+/** Tables whose rows are claimed with this lease: the outboxes, and bulk jobs (one chunk-run per claim). */
+export type OutboxTable = 'mail_outbox' | 'webhook_outbox' | 'log_stream_outbox' | 'bulk_jobs';
 
 /** The columns every outbox has; the lease is (status 'sending', claimed_at). */
 interface LeasedRow {

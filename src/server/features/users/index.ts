@@ -14,5 +14,6 @@ export {
   usersByIds,
 } from './users.accounts.js';
 export { requireUserForChange } from './users.service.js';
+export { listMatchingUserIds } from './users.repository.js';
 export { USERS_ERRORS } from './users.errors.js';
 export type { UserRow } from './users.table.js';

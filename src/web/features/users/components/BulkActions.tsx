@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
-import { IconCheck, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
+import { IconCheck, IconUserOff, IconUserShield, IconUsersMinus, IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { StartBulkJobBody } from '../../../../contracts/bulk-jobs';
 import type { BulkUsersBody, BulkUsersResult, UserFilter } from '../../../../contracts/users';
 import { errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
@@ -10,12 +11,13 @@ import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { formatNumber, noun, plural } from '../../../shared/format';
 
-type Action = BulkUsersBody['action'];
+type Action = StartBulkJobBody['action'];
 
 const TITLES: Record<Action, string> = {
   assign_role: 'Assign role',
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
+  deactivate: 'Deactivate',
 };
 
 export interface Selection {
@@ -39,9 +41,12 @@ interface BarProps {
 /** The bar above the table once rows are selected: Gmail-style "select all N matching" and the actions. */
 export function BulkActionBar({ selection, total, totalText, pageCount, filter, onSelectAllMatching, onClear }: BarProps) {
   const can = useCan();
-  const [action, setAction] = useState<Action | null>(null);
+  // What the dialog was opened for, kept while it is open: the change may move users out of the view.
+  const [open, setOpen] = useState<{ action: Action; count: number; target: Pick<BulkUsersBody, 'userIds' | 'filter'> } | null>(null);
   const count = selection.allMatching ? total : selection.ids.length;
-  if (count === 0) return null;
+  const setAction = (action: Action) => setOpen({ action, count, target: selection.allMatching ? { filter } : { userIds: selection.ids } });
+  const modal = open && <BulkActionModal {...open} onClose={() => setOpen(null)} onDone={onClear} />;
+  if (count === 0) return modal || null;
   const wholePage = !selection.allMatching && selection.ids.length === pageCount && total > pageCount;
 
   return (
@@ -82,17 +87,14 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
               </Button>
             </>
           )}
+          {can('users.deactivate') && (
+            <Button size="xs" variant="white" leftSection={<IconUserOff size={14} />} onClick={() => setAction('deactivate')}>
+              Deactivate
+            </Button>
+          )}
         </Group>
       </Group>
-      {action && (
-        <BulkActionModal
-          action={action}
-          count={count}
-          target={selection.allMatching ? { filter } : { userIds: selection.ids }}
-          onClose={() => setAction(null)}
-          onDone={onClear}
-        />
-      )}
+      {modal}
     </Paper>
   );
 }
@@ -108,47 +110,40 @@ interface ModalProps {
 function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps) {
   const roles = useRoles();
   const groups = useGroups();
-  const { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit } = useBulkAction(action, target);
+  const { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit } = useBulkAction(action, target, count);
   const isRole = action === 'assign_role';
   const roleChoices = useRoleChoices(roles.data?.items ?? []);
   const choices = isRole ? roleChoices.selectProps : { data: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })) };
-  const result = mutation.data;
+  const result = mutation.data?.result;
+  const job = mutation.data?.job;
+  const finish = () => {
+    onDone();
+    onClose();
+  };
 
   return (
-    <Modal
-      opened
-      onClose={
-        result
-          ? () => {
-              onDone();
-              onClose();
-            }
-          : onClose
-      }
-      title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`}
-      size="lg"
-    >
-      {result ? (
-        <BulkResultView
-          result={result}
-          onClose={() => {
-            onDone();
-            onClose();
-          }}
-        />
+    <Modal opened onClose={result || job ? finish : onClose} title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`} size="lg">
+      {job ? (
+        <JobStartedView total={job.total} onClose={finish} />
+      ) : result ? (
+        <BulkResultView result={result} onClose={finish} />
       ) : (
         <Stack>
-          <Select
-            label={isRole ? 'Role' : 'Group'}
-            placeholder={isRole ? 'Choose a role' : 'Choose a group'}
-            {...choices}
-            value={value}
-            onChange={setValue}
-            searchable
-            error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
-            nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
-            comboboxProps={{ withinPortal: true }}
-          />
+          {action === 'deactivate' ? (
+            <Text size="sm">They are signed out everywhere and their pending invitations are revoked. This runs as a background job.</Text>
+          ) : (
+            <Select
+              label={isRole ? 'Role' : 'Group'}
+              placeholder={isRole ? 'Choose a role' : 'Choose a group'}
+              {...choices}
+              value={value}
+              onChange={setValue}
+              searchable
+              error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
+              nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
           <Textarea
             label="Business reason"
             description={
@@ -178,6 +173,20 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
         </Stack>
       )}
     </Modal>
+  );
+}
+
+function JobStartedView({ total, onClose }: { total: number; onClose: () => void }) {
+  return (
+    <Stack>
+      <Alert color="blue" icon={<IconCheck size={18} />} title="Started as a background job">
+        {plural(total, 'user', 'users')} will be changed in the background. Follow the progress, cancel or undo it under Bulk jobs on this page; it carries on
+        if you leave or reload.
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onClose}>Close</Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -1,11 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BULK_JOB_THRESHOLD, type StartBulkJobBody } from '../../../../contracts/bulk-jobs';
 import type { BulkUsersBody } from '../../../../contracts/users';
+import { startBulkJob } from '../../bulk-jobs';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 import { bulkUpdateUsers } from '../api';
 
-/** The bulk dialog's form (the role or group, the reason) and its one send, which refreshes users, groups and roles. */
-export function useBulkAction(action: BulkUsersBody['action'], target: Pick<BulkUsersBody, 'userIds' | 'filter'>) {
+/**
+ * The bulk dialog's form (the role or group, the reason) and its one send, which refreshes users,
+ * groups and roles. More than 1,000 users start a server-side job instead (progress under Bulk jobs),
+ * and so does every deactivation (there is no synchronous bulk deactivation).
+ */
+export function useBulkAction(action: StartBulkJobBody['action'], target: Pick<BulkUsersBody, 'userIds' | 'filter'>, count: number) {
   const queryClient = useQueryClient();
   const reasonRequired = useReasonRequired();
   const [value, setValue] = useState<string | null>(null);
@@ -14,12 +20,16 @@ export function useBulkAction(action: BulkUsersBody['action'], target: Pick<Bulk
   // One key per dialog: a retry after a network error is applied once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const mutation = useMutation({
-    mutationFn: () =>
-      bulkUpdateUsers(
-        { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reason.trim() || undefined },
-        idempotencyKey,
-      ),
+    mutationFn: async () => {
+      const reasonText = reason.trim() || undefined;
+      if (action === 'deactivate') return { job: await startBulkJob({ action, ...target, reason: reasonText }, idempotencyKey) };
+      const body = { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reasonText };
+      // A capped count ("1,000+" matching) is at least the threshold: it goes to a job too.
+      if (count >= BULK_JOB_THRESHOLD) return { job: await startBulkJob(body, idempotencyKey) };
+      return { result: await bulkUpdateUsers(body, idempotencyKey) };
+    },
     onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['bulk-jobs'] });
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: ['groups'] });
       void queryClient.invalidateQueries({ queryKey: ['roles'] });
@@ -29,7 +39,7 @@ export function useBulkAction(action: BulkUsersBody['action'], target: Pick<Bulk
 
   function submit() {
     setTouched(true);
-    if (!value || reasonMissing) return;
+    if ((action !== 'deactivate' && !value) || reasonMissing) return;
     mutation.mutate();
   }
 

@@ -2,6 +2,7 @@ import { Button, Card, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from '
 import { IconSearchOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../shared/useMe';
+import { BulkJobsPanel } from '../../bulk-jobs';
 import { InviteDialog } from '../../invitations';
 import { BulkActionBar } from '../components/BulkActions';
 import { ExportCsvButton } from '../components/ExportCsvButton';
@@ -39,6 +40,8 @@ export function UsersPage() {
   return (
     <Stack gap="md">
       <UsersPageHeader {...list} loaded={!!users.data} onInvite={() => setInviteOpen(true)} />
+
+      <BulkJobsPanel />
 
       <Card withBorder padding="md">
         <UserFilters

@@ -1,0 +1,67 @@
+import { Type, type Static } from 'typebox';
+import { Reason } from './common.js';
+import { UserFilter } from './users.js';
+
+/** Bulk changes above this many users run as a job; the console sends smaller ones synchronously. */
+export const BULK_JOB_THRESHOLD = 1000;
+/** How long a finished role or group job can be undone. */
+export const BULK_JOB_UNDO_DAYS = 30;
+
+export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group', 'deactivate', 'undo'] as const;
+export const BULK_JOB_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
+
+export const StartBulkJobBody = Type.Object({
+  /** A deactivation is not undone by Undo (reactivate people one by one); role and group changes are. */
+  action: Type.Enum(['assign_role', 'add_to_group', 'remove_from_group', 'deactivate'] as const),
+  /** Either explicit ids or a filter meaning "all N matching". */
+  userIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 100_000 })),
+  filter: Type.Optional(UserFilter),
+  roleId: Type.Optional(Type.String({ maxLength: 64 })),
+  groupId: Type.Optional(Type.String({ maxLength: 64 })),
+  reason: Reason,
+});
+export type StartBulkJobBody = Static<typeof StartBulkJobBody>;
+
+export const BulkJobFailure = Type.Object({
+  userId: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  code: Type.String(),
+  message: Type.String(),
+});
+
+export const BulkJob = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(BULK_JOB_KINDS),
+  target: Type.Object({ id: Type.String(), name: Type.String() }),
+  status: Type.Enum(BULK_JOB_STATUSES),
+  cancelRequested: Type.Boolean(),
+  total: Type.Integer(),
+  processed: Type.Integer(),
+  changed: Type.Integer(),
+  skipped: Type.Integer(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  startedBy: Type.Object({ id: Type.String(), label: Type.String() }),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  undoOf: Type.Union([Type.String(), Type.Null()]),
+  undoneBy: Type.Union([Type.String(), Type.Null()]),
+  /** Until when Undo is offered; null when this job cannot (or can no longer) be undone. */
+  undoableUntil: Type.Union([Type.String(), Type.Null()]),
+});
+export type BulkJob = Static<typeof BulkJob>;
+
+export const BulkJobDetail = Type.Object({
+  ...BulkJob.properties,
+  /** The first 100 users the job skipped, with the guardrail that protected each. */
+  failures: Type.Array(BulkJobFailure),
+});
+export type BulkJobDetail = Static<typeof BulkJobDetail>;
+
+export const BulkJobList = Type.Object({ items: Type.Array(BulkJob), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type BulkJobList = Static<typeof BulkJobList>;
+
+export const BulkJobListQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});

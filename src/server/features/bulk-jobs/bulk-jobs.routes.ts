@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BulkJob, BulkJobDetail, BulkJobList, BulkJobListQuery, StartBulkJobBody } from '../../../contracts/bulk-jobs.js';
+import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { contextOf } from '../../platform/access.js';
+import type { Deps } from '../../platform/deps.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { cancelBulkJob, getBulkJob, listBulkJobs, startBulkJob, undoBulkJob } from './bulk-jobs.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+/** What acting on an existing job needs, by what the job changes: as for starting it. */
+const BY_JOB_KIND = {
+  role: { permission: 'users.assign_role', stepUp: true, when: 'the job changes roles' },
+  groups: { permission: 'groups.manage', when: 'the job changes group memberships' },
+  deactivation: { permission: 'users.deactivate', when: 'the job deactivates users' },
+} as const;
+
+export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Wakes the worker so a new or cancelled job is picked up at once (no worker in tests).
+  const kick = () => app.bulkJobWorker?.kick();
+  app.post('/api/bulk-jobs', {
+    config: {
+      permission: 'users.view',
+      actions: {
+        assign_role: { permission: 'users.assign_role', stepUp: true },
+        add_to_group: { permission: 'groups.manage' },
+        remove_from_group: { permission: 'groups.manage' },
+        deactivate: { permission: 'users.deactivate' },
+      },
+    },
+    schema: {
+      tags: ['Bulk jobs'],
+      summary: 'Start a bulk role change, group change or deactivation as a server-side job (Idempotency-Key honoured)',
+      body: StartBulkJobBody,
+      response: { 202: BulkJob, ...errors },
+    },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const answer = await idempotent(request, reply, deps, ctx.organizationId, async () => ({ status: 202, body: await startBulkJob(ctx, request.body) }));
+      kick();
+      return answer;
+    },
+  });
+
+  app.get('/api/bulk-jobs', {
+    config: { permission: 'users.view' },
+    schema: {
+      tags: ['Bulk jobs'],
+      summary: 'Recent bulk jobs of the organization, newest first',
+      querystring: BulkJobListQuery,
+      response: { 200: BulkJobList, ...errors },
+    },
+    handler: async (request) => listBulkJobs(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/bulk-jobs/:id', {
+    config: { permission: 'users.view' },
+    schema: { tags: ['Bulk jobs'], summary: 'A bulk job’s progress and the users it skipped', params: IdParams, response: { 200: BulkJobDetail, ...errors } },
+    handler: async (request) => getBulkJob(contextOf(request, deps), request.params.id),
+  });
+
+  app.post('/api/bulk-jobs/:id/cancel', {
+    config: { permission: 'users.view', conditional: BY_JOB_KIND },
+    schema: { tags: ['Bulk jobs'], summary: 'Stop a running bulk job after its current chunk', params: IdParams, response: { 200: BulkJob, ...errors } },
+    handler: async (request) => {
+      const job = await cancelBulkJob(contextOf(request, deps), request.params.id);
+      kick();
+      return job;
+    },
+  });
+
+  app.post('/api/bulk-jobs/:id/undo', {
+    config: { permission: 'users.view', conditional: { role: BY_JOB_KIND.role, groups: BY_JOB_KIND.groups } },
+    schema: {
+      tags: ['Bulk jobs'],
+      summary: 'Restore what a role or group job changed (within 30 days), as a new job',
+      params: IdParams,
+      response: { 202: BulkJob, ...errors },
+    },
+    handler: async (request, reply) => {
+      const job = await undoBulkJob(contextOf(request, deps), request.params.id);
+      kick();
+      return reply.status(202).send(job);
+    },
+  });
+};

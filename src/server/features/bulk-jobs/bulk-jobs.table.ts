@@ -1,0 +1,47 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface BulkJobsTable {
+  id: string;
+  organization_id: string;
+  /** 'assign_role' | 'add_to_group' | 'remove_from_group' | 'undo' */
+  kind: string;
+  /** The role or group the job applies (for an undo: the one the undone job applied). */
+  target_id: string;
+  target_label: string;
+  undo_of: string | null;
+  undone_by: string | null;
+  reason: string | null;
+  started_by: string;
+  started_by_label: string;
+  /** The lease (see platform/outbox-lease.ts): 'pending' | 'sending', then 'done' | 'cancelled' | 'failed'. */
+  status: string;
+  cancel_requested: Generated<number>;
+  total: number;
+  processed: Generated<number>;
+  changed: Generated<number>;
+  skipped: Generated<number>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface BulkJobItemsTable {
+  job_id: string;
+  seq: number;
+  user_id: string;
+  /** 'pending' | 'changed' | 'unchanged' | 'skipped' */
+  status: string;
+  /** For the items of an undo: the value to restore (a role id). */
+  restore_to: string | null;
+  /** What the user had before this job changed them (a role id, or 'member' / 'not_member'). */
+  before_value: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export type BulkJobRow = Selectable<BulkJobsTable>;
+export type NewBulkJobRow = Insertable<BulkJobsTable>;
+export type BulkJobItemRow = Selectable<BulkJobItemsTable>;

@@ -1,0 +1,14 @@
+import type { BulkJob, BulkJobDetail, BulkJobList, StartBulkJobBody } from '../../../contracts/bulk-jobs';
+import { api } from '../../shared/api';
+
+/** A retried start carries the same key, so the server queues one job. */
+export const startBulkJob = (body: StartBulkJobBody, idempotencyKey: string) =>
+  api<BulkJob>('/api/bulk-jobs', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const fetchBulkJobs = () => api<BulkJobList>('/api/bulk-jobs', { query: { limit: 5 } });
+
+export const fetchBulkJob = (id: string) => api<BulkJobDetail>(`/api/bulk-jobs/${encodeURIComponent(id)}`);
+
+export const cancelBulkJob = (id: string) => api<BulkJob>(`/api/bulk-jobs/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+
+export const undoBulkJob = (id: string) => api<BulkJob>(`/api/bulk-jobs/${encodeURIComponent(id)}/undo`, { method: 'POST' });
