@@ -103,7 +103,7 @@ function checkAssertion(deps: Deps, row: SsoConnectionRow, profile: Profile, req
   const answers = confirmation.getAttribute('InResponseTo') || null;
   if (answers !== requestId)
     throw new OidcFailure(
-      requestId ? 'SAML_IN_RESPONSE_TO' : 'SAML_IDP_INITIATED_DISABLED',
+      'SAML_IN_RESPONSE_TO',
       requestId ? `InResponseTo is ${answers ?? 'missing'}, expected ${requestId}` : `an unsolicited response answers request ${answers}`,
     );
   return { id, expiresAt };
