@@ -107,7 +107,9 @@ export interface TestSamlIdp {
 }
 
 export async function startSamlIdp(): Promise<TestSamlIdp> {
-  const server: Server = createServer((req, res) => void handle(req.url ?? '/').then(([type, body, status]) => res.writeHead(status, { 'content-type': type }).end(body)));
+  const server: Server = createServer(
+    (req, res) => void handle(req.url ?? '/').then(([type, body, status]) => res.writeHead(status, { 'content-type': type }).end(body)),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, Record<string, string | string[]>>();
@@ -125,7 +127,12 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
     metadataXml: () =>
       `<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${idp.entityId}">` +
       `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol" WantAuthnRequestsSigned="false">` +
-      idp.published.map((k) => `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(k.certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`).join('') +
+      idp.published
+        .map(
+          (k) =>
+            `<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBody(k.certificate)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`,
+        )
+        .join('') +
       `<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>` +
       `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${idp.ssoUrl}"/>` +
       `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${idp.ssoUrl}"/>` +
@@ -179,13 +186,21 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
     const u = new URL(url, base);
     if (u.pathname === '/metadata') return ['application/samlmetadata+xml', idp.metadataXml(), 200];
     if (u.pathname !== '/sso') return ['text/plain', 'not found', 404];
-    const request = new DOMParser().parseFromString(inflateRawSync(Buffer.from(u.searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8'), 'text/xml');
-    const root = request.documentElement!;
+    const request = new DOMParser().parseFromString(
+      inflateRawSync(Buffer.from(u.searchParams.get('SAMLRequest') ?? '', 'base64')).toString('utf8'),
+      'text/xml',
+    );
+    const root = request.documentElement;
     const issuer = root.getElementsByTagNameNS('urn:oasis:names:tc:SAML:2.0:assertion', 'Issuer')[0]?.textContent ?? '';
     const options = pending;
     pending = {};
     const post = buildResponse(
-      { acsUrl: root.getAttribute('AssertionConsumerServiceURL')!, audience: issuer, inResponseTo: root.getAttribute('ID'), relayState: u.searchParams.get('RelayState') ?? undefined },
+      {
+        acsUrl: root.getAttribute('AssertionConsumerServiceURL')!,
+        audience: issuer,
+        inResponseTo: root.getAttribute('ID'),
+        relayState: u.searchParams.get('RelayState') ?? undefined,
+      },
       options,
     );
     const relay = post.RelayState === undefined ? '' : `<input type="hidden" name="RelayState" value="${esc(post.RelayState)}">`;
@@ -200,9 +215,19 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
     const action = /action="([^"]*)"/.exec(html)?.[1];
     const response = field('SAMLResponse');
     if (!action || !response) throw new Error(`the identity provider answered HTTP ${status}: ${html.slice(0, 300)}`);
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&gt;/g, '>')
+        .replace(/&lt;/g, '<')
+        .replace(/&amp;/g, '&');
     const relay = field('RelayState');
-    return { acsUrl: unescape(action), SAMLResponse: response, RelayState: relay === undefined ? undefined : unescape(relay), xml: Buffer.from(response, 'base64').toString('utf8') };
+    return {
+      acsUrl: unescape(action),
+      SAMLResponse: response,
+      RelayState: relay === undefined ? undefined : unescape(relay),
+      xml: Buffer.from(response, 'base64').toString('utf8'),
+    };
   }
 
   return idp;

@@ -42,7 +42,11 @@ export async function connectSaml(w: SamlWorld, body: Record<string, unknown> = 
 }
 
 /** The identity provider's form, posted to the ACS as the browser would (with its state cookie). */
-export async function postToAcs(w: SamlWorld, post: Pick<SamlPost, 'acsUrl' | 'SAMLResponse' | 'RelayState'>, cookie?: string): Promise<LightMyRequestResponse> {
+export async function postToAcs(
+  w: SamlWorld,
+  post: Pick<SamlPost, 'acsUrl' | 'SAMLResponse' | 'RelayState'>,
+  cookie?: string,
+): Promise<LightMyRequestResponse> {
   const form = new URLSearchParams({ SAMLResponse: post.SAMLResponse, ...(post.RelayState === undefined ? {} : { RelayState: post.RelayState }) });
   return w.t.app.inject({
     method: 'POST',

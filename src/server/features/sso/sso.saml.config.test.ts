@@ -43,7 +43,11 @@ describe('a SAML connection’s configuration', () => {
 
   it.each([
     ['not XML', { metadataXml: '<oops' }, 'SAML_METADATA_INVALID'],
-    ['service provider metadata', { metadataXml: '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><SPSSODescriptor/></EntityDescriptor>' }, 'SAML_METADATA_INVALID'],
+    [
+      'service provider metadata',
+      { metadataXml: '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><SPSSODescriptor/></EntityDescriptor>' },
+      'SAML_METADATA_INVALID',
+    ],
     ['neither XML nor URL', {}, 'SAML_METADATA_INVALID'],
     ['an unreachable URL', { metadataUrl: 'http://127.0.0.1:9/metadata' }, 'SAML_METADATA_FETCH_FAILED'],
   ])('should refuse %s with a 422 and save nothing', async (_name, body, code) => {
@@ -83,7 +87,9 @@ describe('a SAML connection’s configuration', () => {
     w.idp.next({ key: fresh });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
 
-    const tooMany = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { certificates: [old.certificate, fresh.certificate, newSamlKeyPair().certificate] });
+    const tooMany = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, {
+      certificates: [old.certificate, fresh.certificate, newSamlKeyPair().certificate],
+    });
     expect(tooMany.statusCode).toBe(400);
     const notACert = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { certificates: ['hello'] });
     expect(notACert.json().error.code).toBe('SAML_CERTIFICATE_INVALID');

@@ -41,7 +41,12 @@ function auditView(issuer: string, settings: SamlIdpSettings) {
 export async function createSamlConnection(ctx: AdminCtx, body: Static<typeof CreateSamlConnectionBody>): Promise<SsoConnection> {
   const { metadata, url } = await readMetadata(ctx.deps, body);
   assertIssuerAllowed(ctx.deps, metadata.ssoUrl);
-  const settings: SamlIdpSettings = { ssoUrl: metadata.ssoUrl, certificates: metadata.certificates, metadataUrl: url, allowIdpInitiated: body.allowIdpInitiated === true };
+  const settings: SamlIdpSettings = {
+    ssoUrl: metadata.ssoUrl,
+    certificates: metadata.certificates,
+    metadataUrl: url,
+    allowIdpInitiated: body.allowIdpInitiated === true,
+  };
   const now = nowIso(ctx.deps);
   const row: SsoConnectionRow = {
     id: ctx.deps.newId(),

@@ -33,11 +33,7 @@ export function samlFor(deps: Deps, row: SsoConnectionRow, requestId?: string): 
   });
 }
 
-export async function startSamlFlow(
-  deps: Deps,
-  row: SsoConnectionRow,
-  input: { purpose: 'sign_in' | 'test'; initiatedBy: string | null },
-): Promise<Started> {
+export async function startSamlFlow(deps: Deps, row: SsoConnectionRow, input: { purpose: 'sign_in' | 'test'; initiatedBy: string | null }): Promise<Started> {
   const state = newToken();
   const requestId = `_${newToken()}`;
   const now = deps.clock();

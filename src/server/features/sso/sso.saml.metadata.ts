@@ -57,7 +57,10 @@ export function normalizeCertificates(list: readonly string[]): string[] {
 
 function idpDescriptor(xml: string): { entity: Element; idp: Element } {
   const errors: string[] = [];
-  const doc = new DOMParser({ errorHandler: (level: string, message: string) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({ errorHandler: (level: string, message: string) => void (level !== 'warning' && errors.push(message)) }).parseFromString(
+    xml,
+    'text/xml',
+  );
   const root = doc.documentElement;
   if (errors.length || !root) throw invalid('It is not well-formed XML.');
   const entities = root.localName === 'EntitiesDescriptor' ? children(root, MD, 'EntityDescriptor') : [root];

@@ -107,7 +107,10 @@ describe('XML signature wrapping', () => {
       (xml: string) =>
         xml
           .replace(/^<samlp:Response[^>]*>/, (open) => `${open.replace(/ID="[^"]+"/, 'ID="_wrapper"')}<samlp:Extensions>${xml}</samlp:Extensions>`)
-          .replace(/<\/samlp:Extensions>([\s\S]*)<saml:Assertion[\s\S]*<\/saml:Assertion>(<\/samlp:Response>)$/, (_m, mid: string, end: string) => `</samlp:Extensions>${mid}${EVIL(unsigned(assertionOf(xml)))}${end}`),
+          .replace(
+            /<\/samlp:Extensions>([\s\S]*)<saml:Assertion[\s\S]*<\/saml:Assertion>(<\/samlp:Response>)$/,
+            (_m, mid: string, end: string) => `</samlp:Extensions>${mid}${EVIL(unsigned(assertionOf(xml)))}${end}`,
+          ),
     ],
   ])('should refuse %s', async (_name, attack) => {
     w.idp.next({ sign: 'both' });
@@ -121,7 +124,10 @@ describe('XML signature wrapping', () => {
     await api(w.t, 'PATCH', `/api/sso/connections/${(await api(w.t, 'GET', '/api/sso')).json().connections[0].id}`, { jitEnabled: true });
     w.idp.accounts.set('bob@acme.test.evil.test', {});
     const round = await throughSamlIdp(w, { email: 'bob@acme.test' }, 'bob@acme.test.evil.test');
-    const res = await round.finish(undefined, rewritten(round.post, (xml) => xml.replace('>bob@acme.test.evil.test<', '>bob@acme.test<!---->.evil.test<')));
+    const res = await round.finish(
+      undefined,
+      rewritten(round.post, (xml) => xml.replace('>bob@acme.test.evil.test<', '>bob@acme.test<!---->.evil.test<')),
+    );
     expect(ssoErrorOf(res)).toBe('EMAIL_NOT_ON_VERIFIED_DOMAIN');
     expect(await ssoSessions()).toHaveLength(0);
   });

@@ -74,12 +74,18 @@ function checkTimes(deps: Deps, conditions: Element | null, confirmation: Elemen
   const skew = CLOCK_SKEW_SECONDS * 1000;
   const notBefore = timeOf(conditions, 'NotBefore');
   if (notBefore !== null && now + skew < notBefore)
-    throw new OidcFailure('SAML_CLOCK_SKEW', `NotBefore ${new Date(notBefore).toISOString()}, now ${new Date(now).toISOString()}, allowed skew ${CLOCK_SKEW_SECONDS} s`);
+    throw new OidcFailure(
+      'SAML_CLOCK_SKEW',
+      `NotBefore ${new Date(notBefore).toISOString()}, now ${new Date(now).toISOString()}, allowed skew ${CLOCK_SKEW_SECONDS} s`,
+    );
   const ends = [timeOf(conditions, 'NotOnOrAfter'), timeOf(confirmation, 'NotOnOrAfter')].filter((t): t is number => t !== null);
   if (ends.length === 0) throw new OidcFailure('SAML_RESPONSE_INVALID', 'the assertion has no NotOnOrAfter');
   const end = Math.min(...ends);
   if (now - skew >= end)
-    throw new OidcFailure('SAML_EXPIRED', `NotOnOrAfter ${new Date(end).toISOString()}, now ${new Date(now).toISOString()}, allowed skew ${CLOCK_SKEW_SECONDS} s`);
+    throw new OidcFailure(
+      'SAML_EXPIRED',
+      `NotOnOrAfter ${new Date(end).toISOString()}, now ${new Date(now).toISOString()}, allowed skew ${CLOCK_SKEW_SECONDS} s`,
+    );
   return end;
 }
 
@@ -87,7 +93,8 @@ function checkTimes(deps: Deps, conditions: Element | null, confirmation: Elemen
 function checkAssertion(deps: Deps, row: SsoConnectionRow, profile: Profile, requestId: string | null): { id: string; expiresAt: number } {
   const assertion = parse(profile.getAssertionXml?.() ?? '')?.documentElement ?? null;
   const id = assertion?.getAttribute('ID');
-  if (!assertion || assertion.localName !== 'Assertion' || !id) throw new OidcFailure('SAML_RESPONSE_INVALID', 'the signed part is not an assertion with an ID');
+  if (!assertion || assertion.localName !== 'Assertion' || !id)
+    throw new OidcFailure('SAML_RESPONSE_INVALID', 'the signed part is not an assertion with an ID');
   const issuer = child(assertion, SAML, 'Issuer')?.textContent?.trim();
   if (issuer !== row.issuer) throw new OidcFailure('SAML_WRONG_ISSUER', `Issuer is ${issuer ?? 'missing'}, expected ${row.issuer}`);
   const confirmations = allChildren(child(assertion, SAML, 'Subject'), SAML, 'SubjectConfirmation')
@@ -98,7 +105,10 @@ function checkAssertion(deps: Deps, row: SsoConnectionRow, profile: Profile, req
   const expected = acsUrl(deps, row.id);
   const confirmation = confirmations.find((d) => d.getAttribute('Recipient') === expected);
   if (!confirmation)
-    throw new OidcFailure('SAML_WRONG_RECIPIENT', `Recipient is ${confirmations.map((d) => d.getAttribute('Recipient') || 'missing').join(', ')}, expected ${expected}`);
+    throw new OidcFailure(
+      'SAML_WRONG_RECIPIENT',
+      `Recipient is ${confirmations.map((d) => d.getAttribute('Recipient') || 'missing').join(', ')}, expected ${expected}`,
+    );
   const expiresAt = checkTimes(deps, child(assertion, SAML, 'Conditions'), confirmation);
   const answers = confirmation.getAttribute('InResponseTo') || null;
   if (answers !== requestId)
@@ -114,7 +124,8 @@ function checkEnvelope(deps: Deps, row: SsoConnectionRow, envelope: Element, req
   const destination = envelope.getAttribute('Destination');
   if (destination && destination !== acsUrl(deps, row.id)) throw new OidcFailure('SAML_WRONG_RECIPIENT', `Destination is ${destination}`);
   const answers = envelope.getAttribute('InResponseTo') || null;
-  if (answers && answers !== requestId) throw new OidcFailure('SAML_IN_RESPONSE_TO', `the response's InResponseTo is ${answers}, expected ${requestId ?? 'none'}`);
+  if (answers && answers !== requestId)
+    throw new OidcFailure('SAML_IN_RESPONSE_TO', `the response's InResponseTo is ${answers}, expected ${requestId ?? 'none'}`);
 }
 
 /** Keeps the assertion id until it expires; a second use, by any process, is refused. */
