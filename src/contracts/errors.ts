@@ -274,6 +274,10 @@ const SAML_ERRORS = {
   SAML_METADATA_FETCH_FAILED: { status: 422, message: "The identity provider's SAML metadata URL could not be fetched." },
   SAML_CERTIFICATE_INVALID: { status: 422, message: 'Give one or two X.509 signing certificates (PEM or base64) of the identity provider.' },
   SAML_NOT_SAML: { status: 409, message: 'This connection is not a SAML connection.' },
+  SAML_NOT_CONFIGURED: {
+    status: 409,
+    message: "This SAML connection has no identity provider yet: give the identity provider's metadata (XML or URL) first.",
+  },
   SAML_RESPONSE_INVALID: { status: 400, message: 'The identity provider sent no readable SAML response.' },
   SAML_UNSIGNED: {
     status: 400,

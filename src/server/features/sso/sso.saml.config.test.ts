@@ -48,13 +48,30 @@ describe('a SAML connection’s configuration', () => {
       { metadataXml: '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><SPSSODescriptor/></EntityDescriptor>' },
       'SAML_METADATA_INVALID',
     ],
-    ['neither XML nor URL', {}, 'SAML_METADATA_INVALID'],
     ['an unreachable URL', { metadataUrl: 'http://127.0.0.1:9/metadata' }, 'SAML_METADATA_FETCH_FAILED'],
   ])('should refuse %s with a 422 and save nothing', async (_name, body, code) => {
     const res = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Bad', ...body });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe(code);
     expect(await w.t.deps.db.selectFrom('sso_connections').select('id').execute()).toHaveLength(0);
+  });
+
+  it('should create a connection before the identity provider exists, and refuse to sign in through it until its metadata is given', async () => {
+    await w.t.createUser({ email: 'bob@acme.test' });
+    const created = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Okta' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect(created.json().saml).toMatchObject({ acsUrl: ACS(id), spEntityId: ENTITY(id), idpEntityId: '', certificates: [] });
+    await connectSaml(w, { name: 'Other' });
+    await api(w.t, 'DELETE', `/api/sso/connections/${(await api(w.t, 'GET', '/api/sso')).json().connections[1].id}`);
+    const start = await w.t.app.inject({ method: 'GET', url: '/api/sso/start?email=bob@acme.test' });
+    expect(start.headers.location).toBe('/sign-in?sso_error=SAML_NOT_CONFIGURED');
+    expect((await api(w.t, 'GET', `/api/sso/connections/${id}/test`)).json().error.code).toBe('SAML_NOT_CONFIGURED');
+    expect(ssoErrorOf(await postToAcs(w, { acsUrl: ACS(id), SAMLResponse: 'eA==', RelayState: undefined }))).toBe('SAML_NOT_CONFIGURED');
+
+    const configured = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { metadataXml: w.idp.metadataXml() });
+    expect(configured.json().saml).toMatchObject({ idpEntityId: w.idp.entityId, idpSsoUrl: w.idp.ssoUrl });
+    expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
   });
 
   it('should refuse a private metadata URL when loopback identity providers are not allowed', async () => {

@@ -27,6 +27,9 @@ async function readMetadata(deps: Deps, input: { metadataXml?: string; metadataU
   throw fail(SSO_ERRORS, 'SAML_METADATA_INVALID', undefined, 'Paste or upload the identity provider’s metadata XML, or give its metadata URL.');
 }
 
+/** A connection may be created before the identity provider exists: it needs our entity ID and ACS URL first. */
+const PENDING: IdpMetadata = { entityId: '', ssoUrl: '', certificates: [] };
+
 /** What the audit log keeps of a SAML connection's identity provider side. */
 function auditView(issuer: string, settings: SamlIdpSettings) {
   return {
@@ -39,8 +42,8 @@ function auditView(issuer: string, settings: SamlIdpSettings) {
 }
 
 export async function createSamlConnection(ctx: AdminCtx, body: Static<typeof CreateSamlConnectionBody>): Promise<SsoConnection> {
-  const { metadata, url } = await readMetadata(ctx.deps, body);
-  assertIssuerAllowed(ctx.deps, metadata.ssoUrl);
+  const { metadata, url } = body.metadataXml || body.metadataUrl ? await readMetadata(ctx.deps, body) : { metadata: PENDING, url: null };
+  if (metadata.ssoUrl) assertIssuerAllowed(ctx.deps, metadata.ssoUrl);
   const settings: SamlIdpSettings = {
     ssoUrl: metadata.ssoUrl,
     certificates: metadata.certificates,

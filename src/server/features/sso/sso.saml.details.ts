@@ -4,6 +4,8 @@ import { X509Certificate } from 'node:crypto';
 import type { SamlConnectionDetails } from '../../../contracts/sso-saml.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import { fail } from '../../platform/errors.js';
+import { SSO_ERRORS } from './sso.errors.js';
 import type { SamlIdpSettings } from './sso.saml.table.js';
 import type { SsoConnectionRow } from './sso.table.js';
 
@@ -20,6 +22,11 @@ export function acsUrl(deps: Pick<Deps, 'config'>, connectionId: string): string
 export function samlSettingsOf(row: Pick<SsoConnectionRow, 'saml'>): SamlIdpSettings {
   if (!row.saml) throw new Error('not a SAML connection');
   return JSON.parse(row.saml) as SamlIdpSettings;
+}
+
+/** Refuses to start or finish a sign-in on a connection whose identity provider is not known yet. */
+export function assertSamlConfigured(row: Pick<SsoConnectionRow, 'saml'>): void {
+  if (samlSettingsOf(row).certificates.length === 0) throw fail(SSO_ERRORS, 'SAML_NOT_CONFIGURED');
 }
 
 export function certificateInfo(pem: string): { subject: string; fingerprintSha256: string; notAfter: string } {

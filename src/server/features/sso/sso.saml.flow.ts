@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import type { Started } from './sso.flow.js';
 import { STATE_MINUTES } from './sso.flow.js';
-import { acsUrl, samlSettingsOf, spEntityId } from './sso.saml.details.js';
+import { acsUrl, assertSamlConfigured, samlSettingsOf, spEntityId } from './sso.saml.details.js';
 import type { SsoConnectionRow } from './sso.table.js';
 
 export const SAML_STATE_COOKIE = 'sofie_sso_saml_state';
@@ -34,6 +34,7 @@ export function samlFor(deps: Deps, row: SsoConnectionRow, requestId?: string): 
 }
 
 export async function startSamlFlow(deps: Deps, row: SsoConnectionRow, input: { purpose: 'sign_in' | 'test'; initiatedBy: string | null }): Promise<Started> {
+  assertSamlConfigured(row);
   const state = newToken();
   const requestId = `_${newToken()}`;
   const now = deps.clock();

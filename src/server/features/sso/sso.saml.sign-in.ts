@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { hashToken } from '../../platform/tokens.js';
 import { checkPreset, describeMatch, emailOf, matchAccount } from './sso.accounts.js';
 import { asAppError, consumeState } from './sso.flow.js';
-import { findConnectionAnywhere, samlSettingsOf } from './sso.saml.details.js';
+import { assertSamlConfigured, findConnectionAnywhere, samlSettingsOf } from './sso.saml.details.js';
 import { verifySamlResponse } from './sso.saml.verify.js';
 import { OidcFailure } from './sso.oidc.js';
 import { recordTest, signIn, type CallbackOutcome, type Client } from './sso.sign-in.js';
@@ -37,6 +37,7 @@ export async function completeSaml(deps: Deps, input: AcsInput, client: Client):
   if (!row || row.kind !== 'saml') throw asAppError(new OidcFailure('CONNECTION_NOT_FOUND'));
   let attempt: SsoLoginStateRow | null;
   try {
+    assertSamlConfigured(row);
     attempt = await attemptOf(deps, row, input);
   } catch (error) {
     throw asAppError(error);
