@@ -106,7 +106,12 @@ export interface TestSamlIdp {
   close(): Promise<void>;
 }
 
-export async function startSamlIdp(): Promise<TestSamlIdp> {
+/**
+ * `browserHost`: the host name in the single sign-on URL the browser is sent to (the server listens
+ * on 127.0.0.1 either way). A browser test uses the app's own host name, so that the response posted
+ * back is same-site and the SameSite=Lax state cookie of a plain-http app goes with it.
+ */
+export async function startSamlIdp(options: { browserHost?: string } = {}): Promise<TestSamlIdp> {
   const server: Server = createServer(
     (req, res) => void handle(req.url ?? '/').then(([type, body, status]) => res.writeHead(status, { 'content-type': type }).end(body)),
   );
@@ -120,7 +125,7 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
   const idp: TestSamlIdp = {
     entityId: `${base}/entity`,
     metadataUrl: `${base}/metadata`,
-    ssoUrl: `${base}/sso`,
+    ssoUrl: options.browserHost ? `${base.replace('127.0.0.1', options.browserHost)}/sso` : `${base}/sso`,
     key: first,
     published: [first],
     accounts,

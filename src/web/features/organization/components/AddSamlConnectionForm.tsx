@@ -17,8 +17,8 @@ export function MetadataSource({ source, onSource, form }: { source: Source; onS
         onChange={onSource}
         data={[
           { value: 'later', label: 'Give metadata later' },
-          { value: 'url', label: 'Metadata URL' },
-          { value: 'xml', label: 'Metadata XML' },
+          { value: 'url', label: 'From a URL' },
+          { value: 'xml', label: 'Paste or upload XML' },
         ]}
       />
       {source === 'later' && (
