@@ -13,7 +13,7 @@ function CopyRow({ label, value }: { label: string; value: string }) {
       <Table.Th scope="row">{label}</Table.Th>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Code>{value}</Code>
+          <Code style={{ wordBreak: 'break-all' }}>{value}</Code>
           <CopyButton value={value}>
             {({ copied, copy }) => (
               <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`Copy ${label}`}>
