@@ -278,7 +278,44 @@ export const SCIM_ERRORS = {
 } as const;
 
 /** Single sign-on's error codes: shared so the console can word a failed test or sign-in. */
+/** SAML 2.0 connections: their configuration and the checks of each response (part of SSO_ERRORS). */
+const SAML_ERRORS = {
+  SAML_METADATA_INVALID: { status: 422, message: "The identity provider's SAML metadata could not be read." },
+  SAML_METADATA_FETCH_FAILED: { status: 422, message: "The identity provider's SAML metadata URL could not be fetched." },
+  SAML_CERTIFICATE_INVALID: { status: 422, message: 'Give one or two X.509 signing certificates (PEM or base64) of the identity provider.' },
+  SAML_NOT_SAML: { status: 409, message: 'This connection is not a SAML connection.' },
+  SAML_NOT_CONFIGURED: {
+    status: 409,
+    message: "This SAML connection has no identity provider yet: give the identity provider's metadata (XML or URL) first.",
+  },
+  SAML_RESPONSE_INVALID: { status: 400, message: 'The identity provider sent no readable SAML response.' },
+  SAML_UNSIGNED: {
+    status: 400,
+    message: 'The SAML response is not signed: neither the response nor the assertion carries a signature. Turn on signing at the identity provider.',
+  },
+  SAML_BAD_SIGNATURE: {
+    status: 400,
+    message:
+      "The SAML signature does not match the identity provider's certificates (or covers another part of the message). If the identity provider rotated its certificate, update the metadata.",
+  },
+  SAML_WRONG_ISSUER: { status: 400, message: 'The SAML assertion comes from another identity provider (entity ID) than the one this connection trusts.' },
+  SAML_WRONG_AUDIENCE: { status: 400, message: "The SAML assertion was issued to another service provider (its audience is not this connection's entity ID)." },
+  SAML_WRONG_RECIPIENT: { status: 400, message: "The SAML response was sent for another address than this connection's ACS URL (Recipient or Destination)." },
+  SAML_EXPIRED: { status: 400, message: "The SAML assertion had already expired: check that this server's clock and the identity provider's agree." },
+  SAML_CLOCK_SKEW: {
+    status: 400,
+    message: "The SAML assertion is not valid yet by this server's clock: the clocks of this server and the identity provider disagree.",
+  },
+  SAML_REPLAYED: { status: 400, message: 'This SAML assertion was already used to sign in; it is refused a second time (replay).' },
+  SAML_IN_RESPONSE_TO: { status: 400, message: 'The SAML response answers another sign-in request than the one this browser started (InResponseTo).' },
+  SAML_IDP_INITIATED_DISABLED: {
+    status: 403,
+    message: 'Sign-in started at the identity provider (IdP-initiated) is off for this connection. Start from the sign-in page.',
+  },
+} as const;
+
 export const SSO_ERRORS = {
+  ...SAML_ERRORS,
   CONNECTION_NOT_FOUND: { status: 404, message: 'This single sign-on connection does not exist in your organization.' },
   ISSUER_NOT_ALLOWED: { status: 422, message: 'The issuer must be an https:// address on the public internet.' },
   DISCOVERY_FAILED: { status: 422, message: "The issuer's OpenID configuration (/.well-known/openid-configuration) could not be read." },

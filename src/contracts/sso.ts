@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Iso, NullableIso } from './common.js';
+import { SamlConnectionDetails } from './sso-saml.js';
 
 export const SsoPreset = Type.Union([Type.Literal('generic'), Type.Literal('entra'), Type.Literal('okta'), Type.Literal('google')]);
 
@@ -21,6 +22,9 @@ export const SsoTestResult = Type.Object({
 export const SsoConnection = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  kind: Type.Union([Type.Literal('oidc'), Type.Literal('saml')]),
+  /** For a SAML connection (its `issuer` is the identity provider's entity ID); null for OIDC. */
+  saml: Type.Union([SamlConnectionDetails, Type.Null()]),
   preset: SsoPreset,
   issuer: Type.String(),
   clientId: Type.String(),

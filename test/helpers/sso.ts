@@ -37,7 +37,7 @@ export async function api(t: TestApp, method: 'GET' | 'POST' | 'PUT' | 'PATCH' |
 }
 
 /** Claims `domain` for the organization behind `cookie`, publishes its TXT record and verifies it. */
-export async function verifyDomain(w: SsoWorld, domain: string, cookie = w.t.adminCookie): Promise<LightMyRequestResponse> {
+export async function verifyDomain(w: Pick<SsoWorld, 't' | 'dns'>, domain: string, cookie = w.t.adminCookie): Promise<LightMyRequestResponse> {
   const claimed = await api(w.t, 'POST', '/api/sso/domains', { domain }, cookie);
   if (claimed.statusCode !== 201) throw new Error(claimed.body);
   w.dns.txt.set(domain, [...(w.dns.txt.get(domain) ?? []), claimed.json().txtRecord]);

@@ -23,6 +23,7 @@ import type {
   ScimUsersTable,
 } from '../features/scim/scim.table.js';
 import type { SsoConnectionsTable, SsoDomainsTable, SsoLoginStatesTable, SsoSettingsTable } from '../features/sso/sso.table.js';
+import type { SsoSamlAssertionsTable } from '../features/sso/sso.saml.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -92,6 +93,7 @@ export interface Database {
   sso_settings: SsoSettingsTable;
   bulk_jobs: BulkJobsTable;
   bulk_job_items: BulkJobItemsTable;
+  sso_saml_assertions: SsoSamlAssertionsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -17,6 +17,7 @@ import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
 import * as accessReviews from './migrations/2026_11_30_0016_access_reviews.js';
 import * as sso from './migrations/2026_11_30_0017_sso.js';
 import * as auditChainAndSearch from './migrations/2026_11_30_0015_audit_chain_and_search.js';
+import * as saml from './migrations/2026_12_01_0021_saml.js';
 import * as bulkJobs from './migrations/2026_12_01_0023_bulk_jobs.js';
 import * as auditTextSearch from './migrations/2026_12_01_0024_audit_text_search.js';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0016_access_reviews': accessReviews,
   '2026_11_30_0017_sso': sso,
   '2026_11_30_0015_audit_chain_and_search': auditChainAndSearch,
+  '2026_12_01_0021_saml': saml,
   '2026_12_01_0023_bulk_jobs': bulkJobs,
   '2026_12_01_0024_audit_text_search': auditTextSearch,
 };

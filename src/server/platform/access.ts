@@ -12,6 +12,11 @@ declare module 'fastify' {
     permission?: PermissionKey | 'authenticated';
     /** Reachable without a session (sign-in, health, docs). */
     public?: boolean;
+    /**
+     * A public route that another site's page posts to by design (the SAML Assertion Consumer
+     * Service): the Origin check does not apply. Such a route must not rely on the session cookie.
+     */
+    crossSitePost?: boolean;
     /** Reachable while the session still has to enrol or verify a passkey (me, sign-out, Account > Security). */
     allowDuringPasskeySetup?: boolean;
     /** Sensitive action: a user with a passkey must have verified it on this session within 10 minutes. */
@@ -166,7 +171,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, options: AccessOptio
     // Origin. Only PUBLIC_URL's origin counts: comparing Origin with the Host header would accept any
     // site whose name resolves to this server (DNS rebinding sends Host and Origin that agree).
     const origin = request.headers.origin;
-    if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin) {
+    if (origin && UNSAFE.has(request.method) && origin !== allowedOrigin && request.routeOptions.config?.crossSitePost !== true) {
       throw fail(PLATFORM_ERRORS, 'CROSS_ORIGIN');
     }
     const config = request.routeOptions.config as {

@@ -9,6 +9,7 @@ import { nowIso, type Actor, type Deps, type RequestContext } from '../../platfo
 import { fail } from '../../platform/errors.js';
 import { SSO_ERRORS } from './sso.errors.js';
 import { assertIssuerAllowed, OidcFailure, type OidcDirectory } from './sso.oidc.js';
+import { samlDetails } from './sso.saml.details.js';
 import { sealSecret } from './sso.secrets.js';
 import type { SsoConnectionRow, SsoPreset } from './sso.table.js';
 
@@ -30,6 +31,8 @@ export function toContract(deps: Deps, row: SsoConnectionRow): SsoConnection {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
+    saml: row.kind === 'saml' ? samlDetails(deps, row) : null,
     preset: row.preset,
     issuer: row.issuer,
     clientId: row.client_id,
@@ -89,6 +92,8 @@ export async function createConnection(ctx: AdminCtx, oidc: OidcDirectory, body:
     id: ctx.deps.newId(),
     organization_id: ctx.organizationId,
     name: body.name.trim(),
+    kind: 'oidc',
+    saml: null,
     preset: body.preset,
     issuer,
     client_id: body.clientId.trim(),

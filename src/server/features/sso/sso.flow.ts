@@ -83,7 +83,7 @@ export async function startFlow(
 }
 
 /** Takes the attempt for this state once: unknown, already used, expired or from another browser are refused. */
-async function consumeState(deps: Deps, state: string | undefined, cookieState: string | undefined): Promise<SsoLoginStateRow> {
+export async function consumeState(deps: Deps, state: string | undefined, cookieState: string | undefined): Promise<SsoLoginStateRow> {
   if (!state) throw fail(SSO_ERRORS, 'STATE_INVALID');
   const row = await deps.db.selectFrom('sso_login_states').selectAll().where('state_hash', '=', hashToken(state)).executeTakeFirst();
   if (!row || row.used_at) throw fail(SSO_ERRORS, 'STATE_INVALID', { detail: row ? 'already used' : 'unknown state' });

@@ -26,6 +26,8 @@ import { addDomain, removeDomain, routeDomain, verifyDomain } from './sso.domain
 import { connectionForEmail, STATE_COOKIE, STATE_MINUTES, startFlow, type Started } from './sso.flow.js';
 import { OidcDirectory } from './sso.oidc.js';
 import { getOverview, setSsoSettings } from './sso.settings.js';
+import { redirectToSamlIdp, samlRoutes } from './sso.saml.routes.js';
+import { startSamlFlow } from './sso.saml.flow.js';
 import { completeCallback } from './sso.sign-in.js';
 import { signInRoute } from './sso.discover.js';
 
@@ -93,10 +95,12 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
     handler: async (request, reply) => {
       const ctx = contextOf(request, deps);
       const row = await requireConnection(deps.db, ctx.organizationId, request.params.id);
+      if (row.kind === 'saml') return redirectToSamlIdp(reply, deps, await startSamlFlow(deps, row, { purpose: 'test', initiatedBy: ctx.actor.userId }));
       return redirectToIdp(reply, deps, await startFlow(deps, oidc, row, { purpose: 'test', initiatedBy: ctx.actor.userId, loginHint: null }));
     },
   });
   await app.register(domainRoutes, { deps });
+  await app.register(samlRoutes, { deps });
   await app.register(signInRoutes, { deps, oidc });
 };
 
@@ -179,6 +183,7 @@ const signInRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; oidc: OidcDirectory 
       const row = await connectionForEmail(deps, request.query.email);
       if (!row) return reply.redirect('/sign-in?sso_error=NO_SSO_FOR_DOMAIN', 302);
       try {
+        if (row.kind === 'saml') return redirectToSamlIdp(reply, deps, await startSamlFlow(deps, row, { purpose: 'sign_in', initiatedBy: null }));
         return redirectToIdp(reply, deps, await startFlow(deps, oidc, row, { purpose: 'sign_in', initiatedBy: null, loginHint: request.query.email.trim() }));
       } catch (error) {
         if (error instanceof AppError) return reply.redirect(`/sign-in?sso_error=${error.code}`, 302);

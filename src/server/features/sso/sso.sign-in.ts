@@ -11,7 +11,7 @@ import { asAppError, AttemptFailure, verifyCallback, type CallbackQuery } from '
 import type { OidcDirectory } from './sso.oidc.js';
 import type { SsoConnectionRow, SsoLoginStateRow } from './sso.table.js';
 
-type Client = { ip: string | null; userAgent: string | null };
+export type Client = { ip: string | null; userAgent: string | null };
 export type CallbackOutcome = { kind: 'session'; session: NewSession } | { kind: 'test'; connectionId: string; ok: boolean };
 
 export async function completeCallback(
@@ -45,7 +45,7 @@ export async function completeCallback(
   }
 }
 
-async function signIn(deps: Deps, connection: SsoConnectionRow, claims: JWTPayload, client: Client): Promise<NewSession> {
+export async function signIn(deps: Deps, connection: SsoConnectionRow, claims: JWTPayload, client: Client): Promise<NewSession> {
   checkPreset(connection, claims);
   const email = emailOf(connection, claims);
   return deps.db.transaction().execute(async (trx) => {
@@ -89,7 +89,7 @@ async function initiatorCtx(deps: Deps, attempt: SsoLoginStateRow, client: Clien
   return { deps, organizationId: attempt.organization_id, actor, ip: client.ip, userAgent: client.userAgent };
 }
 
-async function recordTest(
+export async function recordTest(
   deps: Deps,
   attempt: SsoLoginStateRow,
   connection: SsoConnectionRow,

@@ -1,6 +1,7 @@
 import type { ColumnType, Selectable } from 'kysely';
 
 export type SsoPreset = 'generic' | 'entra' | 'okta' | 'google';
+export type SsoKind = 'oidc' | 'saml';
 
 export interface SsoConnectionsTable {
   id: string;
@@ -24,6 +25,9 @@ export interface SsoConnectionsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** 'saml': `issuer` is the identity provider's entity ID and `saml` holds the rest (see sso.saml.table.ts). */
+  kind: ColumnType<SsoKind, SsoKind | undefined, SsoKind>;
+  saml: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type SsoConnectionRow = Selectable<SsoConnectionsTable>;
 

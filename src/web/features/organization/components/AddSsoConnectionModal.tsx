@@ -1,8 +1,10 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, PasswordInput, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Modal, PasswordInput, SegmentedControl, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import type { NewSsoConnection } from '../api';
 import type { SsoHook } from '../hooks/useSso';
+import { AddSamlConnectionForm } from './AddSamlConnectionForm';
 
 const PRESETS = [
   { value: 'entra', label: 'Microsoft Entra ID' },
@@ -93,31 +95,46 @@ function PresetFields({ form }: { form: ConnectionForm }) {
 /** "Add connection": the preset decides which fields are asked. */
 export function AddSsoConnectionModal({ opened, onClose, sso, redirectUri }: { opened: boolean; onClose: () => void; sso: SsoHook; redirectUri: string }) {
   const form = useConnectionForm();
+  const [kind, setKind] = useState('oidc');
   return (
     <Modal opened={opened} onClose={onClose} title="Add a single sign-on connection" size="lg">
-      <form onSubmit={form.onSubmit((v) => sso.create.mutate(toBody(v), { onSuccess: onClose }))}>
-        <Stack>
-          <Text size="sm">
-            Register this redirect URI at the identity provider: <Code>{redirectUri}</Code>
-          </Text>
-          <PresetFields form={form} />
-          <TextInput label="Application (Client) ID" withAsterisk {...form.getInputProps('clientId')} />
-          <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
-          <Checkbox
-            label="Create accounts on first sign-in (just-in-time), with the default role"
-            {...form.getInputProps('jitEnabled', { type: 'checkbox' })}
-          />
-          {sso.create.isError && <Alert color="red">{errorMessage(sso.create.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={sso.create.isPending}>
-              Add connection
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <SegmentedControl
+        mb="md"
+        aria-label="Protocol"
+        value={kind}
+        onChange={setKind}
+        data={[
+          { value: 'oidc', label: 'OpenID Connect' },
+          { value: 'saml', label: 'SAML 2.0' },
+        ]}
+      />
+      {kind === 'saml' ? (
+        <AddSamlConnectionForm onClose={onClose} />
+      ) : (
+        <form onSubmit={form.onSubmit((v) => sso.create.mutate(toBody(v), { onSuccess: onClose }))}>
+          <Stack>
+            <Text size="sm">
+              Register this redirect URI at the identity provider: <Code>{redirectUri}</Code>
+            </Text>
+            <PresetFields form={form} />
+            <TextInput label="Application (Client) ID" withAsterisk {...form.getInputProps('clientId')} />
+            <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
+            <Checkbox
+              label="Create accounts on first sign-in (just-in-time), with the default role"
+              {...form.getInputProps('jitEnabled', { type: 'checkbox' })}
+            />
+            {sso.create.isError && <Alert color="red">{errorMessage(sso.create.error)}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={sso.create.isPending}>
+                Add connection
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }

@@ -14,7 +14,10 @@ export function SingleSignOnSettings({ editable }: { editable: boolean }) {
   const [adding, setAdding] = useState(false);
   const data = sso.overview.data;
   return (
-    <SettingsCard title="Single sign-on" description="Sign in through Microsoft Entra ID, Okta, Google Workspace or another OpenID Connect provider.">
+    <SettingsCard
+      title="Single sign-on"
+      description="Sign in through Microsoft Entra ID, Okta, Google Workspace or another OpenID Connect or SAML 2.0 identity provider."
+    >
       {sso.overview.isLoading && <Loader size="sm" aria-label="Loading single sign-on" />}
       {sso.overview.isError && <Text c="red">{errorMessage(sso.overview.error)}</Text>}
       {data && (

@@ -3,6 +3,7 @@ import type { SsoConnection } from '../../../../contracts/sso';
 import { formatDateTime } from '../../../shared/format';
 import { ssoTestUrl } from '../api';
 import type { SsoHook } from '../hooks/useSso';
+import { SamlConnectionDetails } from './SamlConnectionDetails';
 
 const PRESET_LABEL: Record<SsoConnection['preset'], string> = {
   entra: 'Microsoft Entra ID',
@@ -50,7 +51,7 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
           <div>
             <Text fw={600}>{connection.name}</Text>
             <Text size="xs" c="gray.7">
-              {PRESET_LABEL[connection.preset]} · {connection.issuer} · client {connection.clientId}
+              {connection.kind === 'saml' ? 'SAML 2.0' : `${PRESET_LABEL[connection.preset]} · ${connection.issuer} · client ${connection.clientId}`}
               {connection.tenantId ? ` · tenant ${connection.tenantId}` : ''}
             </Text>
           </div>
@@ -74,6 +75,7 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
             </Button>
           </Group>
         )}
+        {connection.kind === 'saml' && <SamlConnectionDetails connection={connection} editable={editable} />}
         {connection.lastTest && <TestReport test={connection.lastTest} />}
       </Stack>
     </Card>

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { SsoOverviewData } from '../api';
 import type { SsoHook } from '../hooks/useSso';
@@ -20,7 +20,9 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
               <Table.Th>Domain</Table.Th>
               <Table.Th>TXT record</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -30,7 +32,15 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
                 <Table.Td>
                   <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
-                <Table.Td style={{ minWidth: 104 }}>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
+                <Table.Td style={{ minWidth: 104 }}>
+                  {d.verifiedAt ? (
+                    <Badge color="green" variant="light">
+                      Verified
+                    </Badge>
+                  ) : (
+                    <Badge color="gray">Pending</Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {editable && (
                     <Group gap={4} justify="flex-end">
