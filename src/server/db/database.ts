@@ -22,7 +22,16 @@ import type {
   ScimTokensTable,
   ScimUsersTable,
 } from '../features/scim/scim.table.js';
-import type { SsoConnectionsTable, SsoDomainsTable, SsoLoginStatesTable, SsoSettingsTable } from '../features/sso/sso.table.js';
+import type {
+  SsoClientKeysTable,
+  SsoConnectionsTable,
+  SsoDomainsTable,
+  SsoLoginStatesTable,
+  SsoManagedMembershipsTable,
+  SsoMappedRolesTable,
+  SsoRoleRulesTable,
+  SsoSettingsTable,
+} from '../features/sso/sso.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -89,6 +98,10 @@ export interface Database {
   sso_domains: SsoDomainsTable;
   sso_login_states: SsoLoginStatesTable;
   sso_settings: SsoSettingsTable;
+  sso_client_keys: SsoClientKeysTable;
+  sso_role_rules: SsoRoleRulesTable;
+  sso_managed_memberships: SsoManagedMembershipsTable;
+  sso_mapped_roles: SsoMappedRolesTable;
 }
 
 export type Db = Kysely<Database>;

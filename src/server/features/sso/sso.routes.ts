@@ -26,6 +26,7 @@ import { addDomain, removeDomain, routeDomain, verifyDomain } from './sso.domain
 import { connectionForEmail, STATE_COOKIE, STATE_MINUTES, startFlow, type Started } from './sso.flow.js';
 import { OidcDirectory } from './sso.oidc.js';
 import { getOverview, setSsoSettings } from './sso.settings.js';
+import { ssoMappingRoutes } from './sso.mapping-routes.js';
 import { completeCallback } from './sso.sign-in.js';
 import { signInRoute } from './sso.discover.js';
 
@@ -98,6 +99,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   });
   await app.register(domainRoutes, { deps });
   await app.register(signInRoutes, { deps, oidc });
+  await app.register(ssoMappingRoutes, { deps });
 };
 
 const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
