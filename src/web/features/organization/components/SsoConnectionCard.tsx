@@ -3,6 +3,8 @@ import type { SsoConnection } from '../../../../contracts/sso';
 import { formatDateTime } from '../../../shared/format';
 import { ssoTestUrl } from '../api';
 import type { SsoHook } from '../hooks/useSso';
+import { ClientAuthentication } from './SsoClientAuthentication';
+import { SsoAttributeMapping } from './SsoAttributeMapping';
 
 const PRESET_LABEL: Record<SsoConnection['preset'], string> = {
   entra: 'Microsoft Entra ID',
@@ -74,7 +76,9 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
             </Button>
           </Group>
         )}
+        <ClientAuthentication connection={connection} />
         {connection.lastTest && <TestReport test={connection.lastTest} />}
+        <SsoAttributeMapping connection={connection} sso={sso} editable={editable} />
       </Stack>
     </Card>
   );
