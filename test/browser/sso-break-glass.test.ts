@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -137,5 +138,22 @@ describe('"Disable magic links when SSO is enabled" in the browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('should add a group-to-role rule from the connection’s settings, without accessibility violations', async () => {
+    await adminPage.goto(`${app.url}/admin/settings`);
+    const mapping = adminPage.getByLabel('Attribute mapping of Acme Okta');
+    await mapping.getByLabel('Groups claim').waitFor();
+    await expect(mapping.getByLabel('Groups claim').inputValue()).resolves.toBe('groups');
+    await mapping.getByLabel('IdP group').fill('sofie-viewers');
+    await mapping.getByRole('combobox', { name: 'Role' }).click();
+    await adminPage.getByRole('option', { name: 'Viewer', exact: true }).click();
+    await mapping.getByRole('button', { name: 'Add rule' }).click();
+    const rules = mapping.getByRole('table', { name: 'Group-to-role rules of Acme Okta' });
+    await rules.getByRole('cell', { name: 'sofie-viewers', exact: true }).waitFor();
+    await expect(rules.getByRole('cell', { name: 'Viewer', exact: true }).isVisible()).resolves.toBe(true);
+    const results = await new AxeBuilder({ page: adminPage }).include('main').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await adminPage.screenshot({ path: '/tmp/sso-attribute-mapping.png', fullPage: true });
   });
 });

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SsoConnection } from '../../../../contracts/sso';
 import { errorMessage } from '../../../shared/api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 import type { SsoHook } from '../hooks/useSso';
 import { useSsoRoleRules } from '../hooks/useSsoRoleRules';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 
 /** The ID token claim that lists the user's IdP groups; groups of the same name get the user as a member. */
 function GroupsClaim({ connection, sso, editable }: { connection: SsoConnection; sso: SsoHook; editable: boolean }) {
@@ -86,11 +87,11 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
               <Table.Tr key={rule.id}>
                 <Table.Td>{rule.idpGroup}</Table.Td>
                 <Table.Td>
-                  {rule.role.name}{' '}
-                  {!rule.active && (
-                    <Badge color="orange" title={rule.inactiveReason ?? undefined}>
-                      Inactive
-                    </Badge>
+                  {rule.role.name} {!rule.active && <SoftBadge color="orange">Inactive</SoftBadge>}
+                  {rule.inactiveReason && (
+                    <Text size="xs" c="gray.7">
+                      {rule.inactiveReason}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>{rule.createdBy.name}</Table.Td>

@@ -1,7 +1,9 @@
-import { Badge, Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SsoOverviewData } from '../api';
 import type { SsoHook } from '../hooks/useSso';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 
 /** Verified domains: claim, publish the TXT record, verify. Sign-in on a verified domain goes to SSO. */
 export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso: SsoHook; editable: boolean }) {
@@ -20,7 +22,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
               <Table.Th>Domain</Table.Th>
               <Table.Th>TXT record</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -30,7 +32,9 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
                 <Table.Td>
                   <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
-                <Table.Td style={{ minWidth: 104 }}>{d.verifiedAt ? <Badge color="green">Verified</Badge> : <Badge color="gray">Pending</Badge>}</Table.Td>
+                <Table.Td style={{ minWidth: 104 }}>
+                  {d.verifiedAt ? <SoftBadge color="green">Verified</SoftBadge> : <SoftBadge color="gray">Pending</SoftBadge>}
+                </Table.Td>
                 <Table.Td>
                   {editable && (
                     <Group gap={4} justify="flex-end">
