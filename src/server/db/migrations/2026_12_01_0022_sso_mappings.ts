@@ -12,7 +12,8 @@ import type { Kysely } from 'kysely';
  * - `sso_role_rules`: "IdP group value → role", made by an administrator whose grant ceiling it keeps;
  * - `sso_managed_memberships`: the group memberships single sign-on added (and so may remove);
  * - `sso_mapped_roles`: the role a rule last gave a user, so that leaving every mapped IdP group
- *   falls back to the default role only while the role still is the rule's.
+ *   falls back to the default role only while the role still is the rule's;
+ * - `roles.require_passkey_after_sso`: the SSO counterpart of "Require passkey after magic-link sign-in".
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -22,6 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('sso_connections')
     .addColumn('groups_claim', 'text', (c) => c.notNull().defaultTo('groups'))
+    .execute();
+
+  await db.schema
+    .alterTable('roles')
+    .addColumn('require_passkey_after_sso', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
   await db.schema
@@ -73,4 +79,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['sso_mapped_roles', 'sso_managed_memberships', 'sso_role_rules', 'sso_client_keys']) await db.schema.dropTable(table).execute();
   await db.schema.alterTable('sso_connections').dropColumn('groups_claim').execute();
   await db.schema.alterTable('sso_connections').dropColumn('token_auth_method').execute();
+  await db.schema.alterTable('roles').dropColumn('require_passkey_after_sso').execute();
 }

@@ -248,3 +248,23 @@ describe('attribute mapping: group-to-role rules', () => {
     expect((await api(w.t, 'DELETE', `/api/sso/connections/${id}/role-rules/${made.json().id}`)).statusCode).toBe(404);
   });
 });
+
+describe('"Require passkey after SSO sign-in"', () => {
+  it('should make an SSO session of a role with the policy prove (or enrol) a passkey before anything else', async () => {
+    const created = await api(w.t, 'POST', '/api/roles', { name: 'Finance', permissions: ['users.view'], securityPolicy: { requirePasskeyAfterSso: true } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().securityPolicy).toMatchObject({ requirePasskeyAfterSso: true, requirePasskeyAfterMagicLink: false });
+    const bob = await w.t.createUser({ email: 'bob@acme.test' });
+    const carol = await w.t.createUser({ email: 'carol@acme.test' });
+    await w.t.deps.db.updateTable('users').set({ role_id: created.json().id }).where('id', '=', bob).execute();
+    w.idp.accounts.set('bob-sub', { email: 'bob@acme.test' });
+    w.idp.accounts.set('carol-sub', { email: 'carol@acme.test' });
+    await connect(w);
+    const bobSession = sessionCookieOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'));
+    expect((await api(w.t, 'GET', '/api/auth/me', undefined, bobSession)).json().passkeyGate).toBe('PASSKEY_ENROLLMENT_REQUIRED');
+    expect((await api(w.t, 'GET', '/api/users', undefined, bobSession)).statusCode).toBe(403);
+    const carolSession = sessionCookieOf(await ssoSignIn(w, 'carol@acme.test', 'carol-sub'));
+    expect((await api(w.t, 'GET', '/api/auth/me', undefined, carolSession)).json().passkeyGate).toBeNull();
+    expect(carol).toBeTruthy();
+  });
+});
