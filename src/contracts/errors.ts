@@ -362,6 +362,9 @@ export const SSO_ERRORS = {
   },
   BREAK_GLASS_INVALID: { status: 422, message: 'Break-glass administrators must be active administrators with at least one passkey.' },
   MAGIC_LINKS_DISABLED: { status: 403, message: 'Your organization signs in through single sign-on: magic links are disabled for this address.' },
+  CLIENT_SECRET_REQUIRED: { status: 422, message: 'Enter the client secret, or choose private-key JWT client authentication.' },
+  SSO_ROLE_RULE_EXISTS: { status: 409, message: 'This connection already has a rule for that IdP group.' },
+  SSO_ROLE_RULE_NOT_FOUND: { status: 404, message: 'This group-to-role rule does not exist.' },
 } as const;
 export type SsoErrorCode = keyof typeof SSO_ERRORS;
 

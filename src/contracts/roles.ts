@@ -7,6 +7,8 @@ export const IDLE_LOGOUT_MAX = 1440;
 export const RoleSecurityPolicy = Type.Object({
   requirePasskeyEnrollment: Type.Boolean(),
   requirePasskeyAfterMagicLink: Type.Boolean(),
+  /** The single sign-on counterpart: after an SSO sign-in, holders also confirm with their passkey. */
+  requirePasskeyAfterSso: Type.Boolean(),
   /** Minutes; null means "Off". */
   idleLogoutMinutes: Type.Union([Type.Integer({ minimum: IDLE_LOGOUT_MIN, maximum: IDLE_LOGOUT_MAX }), Type.Null()]),
 });
@@ -45,6 +47,7 @@ export const PermissionCatalogue = Type.Object({ items: Type.Array(PermissionInf
 export const RoleSecurityPolicyInput = Type.Object({
   requirePasskeyEnrollment: Type.Optional(Type.Boolean()),
   requirePasskeyAfterMagicLink: Type.Optional(Type.Boolean()),
+  requirePasskeyAfterSso: Type.Optional(Type.Boolean()),
   /**
    * Minutes; null means "Off". Presets 15, 30, 60, 240, 480, 1440 or any whole number in between.
    * Typed loosely on purpose: the validator would coerce 0 or "" to null (Off) silently.
@@ -56,6 +59,7 @@ export type RoleSecurityPolicyInput = Static<typeof RoleSecurityPolicyInput>;
 export const SECURITY_POLICY_LABELS = {
   requirePasskeyEnrollment: 'Require users to enroll a passkey',
   requirePasskeyAfterMagicLink: 'Require passkey after magic-link sign-in',
+  requirePasskeyAfterSso: 'Require passkey after SSO sign-in',
   idleLogoutMinutes: 'Idle auto logout',
 } as const;
 

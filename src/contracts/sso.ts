@@ -3,6 +3,9 @@ import { Iso, NullableIso } from './common.js';
 import { SamlConnectionDetails } from './sso-saml.js';
 
 export const SsoPreset = Type.Union([Type.Literal('generic'), Type.Literal('entra'), Type.Literal('okta'), Type.Literal('google')]);
+/** Client authentication at the token endpoint: the client secret, or a client assertion signed with the connection's key. */
+export const SsoTokenAuthMethod = Type.Union([Type.Literal('client_secret_basic'), Type.Literal('private_key_jwt')]);
+const GroupsClaim = Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_:./-]+$' });
 
 const Domain = Type.String({ minLength: 3, maxLength: 253 });
 
@@ -29,6 +32,10 @@ export const SsoConnection = Type.Object({
   issuer: Type.String(),
   clientId: Type.String(),
   clientSecretSet: Type.Boolean(),
+  tokenAuthMethod: SsoTokenAuthMethod,
+  /** For private_key_jwt: where the identity provider reads the connection's public key. */
+  jwksUrl: Type.Union([Type.String(), Type.Null()]),
+  groupsClaim: Type.String(),
   tenantId: Type.Union([Type.String(), Type.Null()]),
   allowMultiTenant: Type.Boolean(),
   hostedDomains: Type.Array(Type.String()),
@@ -47,7 +54,10 @@ export const CreateSsoConnectionBody = Type.Object({
   /** Optional for Entra (derived from the tenant) and Google (accounts.google.com). */
   issuer: Type.Optional(Type.String({ maxLength: 500 })),
   clientId: Type.String({ minLength: 1, maxLength: 500 }),
-  clientSecret: Type.String({ minLength: 1, maxLength: 2000 }),
+  /** Required unless tokenAuthMethod is private_key_jwt. */
+  clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  tokenAuthMethod: Type.Optional(SsoTokenAuthMethod),
+  groupsClaim: Type.Optional(GroupsClaim),
   tenantId: Type.Optional(Type.String({ maxLength: 100 })),
   allowMultiTenant: Type.Optional(Type.Boolean()),
   hostedDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
@@ -56,6 +66,8 @@ export const CreateSsoConnectionBody = Type.Object({
 export const UpdateSsoConnectionBody = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  tokenAuthMethod: Type.Optional(SsoTokenAuthMethod),
+  groupsClaim: Type.Optional(GroupsClaim),
   jitEnabled: Type.Optional(Type.Boolean()),
   enabled: Type.Optional(Type.Boolean()),
   hostedDomains: Type.Optional(Type.Array(Domain, { maxItems: 50 })),
@@ -100,4 +112,25 @@ export const SignInRoute = Type.Object({
   connectionName: Type.Optional(Type.String()),
   /** For `email`: false when magic links are disabled for this address (passkey or break-glass only). */
   magicLinkAllowed: Type.Boolean(),
+});
+
+/** A group-to-role rule of a connection: members of the IdP group get the role at their next sign-in. */
+export const SsoRoleRule = Type.Object({
+  id: Type.String(),
+  idpGroup: Type.String(),
+  role: Type.Object({ id: Type.String(), name: Type.String() }),
+  createdBy: Type.Object({ id: Type.String(), name: Type.String() }),
+  createdAt: Iso,
+  /** False while its maker is inactive or no longer holds every permission of the role. */
+  active: Type.Boolean(),
+  inactiveReason: Type.Union([Type.String(), Type.Null()]),
+});
+export const SsoRoleRuleList = Type.Object({
+  items: Type.Array(SsoRoleRule),
+  /** The roles the caller may choose: those within their own grant ceiling. */
+  roles: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+export const CreateSsoRoleRuleBody = Type.Object({
+  idpGroup: Type.String({ minLength: 1, maxLength: 256, pattern: '\\S' }),
+  roleId: Type.String({ minLength: 1, maxLength: 64 }),
 });

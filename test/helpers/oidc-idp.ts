@@ -20,6 +20,8 @@ export interface TestIdp {
   tamper(change: { claims?: (claims: JWTPayload) => JWTPayload; foreignKey?: boolean }): void;
   /** A new signing key; the old one is no longer published. */
   rotateKeys(): Promise<void>;
+  /** From now on the client authenticates with private-key JWT, its keys read from `jwksUri` (or again with its secret). */
+  useClientAuth(auth: { method: 'private_key_jwt'; jwksUri: string } | { method: 'client_secret_basic' }): void;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
   let nextLogin: string | null = null;
   let pendingTamper: Tamper = null;
   let key = newSigningKey();
+  let clientAuth: Parameters<TestIdp['useClientAuth']>[0] = { method: 'client_secret_basic' };
   let handler: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/interaction/')) return void completeInteraction(req, res);
@@ -58,7 +61,9 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
       clients: [
         {
           client_id: clientId,
-          client_secret: clientSecret,
+          ...(clientAuth.method === 'private_key_jwt'
+            ? { token_endpoint_auth_method: 'private_key_jwt', jwks_uri: clientAuth.jwksUri }
+            : { client_secret: clientSecret }),
           redirect_uris: [options.redirectUri],
           grant_types: ['authorization_code'],
           response_types: ['code'],
@@ -66,12 +71,15 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
       ],
       jwks: { keys: [key] },
       findAccount: async (_ctx, sub) => (accounts.has(sub) ? { accountId: sub, claims: async () => ({ sub, ...accounts.get(sub) }) } : undefined),
-      claims: { openid: ['sub', 'tid', 'hd'], email: ['email', 'email_verified'], profile: ['name'] },
+      claims: { openid: ['sub', 'tid', 'hd', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
       conformIdTokenClaims: false,
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       ttl: { IdToken: options.idTokenTtlSeconds ?? 300, AccessToken: 300, AuthorizationCode: 60, Interaction: 600, Session: 600, Grant: 600 },
       cookies: { keys: [randomUUID()] },
+      // The client's JWKS (private-key JWT) is served by the app under test on 127.0.0.1, which the
+      // provider's own fetch refuses (SSRF protection): this test IdP fetches without its dispatcher.
+      fetch: (url, { dispatcher: _ignored, ...init }) => globalThis.fetch(url, init),
       // Consent is implied: the tests' users always agree.
       loadExistingGrant: async (ctx) => {
         const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
@@ -117,6 +125,10 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
     },
     rotateKeys: async () => {
       key = newSigningKey();
+      build();
+    },
+    useClientAuth: (auth) => {
+      clientAuth = auth;
       build();
     },
     close: () =>

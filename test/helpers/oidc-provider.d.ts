@@ -28,6 +28,7 @@ declare module 'oidc-provider' {
     features: Record<string, unknown>;
     interactions: { url(ctx: OidcContext, interaction: { uid: string }): string };
     ttl: Record<string, number>;
+    fetch?: (url: string, options: RequestInit & { dispatcher?: unknown }) => Promise<Response>;
     cookies: { keys: string[] };
     loadExistingGrant(ctx: OidcContext): Promise<Grant | undefined>;
   }

@@ -22,8 +22,17 @@ import type {
   ScimTokensTable,
   ScimUsersTable,
 } from '../features/scim/scim.table.js';
-import type { SsoConnectionsTable, SsoDomainsTable, SsoLoginStatesTable, SsoSettingsTable } from '../features/sso/sso.table.js';
 import type { SsoSamlAssertionsTable } from '../features/sso/sso.saml.table.js';
+import type {
+  SsoClientKeysTable,
+  SsoConnectionsTable,
+  SsoDomainsTable,
+  SsoLoginStatesTable,
+  SsoManagedMembershipsTable,
+  SsoMappedRolesTable,
+  SsoRoleRulesTable,
+  SsoSettingsTable,
+} from '../features/sso/sso.table.js';
 import type { RolesTable } from '../features/roles/roles.table.js';
 import type { UserCountsTable, UsersTable } from '../features/users/users.table.js';
 import type {
@@ -94,6 +103,10 @@ export interface Database {
   bulk_jobs: BulkJobsTable;
   bulk_job_items: BulkJobItemsTable;
   sso_saml_assertions: SsoSamlAssertionsTable;
+  sso_client_keys: SsoClientKeysTable;
+  sso_role_rules: SsoRoleRulesTable;
+  sso_managed_memberships: SsoManagedMembershipsTable;
+  sso_mapped_roles: SsoMappedRolesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -16,6 +16,7 @@ import * as securityAlerts from './migrations/2026_11_30_0019_security_alerts.js
 import * as logStreaming from './migrations/2026_11_30_0020_log_streaming.js';
 import * as accessReviews from './migrations/2026_11_30_0016_access_reviews.js';
 import * as sso from './migrations/2026_11_30_0017_sso.js';
+import * as ssoMappings from './migrations/2026_12_01_0022_sso_mappings.js';
 import * as auditChainAndSearch from './migrations/2026_11_30_0015_audit_chain_and_search.js';
 import * as saml from './migrations/2026_12_01_0021_saml.js';
 import * as bulkJobs from './migrations/2026_12_01_0023_bulk_jobs.js';
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0017_sso': sso,
   '2026_11_30_0015_audit_chain_and_search': auditChainAndSearch,
   '2026_12_01_0021_saml': saml,
+  '2026_12_01_0022_sso_mappings': ssoMappings,
   '2026_12_01_0023_bulk_jobs': bulkJobs,
   '2026_12_01_0024_audit_text_search': auditTextSearch,
 };

@@ -53,6 +53,7 @@ const sessionWithUser = preparedQuery(['tokenHash'], (db, values) =>
       'roles.idle_logout_minutes',
       'roles.require_passkey_enrollment',
       'roles.require_passkey_after_magic_link',
+      'roles.require_passkey_after_sso',
       'organizations.require_passkeys_privileged',
       'organizations.require_passkeys_all',
       'organizations.status as organization_status',

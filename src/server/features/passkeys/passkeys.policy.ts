@@ -8,7 +8,12 @@ export const FRESH_SIGN_IN_MS = 10 * 60_000;
 export type PasskeyRequirementReason = 'role' | 'organization_all' | 'organization_privileged';
 
 export interface PolicyInputs {
-  role: { permissions: string | readonly string[]; require_passkey_enrollment: number | boolean; require_passkey_after_magic_link: number | boolean };
+  role: {
+    permissions: string | readonly string[];
+    require_passkey_enrollment: number | boolean;
+    require_passkey_after_magic_link: number | boolean;
+    require_passkey_after_sso?: number | boolean;
+  };
   organization: { require_passkeys_privileged: number | boolean; require_passkeys_all: number | boolean };
 }
 
@@ -18,6 +23,8 @@ export interface PasskeyRequirement {
   reasons: PasskeyRequirementReason[];
   /** A magic-link session must pass a passkey challenge (or enrol one) before anything else. */
   afterMagicLink: boolean;
+  /** The same after a single sign-on ("Require passkey after SSO sign-in": SSO is the first factor). */
+  afterSso: boolean;
 }
 
 const REASON_TEXT: Record<PasskeyRequirementReason, string> = {
@@ -37,7 +44,12 @@ export function passkeyRequirement({ role, organization }: PolicyInputs): Passke
   if (Number(role.require_passkey_enrollment)) reasons.push('role');
   if (Number(organization.require_passkeys_all)) reasons.push('organization_all');
   if (Number(organization.require_passkeys_privileged) && isPrivilegedSet(permissions)) reasons.push('organization_privileged');
-  return { required: reasons.length > 0, reasons, afterMagicLink: Boolean(Number(role.require_passkey_after_magic_link)) };
+  return {
+    required: reasons.length > 0,
+    reasons,
+    afterMagicLink: Boolean(Number(role.require_passkey_after_magic_link)),
+    afterSso: Boolean(Number(role.require_passkey_after_sso ?? 0)),
+  };
 }
 
 /**
@@ -66,7 +78,8 @@ export function passkeyGate(input: {
   const magicLinkSession = authMethod === 'magic_link' || authMethod === 'invitation';
   // A break-glass sign-in (magic link while SSO is enforced) always proves a passkey first.
   const breakGlass = authMethod === 'break_glass' && !passkeyVerifiedAt;
-  const needsPasskeyNow = (requirement.afterMagicLink && magicLinkSession && !passkeyVerifiedAt) || breakGlass;
+  const afterSso = requirement.afterSso && authMethod === 'sso' && !passkeyVerifiedAt;
+  const needsPasskeyNow = (requirement.afterMagicLink && magicLinkSession && !passkeyVerifiedAt) || breakGlass || afterSso;
   if (passkeyCount === 0 && (requirement.required || needsPasskeyNow)) return 'PASSKEY_ENROLLMENT_REQUIRED';
   if (needsPasskeyNow) return 'PASSKEY_VERIFICATION_REQUIRED';
   return null;

@@ -153,6 +153,7 @@ export function findUserWithPolicy(db: DbOrTrx, organizationId: string, userId: 
       'roles.idle_logout_minutes',
       'roles.require_passkey_enrollment',
       'roles.require_passkey_after_magic_link',
+      'roles.require_passkey_after_sso',
       'organizations.name as organization_name',
       'organizations.require_passkeys_privileged',
       'organizations.require_passkeys_all',

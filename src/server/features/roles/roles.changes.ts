@@ -38,6 +38,7 @@ import { type Ctx, rolePermissions, requireRole, getRole, normalizePermissions }
 interface PolicyColumns {
   require_passkey_enrollment: number;
   require_passkey_after_magic_link: number;
+  require_passkey_after_sso: number;
   idle_logout_minutes: number | null;
 }
 
@@ -51,6 +52,7 @@ export function policyColumns(input: RoleSecurityPolicyInput | undefined, base: 
     require_passkey_enrollment: input?.requirePasskeyEnrollment === undefined ? base.require_passkey_enrollment : input.requirePasskeyEnrollment ? 1 : 0,
     require_passkey_after_magic_link:
       input?.requirePasskeyAfterMagicLink === undefined ? base.require_passkey_after_magic_link : input.requirePasskeyAfterMagicLink ? 1 : 0,
+    require_passkey_after_sso: input?.requirePasskeyAfterSso === undefined ? base.require_passkey_after_sso : input.requirePasskeyAfterSso ? 1 : 0,
     idle_logout_minutes: idle,
   };
 }
@@ -87,6 +89,7 @@ function auditView(row: Pick<RoleRow, 'name' | 'description' | 'permissions' | '
     securityPolicy: {
       requirePasskeyEnrollment: row.require_passkey_enrollment === 1,
       requirePasskeyAfterMagicLink: row.require_passkey_after_magic_link === 1,
+      requirePasskeyAfterSso: row.require_passkey_after_sso === 1,
       idleLogoutMinutes: row.idle_logout_minutes,
     },
   };
@@ -143,7 +146,12 @@ async function insertCustomRole(ctx: Ctx, input: NewRoleInput): Promise<string> 
 
 export async function createRole(ctx: Ctx, body: CreateRoleBody): Promise<Role> {
   const permissions = normalizePermissions(body.permissions);
-  const policy = policyColumns(body.securityPolicy, { require_passkey_enrollment: 0, require_passkey_after_magic_link: 0, idle_logout_minutes: null });
+  const policy = policyColumns(body.securityPolicy, {
+    require_passkey_enrollment: 0,
+    require_passkey_after_magic_link: 0,
+    require_passkey_after_sso: 0,
+    idle_logout_minutes: null,
+  });
   const id = await insertCustomRole(ctx, {
     name: normalizeName(body.name),
     description: body.description?.trim() ?? '',
@@ -172,6 +180,7 @@ export async function duplicateRole(ctx: Ctx, roleId: string, body: DuplicateRol
     policy: {
       require_passkey_enrollment: source.require_passkey_enrollment,
       require_passkey_after_magic_link: source.require_passkey_after_magic_link,
+      require_passkey_after_sso: source.require_passkey_after_sso,
       idle_logout_minutes: source.idle_logout_minutes,
     },
     ownerUserId,

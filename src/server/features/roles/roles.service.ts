@@ -26,6 +26,7 @@ export function roleRowToRole(row: RoleRow, userCount: number, owner: { id: stri
     securityPolicy: {
       requirePasskeyEnrollment: row.require_passkey_enrollment === 1,
       requirePasskeyAfterMagicLink: row.require_passkey_after_magic_link === 1,
+      requirePasskeyAfterSso: row.require_passkey_after_sso === 1,
       idleLogoutMinutes: row.idle_logout_minutes,
     },
     owner,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface RolesTable {
   id: string;
@@ -12,6 +12,8 @@ export interface RolesTable {
   permissions: string;
   require_passkey_enrollment: number;
   require_passkey_after_magic_link: number;
+  /** "Require passkey after SSO sign-in" (migration 0022). */
+  require_passkey_after_sso: ColumnType<number, number | undefined, number>;
   idle_logout_minutes: number | null;
   owner_user_id: string | null;
   version: number;

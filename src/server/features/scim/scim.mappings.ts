@@ -31,8 +31,11 @@ export interface MappingOutcome {
 
 const perms = (json: string | null): string[] => (json ? rolePermissions({ permissions: json }) : []);
 
+/** What deciding whether a group-to-role mapping (SCIM) or rule (single sign-on) still applies needs. */
+export type MappingMaker = Pick<MappingWithContext, 'creator_status' | 'creator_name' | 'creator_permissions' | 'role_permissions' | 'role_name'>;
+
 /** Why a mapping is not applied, or null when it is. */
-export function inactiveReason(m: MappingWithContext): string | null {
+export function inactiveReason(m: MappingMaker): string | null {
   if (m.creator_status !== 'active') return `${m.creator_name ?? 'The administrator who made it'} is no longer an active user: make the mapping again.`;
   const held = new Set(perms(m.creator_permissions));
   if (!perms(m.role_permissions).every((p) => held.has(p))) {

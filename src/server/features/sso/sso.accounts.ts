@@ -17,7 +17,7 @@ export type AccountMatch =
   { kind: 'existing'; user: UserRow } | { kind: 'invitation'; user: UserRow } | { kind: 'jit'; email: string; name: string; roleId: string; roleName: string };
 
 /** The connection acting as a credential, so audit events name it as their actor. */
-export function connectionCtx(deps: Deps, row: SsoConnectionRow, client: { ip: string | null; userAgent: string | null }): RequestContext {
+export function connectionCtx(deps: Deps, row: SsoConnectionRow, client: { ip: string | null; userAgent: string | null }): RequestContext & { actor: Actor } {
   const label = connectionLabel(row);
   const actor: Actor = {
     userId: row.id,

@@ -10,6 +10,7 @@ import { fail } from '../../platform/errors.js';
 import { SSO_ERRORS } from './sso.errors.js';
 import { assertIssuerAllowed, OidcFailure, type OidcDirectory } from './sso.oidc.js';
 import { samlDetails } from './sso.saml.details.js';
+import { ensureClientKey, jwksUrl } from './sso.client-auth.js';
 import { sealSecret } from './sso.secrets.js';
 import type { SsoConnectionRow, SsoPreset } from './sso.table.js';
 
@@ -37,6 +38,9 @@ export function toContract(deps: Deps, row: SsoConnectionRow): SsoConnection {
     issuer: row.issuer,
     clientId: row.client_id,
     clientSecretSet: row.client_secret.length > 0,
+    tokenAuthMethod: row.token_auth_method,
+    jwksUrl: row.token_auth_method === 'private_key_jwt' ? jwksUrl(deps, row.id) : null,
+    groupsClaim: row.groups_claim,
     tenantId: row.tenant_id,
     allowMultiTenant: row.allow_multi_tenant === 1,
     hostedDomains: JSON.parse(row.hosted_domains) as string[],
@@ -84,6 +88,8 @@ async function assertDiscoverable(oidc: OidcDirectory, issuer: string): Promise<
 
 export async function createConnection(ctx: AdminCtx, oidc: OidcDirectory, body: Static<typeof CreateSsoConnectionBody>): Promise<SsoConnection> {
   const hostedDomains = normalizeDomains(body.hostedDomains);
+  const tokenAuthMethod = body.tokenAuthMethod ?? 'client_secret_basic';
+  if (tokenAuthMethod === 'client_secret_basic' && !body.clientSecret) throw fail(SSO_ERRORS, 'CLIENT_SECRET_REQUIRED');
   const issuer = resolveIssuer(body, hostedDomains).replace(/\/$/, '');
   assertIssuerAllowed(ctx.deps, issuer);
   await assertDiscoverable(oidc, issuer);
@@ -97,7 +103,7 @@ export async function createConnection(ctx: AdminCtx, oidc: OidcDirectory, body:
     preset: body.preset,
     issuer,
     client_id: body.clientId.trim(),
-    client_secret: sealSecret(body.clientSecret, ctx.deps.config.ssoSecretKey),
+    client_secret: body.clientSecret ? sealSecret(body.clientSecret, ctx.deps.config.ssoSecretKey) : '',
     tenant_id: body.preset === 'entra' ? (body.tenantId?.trim().toLowerCase() ?? null) : null,
     allow_multi_tenant: body.allowMultiTenant ? 1 : 0,
     hosted_domains: JSON.stringify(hostedDomains),
@@ -107,19 +113,31 @@ export async function createConnection(ctx: AdminCtx, oidc: OidcDirectory, body:
     last_test_ok: 0,
     last_test_result: null,
     admin_signed_in_at: null,
+    token_auth_method: tokenAuthMethod,
+    groups_claim: body.groupsClaim ?? 'groups',
     created_by: ctx.actor.userId,
     created_at: now,
     updated_at: now,
   };
   await ctx.deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('sso_connections').values(row).execute();
+    if (tokenAuthMethod === 'private_key_jwt') await ensureClientKey(trx, ctx.deps, row);
     await recordAudit(trx, ctx, {
       action: 'sso.connection.created',
       category: 'policy',
       risk: 'high',
       subject: { type: 'sso_connection', id: row.id, label: row.name },
       before: null,
-      after: { preset: row.preset, issuer, clientId: row.client_id, tenantId: row.tenant_id, hostedDomains, jitEnabled: body.jitEnabled === true },
+      after: {
+        preset: row.preset,
+        issuer,
+        clientId: row.client_id,
+        tenantId: row.tenant_id,
+        hostedDomains,
+        jitEnabled: body.jitEnabled === true,
+        tokenAuthMethod,
+        groupsClaim: row.groups_claim,
+      },
     });
   });
   return toContract(ctx.deps, row);
@@ -144,6 +162,7 @@ export async function updateConnection(ctx: AdminCtx, id: string, body: Static<t
     const before = await requireConnection(trx, ctx.organizationId, id);
     const hostedDomains = body.hostedDomains ? normalizeDomains(body.hostedDomains) : (JSON.parse(before.hosted_domains) as string[]);
     if (before.preset === 'google' && hostedDomains.length === 0) throw fail(SSO_ERRORS, 'HOSTED_DOMAINS_REQUIRED');
+    const auth = await clientAuthPatch(trx, ctx, before, body);
     const patch = {
       name: body.name?.trim() ?? before.name,
       jit_enabled: body.jitEnabled === undefined ? before.jit_enabled : Number(body.jitEnabled),
@@ -151,6 +170,8 @@ export async function updateConnection(ctx: AdminCtx, id: string, body: Static<t
       hosted_domains: JSON.stringify(hostedDomains),
       // A new secret means the connection has to pass "Test connection" again.
       ...(body.clientSecret ? { client_secret: sealSecret(body.clientSecret, ctx.deps.config.ssoSecretKey), last_test_ok: 0 } : {}),
+      ...auth,
+      groups_claim: body.groupsClaim ?? before.groups_claim,
       updated_at: nowIso(ctx.deps),
     };
     await trx.updateTable('sso_connections').set(patch).where('id', '=', id).execute();
@@ -164,6 +185,8 @@ export async function updateConnection(ctx: AdminCtx, id: string, body: Static<t
         jitEnabled: before.jit_enabled === 1,
         enabled: before.enabled === 1,
         hostedDomains: JSON.parse(before.hosted_domains) as string[],
+        tokenAuthMethod: before.token_auth_method,
+        groupsClaim: before.groups_claim,
       },
       after: {
         name: patch.name,
@@ -171,10 +194,21 @@ export async function updateConnection(ctx: AdminCtx, id: string, body: Static<t
         enabled: patch.enabled === 1,
         hostedDomains,
         clientSecretChanged: Boolean(body.clientSecret),
+        tokenAuthMethod: patch.token_auth_method ?? before.token_auth_method,
+        groupsClaim: patch.groups_claim,
       },
     });
     return toContract(ctx.deps, await requireConnection(trx, ctx.organizationId, id));
   });
+}
+
+/** A change of client authentication: a key pair for private-key JWT, a secret for client_secret_basic; either way a new test. */
+async function clientAuthPatch(trx: DbOrTrx, ctx: AdminCtx, before: SsoConnectionRow, body: Static<typeof UpdateSsoConnectionBody>) {
+  const method = body.tokenAuthMethod;
+  if (!method || method === before.token_auth_method) return {};
+  if (method === 'client_secret_basic' && !body.clientSecret && !before.client_secret) throw fail(SSO_ERRORS, 'CLIENT_SECRET_REQUIRED');
+  if (method === 'private_key_jwt') await ensureClientKey(trx, ctx.deps, before);
+  return { token_auth_method: method, last_test_ok: 0 };
 }
 
 export async function deleteConnection(ctx: AdminCtx, id: string): Promise<void> {

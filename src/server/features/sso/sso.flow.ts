@@ -7,11 +7,11 @@ import type { Deps } from '../../platform/deps.js';
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
+import { clientAuthOf } from './sso.client-auth.js';
 import { connectionLabel, listConnections, redirectUri, requireConnection } from './sso.connections.js';
 import { verifiedDomainOf } from './sso.domains.js';
 import { SSO_ERRORS } from './sso.errors.js';
 import { OidcFailure, pkceChallenge, type OidcDirectory } from './sso.oidc.js';
-import { openSecret } from './sso.secrets.js';
 import type { SsoConnectionRow, SsoLoginStateRow } from './sso.table.js';
 
 export const STATE_COOKIE = 'sofie_sso_state';
@@ -127,7 +127,7 @@ export async function verifyCallback(deps: Deps, oidc: OidcDirectory, query: Cal
     const doc = await oidc.discover(connection.issuer);
     const idToken = await oidc.exchangeCode(doc, {
       clientId: connection.client_id,
-      clientSecret: openSecret(connection.client_secret, deps.config.ssoSecretKey),
+      auth: await clientAuthOf(deps, connection, doc.token_endpoint),
       code: query.code,
       codeVerifier: attempt.code_verifier,
       redirectUri: redirectUri(deps),

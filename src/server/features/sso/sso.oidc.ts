@@ -8,6 +8,7 @@ import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JSO
 import type { Deps } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { nonPublicKind, requestOutbound, urlHost } from '../../platform/outbound-url.js';
+import type { ClientAuth } from './sso.client-auth.js';
 import { SSO_ERRORS, type SsoErrorCode } from './sso.errors.js';
 
 /** Seconds of disagreement between our clock and the identity provider's that are forgiven. */
@@ -99,23 +100,27 @@ export class OidcDirectory {
   }
 
   /**
-   * Exchanges the code (client_secret_basic, with the PKCE verifier) and returns the raw ID token.
+   * Exchanges the code (client_secret_basic or private_key_jwt, with the PKCE verifier) and returns the raw ID token.
    */
-  async exchangeCode(
-    doc: Discovery,
-    input: { clientId: string; clientSecret: string; code: string; codeVerifier: string; redirectUri: string },
-  ): Promise<string> {
+  async exchangeCode(doc: Discovery, input: { clientId: string; auth: ClientAuth; code: string; codeVerifier: string; redirectUri: string }): Promise<string> {
     const body = new URLSearchParams({
       grant_type: 'authorization_code',
       code: input.code,
       redirect_uri: input.redirectUri,
       code_verifier: input.codeVerifier,
     });
-    const basic = Buffer.from(`${encodeURIComponent(input.clientId)}:${encodeURIComponent(input.clientSecret)}`).toString('base64');
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    if (input.auth.method === 'private_key_jwt') {
+      body.set('client_id', input.clientId);
+      body.set('client_assertion_type', 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      body.set('client_assertion', input.auth.assertion);
+    } else {
+      headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(input.clientId)}:${encodeURIComponent(input.auth.clientSecret)}`).toString('base64')}`;
+    }
     const answer = await requestOutbound({
       method: 'POST',
       url: doc.token_endpoint,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', authorization: `Basic ${basic}` },
+      headers,
       body: body.toString(),
       timeoutMs: TIMEOUT_MS,
       allowPrivate: this.deps.config.ssoAllowLoopbackIssuers,

@@ -28,6 +28,7 @@ import { OidcDirectory } from './sso.oidc.js';
 import { getOverview, setSsoSettings } from './sso.settings.js';
 import { redirectToSamlIdp, samlRoutes } from './sso.saml.routes.js';
 import { startSamlFlow } from './sso.saml.flow.js';
+import { ssoMappingRoutes } from './sso.mapping-routes.js';
 import { completeCallback } from './sso.sign-in.js';
 import { signInRoute } from './sso.discover.js';
 
@@ -102,6 +103,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   await app.register(domainRoutes, { deps });
   await app.register(samlRoutes, { deps });
   await app.register(signInRoutes, { deps, oidc });
+  await app.register(ssoMappingRoutes, { deps });
 };
 
 const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {

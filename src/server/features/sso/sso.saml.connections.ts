@@ -70,6 +70,8 @@ export async function createSamlConnection(ctx: AdminCtx, body: Static<typeof Cr
     last_test_ok: 0,
     last_test_result: null,
     admin_signed_in_at: null,
+    token_auth_method: 'client_secret_basic',
+    groups_claim: 'groups',
     created_by: ctx.actor.userId,
     created_at: now,
     updated_at: now,

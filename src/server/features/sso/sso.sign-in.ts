@@ -7,6 +7,7 @@ import { nowIso, type Actor, type Deps, type RequestContext } from '../../platfo
 import { createSession, type NewSession } from '../auth/index.js';
 import { applyMatch, checkPreset, connectionCtx, describeMatch, emailOf, isAdministrator, matchAccount } from './sso.accounts.js';
 import { connectionLabel } from './sso.connections.js';
+import { applyAttributeMapping, groupsFromClaim } from './sso.mappings.js';
 import { asAppError, AttemptFailure, verifyCallback, type CallbackQuery } from './sso.flow.js';
 import type { OidcDirectory } from './sso.oidc.js';
 import type { SsoConnectionRow, SsoLoginStateRow } from './sso.table.js';
@@ -50,7 +51,9 @@ export async function signIn(deps: Deps, connection: SsoConnectionRow, claims: J
   const email = emailOf(connection, claims);
   return deps.db.transaction().execute(async (trx) => {
     const match = await matchAccount(trx, connection, email, claims);
-    const user = await applyMatch(trx, connectionCtx(deps, connection, client), match);
+    const acting = connectionCtx(deps, connection, client);
+    const mapped = { email, name: typeof claims.name === 'string' ? claims.name : null, groups: groupsFromClaim(claims, connection.groups_claim) };
+    const user = await applyAttributeMapping(trx, acting, connection, await applyMatch(trx, acting, match), mapped);
     const session = await createSession(trx, deps, user, 'sso', client);
     const ctx: RequestContext = { deps, organizationId: user.organization_id, actor: null, ip: client.ip, userAgent: client.userAgent };
     await recordAudit(trx, ctx, {

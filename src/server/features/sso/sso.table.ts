@@ -2,6 +2,7 @@ import type { ColumnType, Selectable } from 'kysely';
 
 export type SsoPreset = 'generic' | 'entra' | 'okta' | 'google';
 export type SsoKind = 'oidc' | 'saml';
+export type SsoTokenAuthMethod = 'client_secret_basic' | 'private_key_jwt';
 
 export interface SsoConnectionsTable {
   id: string;
@@ -22,6 +23,10 @@ export interface SsoConnectionsTable {
   last_test_ok: ColumnType<number, number | undefined, number>;
   last_test_result: ColumnType<string | null, string | null | undefined, string | null>;
   admin_signed_in_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'private_key_jwt': a client assertion signed with the connection's key (sso_client_keys) instead of the secret. */
+  token_auth_method: ColumnType<SsoTokenAuthMethod, SsoTokenAuthMethod | undefined, SsoTokenAuthMethod>;
+  /** The ID token claim that lists the user's IdP groups. */
+  groups_claim: ColumnType<string, string | undefined, string>;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -61,5 +66,43 @@ export interface SsoSettingsTable {
   organization_id: string;
   disable_magic_links: number;
   break_glass_user_ids: string;
+  updated_at: string;
+}
+
+export interface SsoClientKeysTable {
+  connection_id: string;
+  organization_id: string;
+  key_id: string;
+  /** Sealed private JWK (see sso.secrets.ts). */
+  private_key: string;
+  /** Public JWK as JSON. */
+  public_key: string;
+  created_at: string;
+}
+
+export interface SsoRoleRulesTable {
+  id: string;
+  organization_id: string;
+  connection_id: string;
+  idp_group: string;
+  role_id: string;
+  created_by: string;
+  created_at: string;
+}
+export type SsoRoleRuleRow = Selectable<SsoRoleRulesTable>;
+
+export interface SsoManagedMembershipsTable {
+  organization_id: string;
+  connection_id: string;
+  user_id: string;
+  group_id: string;
+  added_at: string;
+}
+
+export interface SsoMappedRolesTable {
+  organization_id: string;
+  connection_id: string;
+  user_id: string;
+  role_id: string;
   updated_at: string;
 }

@@ -16,8 +16,10 @@ export type SsoOverviewData = Static<typeof SsoOverview>;
 export type NewSsoConnection = Static<typeof CreateSsoConnectionBody>;
 export const fetchSso = () => api<SsoOverviewData>('/api/sso');
 export const createSsoConnection = (body: NewSsoConnection) => api<SsoConnection>('/api/sso/connections', { method: 'POST', body });
-export const updateSsoConnection = (id: string, body: Partial<{ jitEnabled: boolean; enabled: boolean }>) =>
-  api<SsoConnection>(`/api/sso/connections/${id}`, { method: 'PATCH', body });
+export const updateSsoConnection = (
+  id: string,
+  body: Partial<{ jitEnabled: boolean; enabled: boolean; groupsClaim: string; tokenAuthMethod: SsoConnection['tokenAuthMethod'] }>,
+) => api<SsoConnection>(`/api/sso/connections/${id}`, { method: 'PATCH', body });
 export const deleteSsoConnection = (id: string) => api<{ ok: true }>(`/api/sso/connections/${id}`, { method: 'DELETE' });
 export const addSsoDomain = (domain: string, connectionId: string | null) =>
   api<unknown>('/api/sso/domains', { method: 'POST', body: { domain, connectionId } });

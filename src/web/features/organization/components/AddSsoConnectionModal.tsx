@@ -28,6 +28,8 @@ function useConnectionForm() {
       issuer: '',
       clientId: '',
       clientSecret: '',
+      tokenAuthMethod: 'client_secret_basic',
+      groupsClaim: 'groups',
       tenantId: '',
       hostedDomains: [] as string[],
       jitEnabled: false,
@@ -42,7 +44,9 @@ function toBody(v: ConnectionForm['values']): NewSsoConnection {
     name: v.name.trim(),
     preset,
     clientId: v.clientId.trim(),
-    clientSecret: v.clientSecret,
+    tokenAuthMethod: v.tokenAuthMethod as NewSsoConnection['tokenAuthMethod'],
+    ...(v.tokenAuthMethod === 'client_secret_basic' ? { clientSecret: v.clientSecret } : {}),
+    groupsClaim: v.groupsClaim.trim() || 'groups',
     jitEnabled: v.jitEnabled,
     ...(v.issuer.trim() ? { issuer: v.issuer.trim() } : {}),
     ...(preset === 'entra' ? { tenantId: v.tenantId.trim() } : {}),
@@ -92,6 +96,26 @@ function PresetFields({ form }: { form: ConnectionForm }) {
   );
 }
 
+const CLIENT_AUTH = [
+  { value: 'client_secret_basic', label: 'Client secret' },
+  { value: 'private_key_jwt', label: 'Private-key JWT (a key pair generated here)' },
+];
+
+function ClientAuthFields({ form }: { form: ConnectionForm }) {
+  return (
+    <>
+      <Select label="Client authentication" data={CLIENT_AUTH} allowDeselect={false} {...form.getInputProps('tokenAuthMethod')} />
+      {form.values.tokenAuthMethod === 'client_secret_basic' ? (
+        <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
+      ) : (
+        <Text size="sm" c="gray.7">
+          Once added, the connection shows the URL of its public key set to give the identity provider.
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** "Add connection": the preset decides which fields are asked. */
 export function AddSsoConnectionModal({ opened, onClose, sso, redirectUri }: { opened: boolean; onClose: () => void; sso: SsoHook; redirectUri: string }) {
   const form = useConnectionForm();
@@ -118,7 +142,8 @@ export function AddSsoConnectionModal({ opened, onClose, sso, redirectUri }: { o
             </Text>
             <PresetFields form={form} />
             <TextInput label="Application (Client) ID" withAsterisk {...form.getInputProps('clientId')} />
-            <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
+            <ClientAuthFields form={form} />
+            <TextInput label="Groups claim" description="The ID token claim that lists the user's IdP groups." {...form.getInputProps('groupsClaim')} />
             <Checkbox
               label="Create accounts on first sign-in (just-in-time), with the default role"
               {...form.getInputProps('jitEnabled', { type: 'checkbox' })}

@@ -1,9 +1,12 @@
-import { Alert, Badge, Button, Card, Code, Group, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Stack, Switch, Text } from '@mantine/core';
 import type { SsoConnection } from '../../../../contracts/sso';
 import { formatDateTime } from '../../../shared/format';
 import { ssoTestUrl } from '../api';
 import type { SsoHook } from '../hooks/useSso';
 import { SamlConnectionDetails } from './SamlConnectionDetails';
+import { ClientAuthentication } from './SsoClientAuthentication';
+import { SsoAttributeMapping } from './SsoAttributeMapping';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 
 const PRESET_LABEL: Record<SsoConnection['preset'], string> = {
   entra: 'Microsoft Entra ID',
@@ -56,8 +59,10 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
             </Text>
           </div>
           <Group gap="xs">
-            {connection.lastTest && <Badge color={connection.lastTest.ok ? 'green' : 'red'}>{connection.lastTest.ok ? 'Test passed' : 'Test failed'}</Badge>}
-            {connection.adminSignedInAt && <Badge color="blue">Administrator signed in</Badge>}
+            {connection.lastTest && (
+              <SoftBadge color={connection.lastTest.ok ? 'green' : 'red'}>{connection.lastTest.ok ? 'Test passed' : 'Test failed'}</SoftBadge>
+            )}
+            {connection.adminSignedInAt && <SoftBadge color="blue">Administrator signed in</SoftBadge>}
           </Group>
         </Group>
         {editable && (
@@ -75,8 +80,9 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
             </Button>
           </Group>
         )}
-        {connection.kind === 'saml' && <SamlConnectionDetails connection={connection} editable={editable} />}
+        {connection.kind === 'saml' ? <SamlConnectionDetails connection={connection} editable={editable} /> : <ClientAuthentication connection={connection} />}
         {connection.lastTest && <TestReport test={connection.lastTest} />}
+        <SsoAttributeMapping connection={connection} sso={sso} editable={editable} />
       </Stack>
     </Card>
   );

@@ -1,7 +1,9 @@
-import { Badge, Button, Code, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { SsoOverviewData } from '../api';
 import type { SsoHook } from '../hooks/useSso';
+import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
 
 /** Verified domains: claim, publish the TXT record, verify. Sign-in on a verified domain goes to SSO. */
 export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso: SsoHook; editable: boolean }) {
@@ -20,9 +22,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
               <Table.Th>Domain</Table.Th>
               <Table.Th>TXT record</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -33,13 +33,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
                   <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
-                  {d.verifiedAt ? (
-                    <Badge color="green" variant="light">
-                      Verified
-                    </Badge>
-                  ) : (
-                    <Badge color="gray">Pending</Badge>
-                  )}
+                  {d.verifiedAt ? <SoftBadge color="green">Verified</SoftBadge> : <SoftBadge color="gray">Pending</SoftBadge>}
                 </Table.Td>
                 <Table.Td>
                   {editable && (

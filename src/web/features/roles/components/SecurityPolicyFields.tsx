@@ -38,6 +38,13 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
         disabled={readOnly}
         onChange={(e) => onChange({ ...value, requirePasskeyAfterMagicLink: e.currentTarget.checked })}
       />
+      <Switch
+        label={SECURITY_POLICY_LABELS.requirePasskeyAfterSso}
+        description="After a single sign-on, holders also confirm with their passkey (SSO counts as the first factor)."
+        checked={value.requirePasskeyAfterSso}
+        disabled={readOnly}
+        onChange={(e) => onChange({ ...value, requirePasskeyAfterSso: e.currentTarget.checked })}
+      />
       <Select
         label={SECURITY_POLICY_LABELS.idleLogoutMinutes}
         description="Sign holders out after this long without activity. The strictest value that applies to a user wins."

@@ -20,7 +20,7 @@ const emptyDraft: Draft = {
   name: '',
   description: '',
   permissions: [],
-  securityPolicy: { requirePasskeyEnrollment: false, requirePasskeyAfterMagicLink: false, idleLogoutMinutes: null },
+  securityPolicy: { requirePasskeyEnrollment: false, requirePasskeyAfterMagicLink: false, requirePasskeyAfterSso: false, idleLogoutMinutes: null },
   ownerUserId: null,
 };
 
