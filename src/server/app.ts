@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -39,6 +38,7 @@ import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
 import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
+import { registerOpenApi } from './platform/openapi.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
 import { readRoutingPlugin } from './platform/read-routing.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
@@ -162,22 +162,7 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
     global: false,
     ...(deps.redis ? { store: fallbackRateLimitStore(deps.redis, app.log, 'sofie-rl:') } : {}),
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Sofie User Management API',
-        version: '0.1.0',
-        description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' },
-          operatorToken: { type: 'http', scheme: 'bearer', description: 'OPERATOR_TOKEN (the /operator/api routes only)' },
-        },
-      },
-      security: [{ session: [] }],
-    },
-  });
+  await registerOpenApi(app, { publicUrl: deps.config.publicUrl });
   await app.register(accessPlugin, {
     resolveActor: actorResolver(deps),
     resolveService: serviceTokenResolver(deps),
