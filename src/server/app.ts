@@ -37,6 +37,7 @@ import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
+import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
 import { registerOpenApi } from './platform/openapi.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
@@ -143,6 +144,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
 /** Cross-cutting plugins every feature relies on: errors, input guard, cookies, headers, rate limit, OpenAPI, access. */
 async function registerPlatform(app: App, deps: Deps): Promise<void> {
   await app.register(errorsPlugin);
+  await app.register(methodNotAllowedPlugin);
   await app.register(inputGuardPlugin);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -272,6 +274,14 @@ async function registerConsole(app: FastifyInstance, webRoot: string): Promise<v
     if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/operator/') && !path.startsWith('/assets/')) {
       if (hasConsole) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return reply.type('text/plain').send('The console is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    const allowed = app.allowedMethods(path).filter((method) => method !== request.method);
+    if (allowed.length > 0) {
+      const message = `${request.method} is not allowed at ${path}; it takes ${allowed.join(', ')}.`;
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send({ error: { code: 'METHOD_NOT_ALLOWED', message } });
     }
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}.` } });
   });
