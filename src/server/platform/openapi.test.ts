@@ -56,15 +56,15 @@ describe('the OpenAPI document', () => {
         .map(([status]) => `${at} ${status}`),
     );
     expect(inlined).toEqual([]);
-    expect(doc.paths['/api/users/{id}']!.get!.responses['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/UserDetail' });
+    expect(doc.paths['/api/users/{id}'].get.responses['200'].content!['application/json'].schema).toEqual({ $ref: '#/components/schemas/UserDetail' });
   });
 
   it('should say how each operation authenticates', () => {
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
     expect(doc.components.securitySchemes.serviceToken).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.paths['/api/users']!.get!.security).toEqual([{ session: [] }]);
-    expect(doc.paths['/api/usage/events']!.post!.security).toEqual([{ serviceToken: [] }]);
-    expect(doc.paths['/api/auth/magic-link']!.post!.security).toEqual([]);
+    expect(doc.paths['/api/users'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/api/usage/events'].post.security).toEqual([{ serviceToken: [] }]);
+    expect(doc.paths['/api/auth/magic-link'].post.security).toEqual([]);
     for (const { at, operation } of operations()) expect(operation.security, at).toBeDefined();
   });
 
@@ -73,7 +73,7 @@ describe('the OpenAPI document', () => {
       ['/api/invitations', 'post'],
       ['/api/users/bulk', 'post'],
     ] as const) {
-      expect(doc.paths[path]![method]!.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'idempotency-key' }));
+      expect(doc.paths[path][method].parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'idempotency-key' }));
     }
     expect(doc.servers).toEqual([expect.objectContaining({ url: 'http://localhost:3000' })]);
   });
