@@ -57,6 +57,7 @@ export const GROUPS_ERRORS = {
   GROUP_NAME_TAKEN: { status: 409, message: 'Another group already has this name.' },
   GROUP_NAME_REQUIRED: { status: 400, message: 'Give the group a name.' },
   USERS_NOT_FOUND: { status: 404, message: 'Some of these users do not exist in your organization.' },
+  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 export const INVITATIONS_ERRORS = {

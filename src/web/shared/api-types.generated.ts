@@ -537,7 +537,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Groups with member counts and sprawl hints */
+    /** Groups with member counts and sprawl hints, by name (keyset pages of up to 200) */
     get: operations['listGroups'];
     put?: never;
     /** New Group */
@@ -2447,6 +2447,7 @@ export interface components {
     };
     GroupList: {
       items: components['schemas']['Group'][];
+      nextCursor: string | null;
     };
     GroupMember: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -5660,7 +5661,10 @@ export interface operations {
   };
   listGroups: {
     parameters: {
-      query?: never;
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;

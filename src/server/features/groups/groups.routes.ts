@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
-import { CreateGroupBody, GroupDetail, GroupList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import { CreateGroupBody, GroupDetail, GroupList, GroupListQuery, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { changeGroupMembers, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups.service.js';
@@ -11,8 +11,14 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   app.get('/api/groups', {
     // The invite dialog and the users filter need group names, so anyone who sees users sees groups.
     config: { permission: 'users.view' },
-    schema: { operationId: 'listGroups', tags: ['Groups'], summary: 'Groups with member counts and sprawl hints', response: { 200: GroupList, ...errors } },
-    handler: async (request) => ({ items: await listGroups(contextOf(request, deps)) }),
+    schema: {
+      operationId: 'listGroups',
+      tags: ['Groups'],
+      summary: 'Groups with member counts and sprawl hints, by name (keyset pages of up to 200)',
+      querystring: GroupListQuery,
+      response: { 200: GroupList, ...errors },
+    },
+    handler: async (request) => listGroups(contextOf(request, deps), request.query),
   });
 
   app.post('/api/groups', {
