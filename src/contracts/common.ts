@@ -21,3 +21,18 @@ export const Iso = Type.String({ description: 'ISO 8601 timestamp (UTC)' });
 export const NullableIso = Type.Union([Iso, Type.Null()]);
 
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** A redirect answer (no body), described for the API document. */
+export const Redirect = (description: string) => Type.Null({ description });
+
+/** The header of a route that honours retries: the same key and body answer the stored result once more. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'Idempotency-Key: a retry with the same key and body replays the first answer instead of acting twice; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED).',
+    }),
+  ),
+});

@@ -12,7 +12,12 @@ export const Group = Type.Object({
 });
 export type Group = Static<typeof Group>;
 
-export const GroupList = Type.Object({ items: Type.Array(Group) });
+export const GroupList = Type.Object({ items: Type.Array(Group), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const GroupListQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 200 })),
+});
+export type GroupListQuery = Static<typeof GroupListQuery>;
 
 export const CreateGroupBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),

@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -39,7 +38,9 @@ import { workspacesRoutes } from './features/workspaces/workspaces.routes.js';
 import { accessPlugin } from './platform/access.js';
 import type { Deps } from './platform/deps.js';
 import { errorsPlugin } from './platform/errors.js';
+import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
+import { registerOpenApi } from './platform/openapi.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
 import { readRoutingPlugin } from './platform/read-routing.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
@@ -148,6 +149,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
 /** Cross-cutting plugins every feature relies on: errors, input guard, cookies, headers, rate limit, OpenAPI, access. */
 async function registerPlatform(app: App, deps: Deps): Promise<void> {
   await app.register(errorsPlugin);
+  await app.register(methodNotAllowedPlugin);
   await app.register(inputGuardPlugin);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -167,22 +169,7 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
     global: false,
     ...(deps.redis ? { store: fallbackRateLimitStore(deps.redis, app.log, 'sofie-rl:') } : {}),
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Sofie User Management API',
-        version: '0.1.0',
-        description: 'Users, invitations, roles, groups, sign-in and audit of a Sofie organization.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'sofie_session' },
-          operatorToken: { type: 'http', scheme: 'bearer', description: 'OPERATOR_TOKEN (the /operator/api routes only)' },
-        },
-      },
-      security: [{ session: [] }],
-    },
-  });
+  await registerOpenApi(app, { publicUrl: deps.config.publicUrl });
   await app.register(accessPlugin, {
     resolveActor: actorResolver(deps),
     resolveService: serviceTokenResolver(deps),
@@ -293,6 +280,14 @@ async function registerConsole(app: FastifyInstance, webRoot: string): Promise<v
     if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/operator/') && !path.startsWith('/assets/')) {
       if (hasConsole) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return reply.type('text/plain').send('The console is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    const allowed = app.allowedMethods(path).filter((method) => method !== request.method);
+    if (allowed.length > 0) {
+      const message = `${request.method} is not allowed at ${path}; it takes ${allowed.join(', ')}.`;
+      return reply
+        .status(405)
+        .header('allow', allowed.join(', '))
+        .send({ error: { code: 'METHOD_NOT_ALLOWED', message } });
     }
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}.` } });
   });

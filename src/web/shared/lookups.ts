@@ -1,10 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Group } from '../../contracts/groups';
-import type { Role } from '../../contracts/roles';
-import { api } from './api';
+import { call, type Schema } from './client';
 
-const fetchRoles = () => api<{ items: Role[] }>('/api/roles');
-const fetchGroups = () => api<{ items: Group[] }>('/api/groups');
+const fetchRoles = () => call('get', '/api/roles');
+
+/** Every group for the filters and dialogs, following the list's pages (200 a page) up to a bound. */
+async function fetchGroups(): Promise<{ items: Schema<'Group'>[] }> {
+  const items: Schema<'Group'>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call('get', '/api/groups', { query: { cursor } });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < LOOKUP_GROUPS_MAX);
+  return { items };
+}
+const LOOKUP_GROUPS_MAX = 2_000;
 
 /**
  * Roles and groups: small lists the list, filters and dialogs share. Their keys

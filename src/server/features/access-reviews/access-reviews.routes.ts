@@ -39,6 +39,7 @@ export const accessReviewsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   app.post('/api/access-reviews/snapshots', {
     config: { permission: MANAGE },
     schema: {
+      operationId: 'generateSnapshot',
       tags,
       summary: 'Generate Snapshot: a point-in-time report of privileged access',
       body: GenerateSnapshotBody,
@@ -48,17 +49,24 @@ export const accessReviewsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   });
   app.get('/api/access-reviews/snapshots', {
     config: { permission: VIEW },
-    schema: { tags, summary: 'Stored snapshots, newest first', response: { 200: SnapshotList, ...errors } },
+    schema: { operationId: 'listSnapshots', tags, summary: 'Stored snapshots, newest first', response: { 200: SnapshotList, ...errors } },
     handler: async (request) => listSnapshots(contextOf(request, deps)),
   });
   app.get('/api/access-reviews/snapshots/:id', {
     config: { permission: VIEW },
-    schema: { tags, summary: 'One stored snapshot with its report', params: IdParams, response: { 200: Snapshot, ...errors } },
+    schema: { operationId: 'getSnapshot', tags, summary: 'One stored snapshot with its report', params: IdParams, response: { 200: Snapshot, ...errors } },
     handler: async (request) => getSnapshot(contextOf(request, deps), request.params.id),
   });
   app.get('/api/access-reviews/snapshots/:id/export', {
     config: { permission: MANAGE },
-    schema: { tags, summary: 'A snapshot as CSV, JSON or PDF', params: IdParams, querystring: SnapshotExportQuery, response: { 200: Type.Any(), ...errors } },
+    schema: {
+      operationId: 'exportSnapshot',
+      tags,
+      summary: 'A snapshot as CSV, JSON or PDF',
+      params: IdParams,
+      querystring: SnapshotExportQuery,
+      response: { 200: Type.Any({ description: 'The snapshot as a CSV, JSON or PDF file, as `format` asks.' }), ...errors },
+    },
     handler: async (request, reply) => {
       const out = await exportSnapshot(contextOf(request, deps), request.params.id, request.query.format);
       return reply.header('content-type', out.type).header('content-disposition', `attachment; filename="${out.file}"`).send(out.body);
@@ -72,6 +80,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   app.post('/api/access-reviews/campaigns', {
     config: { permission: MANAGE },
     schema: {
+      operationId: 'createCampaign',
       tags,
       summary: 'Start a review campaign over a scope, with reviewers and a due date',
       body: CreateCampaignBody,
@@ -81,12 +90,18 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   });
   app.get('/api/access-reviews/campaigns', {
     config: { permission: VIEW },
-    schema: { tags, summary: 'Review campaigns, newest first, with their progress', response: { 200: CampaignList, ...errors } },
+    schema: { operationId: 'listCampaigns', tags, summary: 'Review campaigns, newest first, with their progress', response: { 200: CampaignList, ...errors } },
     handler: async (request) => listCampaigns(contextOf(request, deps)),
   });
   app.get('/api/access-reviews/campaigns/:id', {
     config: { permission: VIEW },
-    schema: { tags, summary: 'A campaign with every item, decision and outcome', params: IdParams, response: { 200: CampaignDetail, ...errors } },
+    schema: {
+      operationId: 'getCampaign',
+      tags,
+      summary: 'A campaign with every item, decision and outcome',
+      params: IdParams,
+      response: { 200: CampaignDetail, ...errors },
+    },
     handler: async (request) => campaignDetail(contextOf(request, deps), request.params.id),
   });
   app.post('/api/access-reviews/campaigns/:id/close', {
@@ -96,6 +111,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
       conditional: { applyRevocations: { permission: 'users.assign_role', stepUp: true, when: 'closing applies at least one revocation' } },
     },
     schema: {
+      operationId: 'closeCampaign',
       tags,
       summary: 'Close a campaign: apply revocations through the role guardrails (optionally revoking what was left unreviewed)',
       params: IdParams,
@@ -117,7 +133,13 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   });
   app.get('/api/access-reviews/campaigns/:id/evidence', {
     config: { permission: MANAGE },
-    schema: { tags, summary: 'Evidence package: a tar of JSON/CSV files with a SHA-256 manifest', params: IdParams, response: { 200: Type.Any(), ...errors } },
+    schema: {
+      operationId: 'exportCampaignEvidence',
+      tags,
+      summary: 'Evidence package: a tar of JSON/CSV files with a SHA-256 manifest',
+      params: IdParams,
+      response: { 200: Type.Any({ description: 'A tar archive of JSON and CSV files with a SHA-256 manifest.' }), ...errors },
+    },
     handler: async (request, reply) => {
       const out = await evidencePackage(contextOf(request, deps), request.params.id);
       return reply
@@ -135,12 +157,23 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
 const reviewerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/access-reviews/my-items', {
     config: { permission: 'authenticated' },
-    schema: { tags, summary: 'The review items assigned to me in open campaigns', response: { 200: MyReviewItems, ...errors } },
+    schema: {
+      operationId: 'listMyReviewItems',
+      tags,
+      summary: 'The review items assigned to me in open campaigns',
+      response: { 200: MyReviewItems, ...errors },
+    },
     handler: async (request) => myReviewItems(contextOf(request, deps)),
   });
   app.post('/api/access-reviews/decisions', {
     config: { permission: 'authenticated' },
-    schema: { tags, summary: 'Keep or Revoke one or many items, with a reason', body: DecideBody, response: { 200: DecideResult, ...errors } },
+    schema: {
+      operationId: 'decideReviewItems',
+      tags,
+      summary: 'Keep or Revoke one or many items, with a reason',
+      body: DecideBody,
+      response: { 200: DecideResult, ...errors },
+    },
     handler: async (request) => decide(contextOf(request, deps), request.body),
   });
 };

@@ -15,13 +15,20 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/audit-events', {
     config: { permission: 'security.view_events' },
-    schema: { tags: ['Security Center'], summary: 'Search the audit log', querystring: AuditQuery, response: { 200: AuditList, ...errors } },
+    schema: {
+      operationId: 'listAuditEvents',
+      tags: ['Security Center'],
+      summary: 'Search the audit log',
+      querystring: AuditQuery,
+      response: { 200: AuditList, ...errors },
+    },
     handler: async (request) => listAuditEvents(contextOf(request, deps), request.query),
   });
 
   app.get('/api/audit-events/export', {
     config: { permission: 'security.view_events' },
     schema: {
+      operationId: 'exportAuditEvents',
       tags: ['Security Center'],
       summary: 'Export exactly the searched view as CSV or JSON Lines, streamed in batches (the export itself is audited)',
       querystring: AuditExportQuery,
@@ -50,6 +57,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/security/audit/verify', {
     config: { permission: 'security.view_events' },
     schema: {
+      operationId: 'verifyAuditChain',
       tags: ['Security Center'],
       summary: 'Recompute this organization’s audit hash chain and report the first broken link',
       response: { 200: ChainVerification, ...errors },
@@ -60,6 +68,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/users/:id/history', {
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'listUserHistory',
       tags: ['Users'],
       summary: 'Audit events about one user, newest first',
       params: IdParams,

@@ -30,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
       },
     },
     schema: {
+      operationId: 'requestMagicLink',
       tags: ['Sign-in'],
       summary: 'Email a single-use sign-in link (same answer whether or not the address exists)',
       body: MagicLinkRequest,
@@ -45,6 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   app.post('/api/auth/magic-link/verify', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'verifyMagicLink',
       tags: ['Sign-in'],
       summary: 'Exchange a magic-link token for a session cookie',
       body: TokenBody,
@@ -59,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.post('/api/auth/sign-out', {
     config: { permission: 'authenticated', allowDuringPasskeySetup: true },
-    schema: { tags: ['Sign-in'], summary: 'End this session', response: { 200: Ok, 401: ErrorBody } },
+    schema: { operationId: 'signOut', tags: ['Sign-in'], summary: 'End this session', response: { 200: Ok, 401: ErrorBody } },
     handler: async (request, reply) => {
       await signOut(contextOf(request, deps));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -69,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
 
   app.get('/api/auth/me', {
     config: { permission: 'authenticated', allowDuringPasskeySetup: true },
-    schema: { tags: ['Sign-in'], summary: 'The signed-in user, organization and permissions', response: { 200: Me, 401: ErrorBody } },
+    schema: { operationId: 'getMe', tags: ['Sign-in'], summary: 'The signed-in user, organization and permissions', response: { 200: Me, 401: ErrorBody } },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
       const org = await requireOrganization(deps.db, ctx.organizationId);
@@ -99,6 +101,7 @@ const switcherRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   app.get('/api/auth/organizations', {
     config: { permission: 'authenticated', allowDuringPasskeySetup: true },
     schema: {
+      operationId: 'listMyOrganizations',
       tags: ['Sign-in'],
       summary: 'The organizations where the signed-in address has an active account (the organization switcher)',
       response: { 200: MyOrganizations, 401: ErrorBody },
@@ -109,6 +112,7 @@ const switcherRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   app.post('/api/auth/switch-organization', {
     config: { permission: 'authenticated', allowDuringPasskeySetup: true },
     schema: {
+      operationId: 'switchOrganization',
       tags: ['Sign-in'],
       summary: 'Sign in to the same address’s account in another organization; this session ends (audited as a sign-in)',
       body: SwitchOrganizationBody,

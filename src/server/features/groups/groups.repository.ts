@@ -14,12 +14,17 @@ export function findGroupsByIds(db: DbOrTrx, organizationId: string, ids: readon
   return db.selectFrom('groups').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
 }
 
-export function listGroupRowsWithCounts(db: DbOrTrx, organizationId: string) {
-  return db
+/** One keyset page by (name, id), with one row more than `limit` when another page follows. */
+export function listGroupRowsWithCounts(db: DbOrTrx, organizationId: string, after: { name: string; id: string } | null, limit: number) {
+  let q = db
     .selectFrom('groups')
     .select(['groups.id', 'groups.name', 'groups.description', 'groups.created_at', 'groups.member_count'])
-    .where('groups.organization_id', '=', organizationId)
+    .where('groups.organization_id', '=', organizationId);
+  if (after) q = q.where((eb) => eb.or([eb('groups.name', '>', after.name), eb.and([eb('groups.name', '=', after.name), eb('groups.id', '>', after.id)])]));
+  return q
     .orderBy('groups.name')
+    .orderBy('groups.id')
+    .limit(limit + 1)
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
-import { CreateGroupBody, GroupDetail, GroupList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import { CreateGroupBody, GroupDetail, GroupList, GroupListQuery, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { changeGroupMembers, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups.service.js';
@@ -11,31 +11,45 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   app.get('/api/groups', {
     // The invite dialog and the users filter need group names, so anyone who sees users sees groups.
     config: { permission: 'users.view' },
-    schema: { tags: ['Groups'], summary: 'Groups with member counts and sprawl hints', response: { 200: GroupList, ...errors } },
-    handler: async (request) => ({ items: await listGroups(contextOf(request, deps)) }),
+    schema: {
+      operationId: 'listGroups',
+      tags: ['Groups'],
+      summary: 'Groups with member counts and sprawl hints, by name (keyset pages of up to 200)',
+      querystring: GroupListQuery,
+      response: { 200: GroupList, ...errors },
+    },
+    handler: async (request) => listGroups(contextOf(request, deps), request.query),
   });
 
   app.post('/api/groups', {
     config: { permission: 'groups.manage' },
-    schema: { tags: ['Groups'], summary: 'New Group', body: CreateGroupBody, response: { 201: GroupDetail, ...errors } },
+    schema: { operationId: 'createGroup', tags: ['Groups'], summary: 'New Group', body: CreateGroupBody, response: { 201: GroupDetail, ...errors } },
     handler: async (request, reply) => reply.status(201).send(await createGroup(contextOf(request, deps), request.body)),
   });
 
   app.get('/api/groups/:id', {
     config: { permission: 'groups.view' },
-    schema: { tags: ['Groups'], summary: 'A group with its members', params: IdParams, response: { 200: GroupDetail, ...errors } },
+    schema: { operationId: 'getGroup', tags: ['Groups'], summary: 'A group with its members', params: IdParams, response: { 200: GroupDetail, ...errors } },
     handler: async (request) => getGroup(contextOf(request, deps), request.params.id),
   });
 
   app.patch('/api/groups/:id', {
     config: { permission: 'groups.manage' },
-    schema: { tags: ['Groups'], summary: 'Rename or describe a group', params: IdParams, body: UpdateGroupBody, response: { 200: GroupDetail, ...errors } },
+    schema: {
+      operationId: 'updateGroup',
+      tags: ['Groups'],
+      summary: 'Rename or describe a group',
+      params: IdParams,
+      body: UpdateGroupBody,
+      response: { 200: GroupDetail, ...errors },
+    },
     handler: async (request) => updateGroup(contextOf(request, deps), request.params.id, request.body),
   });
 
   app.delete('/api/groups/:id', {
     config: { permission: 'groups.manage' },
     schema: {
+      operationId: 'deleteGroup',
       tags: ['Groups'],
       summary: 'Delete a group (members keep their accounts)',
       params: IdParams,
@@ -50,13 +64,27 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.post('/api/groups/:id/members', {
     config: { permission: 'groups.manage' },
-    schema: { tags: ['Groups'], summary: 'Add members', params: IdParams, body: GroupMembersBody, response: { 200: GroupDetail, ...errors } },
+    schema: {
+      operationId: 'addGroupMembers',
+      tags: ['Groups'],
+      summary: 'Add members',
+      params: IdParams,
+      body: GroupMembersBody,
+      response: { 200: GroupDetail, ...errors },
+    },
     handler: async (request) => changeGroupMembers(contextOf(request, deps), request.params.id, request.body, 'add'),
   });
 
   app.post('/api/groups/:id/members/remove', {
     config: { permission: 'groups.manage' },
-    schema: { tags: ['Groups'], summary: 'Remove members', params: IdParams, body: GroupMembersBody, response: { 200: GroupDetail, ...errors } },
+    schema: {
+      operationId: 'removeGroupMembers',
+      tags: ['Groups'],
+      summary: 'Remove members',
+      params: IdParams,
+      body: GroupMembersBody,
+      response: { 200: GroupDetail, ...errors },
+    },
     handler: async (request) => changeGroupMembers(contextOf(request, deps), request.params.id, request.body, 'remove'),
   });
 };

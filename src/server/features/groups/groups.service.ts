@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { CreateGroupBody, Group, GroupDetail, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import type { CreateGroupBody, Group, GroupDetail, GroupListQuery, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
@@ -64,16 +64,36 @@ export function sprawlHints(memberCount: number): string[] {
   return [];
 }
 
-export async function listGroups(ctx: RequestContext): Promise<Group[]> {
-  const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId);
-  return rows.map((r) => ({
+/** One page of groups by name (keyset on name, id), with the cursor of the next page or null. */
+export async function listGroups(ctx: RequestContext, query: GroupListQuery): Promise<{ items: Group[]; nextCursor: string | null }> {
+  const limit = query.limit ?? 200;
+  const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId, decodeCursor(query.cursor), limit);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null;
+  return { items: page.map(toGroup), nextCursor };
+}
+
+function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof name === 'string' && typeof id === 'string') return { name, id };
+  } catch {
+    // fall through
+  }
+  throw fail(GROUPS_ERRORS, 'INVALID_CURSOR');
+}
+
+function toGroup(r: Awaited<ReturnType<typeof listGroupRowsWithCounts>>[number]): Group {
+  return {
     id: r.id,
     name: r.name,
     description: r.description,
     memberCount: Number(r.member_count),
     createdAt: r.created_at,
     hints: sprawlHints(Number(r.member_count)),
-  }));
+  };
 }
 
 async function requireGroup(db: DbOrTrx, organizationId: string, id: string) {

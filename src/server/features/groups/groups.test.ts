@@ -11,6 +11,17 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('groups', () => {
+  it('should page the list by name, at most 200 a page, with a cursor to the next', async () => {
+    for (const name of ['Gamma', 'Alpha', 'Beta']) expect((await call('POST', '/api/groups', { name })).statusCode).toBe(201);
+    const first = (await call('GET', '/api/groups?limit=2')).json();
+    expect(first.items.map((g: { name: string }) => g.name)).toEqual(['Alpha', 'Beta']);
+    const second = (await call('GET', `/api/groups?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second).toMatchObject({ items: [{ name: 'Gamma' }], nextCursor: null });
+    expect((await call('GET', '/api/groups')).json().items).toHaveLength(3);
+    expect((await call('GET', '/api/groups?limit=201')).json().error.code).toBe('VALIDATION_FAILED');
+    expect((await call('GET', '/api/groups?cursor=not-a-cursor')).json().error.code).toBe('INVALID_CURSOR');
+  });
+
   it('should create, rename, add and remove members, and warn against sprawl', async () => {
     const created = await call('POST', '/api/groups', { name: 'Project Atlas', description: 'Migration cohort' });
     expect(created.statusCode).toBe(201);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SignInResult, TokenBody } from '../../../contracts/auth.js';
-import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdempotencyHeaders, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
 import { InvitationList, InvitationListQuery, InviteBody, InviteResponse } from '../../../contracts/invitations.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
@@ -12,6 +12,7 @@ import { acceptInvitation, listInvitations, resendInvitation, revokeInvitation }
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(acceptRoutes, { deps });
   app.post('/api/invitations', {
     config: {
       permission: 'users.invite',
@@ -24,8 +25,10 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       },
     },
     schema: {
+      operationId: 'invite',
       tags: ['Invitations'],
       summary: 'Invite one or many people; an existing address is updated instead (Idempotency-Key honoured)',
+      headers: IdempotencyHeaders,
       body: InviteBody,
       response: { 200: InviteResponse, ...errors },
     },
@@ -42,13 +45,20 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.get('/api/invitations', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Invitations'], summary: 'Invitations, newest first', querystring: InvitationListQuery, response: { 200: InvitationList, ...errors } },
+    schema: {
+      operationId: 'listInvitations',
+      tags: ['Invitations'],
+      summary: 'Invitations, newest first',
+      querystring: InvitationListQuery,
+      response: { 200: InvitationList, ...errors },
+    },
     handler: async (request) => listInvitations(contextOf(request, deps), request.query),
   });
 
   app.post('/api/invitations/:id/resend', {
     config: { permission: 'users.invite' },
     schema: {
+      operationId: 'resendInvitation',
       tags: ['Invitations'],
       summary: 'Send a new link (the old one stops working); expiry restarts',
       params: IdParams,
@@ -64,16 +74,27 @@ export const invitationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
 
   app.post('/api/invitations/:id/revoke', {
     config: { permission: 'users.invite' },
-    schema: { tags: ['Invitations'], summary: 'Withdraw a pending invitation', params: IdParams, body: ReasonBody, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'revokeInvitation',
+      tags: ['Invitations'],
+      summary: 'Withdraw a pending invitation',
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await revokeInvitation(contextOf(request, deps), request.params.id, request.body.reason);
       return { ok: true as const };
     },
   });
+};
 
+/** The invited person’s side: accepting with the link’s token. */
+const acceptRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.post('/api/invitations/accept', {
     config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
+      operationId: 'acceptInvitation',
       tags: ['Invitations'],
       summary: 'Accept an invitation: activates the account and signs in',
       body: TokenBody,

@@ -12,12 +12,18 @@ const tags = ['Security Center'];
 export const logStreamingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/security/log-streams', {
     config: { permission: 'integrations.manage' },
-    schema: { tags, summary: 'Log stream destinations (SIEM) and their delivery state', response: { 200: LogStreamDestinationList, ...errors } },
+    schema: {
+      operationId: 'listLogStreams',
+      tags,
+      summary: 'Log stream destinations (SIEM) and their delivery state',
+      response: { 200: LogStreamDestinationList, ...errors },
+    },
     handler: async (request) => listDestinations(contextOf(request, deps)),
   });
   app.post('/api/security/log-streams', {
     config: { permission: 'integrations.manage', stepUp: true },
     schema: {
+      operationId: 'createLogStream',
       tags,
       summary: 'Add a destination that receives every audit event in signed JSON batches (the signing secret is shown once)',
       body: CreateLogStreamBody,
@@ -27,7 +33,7 @@ export const logStreamingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
   });
   app.delete('/api/security/log-streams/:id', {
     config: { permission: 'integrations.manage', stepUp: true },
-    schema: { tags, summary: 'Stop streaming to a destination', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: { operationId: 'deleteLogStream', tags, summary: 'Stop streaming to a destination', params: IdParams, response: { 200: Ok, ...errors } },
     handler: async (request) => {
       await removeDestination(contextOf(request, deps), request.params.id);
       return { ok: true as const };

@@ -37,6 +37,7 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
   app.get('/api/mailbox', {
     config: { public: true },
     schema: {
+      operationId: 'listMailbox',
       tags: ['Mailbox'],
       summary: 'Messages in the local outbox (only without SMTP, only from this machine)',
       response: { 200: MailMessageList, 404: ErrorBody },

@@ -34,6 +34,7 @@ function deactivationRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/users/:id/deactivate', {
     config: { permission: 'users.deactivate' },
     schema: {
+      operationId: 'deactivateUser',
       tags: ['Offboarding'],
       summary: 'Deactivate: block sign-in, end every session, revoke pending invitations, pause the user’s active Sequences',
       params: IdParams,
@@ -50,6 +51,7 @@ function deactivationRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/users/:id/paused-sequences', {
     config: { permission: 'users.deactivate' },
     schema: {
+      operationId: 'listPausedSequences',
       tags: ['Offboarding'],
       summary: 'Sequences paused by the deactivation, which reactivation can resume',
       params: IdParams,
@@ -61,6 +63,7 @@ function deactivationRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/users/:id/reactivate', {
     config: { permission: 'users.deactivate' },
     schema: {
+      operationId: 'reactivateUser',
       tags: ['Offboarding'],
       summary: 'Reactivate a deactivated user, resuming the chosen Sequences',
       params: IdParams,
@@ -80,6 +83,7 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/users/:id/ownership', {
     config: { permission: 'users.delete' },
     schema: {
+      operationId: 'getOwnershipReview',
       tags: ['Offboarding'],
       summary: 'Ownership review: the seven content types with counts, collaborator seats, memberships, the offboarding policy',
       params: IdParams,
@@ -91,6 +95,7 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/users/:id/ownership/items', {
     config: { permission: 'users.delete' },
     schema: {
+      operationId: 'listOwnedItems',
       tags: ['Offboarding'],
       summary: 'The items the user owns (or collaborates on), paged',
       params: IdParams,
@@ -104,6 +109,7 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
     // Deleting someone is as sensitive as it gets: a holder of a passkey proves it first (issue 5).
     config: { permission: 'users.delete', stepUp: true },
     schema: {
+      operationId: 'deleteUser',
       tags: ['Offboarding'],
       summary: 'Delete a user with an ownership plan (dryRun previews it); applied in one transaction, the user becomes a tombstone',
       params: IdParams,
@@ -120,6 +126,7 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/users/:id/restore', {
     config: { permission: 'users.delete' },
     schema: {
+      operationId: 'restoreUser',
       tags: ['Offboarding'],
       summary: 'Restore a deleted user within the restore period (comes back deactivated)',
       params: IdParams,
@@ -132,6 +139,7 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/deleted-users/restorable', {
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'listRestorableUsers',
       tags: ['Offboarding'],
       summary: 'Deleted users still inside the restore period (their personal data not yet purged), the soonest purge first',
       response: { 200: RestorableUserList, ...errors },

@@ -40,6 +40,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.get('/operator/api/organizations', {
     config: operator,
     schema: {
+      operationId: 'listOrganizations',
       tags,
       security,
       summary: 'Organizations by name, with their account counts',
@@ -52,6 +53,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/operator/api/organizations', {
     config: operator,
     schema: {
+      operationId: 'createOrganization',
       tags,
       security,
       summary: 'Create an organization and invite its first administrator (the link is mailed and returned once)',
@@ -64,6 +66,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/operator/api/organizations/:ref/suspend', {
     config: operator,
     schema: {
+      operationId: 'suspendOrganization',
       tags,
       security,
       summary: 'Suspend an organization: its sessions end at once, nobody of it signs in, its service tokens are refused',
@@ -77,6 +80,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/operator/api/organizations/:ref/resume', {
     config: operator,
     schema: {
+      operationId: 'resumeOrganization',
       tags,
       security,
       summary: 'Let a suspended organization’s people sign in again',
@@ -90,6 +94,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/operator/api/organizations/:ref/delete', {
     config: operator,
     schema: {
+      operationId: 'deleteOrganization',
       tags,
       security,
       summary: 'Delete a suspended organization and every row it owns, after its exact name is typed again',

@@ -9,6 +9,7 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   app.get('/api/organization/settings', {
     config: { permission: 'organization.view_settings' },
     schema: {
+      operationId: 'getOrganizationSettings',
       tags: ['Organization'],
       summary: 'Organization settings and authentication policy',
       response: { 200: OrganizationSettings, 401: ErrorBody, 403: ErrorBody },
@@ -19,6 +20,7 @@ export const organizationsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   app.patch('/api/organization/settings', {
     config: { permission: 'organization.manage_settings', stepUp: true },
     schema: {
+      operationId: 'updateOrganizationSettings',
       tags: ['Organization'],
       summary: 'Change organization settings (audited)',
       body: UpdateOrganizationSettingsBody,

@@ -31,6 +31,7 @@ function serviceApiRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.put('/api/service/content-items', {
     config: { service: true },
     schema: {
+      operationId: 'upsertContentItems',
       tags: ['Ownership (service API)'],
       summary: 'Upsert content items by externalId (idempotent); collaborators, when given, replace the item’s seats',
       body: UpsertContentItemsBody,
@@ -46,6 +47,7 @@ function serviceApiRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/service/content-items/remove', {
     config: { service: true },
     schema: {
+      operationId: 'removeContentItems',
       tags: ['Ownership (service API)'],
       summary: 'Remove content items by externalId (idempotent)',
       body: RemoveContentItemsBody,
@@ -61,6 +63,7 @@ function serviceApiRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.post('/api/service/content-items/collaborators', {
     config: { service: true },
     schema: {
+      operationId: 'changeCollaborators',
       tags: ['Ownership (service API)'],
       summary: 'Add, change or remove collaborator seats in bulk (idempotent)',
       body: CollaboratorChangesBody,
@@ -76,6 +79,7 @@ function serviceApiRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
   app.get('/api/service/content-items', {
     config: { service: true },
     schema: {
+      operationId: 'listServiceContentItems',
       tags: ['Ownership (service API)'],
       summary: 'The registry as this organization’s services see it',
       querystring: ContentItemQuery,
@@ -90,6 +94,7 @@ function consoleRoutes(app: App, deps: Deps): void {
   app.get('/api/content-items', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'listContentItems',
       tags: ['Ownership'],
       summary: 'The ownership registry: filter by owner, collaborator, type',
       querystring: ContentItemQuery,
@@ -100,12 +105,18 @@ function consoleRoutes(app: App, deps: Deps): void {
 
   app.get('/api/webhooks', {
     config: { permission: 'integrations.manage' },
-    schema: { tags: ['Webhooks'], summary: 'Endpoints that receive ownership and collaborator changes', response: { 200: WebhookEndpointList, ...errors } },
+    schema: {
+      operationId: 'listWebhookEndpoints',
+      tags: ['Webhooks'],
+      summary: 'Endpoints that receive ownership and collaborator changes',
+      response: { 200: WebhookEndpointList, ...errors },
+    },
     handler: async (request) => ({ items: await listWebhookEndpoints(contextOf(request, deps)) }),
   });
   app.post('/api/webhooks', {
     config: { permission: 'integrations.manage', stepUp: true },
     schema: {
+      operationId: 'createWebhookEndpoint',
       tags: ['Webhooks'],
       summary: 'Add an endpoint; the signing secret is shown once',
       body: CreateWebhookEndpointBody,
@@ -115,7 +126,13 @@ function consoleRoutes(app: App, deps: Deps): void {
   });
   app.delete('/api/webhooks/:id', {
     config: { permission: 'integrations.manage' },
-    schema: { tags: ['Webhooks'], summary: 'Disable an endpoint (queued deliveries to it stop)', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'disableWebhookEndpoint',
+      tags: ['Webhooks'],
+      summary: 'Disable an endpoint (queued deliveries to it stop)',
+      params: IdParams,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await disableWebhookEndpoint(contextOf(request, deps), request.params.id);
       return { ok: true as const };
@@ -123,7 +140,12 @@ function consoleRoutes(app: App, deps: Deps): void {
   });
   app.get('/api/webhooks/deliveries', {
     config: { permission: 'integrations.manage' },
-    schema: { tags: ['Webhooks'], summary: 'Recent deliveries with attempts and last error', response: { 200: WebhookDeliveryList, ...errors } },
+    schema: {
+      operationId: 'listWebhookDeliveries',
+      tags: ['Webhooks'],
+      summary: 'Recent deliveries with attempts and last error',
+      response: { 200: WebhookDeliveryList, ...errors },
+    },
     handler: async (request) => ({ items: await listWebhookDeliveries(contextOf(request, deps)) }),
   });
 }

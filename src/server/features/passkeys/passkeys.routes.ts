@@ -42,6 +42,7 @@ function signInRoutes(app: App, deps: Deps): void {
   app.post('/api/auth/passkey/options', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'startPasskeySignIn',
       tags: ['Sign-in'],
       summary: 'Start a passkey sign-in (discoverable credentials: no email needed)',
       response: { 200: WebAuthnOptions, 429: ErrorBody },
@@ -52,6 +53,7 @@ function signInRoutes(app: App, deps: Deps): void {
   app.post('/api/auth/passkey/verify', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'finishPasskeySignIn',
       tags: ['Sign-in'],
       summary: 'Finish a passkey sign-in and receive a session cookie',
       body: VerifyPasskeyBody,
@@ -72,31 +74,50 @@ function signInRoutes(app: App, deps: Deps): void {
 function ownPasskeyRoutes(app: App, deps: Deps): void {
   app.get('/api/account/security', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Passkey MFA status, registered passkeys and your sessions', response: { 200: AccountSecurity, 401: ErrorBody } },
+    schema: {
+      operationId: 'getAccountSecurity',
+      tags: ['Account'],
+      summary: 'Passkey MFA status, registered passkeys and your sessions',
+      response: { 200: AccountSecurity, 401: ErrorBody },
+    },
     handler: async (request) => getAccountSecurity(contextOf(request, deps)),
   });
 
   app.post('/api/account/passkeys/registration-options', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Start adding a passkey', response: { 200: WebAuthnOptions, ...errors } },
+    schema: { operationId: 'startPasskeyRegistration', tags: ['Account'], summary: 'Start adding a passkey', response: { 200: WebAuthnOptions, ...errors } },
     handler: async (request) => ({ options: await registrationOptions(contextOf(request, deps)) }),
   });
 
   app.post('/api/account/passkeys', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Finish adding a passkey (audited)', body: AddPasskeyBody, response: { 201: Passkey, ...errors } },
+    schema: {
+      operationId: 'finishPasskeyRegistration',
+      tags: ['Account'],
+      summary: 'Finish adding a passkey (audited)',
+      body: AddPasskeyBody,
+      response: { 201: Passkey, ...errors },
+    },
     handler: async (request, reply) => reply.status(201).send(await addPasskey(contextOf(request, deps), request.body)),
   });
 
   app.patch('/api/account/passkeys/:id', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Rename a passkey', params: IdParams, body: RenamePasskeyBody, response: { 200: Passkey, ...errors } },
+    schema: {
+      operationId: 'renamePasskey',
+      tags: ['Account'],
+      summary: 'Rename a passkey',
+      params: IdParams,
+      body: RenamePasskeyBody,
+      response: { 200: Passkey, ...errors },
+    },
     handler: async (request) => renameOwnPasskey(contextOf(request, deps), request.params.id, request.body.name),
   });
 
   app.delete('/api/account/passkeys/:id', {
     config: account,
     schema: {
+      operationId: 'removePasskey',
       tags: ['Account'],
       summary: 'Remove a passkey (refused for the last one when policy requires a passkey)',
       params: IdParams,
@@ -111,6 +132,7 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
   app.post('/api/account/passkeys/verification-options', {
     config: account,
     schema: {
+      operationId: 'startPasskeyVerification',
       tags: ['Account'],
       summary: 'Start a passkey check on this session (step-up, or after a magic link)',
       response: { 200: WebAuthnOptions, ...errors },
@@ -121,6 +143,7 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
   app.post('/api/account/passkeys/verify', {
     config: account,
     schema: {
+      operationId: 'finishPasskeyVerification',
       tags: ['Account'],
       summary: 'Finish a passkey check: valid for sensitive actions for 10 minutes',
       body: VerifyPasskeyBody,
@@ -135,24 +158,33 @@ function recoveryAndSessionRoutes(app: App, deps: Deps): void {
   app.post('/api/users/:id/passkey-recovery', {
     config: { permission: 'users.manage_sessions', stepUp: true },
     schema: {
+      operationId: 'allowPasskeyRecovery',
       tags: ['Users'],
       summary: `Allow a user who lost their passkey to enrol a new one after a magic link (once, within ${RECOVERY_HOURS} hours; audited)`,
       params: IdParams,
       body: ReasonBody,
-      response: { 200: Type.Object({ recoveryUntil: Type.String() }), ...errors },
+      response: {
+        200: Type.Object({ recoveryUntil: Type.String() }, { description: 'Until when the user may enrol a new passkey after a magic link.' }),
+        ...errors,
+      },
     },
     handler: async (request) => allowPasskeyRecovery(contextOf(request, deps), request.params.id, request.body.reason),
   });
 
   app.get('/api/account/sessions', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Your active sessions', response: { 200: Type.Object({ items: Type.Array(OwnSession) }), 401: ErrorBody } },
+    schema: {
+      operationId: 'listMySessions',
+      tags: ['Account'],
+      summary: 'Your active sessions',
+      response: { 200: Type.Object({ items: Type.Array(OwnSession) }, { description: 'Your active sessions, this one marked.' }), 401: ErrorBody },
+    },
     handler: async (request) => ({ items: await listOwnSessions(contextOf(request, deps)) }),
   });
 
   app.delete('/api/account/sessions/:id', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Sign out one of your sessions', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: { operationId: 'revokeMySession', tags: ['Account'], summary: 'Sign out one of your sessions', params: IdParams, response: { 200: Ok, ...errors } },
     handler: async (request, reply) => {
       const ctx = contextOf(request, deps);
       await revokeOwnSession(ctx, request.params.id);
@@ -163,7 +195,12 @@ function recoveryAndSessionRoutes(app: App, deps: Deps): void {
 
   app.post('/api/account/sessions/revoke-others', {
     config: account,
-    schema: { tags: ['Account'], summary: 'Sign out every other session of yours', response: { 200: RevokedSessions, 401: ErrorBody } },
+    schema: {
+      operationId: 'revokeMyOtherSessions',
+      tags: ['Account'],
+      summary: 'Sign out every other session of yours',
+      response: { 200: RevokedSessions, 401: ErrorBody },
+    },
     handler: async (request) => ({ revoked: await revokeOwnOtherSessions(contextOf(request, deps)) }),
   });
 }

@@ -28,20 +28,31 @@ type App = Parameters<FastifyPluginAsyncTypebox<{ deps: Deps }>>[0];
 function roleCollectionRoutes(app: App, deps: Deps): void {
   app.get('/api/permissions', {
     config: { permission: 'roles.view' },
-    schema: { tags: ['Roles'], summary: 'The permission catalogue', response: { 200: PermissionCatalogue, 401: ErrorBody, 403: ErrorBody } },
+    schema: {
+      operationId: 'listPermissions',
+      tags: ['Roles'],
+      summary: 'The permission catalogue',
+      response: { 200: PermissionCatalogue, 401: ErrorBody, 403: ErrorBody },
+    },
     handler: async () => ({ items: PERMISSIONS.map((p) => ({ ...p })) }),
   });
 
   app.get('/api/roles', {
     // Anyone who may invite or assign needs the role list, not only role administrators.
     config: { permission: 'users.view' },
-    schema: { tags: ['Roles'], summary: 'Roles of the organization with their holders count', response: { 200: RoleList, 401: ErrorBody, 403: ErrorBody } },
+    schema: {
+      operationId: 'listRoles',
+      tags: ['Roles'],
+      summary: 'Roles of the organization with their holders count',
+      response: { 200: RoleList, 401: ErrorBody, 403: ErrorBody },
+    },
     handler: async (request) => ({ items: await listRoles(contextOf(request, deps)) }),
   });
 
   app.post('/api/roles', {
     config: { permission: 'roles.manage', stepUp: true },
     schema: {
+      operationId: 'createRole',
       tags: ['Roles'],
       summary: 'New Role (guardrails, owner for privileged roles, business reason)',
       body: CreateRoleBody,
@@ -54,6 +65,7 @@ function roleCollectionRoutes(app: App, deps: Deps): void {
   app.post('/api/roles/impact', {
     config: { permission: 'roles.manage' },
     schema: {
+      operationId: 'reviewRoleImpact',
       tags: ['Roles'],
       summary: 'Impact review: who gains or loses which permissions if the role is saved',
       body: RoleImpactBody,
@@ -66,6 +78,7 @@ function roleCollectionRoutes(app: App, deps: Deps): void {
     // Used by "Help me choose" in the invite dialog; it reveals no more than the role list does.
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'recommendRole',
       tags: ['Roles'],
       summary: 'Help me choose: the narrowest role for the day-one answers',
       body: RecommendRoleBody,
@@ -80,6 +93,7 @@ function singleRoleRoutes(app: App, deps: Deps): void {
   app.get('/api/roles/:id', {
     config: { permission: 'roles.view' },
     schema: {
+      operationId: 'getRole',
       tags: ['Roles'],
       summary: 'A role with its permissions, security policy, owner and holders count',
       params: IdParams,
@@ -91,6 +105,7 @@ function singleRoleRoutes(app: App, deps: Deps): void {
   app.patch('/api/roles/:id', {
     config: { permission: 'roles.manage', stepUp: true },
     schema: {
+      operationId: 'updateRole',
       tags: ['Roles'],
       summary: 'Edit a custom role (optimistic version, guardrails)',
       params: IdParams,
@@ -104,6 +119,7 @@ function singleRoleRoutes(app: App, deps: Deps): void {
     // Creates a role, as POST /api/roles does (a copy of Admin holds every permission): the same passkey check.
     config: { permission: 'roles.manage', stepUp: true },
     schema: {
+      operationId: 'duplicateRole',
       tags: ['Roles'],
       summary: 'Duplicate a role (system roles included) into a custom role',
       params: IdParams,
@@ -119,7 +135,14 @@ function singleRoleRoutes(app: App, deps: Deps): void {
 
   app.delete('/api/roles/:id', {
     config: { permission: 'roles.manage', stepUp: true },
-    schema: { tags: ['Roles'], summary: 'Delete a custom role nobody holds', params: IdParams, querystring: ReasonBody, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'deleteRole',
+      tags: ['Roles'],
+      summary: 'Delete a custom role nobody holds',
+      params: IdParams,
+      querystring: ReasonBody,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await deleteRole(contextOf(request, deps), request.params.id, request.query.reason);
       return { ok: true as const };

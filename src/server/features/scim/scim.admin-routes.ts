@@ -23,9 +23,11 @@ import { createScimToken, getProvisioning, revokeScimToken, setScimEnabled } fro
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(scimMappingRoutes, { deps });
   app.get('/api/scim-tokens', {
     config: { permission: 'provisioning.manage' },
     schema: {
+      operationId: 'getScimProvisioning',
       tags: ['Provisioning'],
       summary: 'SCIM provisioning: whether it is on, the base URL, the tokens',
       response: { 200: ScimProvisioning, ...errors },
@@ -34,12 +36,19 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   });
   app.put('/api/scim-settings', {
     config: { permission: 'provisioning.manage', stepUp: true },
-    schema: { tags: ['Provisioning'], summary: 'Turn SCIM provisioning on or off', body: ScimSettingsBody, response: { 200: ScimProvisioning, ...errors } },
+    schema: {
+      operationId: 'updateScimSettings',
+      tags: ['Provisioning'],
+      summary: 'Turn SCIM provisioning on or off',
+      body: ScimSettingsBody,
+      response: { 200: ScimProvisioning, ...errors },
+    },
     handler: async (request) => setScimEnabled(contextOf(request, deps), request.body.enabled),
   });
   app.post('/api/scim-tokens', {
     config: { permission: 'provisioning.manage', stepUp: true },
     schema: {
+      operationId: 'createScimToken',
       tags: ['Provisioning'],
       summary: 'Create a SCIM token (the secret is shown once)',
       body: CreateScimTokenBody,
@@ -49,15 +58,20 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   });
   app.delete('/api/scim-tokens/:id', {
     config: { permission: 'provisioning.manage' },
-    schema: { tags: ['Provisioning'], summary: 'Revoke a SCIM token', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: { operationId: 'revokeScimToken', tags: ['Provisioning'], summary: 'Revoke a SCIM token', params: IdParams, response: { 200: Ok, ...errors } },
     handler: async (request) => {
       await revokeScimToken(contextOf(request, deps), request.params.id);
       return { ok: true as const };
     },
   });
+};
+
+/** Group-to-role mappings and the provisioning request log. */
+const scimMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/scim-role-mappings', {
     config: { permission: 'provisioning.manage' },
     schema: {
+      operationId: 'listScimRoleMappings',
       tags: ['Provisioning'],
       summary: 'Group-to-role mappings, the SCIM groups one can map and the roles the caller may grant',
       response: { 200: ScimRoleMappingList, ...errors },
@@ -67,6 +81,7 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   app.post('/api/scim-role-mappings', {
     config: { permission: 'provisioning.manage', stepUp: true },
     schema: {
+      operationId: 'createScimRoleMapping',
       tags: ['Provisioning'],
       summary: 'Map an IdP group to a role (within your own grant ceiling); its current members get the role',
       body: CreateScimRoleMappingBody,
@@ -77,6 +92,7 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   app.delete('/api/scim-role-mappings/:id', {
     config: { permission: 'provisioning.manage', stepUp: true },
     schema: {
+      operationId: 'deleteScimRoleMapping',
       tags: ['Provisioning'],
       summary: 'Remove a group-to-role mapping; members it gave the role go back to the default role',
       params: IdParams,
@@ -87,6 +103,7 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   app.get('/api/scim-requests', {
     config: { permission: 'provisioning.manage' },
     schema: {
+      operationId: 'listScimRequests',
       tags: ['Provisioning'],
       summary: 'Recent provisioning requests, newest first (keyset pages), optionally only failures',
       querystring: ScimRequestQuery,

@@ -10,12 +10,18 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 export const serviceTokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/service-tokens', {
     config: { permission: 'provisioning.manage' },
-    schema: { tags: ['Provisioning'], summary: 'Service tokens of the organization', response: { 200: ServiceTokenList, ...errors } },
+    schema: {
+      operationId: 'listServiceTokens',
+      tags: ['Provisioning'],
+      summary: 'Service tokens of the organization',
+      response: { 200: ServiceTokenList, ...errors },
+    },
     handler: async (request) => ({ items: await listServiceTokens(contextOf(request, deps)) }),
   });
   app.post('/api/service-tokens', {
     config: { permission: 'provisioning.manage', stepUp: true },
     schema: {
+      operationId: 'createServiceToken',
       tags: ['Provisioning'],
       summary: 'Create a service token (the secret is shown once)',
       body: CreateServiceTokenBody,
@@ -25,7 +31,13 @@ export const serviceTokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   });
   app.delete('/api/service-tokens/:id', {
     config: { permission: 'provisioning.manage' },
-    schema: { tags: ['Provisioning'], summary: 'Revoke a service token', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'revokeServiceToken',
+      tags: ['Provisioning'],
+      summary: 'Revoke a service token',
+      params: IdParams,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await revokeServiceToken(contextOf(request, deps), request.params.id);
       return { ok: true as const };

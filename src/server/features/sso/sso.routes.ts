@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, Redirect } from '../../../contracts/common.js';
 import {
   AddSsoDomainBody,
   CreateSsoConnectionBody,
@@ -53,12 +53,18 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
 
   app.get('/api/sso', {
     config: { permission: 'organization.view_settings' },
-    schema: { tags: ['Single sign-on'], summary: 'Connections, verified domains and the magic-link setting', response: { 200: SsoOverview, ...errors } },
+    schema: {
+      operationId: 'getSso',
+      tags: ['Single sign-on'],
+      summary: 'Connections, verified domains and the magic-link setting',
+      response: { 200: SsoOverview, ...errors },
+    },
     handler: async (request) => getOverview(contextOf(request, deps)),
   });
   app.post('/api/sso/connections', {
     config: manage,
     schema: {
+      operationId: 'createSsoConnection',
       tags: ['Single sign-on'],
       summary: 'Add an OIDC connection (discovery is checked now; the client secret is never returned)',
       body: CreateSsoConnectionBody,
@@ -69,6 +75,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   app.patch('/api/sso/connections/:id', {
     config: manage,
     schema: {
+      operationId: 'updateSsoConnection',
       tags: ['Single sign-on'],
       summary: 'Change a connection',
       params: IdParams,
@@ -79,7 +86,13 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   });
   app.delete('/api/sso/connections/:id', {
     config: manage,
-    schema: { tags: ['Single sign-on'], summary: 'Remove a connection', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'deleteSsoConnection',
+      tags: ['Single sign-on'],
+      summary: 'Remove a connection',
+      params: IdParams,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await deleteConnection(contextOf(request, deps), request.params.id);
       return { ok: true as const };
@@ -88,10 +101,11 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, 
   app.get('/api/sso/connections/:id/test', {
     config: { permission: 'organization.manage_settings' },
     schema: {
+      operationId: 'testSsoConnection',
       tags: ['Single sign-on'],
       summary: 'Test connection: redirects to the identity provider (open it in a popup)',
       params: IdParams,
-      response: { ...errors },
+      response: { 302: Redirect('To the identity provider, to sign in there as a test.'), ...errors },
     },
     handler: async (request, reply) => {
       const ctx = contextOf(request, deps);
@@ -110,6 +124,7 @@ const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { de
   app.post('/api/sso/domains', {
     config: manage,
     schema: {
+      operationId: 'claimSsoDomain',
       tags: ['Single sign-on'],
       summary: 'Claim a domain; publish the TXT record it returns, then verify',
       body: AddSsoDomainBody,
@@ -119,12 +134,19 @@ const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { de
   });
   app.post('/api/sso/domains/:id/verify', {
     config: { permission: 'organization.manage_settings' },
-    schema: { tags: ['Single sign-on'], summary: 'Look up the TXT record and verify the domain', params: IdParams, response: { 200: SsoDomain, ...errors } },
+    schema: {
+      operationId: 'verifySsoDomain',
+      tags: ['Single sign-on'],
+      summary: 'Look up the TXT record and verify the domain',
+      params: IdParams,
+      response: { 200: SsoDomain, ...errors },
+    },
     handler: async (request) => verifyDomain(contextOf(request, deps), request.params.id),
   });
   app.put('/api/sso/domains/:id/connection', {
     config: manage,
     schema: {
+      operationId: 'routeSsoDomain',
       tags: ['Single sign-on'],
       summary: 'Choose the connection that signs in this domain',
       params: IdParams,
@@ -135,7 +157,7 @@ const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { de
   });
   app.delete('/api/sso/domains/:id', {
     config: manage,
-    schema: { tags: ['Single sign-on'], summary: 'Give up a domain', params: IdParams, response: { 200: Ok, ...errors } },
+    schema: { operationId: 'deleteSsoDomain', tags: ['Single sign-on'], summary: 'Give up a domain', params: IdParams, response: { 200: Ok, ...errors } },
     handler: async (request) => {
       await removeDomain(contextOf(request, deps), request.params.id);
       return { ok: true as const };
@@ -144,6 +166,7 @@ const domainRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { de
   app.put('/api/sso/settings', {
     config: manage,
     schema: {
+      operationId: 'updateSsoSettings',
       tags: ['Single sign-on'],
       summary: '"Disable magic links when SSO is enabled" and the break-glass administrators',
       body: SsoSettingsBody,
@@ -167,6 +190,7 @@ const signInRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; oidc: OidcDirectory 
   app.post('/api/sso/sign-in-route', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'getSignInRoute',
       tags: ['Sign-in'],
       summary: 'Email first: does this address sign in through SSO, or by email link / passkey?',
       body: SignInRouteBody,
@@ -177,9 +201,11 @@ const signInRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; oidc: OidcDirectory 
   app.get('/api/sso/start', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'startSsoSignIn',
       tags: ['Sign-in'],
       summary: 'Start an SSO sign-in for this address (redirects to its identity provider)',
       querystring: Type.Object({ email: Type.String({ maxLength: 320 }) }),
+      response: { 302: Redirect('To the identity provider, or back to the sign-in page with `sso_error`.'), 400: ErrorBody, 429: ErrorBody },
     },
     handler: async (request, reply) => {
       const row = await connectionForEmail(deps, request.query.email);
@@ -196,9 +222,15 @@ const signInRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; oidc: OidcDirectory 
   app.get('/api/sso/oidc/callback', {
     config: { public: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'finishOidcSignIn',
       tags: ['Sign-in'],
       summary: 'Where the identity provider sends the browser back: signs in, or records a connection test',
       querystring: CallbackQuery,
+      response: {
+        302: Redirect('Signed in: to the console; a test: to its result page; a failure: to the sign-in page with `sso_error`.'),
+        400: ErrorBody,
+        429: ErrorBody,
+      },
     },
     handler: async (request, reply) => {
       reply.clearCookie(STATE_COOKIE, { path: '/api/sso/oidc/callback' });

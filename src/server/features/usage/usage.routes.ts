@@ -27,6 +27,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.post('/api/usage/events', {
     config: { service: true },
     schema: {
+      operationId: 'ingestUsageEvents',
       tags: ['Usage'],
       summary: 'Ingest a batch of up to 1,000 usage events (service token). Idempotent by event id; invalid events are rejected one by one, valid ones kept.',
       body: IngestUsageBody,
@@ -38,6 +39,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/users/:id/activity', {
     config: { permission: 'users.view_activity' },
     schema: {
+      operationId: 'listUserActivity',
       tags: ['Usage'],
       summary: 'Recent activity of a user: usage events and audit events about them, newest first',
       params: IdParams,
@@ -50,6 +52,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/users/:id/usage', {
     config: { permission: 'users.view_activity' },
     schema: {
+      operationId: 'getUserUsage',
       tags: ['Usage'],
       summary: 'Usage trend of a user per day and type over 30 or 90 days (UTC, zero-filled)',
       params: IdParams,
@@ -62,6 +65,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/usage/overview', {
     config: { permission: 'users.view_activity' },
     schema: {
+      operationId: 'getUsageOverview',
       tags: ['Usage'],
       summary: 'Organization overview: active users per day, week and month with the trend, top event types, inactive accounts',
       querystring: UsageOverviewQuery,
@@ -73,6 +77,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.get('/api/usage/inactive-users', {
     config: { permission: 'users.view_activity' },
     schema: {
+      operationId: 'listInactiveUsers',
       tags: ['Usage'],
       summary: 'Active accounts with no activity in N days, least recently active first',
       querystring: InactiveUsersQuery,
@@ -83,13 +88,14 @@ export const usageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get('/api/usage/settings', {
     config: { permission: 'organization.view_settings' },
-    schema: { tags: ['Usage'], summary: 'How long raw usage events are kept', response: { 200: UsageSettings, ...errors } },
+    schema: { operationId: 'getUsageSettings', tags: ['Usage'], summary: 'How long raw usage events are kept', response: { 200: UsageSettings, ...errors } },
     handler: async (request) => getUsageSettings(contextOf(request, deps)),
   });
 
   app.put('/api/usage/settings', {
     config: { permission: 'organization.manage_settings' },
     schema: {
+      operationId: 'updateUsageSettings',
       tags: ['Usage'],
       summary: 'Change how long raw usage events are kept (7–730 days; trends keep their daily rollups)',
       body: UpdateUsageSettingsBody,

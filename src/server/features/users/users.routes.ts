@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdempotencyHeaders, IdParams, ReasonBody } from '../../../contracts/common.js';
 import {
   BulkUsersBody,
   BulkUsersResult,
@@ -34,8 +34,10 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       },
     },
     schema: {
+      operationId: 'bulkUpdateUsers',
       tags: ['Users'],
       summary: 'Assign a role or change a group for selected users or all matching a filter (Idempotency-Key honoured)',
+      headers: IdempotencyHeaders,
       body: BulkUsersBody,
       response: { 200: BulkUsersResult, ...errors },
     },
@@ -47,13 +49,20 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
 
   app.get('/api/users/:id', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Users'], summary: 'User details with the computed checklist', params: IdParams, response: { 200: UserDetail, ...errors } },
+    schema: {
+      operationId: 'getUser',
+      tags: ['Users'],
+      summary: 'User details with the computed checklist',
+      params: IdParams,
+      response: { 200: UserDetail, ...errors },
+    },
     handler: async (request) => getUserDetail(contextOf(request, deps), request.params.id),
   });
 
   app.put('/api/users/:id/role', {
     config: { permission: 'users.assign_role', stepUp: true },
     schema: {
+      operationId: 'changeUserRole',
       tags: ['Users'],
       summary: 'Change the user’s role (guardrails, business reason, optimistic version)',
       params: IdParams,
@@ -66,6 +75,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.put('/api/users/:id/groups', {
     config: { permission: 'groups.manage' },
     schema: {
+      operationId: 'changeUserGroups',
       tags: ['Users'],
       summary: 'Replace the user’s groups (business reason, optimistic version)',
       params: IdParams,
@@ -78,6 +88,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.post('/api/users/:id/sign-out-everywhere', {
     config: { permission: 'users.manage_sessions' },
     schema: {
+      operationId: 'signOutUserEverywhere',
       tags: ['Users'],
       summary: 'End every session of the user',
       params: IdParams,
@@ -93,6 +104,7 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
   app.get('/api/users', {
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'listUsers',
       tags: ['Users'],
       summary: 'List users: substring search, filters, sort, keyset pagination with a total',
       querystring: UserListQuery,
@@ -106,6 +118,7 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
     // million users, on SQLite synchronously): on demand, a few times a minute, never in a loop.
     config: { permission: 'users.view', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
+      operationId: 'countUsers',
       tags: ['Users'],
       summary: 'Exactly how many users match a filter (the list counts a search only up to 1,000)',
       querystring: UserFilter,
@@ -116,7 +129,13 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
 
   app.get('/api/users/export.csv', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Users'], summary: 'The current filtered view as CSV', querystring: UserListQuery, response: { 200: Type.String(), ...errors } },
+    schema: {
+      operationId: 'exportUsersCsv',
+      tags: ['Users'],
+      summary: 'The current filtered view as CSV',
+      querystring: UserListQuery,
+      response: { 200: Type.String({ description: 'The users as CSV (text/csv), one row per user.' }), ...errors },
+    },
     handler: async (request, reply) => {
       const { search, roleId, groupId, status, lastActive, sort, order } = request.query;
       const csv = await exportUsersCsv(contextOf(request, deps), { search, roleId, groupId, status, lastActive }, sort, order);

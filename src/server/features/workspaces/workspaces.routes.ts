@@ -18,9 +18,11 @@ import { createWorkspace, listUserWorkspaces, listWorkspaces } from './workspace
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(reachRoutes, { deps });
   app.get('/api/workspaces', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'listWorkspaces',
       tags: ['Workspaces'],
       summary: 'Workspaces with owner and member counts',
       querystring: WorkspaceListQuery,
@@ -31,6 +33,7 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.post('/api/workspaces', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'createWorkspace',
       tags: ['Workspaces'],
       summary: 'Create a Personal, Collaborative or Organization Workspace; its owner becomes a direct Admin',
       body: CreateWorkspaceBody,
@@ -41,6 +44,7 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/api/workspaces/:id', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'getWorkspace',
       tags: ['Workspaces'],
       summary: 'A Workspace with its members and everyone’s effective access, with the path that grants it',
       params: IdParams,
@@ -51,6 +55,7 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.put('/api/workspaces/:id/members', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'putWorkspaceMembers',
       tags: ['Workspaces'],
       summary: 'Add members (users or groups) or change their role',
       params: IdParams,
@@ -62,6 +67,7 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.delete('/api/workspaces/:id/members/:memberType/:memberId', {
     config: { permission: 'workspaces.manage' },
     schema: {
+      operationId: 'removeWorkspaceMember',
       tags: ['Workspaces'],
       summary: 'Remove a member',
       params: WorkspaceMemberParams,
@@ -71,9 +77,14 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     handler: async (request) =>
       removeWorkspaceMember(contextOf(request, deps), request.params.id, request.params.memberType, request.params.memberId, request.query.reason),
   });
+};
+
+/** Which Workspaces a user reaches, and how. */
+const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/users/:id/workspaces', {
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'listUserWorkspaces',
       tags: ['Workspaces'],
       summary: 'The user’s Workspaces: direct, via groups, via the organization',
       params: IdParams,
@@ -85,7 +96,12 @@ export const workspacesRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/api/account/workspaces', {
     // Every signed-in person may see their own Workspaces: the welcome page shows where the first lives.
     config: { permission: 'authenticated' },
-    schema: { tags: ['Workspaces'], summary: 'The signed-in user’s own Workspaces, with how they reach each', response: { 200: UserWorkspaceList, ...errors } },
+    schema: {
+      operationId: 'listMyWorkspaces',
+      tags: ['Workspaces'],
+      summary: 'The signed-in user’s own Workspaces, with how they reach each',
+      response: { 200: UserWorkspaceList, ...errors },
+    },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
       return { items: await listUserWorkspaces(ctx, ctx.actor.userId) };

@@ -1,23 +1,22 @@
-import type { Group, GroupDetail } from '../../../contracts/groups';
-import { api } from '../../shared/api';
+import { call } from '../../shared/client';
 
 export const groupKeys = {
   all: ['groups'] as const,
   detail: (id: string) => ['groups', id] as const,
 };
 
-export const fetchGroups = () => api<{ items: Group[] }>('/api/groups');
-export const fetchGroup = (id: string) => api<GroupDetail>(`/api/groups/${encodeURIComponent(id)}`);
+export const fetchGroups = () => call('get', '/api/groups');
+export const fetchGroup = (id: string) => call('get', '/api/groups/{id}', { path: { id } });
 
-export const createGroup = (body: { name: string; description?: string; reason?: string }) => api<GroupDetail>('/api/groups', { method: 'POST', body });
+export const createGroup = (body: { name: string; description?: string; reason?: string }) => call('post', '/api/groups', { body });
 
 export const updateGroup = (id: string, body: { name?: string; description?: string; reason?: string }) =>
-  api<GroupDetail>(`/api/groups/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  call('patch', '/api/groups/{id}', { path: { id }, body });
 
-export const deleteGroup = (id: string, reason?: string) => api<{ ok: true }>(`/api/groups/${encodeURIComponent(id)}`, { method: 'DELETE', query: { reason } });
+export const deleteGroup = (id: string, reason?: string) => call('delete', '/api/groups/{id}', { path: { id }, query: { reason } });
 
 export const addGroupMembers = (id: string, userIds: string[], reason?: string) =>
-  api<GroupDetail>(`/api/groups/${encodeURIComponent(id)}/members`, { method: 'POST', body: { userIds, reason } });
+  call('post', '/api/groups/{id}/members', { path: { id }, body: { userIds, reason } });
 
 export const removeGroupMembers = (id: string, userIds: string[], reason?: string) =>
-  api<GroupDetail>(`/api/groups/${encodeURIComponent(id)}/members/remove`, { method: 'POST', body: { userIds, reason } });
+  call('post', '/api/groups/{id}/members/remove', { path: { id }, body: { userIds, reason } });

@@ -1,23 +1,14 @@
-import type { Static } from 'typebox';
-import type {
-  DeactivateResult,
-  DeleteUserBody,
-  DeleteUserResult,
-  OwnershipItemList,
-  OwnershipReview,
-  PausedSequence,
-  RestoreResult,
-} from '../../../contracts/offboarding';
-import type { UserDetail } from '../../../contracts/users';
-import { api } from '../../shared/api';
+import type { DeleteUserBody } from '../../../contracts/offboarding';
+import type { operations } from '../../shared/api-types.generated';
+import { call } from '../../shared/client';
 
-export const fetchUser = (id: string) => api<UserDetail>(`/api/users/${id}`);
-export const deactivateUser = (id: string, reason?: string) => api<DeactivateResult>(`/api/users/${id}/deactivate`, { method: 'POST', body: { reason } });
-export const fetchPausedSequences = (id: string) => api<{ items: Static<typeof PausedSequence>[] }>(`/api/users/${id}/paused-sequences`);
+export const fetchUser = (id: string) => call('get', '/api/users/{id}', { path: { id } });
+export const deactivateUser = (id: string, reason?: string) => call('post', '/api/users/{id}/deactivate', { path: { id }, body: { reason } });
+export const fetchPausedSequences = (id: string) => call('get', '/api/users/{id}/paused-sequences', { path: { id } });
 export const reactivateUser = (id: string, body: { reason?: string; resumeSequenceIds?: string[] }) =>
-  api<{ status: string; sequencesResumed: number }>(`/api/users/${id}/reactivate`, { method: 'POST', body });
-export const fetchOwnershipReview = (id: string) => api<OwnershipReview>(`/api/users/${id}/ownership`);
-export const fetchOwnershipItems = (id: string, query: { type?: string; relation?: 'owned' | 'collaborating'; cursor?: string; limit?: number }) =>
-  api<Static<typeof OwnershipItemList>>(`/api/users/${id}/ownership/items`, { query });
-export const submitDeletion = (id: string, body: DeleteUserBody) => api<DeleteUserResult>(`/api/users/${id}/delete`, { method: 'POST', body });
-export const restoreUser = (id: string, reason?: string) => api<Static<typeof RestoreResult>>(`/api/users/${id}/restore`, { method: 'POST', body: { reason } });
+  call('post', '/api/users/{id}/reactivate', { path: { id }, body });
+export const fetchOwnershipReview = (id: string) => call('get', '/api/users/{id}/ownership', { path: { id } });
+export const fetchOwnershipItems = (id: string, query: NonNullable<operations['listOwnedItems']['parameters']['query']>) =>
+  call('get', '/api/users/{id}/ownership/items', { path: { id }, query });
+export const submitDeletion = (id: string, body: DeleteUserBody) => call('post', '/api/users/{id}/delete', { path: { id }, body });
+export const restoreUser = (id: string, reason?: string) => call('post', '/api/users/{id}/restore', { path: { id }, body: { reason } });

@@ -1,26 +1,17 @@
 import type { PermissionDefinition } from '../../../contracts/permissions';
-import type {
-  CreateRoleBody,
-  DuplicateRoleBody,
-  RecommendRoleBody,
-  Role,
-  RoleImpact,
-  RoleImpactBody,
-  RoleRecommendation,
-  UpdateRoleBody,
-} from '../../../contracts/roles';
-import { api } from '../../shared/api';
+import type { CreateRoleBody, DuplicateRoleBody, RecommendRoleBody, RoleImpactBody, UpdateRoleBody } from '../../../contracts/roles';
+import { call } from '../../shared/client';
 
-export const fetchRoles = () => api<{ items: Role[] }>('/api/roles').then((r) => r.items);
-export const fetchRole = (id: string) => api<Role>(`/api/roles/${encodeURIComponent(id)}`);
-export const fetchPermissions = () => api<{ items: PermissionDefinition[] }>('/api/permissions').then((r) => r.items);
-export const createRole = (body: CreateRoleBody) => api<Role>('/api/roles', { method: 'POST', body });
-export const updateRole = (id: string, body: UpdateRoleBody) => api<Role>(`/api/roles/${encodeURIComponent(id)}`, { method: 'PATCH', body });
-export const duplicateRole = (id: string, body: DuplicateRoleBody = {}) =>
-  api<Role>(`/api/roles/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body });
-export const deleteRole = (id: string) => api<{ ok: true }>(`/api/roles/${encodeURIComponent(id)}`, { method: 'DELETE' });
-export const reviewImpact = (body: RoleImpactBody) => api<RoleImpact>('/api/roles/impact', { method: 'POST', body });
-export const recommendRole = (body: RecommendRoleBody) => api<RoleRecommendation>('/api/roles/recommend', { method: 'POST', body });
+export const fetchRoles = () => call('get', '/api/roles').then((r) => r.items);
+export const fetchRole = (id: string) => call('get', '/api/roles/{id}', { path: { id } });
+// The document types a category as a string; the catalogue's own type names the categories.
+export const fetchPermissions = () => call('get', '/api/permissions').then((r) => r.items as PermissionDefinition[]);
+export const createRole = (body: CreateRoleBody) => call('post', '/api/roles', { body });
+export const updateRole = (id: string, body: UpdateRoleBody) => call('patch', '/api/roles/{id}', { path: { id }, body });
+export const duplicateRole = (id: string, body: DuplicateRoleBody = {}) => call('post', '/api/roles/{id}/duplicate', { path: { id }, body });
+export const deleteRole = (id: string) => call('delete', '/api/roles/{id}', { path: { id } });
+export const reviewImpact = (body: RoleImpactBody) => call('post', '/api/roles/impact', { body });
+export const recommendRole = (body: RecommendRoleBody) => call('post', '/api/roles/recommend', { body });
 
 export interface UserOption {
   id: string;
@@ -29,4 +20,4 @@ export interface UserOption {
   status: string;
 }
 export const searchActiveUsers = (search: string) =>
-  api<{ items: UserOption[] }>('/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } }).then((r) => r.items);
+  call('get', '/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } }).then((r): UserOption[] => r.items);

@@ -1,19 +1,12 @@
 import type { Static } from 'typebox';
-import type {
-  CreateWorkspaceBody,
-  UserWorkspace,
-  WorkspaceDetail,
-  WorkspaceList,
-  WorkspaceListQuery,
-  WorkspaceMembersBody,
-} from '../../../contracts/workspaces';
-import { api } from '../../shared/api';
+import type { CreateWorkspaceBody, WorkspaceListQuery, WorkspaceMembersBody } from '../../../contracts/workspaces';
+import { call } from '../../shared/client';
 
-export const fetchWorkspaces = (query: Static<typeof WorkspaceListQuery>) => api<Static<typeof WorkspaceList>>('/api/workspaces', { query: { ...query } });
-export const fetchWorkspace = (id: string) => api<WorkspaceDetail>(`/api/workspaces/${id}`);
-export const createWorkspace = (body: Static<typeof CreateWorkspaceBody>) => api<WorkspaceDetail>('/api/workspaces', { method: 'POST', body });
+export const fetchWorkspaces = (query: Static<typeof WorkspaceListQuery>) => call('get', '/api/workspaces', { query });
+export const fetchWorkspace = (id: string) => call('get', '/api/workspaces/{id}', { path: { id } });
+export const createWorkspace = (body: Static<typeof CreateWorkspaceBody>) => call('post', '/api/workspaces', { body });
 export const setWorkspaceMembers = (id: string, body: Static<typeof WorkspaceMembersBody>) =>
-  api<WorkspaceDetail>(`/api/workspaces/${id}/members`, { method: 'PUT', body });
+  call('put', '/api/workspaces/{id}/members', { path: { id }, body });
 export const removeWorkspaceMember = (id: string, type: 'user' | 'group', memberId: string) =>
-  api<WorkspaceDetail>(`/api/workspaces/${id}/members/${type}/${memberId}`, { method: 'DELETE' });
-export const fetchUserWorkspaces = (userId: string) => api<{ items: UserWorkspace[] }>(`/api/users/${userId}/workspaces`);
+  call('delete', '/api/workspaces/{id}/members/{memberType}/{memberId}', { path: { id, memberType: type, memberId } });
+export const fetchUserWorkspaces = (userId: string) => call('get', '/api/users/{id}/workspaces', { path: { id: userId } });

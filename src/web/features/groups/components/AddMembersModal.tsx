@@ -2,15 +2,14 @@ import { Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { UserList } from '../../../../contracts/users';
-import { api } from '../../../shared/api';
+import { call } from '../../../shared/client';
 import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 import { plural } from '../../../shared/format';
 
-const searchUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
+const searchUsers = (search: string) => call('get', '/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
 /** Search users by name or email and add several at once. */
 export function AddMembersModal({
