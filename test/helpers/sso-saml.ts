@@ -32,7 +32,7 @@ export async function samlWorld(config: Partial<Config> = {}): Promise<SamlWorld
 
 /** A SAML connection from the identity provider's metadata XML, plus the verified domain acme.test. */
 export async function connectSaml(w: SamlWorld, body: Record<string, unknown> = {}): Promise<string> {
-  const created = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Acme SAML', metadataXml: w.idp.metadataXml(), ...body });
+  const created = await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Acme SAML', metadataXml: w.idp.metadataXml(), ...body });
   if (created.statusCode !== 201) throw new Error(created.body);
   if (!w.dns.txt.has('acme.test')) {
     const verified = await verifyDomain(w, 'acme.test');

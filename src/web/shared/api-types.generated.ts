@@ -69,6 +69,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/access-reviews/campaigns/{id}/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reassign a reviewer's open items (or the reviewer role's unassigned pool) to another person */
+    post: operations['reassignReviewer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/access-reviews/decisions': {
     parameters: {
       query?: never;
@@ -490,6 +507,75 @@ export interface paths {
     put?: never;
     /** Sign in to the same address’s account in another organization; this session ends (audited as a sign-in) */
     post: operations['switchOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulk-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent bulk jobs of the organization, newest first */
+    get: operations['listBulkJobs'];
+    put?: never;
+    /** Start a bulk role change, group change or deactivation as a server-side job (Idempotency-Key honoured) */
+    post: operations['startBulkJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulk-jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bulk job’s progress and the users it skipped */
+    get: operations['getBulkJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulk-jobs/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a running bulk job after its current chunk */
+    post: operations['cancelBulkJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulk-jobs/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore what a role or group job changed (within 30 days), as a new job */
+    post: operations['undoBulkJob'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1225,6 +1311,58 @@ export interface paths {
     patch: operations['updateSsoConnection'];
     trace?: never;
   };
+  '/api/sso/connections/{id}/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The public key a private-key JWT connection signs its client assertions with (for the identity provider) */
+    get: operations['getSsoClientJwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sso/connections/{id}/role-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Group-to-role rules of a connection, and the roles the caller may choose */
+    get: operations['listSsoRoleRules'];
+    put?: never;
+    /** Add a group-to-role rule (within your own grant ceiling); it applies at each sign-in */
+    post: operations['createSsoRoleRule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sso/connections/{id}/role-rules/{ruleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a group-to-role rule */
+    delete: operations['removeSsoRoleRule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sso/connections/{id}/test': {
     parameters: {
       query?: never;
@@ -1319,6 +1457,74 @@ export interface paths {
     };
     /** Where the identity provider sends the browser back: signs in, or records a connection test */
     get: operations['finishOidcSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sso/saml-connections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a SAML 2.0 connection from the identity provider's metadata (XML or URL) */
+    post: operations['createSamlConnection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sso/saml-connections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a SAML connection: new metadata, signing certificates (rotation), IdP-initiated sign-in */
+    patch: operations['updateSamlConnection'];
+    trace?: never;
+  };
+  '/api/sso/saml/{id}/acs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assertion Consumer Service: the identity provider posts its SAML response here; signs in, or records a connection test */
+    post: operations['samlAssertionConsumerService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sso/saml/{id}/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This connection's SAML service provider metadata, for the identity provider */
+    get: operations['getSamlServiceProviderMetadata'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2077,6 +2283,65 @@ export interface components {
       /** @enum {string} */
       type: 'public-key';
     };
+    BulkJob: {
+      cancelRequested: boolean;
+      changed: number;
+      createdAt: string;
+      finishedAt: string | null;
+      id: string;
+      /** @enum {unknown} */
+      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'undo';
+      lastError: string | null;
+      processed: number;
+      reason: string | null;
+      skipped: number;
+      startedBy: {
+        id: string;
+        label: string;
+      };
+      /** @enum {unknown} */
+      status: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+      target: components['schemas']['GroupRef'];
+      total: number;
+      undoableUntil: string | null;
+      undoneBy: string | null;
+      undoOf: string | null;
+    };
+    BulkJobDetail: {
+      cancelRequested: boolean;
+      changed: number;
+      createdAt: string;
+      failures: components['schemas']['BulkJobFailure'][];
+      finishedAt: string | null;
+      id: string;
+      /** @enum {unknown} */
+      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'undo';
+      lastError: string | null;
+      processed: number;
+      reason: string | null;
+      skipped: number;
+      startedBy: {
+        id: string;
+        label: string;
+      };
+      /** @enum {unknown} */
+      status: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+      target: components['schemas']['GroupRef'];
+      total: number;
+      undoableUntil: string | null;
+      undoneBy: string | null;
+      undoOf: string | null;
+    };
+    BulkJobFailure: {
+      code: string;
+      email: string | null;
+      message: string;
+      userId: string;
+    };
+    BulkJobList: {
+      items: components['schemas']['BulkJob'][];
+      nextCursor: string | null;
+    };
     BulkUsersBody: {
       /** @enum {unknown} */
       action: 'assign_role' | 'add_to_group' | 'remove_from_group';
@@ -2316,6 +2581,13 @@ export interface components {
       reason?: string;
       securityPolicy?: components['schemas']['RoleSecurityPolicyInput'];
     };
+    CreateSamlConnectionBody: {
+      allowIdpInitiated?: boolean;
+      jitEnabled?: boolean;
+      metadataUrl?: string;
+      metadataXml?: string;
+      name: string;
+    };
     CreateScimRoleMappingBody: {
       groupId: string;
       roleId: string;
@@ -2326,13 +2598,19 @@ export interface components {
     CreateSsoConnectionBody: {
       allowMultiTenant?: boolean;
       clientId: string;
-      clientSecret: string;
+      clientSecret?: string;
+      groupsClaim?: string;
       hostedDomains?: string[];
       issuer?: string;
       jitEnabled?: boolean;
       name: string;
       preset: components['schemas']['SsoPreset'];
       tenantId?: string;
+      tokenAuthMethod?: components['schemas']['SsoTokenAuthMethod'];
+    };
+    CreateSsoRoleRuleBody: {
+      idpGroup: string;
+      roleId: string;
     };
     CreateWebhookEndpointBody: {
       description?: string;
@@ -2813,6 +3091,20 @@ export interface components {
     ReasonBody: {
       reason?: string;
     };
+    ReassignReviewerBody: {
+      fromUserId: null | string;
+      reason: string;
+      toUserId: string;
+    };
+    ReassignReviewerResult: {
+      reassigned: number;
+      skipped: {
+        code: string;
+        itemId: string;
+        message: string;
+        userEmail: string;
+      }[];
+    };
     RecommendRoleBody: {
       configuresIntegrations: boolean;
       createsSharedWorkspaces: boolean;
@@ -2949,16 +3241,33 @@ export interface components {
     RoleSecurityPolicy: {
       idleLogoutMinutes: number | null;
       requirePasskeyAfterMagicLink: boolean;
+      requirePasskeyAfterSso: boolean;
       requirePasskeyEnrollment: boolean;
     };
     RoleSecurityPolicyInput: {
       /** @description null (Off) or whole minutes from 15 to 1440 */
       idleLogoutMinutes?: unknown;
       requirePasskeyAfterMagicLink?: boolean;
+      requirePasskeyAfterSso?: boolean;
       requirePasskeyEnrollment?: boolean;
     };
     RouteSsoDomainBody: {
       connectionId: string | null;
+    };
+    SamlCertificate: {
+      fingerprintSha256: string;
+      notAfter: string;
+      subject: string;
+    };
+    SamlConnectionDetails: {
+      acsUrl: string;
+      allowIdpInitiated: boolean;
+      certificates: components['schemas']['SamlCertificate'][];
+      idpEntityId: string;
+      idpMetadataUrl: string | null;
+      idpSsoUrl: string;
+      spEntityId: string;
+      spMetadataUrl: string;
     };
     ScimProvisioning: {
       baseUrl: string;
@@ -3200,15 +3509,20 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       enabled: boolean;
+      groupsClaim: string;
       hostedDomains: string[];
       id: string;
       issuer: string;
       jitEnabled: boolean;
+      jwksUrl: string | null;
+      kind: 'oidc' | 'saml';
       lastTest: components['schemas']['SsoTestResult'] | null;
       name: string;
       preset: components['schemas']['SsoPreset'];
       redirectUri: string;
+      saml: components['schemas']['SamlConnectionDetails'] | null;
       tenantId: string | null;
+      tokenAuthMethod: components['schemas']['SsoTokenAuthMethod'];
     };
     SsoDomain: {
       connectionId: string | null;
@@ -3223,6 +3537,20 @@ export interface components {
       settings: components['schemas']['SsoSettings'];
     };
     SsoPreset: 'generic' | 'entra' | 'okta' | 'google';
+    SsoRoleRule: {
+      active: boolean;
+      /** @description ISO 8601 timestamp (UTC) */
+      createdAt: string;
+      createdBy: components['schemas']['GroupRef'];
+      id: string;
+      idpGroup: string;
+      inactiveReason: string | null;
+      role: components['schemas']['GroupRef'];
+    };
+    SsoRoleRuleList: {
+      items: components['schemas']['SsoRoleRule'][];
+      roles: components['schemas']['GroupRef'][];
+    };
     SsoSettings: {
       breakGlassUsers: {
         email: string;
@@ -3255,6 +3583,16 @@ export interface components {
         userId: string | null;
       } | null;
       ok: boolean;
+    };
+    SsoTokenAuthMethod: 'client_secret_basic' | 'private_key_jwt';
+    StartBulkJobBody: {
+      /** @enum {unknown} */
+      action: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate';
+      filter?: components['schemas']['UserFilter'];
+      groupId?: string;
+      reason?: string;
+      roleId?: string;
+      userIds?: string[];
     };
     SuspendedOrganization: {
       organization: components['schemas']['OperatorOrganization'];
@@ -3293,12 +3631,21 @@ export interface components {
       securityPolicy?: components['schemas']['RoleSecurityPolicyInput'];
       version: number;
     };
+    UpdateSamlConnectionBody: {
+      allowIdpInitiated?: boolean;
+      certificates?: string[];
+      metadataUrl?: string;
+      metadataXml?: string;
+      refreshMetadata?: boolean;
+    };
     UpdateSsoConnectionBody: {
       clientSecret?: string;
       enabled?: boolean;
+      groupsClaim?: string;
       hostedDomains?: string[];
       jitEnabled?: boolean;
       name?: string;
+      tokenAuthMethod?: components['schemas']['SsoTokenAuthMethod'];
     };
     UpdateUsageSettingsBody: {
       retentionDays: number;
@@ -3903,6 +4250,86 @@ export interface operations {
         };
         content: {
           'application/json': unknown;
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  reassignReviewer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReassignReviewerBody'];
+      };
+    };
+    responses: {
+      /** @description How many open items moved to the new reviewer, and which stayed (with why). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReassignReviewerResult'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5487,6 +5914,392 @@ export interface operations {
       };
       /** @description Nothing with this id exists in the caller’s organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listBulkJobs: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the organization’s bulk jobs, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJobList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  startBulkJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a retry with the same key and body replays the first answer instead of acting twice; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED). */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartBulkJobBody'];
+      };
+    };
+    responses: {
+      /** @description The bulk job: its kind, state, progress and whether it can still be undone. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJob'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getBulkJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bulk job with its progress and the first users it skipped, with why. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJobDetail'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  cancelBulkJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bulk job: its kind, state, progress and whether it can still be undone. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJob'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  undoBulkJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The bulk job: its kind, state, progress and whether it can still be undone. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJob'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -9474,6 +10287,283 @@ export interface operations {
       };
     };
   };
+  getSsoClientJwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The connection’s public key set (JWKS). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            keys: {
+              [key: string]: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: wait as long as Retry-After says, then try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listSsoRoleRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The connection’s group-to-role rules and the roles you may choose. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoRoleRuleList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createSsoRoleRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSsoRoleRuleBody'];
+      };
+    };
+    responses: {
+      /** @description The new group-to-role rule. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoRoleRule'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeSsoRoleRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        ruleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Ok'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   testSsoConnection: {
     parameters: {
       query?: never;
@@ -9884,6 +10974,249 @@ export interface operations {
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: wait as long as Retry-After says, then try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createSamlConnection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSamlConnectionBody'];
+      };
+    };
+    responses: {
+      /** @description The OIDC connection (never its client secret). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoConnection'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateSamlConnection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSamlConnectionBody'];
+      };
+    };
+    responses: {
+      /** @description The OIDC connection (never its client secret). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SsoConnection'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  samlAssertionConsumerService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          RelayState?: string;
+          SAMLResponse?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Signed in: to the console; a test: to its result page; a refusal: to the sign-in page with `sso_error`. */
+      303: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many requests: wait as long as Retry-After says, then try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSamlServiceProviderMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The service provider metadata XML (entity ID, ACS URL). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -123,6 +123,7 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
   app.post('/api/access-reviews/campaigns/:id/reassign', {
     config: { permission: MANAGE },
     schema: {
+      operationId: 'reassignReviewer',
       tags,
       summary: "Reassign a reviewer's open items (or the reviewer role's unassigned pool) to another person",
       params: IdParams,

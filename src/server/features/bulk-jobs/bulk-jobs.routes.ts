@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BulkJob, BulkJobDetail, BulkJobList, BulkJobListQuery, StartBulkJobBody } from '../../../contracts/bulk-jobs.js';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { ErrorBody, IdempotencyHeaders, IdParams } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
@@ -29,8 +29,10 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
       },
     },
     schema: {
+      operationId: 'startBulkJob',
       tags: ['Bulk jobs'],
       summary: 'Start a bulk role change, group change or deactivation as a server-side job (Idempotency-Key honoured)',
+      headers: IdempotencyHeaders,
       body: StartBulkJobBody,
       response: { 202: BulkJob, ...errors },
     },
@@ -45,6 +47,7 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.get('/api/bulk-jobs', {
     config: { permission: 'users.view' },
     schema: {
+      operationId: 'listBulkJobs',
       tags: ['Bulk jobs'],
       summary: 'Recent bulk jobs of the organization, newest first',
       querystring: BulkJobListQuery,
@@ -55,13 +58,25 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
 
   app.get('/api/bulk-jobs/:id', {
     config: { permission: 'users.view' },
-    schema: { tags: ['Bulk jobs'], summary: 'A bulk job’s progress and the users it skipped', params: IdParams, response: { 200: BulkJobDetail, ...errors } },
+    schema: {
+      operationId: 'getBulkJob',
+      tags: ['Bulk jobs'],
+      summary: 'A bulk job’s progress and the users it skipped',
+      params: IdParams,
+      response: { 200: BulkJobDetail, ...errors },
+    },
     handler: async (request) => getBulkJob(contextOf(request, deps), request.params.id),
   });
 
   app.post('/api/bulk-jobs/:id/cancel', {
     config: { permission: 'users.view', conditional: BY_JOB_KIND },
-    schema: { tags: ['Bulk jobs'], summary: 'Stop a running bulk job after its current chunk', params: IdParams, response: { 200: BulkJob, ...errors } },
+    schema: {
+      operationId: 'cancelBulkJob',
+      tags: ['Bulk jobs'],
+      summary: 'Stop a running bulk job after its current chunk',
+      params: IdParams,
+      response: { 200: BulkJob, ...errors },
+    },
     handler: async (request) => {
       const job = await cancelBulkJob(contextOf(request, deps), request.params.id);
       kick();
@@ -72,6 +87,7 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/api/bulk-jobs/:id/undo', {
     config: { permission: 'users.view', conditional: { role: BY_JOB_KIND.role, groups: BY_JOB_KIND.groups } },
     schema: {
+      operationId: 'undoBulkJob',
       tags: ['Bulk jobs'],
       summary: 'Restore what a role or group job changed (within 30 days), as a new job',
       params: IdParams,

@@ -13,12 +13,13 @@ import { createRoleRule, listRoleRules, removeRoleRule } from './sso.role-rules.
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const RuleParams = Type.Object({ id: Type.String({ maxLength: 64 }), ruleId: Type.String({ maxLength: 64 }) });
-const Jwks = Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) });
+const Jwks = Type.Object({ keys: Type.Array(Type.Record(Type.String(), Type.Unknown())) }, { description: 'The connection’s public key set (JWKS).' });
 
 export const ssoMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/sso/connections/:id/jwks.json', {
     config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
+      operationId: 'getSsoClientJwks',
       tags: ['Single sign-on'],
       summary: 'The public key a private-key JWT connection signs its client assertions with (for the identity provider)',
       params: IdParams,
@@ -34,6 +35,7 @@ export const ssoMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.get('/api/sso/connections/:id/role-rules', {
     config: { permission: 'organization.view_settings' },
     schema: {
+      operationId: 'listSsoRoleRules',
       tags: ['Single sign-on'],
       summary: 'Group-to-role rules of a connection, and the roles the caller may choose',
       params: IdParams,
@@ -44,6 +46,7 @@ export const ssoMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   app.post('/api/sso/connections/:id/role-rules', {
     config: { permission: 'organization.manage_settings', stepUp: true },
     schema: {
+      operationId: 'createSsoRoleRule',
       tags: ['Single sign-on'],
       summary: 'Add a group-to-role rule (within your own grant ceiling); it applies at each sign-in',
       params: IdParams,
@@ -54,7 +57,13 @@ export const ssoMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
   });
   app.delete('/api/sso/connections/:id/role-rules/:ruleId', {
     config: { permission: 'organization.manage_settings', stepUp: true },
-    schema: { tags: ['Single sign-on'], summary: 'Remove a group-to-role rule', params: RuleParams, response: { 200: Ok, ...errors } },
+    schema: {
+      operationId: 'removeSsoRoleRule',
+      tags: ['Single sign-on'],
+      summary: 'Remove a group-to-role rule',
+      params: RuleParams,
+      response: { 200: Ok, ...errors },
+    },
     handler: async (request) => {
       await removeRoleRule(contextOf(request, deps), request.params.id, request.params.ruleId);
       return { ok: true as const };

@@ -15,7 +15,7 @@ const ENTITY = (id: string) => `http://localhost:3000/api/sso/saml/${id}/metadat
 
 describe('a SAML connection’s configuration', () => {
   it('should read the metadata URL, show what to give the identity provider, and publish SP metadata', async () => {
-    const created = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Okta', metadataUrl: w.idp.metadataUrl });
+    const created = await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Okta', metadataUrl: w.idp.metadataUrl });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(created.json()).toMatchObject({
@@ -50,7 +50,7 @@ describe('a SAML connection’s configuration', () => {
     ],
     ['an unreachable URL', { metadataUrl: 'http://127.0.0.1:9/metadata' }, 'SAML_METADATA_FETCH_FAILED'],
   ])('should refuse %s with a 422 and save nothing', async (_name, body, code) => {
-    const res = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Bad', ...body });
+    const res = await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Bad', ...body });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe(code);
     expect(await w.t.deps.db.selectFrom('sso_connections').select('id').execute()).toHaveLength(0);
@@ -58,7 +58,7 @@ describe('a SAML connection’s configuration', () => {
 
   it('should create a connection before the identity provider exists, and refuse to sign in through it until its metadata is given', async () => {
     await w.t.createUser({ email: 'bob@acme.test' });
-    const created = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Okta' });
+    const created = await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Okta' });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(created.json().saml).toMatchObject({ acsUrl: ACS(id), spEntityId: ENTITY(id), idpEntityId: '', certificates: [] });
@@ -69,7 +69,7 @@ describe('a SAML connection’s configuration', () => {
     expect((await api(w.t, 'GET', `/api/sso/connections/${id}/test`)).json().error.code).toBe('SAML_NOT_CONFIGURED');
     expect(ssoErrorOf(await postToAcs(w, { acsUrl: ACS(id), SAMLResponse: 'eA==', RelayState: undefined }))).toBe('SAML_NOT_CONFIGURED');
 
-    const configured = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { metadataXml: w.idp.metadataXml() });
+    const configured = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { metadataXml: w.idp.metadataXml() });
     expect(configured.json().saml).toMatchObject({ idpEntityId: w.idp.entityId, idpSsoUrl: w.idp.ssoUrl });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
   });
@@ -77,7 +77,7 @@ describe('a SAML connection’s configuration', () => {
   it('should refuse a private metadata URL when loopback identity providers are not allowed', async () => {
     await w.close();
     w = await samlWorld({ ssoAllowLoopbackIssuers: false });
-    const res = await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Local', metadataUrl: w.idp.metadataUrl });
+    const res = await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Local', metadataUrl: w.idp.metadataUrl });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('ISSUER_NOT_ALLOWED');
   });
@@ -90,7 +90,7 @@ describe('a SAML connection’s configuration', () => {
     w.idp.next({ key: fresh });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBe('SAML_BAD_SIGNATURE');
 
-    const both = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { certificates: [old.certificate, certBody(fresh.certificate)] });
+    const both = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { certificates: [old.certificate, certBody(fresh.certificate)] });
     expect(both.statusCode).toBe(200);
     expect(both.json().saml.certificates).toHaveLength(2);
     w.idp.next({ key: fresh });
@@ -98,30 +98,30 @@ describe('a SAML connection’s configuration', () => {
     w.idp.next({ key: old });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
 
-    expect((await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { certificates: [fresh.certificate] })).statusCode).toBe(200);
+    expect((await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { certificates: [fresh.certificate] })).statusCode).toBe(200);
     w.idp.next({ key: old });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBe('SAML_BAD_SIGNATURE');
     w.idp.next({ key: fresh });
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
 
-    const tooMany = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, {
+    const tooMany = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, {
       certificates: [old.certificate, fresh.certificate, newSamlKeyPair().certificate],
     });
     expect(tooMany.statusCode).toBe(400);
-    const notACert = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { certificates: ['hello'] });
+    const notACert = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { certificates: ['hello'] });
     expect(notACert.json().error.code).toBe('SAML_CERTIFICATE_INVALID');
   });
 
   it('should pick up a rotated certificate from the metadata URL on refresh', async () => {
     await w.t.createUser({ email: 'bob@acme.test' });
-    const id = (await api(w.t, 'POST', '/api/sso/saml/connections', { name: 'Okta', metadataUrl: w.idp.metadataUrl })).json().id;
+    const id = (await api(w.t, 'POST', '/api/sso/saml-connections', { name: 'Okta', metadataUrl: w.idp.metadataUrl })).json().id;
     await connectSaml(w, { name: 'unused' });
     await api(w.t, 'PUT', `/api/sso/domains/${(await api(w.t, 'GET', '/api/sso')).json().domains[0].id}/connection`, { connectionId: id });
     const fresh = newSamlKeyPair('Rotated IdP');
     w.idp.published = [w.idp.key, fresh];
     w.idp.key = fresh;
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBe('SAML_BAD_SIGNATURE');
-    const refreshed = await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { refreshMetadata: true });
+    const refreshed = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { refreshMetadata: true });
     expect(refreshed.json().saml.certificates).toHaveLength(2);
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBeNull();
   });
@@ -135,7 +135,7 @@ describe('IdP-initiated sign-in', () => {
     const unsolicited = () => w.idp.respond({ acsUrl: ACS(id), audience: ENTITY(id), inResponseTo: null });
     expect(ssoErrorOf(await postToAcs(w, unsolicited()))).toBe('SAML_IDP_INITIATED_DISABLED');
 
-    expect((await api(w.t, 'PATCH', `/api/sso/saml/connections/${id}`, { allowIdpInitiated: true })).json().saml.allowIdpInitiated).toBe(true);
+    expect((await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { allowIdpInitiated: true })).json().saml.allowIdpInitiated).toBe(true);
     const post = unsolicited();
     const res = await postToAcs(w, post);
     expect(ssoErrorOf(res)).toBeNull();

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { generateServiceProviderMetadata } from '@node-saml/node-saml';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Redirect } from '../../../contracts/common.js';
 import { CreateSamlConnectionBody, UpdateSamlConnectionBody } from '../../../contracts/sso-saml.js';
 import { SsoConnection } from '../../../contracts/sso.js';
 import { contextOf } from '../../platform/access.js';
@@ -47,15 +47,17 @@ const AcsBody = Type.Object({
   RelayState: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 
+/** The administrators' SAML routes (create and change a connection) and the identity provider's (metadata, ACS). */
 export const samlRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  // Only this plugin reads HTML forms: the identity provider's page posts the response as one.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2_500_000 }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  await app.register(samlAdminRoutes, { deps });
+  await app.register(samlIdentityProviderRoutes, { deps });
+};
 
-  app.post('/api/sso/saml/connections', {
+const samlAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.post('/api/sso/saml-connections', {
     config: manage,
     schema: {
+      operationId: 'createSamlConnection',
       tags: ['Single sign-on'],
       summary: "Add a SAML 2.0 connection from the identity provider's metadata (XML or URL)",
       body: CreateSamlConnectionBody,
@@ -63,9 +65,10 @@ export const samlRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     },
     handler: async (request, reply) => reply.status(201).send(await createSamlConnection(contextOf(request, deps), request.body)),
   });
-  app.patch('/api/sso/saml/connections/:id', {
+  app.patch('/api/sso/saml-connections/:id', {
     config: manage,
     schema: {
+      operationId: 'updateSamlConnection',
       tags: ['Single sign-on'],
       summary: 'Change a SAML connection: new metadata, signing certificates (rotation), IdP-initiated sign-in',
       params: IdParams,
@@ -74,9 +77,23 @@ export const samlRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     },
     handler: async (request) => updateSamlConnection(contextOf(request, deps), request.params.id, request.body),
   });
+};
+
+const samlIdentityProviderRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  // Only this plugin reads HTML forms: the identity provider's page posts the response as one.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2_500_000 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
   app.get('/api/sso/saml/:id/metadata', {
     config: { public: true },
-    schema: { tags: ['Sign-in'], summary: "This connection's SAML service provider metadata, for the identity provider", params: IdParams },
+    schema: {
+      operationId: 'getSamlServiceProviderMetadata',
+      tags: ['Sign-in'],
+      summary: "This connection's SAML service provider metadata, for the identity provider",
+      params: IdParams,
+      response: { 200: Type.Any({ description: 'The service provider metadata XML (entity ID, ACS URL).' }), 404: ErrorBody, 429: ErrorBody },
+    },
     handler: async (request, reply) => {
       const row = await findConnectionAnywhere(deps.db, request.params.id);
       if (!row || row.kind !== 'saml') throw fail(SSO_ERRORS, 'CONNECTION_NOT_FOUND');
@@ -91,10 +108,16 @@ export const samlRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
   app.post('/api/sso/saml/:id/acs', {
     config: { public: true, crossSitePost: true, rateLimit: signInLimit },
     schema: {
+      operationId: 'samlAssertionConsumerService',
       tags: ['Sign-in'],
       summary: 'Assertion Consumer Service: the identity provider posts its SAML response here; signs in, or records a connection test',
       params: IdParams,
       body: AcsBody,
+      response: {
+        303: Redirect('Signed in: to the console; a test: to its result page; a refusal: to the sign-in page with `sso_error`.'),
+        400: ErrorBody,
+        429: ErrorBody,
+      },
     },
     handler: async (request, reply) => {
       reply.clearCookie(SAML_STATE_COOKIE, { path: SAML_COOKIE_PATH });
