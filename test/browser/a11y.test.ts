@@ -6,8 +6,10 @@ import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type Run
 
 /**
  * Every route of the console's router, and every dialog those pages open, has no axe violation of
- * any impact. The routes come from src/web/app/routes.tsx itself, so a route added there without a
- * visit here fails the first test.
+ * any impact, in the light and in the dark colour scheme. The routes come from src/web/app/routes.tsx
+ * itself, so a route added there without a visit here fails the first test. The console follows the
+ * system's scheme, so each page is checked in light, then Chromium is told the system is dark and the
+ * same page (or dialog) is checked again without reloading it.
  */
 const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
 
@@ -194,6 +196,22 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** Tells the page the system prefers `scheme`, and waits until the console has switched and no colour is mid-transition. */
+async function useScheme(page: Page, scheme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((s) => document.documentElement.dataset.mantineColorScheme === s, scheme);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/** The violations in light and then in dark, keyed "what" and "what (dark)"; the page is left in light. */
+async function inBothSchemes(page: Page, what: string): Promise<Record<string, string[]>> {
+  const light = await violations(page);
+  await useScheme(page, 'dark');
+  const dark = await violations(page);
+  await useScheme(page, 'light');
+  return { [what]: light, [`${what} (dark)`]: dark };
+}
+
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map(
@@ -224,7 +242,7 @@ async function openDialog(page: Page, opener: Opener) {
   await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
 }
 
-describe('axe on every route and dialog, and focus back on the opener when a dialog closes', () => {
+describe('axe on every route and dialog in light and dark, and focus back on the opener when a dialog closes', () => {
   it('should visit every route of the router', () => {
     expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
   });
@@ -236,11 +254,11 @@ describe('axe on every route and dialog, and focus back on the opener when a dia
     page.setDefaultTimeout(20_000);
     try {
       await open(page, visit.url(ids));
-      const found: Record<string, string[]> = { page: await violations(page) };
+      const found: Record<string, string[]> = await inBothSchemes(page, 'page');
       for (const [i, opener] of (visit.dialogs ?? []).entries()) {
         await open(page, visit.url(ids));
         await openDialog(page, opener);
-        found[`dialog ${typeof opener === 'string' ? opener : i}`] = await violations(page);
+        Object.assign(found, await inBothSchemes(page, `dialog ${typeof opener === 'string' ? opener : i}`));
         // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
         if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
         await page.keyboard.press('Escape');
@@ -259,7 +277,8 @@ describe('axe on every route and dialog, and focus back on the opener when a dia
     page.setDefaultTimeout(20_000);
     try {
       await open(page, url(ids));
-      expect(await violations(page)).toEqual([]);
+      const found = await inBothSchemes(page, 'page');
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
     } finally {
       await page.close();
     }

@@ -42,7 +42,7 @@ function ActiveStat({ label, current, previous, previousLabel, comparable = true
       <Text fz={28} fw={700}>
         {formatNumber(current)}
       </Text>
-      <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
+      <Group gap={4} c={diff > 0 ? 'teal' : diff < 0 ? 'red' : 'dimmed'}>
         {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
         <Text size="xs">
           {formatNumber(previous)} {previousLabel}
