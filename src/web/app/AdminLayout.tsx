@@ -81,7 +81,7 @@ export function AdminLayout() {
           </Group>
           <Group gap="sm">
             <SearchButton onClick={shortcuts.openPalette} />
-            <Menu position="bottom-end" withinPortal>
+            <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <UnstyledButton aria-label="Account menu">
                   <Group gap={8}>
