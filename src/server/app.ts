@@ -42,6 +42,7 @@ import { methodNotAllowedPlugin } from './platform/method-not-allowed.js';
 import { INPUT_ERRORS, inputGuardPlugin } from './platform/input-guard.js';
 import { registerOpenApi } from './platform/openapi.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
+import { inlineScriptHashes } from './platform/inline-scripts.js';
 import { readRoutingPlugin } from './platform/read-routing.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
@@ -71,13 +72,14 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorate('bulkJobWorker', null);
   if (options.startWorkers) startBackgroundJobs(app, deps);
 
-  await registerPlatform(app, deps);
+  const webRoot = options.webRoot ?? resolve('dist/web');
+  await registerPlatform(app, deps, webRoot);
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await registerFeatures(app, deps);
 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  await registerConsole(app, options.webRoot ?? resolve('dist/web'));
+  await registerConsole(app, webRoot);
   return app;
 }
 
@@ -147,7 +149,7 @@ function startBackgroundJobs(app: App, deps: Deps): void {
 }
 
 /** Cross-cutting plugins every feature relies on: errors, input guard, cookies, headers, rate limit, OpenAPI, access. */
-async function registerPlatform(app: App, deps: Deps): Promise<void> {
+async function registerPlatform(app: App, deps: Deps, webRoot: string): Promise<void> {
   await app.register(errorsPlugin);
   await app.register(methodNotAllowedPlugin);
   await app.register(inputGuardPlugin);
@@ -159,7 +161,7 @@ async function registerPlatform(app: App, deps: Deps): Promise<void> {
         // Mantine and Swagger UI set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(webRoot)],
         connectSrc: ["'self'"],
       },
     },

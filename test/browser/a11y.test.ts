@@ -6,8 +6,10 @@ import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type Run
 
 /**
  * Every route of the console's router, and every dialog those pages open, has no axe violation of
- * any impact. The routes come from src/web/app/routes.tsx itself, so a route added there without a
- * visit here fails the first test.
+ * any impact, in the light and in the dark colour scheme. The routes come from src/web/app/routes.tsx
+ * itself, so a route added there without a visit here fails the first test. The console follows the
+ * system's scheme, so each page is checked in light, then Chromium is told the system is dark and the
+ * same page (or dialog) is checked again without reloading it.
  */
 const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
 
@@ -161,6 +163,11 @@ const EXTRA_URLS: ((ids: Ids) => string)[] = [
   () => '/admin/security/recovery',
 ];
 
+/** Every dialog as [name, route, opener]: "/admin/users › Invite New User", or its position for a dialog opened in steps. */
+const DIALOGS = Object.entries(VISITS).flatMap(([path, visit]) =>
+  (visit.dialogs ?? []).map((opener, i) => [`${path} › ${typeof opener === 'string' ? opener : `dialog ${i + 1}`}`, path, opener] as const),
+);
+
 const EMPTY_IDS: Ids = { user: ':user', group: ':group', role: ':role', systemRole: ':systemRole', workspace: ':workspace' };
 
 let app: RunningApp;
@@ -194,6 +201,22 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** Tells the page the system prefers `scheme`, and waits until the console has switched and no colour is mid-transition. */
+async function useScheme(page: Page, scheme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.waitForFunction((s) => document.documentElement.dataset.mantineColorScheme === s, scheme);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/** The violations in light and then in dark, keyed "what" and "what (dark)"; the page is left in light. */
+async function inBothSchemes(page: Page, what: string): Promise<Record<string, string[]>> {
+  const light = await violations(page);
+  await useScheme(page, 'dark');
+  const dark = await violations(page);
+  await useScheme(page, 'light');
+  return { [what]: light, [`${what} (dark)`]: dark };
+}
+
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map(
@@ -216,6 +239,20 @@ async function open(page: Page, url: string) {
   await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
 }
 
+/** Opens the visit's page (signed out in a context of its own when the visit says so), runs `check`, and closes it. */
+async function onPage(visit: Visit, check: (page: Page) => Promise<void>) {
+  const context = visit.signedOut ? await browser.newContext({ viewport: { width: 1440, height: 900 } }) : admin;
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  try {
+    await open(page, visit.url(ids));
+    await check(page);
+  } finally {
+    await page.close();
+    if (visit.signedOut) await context.close();
+  }
+}
+
 async function openDialog(page: Page, opener: Opener) {
   if (typeof opener === 'string') await page.getByRole('main').getByRole('button', { name: opener, exact: true }).first().click();
   else await opener(page);
@@ -224,34 +261,30 @@ async function openDialog(page: Page, opener: Opener) {
   await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
 }
 
-describe('axe on every route and dialog, and focus back on the opener when a dialog closes', () => {
+describe('axe on every route and dialog in light and dark, and focus back on the opener when a dialog closes', () => {
   it('should visit every route of the router', () => {
     expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
   });
 
-  it.each(Object.keys(VISITS))('should find no violation on %s and its dialogs', async (path) => {
-    const visit = VISITS[path];
-    const context = visit.signedOut ? await browser.newContext({ viewport: { width: 1440, height: 900 } }) : admin;
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    try {
-      await open(page, visit.url(ids));
-      const found: Record<string, string[]> = { page: await violations(page) };
-      for (const [i, opener] of (visit.dialogs ?? []).entries()) {
-        await open(page, visit.url(ids));
-        await openDialog(page, opener);
-        found[`dialog ${typeof opener === 'string' ? opener : i}`] = await violations(page);
-        // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
-        if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
-        await page.keyboard.press('Escape');
-        await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-        if (typeof opener === 'string') await expect.poll(() => focusedName(page)).toBe(opener);
-      }
+  it.each(Object.keys(VISITS))('should find no violation on %s', async (path) => {
+    await onPage(VISITS[path], async (page) => {
+      const found = await inBothSchemes(page, 'page');
       expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
-    } finally {
-      await page.close();
-      if (visit.signedOut) await context.close();
-    }
+    });
+  });
+
+  // One test per dialog: each opens its page afresh, so a slow machine meets one dialog's time limit, not a page's six.
+  it.each(DIALOGS)('should find no violation on %s', async (_, path, opener) => {
+    await onPage(VISITS[path], async (page) => {
+      await openDialog(page, opener);
+      const found = await inBothSchemes(page, 'dialog');
+      // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
+      if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      if (typeof opener === 'string') await expect.poll(() => focusedName(page)).toBe(opener);
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
+    });
   });
 
   it.each(EXTRA_URLS.map((f) => [f(EMPTY_IDS), f]))('should find no violation on %s', async (_, url) => {
@@ -259,7 +292,8 @@ describe('axe on every route and dialog, and focus back on the opener when a dia
     page.setDefaultTimeout(20_000);
     try {
       await open(page, url(ids));
-      expect(await violations(page)).toEqual([]);
+      const found = await inBothSchemes(page, 'page');
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
     } finally {
       await page.close();
     }

@@ -145,22 +145,26 @@ describe('Organization settings', () => {
       await p.getByRole('heading', { name: 'Organization settings' }).waitFor();
       await p.getByRole('heading', { name: 'Authentication Policy' }).waitFor();
 
-      const domains = p.getByRole('combobox', { name: 'Allowed email domains' });
+      const invitations = p.getByRole('region', { name: 'Invitations and user changes' });
+      const domains = invitations.getByRole('combobox', { name: 'Allowed email domains' });
       await domains.fill('not a domain!');
       await domains.press('Enter');
-      await p.getByRole('button', { name: 'Save settings' }).click();
-      await p.getByText(/is not a valid domain name/).waitFor();
+      await invitations.getByRole('button', { name: 'Save invitations and user changes' }).click();
+      await invitations.getByText(/is not a valid domain name/).waitFor();
 
-      await p.getByRole('button', { name: 'Discard changes' }).click();
+      await invitations.getByRole('button', { name: 'Discard changes to invitations and user changes' }).click();
       await domains.fill('acme.test');
       await domains.press('Enter');
-      await p.getByLabel('Invitation expiry (days)').fill('14');
-      await p.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
+      await invitations.getByLabel('Invitation expiry (days)').fill('14');
+      await invitations.getByRole('button', { name: 'Save invitations and user changes' }).click();
+      await invitations.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+      const policy = p.getByRole('region', { name: 'Authentication Policy' });
+      await policy.getByRole('switch', { name: /^Require passkeys for privileged users/ }).check();
       // The admin has no passkey: the page says what saving will do to them before they save.
-      await p.getByRole('status').filter({ hasText: 'You have no passkey yet' }).waitFor();
+      await policy.getByRole('status').filter({ hasText: 'You have no passkey yet' }).waitFor();
       expect(await seriousViolations(p)).toEqual([]);
-      await p.getByRole('button', { name: 'Save settings' }).click();
-      await p.getByText('Organization settings saved.').waitFor();
+      await policy.getByRole('button', { name: 'Save authentication policy' }).click();
       // The policy applies at once: this admin has no passkey, so the console sends them to Account security.
       await p.waitForURL('**/account/security');
 
@@ -188,10 +192,10 @@ describe('Usage data retention', () => {
     await expect.poll(() => days.inputValue()).toBe('90');
     await days.fill('3');
     await card.getByText('Choose between 7 and 730 days.').waitFor();
-    await expect(card.getByRole('button', { name: 'Save retention' }).isDisabled()).resolves.toBe(true);
+    await expect(card.getByRole('button', { name: 'Save usage data retention' }).isDisabled()).resolves.toBe(true);
     await days.fill('120');
-    await card.getByRole('button', { name: 'Save retention' }).click();
-    await page.getByText('Raw usage events are now kept for 120 days.').waitFor();
+    await card.getByRole('button', { name: 'Save usage data retention' }).click();
+    await card.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect(await seriousViolations()).toEqual([]);
 
     await page.reload();
@@ -226,7 +230,7 @@ describe('read-only views', () => {
       await sue.goto(`${app.url}/admin/settings`);
       await sue.getByText('Your role can view these settings but not change them.').waitFor();
       await expect(sue.getByRole('switch', { name: /^Require passkeys for all users/ }).isDisabled()).resolves.toBe(true);
-      await expect(sue.getByRole('button', { name: 'Save settings' }).count()).resolves.toBe(0);
+      await expect(sue.getByRole('button', { name: /^Save / }).count()).resolves.toBe(0);
     } finally {
       await sues.close();
     }

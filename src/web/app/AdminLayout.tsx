@@ -8,6 +8,7 @@ import { OrganizationSwitcher } from '../features/auth/components/OrganizationSw
 import { CommandPalette, SearchButton, ShortcutsHelp, usePaletteShortcuts } from '../features/command-palette';
 import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
+import { ColorSchemeMenuItems } from './ColorSchemeMenuItems';
 import { navigationFor, type NavItem } from './navigation';
 
 /** The open-alerts count beside "Security Center" ("99+" past 99). */
@@ -73,14 +74,14 @@ export function AdminLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={700} size="lg" c="indigo.7">
+            <Text fw={700} size="lg" c="var(--sofie-color-brand)">
               Sofie
             </Text>
             <OrganizationSwitcher current={me.organization} suffix={isAdmin ? 'Administration' : null} />
           </Group>
           <Group gap="sm">
             <SearchButton onClick={shortcuts.openPalette} />
-            <Menu position="bottom-end" withinPortal>
+            <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
               <Menu.Target>
                 <UnstyledButton aria-label="Account menu">
                   <Group gap={8}>
@@ -104,6 +105,9 @@ export function AdminLayout() {
                 <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>
                   Account security
                 </Menu.Item>
+                <Menu.Divider />
+                <ColorSchemeMenuItems />
+                <Menu.Divider />
                 <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>
                   Sign out
                 </Menu.Item>
@@ -118,7 +122,7 @@ export function AdminLayout() {
           <NavSection label="Your account" items={nav.account} pathname={location.pathname} />
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+      <AppShell.Main bg="var(--sofie-color-canvas)" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
       <CommandPalette opened={shortcuts.paletteOpened} onClose={shortcuts.closePalette} pages={[...nav.admin, ...nav.account]} />

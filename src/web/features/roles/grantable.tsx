@@ -48,11 +48,11 @@ export function useRoleChoices(roles: readonly Grantable[], label: (role: Granta
       <Stack gap={0}>
         <Group gap={6} wrap="nowrap">
           <IconLock size={14} aria-hidden />
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             {option.label}
           </Text>
         </Group>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {why}
         </Text>
       </Stack>

@@ -33,7 +33,7 @@ export function LoadFailure({ error, title, children, onRetry }: { error: unknow
             </Button>
           )}
           {requestId && (
-            <Text size="xs" c="red.9">
+            <Text size="xs" c="var(--mantine-color-error)">
               Request id <Code>{requestId}</Code>
             </Text>
           )}

@@ -28,7 +28,7 @@ export function ChangeError({ error, whatChanged, onReload, reloading }: { error
     );
   }
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Not saved" role="alert" styles={{ title: { color: '#a51d1d' } }}>
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Not saved" role="alert">
       {errorMessage(error)}
     </Alert>
   );

@@ -21,7 +21,15 @@ const COLORS: Record<string, string> = {
  */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="dot" c="dark.6" tt="none" size="md" fw={500} styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      color={COLORS[status] ?? 'gray'}
+      variant="dot"
+      c="var(--mantine-color-text)"
+      tt="none"
+      size="md"
+      fw={500}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {status}
     </Badge>
   );

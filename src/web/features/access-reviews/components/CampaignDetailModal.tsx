@@ -69,7 +69,7 @@ export function CampaignDetailModal({ id, canManage, onClose }: { id: string | n
                   administrator). Their account, groups and content stay as they are.
                 </Text>
                 {close.error && (
-                  <Text c="red.9" size="sm">
+                  <Text c="var(--mantine-color-error)" size="sm">
                     {errorMessage(close.error)}
                   </Text>
                 )}

@@ -19,7 +19,7 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
           <Title order={2} size="h3">
             Review campaigns
           </Title>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Reviewers keep or revoke each person’s access; closing a campaign applies the revocations.
           </Text>
         </div>
@@ -35,7 +35,7 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
             {errorMessage(campaigns.error)}
           </Alert>
         ) : (campaigns.data?.items.length ?? 0) === 0 ? (
-          <Text c="gray.7" p="md" size="sm">
+          <Text c="dimmed" p="md" size="sm">
             {campaigns.isLoading ? 'Loading campaigns…' : 'No campaign yet.'}
           </Text>
         ) : (

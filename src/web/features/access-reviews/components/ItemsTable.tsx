@@ -14,7 +14,7 @@ function DecisionCell({ item }: { item: ReviewItem }) {
     );
   if (!item.decision)
     return (
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         Not reviewed
       </Text>
     );
@@ -73,11 +73,11 @@ export function ItemsTable({
                 <Text size="sm" fw={500}>
                   {item.user.name}
                 </Text>
-                <Text size="xs" c="gray.7">
+                <Text size="xs" c="dimmed">
                   {item.user.email}
                 </Text>
                 {item.blocked && (
-                  <Text size="xs" c="red.9" role="note">
+                  <Text size="xs" c="var(--mantine-color-error)" role="note">
                     {item.blocked.message}
                   </Text>
                 )}
@@ -86,7 +86,7 @@ export function ItemsTable({
                 <Text size="sm">
                   {item.role.name} {item.context.privileged && <SoftBadge color="orange">Privileged</SoftBadge>}
                 </Text>
-                <Text size="xs" c="gray.7">
+                <Text size="xs" c="dimmed">
                   {item.context.permissions.length} permissions{item.context.groups.length ? ` · groups: ${item.context.groups.join(', ')}` : ''}
                 </Text>
               </Table.Td>

@@ -65,7 +65,7 @@ export function MyReviewsSection() {
           <Title order={2} size="h3">
             My reviews
           </Title>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             Access you were asked to review. Keep what is still needed, revoke the rest; every decision needs a reason.
           </Text>
         </div>
@@ -73,7 +73,7 @@ export function MyReviewsSection() {
           <Button color="indigo.7" disabled={selected.size === 0} onClick={() => setDeciding('keep')}>
             Keep
           </Button>
-          <Button color="red.8" variant="outline" disabled={selected.size === 0} onClick={() => setDeciding('revoke')}>
+          <Button color="red" variant="outline" disabled={selected.size === 0} onClick={() => setDeciding('revoke')}>
             Revoke
           </Button>
         </Group>
@@ -85,7 +85,7 @@ export function MyReviewsSection() {
             {errorMessage(mine.error)}
           </Alert>
         ) : items.length === 0 ? (
-          <Text c="gray.7" p="md" size="sm">
+          <Text c="dimmed" p="md" size="sm">
             {mine.isLoading ? 'Loading…' : 'Nothing to review right now.'}
           </Text>
         ) : (

@@ -11,7 +11,7 @@ function Section({ title, empty, children }: { title: string; empty: boolean; ch
         {title}
       </Title>
       {empty ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           None.
         </Text>
       ) : (

@@ -36,7 +36,7 @@ function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[
               <Table.Td>{s.summary.passkeyGaps}</Table.Td>
               <Table.Td>
                 {s.summary.dormantPrivileged}{' '}
-                <Text span size="xs" c="gray.7">
+                <Text span size="xs" c="dimmed">
                   ({s.dormantDays} days)
                 </Text>
               </Table.Td>
@@ -60,7 +60,7 @@ function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[
                     ))}
                   </Group>
                 ) : (
-                  <Text size="xs" c="gray.7">
+                  <Text size="xs" c="dimmed">
                     Needs “Manage access reviews”
                   </Text>
                 )}
@@ -95,7 +95,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
           <Title order={2} size="h3">
             Snapshots
           </Title>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="dimmed">
             A point-in-time report of privileged access, invitations, passkey gaps, dormant accounts and tokens.
           </Text>
         </div>
@@ -114,7 +114,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
             {errorMessage(snapshots.error)}
           </Alert>
         ) : (snapshots.data?.items.length ?? 0) === 0 ? (
-          <Text c="gray.7" p="md" size="sm">
+          <Text c="dimmed" p="md" size="sm">
             {snapshots.isLoading ? 'Loading snapshots…' : 'No snapshot yet.'}
           </Text>
         ) : (

@@ -9,7 +9,7 @@ export function MyAccessReviewsPage() {
         <Title order={1} size="h2">
           My access reviews
         </Title>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Access you were asked to review: keep or revoke each grant, with a reason the auditors will read.
         </Text>
       </div>

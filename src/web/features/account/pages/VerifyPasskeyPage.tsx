@@ -36,7 +36,7 @@ export function VerifyPasskeyPage() {
   }
 
   return (
-    <Center component="main" mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="var(--sofie-color-canvas)" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="lg" w={440} maw="100%">
         <Stack>
           <div>

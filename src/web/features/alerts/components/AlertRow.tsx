@@ -25,7 +25,7 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
           <Text size="sm" fw={600}>
             {alert.title}
           </Text>
-          <Text size="xs" c="gray.7">
+          <Text size="xs" c="dimmed">
             {RULE_LABELS[alert.rule]}
             {alert.escalatedAt ? ' · escalated' : ''}
             {alert.dismissReason ? ` · dismissed: ${alert.dismissReason}` : ''}

@@ -67,7 +67,7 @@ export function AlertsTab() {
       ) : alerts.error ? (
         <Alert color="red">{errorMessage(alerts.error)}</Alert>
       ) : items.length === 0 ? (
-        <Text c="gray.7" size="sm" p="md">
+        <Text c="dimmed" size="sm" p="md">
           {view === 'open' ? 'No open alerts. Rules watch role grants, policy changes, tokens, failed sign-ins and new admin devices.' : 'No dismissed alerts.'}
         </Text>
       ) : (

@@ -53,7 +53,7 @@ export function SignInPage() {
   const ssoError = ssoErrorText(params.get('sso_error'));
 
   return (
-    <Center component="main" mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="var(--sofie-color-canvas)" p="md">
       <Paper withBorder shadow="sm" p="xl" radius="lg" w={420} maw="100%">
         <Stack>
           <div>

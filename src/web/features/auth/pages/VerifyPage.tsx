@@ -33,7 +33,7 @@ export function VerifyPage() {
   }, [params, navigate, queryClient]);
 
   return (
-    <Center component="main" mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="var(--sofie-color-canvas)">
       <Paper withBorder p="xl" radius="lg" w={420} maw="100%">
         <Title order={1} size="h3" mb="md">
           Sign in to Sofie

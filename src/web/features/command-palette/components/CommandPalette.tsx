@@ -15,18 +15,18 @@ function EntryLine({ entry, active, onPick }: { entry: PaletteEntry; active: boo
       onClick={onPick}
       px="sm"
       py={6}
-      style={{ borderRadius: 6, background: active ? 'var(--mantine-color-indigo-0)' : undefined, display: 'block', width: '100%' }}
+      style={{ borderRadius: 6, background: active ? 'var(--mantine-color-indigo-light)' : undefined, display: 'block', width: '100%' }}
     >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" fw={active ? 600 : 400} truncate>
           {entry.label}
           {entry.hint && (
-            <Text span size="xs" c="gray.7" ml={8}>
+            <Text span size="xs" c="dimmed" ml={8}>
               {entry.hint}
             </Text>
           )}
         </Text>
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {entry.group}
         </Text>
       </Group>
@@ -82,12 +82,12 @@ function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => 
           ))}
         </div>
         {entries.length === 0 && !loading && (
-          <Text size="sm" c="gray.7" p="sm">
+          <Text size="sm" c="dimmed" p="sm">
             Nothing matches “{query}”.
           </Text>
         )}
       </div>
-      <Text size="xs" c="gray.7">
+      <Text size="xs" c="dimmed">
         <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move, <Kbd>Enter</Kbd> to open, <Kbd>Esc</Kbd> to close, <Kbd>?</Kbd> for every shortcut.
       </Text>
     </Stack>

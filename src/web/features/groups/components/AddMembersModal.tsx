@@ -72,7 +72,7 @@ export function AddMembersModal({
             data-autofocus
           />
           {selected.length > 0 && (
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               {selected.length} selected
             </Text>
           )}

@@ -9,7 +9,7 @@ import { GroupHints, GROUPS_VS_ROLES } from './GroupHint';
 export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDetail; manage: boolean; onEdit: () => void; onDelete: () => void }) {
   return (
     <>
-      <Anchor c="indigo.8" component={Link} to="/admin/groups" size="sm">
+      <Anchor component={Link} to="/admin/groups" size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} /> Manage Groups
         </Group>
@@ -19,10 +19,10 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
           <Title order={1} size="h2">
             {g.name}
           </Title>
-          <Text c={g.description ? undefined : 'gray.7'} mt={4}>
+          <Text c={g.description ? undefined : 'dimmed'} mt={4}>
             {g.description || 'No description.'}
           </Text>
-          <Text size="sm" c="gray.7" mt={4}>
+          <Text size="sm" c="dimmed" mt={4}>
             <span data-testid="group-member-count">{plural(g.memberCount, 'member', 'members')}</span> · created {formatDate(g.createdAt)}
           </Text>
           <Stack gap={2} mt={6}>
@@ -40,7 +40,7 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
           </Group>
         )}
       </Group>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         {GROUPS_VS_ROLES}
       </Text>
     </>

@@ -9,7 +9,7 @@ export function GroupHints({ hints }: { hints: string[] }) {
       {hints.map((hint) => (
         <Group key={hint} gap={4} wrap="nowrap" align="flex-start">
           <IconBulb size={14} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
-          <Text size="xs" c="#9a3a07">
+          <Text size="xs" c="var(--mantine-color-orange-light-color)">
             {hint}
           </Text>
         </Group>

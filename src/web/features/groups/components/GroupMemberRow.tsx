@@ -32,7 +32,7 @@ export function GroupMemberRow({ member: m, manage, selected, setSelected }: Pro
       )}
       <Table.Td>
         {can('users.view') ? (
-          <Anchor c="indigo.8" component={Link} to={`/admin/users/${m.id}`} size="sm">
+          <Anchor component={Link} to={`/admin/users/${m.id}`} size="sm">
             {m.name || m.email}
           </Anchor>
         ) : (
@@ -46,7 +46,7 @@ export function GroupMemberRow({ member: m, manage, selected, setSelected }: Pro
         <StatusBadge status={m.status} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {formatDate(m.addedAt)}
         </Text>
       </Table.Td>

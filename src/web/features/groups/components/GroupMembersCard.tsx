@@ -36,7 +36,7 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
         )}
       </Group>
       {g.members.length === 0 ? (
-        <Text c="gray.7" px="md" pb="md">
+        <Text c="dimmed" px="md" pb="md">
           No members yet.
         </Text>
       ) : (

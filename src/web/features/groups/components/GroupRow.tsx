@@ -11,13 +11,13 @@ export function GroupRow({ group: g, index }: { group: Group; index: number }) {
   return (
     <Table.Tr data-testid="group-row" {...rowNavigation(index, () => void navigate(`/admin/groups/${g.id}`))}>
       <Table.Td>
-        <Anchor c="indigo.8" component={Link} to={`/admin/groups/${g.id}`} fw={500}>
+        <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={500}>
           {g.name}
         </Anchor>
         <GroupHints hints={g.hints} />
       </Table.Td>
       <Table.Td maw={420}>
-        <Text size="sm" c={g.description ? undefined : 'gray.7'} lineClamp={2}>
+        <Text size="sm" c={g.description ? undefined : 'dimmed'} lineClamp={2}>
           {g.description || '—'}
         </Text>
       </Table.Td>
@@ -25,7 +25,7 @@ export function GroupRow({ group: g, index }: { group: Group; index: number }) {
         {g.memberCount}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           {formatDate(g.createdAt)}
         </Text>
       </Table.Td>

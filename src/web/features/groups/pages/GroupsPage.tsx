@@ -29,7 +29,7 @@ export function GroupsPage() {
           <Title order={1} size="h2">
             Manage Groups
           </Title>
-          <Text c="gray.7" size="sm">
+          <Text c="dimmed" size="sm">
             Groups help you manage users as teams: departments, project teams, reviewer groups.
           </Text>
         </div>
@@ -50,7 +50,7 @@ export function GroupsPage() {
         ) : groups.error ? (
           <LoadFailure error={groups.error} title="Could not load groups" onRetry={() => void groups.refetch()} />
         ) : groups.data!.items.length === 0 ? (
-          <Text c="gray.7" p="lg">
+          <Text c="dimmed" p="lg">
             No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}
           </Text>
         ) : (

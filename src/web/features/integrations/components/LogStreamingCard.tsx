@@ -42,7 +42,7 @@ function DestinationsTable({ items }: { items: Destination[] }) {
                 <Text size="sm" fw={600}>
                   {d.name}
                 </Text>
-                <Text size="xs" c="gray.7" style={{ wordBreak: 'break-all' }}>
+                <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                   {d.url}
                 </Text>
               </Table.Td>
@@ -54,7 +54,7 @@ function DestinationsTable({ items }: { items: Destination[] }) {
                 <Text size="sm">{d.lastError ?? '—'}</Text>
               </Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="subtle" color="red.8" onClick={() => confirmRemove(d)}>
+                <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmRemove(d)}>
                   Remove
                 </Button>
               </Table.Td>

@@ -88,7 +88,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
                 {r.operation} {r.resourceType ?? ''}
               </Text>
               {r.token && (
-                <Text size="xs" c="gray.7">
+                <Text size="xs" c="dimmed">
                   {r.token.label}
                 </Text>
               )}
@@ -99,7 +99,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="dark.6" tt="none" styles={{ label: { overflow: 'visible' } }}>
+              <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="var(--mantine-color-text)" tt="none" styles={{ label: { overflow: 'visible' } }}>
                 {r.status} {r.outcome}
               </Badge>
             </Table.Td>

@@ -28,12 +28,12 @@ function MappingsTable({ items, onRemove }: { items: Mapping[]; onRemove: (id: s
             <Table.Td>{m.createdBy.name}</Table.Td>
             <Table.Td>
               {m.active ? (
-                <Badge color="green" variant="dot" c="dark.6" tt="none">
+                <Badge color="green" variant="dot" c="var(--mantine-color-text)" tt="none">
                   active
                 </Badge>
               ) : (
                 <Tooltip label={m.inactiveReason} multiline w={320}>
-                  <Badge color="orange" variant="dot" c="dark.6" tt="none">
+                  <Badge color="orange" variant="dot" c="var(--mantine-color-text)" tt="none">
                     not applied
                   </Badge>
                 </Tooltip>

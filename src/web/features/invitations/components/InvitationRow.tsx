@@ -45,7 +45,7 @@ export function InvitationRow({
       </Table.Td>
       <Table.Td>
         <Tooltip label={formatDateTime(inv.expiresAt)}>
-          <Text size="sm" span c={inv.status === 'expired' ? 'orange.8' : undefined}>
+          <Text size="sm" span c={inv.status === 'expired' ? 'orange' : undefined}>
             {inv.status === 'accepted' ? `accepted ${fromNow(inv.acceptedAt)}` : inv.status === 'revoked' ? '—' : fromNow(inv.expiresAt)}
           </Text>
         </Tooltip>

@@ -21,7 +21,14 @@ export function InviteResultsList({ results }: { results: InviteResult[] }) {
       <ScrollArea.Autosize mah={360}>
         <Stack gap={6} aria-label="Invitation results" role="list">
           {results.map((r, i) => (
-            <Paper key={`${r.email}-${i}`} withBorder px="sm" py={6} role="listitem" bg={r.outcome === 'rejected' ? 'red.0' : undefined}>
+            <Paper
+              key={`${r.email}-${i}`}
+              withBorder
+              px="sm"
+              py={6}
+              role="listitem"
+              bg={r.outcome === 'rejected' ? 'var(--mantine-color-red-light)' : undefined}
+            >
               <Group gap="sm" wrap="nowrap" align="flex-start">
                 <OutcomeBadge outcome={r.outcome} />
                 <Text size="sm">{r.message}</Text>

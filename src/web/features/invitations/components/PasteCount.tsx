@@ -13,7 +13,7 @@ export function PasteCount({ found, invalid }: { found: number; invalid: string[
     <Text size="xs" mt={-8} c="dimmed" data-testid="paste-count" aria-live="polite">
       {plural(found, 'address', 'addresses')} found
       {invalid.length > 0 && (
-        <Text span inherit c="red.9" fw={600}>
+        <Text span inherit c="var(--mantine-color-error)" fw={600}>
           {' · '}
           {invalid.length} not an email: {invalid.join(', ')}
         </Text>

@@ -45,7 +45,7 @@ export function AcceptInvitationPage() {
   }
 
   return (
-    <Center component="main" mih="100vh" bg="gray.0" p="md">
+    <Center component="main" mih="100vh" bg="var(--sofie-color-canvas)" p="md">
       <Paper withBorder p="xl" radius="lg" w={460} maw="100%" shadow="sm">
         <Stack>
           <ThemeIcon size={48} radius="xl" variant="light">

@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconFolders, IconKey, IconMail } from '@tabler/icons-react';
 import { FirstWorkspace } from '../../workspaces';
 import { Link } from 'react-router';
@@ -38,9 +38,9 @@ export function WelcomePage() {
               <IconKey size={18} style={{ flexShrink: 0, marginTop: 2 }} />
               <Text size="sm">
                 Faster and phishing-resistant: add a passkey (your device’s fingerprint, face or PIN) in{' '}
-                <Text component={Link} to="/account/security" c="indigo" inherit>
+                <Anchor component={Link} to="/account/security" inherit>
                   Account security
-                </Text>
+                </Anchor>
                 .
               </Text>
             </Group>

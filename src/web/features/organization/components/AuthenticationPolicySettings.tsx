@@ -2,11 +2,14 @@ import { Alert, Anchor, Switch } from '@mantine/core';
 import { Link } from 'react-router';
 import { isPrivilegedSet } from '../../../../contracts/permissions';
 import { useMe } from '../../../shared/useMe';
-import type { Draft, SettingsDraft } from '../hooks/useSettingsDraft';
-import { SettingsCard } from './SettingsCard';
+import { useSettingsSection, type Draft } from '../hooks/useSettingsSection';
+import { SettingsSectionCard } from './SettingsSectionCard';
+
+const KEYS = ['requirePasskeysForPrivilegedUsers', 'requirePasskeysForAllUsers'] as const;
+type Policy = Pick<Draft, (typeof KEYS)[number]>;
 
 /** True when saving would newly require a passkey of the signed-in administrator, who has none. */
-function policyWouldStopMe(draft: Draft, saved: Draft, passkeyCount: number, permissions: string[]): boolean {
+function policyWouldStopMe(draft: Policy, saved: Policy, passkeyCount: number, permissions: string[]): boolean {
   if (passkeyCount > 0) return false;
   const all = draft.requirePasskeysForAllUsers && !saved.requirePasskeysForAllUsers;
   const privileged = draft.requirePasskeysForPrivilegedUsers && !saved.requirePasskeysForPrivilegedUsers && isPrivilegedSet(permissions);
@@ -14,26 +17,33 @@ function policyWouldStopMe(draft: Draft, saved: Draft, passkeyCount: number, per
 }
 
 /** Passkeys required for privileged users or for everyone, with a warning when that would lock out the signed-in administrator. */
-export function AuthenticationPolicySettings({ form, draft, editable }: { form: SettingsDraft; draft: Draft; editable: boolean }) {
+export function AuthenticationPolicySettings({ editable }: { editable: boolean }) {
   const me = useMe();
-  const { set, saved } = form;
+  const section = useSettingsSection(KEYS);
+  const { values, server, set } = section;
+  if (!values || !server) return null;
   return (
-    <SettingsCard title="Authentication Policy" description="Passkeys are phishing-resistant sign-in credentials on the user’s device.">
+    <SettingsSectionCard
+      title="Authentication Policy"
+      description="Passkeys are phishing-resistant sign-in credentials on the user’s device."
+      section={section}
+      editable={editable}
+    >
       <Switch
         label="Require passkeys for privileged users"
         description="Users whose role can affect other users, security or organization settings must use a passkey."
-        checked={draft.requirePasskeysForPrivilegedUsers}
+        checked={values.requirePasskeysForPrivilegedUsers}
         onChange={(e) => set('requirePasskeysForPrivilegedUsers', e.currentTarget.checked)}
         disabled={!editable}
       />
       <Switch
         label="Require passkeys for all users"
         description="Everyone in the organization must use a passkey."
-        checked={draft.requirePasskeysForAllUsers}
+        checked={values.requirePasskeysForAllUsers}
         onChange={(e) => set('requirePasskeysForAllUsers', e.currentTarget.checked)}
         disabled={!editable}
       />
-      {saved && me.data && policyWouldStopMe(draft, saved, me.data.passkeyCount, me.data.permissions) && (
+      {me.data && policyWouldStopMe(values, server, me.data.passkeyCount, me.data.permissions) && (
         <Alert color="yellow" title="You have no passkey yet" role="status">
           Once saved, this policy applies to you too: Sofie will ask you to add a passkey before you can do anything else.{' '}
           <Anchor component={Link} to="/account/security" c="inherit" fw={600} underline="always">
@@ -41,6 +51,6 @@ export function AuthenticationPolicySettings({ form, draft, editable }: { form: 
           </Anchor>
         </Alert>
       )}
-    </SettingsCard>
+    </SettingsSectionCard>
   );
 }

@@ -1,12 +1,18 @@
 import { NumberInput, Switch, TagsInput } from '@mantine/core';
-import type { Draft, SettingsDraft } from '../hooks/useSettingsDraft';
-import { SettingsCard } from './SettingsCard';
+import { ApiError } from '../../../shared/api';
+import { useSettingsSection } from '../hooks/useSettingsSection';
+import { SettingsSectionCard } from './SettingsSectionCard';
 
-/** Invitation expiry, allowed email domains, and whether user changes need a business reason. */
-export function InvitationSettings({ form, draft, editable }: { form: SettingsDraft; draft: Draft; editable: boolean }) {
-  const { set, setDomainError, domainError } = form;
+const KEYS = ['invitationExpiryDays', 'allowedEmailDomains', 'businessReasonRequired'] as const;
+
+/** Invitation expiry, allowed email domains, and whether user changes need a business reason. A refused domain (INVALID_DOMAIN) shows on the domains field. */
+export function InvitationSettings({ editable }: { editable: boolean }) {
+  const section = useSettingsSection(KEYS);
+  const { values, set, mutation } = section;
+  if (!values) return null;
+  const domainError = mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN' ? mutation.error.message : null;
   return (
-    <SettingsCard title="Invitations and user changes">
+    <SettingsSectionCard title="Invitations and user changes" section={section} editable={editable} error={domainError ? null : undefined}>
       <NumberInput
         label="Invitation expiry (days)"
         description="How long an invitation link works. Resending starts the period again."
@@ -15,22 +21,21 @@ export function InvitationSettings({ form, draft, editable }: { form: SettingsDr
         clampBehavior="strict"
         allowDecimal={false}
         w={220}
-        value={draft.invitationExpiryDays}
+        value={values.invitationExpiryDays}
         onChange={(v) => set('invitationExpiryDays', typeof v === 'number' ? v : Number(v) || 1)}
         readOnly={!editable}
       />
       <TagsInput
         label="Allowed email domains"
         description="Only addresses at these domains can be invited. Leave empty to allow any domain. Press Enter after each domain."
-        placeholder={draft.allowedEmailDomains.length ? undefined : 'example.com'}
-        value={draft.allowedEmailDomains}
-        onChange={(v) => {
-          setDomainError(null);
+        placeholder={values.allowedEmailDomains.length ? undefined : 'example.com'}
+        value={values.allowedEmailDomains}
+        onChange={(v) =>
           set(
             'allowedEmailDomains',
             v.map((d) => d.trim().toLowerCase()),
-          );
-        }}
+          )
+        }
         splitChars={[',', ' ', ';']}
         clearable={editable}
         readOnly={!editable}
@@ -39,10 +44,10 @@ export function InvitationSettings({ form, draft, editable }: { form: SettingsDr
       <Switch
         label="Business reason required for user changes"
         description="Role, group, session and invitation changes must say why; the reason is kept in the audit log."
-        checked={draft.businessReasonRequired}
+        checked={values.businessReasonRequired}
         onChange={(e) => set('businessReasonRequired', e.currentTarget.checked)}
         disabled={!editable}
       />
-    </SettingsCard>
+    </SettingsSectionCard>
   );
 }

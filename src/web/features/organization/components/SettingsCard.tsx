@@ -1,7 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** One titled section of the settings form. */
+/** One titled section of the settings page. */
 export function SettingsCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
     <Card withBorder padding="lg" component="section" aria-label={title}>
@@ -9,7 +9,7 @@ export function SettingsCard({ title, description, children }: { title: string; 
         {title}
       </Title>
       {description && (
-        <Text size="sm" c="gray.7" mt={2}>
+        <Text size="sm" c="dimmed" mt={2}>
           {description}
         </Text>
       )}

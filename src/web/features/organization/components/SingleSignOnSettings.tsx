@@ -23,7 +23,7 @@ export function SingleSignOnSettings({ editable }: { editable: boolean }) {
       {data && (
         <Stack gap="md">
           {data.connections.length === 0 && (
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               No connection yet.
             </Text>
           )}
@@ -40,7 +40,7 @@ export function SingleSignOnSettings({ editable }: { editable: boolean }) {
           <Divider />
           <SsoDomains data={data} sso={sso} editable={editable} />
           <Divider />
-          <MagicLinkPolicy data={data} sso={sso} editable={editable} />
+          <MagicLinkPolicy data={data} editable={editable} />
           <AddSsoConnectionModal opened={adding} onClose={() => setAdding(false)} sso={sso} redirectUri={`${window.location.origin}/api/sso/oidc/callback`} />
         </Stack>
       )}

@@ -53,7 +53,7 @@ export function SsoConnectionCard({ connection, sso, editable }: { connection: S
         <Group justify="space-between">
           <div>
             <Text fw={600}>{connection.name}</Text>
-            <Text size="xs" c="gray.7">
+            <Text size="xs" c="dimmed">
               {connection.kind === 'saml' ? 'SAML 2.0' : `${PRESET_LABEL[connection.preset]} · ${connection.issuer} · client ${connection.clientId}`}
               {connection.tenantId ? ` · tenant ${connection.tenantId}` : ''}
             </Text>

@@ -12,7 +12,7 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
     <Stack gap="xs">
       <Text fw={600}>Verified domains</Text>
       {data.domains.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No domain yet. Claim your email domain, publish the TXT record at it, then verify.
         </Text>
       ) : (

@@ -8,7 +8,6 @@ import {
   deleteSsoConnection,
   fetchSso,
   removeSsoDomain,
-  saveSsoSettings,
   SSO_TEST_CHANNEL,
   ssoKey,
   updateSsoConnection,
@@ -48,7 +47,6 @@ export function useSso() {
     addDomain: useChange(({ domain, connectionId }: { domain: string; connectionId: string | null }) => addSsoDomain(domain, connectionId)),
     verifyDomain: useChange(verifySsoDomain, 'Domain verified.'),
     removeDomain: useChange(removeSsoDomain, 'Domain removed.'),
-    saveSettings: useChange(saveSsoSettings, 'Sign-in policy saved.'),
   };
 }
 export type SsoHook = ReturnType<typeof useSso>;

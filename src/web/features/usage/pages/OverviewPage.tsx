@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Button, Card, Group, Loader, Progress, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Progress, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,6 +23,8 @@ function comparedWith(period: { previousDays: number; previousPeriodDays: number
   return period.previousDays >= period.previousPeriodDays ? `in all of ${last}` : `in the first ${plural(period.previousDays, 'day', 'days')} of ${last}`;
 }
 
+const NO_PERIOD = { previousDays: 0, previousPeriodDays: 0 };
+
 interface StatProps {
   label: string;
   current: number;
@@ -30,31 +32,38 @@ interface StatProps {
   previousLabel: string;
   /** False when the periods differ in length (today so far against all of yesterday): no up or down arrow. */
   comparable?: boolean;
+  /** While the overview loads: the figures are skeletons of their own size, so nothing moves when they arrive. */
+  loading?: boolean;
 }
 
-function ActiveStat({ label, current, previous, previousLabel, comparable = true }: StatProps) {
+function ActiveStat({ label, current, previous, previousLabel, comparable = true, loading = false }: StatProps) {
   const diff = comparable ? current - previous : 0;
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="active-stat">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={28} fw={700}>
-        {formatNumber(current)}
-      </Text>
-      <Group gap={4} c={diff > 0 ? 'teal.9' : diff < 0 ? 'red.9' : 'gray.7'}>
-        {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
-        <Text size="xs">
-          {formatNumber(previous)} {previousLabel}
+      <Skeleton visible={loading} w={loading ? '30%' : undefined}>
+        <Text fz={28} fw={700}>
+          {formatNumber(current)}
         </Text>
-      </Group>
+      </Skeleton>
+      <Skeleton visible={loading} w={loading ? '70%' : undefined}>
+        <Group gap={4} c={diff > 0 ? 'teal' : diff < 0 ? 'red' : 'dimmed'}>
+          {diff > 0 ? <IconArrowUpRight size={14} aria-hidden /> : diff < 0 ? <IconArrowDownRight size={14} aria-hidden /> : null}
+          <Text size="xs">
+            {formatNumber(previous)} {previousLabel}
+          </Text>
+        </Group>
+      </Skeleton>
     </Card>
   );
 }
 
-function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveCount[]; monthly: ActiveCount[] } }) {
+/** The active-users chart; a skeleton of the chart's own height until the trend arrives. */
+function ActiveTrend({ trend }: { trend?: { daily: ActiveCount[]; weekly: ActiveCount[]; monthly: ActiveCount[] } }) {
   const [period, setPeriod] = useState<'daily' | 'weekly' | 'monthly'>('daily');
-  const data = trend[period].map((p) => ({ period: PERIOD_LABEL[period](p.periodStart), activeUsers: p.activeUsers }));
+  const data = (trend?.[period] ?? []).map((p) => ({ period: PERIOD_LABEL[period](p.periodStart), activeUsers: p.activeUsers }));
   return (
     <Card withBorder component="section" aria-labelledby="active-trend-title">
       <Group justify="space-between" mb="sm">
@@ -73,15 +82,19 @@ function ActiveTrend({ trend }: { trend: { daily: ActiveCount[]; weekly: ActiveC
           ]}
         />
       </Group>
-      <BarChart
-        role="img"
-        h={220}
-        data={data}
-        dataKey="period"
-        yAxisProps={{ allowDecimals: false }}
-        series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]}
-        aria-label={`Active users ${period}`}
-      />
+      {trend ? (
+        <BarChart
+          role="img"
+          h={220}
+          data={data}
+          dataKey="period"
+          yAxisProps={{ allowDecimals: false }}
+          series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]}
+          aria-label={`Active users ${period}`}
+        />
+      ) : (
+        <Skeleton h={220} />
+      )}
     </Card>
   );
 }
@@ -152,11 +165,49 @@ function InactiveAccounts() {
   );
 }
 
+/** Top event types of the last 30 days; one skeleton line (the height of the empty state) until they arrive. */
+function TopTypes({ types }: { types?: { type: string; label: string; events: number }[] }) {
+  const maxType = types?.[0]?.events ?? 1;
+  return (
+    <Card withBorder component="section" aria-labelledby="top-types-title">
+      <Title order={2} size="h4" mb="sm" id="top-types-title">
+        Top event types · last 30 days
+      </Title>
+      {!types ? (
+        <Skeleton>
+          <Text size="sm">&nbsp;</Text>
+        </Skeleton>
+      ) : types.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          {types.map((t) => (
+            <div key={t.type}>
+              <Group justify="space-between">
+                <Text size="sm">{t.label}</Text>
+                <Text size="sm" fw={500}>
+                  {formatNumber(t.events)}
+                </Text>
+              </Group>
+              <Progress
+                value={(t.events / maxType) * 100}
+                color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'}
+                aria-label={`${t.label}: ${t.events}`}
+              />
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
 /** Organization overview: active users per day, week and month, top event types, inactive accounts. */
 export function OverviewPage() {
   const overview = useQuery({ queryKey: ['usage-overview'], queryFn: () => fetchUsageOverview(30) });
   const o = overview.data;
-  const maxType = o?.topTypes[0]?.events ?? 1;
   return (
     <Stack>
       <div>
@@ -167,65 +218,39 @@ export function OverviewPage() {
           Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.
         </Text>
       </div>
-      {overview.isLoading ? (
-        <Loader />
-      ) : overview.isError ? (
+      {overview.isError ? (
         <LoadFailure error={overview.error} title="Could not load the overview" onRetry={() => void overview.refetch()} />
-      ) : o ? (
+      ) : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <ActiveStat
               label="Active today"
-              current={o.active.day.current}
-              previous={o.active.day.previous}
+              current={o?.active.day.current ?? 0}
+              previous={o?.active.day.previous ?? 0}
               previousLabel="in all of yesterday"
               comparable={false}
+              loading={!o}
             />
             <ActiveStat
               label="Active this week"
-              current={o.active.week.current}
-              previous={o.active.week.previous}
-              previousLabel={comparedWith(o.active.week, 'last week')}
+              current={o?.active.week.current ?? 0}
+              previous={o?.active.week.previous ?? 0}
+              previousLabel={comparedWith(o?.active.week ?? NO_PERIOD, 'last week')}
+              loading={!o}
             />
             <ActiveStat
               label="Active this month"
-              current={o.active.month.current}
-              previous={o.active.month.previous}
-              previousLabel={comparedWith(o.active.month, 'last month')}
+              current={o?.active.month.current ?? 0}
+              previous={o?.active.month.previous ?? 0}
+              previousLabel={comparedWith(o?.active.month ?? NO_PERIOD, 'last month')}
+              loading={!o}
             />
           </SimpleGrid>
-          <ActiveTrend trend={o.trend} />
-          <Card withBorder component="section" aria-labelledby="top-types-title">
-            <Title order={2} size="h4" mb="sm" id="top-types-title">
-              Top event types · last 30 days
-            </Title>
-            {o.topTypes.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.
-              </Text>
-            ) : (
-              <Stack gap="xs">
-                {o.topTypes.map((t) => (
-                  <div key={t.type}>
-                    <Group justify="space-between">
-                      <Text size="sm">{t.label}</Text>
-                      <Text size="sm" fw={500}>
-                        {formatNumber(t.events)}
-                      </Text>
-                    </Group>
-                    <Progress
-                      value={(t.events / maxType) * 100}
-                      color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'}
-                      aria-label={`${t.label}: ${t.events}`}
-                    />
-                  </div>
-                ))}
-              </Stack>
-            )}
-          </Card>
+          <ActiveTrend trend={o?.trend} />
+          <TopTypes types={o?.topTypes} />
           <InactiveAccounts />
         </>
-      ) : null}
+      )}
     </Stack>
   );
 }

@@ -50,7 +50,7 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
   const wholePage = !selection.allMatching && selection.ids.length === pageCount && total > pageCount;
 
   return (
-    <Paper withBorder bg="indigo.0" px="md" py="xs" mb="sm" role="region" aria-label="Bulk actions">
+    <Paper withBorder bg="var(--mantine-color-indigo-light)" px="md" py="xs" mb="sm" role="region" aria-label="Bulk actions">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm">
           {selection.allMatching ? (

@@ -36,7 +36,7 @@ export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: P
         <Checkbox aria-label={`Select ${u.name || u.email}`} checked={isSelected} disabled={allMatching} onChange={() => onToggle(u.id)} />
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm" fw={500} c="dark" onClick={(e) => e.stopPropagation()}>
+        <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm" fw={500} c="var(--mantine-color-text)" onClick={(e) => e.stopPropagation()}>
           {u.name || (
             <Text span c="dimmed" size="sm">
               No name yet
@@ -61,7 +61,7 @@ export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: P
             </Text>
           )}
           {u.groups.slice(0, 3).map((g) => (
-            <Badge key={g.id} variant="outline" color="gray.7" size="sm" tt="none" styles={FULL_LABEL}>
+            <Badge key={g.id} variant="outline" color="var(--mantine-color-dimmed)" size="sm" tt="none" styles={FULL_LABEL}>
               {g.name}
             </Badge>
           ))}
@@ -72,7 +72,7 @@ export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: P
                 .map((g) => g.name)
                 .join(', ')}
             >
-              <Badge variant="outline" color="gray.7" size="sm">
+              <Badge variant="outline" color="var(--mantine-color-dimmed)" size="sm">
                 +{u.groups.length - 3}
               </Badge>
             </Tooltip>

@@ -10,7 +10,7 @@ export function PlanSummaryView({ result, compact }: { result: DeleteUserResult;
   const types = (list: { type: ContentType; count: number }[]) =>
     list.map((t) => plural(t.count, CONTENT_TYPE_LABELS[t.type].replace(/s$/, ''), CONTENT_TYPE_LABELS[t.type])).join(', ');
   return (
-    <Card withBorder bg="gray.0" data-testid="plan-summary">
+    <Card withBorder bg="var(--sofie-color-canvas)" data-testid="plan-summary">
       <Title order={3} size="h5" mb={4}>
         Plan
       </Title>

@@ -53,7 +53,7 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
                   <Text fw={500} size="sm">
                     {item.label}
                   </Text>
-                  <Text size="sm" c="gray.7">
+                  <Text size="sm" c="dimmed">
                     {item.detail}
                   </Text>
                   {item.fix && <FixLink fix={item.fix} userId={user.id} onFix={onFix} />}
@@ -88,13 +88,13 @@ function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']
   if (samePage && hash === 'role' && me?.user.id === userId) return null; // nobody changes their own role
   if (samePage) {
     return (
-      <Anchor c="indigo.8" component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
+      <Anchor component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
         {fix.label} →
       </Anchor>
     );
   }
   return (
-    <Anchor c="indigo.8" component={Link} to={fix.href} size="sm" fw={500}>
+    <Anchor component={Link} to={fix.href} size="sm" fw={500}>
       {fix.label} →
     </Anchor>
   );

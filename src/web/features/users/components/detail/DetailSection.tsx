@@ -51,7 +51,7 @@ export function DetailSection({ id, title, description, actions, children }: Det
               {title}
             </Title>
             {description && (
-              <Text size="sm" c="gray.7" mt={2}>
+              <Text size="sm" c="dimmed" mt={2}>
                 {description}
               </Text>
             )}

@@ -32,7 +32,7 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
       }
     >
       {user.groups.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Not in any group.
         </Text>
       ) : (
@@ -89,7 +89,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
             description={
               <>
                 Groups are managed on{' '}
-                <Anchor c="indigo.8" component={Link} to="/admin/groups" size="xs">
+                <Anchor component={Link} to="/admin/groups" size="xs">
                   Manage Groups
                 </Anchor>
                 .

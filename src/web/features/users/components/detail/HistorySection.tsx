@@ -29,7 +29,7 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
       }
       data-testid="history-event"
     >
-      <Text size="xs" c="gray.7">
+      <Text size="xs" c="dimmed">
         <time dateTime={event.createdAt} title={exactTime(event.createdAt)}>
           {fromNow(event.createdAt)}
         </time>{' '}
@@ -42,7 +42,7 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
         </Text>
       ))}
       {event.reason && (
-        <Text size="sm" c="dark.4">
+        <Text size="sm" c="dimmed">
           Reason: <em>{event.reason}</em>
         </Text>
       )}
@@ -77,7 +77,7 @@ export function RecentActivitySection({ user }: SectionProps) {
           {errorMessage(history.error)}
         </Text>
       ) : events.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No activity recorded yet.
         </Text>
       ) : (
@@ -102,7 +102,7 @@ export function HistorySection({ user }: SectionProps) {
           {errorMessage(history.error)}
         </Text>
       ) : events.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No changes recorded yet.
         </Text>
       ) : (

@@ -15,7 +15,7 @@ import { useUserUpdated } from './useUserUpdated';
 export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text size="sm" component="div">
@@ -55,7 +55,7 @@ export function InvitationSection({ user, openRequest }: SectionProps) {
       }
     >
       {!user.invitedAt && !invitation ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           This user was not invited through Sofie (for example the first administrator).
         </Text>
       ) : (

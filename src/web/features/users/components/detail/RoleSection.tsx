@@ -50,12 +50,12 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
         {user.rolePrivileged && <PrivilegedBadge />}
       </Group>
       {user.rolePrivileged && (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           This role can affect other users, security or organization settings. Keep its holders few and reviewed.
         </Text>
       )}
       {self && can('users.assign_role') && (
-        <Text size="sm" c="gray.7" data-testid="own-role-note">
+        <Text size="sm" c="dimmed" data-testid="own-role-note">
           This is your own role: another administrator can change it.
         </Text>
       )}
@@ -105,7 +105,7 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
             disabled={roles.isLoading}
           />
           {chosen && (
-            <Text size="sm" c="gray.7">
+            <Text size="sm" c="dimmed">
               {chosen.description}
             </Text>
           )}

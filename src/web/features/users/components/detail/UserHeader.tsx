@@ -17,7 +17,7 @@ export function UserHeader({ user }: { user: UserDetail }) {
     .toUpperCase();
   return (
     <Stack gap="xs">
-      <Anchor c="indigo.8" component={Link} to="/admin/users" size="sm">
+      <Anchor component={Link} to="/admin/users" size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} /> Users
         </Group>
@@ -34,18 +34,18 @@ export function UserHeader({ user }: { user: UserDetail }) {
             <StatusBadge status={user.status} />
           </Group>
           <Group gap="sm" mt={2}>
-            <Text c="gray.7">{user.email}</Text>
+            <Text c="dimmed">{user.email}</Text>
             <SoftBadge color="indigo" style={{ textTransform: 'none' }}>
               {user.role.name}
             </SoftBadge>
             {user.rolePrivileged && <PrivilegedBadge />}
             {user.provisionedBy && <ProvisionedBadge by={user.provisionedBy} />}
-            <Text c="gray.7" size="sm">
+            <Text c="dimmed" size="sm">
               {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}
             </Text>
           </Group>
           {user.provisionedBy && (
-            <Text size="sm" c="gray.7" mt={4} data-testid="idp-owned-note">
+            <Text size="sm" c="dimmed" mt={4} data-testid="idp-owned-note">
               Name, email and active status are managed in {providerName(user.provisionedBy)}: change them there.
             </Text>
           )}

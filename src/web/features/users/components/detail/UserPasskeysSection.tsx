@@ -49,7 +49,7 @@ export function UserPasskeysSection({ user }: SectionProps) {
         {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? 'Required, missing' : 'Policy met'}</SoftBadge>}
         {p.recoveryUntil && <SoftBadge color="orange">Recovery allowed until {formatDateTime(p.recoveryUntil)}</SoftBadge>}
       </Group>
-      <Text size="sm" c="gray.7">
+      <Text size="sm" c="dimmed">
         {p.required ? `Required: ${p.requiredBy.map((r) => REASONS[r] ?? r).join('; ')}.` : 'No policy requires a passkey for this user.'}
         {p.afterMagicLink ? ' A passkey check is also required after each magic-link sign-in.' : ''}
       </Text>
