@@ -48,7 +48,7 @@ export function ReassignReviewerPanel({ campaign, onDone }: { campaign: Campaign
           Moves the reviewer’s open items to someone else. Decided items keep their reviewer of record; nobody is given their own access or a grant they made.
         </Text>
         {reassign.error && (
-          <Text c="red.9" size="sm">
+          <Text c="var(--mantine-color-error)" size="sm">
             {errorMessage(reassign.error)}
           </Text>
         )}

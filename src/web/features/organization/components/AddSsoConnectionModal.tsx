@@ -108,7 +108,7 @@ function ClientAuthFields({ form }: { form: ConnectionForm }) {
       {form.values.tokenAuthMethod === 'client_secret_basic' ? (
         <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
       ) : (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           Once added, the connection shows the URL of its public key set to give the identity provider.
         </Text>
       )}

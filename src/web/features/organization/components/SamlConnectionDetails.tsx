@@ -72,11 +72,11 @@ export function SamlConnectionDetails({ connection, editable }: { connection: Ss
         Identity provider
       </Text>
       {saml.certificates.length === 0 ? (
-        <Text size="sm" c="red.8">
+        <Text size="sm" c="var(--mantine-color-error)">
           No identity provider yet: give its metadata below.
         </Text>
       ) : (
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="dimmed">
           {saml.idpEntityId} · sign-in at {saml.idpSsoUrl}
           {saml.certificates.map((c) => (
             <span key={c.fingerprintSha256}>

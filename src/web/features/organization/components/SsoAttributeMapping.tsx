@@ -69,7 +69,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
         Group-to-role rules
       </Text>
       {data.items.length === 0 ? (
-        <Text size="sm" c="gray.7">
+        <Text size="sm" c="dimmed">
           No rule: single sign-on leaves roles alone.
         </Text>
       ) : (
@@ -89,7 +89,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
                 <Table.Td>
                   {rule.role.name} {!rule.active && <SoftBadge color="orange">Inactive</SoftBadge>}
                   {rule.inactiveReason && (
-                    <Text size="xs" c="gray.7">
+                    <Text size="xs" c="dimmed">
                       {rule.inactiveReason}
                     </Text>
                   )}

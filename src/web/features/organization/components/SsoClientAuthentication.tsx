@@ -5,13 +5,13 @@ import type { SsoConnection } from '../../../../contracts/sso';
 export function ClientAuthentication({ connection }: { connection: SsoConnection }) {
   if (connection.tokenAuthMethod === 'client_secret_basic') {
     return (
-      <Text size="xs" c="gray.7">
+      <Text size="xs" c="dimmed">
         Client authentication: client secret {connection.clientSecretSet ? '(set)' : '(not set)'}
       </Text>
     );
   }
   return (
-    <Text size="xs" c="gray.7">
+    <Text size="xs" c="dimmed">
       Client authentication: private-key JWT. Give the identity provider this key set URL (or upload its content): <Code>{connection.jwksUrl}</Code>
     </Text>
   );
