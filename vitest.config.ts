@@ -51,4 +51,7 @@ export const projects = [
     : []),
 ];
 
-export default defineConfig({ test: { projects } });
+// Vitest's default is one worker fewer than the CPUs: on a 2-core CI machine, one file at a time. Most
+// files wait on a database, a browser or a child process rather than compute, so two run side by side
+// (browser files still one after another: fileParallelism above).
+export default defineConfig({ test: { projects, maxWorkers: 2 } });

@@ -68,21 +68,36 @@ export interface FuzzContext {
   anyId: string;
 }
 
-export function operationsOf(doc: {
+type OpenApiDocument = {
   paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
-}): Operation[] {
+  components?: { schemas?: Record<string, unknown> };
+};
+
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  const inline = <T>(node: T): T => inlineRefs(node, doc.components?.schemas ?? {}, 0) as T;
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, spec] of Object.entries(methods)) {
       operations.push({
         method: method.toUpperCase(),
         path,
-        parameters: spec.parameters ?? [],
-        body: spec.requestBody?.content['application/json']?.schema ?? null,
+        parameters: inline(spec.parameters ?? []),
+        body: inline(spec.requestBody?.content['application/json']?.schema ?? null),
       });
     }
   }
   return operations;
+}
+
+/** The document names shared schemas once (`$ref: '#/components/schemas/X'`); requests are built from them inlined. */
+function inlineRefs(node: unknown, schemas: Record<string, unknown>, depth: number): unknown {
+  if (depth > 20 || node === null || typeof node !== 'object') return node;
+  if (Array.isArray(node)) return node.map((item) => inlineRefs(item, schemas, depth + 1));
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+    return inlineRefs(schemas[ref.slice('#/components/schemas/'.length)], schemas, depth + 1);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineRefs(value, schemas, depth + 1)]));
 }
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
