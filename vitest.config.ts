@@ -42,7 +42,6 @@ export const projects = [
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
             globalSetup: ['test/browser/global-setup.ts'],
-            fileParallelism: false,
             env: { CHROMIUM_PATH: chromium },
             ...browserLimits,
           },
@@ -52,6 +51,6 @@ export const projects = [
 ];
 
 // Vitest's default is one worker fewer than the CPUs: on a 2-core CI machine, one file at a time. Most
-// files wait on a database, a browser or a child process rather than compute, so two run side by side
-// (browser files still one after another: fileParallelism above).
+// files wait on a database, a browser or a child process rather than compute, so two run side by side;
+// each browser file starts its own server and Chromium, so they too can run two at a time.
 export default defineConfig({ test: { projects, maxWorkers: 2 } });
