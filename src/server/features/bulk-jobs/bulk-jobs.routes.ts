@@ -4,6 +4,7 @@ import { ErrorBody, IdempotencyHeaders, IdParams } from '../../../contracts/comm
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { BULK_ACTION_PERMISSIONS } from '../users/index.js';
 import { cancelBulkJob, getBulkJob, listBulkJobs, startBulkJob, undoBulkJob } from './bulk-jobs.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -21,12 +22,7 @@ export const bulkJobsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (
   app.post('/api/bulk-jobs', {
     config: {
       permission: 'users.view',
-      actions: {
-        assign_role: { permission: 'users.assign_role', stepUp: true },
-        add_to_group: { permission: 'groups.manage' },
-        remove_from_group: { permission: 'groups.manage' },
-        deactivate: { permission: 'users.deactivate' },
-      },
+      actions: { ...BULK_ACTION_PERMISSIONS, deactivate: { permission: 'users.deactivate' } },
     },
     schema: {
       operationId: 'startBulkJob',

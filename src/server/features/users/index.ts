@@ -16,4 +16,5 @@ export {
 export { requireUserForChange } from './users.service.js';
 export { listMatchingUserIds } from './users.repository.js';
 export { USERS_ERRORS } from './users.errors.js';
+export { BULK_ACTION_PERMISSIONS } from './users.routes.js';
 export type { UserRow } from './users.table.js';

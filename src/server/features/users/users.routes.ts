@@ -18,6 +18,16 @@ import { idempotent } from '../../platform/idempotency.js';
 import { countUsers, exportUsersCsv, listUsers } from './users.list.js';
 import { bulkUpdateUsers, changeUserGroups, changeUserRole, getUserDetail, signOutEverywhere } from './users.service.js';
 
+/**
+ * What each bulk action needs, whether it runs at once (POST /api/users/bulk) or as a job (bulk-jobs).
+ * As for one user: a role change asks for the passkey check (PUT /api/users/:id/role); group changes do not.
+ */
+export const BULK_ACTION_PERMISSIONS = {
+  assign_role: { permission: 'users.assign_role', stepUp: true },
+  add_to_group: { permission: 'groups.manage' },
+  remove_from_group: { permission: 'groups.manage' },
+} as const;
+
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -26,12 +36,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
   app.post('/api/users/bulk', {
     config: {
       permission: 'users.view',
-      // As for one user: a role change asks for the passkey check (PUT /api/users/:id/role); group changes do not.
-      actions: {
-        assign_role: { permission: 'users.assign_role', stepUp: true },
-        add_to_group: { permission: 'groups.manage' },
-        remove_from_group: { permission: 'groups.manage' },
-      },
+      actions: BULK_ACTION_PERMISSIONS,
     },
     schema: {
       operationId: 'bulkUpdateUsers',
