@@ -27,7 +27,7 @@ const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
  */
 // expect.poll gives up after 1 s by default: too short for a re-render on a loaded CI machine.
 const pollLimits = { poll: { timeout: 10_000 } };
-const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000, expect: pollLimits };
+const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000, expect: pollLimits, isolate: false };
 const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollLimits };
 
 export const projects = [

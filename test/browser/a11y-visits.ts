@@ -1,19 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 /**
- * Every route of the console's router, and every dialog those pages open, has no axe violation of
- * any impact, in the light and in the dark colour scheme. The routes come from src/web/app/routes.tsx
- * itself, so a route added there without a visit here fails the first test. The console follows the
- * system's scheme, so each page is checked in light, then Chromium is told the system is dark and the
- * same page (or dialog) is checked again without reloading it.
+ * What the axe tests visit (a11y-pages.test.ts, a11y-dialogs.test.ts: two files so that they run side
+ * by side): every route of the console's router, and every dialog those pages open, checked in the
+ * light and in the dark colour scheme. The routes come from src/web/app/routes.tsx itself, so a route
+ * added there without a visit here fails the pages file's first test. The console follows the system's
+ * scheme, so each page is checked in light, then Chromium is told the system is dark and the same page
+ * (or dialog) is checked again without reloading it.
  */
-const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
+export const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
 
-interface Ids {
+export interface Ids {
   user: string;
   group: string;
   role: string;
@@ -22,9 +23,9 @@ interface Ids {
 }
 
 /** A dialog: how to open it from its page (a button's name, or steps). */
-type Opener = string | ((page: Page) => Promise<void>);
+export type Opener = string | ((page: Page) => Promise<void>);
 
-interface Visit {
+export interface Visit {
   url: (ids: Ids) => string;
   /** Opened without a session (sign-in, invitation links, the local mailbox). */
   signedOut?: boolean;
@@ -35,7 +36,7 @@ const selectFirstUser = async (page: Page) => {
   await page.getByTestId('user-row').first().getByRole('checkbox').check();
 };
 
-const VISITS: Record<string, Visit> = {
+export const VISITS: Record<string, Visit> = {
   '/': { url: () => '/' },
   '*': { url: () => '/no-such-page' },
   '/sign-in': { url: () => '/sign-in', signedOut: true },
@@ -156,7 +157,7 @@ const VISITS: Record<string, Visit> = {
 };
 
 /** More pages of routes visited above: the system role the read-only editor shows, and each Security Center tab. */
-const EXTRA_URLS: ((ids: Ids) => string)[] = [
+export const EXTRA_URLS: ((ids: Ids) => string)[] = [
   (ids) => `/admin/roles/${ids.systemRole}`,
   () => '/admin/security/events',
   () => '/admin/security/access-reviews',
@@ -164,42 +165,49 @@ const EXTRA_URLS: ((ids: Ids) => string)[] = [
 ];
 
 /** Every dialog as [name, route, opener]: "/admin/users › Invite New User", or its position for a dialog opened in steps. */
-const DIALOGS = Object.entries(VISITS).flatMap(([path, visit]) =>
+export const DIALOGS = Object.entries(VISITS).flatMap(([path, visit]) =>
   (visit.dialogs ?? []).map((opener, i) => [`${path} › ${typeof opener === 'string' ? opener : `dialog ${i + 1}`}`, path, opener] as const),
 );
 
-const EMPTY_IDS: Ids = { user: ':user', group: ':group', role: ':role', systemRole: ':systemRole', workspace: ':workspace' };
+export const EMPTY_IDS: Ids = { user: ':user', group: ':group', role: ':role', systemRole: ':systemRole', workspace: ':workspace' };
 
 let app: RunningApp;
 let browser: Browser;
 let admin: BrowserContext;
 let ids: Ids;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await admin.newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAsAdmin(page, app);
-  const request = admin.request;
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(`${app.url}${path}`, { data });
-    expect(response.status(), await response.text()).toBeLessThan(300);
-    return (await response.json()) as { id: string };
-  };
-  const user = await invitePerson(request, app, { email: 'ada.axe@acme.test', name: 'Ada Axe', role: 'Viewer' });
-  const group = await post('/api/groups', { name: 'Axe testers', description: 'People who test' });
-  await request.post(`${app.url}/api/groups/${group.id}/members`, { data: { userIds: [user] } });
-  const role = await post('/api/roles', { name: 'Auditor', description: 'Reads the audit log', permissions: ['users.view'] });
-  const workspace = await post('/api/workspaces', { name: 'Borealis', type: 'collaborative', reason: 'Axe test' });
-  await post('/api/service-tokens', { name: 'content-service' });
-  ids = { user, group: group.id, role: role.id, systemRole: (await roleIds(request, app)).Viewer, workspace: workspace.id };
-  await page.close();
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+/** The signed-in administrator's browser context, for pages opened outside `onPage`. */
+export const adminContext = () => admin;
+export const currentIds = () => ids;
+
+/** Starts the app and Chromium, signs in, and makes one of everything the pages show; call once per test file. */
+export function setUpAxeVisits(): void {
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await admin.newPage();
+    page.setDefaultTimeout(20_000);
+    await signInAsAdmin(page, app);
+    const request = admin.request;
+    const post = async (path: string, data: unknown) => {
+      const response = await request.post(`${app.url}${path}`, { data });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as { id: string };
+    };
+    const user = await invitePerson(request, app, { email: 'ada.axe@acme.test', name: 'Ada Axe', role: 'Viewer' });
+    const group = await post('/api/groups', { name: 'Axe testers', description: 'People who test' });
+    await request.post(`${app.url}/api/groups/${group.id}/members`, { data: { userIds: [user] } });
+    const role = await post('/api/roles', { name: 'Auditor', description: 'Reads the audit log', permissions: ['users.view'] });
+    const workspace = await post('/api/workspaces', { name: 'Borealis', type: 'collaborative', reason: 'Axe test' });
+    await post('/api/service-tokens', { name: 'content-service' });
+    ids = { user, group: group.id, role: role.id, systemRole: (await roleIds(request, app)).Viewer, workspace: workspace.id };
+    await page.close();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+}
 
 /** Tells the page the system prefers `scheme`, and waits until the console has switched and no colour is mid-transition. */
 async function useScheme(page: Page, scheme: 'light' | 'dark') {
@@ -209,7 +217,7 @@ async function useScheme(page: Page, scheme: 'light' | 'dark') {
 }
 
 /** The violations in light and then in dark, keyed "what" and "what (dark)"; the page is left in light. */
-async function inBothSchemes(page: Page, what: string): Promise<Record<string, string[]>> {
+export async function inBothSchemes(page: Page, what: string): Promise<Record<string, string[]>> {
   const light = await violations(page);
   await useScheme(page, 'dark');
   const dark = await violations(page);
@@ -225,14 +233,14 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 /** The accessible name (aria-label or text) of the focused element. */
-const focusedName = (page: Page) =>
+export const focusedName = (page: Page) =>
   page.evaluate(() => {
     const active = document.activeElement as HTMLElement | null;
     return active?.getAttribute('aria-label') ?? active?.innerText.trim() ?? null;
   });
 
 /** Opens a page and waits until it has loaded: its h1 is there and no loader spins. */
-async function open(page: Page, url: string) {
+export async function open(page: Page, url: string) {
   await page.goto(`${app.url}${url}`);
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -240,7 +248,7 @@ async function open(page: Page, url: string) {
 }
 
 /** Opens the visit's page (signed out in a context of its own when the visit says so), runs `check`, and closes it. */
-async function onPage(visit: Visit, check: (page: Page) => Promise<void>) {
+export async function onPage(visit: Visit, check: (page: Page) => Promise<void>) {
   const context = visit.signedOut ? await browser.newContext({ viewport: { width: 1440, height: 900 } }) : admin;
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -253,49 +261,10 @@ async function onPage(visit: Visit, check: (page: Page) => Promise<void>) {
   }
 }
 
-async function openDialog(page: Page, opener: Opener) {
+export async function openDialog(page: Page, opener: Opener) {
   if (typeof opener === 'string') await page.getByRole('main').getByRole('button', { name: opener, exact: true }).first().click();
   else await opener(page);
   await page.getByRole('dialog').last().waitFor();
   // Mantine's modal transition: axe reads colours, so wait until it has finished.
   await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
 }
-
-describe('axe on every route and dialog in light and dark, and focus back on the opener when a dialog closes', () => {
-  it('should visit every route of the router', () => {
-    expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
-  });
-
-  it.each(Object.keys(VISITS))('should find no violation on %s', async (path) => {
-    await onPage(VISITS[path], async (page) => {
-      const found = await inBothSchemes(page, 'page');
-      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
-    });
-  });
-
-  // One test per dialog: each opens its page afresh, so a slow machine meets one dialog's time limit, not a page's six.
-  it.each(DIALOGS)('should find no violation on %s', async (_, path, opener) => {
-    await onPage(VISITS[path], async (page) => {
-      await openDialog(page, opener);
-      const found = await inBothSchemes(page, 'dialog');
-      // Escape closes it (a first Escape may close an open list inside it) and puts focus back on the button that opened it.
-      if (await page.getByRole('listbox').isVisible()) await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-      if (typeof opener === 'string') await expect.poll(() => focusedName(page)).toBe(opener);
-      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
-    });
-  });
-
-  it.each(EXTRA_URLS.map((f) => [f(EMPTY_IDS), f]))('should find no violation on %s', async (_, url) => {
-    const page = await admin.newPage();
-    page.setDefaultTimeout(20_000);
-    try {
-      await open(page, url(ids));
-      const found = await inBothSchemes(page, 'page');
-      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).toEqual({});
-    } finally {
-      await page.close();
-    }
-  });
-});
