@@ -3,5 +3,5 @@
 export { scimAdminRoutes } from './scim.admin-routes.js';
 export { scimRoutes } from './scim.routes.js';
 export { scimTokenResolver } from './scim.tokens.js';
-// Single sign-on's group-to-role rules follow the same maker rule as SCIM's mappings.
-export { inactiveReason as roleMappingInactiveReason, type MappingMaker } from './scim.mappings.js';
+// Single sign-on's group-to-role rules follow the same maker rule and ranking as SCIM's mappings.
+export { inactiveReason as roleMappingInactiveReason, outranks as roleOutranks, type MappingMaker } from './scim.mappings.js';

@@ -44,8 +44,11 @@ export function inactiveReason(m: MappingMaker): string | null {
   return null;
 }
 
-/** Deterministic winner among mapped roles: most permissions, then role name, then role id. */
-function outranks(a: MappingWithContext, b: MappingWithContext): boolean {
+/** What ranking two mapped (or ruled) roles needs. */
+export type RankedRole = Pick<MappingWithContext, 'role_permissions' | 'role_name' | 'role_id'>;
+
+/** Deterministic winner among mapped (SCIM) or ruled (single sign-on) roles: most permissions, then role name, then role id. */
+export function outranks(a: RankedRole, b: RankedRole): boolean {
   const diff = perms(a.role_permissions).length - perms(b.role_permissions).length;
   if (diff !== 0) return diff > 0;
   if (a.role_name !== b.role_name) return a.role_name < b.role_name;

@@ -18,7 +18,7 @@ import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js'
 import { AppError } from '../../platform/errors.js';
 import { changeGroupMemberships, findGroups, groupIdsOf } from '../groups/index.js';
 import { findDefaultRole, findRole, rolePermissions } from '../roles/index.js';
-import { roleMappingInactiveReason } from '../scim/index.js';
+import { roleMappingInactiveReason, roleOutranks } from '../scim/index.js';
 import { assignRoles, usersByIds, type UserRow } from '../users/index.js';
 import {
   groupsNamed,
@@ -98,20 +98,12 @@ async function syncGroups(trx: DbOrTrx, ctx: ConnectionCtx, connection: MappingC
   await unmarkManaged(trx, connection.id, user.id, leaving);
 }
 
-/** Deterministic winner among ruled roles: most permissions, then role name, then role id. */
-function outranks(a: RuleWithContext, b: RuleWithContext): boolean {
-  const diff = perms(a.role_permissions).length - perms(b.role_permissions).length;
-  if (diff !== 0) return diff > 0;
-  if (a.role_name !== b.role_name) return a.role_name < b.role_name;
-  return a.role_id < b.role_id;
-}
-
 async function applyRoleRules(trx: DbOrTrx, ctx: ConnectionCtx, connection: MappingConnection, user: UserRow, groups: readonly string[]): Promise<void> {
   const inGroups = new Set(groups);
   const rules = (await rulesWithContext(trx, connection.organization_id, connection.id)).filter(
     (r) => inGroups.has(r.idp_group) && roleMappingInactiveReason(r) === null,
   );
-  const best = rules.reduce<RuleWithContext | null>((a, r) => (!a || outranks(r, a) ? r : a), null);
+  const best = rules.reduce<RuleWithContext | null>((a, r) => (!a || roleOutranks(r, a) ? r : a), null);
   const given = await mappedRoleOf(trx, connection.id, user.id);
   const key = { organization_id: connection.organization_id, connection_id: connection.id, user_id: user.id };
   const now = nowIso(ctx.deps);
