@@ -280,20 +280,28 @@ export function fuzzRequest(operation: Operation, mutation: Mutation, random: ()
 }
 
 /**
- * Sends `rounds` requests for every operation × mutation and returns what came back. `headers` gives
+ * Sends `rounds` requests for every operation × mutation (or the mutations given) and returns what came back. `headers` gives
  * the credentials (a session cookie and a service token: each route reads the one it takes); when a
  * request is refused as unauthenticated, `renew` is called and the request sent once more.
  */
 export async function fuzz(
   app: FastifyInstance,
-  options: { seed: number; rounds: number; context: FuzzContext; headers(): Record<string, string>; renew(): Promise<void> },
+  options: {
+    seed: number;
+    rounds: number;
+    /** The spoils to send (all of them when absent). */
+    mutations?: readonly Mutation[];
+    context: FuzzContext;
+    headers(): Record<string, string>;
+    renew(): Promise<void>;
+  },
 ): Promise<FuzzResult[]> {
   const random = seededRandom(options.seed);
   const operations = operationsOf((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json());
   const results: FuzzResult[] = [];
   for (let round = 0; round < options.rounds; round++) {
     for (const operation of operations) {
-      for (const mutation of MUTATIONS) {
+      for (const mutation of options.mutations ?? MUTATIONS) {
         const request = fuzzRequest(operation, mutation, random, options.context);
         const send = () =>
           app.inject({
