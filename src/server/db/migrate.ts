@@ -21,6 +21,7 @@ import * as auditChainAndSearch from './migrations/2026_11_30_0015_audit_chain_a
 import * as saml from './migrations/2026_12_01_0021_saml.js';
 import * as bulkJobs from './migrations/2026_12_01_0023_bulk_jobs.js';
 import * as auditTextSearch from './migrations/2026_12_01_0024_audit_text_search.js';
+import * as auditTextStatistics from './migrations/2026_12_01_0025_audit_text_statistics.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0022_sso_mappings': ssoMappings,
   '2026_12_01_0023_bulk_jobs': bulkJobs,
   '2026_12_01_0024_audit_text_search': auditTextSearch,
+  '2026_12_01_0025_audit_text_statistics': auditTextStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,10 +29,32 @@ type TextColumn = 'action' | 'actor_label' | 'subject_label' | 'reason';
 const TEXT_COLUMNS: readonly TextColumn[] = ['action', 'actor_label', 'subject_label', 'reason'];
 
 /**
- * Phase one of a text search reads at most this many of the newest rows that pass the exact filters:
- * a word in at least 1 row in 400 fills a page from them (50 ms at 10M events, bench/audit.ts).
+ * How a text search (free text, Actor, Subject) finds its rows; every plan returns the same rows.
+ * - `scan`: the exact filters' index in page order, each row tested, until the page is full (cheap
+ *   when the words are common: a word in 1 row in 100 fills 50 rows from 5,000).
+ * - `index`: the text index's candidates (few when the words are rare), tested and sorted.
+ * - `auto`: chooses per search (see listAuditRows).
+ */
+export type TextPlan = 'auto' | 'scan' | 'index';
+
+/**
+ * At most this many text-index candidates are read and sorted (the index plan); a search whose words
+ * match more rows than this in the whole log scans instead, where they are dense enough to fill a page soon.
+ */
+export const CANDIDATE_LIMIT = 2_000;
+
+/**
+ * PostgreSQL has no cheap count of a GIN index's candidates, so it scans this many of the newest rows
+ * that pass the exact filters first (stopping when the page is full), then reads the index's candidates.
  */
 export const RECENT_WINDOW = 20_000;
+
+/** The plan and its thresholds (tests set them small, to take every branch on a small log). */
+export interface SearchTuning {
+  plan?: TextPlan;
+  recentWindow?: number;
+  candidateLimit?: number;
+}
 
 /** A text filter: `column` null is free text (any of the four columns). */
 interface TextTerm {
@@ -87,25 +109,38 @@ function exactFilters(eb: Eb, filter: AuditFilter, desc: boolean) {
   return eb.and(and);
 }
 
-/** Rows in the search's order: created_at then id, both newest or both oldest first. */
-function ordered(db: DbOrTrx, organizationId: string, filter: AuditFilter, desc: boolean) {
+/**
+ * Rows in the search's order: created_at then id, both newest or both oldest first. `byOrganization`
+ * false hides organization_id from the planner (an expression, so no index leads with it): the text
+ * index's candidates then drive the query instead of an (organization, ...) index read in page order.
+ */
+function ordered(db: DbOrTrx, organizationId: string, filter: AuditFilter, desc: boolean, byOrganization = true) {
   return db
     .selectFrom('audit_events')
     .selectAll()
-    .where('organization_id', '=', organizationId)
+    .where(byOrganization ? sql.ref('organization_id') : sql<string>`organization_id || ''`, '=', organizationId)
     .where((eb) => exactFilters(eb, filter, desc))
     .orderBy('created_at', desc ? 'desc' : 'asc')
     .orderBy('id', desc ? 'desc' : 'asc');
 }
 
+/** The terms the text index serves: three characters or more (trigrams). */
+function indexedTerms(terms: TextTerm[]): TextTerm[] {
+  return terms.filter((term) => [...term.text].length >= 3);
+}
+
+/** An FTS5 query for the terms: each a phrase, in its column or in any of the four. */
+function ftsQuery(terms: TextTerm[]): string {
+  const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  return terms.map(({ column, text }) => (column ? `{${column}} : ${phrase(text)}` : phrase(text))).join(' AND ');
+}
+
 /**
- * The text index's candidates for the terms it can serve (three characters or more: trigrams).
+ * The text index's candidates for the indexed terms.
  * PostgreSQL: the pg_trgm GIN index over the four columns joined (expression as in migration 0024).
  * SQLite: the FTS5 trigram table, one column or all four, as a rowid set.
  */
-function textCandidates(dialect: 'sqlite' | 'postgres', terms: TextTerm[]) {
-  const indexed = terms.filter((term) => [...term.text].length >= 3);
-  if (indexed.length === 0) return null;
+function textCandidates(dialect: 'sqlite' | 'postgres', indexed: TextTerm[], ftsMatch = ftsQuery(indexed)) {
   if (dialect === 'postgres') {
     const joined = sql`lower(action || E'\\n' || coalesce(actor_label, '') || E'\\n' || coalesce(subject_label, '') || E'\\n' || coalesce(reason, ''))`;
     return sql<boolean>`${sql.join(
@@ -113,9 +148,107 @@ function textCandidates(dialect: 'sqlite' | 'postgres', terms: TextTerm[]) {
       sql` and `,
     )}`;
   }
-  const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const match = indexed.map(({ column, text }) => (column ? `{${column}} : ${phrase(text)}` : phrase(text))).join(' AND ');
-  return sql<boolean>`rowid in (select rowid from audit_events_text where audit_events_text match ${match})`;
+  return sql<boolean>`rowid in (select rowid from audit_events_text where audit_events_text match ${ftsMatch})`;
+}
+
+/** At most this many trigrams of a search are counted (a long phrase has one per character). */
+const TRIGRAM_PROBES = 16;
+
+/** A term's distinct trigrams (three characters each, as FTS5's trigram tokenizer cuts them). */
+function trigramsOf({ column, text }: TextTerm): TextTerm[] {
+  const chars = [...text];
+  const all = chars.slice(2).map((_, i) => chars.slice(i, i + 3).join(''));
+  return [...new Set(all)].map((trigram) => ({ column, text: trigram }));
+}
+
+/** The FTS5 table's candidates for `query`, counted up to cap + 1: a common word costs cap rows, a rare one its own. */
+function capped(query: string, cap: number) {
+  return sql<number>`(select count(*) from (select rowid from audit_events_text where audit_events_text match ${query} limit ${cap + 1}))`;
+}
+
+/**
+ * SQLite: an FTS5 query whose candidates number at most `cap`, or null when the words are common.
+ * FTS5 reads an AND (or a phrase) from its first term, so a phrase of common trigrams ("person1234@"
+ * holds "per", "ers", "rso", "son", in every row) reads long lists. So each trigram is counted first
+ * (capped: cheap), and the query is the AND of the rarest trigrams; trigrams that all reach the cap
+ * go those with a digit or sign first (ids, numbers, addresses: "4@b", "123"), then last to first (a
+ * word's end is usually its specific part), three, then six, ...
+ * until their candidates are few. The AND finds a superset of the phrase's rows; the per-column test decides.
+ */
+async function sqliteCandidates(db: DbOrTrx, indexed: TextTerm[], cap: number): Promise<string | null> {
+  const probes = indexed.flatMap(trigramsOf).slice(0, TRIGRAM_PROBES);
+  const { rows } = await sql<Record<string, number>>`select ${sql.join(
+    probes.map((probe, i) => sql`${capped(ftsQuery([probe]), cap)} as ${sql.ref(`p${i}`)}`),
+  )}`.execute(db);
+  const counts = probes.map((_, i) => Number(rows[0][`p${i}`]));
+  const plain = (i: number) => Number(/^\p{L}+$/u.test(probes[i].text));
+  const order = probes.map((_, i) => i).sort((a, b) => counts[a] - counts[b] || plain(a) - plain(b) || b - a);
+  if (counts[order[0]] <= cap)
+    return ftsQuery(
+      order
+        .filter((i) => counts[i] <= cap)
+        .slice(0, 3)
+        .map((i) => probes[i]),
+    );
+  // No trigram is rare alone: the first three together often are; more only when they are not.
+  for (let take = 3; ; take *= 2) {
+    const query = ftsQuery(order.slice(0, take).map((i) => probes[i]));
+    const { rows: total } = await sql<{ n: number }>`select ${capped(query, cap)} as n`.execute(db);
+    if (Number(total[0].n) <= cap) return query;
+    if (take >= order.length) return null;
+  }
+}
+
+/** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
+function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number) {
+  return ordered(db, organizationId, filter, filter.sort !== 'oldest')
+    .where(textMatches(terms))
+    .limit(limit)
+    .execute();
+}
+
+/** The index plan: the text index's candidates, tested and sorted (organization_id hidden, see ordered). */
+function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], indexed: TextTerm[], limit: number, ftsMatch?: string) {
+  return ordered(db, organizationId, filter, filter.sort !== 'oldest', false)
+    .where(textMatches(terms))
+    .where(textCandidates(dialectOf(db), indexed, ftsMatch))
+    .limit(limit)
+    .execute();
+}
+
+interface ExplainedPlan {
+  Plan: { Plans: { 'Plan Rows': number }[] };
+}
+
+/**
+ * PostgreSQL: whether the planner expects the text index to hold few candidates (at most `cap`, or no
+ * more than its floor of 1 row in 10,000: none of the 1,000 sampled rows of migration 0025 matched).
+ * An estimate from statistics, no rows read: it only orders the two steps, each of which is exact.
+ */
+async function looksRare(db: DbOrTrx, indexed: TextTerm[], cap: number): Promise<boolean> {
+  const { rows } = await sql<{ 'QUERY PLAN': ExplainedPlan[] }>`explain (format json)
+    select 1 from audit_events where ${textCandidates('postgres', indexed)} union all select 1 from audit_events`.execute(db);
+  const [text, all] = rows[0]['QUERY PLAN'][0].Plan.Plans.map((plan) => plan['Plan Rows']);
+  return text <= Math.max(cap, all * 0.0002);
+}
+
+type WindowRow = AuditEventRow & { window_row: number | string; hit: boolean | number };
+
+/**
+ * PostgreSQL's first step: the matching rows among the newest `window` rows that pass the exact
+ * filters, read in page order until the page is full. `complete` when those rows are the answer: the
+ * page is full, or fewer than `window` rows pass the exact filters (all of them were tested). The
+ * window's last row comes back as a marker (hit false) when the window was full.
+ */
+async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, window: number) {
+  const direction = sql.raw(filter.sort === 'oldest' ? 'asc' : 'desc');
+  const newest = ordered(db, organizationId, filter, filter.sort !== 'oldest').limit(window);
+  const { rows } = await sql<WindowRow>`select * from (select w.*, row_number() over (order by created_at ${direction}, id ${direction}) as window_row,
+      ${textMatches(terms)} as hit from (${newest}) as w) as x
+    where hit or window_row = ${window} order by created_at ${direction}, id ${direction} limit ${limit}`.execute(db);
+  const found = rows.filter((row) => Boolean(row.hit)).map(({ window_row: _n, hit: _h, ...row }) => row);
+  const windowFull = rows.some((row) => Number(row.window_row) === window);
+  return { found, complete: found.length === limit || !windowFull };
 }
 
 /**
@@ -123,35 +256,37 @@ function textCandidates(dialect: 'sqlite' | 'postgres', terms: TextTerm[]) {
  * exact filter (subject, actor, category, risk) leads an index ending in (created_at, id), so a page
  * is a range scan of that index.
  *
- * Text filters (free text, Actor, Subject) in two steps, each exact (the per-column test decides):
- * first the newest RECENT_WINDOW rows that pass the exact filters (a common word fills the page from
- * them); if they hold less than a page, the text index gives the candidates (a rare word has few),
- * sorted into the same order. Both steps return the same rows the per-column test alone would.
+ * Text filters (free text, Actor, Subject) choose a plan by how many rows their words match (every
+ * plan returns exactly the rows the per-column test alone would; `plan` forces one, for tests):
+ * - SQLite: the FTS5 table counts the candidates up to CANDIDATE_LIMIT (cheap either way); few, and
+ *   they are read and sorted; many, and the words are common enough to fill a page from a scan.
+ * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
+ *   expression) picks the GIN index's candidates first for rare words; otherwise the newest
+ *   RECENT_WINDOW rows are tested first (a common word fills the page there), and if they do not, the
+ *   GIN index's candidates are read and sorted. Words shorter than three characters always scan.
  */
 export async function listAuditRows(
   db: DbOrTrx,
   organizationId: string,
   filter: AuditFilter,
   limit: number,
-  recentWindow = RECENT_WINDOW,
+  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit = CANDIDATE_LIMIT }: SearchTuning = {},
 ): Promise<AuditEventRow[]> {
-  const desc = filter.sort !== 'oldest';
   const terms = textTermsOf(filter);
-  if (terms.length === 0) return ordered(db, organizationId, filter, desc).limit(limit).execute();
-  const direction = desc ? 'desc' : 'asc';
-  const recent = await db
-    .selectFrom(ordered(db, organizationId, filter, desc).limit(recentWindow).as('recent'))
-    .selectAll()
-    .where(textMatches(terms))
-    .orderBy('created_at', direction)
-    .orderBy('id', direction)
-    .limit(limit)
-    .execute();
-  if (recent.length === limit) return recent;
-  const candidates = textCandidates(dialectOf(db), terms);
-  let query = ordered(db, organizationId, filter, desc).where(textMatches(terms));
-  if (candidates) query = query.where(candidates);
-  return query.limit(limit).execute();
+  if (terms.length === 0)
+    return ordered(db, organizationId, filter, filter.sort !== 'oldest')
+      .limit(limit)
+      .execute();
+  const indexed = indexedTerms(terms);
+  if (plan === 'scan' || indexed.length === 0) return scan(db, organizationId, filter, terms, limit);
+  if (plan === 'index') return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  if (dialectOf(db) === 'sqlite') {
+    const match = await sqliteCandidates(db, indexed, candidateLimit);
+    return match ? fromIndex(db, organizationId, filter, terms, indexed, limit, match) : scan(db, organizationId, filter, terms, limit);
+  }
+  if (await looksRare(db, indexed, candidateLimit)) return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
+  return recent.complete ? recent.found : fromIndex(db, organizationId, filter, terms, indexed, limit);
 }
 
 /** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/deps.js';
-import { listAuditRows, type AuditFilter } from './audit.repository.js';
+import { listAuditRows, type AuditFilter, type SearchTuning } from './audit.repository.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -59,16 +59,23 @@ describe('text search through the text index (pg_trgm on PostgreSQL, FTS5 trigra
 
   it.each(filters.map((f) => [JSON.stringify(f), f]))('should find exactly the rows the per-column test finds: %s', async (_name, filter) => {
     const org = t.org.organizationId;
-    // A window that holds the whole log: the per-column test alone decides (the search as it was).
-    const scanned = await listAuditRows(t.deps.db, org, filter, 1000, 1_000_000);
-    // No window: every row comes through the text index's candidates.
-    const indexed = await listAuditRows(t.deps.db, org, filter, 1000, 0);
+    // The per-column test alone decides (the exact filters' index read in page order).
+    const scanned = await listAuditRows(t.deps.db, org, filter, 1000, { plan: 'scan' });
+    // Every row comes through the text index's candidates.
+    const indexed = await listAuditRows(t.deps.db, org, filter, 1000, { plan: 'index' });
     expect(indexed.map((r) => r.id)).toEqual(scanned.map((r) => r.id));
     expect(scanned.every((r) => r.organization_id === org)).toBe(true);
+    // The automatic choice, with thresholds small enough that this log takes each branch.
+    for (const tuning of [{}, { recentWindow: 3, candidateLimit: 2 }, { recentWindow: 1, candidateLimit: 0 }]) {
+      for (const limit of [1, 4, 1000]) {
+        const auto = await listAuditRows(t.deps.db, org, filter, limit, tuning);
+        expect(auto.map((r) => r.id)).toEqual(scanned.slice(0, limit).map((r) => r.id));
+      }
+    }
   });
 
   it('should find some rows for the filters meant to match, so the comparison above means something', async () => {
-    const count = async (f: AuditFilter) => (await listAuditRows(t.deps.db, t.org.organizationId, f, 1000, 0)).length;
+    const count = async (f: AuditFilter) => (await listAuditRows(t.deps.db, t.org.organizationId, f, 1000, { plan: 'index' })).length;
     expect(await count({ q: 'quarterly' })).toBe(12);
     expect(await count({ q: 'zoë' })).toBeGreaterThan(0);
     expect(await count({ q: '100%' })).toBeGreaterThan(0);
@@ -78,29 +85,32 @@ describe('text search through the text index (pg_trgm on PostgreSQL, FTS5 trigra
 
   it('should walk keyset pages through the index in the same order as without it', async () => {
     const org = t.org.organizationId;
-    const walk = async (window: number) => {
+    const walk = async (tuning: SearchTuning, filter: AuditFilter) => {
       const ids: string[] = [];
       let after: AuditFilter['after'];
       for (;;) {
-        const page = await listAuditRows(t.deps.db, org, { subject: 'acme', after }, 5, window);
+        const page = await listAuditRows(t.deps.db, org, { ...filter, after }, 5, tuning);
         ids.push(...page.map((r) => r.id));
         if (page.length < 5) return ids;
         after = { createdAt: page[4].created_at, id: page[4].id };
       }
     };
-    const all = await walk(1_000_000);
-    expect(all.length).toBeGreaterThan(10);
-    expect(await walk(0)).toEqual(all);
+    for (const filter of [{ subject: 'acme' }, { q: 'review', sort: 'oldest' as const }, { actor: 'percy', risk: 'low' }]) {
+      const all = await walk({ plan: 'scan' }, filter);
+      expect(all.length).toBeGreaterThan(5);
+      expect(await walk({ plan: 'index' }, filter)).toEqual(all);
+      expect(await walk({ recentWindow: 2, candidateLimit: 3 }, filter)).toEqual(all);
+    }
   });
 
   it('should follow a label erased or changed in place (a purge), and a deleted event', async () => {
     const org = t.org.organizationId;
-    const [first] = await listAuditRows(t.deps.db, org, { subject: 'percy' }, 1, 0);
+    const [first] = await listAuditRows(t.deps.db, org, { subject: 'percy' }, 1, { plan: 'index' });
     await t.deps.db.updateTable('audit_events').set({ subject_label: 'Erased person' }).where('id', '=', first.id).execute();
-    const [erased] = await listAuditRows(t.deps.db, org, { subject: 'erased person' }, 10, 0);
+    const [erased] = await listAuditRows(t.deps.db, org, { subject: 'erased person' }, 10, { plan: 'index' });
     expect(erased.id).toBe(first.id);
-    expect((await listAuditRows(t.deps.db, org, { subject: 'percy' }, 100, 0)).map((r) => r.id)).not.toContain(first.id);
+    expect((await listAuditRows(t.deps.db, org, { subject: 'percy' }, 100, { plan: 'index' })).map((r) => r.id)).not.toContain(first.id);
     await t.deps.db.deleteFrom('audit_events').where('id', '=', first.id).execute();
-    expect(await listAuditRows(t.deps.db, org, { subject: 'erased person' }, 10, 0)).toEqual([]);
+    expect(await listAuditRows(t.deps.db, org, { subject: 'erased person' }, 10, { plan: 'index' })).toEqual([]);
   });
 });
