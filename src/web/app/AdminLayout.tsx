@@ -10,6 +10,7 @@ import { api } from '../shared/api';
 import { useMe } from '../shared/useMe';
 import { ColorSchemeMenuItems } from './ColorSchemeMenuItems';
 import { navigationFor, type NavItem } from './navigation';
+import { t } from '../shared/i18n';
 
 /** The open-alerts count beside "Security Center" ("99+" past 99). */
 function OpenAlertsBadge() {
@@ -17,7 +18,7 @@ function OpenAlertsBadge() {
   if (!count?.open) return null;
   const text = count.capped ? '99+' : String(count.open);
   return (
-    <Badge size="sm" color="red.8" variant="filled" aria-label={`${text} open alerts`}>
+    <Badge size="sm" color="red.8" variant="filled" aria-label={t('shell.openAlerts', { count: text })}>
       {text}
     </Badge>
   );
@@ -68,22 +69,22 @@ export function AdminLayout() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <a className="skip-link" href="#main-content">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
             <Text fw={700} size="lg" c="var(--sofie-color-brand)">
-              Sofie
+              {t('shell.brand')}
             </Text>
-            <OrganizationSwitcher current={me.organization} suffix={isAdmin ? 'Administration' : null} />
+            <OrganizationSwitcher current={me.organization} suffix={isAdmin ? t('shell.administration') : null} />
           </Group>
           <Group gap="sm">
             <SearchButton onClick={shortcuts.openPalette} />
             <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
               <Menu.Target>
-                <UnstyledButton aria-label="Account menu">
+                <UnstyledButton aria-label={t('shell.accountMenu')}>
                   <Group gap={8}>
                     <Avatar size="sm" color="indigo" radius="xl">
                       {me.user.name.slice(0, 1).toUpperCase()}
@@ -103,13 +104,13 @@ export function AdminLayout() {
               <Menu.Dropdown>
                 <Menu.Label>{me.user.email}</Menu.Label>
                 <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={14} />}>
-                  Account security
+                  {t('shell.accountSecurity')}
                 </Menu.Item>
                 <Menu.Divider />
                 <ColorSchemeMenuItems />
                 <Menu.Divider />
                 <Menu.Item onClick={() => void signOut()} leftSection={<IconLogout size={14} />}>
-                  Sign out
+                  {t('shell.signOut')}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -118,8 +119,8 @@ export function AdminLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="div">
         <Stack gap="lg">
-          {isAdmin && <NavSection label="Administration" items={nav.admin} pathname={location.pathname} />}
-          <NavSection label="Your account" items={nav.account} pathname={location.pathname} />
+          {isAdmin && <NavSection label={t('shell.administration')} items={nav.admin} pathname={location.pathname} />}
+          <NavSection label={t('shell.yourAccount')} items={nav.account} pathname={location.pathname} />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--sofie-color-canvas)" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>

@@ -1,4 +1,5 @@
 import { Anchor, createTheme, Drawer, FileInput, Modal, MultiSelect, Notification, Select, type CSSVariablesResolver } from '@mantine/core';
+import { t } from '../shared/i18n';
 
 export const theme = createTheme({
   // People who ask their system for less motion get dialogs and menus without animations.
@@ -14,12 +15,12 @@ export const theme = createTheme({
   // a second page banner (it sits in a role="dialog", not a <section>), so it is presented as plain.
   // Links inside text are underlined: colour alone does not tell them apart (WCAG 1.4.1).
   components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, attributes: { header: { role: 'none' } } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, attributes: { header: { role: 'none' } } } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
-    FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear file' } } }),
-    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Clear all' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') }, attributes: { header: { role: 'none' } } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') }, attributes: { header: { role: 'none' } } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.dismissNotification') } } }),
+    FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clearFile') } } }),
+    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clearAll') } } }),
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { exactTime, formatDate, formatDateTime, fromNow } from './format';
+import { t } from './i18n';
 
 /**
  * A time as the console writes it everywhere: "3 hours ago" (or the date when `absolute`, the date
@@ -10,7 +11,7 @@ export function When({ iso, never, absolute }: { iso: string | null | undefined;
   if (!iso)
     return (
       <Text size="sm" c="dimmed" component="span">
-        {never ?? 'Never'}
+        {never ?? t('common.never')}
       </Text>
     );
   const text = absolute === 'time' ? formatDateTime(iso) : absolute ? formatDate(iso) : fromNow(iso);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api';
 import { AccessDenied } from './AccessDenied';
 import type { PermissionKey } from '../../../contracts/permissions';
+import { t } from '../i18n';
 
 /** A FORBIDDEN answer (the role changed since the page opened, or the page reads more than its guard knew). */
 export function forbiddenPermission(error: unknown): PermissionKey | null {
@@ -29,12 +30,12 @@ export function LoadFailure({ error, title, children, onRetry }: { error: unknow
         <Group gap="sm" mt="sm" align="center">
           {onRetry && (
             <Button size="xs" variant="white" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry}>
-              Retry
+              {t('common.retry')}
             </Button>
           )}
           {requestId && (
             <Text size="xs" c="var(--mantine-color-error)">
-              Request id <Code>{requestId}</Code>
+              {t('common.requestId')} <Code>{requestId}</Code>
             </Text>
           )}
         </Group>

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { tOr } from '../i18n';
 
 const COLORS: Record<string, string> = {
   active: 'green',
@@ -30,7 +31,7 @@ export function StatusBadge({ status }: { status: string }) {
       fw={500}
       styles={{ label: { overflow: 'visible' } }}
     >
-      {status}
+      {tOr(`statusBadge.${status}`, status)}
     </Badge>
   );
 }

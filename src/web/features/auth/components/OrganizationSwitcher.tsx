@@ -1,6 +1,7 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { IconBuilding, IconCheck, IconSelector } from '@tabler/icons-react';
 import { useOrganizationSwitch } from '../hooks/useOrganizationSwitch';
+import { t } from '../../../shared/i18n';
 
 /**
  * The organization in the header. For an address with accounts in several organizations it opens
@@ -9,7 +10,7 @@ import { useOrganizationSwitch } from '../hooks/useOrganizationSwitch';
  */
 export function OrganizationSwitcher({ current, suffix }: { current: { id: string; name: string }; suffix: string | null }) {
   const { organizations, switchTo, switching } = useOrganizationSwitch();
-  const label = suffix ? `${current.name} · ${suffix}` : current.name;
+  const label = suffix ? t('shell.organizationWithSuffix', { organization: current.name, suffix }) : current.name;
   if (organizations.length < 2) {
     return (
       <Text c="dimmed" size="sm" visibleFrom="sm">
@@ -27,13 +28,13 @@ export function OrganizationSwitcher({ current, suffix }: { current: { id: strin
           loading={switching}
           leftSection={<IconBuilding size={16} />}
           rightSection={<IconSelector size={14} />}
-          aria-label={`Organization: ${current.name}. Switch organization`}
+          aria-label={t('shell.switchOrganization', { organization: current.name })}
         >
           {label}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Your organizations</Menu.Label>
+        <Menu.Label>{t('shell.yourOrganizations')}</Menu.Label>
         {organizations.map((org) => (
           <Menu.Item
             key={org.id}

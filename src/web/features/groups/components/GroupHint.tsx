@@ -1,5 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { IconBulb } from '@tabler/icons-react';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
 
 /** A sprawl hint from the API ("No members: …"). */
 export function GroupHints({ hints }: { hints: string[] }) {
@@ -10,7 +11,7 @@ export function GroupHints({ hints }: { hints: string[] }) {
         <Group key={hint} gap={4} wrap="nowrap" align="flex-start">
           <IconBulb size={14} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
           <Text size="xs" c="var(--mantine-color-orange-light-color)">
-            {hint}
+            {SERVER_HINTS[hint] ? t(SERVER_HINTS[hint]) : hint}
           </Text>
         </Group>
       ))}
@@ -18,4 +19,10 @@ export function GroupHints({ hints }: { hints: string[] }) {
   );
 }
 
-export const GROUPS_VS_ROLES = 'A group says who belongs together. A role says what access they have.';
+export const GROUPS_VS_ROLES = t('groups.vsRoles');
+
+/** The API's sprawl hints (groups.service.ts sprawlHints) by their English text, so they read in the console's language. */
+const SERVER_HINTS: Record<string, PlainMessageKey> = {
+  'No members: add people or delete the group.': 'groups.hint.noMembers',
+  'Only one member: a group of one is usually better handled on the user.': 'groups.hint.oneMember',
+};

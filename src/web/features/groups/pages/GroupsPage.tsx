@@ -11,6 +11,7 @@ import { GroupFormModal } from '../components/GroupFormModal';
 import { GROUPS_VS_ROLES } from '../components/GroupHint';
 import { GroupRow } from '../components/GroupRow';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 /** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
 export function GroupsPage() {
@@ -20,48 +21,50 @@ export function GroupsPage() {
   const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
   const [creating, setCreating] = useState(false);
 
-  if (forbiddenPermission(groups.error)) return <LoadFailure error={groups.error} title="Could not load groups" />;
+  if (forbiddenPermission(groups.error)) return <LoadFailure error={groups.error} title={t('groups.loadFailed')} />;
 
   return (
     <Stack gap="md" maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
-            Manage Groups
+            {t('groups.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            Groups help you manage users as teams: departments, project teams, reviewer groups.
+            {t('groups.intro')}
           </Text>
         </div>
         {can('groups.manage') && (
           <Button color="indigo.7" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            New Group
+            {t('groups.new')}
           </Button>
         )}
       </Group>
       <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />}>
-        {GROUPS_VS_ROLES} A group grants no permission by itself.
+        {GROUPS_VS_ROLES}
+        {t('groups.noPermission')}
       </Alert>
       <Card withBorder padding={0}>
         {groups.isLoading ? (
           <Center h={160}>
-            <Loader aria-label="Loading groups" />
+            <Loader aria-label={t('groups.loading')} />
           </Center>
         ) : groups.error ? (
-          <LoadFailure error={groups.error} title="Could not load groups" onRetry={() => void groups.refetch()} />
+          <LoadFailure error={groups.error} title={t('groups.loadFailed')} onRetry={() => void groups.refetch()} />
         ) : groups.data!.items.length === 0 ? (
           <Text c="dimmed" p="lg">
-            No groups yet.{can('groups.manage') ? ' Use “New Group” to create the first one.' : ''}
+            {t('groups.empty')}
+            {can('groups.manage') ? t('groups.emptyCreate') : ''}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label="Groups">
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={t('groups.table')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Description</Table.Th>
-                  <Table.Th ta="right">Members</Table.Th>
-                  <Table.Th>Created</Table.Th>
+                  <Table.Th>{t('groups.column.name')}</Table.Th>
+                  <Table.Th>{t('groups.column.description')}</Table.Th>
+                  <Table.Th ta="right">{t('groups.column.members')}</Table.Th>
+                  <Table.Th>{t('groups.column.created')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -75,13 +78,13 @@ export function GroupsPage() {
       </Card>
       {creating && (
         <GroupFormModal
-          title="New Group"
-          submitLabel="Create group"
+          title={t('groups.new')}
+          submitLabel={t('groups.create')}
           onClose={() => setCreating(false)}
           onSubmit={async (v) => {
             const group: GroupDetail = await createGroup({ name: v.name, description: v.description, reason: v.reason });
             await queryClient.invalidateQueries({ queryKey: groupKeys.all });
-            notifications.show({ color: 'green', message: `Group ${group.name} created. Add its members next.` });
+            notifications.show({ color: 'green', message: t('groups.created', { name: group.name }) });
             void navigate(`/admin/groups/${group.id}`);
           }}
         />

@@ -1,6 +1,7 @@
 import { Button, Collapse } from '@mantine/core';
 import { IconHelpCircle } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { t } from '../../../shared/i18n';
 
 /**
  * "Help me choose" (the roles feature) sits beside the Role field. It is built separately; until
@@ -19,7 +20,7 @@ export function HelpMeChooseToggle({ opened, onToggle }: { opened: boolean; onTo
   if (!HelpMeChoose) return null;
   return (
     <Button variant="subtle" size="compact-sm" leftSection={<IconHelpCircle size={14} />} onClick={onToggle} aria-expanded={opened}>
-      Help me choose
+      {t('invite.helpMeChoose')}
     </Button>
   );
 }

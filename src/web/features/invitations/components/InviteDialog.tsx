@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CsvUpload } from './CsvUpload';
 import { SeveralInvite } from './SeveralInvite';
 import { SingleInvite } from './SingleInvite';
+import { t } from '../../../shared/i18n';
 
 export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [mode, setMode] = useState<string | null>('one');
@@ -13,7 +14,7 @@ export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: ()
       onClose={onClose}
       title={
         <Text fw={600} size="lg">
-          Invite New User
+          {t('invite.title')}
         </Text>
       }
       size={mode === 'csv' ? 'xl' : 'lg'}
@@ -21,13 +22,13 @@ export function InviteDialog({ opened, onClose }: { opened: boolean; onClose: ()
       <Tabs value={mode} onChange={setMode} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="one" leftSection={<IconUser size={14} />}>
-            One person
+            {t('invite.tab.one')}
           </Tabs.Tab>
           <Tabs.Tab value="several" leftSection={<IconUsers size={14} />}>
-            Several at once
+            {t('invite.tab.several')}
           </Tabs.Tab>
           <Tabs.Tab value="csv" leftSection={<IconFileUpload size={14} />}>
-            Upload CSV
+            {t('invite.tab.csv')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="one">

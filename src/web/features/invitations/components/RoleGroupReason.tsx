@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { HelpMeChoosePanel, HelpMeChooseToggle } from './HelpMeChooseSlot';
 import type { Field } from './inviteFields';
 import { useInviteLookups } from '../hooks/useInviteLookups';
+import { t } from '../../../shared/i18n';
 
 interface RoleGroupReasonProps {
   roleId: string | null;
@@ -22,9 +23,9 @@ export function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onRe
     <>
       <div style={{ position: 'relative' }}>
         <Select
-          label="Role"
-          description="Use the narrowest role that supports the work."
-          placeholder="Choose a role"
+          label={t('invite.role')}
+          description={t('invite.roleHint')}
+          placeholder={t('invite.chooseRole')}
           {...lookups.roleChoices.selectProps}
           value={roleId ?? lookups.defaultRoleId ?? null}
           onChange={onRole}
@@ -44,21 +45,21 @@ export function RoleGroupReason({ roleId, groupId, reason, onRole, onGroup, onRe
         }}
       />
       <Select
-        label="Group"
-        description="Optional: a team or access cohort."
-        placeholder="No group"
+        label={t('invite.group')}
+        description={t('invite.groupHint')}
+        placeholder={t('invite.noGroup')}
         data={lookups.groupOptions}
         value={groupId}
         onChange={onGroup}
         clearable
         searchable
-        nothingFoundMessage="No groups yet"
+        nothingFoundMessage={t('invite.noGroups')}
         error={errors.group}
       />
       {lookups.reasonRequired && (
         <Textarea
-          label="Business reason"
-          description="Your organization requires a reason for user changes; it is kept in the audit log."
+          label={t('invite.reason')}
+          description={t('invite.reasonHint')}
           withAsterisk
           value={reason}
           onChange={(e) => onReason(e.currentTarget.value)}

@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useSingleInvite } from '../hooks/useSingleInvite';
 import { InviteSuccessAlert } from './InviteSuccessAlert';
 import { RoleGroupReason } from './RoleGroupReason';
+import { t } from '../../../shared/i18n';
 
 /** "One person": an email, a role, an optional group; an existing user is updated instead. */
 export function SingleInvite({ onClose }: { onClose: () => void }) {
@@ -13,8 +14,8 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
       <Stack>
         {success && <InviteSuccessAlert success={success} onClose={() => setSuccess(null)} />}
         <TextInput
-          label="Email"
-          placeholder="name@company.com"
+          label={t('invite.email')}
+          placeholder={t('invite.emailPlaceholder')}
           type="email"
           autoComplete="off"
           value={email}
@@ -46,14 +47,14 @@ export function SingleInvite({ onClose }: { onClose: () => void }) {
           </Alert>
         )}
         <Text size="xs" c="dimmed">
-          If this address already belongs to someone in your organization, their role and group are updated instead of sending a new invitation.
+          {t('invite.existingHint')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {success ? 'Done' : 'Cancel'}
+            {success ? t('invite.done') : t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>
-            Send invitation
+            {t('invite.send')}
           </Button>
         </Group>
       </Stack>

@@ -12,6 +12,7 @@ import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
 import { formatDate, plural } from '../../../shared/format';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
 import { restorable } from '../restorable';
+import { t } from '../../../shared/i18n';
 
 export interface OffboardingUser {
   id: string;
@@ -26,7 +27,7 @@ export interface OffboardingUser {
 /** Deactivate / Reactivate for someone an identity provider provisions: shown, but its status is the provider's. */
 function IdpOwnedStatusButton({ label, by }: { label: string; by: string }) {
   return (
-    <Tooltip label={`The identity provider (${by}) owns this person’s active status: change it there.`}>
+    <Tooltip label={t('offboarding.idpOwned', { by })}>
       <span>
         <Button variant="default" disabled>
           {label}
@@ -53,7 +54,7 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
   return (
     <Group gap="xs">
       {can('users.deactivate') && user.provisionedBy && user.status !== 'deleted' && (
-        <IdpOwnedStatusButton label={user.status === 'deactivated' ? 'Reactivate' : 'Deactivate'} by={user.provisionedBy} />
+        <IdpOwnedStatusButton label={user.status === 'deactivated' ? t('offboarding.reactivate') : t('offboarding.deactivate')} by={user.provisionedBy} />
       )}
       {can('users.deactivate') && !user.provisionedBy && (user.status === 'active' || user.status === 'invited') && (
         <DeactivateButton user={user} onDone={refresh} />
@@ -61,7 +62,7 @@ export function OffboardingActions({ user }: { user: OffboardingUser }) {
       {can('users.deactivate') && !user.provisionedBy && user.status === 'deactivated' && <ReactivateButton user={user} onDone={refresh} />}
       {can('users.delete') && user.status !== 'deleted' && (
         <Button component={Link} to={`/admin/users/${user.id}/delete`} color="red" variant="light" leftSection={<IconTrash size={16} />}>
-          Delete user
+          {t('offboarding.deleteUser')}
         </Button>
       )}
       {can('users.delete') && user.status === 'deleted' && restorable(user.restoreUntil) && <RestoreButton user={user} onDone={refresh} />}
@@ -88,15 +89,12 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   return (
     <>
       <Button variant="default" leftSection={<IconPlayerPause size={16} />} onClick={open}>
-        Deactivate
+        {t('offboarding.deactivate')}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Deactivate ${user.name}?`}>
+      <Modal opened={opened} onClose={close} title={t('offboarding.deactivateTitle', { name: user.name })}>
         <Stack>
-          <Text size="sm">
-            They cannot sign in from now on and every session ends at once. Pending invitations are revoked and their active Sequences are paused; reactivating
-            can resume them. Nothing they own changes.
-          </Text>
-          <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Text size="sm">{t('offboarding.deactivateHint')}</Text>
+          <Textarea label={t('offboarding.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           {mutation.error && (
             <Text c="red" size="sm">
               {errorMessage(mutation.error)}
@@ -104,10 +102,10 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color="orange" onClick={() => mutation.mutate()} loading={mutation.isPending}>
-              Deactivate user
+              {t('offboarding.deactivateUser')}
             </Button>
           </Group>
         </Stack>
@@ -133,7 +131,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   return (
     <>
       <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={open}>
-        Reactivate
+        {t('offboarding.reactivate')}
       </Button>
       <Modal opened={opened} onClose={close} title={`Reactivate ${user.name}?`}>
         <Stack>
@@ -147,7 +145,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
               </Stack>
             </Checkbox.Group>
           )}
-          <Textarea label="Business reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea label={t('offboarding.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           {mutation.error && (
             <Text c="red" size="sm">
               {errorMessage(mutation.error)}
@@ -155,7 +153,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>
               Reactivate user

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { Role } from '../../../../contracts/roles';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { deleteRole } from '../api';
-import { plural } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /** Delete with confirmation; a role still held by users is refused with the count and a link to them. */
 export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: () => void }) {
@@ -17,7 +17,7 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
     mutationFn: () => deleteRole(role.id),
     onSuccess: async () => {
       setOpen(false);
-      notifications.show({ color: 'green', message: `Role "${role.name}" deleted.` });
+      notifications.show({ color: 'green', message: t('roles.deleted', { name: role.name }) });
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
       onDeleted?.();
     },
@@ -36,20 +36,20 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
           mutation.reset();
           setOpen(true);
         }}
-        aria-label={`Delete ${role.name}`}
+        aria-label={t('roles.deleteLabel', { name: role.name })}
       >
-        Delete
+        {t('roles.delete')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={`Delete role "${role.name}"?`}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('roles.deleteTitle', { name: role.name })}>
         <Stack>
-          <Text size="sm">Deleting a role cannot be undone. Users must be moved to another role first.</Text>
+          <Text size="sm">{t('roles.deleteWarning')}</Text>
           {error && (
-            <Alert color="red" title="The role was not deleted">
+            <Alert color="red" title={t('roles.notDeleted')}>
               {errorMessage(error)}
               {inUse && inUse.userCount > 0 && (
                 <Text size="sm" mt="xs">
                   <Anchor component={Link} to={inUse.link}>
-                    Show the {plural(inUse.userCount, 'user', 'users')} holding this role
+                    {t('roles.showHolders', { count: inUse.userCount })}
                   </Anchor>
                 </Text>
               )}
@@ -57,10 +57,10 @@ export function DeleteRoleButton({ role, onDeleted }: { role: Role; onDeleted?: 
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-              Delete role
+              {t('roles.deleteConfirm')}
             </Button>
           </Group>
         </Stack>

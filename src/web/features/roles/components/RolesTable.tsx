@@ -10,6 +10,7 @@ import { DeleteRoleButton } from './DeleteRoleButton';
 import { RoleBadges } from './RoleBadges';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 import { rowNavigation } from '../../../shared/ui/rowNavigation';
+import { t } from '../../../shared/i18n';
 
 /** Every role with its permissions, holders and owner; managers may duplicate any role and delete custom ones. */
 export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }) {
@@ -19,10 +20,10 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
     mutationFn: (id: string) => duplicateRole(id),
     onSuccess: async (role) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
-      notifications.show({ color: 'green', message: `Created "${role.name}". Adjust it and save.` });
+      notifications.show({ color: 'green', message: t('roles.duplicated', { name: role.name }) });
       void navigate(`/admin/roles/${role.id}`);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate the role', message: errorMessage(error) }),
+    onError: (error) => notifications.show({ color: 'red', title: t('roles.duplicateFailed'), message: errorMessage(error) }),
   });
 
   // On a narrow screen the table scrolls sideways inside its card instead of being cut off.
@@ -31,11 +32,11 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
       <Table highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Description</Table.Th>
-            <Table.Th>Permissions</Table.Th>
-            <Table.Th>Users</Table.Th>
-            <Table.Th>Owner</Table.Th>
+            <Table.Th>{t('roles.column.role')}</Table.Th>
+            <Table.Th>{t('roles.column.description')}</Table.Th>
+            <Table.Th>{t('roles.column.permissions')}</Table.Th>
+            <Table.Th>{t('roles.column.users')}</Table.Th>
+            <Table.Th>{t('roles.column.owner')}</Table.Th>
             {manage && <ActionsHeader />}
           </Table.Tr>
         </Table.Thead>
@@ -75,9 +76,9 @@ export function RolesTable({ roles, manage }: { roles: Role[]; manage: boolean }
                       leftSection={<IconCopy size={14} />}
                       loading={duplicate.isPending && duplicate.variables === role.id}
                       onClick={() => duplicate.mutate(role.id)}
-                      aria-label={`Duplicate ${role.name}`}
+                      aria-label={t('roles.duplicateLabel', { name: role.name })}
                     >
-                      Duplicate
+                      {t('roles.duplicate')}
                     </Button>
                     {!role.system && <DeleteRoleButton role={role} />}
                   </Group>

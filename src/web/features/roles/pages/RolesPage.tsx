@@ -8,6 +8,7 @@ import { fetchRoles } from '../api';
 import { HelpMeChoose } from '../components/HelpMeChoose';
 import { RolesTable } from '../components/RolesTable';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 /** "Manage Roles": system and custom roles with their holders; system roles are read-only but can be duplicated. */
 export function RolesPage() {
@@ -17,28 +18,28 @@ export function RolesPage() {
   const roles = useQuery({ queryKey: ['roles'], queryFn: fetchRoles });
   const [helpOpen, setHelpOpen] = useState(false);
 
-  if (forbiddenPermission(roles.error)) return <LoadFailure error={roles.error} title="Could not load roles" />;
+  if (forbiddenPermission(roles.error)) return <LoadFailure error={roles.error} title={t('roles.loadFailed')} />;
 
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={1} size="h2">
-          Manage Roles
+          {t('roles.title')}
         </Title>
         <Group gap="xs">
           {can('users.view') && (
             <Button variant="default" leftSection={<IconHelpCircle size={16} />} onClick={() => setHelpOpen(true)}>
-              Help me choose
+              {t('roles.helpMeChoose')}
             </Button>
           )}
           {manage && (
             <Button component={Link} to="/admin/roles/new" leftSection={<IconPlus size={16} />}>
-              New Role
+              {t('roles.new')}
             </Button>
           )}
         </Group>
       </Group>
-      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title="Help me choose a role" size="lg">
+      <Modal opened={helpOpen} onClose={() => setHelpOpen(false)} title={t('roles.helpTitle')} size="lg">
         <HelpMeChoose
           onChoose={(roleId) => {
             setHelpOpen(false);
@@ -47,11 +48,11 @@ export function RolesPage() {
         />
       </Modal>
       <Text c="dimmed" mb="md" size="sm">
-        A role is a reusable set of permissions. Name roles after job responsibilities and keep them narrow enough to review.
+        {t('roles.intro')}
       </Text>
       <Card withBorder>
         {roles.isLoading && <Loader />}
-        {roles.error && <LoadFailure error={roles.error} title="Could not load roles" onRetry={() => void roles.refetch()} />}
+        {roles.error && <LoadFailure error={roles.error} title={t('roles.loadFailed')} onRetry={() => void roles.refetch()} />}
         {roles.data && <RolesTable roles={roles.data} manage={manage} />}
       </Card>
     </>

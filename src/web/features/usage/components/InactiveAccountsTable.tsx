@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { InactiveUser } from '../../../../contracts/usage';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 import { formatDate } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /** The inactive accounts shown so far, selectable for review. */
 export function InactiveAccountsTable({
@@ -24,16 +25,16 @@ export function InactiveAccountsTable({
         <Table.Tr>
           <Table.Th w={40}>
             <Checkbox
-              aria-label="Select all shown"
+              aria-label={t('overview.inactive.selectAll')}
               checked={allShownSelected}
               indeterminate={!allShownSelected && rows.some((r) => selected.has(r.id))}
               onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))}
             />
           </Table.Th>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Last active</Table.Th>
+          <Table.Th>{t('overview.inactive.column.name')}</Table.Th>
+          <Table.Th>{t('overview.inactive.column.email')}</Table.Th>
+          <Table.Th>{t('overview.inactive.column.role')}</Table.Th>
+          <Table.Th>{t('overview.inactive.column.lastActive')}</Table.Th>
           <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
@@ -41,7 +42,7 @@ export function InactiveAccountsTable({
         {rows.map((u) => (
           <Table.Tr key={u.id}>
             <Table.Td>
-              <Checkbox aria-label={`Select ${u.name}`} checked={selected.has(u.id)} onChange={() => toggle(u.id)} />
+              <Checkbox aria-label={t('overview.inactive.select', { name: u.name })} checked={selected.has(u.id)} onChange={() => toggle(u.id)} />
             </Table.Td>
             <Table.Td>{u.name}</Table.Td>
             <Table.Td>{u.email}</Table.Td>
@@ -51,13 +52,13 @@ export function InactiveAccountsTable({
                 formatDate(u.lastActiveAt)
               ) : (
                 <Text span c="dimmed" size="sm">
-                  Never
+                  {t('common.never')}
                 </Text>
               )}
             </Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
-                Review
+                {t('overview.inactive.review')}
               </Anchor>
             </Table.Td>
           </Table.Tr>

@@ -4,21 +4,19 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ActivityItem } from '../../../../contracts/usage';
 import { errorMessage } from '../../../shared/api';
 import { fetchUserActivity } from '../api';
-import { plural } from '../../../shared/format';
+import { usageLabel } from '../usageLabel';
 import { When } from '../../../shared/When';
-
-/** What a usage event's quantity counts, by type (the API: "e.g. tokens"). */
-const QUANTITY: Record<string, [string, string]> = { chat_message: ['token', 'tokens'] };
+import { t } from '../../../shared/i18n';
 
 function detail(item: ActivityItem): string | null {
   const parts: string[] = [];
-  if (item.kind === 'audit' && item.actor) parts.push(`by ${item.actor.label}`);
+  if (item.kind === 'audit' && item.actor) parts.push(t('usage.activity.by', { actor: item.actor.label }));
   if (item.kind === 'usage' && item.quantity !== null && item.quantity !== 1) {
-    const [one, other] = QUANTITY[item.type] ?? ['unit', 'units'];
-    parts.push(plural(item.quantity, one, other));
+    // What the quantity counts, by type (the API: "e.g. tokens").
+    parts.push(t(item.type === 'chat_message' ? 'usage.activity.quantity.chat_message' : 'usage.activity.quantity', { count: item.quantity }));
   }
-  if (item.workspaceId) parts.push(`in Workspace ${item.workspaceId}`);
-  if (item.reason) parts.push(`reason: “${item.reason}”`);
+  if (item.workspaceId) parts.push(t('usage.activity.inWorkspace', { workspace: item.workspaceId }));
+  if (item.reason) parts.push(t('usage.activity.reason', { reason: item.reason }));
   return parts.length ? parts.join(' · ') : null;
 }
 
@@ -34,19 +32,19 @@ export function RecentActivity({ userId }: { userId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="recent-activity-title">
       <Title order={2} size="h4" mb="sm" id="recent-activity-title">
-        Recent activity
+        {t('usage.activity.title')}
       </Title>
       {feed.isLoading ? (
-        <Loader size="sm" aria-label="Loading activity" />
+        <Loader size="sm" aria-label={t('usage.activity.loading')} />
       ) : feed.isError ? (
         <Alert color="red">{errorMessage(feed.error)}</Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed" py="md">
-          No activity recorded yet. Usage from Sofie's services and changes made to this account will appear here.
+          {t('usage.activity.none')}
         </Text>
       ) : (
         <Stack gap="sm">
-          <Timeline bulletSize={22} lineWidth={2} aria-label="Recent activity">
+          <Timeline bulletSize={22} lineWidth={2} aria-label={t('usage.activity.title')}>
             {items.map((item) => (
               <Timeline.Item
                 key={`${item.kind}:${item.id}`}
@@ -54,11 +52,11 @@ export function RecentActivity({ userId }: { userId: string }) {
                 title={
                   <Group gap={6}>
                     <Text size="sm" fw={500}>
-                      {item.label}
+                      {item.kind === 'usage' ? usageLabel(item.type) : item.label}
                     </Text>
                     {item.kind === 'audit' && (
                       <Badge size="xs" variant="light" color="gray">
-                        Audit
+                        {t('usage.activity.audit')}
                       </Badge>
                     )}
                   </Group>
@@ -77,7 +75,7 @@ export function RecentActivity({ userId }: { userId: string }) {
           </Timeline>
           {feed.hasNextPage && (
             <Button variant="subtle" size="xs" onClick={() => void feed.fetchNextPage()} loading={feed.isFetchingNextPage} w="fit-content">
-              Show older activity
+              {t('usage.activity.older')}
             </Button>
           )}
         </Stack>

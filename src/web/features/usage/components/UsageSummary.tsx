@@ -1,6 +1,7 @@
 import { Text, Tooltip } from '@mantine/core';
-import { USAGE_EVENT_LABELS, type UsageEventType, type UserUsageSummary } from '../../../../contracts/usage';
-import { plural } from '../../../shared/format';
+import type { UserUsageSummary } from '../../../../contracts/usage';
+import { usageLabel } from '../usageLabel';
+import { t } from '../../../shared/i18n';
 
 /** The Users page's small usage summary: events in the last 30 days and the most frequent kind. */
 export function UsageSummary({ usage }: { usage: UserUsageSummary | undefined }) {
@@ -8,14 +9,14 @@ export function UsageSummary({ usage }: { usage: UserUsageSummary | undefined })
   if (!usage || usage.events30d === 0)
     return (
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        No usage
+        {t('usage.none')}
       </Text>
     );
-  const top = usage.topType ? (USAGE_EVENT_LABELS[usage.topType as UsageEventType] ?? usage.topType) : null;
+  const top = usage.topType ? usageLabel(usage.topType) : null;
   return (
-    <Tooltip label={top ? `Mostly ${top.toLowerCase()}` : 'Last 30 days'}>
+    <Tooltip label={top ? t('usage.mostly', { kind: top.toLowerCase() }) : t('usage.last30Days')}>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {plural(usage.events30d, 'event', 'events')}
+        {t('usage.events', { count: usage.events30d })}
       </Text>
     </Tooltip>
   );

@@ -3,11 +3,13 @@ import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Text, Title }
 import { IconChartAreaLine } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { USAGE_EVENT_LABELS, USAGE_EVENT_TYPES } from '../../../../contracts/usage';
+import { USAGE_EVENT_TYPES } from '../../../../contracts/usage';
 import { errorMessage } from '../../../shared/api';
 import { fetchUserUsage } from '../api';
 import { USAGE_COLORS } from './usageColors';
-import { formatDay, formatNumber, plural } from '../../../shared/format';
+import { formatDay, formatNumber } from '../../../shared/format';
+import { usageLabel } from '../usageLabel';
+import { t } from '../../../shared/i18n';
 
 const dayLabel = (day: string) => formatDay(day);
 
@@ -24,37 +26,34 @@ export function UsageTrends({ userId }: { userId: string }) {
     <Card withBorder component="section" aria-labelledby="usage-trends-title">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="usage-trends-title">
-          Usage trends
+          {t('usage.trends.title')}
         </Title>
         <SegmentedControl
           size="xs"
-          aria-label="Trend period"
+          aria-label={t('usage.trends.period')}
           value={String(days)}
           onChange={(value) => setDays(value === '90' ? 90 : 30)}
           data={[
-            { value: '30', label: '30 days' },
-            { value: '90', label: '90 days' },
+            { value: '30', label: t('usage.trends.days', { count: 30 }) },
+            { value: '90', label: t('usage.trends.days', { count: 90 }) },
           ]}
         />
       </Group>
       {trend.isLoading ? (
-        <Loader size="sm" aria-label="Loading usage" />
+        <Loader size="sm" aria-label={t('usage.trends.loading')} />
       ) : trend.isError ? (
         <Alert color="red">{errorMessage(trend.error)}</Alert>
       ) : !data?.hasData ? (
         <Group gap="sm" c="dimmed" py="lg" data-testid="usage-empty">
           <IconChartAreaLine size={20} aria-hidden />
-          <Text size="sm">
-            No usage recorded in the last {days} days. Sofie's services report chats, artifacts, Orchestration and Sequence runs, sign-ins and Workspace visits
-            here as they happen.
-          </Text>
+          <Text size="sm">{t('usage.trends.none', { days })}</Text>
         </Group>
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
             <div>
               <Text size="xs" c="dimmed">
-                Events
+                {t('usage.trends.events')}
               </Text>
               <Text fw={600}>{formatNumber(data.totalEvents)}</Text>
             </div>
@@ -65,7 +64,7 @@ export function UsageTrends({ userId }: { userId: string }) {
               .map((t) => (
                 <div key={t.type}>
                   <Text size="xs" c="dimmed">
-                    {t.label}
+                    {usageLabel(t.type)}
                   </Text>
                   <Text fw={600}>{formatNumber(t.events)}</Text>
                 </div>
@@ -82,11 +81,11 @@ export function UsageTrends({ userId }: { userId: string }) {
             yAxisProps={{ allowDecimals: false }}
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
-            series={used.map((type) => ({ name: type, label: USAGE_EVENT_LABELS[type], color: USAGE_COLORS[type] }))}
-            aria-label={`Usage per day over the last ${days} days: ${plural(data.totalEvents, 'event', 'events')}`}
+            series={used.map((type) => ({ name: type, label: usageLabel(type), color: USAGE_COLORS[type] }))}
+            aria-label={t('usage.trends.chartLabel', { days, count: data.totalEvents })}
           />
           <Text size="xs" c="dimmed" mt="xs">
-            Days in UTC, {dayLabel(data.from)} – {dayLabel(data.to)}.
+            {t('usage.trends.range', { from: dayLabel(data.from), to: dayLabel(data.to) })}
           </Text>
         </>
       )}

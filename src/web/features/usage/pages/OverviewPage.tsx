@@ -10,17 +10,20 @@ import { ReviewInactiveModal } from '../components/ReviewInactiveModal';
 import { USAGE_COLORS } from '../components/usageColors';
 import { useInactiveAccounts } from '../hooks/useInactiveAccounts';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
-import { formatDay, formatMonth, formatNumber, plural } from '../../../shared/format';
+import { formatDay, formatMonth, formatNumber } from '../../../shared/format';
+import { usageLabel } from '../usageLabel';
+import { t } from '../../../shared/i18n';
 
 const PERIOD_LABEL = {
   daily: (d: string) => formatDay(d),
-  weekly: (d: string) => `Week of ${formatDay(d)}`,
+  weekly: (d: string) => t('overview.weekOf', { day: formatDay(d) }),
   monthly: (d: string) => formatMonth(d),
 };
 
 /** "in all of last week", or "in the first 3 days of last week" while this week is 3 days old. */
-function comparedWith(period: { previousDays: number; previousPeriodDays: number }, last: string): string {
-  return period.previousDays >= period.previousPeriodDays ? `in all of ${last}` : `in the first ${plural(period.previousDays, 'day', 'days')} of ${last}`;
+function comparedWith(period: { previousDays: number; previousPeriodDays: number }, last: 'week' | 'month'): string {
+  if (period.previousDays >= period.previousPeriodDays) return t(last === 'week' ? 'overview.allOfLastWeek' : 'overview.allOfLastMonth');
+  return t(last === 'week' ? 'overview.firstDaysOfLastWeek' : 'overview.firstDaysOfLastMonth', { count: period.previousDays });
 }
 
 const NO_PERIOD = { previousDays: 0, previousPeriodDays: 0 };
@@ -68,17 +71,17 @@ function ActiveTrend({ trend }: { trend?: { daily: ActiveCount[]; weekly: Active
     <Card withBorder component="section" aria-labelledby="active-trend-title">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="active-trend-title">
-          Active users
+          {t('overview.activeUsers')}
         </Title>
         <SegmentedControl
           size="xs"
-          aria-label="Active users per"
+          aria-label={t('overview.activeUsersPer')}
           value={period}
           onChange={(v) => setPeriod(v)}
           data={[
-            { value: 'daily', label: 'Per day' },
-            { value: 'weekly', label: 'Per week' },
-            { value: 'monthly', label: 'Per month' },
+            { value: 'daily', label: t('overview.perDay') },
+            { value: 'weekly', label: t('overview.perWeek') },
+            { value: 'monthly', label: t('overview.perMonth') },
           ]}
         />
       </Group>
@@ -89,8 +92,8 @@ function ActiveTrend({ trend }: { trend?: { daily: ActiveCount[]; weekly: Active
           data={data}
           dataKey="period"
           yAxisProps={{ allowDecimals: false }}
-          series={[{ name: 'activeUsers', label: 'Active users', color: 'indigo.6' }]}
-          aria-label={`Active users ${period}`}
+          series={[{ name: 'activeUsers', label: t('overview.activeUsers'), color: 'indigo.6' }]}
+          aria-label={t(`overview.chartLabel.${period}`)}
         />
       ) : (
         <Skeleton h={220} />
@@ -106,14 +109,14 @@ function InactiveAccounts() {
       <Group justify="space-between" mb="sm">
         <div>
           <Title order={2} size="h4" id="inactive-title">
-            Inactive accounts
+            {t('overview.inactive.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Active accounts with nothing in the last {days} days: candidates for review.
+            {t('overview.inactive.hint', { days })}
           </Text>
         </div>
         <Select
-          aria-label="Inactive for"
+          aria-label={t('overview.inactive.for')}
           w={170}
           value={days}
           onChange={(v) => {
@@ -121,10 +124,10 @@ function InactiveAccounts() {
             setSelected(new Set());
           }}
           data={[
-            { value: '14', label: 'Nothing in 14 days' },
-            { value: '30', label: 'Nothing in 30 days' },
-            { value: '60', label: 'Nothing in 60 days' },
-            { value: '90', label: 'Nothing in 90 days' },
+            { value: '14', label: t('overview.inactive.nothingIn', { days: 14 }) },
+            { value: '30', label: t('overview.inactive.nothingIn', { days: 30 }) },
+            { value: '60', label: t('overview.inactive.nothingIn', { days: 60 }) },
+            { value: '90', label: t('overview.inactive.nothingIn', { days: 90 }) },
           ]}
           allowDeselect={false}
         />
@@ -132,22 +135,24 @@ function InactiveAccounts() {
       {list.isLoading ? (
         <Loader size="sm" />
       ) : list.isError ? (
-        <LoadFailure error={list.error} title="Could not load inactive accounts" />
+        <LoadFailure error={list.error} title={t('overview.inactive.loadFailed')} />
       ) : rows.length === 0 ? (
         <Text size="sm" c="dimmed" py="md">
-          Every active account has been active in the last {days} days.
+          {t('overview.inactive.none', { days })}
         </Text>
       ) : (
         <>
           <Group mb="xs" gap="sm" mih={30}>
-            <Text size="sm">{selected.size > 0 ? `${formatNumber(selected.size)} selected` : `${formatNumber(total)} inactive`}</Text>
+            <Text size="sm">
+              {selected.size > 0 ? t('overview.inactive.selected', { count: selected.size }) : t('overview.inactive.total', { count: total })}
+            </Text>
             {selected.size > 0 && (
               <>
                 <Button size="xs" onClick={review.open}>
-                  Review
+                  {t('overview.inactive.review')}
                 </Button>
                 <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
-                  Clear selection
+                  {t('overview.inactive.clearSelection')}
                 </Button>
               </>
             )}
@@ -155,7 +160,7 @@ function InactiveAccounts() {
           <InactiveAccountsTable rows={rows} selected={selected} setSelected={setSelected} toggle={toggle} />
           {list.hasNextPage && (
             <Button variant="subtle" size="xs" mt="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Show more
+              {t('overview.inactive.showMore')}
             </Button>
           )}
         </>
@@ -171,7 +176,7 @@ function TopTypes({ types }: { types?: { type: string; label: string; events: nu
   return (
     <Card withBorder component="section" aria-labelledby="top-types-title">
       <Title order={2} size="h4" mb="sm" id="top-types-title">
-        Top event types · last 30 days
+        {t('overview.topTypes.title')}
       </Title>
       {!types ? (
         <Skeleton>
@@ -179,22 +184,22 @@ function TopTypes({ types }: { types?: { type: string; label: string; events: nu
         </Skeleton>
       ) : types.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No usage events in the last 30 days. Events appear once Sofie's services report them with a service token.
+          {t('overview.topTypes.none')}
         </Text>
       ) : (
         <Stack gap="xs">
-          {types.map((t) => (
-            <div key={t.type}>
+          {types.map((top) => (
+            <div key={top.type}>
               <Group justify="space-between">
-                <Text size="sm">{t.label}</Text>
+                <Text size="sm">{usageLabel(top.type)}</Text>
                 <Text size="sm" fw={500}>
-                  {formatNumber(t.events)}
+                  {formatNumber(top.events)}
                 </Text>
               </Group>
               <Progress
-                value={(t.events / maxType) * 100}
-                color={USAGE_COLORS[t.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'}
-                aria-label={`${t.label}: ${t.events}`}
+                value={(top.events / maxType) * 100}
+                color={USAGE_COLORS[top.type as keyof typeof USAGE_COLORS] ?? 'indigo.6'}
+                aria-label={t('overview.topTypes.bar', { label: usageLabel(top.type), events: top.events })}
               />
             </div>
           ))}
@@ -212,37 +217,37 @@ export function OverviewPage() {
     <Stack>
       <div>
         <Title order={1} size="h2">
-          Organization overview
+          {t('overview.title')}
         </Title>
         <Text c="dimmed" size="sm">
-          Activity reported by Sofie's services. Days, weeks (Monday first) and months in UTC.
+          {t('overview.intro')}
         </Text>
       </div>
       {overview.isError ? (
-        <LoadFailure error={overview.error} title="Could not load the overview" onRetry={() => void overview.refetch()} />
+        <LoadFailure error={overview.error} title={t('overview.loadFailed')} onRetry={() => void overview.refetch()} />
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <ActiveStat
-              label="Active today"
+              label={t('overview.activeToday')}
               current={o?.active.day.current ?? 0}
               previous={o?.active.day.previous ?? 0}
-              previousLabel="in all of yesterday"
+              previousLabel={t('overview.allOfYesterday')}
               comparable={false}
               loading={!o}
             />
             <ActiveStat
-              label="Active this week"
+              label={t('overview.activeThisWeek')}
               current={o?.active.week.current ?? 0}
               previous={o?.active.week.previous ?? 0}
-              previousLabel={comparedWith(o?.active.week ?? NO_PERIOD, 'last week')}
+              previousLabel={comparedWith(o?.active.week ?? NO_PERIOD, 'week')}
               loading={!o}
             />
             <ActiveStat
-              label="Active this month"
+              label={t('overview.activeThisMonth')}
               current={o?.active.month.current ?? 0}
               previous={o?.active.month.previous ?? 0}
-              previousLabel={comparedWith(o?.active.month ?? NO_PERIOD, 'last month')}
+              previousLabel={comparedWith(o?.active.month ?? NO_PERIOD, 'month')}
               loading={!o}
             />
           </SimpleGrid>

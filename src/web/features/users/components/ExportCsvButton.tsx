@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { UserFilter, UserListQuery } from '../../../../contracts/users';
 import { exportCsvUrl } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** Downloads exactly the filtered, sorted view on screen as users.csv. */
 export function ExportCsvButton({
@@ -24,7 +25,7 @@ export function ExportCsvButton({
       leftSection={<IconDownload size={16} />}
       disabled={disabled}
     >
-      Export CSV
+      {t('users.exportCsv')}
     </Button>
   );
 }

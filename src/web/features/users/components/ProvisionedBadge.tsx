@@ -1,4 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
+import { t } from '../../../shared/i18n';
 
 // Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
 const FULL_LABEL = { label: { overflow: 'visible' } } as const;
@@ -13,9 +14,9 @@ export function providerName(by: string): string {
 /** "Provisioned by Okta": the identity provider (named by its token's label) manages this person. */
 export function ProvisionedBadge({ by }: { by: string }) {
   return (
-    <Tooltip label={`Created or linked by your identity provider through ${by}. Name, email and active status follow it.`}>
+    <Tooltip label={t('users.provisionedHint', { by })}>
       <Badge variant="light" color="violet" size="sm" tt="none" styles={FULL_LABEL} data-testid="provisioned-badge">
-        Provisioned by {providerName(by)}
+        {t('users.provisionedBy', { provider: providerName(by) })}
       </Badge>
     </Tooltip>
   );

@@ -5,18 +5,19 @@ import type { ReactNode } from 'react';
 import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
 import type { UserListParams } from '../hooks/useUserListParams';
 import { useGroups, useRoles } from '../../../shared/lookups';
+import { t } from '../../../shared/i18n';
 
 const LAST_ACTIVE_OPTIONS = [
-  { value: '7d', label: 'Active in 7 days' },
-  { value: '30d', label: 'Active in 30 days' },
-  { value: '90d', label: 'Active in 90 days' },
-  { value: 'never', label: 'Never active' },
+  { value: '7d', label: t('users.filter.active7d') },
+  { value: '30d', label: t('users.filter.active30d') },
+  { value: '90d', label: t('users.filter.active90d') },
+  { value: 'never', label: t('users.filter.neverActive') },
 ];
 
 const STATUS_OPTIONS = [
-  { value: 'invited', label: 'Invited' },
-  { value: 'active', label: 'Active' },
-  { value: 'deactivated', label: 'Deactivated' },
+  { value: 'invited', label: t('status.invited') },
+  { value: 'active', label: t('status.active') },
+  { value: 'deactivated', label: t('status.deactivated') },
 ];
 
 interface Props {
@@ -38,8 +39,8 @@ function FilterSelects({ params, onChange, widths }: Pick<Props, 'params' | 'onC
   return (
     <>
       <Select
-        aria-label="Filter by role"
-        placeholder="All roles"
+        aria-label={t('users.filter.byRole')}
+        placeholder={t('users.filter.allRoles')}
         data={(roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
         value={params.roleId ?? null}
         onChange={(value) => onChange({ roleId: value ?? undefined })}
@@ -48,19 +49,19 @@ function FilterSelects({ params, onChange, widths }: Pick<Props, 'params' | 'onC
         w={widths.role}
       />
       <Select
-        aria-label="Filter by group"
-        placeholder="All groups"
+        aria-label={t('users.filter.byGroup')}
+        placeholder={t('users.filter.allGroups')}
         data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
         value={params.groupId ?? null}
         onChange={(value) => onChange({ groupId: value ?? undefined })}
         clearable
         searchable
-        nothingFoundMessage="No groups yet"
+        nothingFoundMessage={t('users.filter.noGroups')}
         w={widths.group}
       />
       <Select
-        aria-label="Filter by status"
-        placeholder="Any status"
+        aria-label={t('users.filter.byStatus')}
+        placeholder={t('users.filter.anyStatus')}
         data={STATUS_OPTIONS}
         value={params.status ?? null}
         onChange={(value) => onChange({ status: (value as UserListParams['status']) ?? undefined })}
@@ -68,8 +69,8 @@ function FilterSelects({ params, onChange, widths }: Pick<Props, 'params' | 'onC
         w={widths.status}
       />
       <Select
-        aria-label="Filter by last active"
-        placeholder="Any activity"
+        aria-label={t('users.filter.byLastActive')}
+        placeholder={t('users.filter.anyActivity')}
         data={LAST_ACTIVE_OPTIONS}
         value={params.lastActive ?? null}
         onChange={(value) => onChange({ lastActive: (value as UserListParams['lastActive']) ?? undefined })}
@@ -99,7 +100,7 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         onReset();
       }}
     >
-      Clear filters
+      {t('users.clearFilters')}
     </Button>
   );
 
@@ -107,24 +108,24 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
     <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
       <TextInput
         leftSection={<IconSearch size={16} />}
-        placeholder="Search by name or email"
-        aria-label="Search users"
+        placeholder={t('users.search.placeholder')}
+        aria-label={t('users.search.label')}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
-        rightSection={search ? <IconX size={14} style={{ cursor: 'pointer' }} aria-label="Clear search" onClick={() => setSearch('')} /> : null}
+        rightSection={search ? <IconX size={14} style={{ cursor: 'pointer' }} aria-label={t('users.search.clear')} onClick={() => setSearch('')} /> : null}
         style={{ flex: '1 1 220px', maxWidth: narrow ? undefined : 360 }}
       />
       {narrow ? (
         <>
           <Button variant="default" leftSection={<IconFilter size={16} />} onClick={open}>
-            {chosen ? `Filters (${chosen})` : 'Filters'}
+            {chosen ? t('users.filtersCount', { count: chosen }) : t('users.filters')}
           </Button>
-          <Drawer opened={drawer} onClose={close} position="bottom" size="auto" title="Filter users">
+          <Drawer opened={drawer} onClose={close} position="bottom" size="auto" title={t('users.filterUsers')}>
             <Stack pb="md">
               <FilterSelects params={params} onChange={onChange} widths={FULL_WIDTHS} />
               <Group justify="space-between">
                 {filtered ? clear : <span />}
-                <Button onClick={close}>Show users</Button>
+                <Button onClick={close}>{t('users.showUsers')}</Button>
               </Group>
             </Stack>
           </Drawer>

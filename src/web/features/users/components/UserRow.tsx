@@ -6,6 +6,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { UsageSummary } from '../../usage';
 import { ProvisionedBadge } from './ProvisionedBadge';
+import { t } from '../../../shared/i18n';
 
 // Table columns size to their narrowest content; a badge that may clip its label gave "Sales Ameri…".
 const FULL_LABEL = { label: { overflow: 'visible' } } as const;
@@ -33,13 +34,13 @@ export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: P
       data-testid="user-row"
     >
       <Table.Td onClick={(e) => e.stopPropagation()}>
-        <Checkbox aria-label={`Select ${u.name || u.email}`} checked={isSelected} disabled={allMatching} onChange={() => onToggle(u.id)} />
+        <Checkbox aria-label={t('users.select', { name: u.name || u.email })} checked={isSelected} disabled={allMatching} onChange={() => onToggle(u.id)} />
       </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm" fw={500} c="var(--mantine-color-text)" onClick={(e) => e.stopPropagation()}>
           {u.name || (
             <Text span c="dimmed" size="sm">
-              No name yet
+              {t('users.noName')}
             </Text>
           )}
         </Anchor>
@@ -83,7 +84,7 @@ export function UserRow({ user: u, index, isSelected, allMatching, onToggle }: P
         <StatusBadge status={u.status} />
       </Table.Td>
       <Table.Td>
-        <When iso={u.lastActiveAt} never="Never" />
+        <When iso={u.lastActiveAt} never={t('users.never')} />
       </Table.Td>
       <Table.Td>
         <UsageSummary usage={u.usage} />

@@ -1,8 +1,9 @@
 import { Button, Group, Text, Title } from '@mantine/core';
 import { IconMailForward, IconShieldLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { countText, formatNumber, noun } from '../../../shared/format';
+import { countText } from '../../../shared/format';
 import { useCan } from '../../../shared/useMe';
+import { t } from '../../../shared/i18n';
 
 /** "Users", how many (matching), and the ways to Roles, Groups, Invitations and Invite New User. */
 export function UsersPageHeader({
@@ -27,16 +28,14 @@ export function UsersPageHeader({
     <Group justify="space-between" align="flex-start" wrap="wrap">
       <div>
         <Title order={1} size="h2">
-          Users
+          {t('users.title')}
         </Title>
         <Text c="dimmed" size="sm">
-          {loaded
-            ? `${countText(total, totalExact)} ${filtered ? 'matching ' : ''}${noun(total, 'user', 'users')}`
-            : 'Everyone in your organization, with their role, groups and status.'}
-          {loaded && !totalExact && ` (counted up to ${formatNumber(total)}) `}
+          {loaded ? t(filtered ? 'users.countMatching' : 'users.count', { count: total, total: countText(total, totalExact) }) : t('users.subtitle')}
+          {loaded && !totalExact && t('users.countedUpTo', { total })}
           {loaded && !totalExact && (
             <Button variant="subtle" size="compact-xs" onClick={countAll.run} loading={countAll.running}>
-              {countAll.failed ? 'Could not count: try again' : 'Count all'}
+              {countAll.failed ? t('users.countFailed') : t('users.countAll')}
             </Button>
           )}
         </Text>
@@ -44,20 +43,20 @@ export function UsersPageHeader({
       <Group gap="xs">
         {can('roles.view') && (
           <Button component={Link} to="/admin/roles" variant="default" leftSection={<IconShieldLock size={16} />}>
-            Manage Roles
+            {t('users.manageRoles')}
           </Button>
         )}
         {can('groups.view') && (
           <Button component={Link} to="/admin/groups" variant="default" leftSection={<IconUsersGroup size={16} />}>
-            Manage Groups
+            {t('users.manageGroups')}
           </Button>
         )}
         <Button component={Link} to="/admin/invitations" variant="default" leftSection={<IconMailForward size={16} />}>
-          Invitations
+          {t('users.invitations')}
         </Button>
         {can('users.invite') && (
           <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
-            Invite New User
+            {t('users.invite')}
           </Button>
         )}
       </Group>

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { formatNumber } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /** "51–100 of 1,234" with Previous and Next. */
 export function UsersPager({
@@ -23,11 +23,11 @@ export function UsersPager({
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {formatNumber(firstRow)}–{formatNumber(firstRow + count - 1)} of {totalText}
+        {t('users.pager', { first: firstRow, last: firstRow + count - 1, total: totalText })}
       </Text>
       <Group gap="xs">
         <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={pageNumber === 1} onClick={previousPage}>
-          Previous
+          {t('users.previous')}
         </Button>
         <Button
           variant="default"
@@ -36,7 +36,7 @@ export function UsersPager({
           disabled={!nextCursor}
           onClick={() => nextCursor && nextPage(nextCursor)}
         >
-          Next
+          {t('users.next')}
         </Button>
       </Group>
     </Group>

@@ -2,6 +2,7 @@ import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
 import { UserRow } from './UserRow';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   users: UserSummary[];
@@ -31,7 +32,7 @@ function SortHeader({
   const Icon = active ? (order === 'asc' ? IconArrowUp : IconArrowDown) : IconSelector;
   return (
     <Table.Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(column)} aria-label={`Sort by ${label}`}>
+      <UnstyledButton onClick={() => onSort(column)} aria-label={t('users.sortBy', { column: label })}>
         <Group gap={4} wrap="nowrap">
           <Text fw={600} size="sm">
             {label}
@@ -49,20 +50,20 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
   const header = { sort, order, onSort };
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table highlightOnHover verticalSpacing="sm" aria-label="Users">
+      <Table highlightOnHover verticalSpacing="sm" aria-label={t('users.table')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
-              <Checkbox aria-label="Select all users on this page" checked={pageSelected} indeterminate={someSelected} onChange={onTogglePage} />
+              <Checkbox aria-label={t('users.selectPage')} checked={pageSelected} indeterminate={someSelected} onChange={onTogglePage} />
             </Table.Th>
-            <SortHeader label="Name" column="name" {...header} />
-            <SortHeader label="Email" column="email" {...header} />
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Groups</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <SortHeader label="Last active" column="last_active" {...header} />
-            <Table.Th>Usage (30 days)</Table.Th>
-            <SortHeader label="Created" column="created" {...header} />
+            <SortHeader label={t('users.column.name')} column="name" {...header} />
+            <SortHeader label={t('users.column.email')} column="email" {...header} />
+            <Table.Th>{t('users.column.role')}</Table.Th>
+            <Table.Th>{t('users.column.groups')}</Table.Th>
+            <Table.Th>{t('users.column.status')}</Table.Th>
+            <SortHeader label={t('users.column.lastActive')} column="last_active" {...header} />
+            <Table.Th>{t('users.column.usage')}</Table.Th>
+            <SortHeader label={t('users.column.created')} column="created" {...header} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

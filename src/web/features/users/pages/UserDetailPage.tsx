@@ -19,6 +19,7 @@ import { useMe } from '../../../shared/useMe';
 import { OffboardingActions } from '../../offboarding';
 import { UserWorkspacesCard } from '../../workspaces';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 /**
  * /admin/users/:id — one user: a header and a column of independent sections. Each section is one
@@ -35,26 +36,26 @@ export function UserDetailPage() {
   if (user.isLoading)
     return (
       <Center h={300}>
-        <Loader aria-label="Loading user" />
+        <Loader aria-label={t('user.loading')} />
       </Center>
     );
-  if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title="Could not load the user" />;
+  if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title={t('user.loadFailed')} />;
   if (!user.data) {
     const back = (
       <Button component={Link} to="/admin/users" variant="light" size="xs" mt="sm" display="block" w="fit-content">
-        Back to Users
+        {t('user.backToUsers')}
       </Button>
     );
     if (user.error instanceof ApiError && user.error.status === 404)
       return (
-        <Alert color="gray" title="User not found">
+        <Alert color="gray" title={t('user.notFound')}>
           {errorMessage(user.error)}
           {back}
         </Alert>
       );
     // Anything else may pass: Retry, and the request id to quote if it does not.
     return (
-      <LoadFailure error={user.error} title="Could not load the user" onRetry={() => void user.refetch()}>
+      <LoadFailure error={user.error} title={t('user.loadFailed')} onRetry={() => void user.refetch()}>
         {back}
       </LoadFailure>
     );

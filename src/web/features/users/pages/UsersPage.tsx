@@ -14,6 +14,7 @@ import { useUserSelection } from '../hooks/useUserSelection';
 import { useUserListParams } from '../hooks/useUserListParams';
 import { useUsersList } from '../hooks/useUsersList';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 const PAGE_SIZE = 50;
 
@@ -35,7 +36,7 @@ export function UsersPage() {
   const { selection, setSelection, toggle, togglePage } = useUserSelection(items, viewKey);
   const selectedSet = new Set(selection.ids);
 
-  if (forbiddenPermission(users.error)) return <LoadFailure error={users.error} title="Could not load users" />;
+  if (forbiddenPermission(users.error)) return <LoadFailure error={users.error} title={t('users.loadFailed')} />;
 
   return (
     <Stack gap="md">
@@ -62,9 +63,9 @@ export function UsersPage() {
         />
 
         {users.isError ? (
-          <LoadFailure error={users.error} title="Could not load users" onRetry={() => void users.refetch()} />
+          <LoadFailure error={users.error} title={t('users.loadFailed')} onRetry={() => void users.refetch()} />
         ) : users.isLoading ? (
-          <Stack gap="xs" aria-label="Loading users">
+          <Stack gap="xs" aria-label={t('users.loading')}>
             {Array.from({ length: 8 }, (_, i) => (
               <Skeleton key={i} h={36} radius="sm" />
             ))}
@@ -116,20 +117,18 @@ function EmptyState({ filtered, onReset, onInvite }: { filtered: boolean; onRese
         <ThemeIcon size={48} radius="xl" variant="light" color="gray">
           {filtered ? <IconSearchOff size={24} /> : <IconUsers size={24} />}
         </ThemeIcon>
-        <Text fw={600}>{filtered ? 'No users match this view' : 'No users yet'}</Text>
+        <Text fw={600}>{filtered ? t('users.empty.filtered') : t('users.empty.none')}</Text>
         <Text size="sm" c="dimmed">
-          {filtered
-            ? 'Try another search, or clear the filters to see everyone.'
-            : 'Invite the first people of your organization; they appear here as invited until they accept.'}
+          {filtered ? t('users.empty.filteredHint') : t('users.empty.noneHint')}
         </Text>
         {filtered ? (
           <Button variant="light" onClick={onReset}>
-            Clear filters
+            {t('users.clearFilters')}
           </Button>
         ) : (
           onInvite && (
             <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
-              Invite New User
+              {t('users.invite')}
             </Button>
           )
         )}

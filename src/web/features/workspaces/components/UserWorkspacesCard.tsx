@@ -1,9 +1,10 @@
 import { Anchor, Badge, Card, Loader, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { WORKSPACE_ROLE_LABELS, WORKSPACE_TYPE_LABELS } from '../../../../contracts/workspaces';
+import { workspaceRoleLabel, workspaceTypeLabel } from '../labels';
 import { fetchUserWorkspaces } from '../api';
 import { AccessPathBadges } from './AccessPathBadges';
+import { t } from '../../../shared/i18n';
 
 /** For the user detail page: the user's Workspaces, direct and via group, and which path grants each. */
 export function UserWorkspacesCard({ userId }: { userId: string }) {
@@ -11,20 +12,20 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
   return (
     <Card withBorder id="workspaces">
       <Title order={2} size="h4" mb="sm">
-        Workspaces
+        {t('workspaces.user.title')}
       </Title>
       {workspaces.isLoading ? (
         <Loader size="sm" />
       ) : !workspaces.data?.items.length ? (
-        <Text c="dimmed">Not a member of any Workspace.</Text>
+        <Text c="dimmed">{t('workspaces.user.none')}</Text>
       ) : (
-        <Table aria-label="User Workspaces">
+        <Table aria-label={t('workspaces.user.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Workspace</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Access via</Table.Th>
+              <Table.Th>{t('workspaces.user.column.workspace')}</Table.Th>
+              <Table.Th>{t('workspaces.user.column.type')}</Table.Th>
+              <Table.Th>{t('workspaces.user.column.role')}</Table.Th>
+              <Table.Th>{t('workspaces.user.column.via')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -36,12 +37,12 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
                   </Anchor>{' '}
                   {w.owned && (
                     <Badge size="xs" variant="outline">
-                      Owner
+                      {t('workspaces.user.owner')}
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{WORKSPACE_TYPE_LABELS[w.workspace.type]}</Table.Td>
-                <Table.Td>{WORKSPACE_ROLE_LABELS[w.role]}</Table.Td>
+                <Table.Td>{workspaceTypeLabel(w.workspace.type)}</Table.Td>
+                <Table.Td>{workspaceRoleLabel(w.role)}</Table.Td>
                 <Table.Td>
                   <AccessPathBadges paths={w.paths} />
                 </Table.Td>

@@ -5,15 +5,16 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { WORKSPACE_TYPES, WORKSPACE_TYPE_LABELS, type Workspace, type WorkspaceType } from '../../../../contracts/workspaces';
+import { WORKSPACE_TYPES, type Workspace, type WorkspaceType } from '../../../../contracts/workspaces';
+import { workspaceTypeLabel } from '../labels';
 import { errorMessage } from '../../../shared/api';
 import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { createWorkspace, fetchWorkspaces } from '../api';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
-import { plural } from '../../../shared/format';
 import { rowNavigation } from '../../../shared/ui/rowNavigation';
+import { t } from '../../../shared/i18n';
 
-const TYPE_OPTIONS = WORKSPACE_TYPES.map((t) => ({ value: t, label: WORKSPACE_TYPE_LABELS[t] }));
+const TYPE_OPTIONS = WORKSPACE_TYPES.map((type) => ({ value: type, label: workspaceTypeLabel(type) }));
 
 export function WorkspacesPage() {
   const [search, setSearch] = useState('');
@@ -29,25 +30,25 @@ export function WorkspacesPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={1} size="h2">
-          Workspaces
+          {t('workspaces.title')}
         </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          New Workspace
+          {t('workspaces.new')}
         </Button>
       </Group>
       <Card withBorder>
         <Group mb="md" wrap="wrap">
           <TextInput
             leftSection={<IconSearch size={16} />}
-            placeholder="Search Workspaces"
-            aria-label="Search Workspaces"
+            placeholder={t('workspaces.search')}
+            aria-label={t('workspaces.search')}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             style={{ flex: '1 1 200px' }}
           />
           <Select
-            aria-label="Type"
-            placeholder="All types"
+            aria-label={t('workspaces.type')}
+            placeholder={t('workspaces.allTypes')}
             clearable
             data={TYPE_OPTIONS}
             value={type}
@@ -58,9 +59,9 @@ export function WorkspacesPage() {
         {workspaces.isLoading ? (
           <Loader />
         ) : workspaces.isError ? (
-          <LoadFailure error={workspaces.error} title="Could not load Workspaces" onRetry={() => void workspaces.refetch()} />
+          <LoadFailure error={workspaces.error} title={t('workspaces.loadFailed')} onRetry={() => void workspaces.refetch()} />
         ) : !workspaces.data?.items.length ? (
-          <Text c="dimmed">No Workspaces yet.</Text>
+          <Text c="dimmed">{t('workspaces.empty')}</Text>
         ) : (
           <WorkspacesTable items={workspaces.data.items} />
         )}
@@ -75,13 +76,13 @@ function WorkspacesTable({ items }: { items: Workspace[] }) {
   const navigate = useNavigate();
   return (
     <Table.ScrollContainer minWidth={640} type="native">
-      <Table striped highlightOnHover aria-label="Workspaces">
+      <Table striped highlightOnHover aria-label={t('workspaces.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Owner</Table.Th>
-            <Table.Th>Members</Table.Th>
+            <Table.Th>{t('workspaces.column.name')}</Table.Th>
+            <Table.Th>{t('workspaces.column.type')}</Table.Th>
+            <Table.Th>{t('workspaces.column.owner')}</Table.Th>
+            <Table.Th>{t('workspaces.column.members')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -94,18 +95,21 @@ function WorkspacesTable({ items }: { items: Workspace[] }) {
               </Table.Td>
               <Table.Td>
                 <Badge variant="light" styles={{ label: { overflow: 'visible' } }}>
-                  {WORKSPACE_TYPE_LABELS[w.type]}
+                  {workspaceTypeLabel(w.type)}
                 </Badge>
               </Table.Td>
               <Table.Td>
                 {w.owner?.name ?? (
                   <Text c="dimmed" span>
-                    Organization
+                    {t('workspaces.organizationOwner')}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                {plural(w.userMemberCount, 'person', 'people')} · {plural(w.groupMemberCount, 'group', 'groups')}
+                {t('workspaces.membersSummary', {
+                  people: t('workspaces.people', { count: w.userMemberCount }),
+                  groups: t('workspaces.groups', { count: w.groupMemberCount }),
+                })}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -126,18 +130,18 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
     mutationFn: () => createWorkspace({ name, type, description: description || undefined, ownerUserId: owner?.id }),
     onSuccess: (ws) => {
       void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
-      notifications.show({ color: 'green', message: `Created the ${WORKSPACE_TYPE_LABELS[ws.type]} Workspace "${ws.name}".` });
+      notifications.show({ color: 'green', message: t('workspaces.created', { type: workspaceTypeLabel(ws.type), name: ws.name }) });
       onClose();
       void navigate(`/admin/workspaces/${ws.id}`);
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title="New Workspace">
+    <Modal opened={opened} onClose={onClose} title={t('workspaces.new')}>
       <Stack>
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <Select label="Type" data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v)} allowDeselect={false} />
-        <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <ActiveUserPicker label="Owner (defaults to you)" value={owner} onChange={setOwner} />
+        <TextInput label={t('workspaces.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <Select label={t('workspaces.type')} data={TYPE_OPTIONS} value={type} onChange={(v) => v && setType(v)} allowDeselect={false} />
+        <Textarea label={t('workspaces.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <ActiveUserPicker label={t('workspaces.ownerDefault')} value={owner} onChange={setOwner} />
         {create.error && (
           <Text c="red" size="sm">
             {errorMessage(create.error)}
@@ -145,10 +149,10 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>
-            Create Workspace
+            {t('workspaces.create')}
           </Button>
         </Group>
       </Stack>

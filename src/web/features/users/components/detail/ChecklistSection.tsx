@@ -8,33 +8,25 @@ import type { SectionProps } from './types';
 import { allows, type Access } from '../../../../shared/access/access';
 import { accessForPath } from '../../../../shared/access/pages';
 import { useMe } from '../../../../shared/useMe';
-import { formatNumber, noun } from '../../../../shared/format';
+import { t } from '../../../../shared/i18n';
 
 const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
-  ok: { label: 'OK', color: 'green', icon: IconCheck },
-  attention: { label: 'Needs attention', color: 'orange', icon: IconAlertTriangle },
-  not_available: { label: 'Not available yet', color: 'gray', icon: IconClockPause },
+  ok: { label: t('user.checklist.ok'), color: 'green', icon: IconCheck },
+  attention: { label: t('user.checklist.attention'), color: 'orange', icon: IconAlertTriangle },
+  not_available: { label: t('user.checklist.notAvailable'), color: 'gray', icon: IconClockPause },
 };
 
 export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (sectionId: string) => void }) {
   const counts = { ok: 0, attention: 0, not_available: 0 };
   for (const item of user.checklist) counts[item.state]++;
   return (
-    <DetailSection
-      id="checklist"
-      title="User management checklist"
-      description="Before you finish a user change, check each item. Items whose data Sofie does not have yet say so; they are not passed."
-    >
-      <Group gap={6} aria-label="Checklist summary">
-        {counts.attention > 0 && (
-          <SoftBadge color="orange">
-            {formatNumber(counts.attention)} {noun(counts.attention, 'needs', 'need')} attention
-          </SoftBadge>
-        )}
-        {counts.not_available > 0 && <SoftBadge color="gray">{counts.not_available} not available yet</SoftBadge>}
-        <SoftBadge color="green">{counts.ok} OK</SoftBadge>
+    <DetailSection id="checklist" title={t('user.checklist.title')} description={t('user.checklist.description')}>
+      <Group gap={6} aria-label={t('user.checklist.summary')}>
+        {counts.attention > 0 && <SoftBadge color="orange">{t('user.checklist.needAttention', { count: counts.attention })}</SoftBadge>}
+        {counts.not_available > 0 && <SoftBadge color="gray">{t('user.checklist.countNotAvailable', { count: counts.not_available })}</SoftBadge>}
+        <SoftBadge color="green">{t('user.checklist.countOk', { count: counts.ok })}</SoftBadge>
       </Group>
-      <List spacing="md" listStyleType="none" aria-label="Checklist" styles={{ itemWrapper: { width: '100%' }, itemLabel: { width: '100%' } }}>
+      <List spacing="md" listStyleType="none" aria-label={t('user.checklist.list')} styles={{ itemWrapper: { width: '100%' }, itemLabel: { width: '100%' } }}>
         {user.checklist.map((item) => {
           const state = STATES[item.state];
           return (
@@ -89,7 +81,7 @@ function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']
   if (samePage) {
     return (
       <Anchor component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
-        {fix.label} →
+        {t('user.checklist.fix', { label: fix.label })}
       </Anchor>
     );
   }

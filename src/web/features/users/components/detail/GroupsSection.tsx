@@ -10,6 +10,7 @@ import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { ReasonField } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useChangeUserGroups } from './useChangeUserGroups';
+import { t } from '../../../../shared/i18n';
 
 export function GroupsSection({ user, reload, openRequest }: SectionProps) {
   const can = useCan();
@@ -21,22 +22,22 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
   return (
     <DetailSection
       id="groups"
-      title="Groups"
-      description="A group says who belongs together. It grants no access by itself."
+      title={t('user.groups.title')}
+      description={t('user.groups.description')}
       actions={
         can('groups.manage') && (
           <Button variant="light" onClick={() => setOpened(true)}>
-            Change groups
+            {t('user.groups.change')}
           </Button>
         )
       }
     >
       {user.groups.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Not in any group.
+          {t('user.groups.none')}
         </Text>
       ) : (
-        <Group gap="xs" aria-label="Member of">
+        <Group gap="xs" aria-label={t('user.groups.memberOf')}>
           {user.groups.map((g) =>
             can('groups.view') ? (
               <SoftBadge key={g.id} color="indigo" size="lg" component={Link} to={`/admin/groups/${g.id}`} style={{ cursor: 'pointer', textTransform: 'none' }}>
@@ -63,12 +64,15 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
     onClose,
   );
 
-  const nameOf = (id: string) => groups.data?.items.find((g) => g.id === id)?.name ?? 'a deleted group';
+  const nameOf = (id: string) => groups.data?.items.find((g) => g.id === id)?.name ?? t('user.groups.deleted');
   let whatChanged: string | undefined;
   if (isVersionConflict(mutation.error)) {
     const current = conflictCurrent<{ groupIds?: string[] }>(mutation.error);
     whatChanged = current?.groupIds
-      ? `The groups are now: ${current.groupIds.length ? current.groupIds.map(nameOf).join(', ') : 'none'} (this page showed ${user.groups.length ? user.groups.map((g) => g.name).join(', ') : 'none'}).`
+      ? t('user.groups.nowAre', {
+          current: current.groupIds.length ? current.groupIds.map(nameOf).join(', ') : t('user.groups.noneWord'),
+          shown: user.groups.length ? user.groups.map((g) => g.name).join(', ') : t('user.groups.noneWord'),
+        })
       : undefined;
   }
 
@@ -76,7 +80,7 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
   const data = (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }));
 
   return (
-    <Modal opened onClose={onClose} title={`Change groups of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} title={t('user.groups.changeOf', { name: user.name || user.email })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -85,23 +89,23 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
       >
         <Stack>
           <MultiSelect
-            label="Groups"
+            label={t('user.groups.title')}
             description={
               <>
-                Groups are managed on{' '}
+                {t('user.groups.managedOn')}
                 <Anchor component={Link} to="/admin/groups" size="xs">
-                  Manage Groups
+                  {t('user.groups.manage')}
                 </Anchor>
                 .
               </>
             }
-            placeholder={groupIds.length ? undefined : 'Choose groups'}
+            placeholder={groupIds.length ? undefined : t('user.groups.choose')}
             data={data}
             value={groupIds}
             onChange={setGroupIds}
             searchable
             clearable
-            nothingFoundMessage="No group matches"
+            nothingFoundMessage={t('user.groups.noMatch')}
             disabled={groups.isLoading}
             comboboxProps={{ withinPortal: true }}
           />
@@ -109,10 +113,10 @@ function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={unchanged}>
-              Save groups
+              {t('user.groups.save')}
             </Button>
           </Group>
         </Stack>

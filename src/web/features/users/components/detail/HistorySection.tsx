@@ -7,6 +7,7 @@ import { actionInWords, changesInWords } from './auditWords';
 import { DetailSection } from './DetailSection';
 import { exactTime, fromNow } from '../../../../shared/format';
 import type { SectionProps } from './types';
+import { t } from '../../../../shared/i18n';
 
 export function useUserHistory(userId: string) {
   return useInfiniteQuery({
@@ -18,7 +19,7 @@ export function useUserHistory(userId: string) {
 }
 
 function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
-  const actor = event.actor ? (event.actor.id === userId ? 'the user' : event.actor.label) : 'Sofie';
+  const actor = event.actor ? (event.actor.id === userId ? t('user.history.theUser') : event.actor.label) : t('user.history.system');
   const changes = changesInWords(event);
   return (
     <Timeline.Item
@@ -32,8 +33,8 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
       <Text size="xs" c="dimmed">
         <time dateTime={event.createdAt} title={exactTime(event.createdAt)}>
           {fromNow(event.createdAt)}
-        </time>{' '}
-        · by {actor}
+        </time>
+        {t('user.history.by', { actor })}
         {event.ip ? ` · ${event.ip}` : ''}
       </Text>
       {changes.map((line) => (
@@ -43,7 +44,8 @@ function EventItem({ event, userId }: { event: AuditEvent; userId: string }) {
       ))}
       {event.reason && (
         <Text size="sm" c="dimmed">
-          Reason: <em>{event.reason}</em>
+          {t('user.history.reason')}
+          <em>{event.reason}</em>
         </Text>
       )}
     </Timeline.Item>
@@ -67,7 +69,7 @@ export function RecentActivitySection({ user }: SectionProps) {
   const history = useUserHistory(user.id);
   const events = (history.data?.pages.flatMap((p) => p.items) ?? []).filter((e) => ACTIVITY_CATEGORIES.has(e.category) || e.actor?.id === user.id).slice(0, 5);
   return (
-    <DetailSection id="activity" title="Recent activity" description="From the audit log: sign-ins and the user’s own actions. Usage trends arrive later.">
+    <DetailSection id="activity" title={t('user.activity.title')} description={t('user.activity.description')}>
       {history.isLoading ? (
         <Center>
           <Loader size="sm" />
@@ -78,7 +80,7 @@ export function RecentActivitySection({ user }: SectionProps) {
         </Text>
       ) : events.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No activity recorded yet.
+          {t('user.activity.none')}
         </Text>
       ) : (
         <EventList events={events} userId={user.id} />
@@ -92,7 +94,7 @@ export function HistorySection({ user }: SectionProps) {
   const history = useUserHistory(user.id);
   const events = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <DetailSection id="history" title="History" description="Changes to this user, newest first, with who made them and why.">
+    <DetailSection id="history" title={t('user.history.title')} description={t('user.history.description')}>
       {history.isLoading ? (
         <Center>
           <Loader size="sm" />
@@ -103,14 +105,14 @@ export function HistorySection({ user }: SectionProps) {
         </Text>
       ) : events.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No changes recorded yet.
+          {t('user.history.none')}
         </Text>
       ) : (
         <Stack gap="sm">
           <EventList events={events} userId={user.id} />
           {history.hasNextPage && (
             <Button variant="subtle" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
-              Show older
+              {t('user.history.older')}
             </Button>
           )}
         </Stack>

@@ -11,6 +11,7 @@ import { formatDateTime, fromNow } from '../../../../shared/format';
 import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
+import { t } from '../../../../shared/i18n';
 
 export function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -36,36 +37,42 @@ export function InvitationSection({ user, openRequest }: SectionProps) {
 
   const expiry = invitation
     ? invitation.status === 'expired'
-      ? `Expired ${fromNow(invitation.expiresAt)} (${formatDateTime(invitation.expiresAt)})`
+      ? t('user.invitation.expired', { relative: fromNow(invitation.expiresAt), date: formatDateTime(invitation.expiresAt) })
       : invitation.status === 'pending'
-        ? `${formatDateTime(invitation.expiresAt)} (${fromNow(invitation.expiresAt)})`
+        ? t('user.invitation.expires', { date: formatDateTime(invitation.expiresAt), relative: fromNow(invitation.expiresAt) })
         : '—'
     : '—';
 
   return (
     <DetailSection
       id="invitation"
-      title="Invitation"
+      title={t('user.invitation.title')}
       actions={
         canResend && (
           <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setOpened(true)}>
-            Resend invitation
+            {t('user.invitation.resend')}
           </Button>
         )
       }
     >
       {!user.invitedAt && !invitation ? (
         <Text size="sm" c="dimmed">
-          This user was not invited through Sofie (for example the first administrator).
+          {t('user.invitation.notInvited')}
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <Fact label="Invited by">{user.invitedBy?.name ?? '—'}</Fact>
-          <Fact label="Invited">{formatDateTime(user.invitedAt)}</Fact>
-          <Fact label="Invitation status">
-            {invitation ? <StatusBadge status={invitation.status} /> : user.status === 'invited' ? 'No invitation found' : 'No pending invitation'}
+          <Fact label={t('user.invitation.invitedBy')}>{user.invitedBy?.name ?? '—'}</Fact>
+          <Fact label={t('user.invitation.invited')}>{formatDateTime(user.invitedAt)}</Fact>
+          <Fact label={t('user.invitation.status')}>
+            {invitation ? (
+              <StatusBadge status={invitation.status} />
+            ) : user.status === 'invited' ? (
+              t('user.invitation.noneFound')
+            ) : (
+              t('user.invitation.nonePending')
+            )}
           </Fact>
-          {invitation && ['pending', 'expired'].includes(invitation.status) && <Fact label="Link expires">{expiry}</Fact>}
+          {invitation && ['pending', 'expired'].includes(invitation.status) && <Fact label={t('user.invitation.linkExpires')}>{expiry}</Fact>}
         </SimpleGrid>
       )}
       {opened && invitation && <ResendModal user={user} invitationId={invitation.id} onClose={() => setOpened(false)} />}
@@ -78,18 +85,18 @@ function ResendModal({ user, invitationId, onClose }: { user: SectionProps['user
   const updated = useUserUpdated();
   return (
     <ConfirmWithReasonModal
-      title="Resend invitation"
-      confirmLabel="Resend invitation"
+      title={t('user.invitation.resend')}
+      confirmLabel={t('user.invitation.resend')}
       color="indigo.7"
       reasonRequired={reasonRequired}
       onClose={onClose}
       onConfirm={async (reason) => {
         await resendInvitation(invitationId, reason);
         updated(null, user.id);
-        notifications.show({ color: 'green', message: `A new invitation link was sent to ${user.email}. The old link no longer works.` });
+        notifications.show({ color: 'green', message: t('user.invitation.resent', { email: user.email }) });
       }}
     >
-      {user.email} gets a new link; the old one stops working and the expiry starts again.
+      {t('user.invitation.resendHint', { email: user.email })}
     </ConfirmWithReasonModal>
   );
 }

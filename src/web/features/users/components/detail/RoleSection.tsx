@@ -11,11 +11,12 @@ import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { ReasonField } from '../../../../shared/reason/ReasonField';
 import type { SectionProps } from './types';
 import { useChangeUserRole } from './useChangeUserRole';
+import { t } from '../../../../shared/i18n';
 
 export function PrivilegedBadge() {
   return (
     <SoftBadge color="orange" leftSection={<IconShieldCheck size={12} />}>
-      Privileged
+      {t('user.privileged')}
     </SoftBadge>
   );
 }
@@ -33,12 +34,12 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
   return (
     <DetailSection
       id="role"
-      title="Role"
-      description="A role says what access the user has."
+      title={t('user.role.title')}
+      description={t('user.role.description')}
       actions={
         mayChange && (
           <Button variant="light" onClick={() => setOpened(true)}>
-            Change role
+            {t('user.role.change')}
           </Button>
         )
       }
@@ -51,12 +52,12 @@ export function RoleSection({ user, reload, openRequest }: SectionProps) {
       </Group>
       {user.rolePrivileged && (
         <Text size="sm" c="dimmed">
-          This role can affect other users, security or organization settings. Keep its holders few and reviewed.
+          {t('user.role.privilegedHint')}
         </Text>
       )}
       {self && can('users.assign_role') && (
         <Text size="sm" c="dimmed" data-testid="own-role-note">
-          This is your own role: another administrator can change it.
+          {t('user.role.ownRole')}
         </Text>
       )}
       {opened && <ChangeRoleModal user={user} reload={reload} onClose={() => setOpened(false)} />}
@@ -72,21 +73,21 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
     onClose,
   );
 
-  const roleName = (id: string | undefined) => roles.data?.items.find((r) => r.id === id)?.name ?? 'another role';
+  const roleName = (id: string | undefined) => roles.data?.items.find((r) => r.id === id)?.name ?? t('user.role.anotherRole');
   let whatChanged: string | undefined;
   if (isVersionConflict(mutation.error)) {
     const current = conflictCurrent<{ roleId?: string }>(mutation.error);
     whatChanged =
       current?.roleId && current.roleId !== user.role.id
-        ? `The role is now ${roleName(current.roleId)} (this page showed ${user.role.name}).`
-        : 'The user’s role or groups changed after this page loaded.';
+        ? t('user.role.nowIs', { current: roleName(current.roleId), shown: user.role.name })
+        : t('user.changedSinceLoad');
   }
 
-  const choices = useRoleChoices(roles.data?.items ?? [], (r) => (r.privileged ? `${r.name} (privileged)` : r.name));
+  const choices = useRoleChoices(roles.data?.items ?? [], (r) => (r.privileged ? t('user.role.privilegedOption', { name: r.name }) : r.name));
   const chosen = roles.data?.items.find((r) => r.id === roleId);
 
   return (
-    <Modal opened onClose={onClose} title={`Change role of ${user.name || user.email}`} size="lg">
+    <Modal opened onClose={onClose} title={t('user.role.changeOf', { name: user.name || user.email })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -95,13 +96,13 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
       >
         <Stack>
           <Select
-            label="Role"
+            label={t('user.role.title')}
             {...choices.selectProps}
             value={roleId}
             onChange={setRoleId}
             allowDeselect={false}
             searchable
-            nothingFoundMessage="No role matches"
+            nothingFoundMessage={t('user.role.noMatch')}
             disabled={roles.isLoading}
           />
           {chosen && (
@@ -113,10 +114,10 @@ function ChangeRoleModal({ user, reload, onClose }: { user: SectionProps['user']
           <ChangeError error={mutation.error} whatChanged={whatChanged} onReload={() => void reloadLatest()} reloading={reloading} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="indigo.7" loading={mutation.isPending} disabled={!roleId || roleId === user.role.id}>
-              Save role
+              {t('user.role.save')}
             </Button>
           </Group>
         </Stack>

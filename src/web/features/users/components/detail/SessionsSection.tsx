@@ -6,12 +6,13 @@ import { useCan } from '../../../../shared/useMe';
 import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { signOutEverywhere } from '../../detail-api';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, fromNow, plural } from '../../../../shared/format';
+import { formatDateTime, fromNow } from '../../../../shared/format';
 import { When } from '../../../../shared/When';
 import { Fact } from './InvitationSection';
 import { ConfirmWithReasonModal } from '../../../../shared/reason/ConfirmWithReasonModal';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
+import { t } from '../../../../shared/i18n';
 
 export function SessionsSection({ user }: SectionProps) {
   const can = useCan();
@@ -20,28 +21,32 @@ export function SessionsSection({ user }: SectionProps) {
   return (
     <DetailSection
       id="sessions"
-      title="Sign-in"
+      title={t('user.sessions.title')}
       actions={
         can('users.manage_sessions') && (
           <Button variant="light" color="red" leftSection={<IconLogout size={16} />} onClick={() => setOpened(true)} disabled={count === 0}>
-            Sign out everywhere
+            {t('user.sessions.signOutEverywhere')}
           </Button>
         )
       }
     >
       <Group gap="xl">
-        <Fact label="Last sign-in">{user.lastSignInAt ? `${formatDateTime(user.lastSignInAt)} (${fromNow(user.lastSignInAt)})` : 'Never signed in'}</Fact>
-        <Fact label="Active sessions">{count}</Fact>
+        <Fact label={t('user.sessions.lastSignIn')}>
+          {user.lastSignInAt
+            ? t('user.sessions.lastSignInAt', { date: formatDateTime(user.lastSignInAt), relative: fromNow(user.lastSignInAt) })
+            : t('user.sessions.neverSignedIn')}
+        </Fact>
+        <Fact label={t('user.sessions.active')}>{count}</Fact>
       </Group>
       {count > 0 && (
         <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-label="Active sessions">
+          <Table verticalSpacing="xs" aria-label={t('user.sessions.active')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Device</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Signed in</Table.Th>
-                <Table.Th>Last seen</Table.Th>
+                <Table.Th>{t('user.sessions.device')}</Table.Th>
+                <Table.Th>{t('user.sessions.ip')}</Table.Th>
+                <Table.Th>{t('user.sessions.signedIn')}</Table.Th>
+                <Table.Th>{t('user.sessions.lastSeen')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -72,18 +77,17 @@ function SignOutModal({ user, onClose }: { user: SectionProps['user']; onClose: 
   const count = user.sessions.length;
   return (
     <ConfirmWithReasonModal
-      title="Sign out everywhere?"
-      confirmLabel="Sign out everywhere"
+      title={t('user.sessions.signOutTitle')}
+      confirmLabel={t('user.sessions.signOutEverywhere')}
       reasonRequired={reasonRequired}
       onClose={onClose}
       onConfirm={async (reason) => {
         const { revoked } = await signOutEverywhere(user.id, reason);
         updated(null, user.id);
-        notifications.show({ color: 'green', message: `${user.name || user.email} was signed out of ${plural(revoked, 'session', 'sessions')}.` });
+        notifications.show({ color: 'green', message: t('user.sessions.signedOut', { count: revoked, name: user.name || user.email }) });
       }}
     >
-      This ends all {plural(count, 'active session', 'active sessions')} of {user.name || user.email}. They can sign in again with a new link
-      {user.status === 'active' ? '' : ' once their account allows it'}.
+      {t(user.status === 'active' ? 'user.sessions.signOutHintActive' : 'user.sessions.signOutHintInactive', { count, name: user.name || user.email })}
     </ConfirmWithReasonModal>
   );
 }

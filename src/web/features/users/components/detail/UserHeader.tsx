@@ -7,6 +7,7 @@ import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { fromNow } from '../../../../shared/format';
 import { PrivilegedBadge } from './RoleSection';
 import { ProvisionedBadge, providerName } from '../ProvisionedBadge';
+import { t } from '../../../../shared/i18n';
 
 export function UserHeader({ user }: { user: UserDetail }) {
   const initials = (user.name || user.email)
@@ -19,7 +20,7 @@ export function UserHeader({ user }: { user: UserDetail }) {
     <Stack gap="xs">
       <Anchor component={Link} to="/admin/users" size="sm">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Users
+          <IconArrowLeft size={14} /> {t('user.breadcrumb')}
         </Group>
       </Anchor>
       <Group gap="md" wrap="nowrap" align="center">
@@ -41,12 +42,12 @@ export function UserHeader({ user }: { user: UserDetail }) {
             {user.rolePrivileged && <PrivilegedBadge />}
             {user.provisionedBy && <ProvisionedBadge by={user.provisionedBy} />}
             <Text c="dimmed" size="sm">
-              {user.lastActiveAt ? `Last active ${fromNow(user.lastActiveAt)}` : 'Never active'}
+              {user.lastActiveAt ? t('user.lastActive', { when: fromNow(user.lastActiveAt) }) : t('user.neverActive')}
             </Text>
           </Group>
           {user.provisionedBy && (
             <Text size="sm" c="dimmed" mt={4} data-testid="idp-owned-note">
-              Name, email and active status are managed in {providerName(user.provisionedBy)}: change them there.
+              {t('user.idpOwned', { provider: providerName(user.provisionedBy) })}
             </Text>
           )}
         </div>

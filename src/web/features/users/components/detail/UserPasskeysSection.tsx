@@ -9,13 +9,14 @@ import { allowPasskeyRecovery } from '../../detail-api';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import type { SectionProps } from './types';
 import { DetailSection } from './DetailSection';
-import { formatDateTime, plural } from '../../../../shared/format';
+import { formatDateTime } from '../../../../shared/format';
 import { useUserUpdated } from './useUserUpdated';
+import { t } from '../../../../shared/i18n';
 
 const REASONS: Record<string, string> = {
-  role: 'the role requires a passkey',
-  organization_all: 'the organization requires passkeys for all users',
-  organization_privileged: 'the organization requires passkeys for privileged users',
+  role: t('user.passkeys.reason.role'),
+  organization_all: t('user.passkeys.reason.organization_all'),
+  organization_privileged: t('user.passkeys.reason.organization_privileged'),
 };
 
 /** The user's passkeys on the user detail page, against the policies that apply to them. */
@@ -30,28 +31,28 @@ export function UserPasskeysSection({ user }: SectionProps) {
   return (
     <DetailSection
       id="passkeys"
-      title="Passkeys"
-      description="Users add and remove their own passkeys in Account security."
+      title={t('user.passkeys.title')}
+      description={t('user.passkeys.description')}
       actions={
         mayAllowRecovery && (
           <Button variant="light" leftSection={<IconLifebuoy size={16} />} onClick={() => setRecovering(true)}>
-            Allow passkey recovery
+            {t('user.passkeys.allowRecovery')}
           </Button>
         )
       }
     >
       <Group gap="sm">
         <Text fw={600} size="lg" data-testid="passkey-count">
-          {p.count === 0 ? 'No passkey' : plural(p.count, 'passkey', 'passkeys')}
+          {p.count === 0 ? t('user.passkeys.none') : t('user.passkeys.count', { count: p.count })}
         </Text>
-        {p.synced > 0 && <SoftBadge color="indigo">{p.synced} synced</SoftBadge>}
-        {p.deviceBound > 0 && <SoftBadge color="gray">{p.deviceBound} device-bound</SoftBadge>}
-        {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? 'Required, missing' : 'Policy met'}</SoftBadge>}
-        {p.recoveryUntil && <SoftBadge color="orange">Recovery allowed until {formatDateTime(p.recoveryUntil)}</SoftBadge>}
+        {p.synced > 0 && <SoftBadge color="indigo">{t('user.passkeys.synced', { count: p.synced })}</SoftBadge>}
+        {p.deviceBound > 0 && <SoftBadge color="gray">{t('user.passkeys.deviceBound', { count: p.deviceBound })}</SoftBadge>}
+        {p.required && <SoftBadge color={missing ? 'red' : 'green'}>{missing ? t('user.passkeys.missing') : t('user.passkeys.met')}</SoftBadge>}
+        {p.recoveryUntil && <SoftBadge color="orange">{t('user.passkeys.recoveryUntil', { date: formatDateTime(p.recoveryUntil) })}</SoftBadge>}
       </Group>
       <Text size="sm" c="dimmed">
-        {p.required ? `Required: ${p.requiredBy.map((r) => REASONS[r] ?? r).join('; ')}.` : 'No policy requires a passkey for this user.'}
-        {p.afterMagicLink ? ' A passkey check is also required after each magic-link sign-in.' : ''}
+        {p.required ? t('user.passkeys.required', { reasons: p.requiredBy.map((r) => REASONS[r] ?? r).join('; ') }) : t('user.passkeys.notRequired')}
+        {p.afterMagicLink ? t('user.passkeys.afterMagicLink') : ''}
       </Text>
       {recovering && <RecoveryModal user={user} onClose={() => setRecovering(false)} />}
     </DetailSection>

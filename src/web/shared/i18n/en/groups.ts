@@ -1,0 +1,21 @@
+/** groups */
+export const groups = {
+  'groups.loadFailed': 'Could not load groups',
+  'groups.title': 'Manage Groups',
+  'groups.intro': 'Groups help you manage users as teams: departments, project teams, reviewer groups.',
+  'groups.new': 'New Group',
+  'groups.vsRoles': 'A group says who belongs together. A role says what access they have.',
+  'groups.noPermission': ' A group grants no permission by itself.',
+  'groups.loading': 'Loading groups',
+  'groups.empty': 'No groups yet.',
+  'groups.emptyCreate': ' Use “New Group” to create the first one.',
+  'groups.table': 'Groups',
+  'groups.column.name': 'Name',
+  'groups.column.description': 'Description',
+  'groups.column.members': 'Members',
+  'groups.column.created': 'Created',
+  'groups.create': 'Create group',
+  'groups.created': 'Group {name} created. Add its members next.',
+  'groups.hint.noMembers': 'No members: add people or delete the group.',
+  'groups.hint.oneMember': 'Only one member: a group of one is usually better handled on the user.',
+} as const;

@@ -1,0 +1,11 @@
+export { shell } from './shell';
+export { users } from './users';
+export { common } from './common';
+export { invite } from './invite';
+export { roles } from './roles';
+export { groups } from './groups';
+export { workspaces } from './workspaces';
+export { overview } from './overview';
+export { userDetail } from './userDetail';
+export { audit } from './audit';
+export { offboarding } from './offboarding';

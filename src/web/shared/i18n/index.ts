@@ -1,0 +1,1 @@
+export { currentLocale, LOCALE_STORAGE_KEY, PSEUDO_LOCALE, t, tOr, isMessageKey, useT, type MessageKey, type PlainMessageKey } from './i18n';

@@ -1,0 +1,23 @@
+import type { Catalogue } from './catalogue';
+import * as parts from './en';
+
+/**
+ * The English catalogue: every user-facing string of the converted pages, by key. It is split by area
+ * (en/*.ts) only to keep files short; keys are unique across the parts (i18n.test.ts checks it). A translation is another object with the same keys.
+ */
+export const messagesEn = {
+  ...parts.shell,
+  ...parts.users,
+  ...parts.common,
+  ...parts.invite,
+  ...parts.roles,
+  ...parts.groups,
+  ...parts.workspaces,
+  ...parts.overview,
+  ...parts.userDetail,
+  ...parts.audit,
+  ...parts.offboarding,
+} as const satisfies Catalogue;
+
+export type Messages = typeof messagesEn;
+export type MessageKey = keyof Messages;
