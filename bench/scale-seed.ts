@@ -1,15 +1,16 @@
 // Seeds the scale bench's people into the first organization of a migrated database, through the
 // product's own schema (its triggers keep counts, sort keys and the search index as in production).
-import SQLite from 'better-sqlite3';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openDeps } from '../src/server/deps.factory.js';
 import { personRow } from '../test/helpers/seed-users.js';
 import { generatedPerson, RARE_TERM } from './people.js';
 import { encodeCursor } from '../src/server/features/users/users.list.js';
+import { postgresBulkWriter, sqliteBulkWriter } from './scale-bulk.js';
 
-const BATCH = 500;
+/** Users per transaction. */
+const CHUNK = 50_000;
 
 export interface Seeder {
   /** Appears in 1 user in 1,000. */
@@ -22,67 +23,6 @@ export interface Seeder {
   bigGroupSize: number;
   halfWayCursor: string;
   someUserId: string;
-}
-
-interface BatchWriter {
-  /** Inserts the users, then the memberships, in one transaction. */
-  write(users: Insertable<Database['users']>[], members: Insertable<Database['group_members']>[]): Promise<void>;
-  close(): void;
-}
-
-function kyselyWriter(db: Kysely<Database>): BatchWriter {
-  return {
-    async write(users, members) {
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < users.length; i += BATCH)
-          await trx
-            .insertInto('users')
-            .values(users.slice(i, i + BATCH))
-            .execute();
-        for (let i = 0; i < members.length; i += BATCH)
-          await trx
-            .insertInto('group_members')
-            .values(members.slice(i, i + BATCH))
-            .execute();
-      });
-    },
-    close() {},
-  };
-}
-
-/**
- * SQLite: one prepared INSERT per table reused for every row, on a connection of the seeder's own
- * with a page cache large enough for the indexes' random inserts (the server's 16 MB made a million
- * users take ten minutes) and no fsync per transaction (a bench database; the triggers still keep
- * counts, sort keys and the search index exactly as in production).
- */
-function sqliteWriter(file: string): BatchWriter {
-  const connection = new SQLite(file);
-  connection.pragma('synchronous = OFF');
-  connection.pragma('cache_size = -1000000');
-  connection.pragma('temp_store = MEMORY');
-  const statements = new Map<string, SQLite.Statement>();
-  const insert = (table: string, row: object) => {
-    let statement = statements.get(table);
-    if (!statement) {
-      const columns = Object.keys(row);
-      statement = connection.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-      statements.set(table, statement);
-    }
-    statement.run(row);
-  };
-  const batch = connection.transaction((users: object[], members: object[]) => {
-    for (const row of users) insert('users', row);
-    for (const row of members) insert('group_members', row);
-  });
-  return {
-    async write(users, members) {
-      batch(users, members);
-      // Lets the event loop breathe between batches of 10,000.
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-    close: () => connection.close(),
-  };
 }
 
 export async function openSeeder(databaseUrl: string): Promise<{ seed(count: number): Promise<Seeder> }> {
@@ -110,12 +50,14 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
         const smallEvery = Math.max(1, Math.floor(count / 2_000));
         const bigEvery = Math.max(1, Math.round(count / 70_000));
         let someUserId = '';
-        const writer = opened.deps.dialect === 'sqlite' ? sqliteWriter(databaseUrl.slice('sqlite:'.length)) : kyselyWriter(db);
+        const phases = { generate: 0, insert: 0, finish: 0 };
+        const writer = opened.deps.dialect === 'sqlite' ? sqliteBulkWriter(databaseUrl.slice('sqlite:'.length), org.id) : await postgresBulkWriter(db, org.id);
         try {
-          for (let start = 0; start < count; start += BATCH * 20) {
+          for (let start = 0; start < count; start += CHUNK) {
+            const chunkStarted = performance.now();
             const users: Insertable<Database['users']>[] = [];
             const members: Insertable<Database['group_members']>[] = [];
-            for (let i = start; i < Math.min(start + BATCH * 20, count); i++) {
+            for (let i = start; i < Math.min(start + CHUNK, count); i++) {
               const person = generatedPerson(i, count, now);
               const id = opened.deps.newId();
               if (i === Math.floor(count / 3)) someUserId = id;
@@ -131,19 +73,35 @@ export async function openSeeder(databaseUrl: string): Promise<{ seed(count: num
                   lastActiveAt: person.lastActiveAt,
                 }),
               );
-              const created = person.createdAt;
-              if (i % smallEvery === 0 && i / smallEvery < 2_000)
-                members.push({ organization_id: org.id, group_id: groupIds.small, user_id: id, added_by: null, added_at: created });
-              if (i % bigEvery === 0) members.push({ organization_id: org.id, group_id: groupIds.big, user_id: id, added_by: null, added_at: created });
+              // Each membership carries its user's sort keys, as the product's trigger sets them.
+              const membership = (groupId: string) => ({
+                organization_id: org.id,
+                group_id: groupId,
+                user_id: id,
+                added_by: null,
+                added_at: person.createdAt,
+                sort_name: person.name,
+                sort_email: person.email.toLowerCase(),
+                sort_created: person.createdAt,
+                sort_last_active: person.lastActiveAt ?? '',
+              });
+              if (i % smallEvery === 0 && i / smallEvery < 2_000) members.push(membership(groupIds.small));
+              if (i % bigEvery === 0) members.push(membership(groupIds.big));
             }
+            const generated = performance.now();
             await writer.write(users, members);
+            phases.insert += performance.now() - generated;
+            phases.generate += generated - chunkStarted;
           }
+          const finishing = performance.now();
+          await writer.finish();
+          phases.finish = performance.now() - finishing;
+          console.log(
+            `  seeding: generating rows ${(phases.generate / 1000).toFixed(1)} s, inserting ${(phases.insert / 1000).toFixed(1)} s, counts + indexes + triggers ${(phases.finish / 1000).toFixed(1)} s`,
+          );
         } finally {
-          writer.close();
+          await writer.close();
         }
-        // A bulk load leaves the trigram index in many segments; merged, a rare term's count is 9x cheaper.
-        if (opened.deps.dialect === 'sqlite') await sql`INSERT INTO users_search(users_search) VALUES ('optimize')`.execute(db);
-        await sql.raw(opened.deps.dialect === 'postgres' ? 'VACUUM ANALYZE users, group_members' : 'ANALYZE').execute(db);
         const size = async (groupId: string) =>
           Number(
             (

@@ -19,6 +19,8 @@ import { openSeeder, type Seeder } from './scale-seed.js';
 
 const USERS = Number(process.env.BENCH_SCALE_USERS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 10);
+/** BENCH_SCALE_SEED_ONLY=1: time the seeding alone (no server load, no Better Auth). */
+const SEED_ONLY = process.env.BENCH_SCALE_SEED_ONLY === '1';
 
 interface Scenario {
   name: string;
@@ -126,6 +128,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   const started = Date.now();
   const seed = await openSeeder(databaseUrl).then((s) => s.seed(USERS));
   console.log(`  ${label}: seeded ${USERS.toLocaleString('en')} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (SEED_ONLY) return cleanup();
   server = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' }, { existingDatabase: true });
   const headers = { cookie };
   const rows: Row[] = [];

@@ -14,7 +14,7 @@ export interface OpenedDeps {
   close(): Promise<void>;
 }
 
-export type OpenDepsOptions = Pick<OpenOptions, 'schema'> & {
+export type OpenDepsOptions = Pick<OpenOptions, 'schema' | 'log'> & {
   clock?: () => Date;
   /** The database is known to be at the latest migration (tests hand in a copy of a migrated template). */
   migrated?: true;
@@ -27,6 +27,7 @@ export async function openDeps(config: Config, options: OpenDepsOptions = {}): P
   const logger = pino({ level: config.logLevel });
   const opened = await openDatabase(config.databaseUrl, {
     schema: options.schema,
+    log: options.log,
     limits: {
       statementTimeoutMs: config.databaseStatementTimeoutMs,
       lockTimeoutMs: config.databaseLockTimeoutMs,

@@ -56,7 +56,7 @@ export async function startServerProcess(
   child.stderr!.on('data', (d) => (output += d));
   child.on('exit', (code, signal) => (exit = { code, signal }));
   const signInUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), Number(process.env.SERVER_START_TIMEOUT_MS ?? 30_000));
     const check = () => {
       const match = output.match(/(http:\/\/localhost:\d+\/sign-in\/verify\?token=[\w-]+)/);
       if (match || (options.existingDatabase && /Sign in at http/.test(output))) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { openDeps } from '../../src/server/deps.factory.js';
+import { openDeps, type OpenDepsOptions } from '../../src/server/deps.factory.js';
 import { createSession } from '../../src/server/features/auth/auth.service.js';
 import { createOrganization } from '../../src/server/features/organizations/organizations.bootstrap.js';
 import { insertUser } from '../../src/server/features/users/users.repository.js';
@@ -60,7 +60,9 @@ export interface TestApp {
  * `databaseUrl`: a PostgreSQL database of the test's own (an empty one, migrated here) instead of a
  * schema of TEST_DATABASE_URL or a SQLite file.
  */
-export async function buildTestApp(options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock>; databaseUrl?: string; log?: OpenDepsOptions['log'] } = {},
+): Promise<TestApp> {
   const clock = options.clock ?? testClock();
   let databaseUrl: string;
   let schema: string | undefined;
@@ -77,7 +79,7 @@ export async function buildTestApp(options: { config?: Partial<Config>; clock?: 
     await migratedSqliteFile(join(dir, 'test.db'));
   }
   const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', databasePoolSize: 4, ...options.config });
-  const opened = await openDeps(config, options.databaseUrl ? { clock } : { schema, clock, migrated: true });
+  const opened = await openDeps(config, options.databaseUrl ? { clock, log: options.log } : { schema, clock, migrated: true, log: options.log });
   const deps = opened.deps;
   const app = await buildApp(deps, { logger: false, startWorkers: false });
   const org = await deps.db

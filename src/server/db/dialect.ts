@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, sql, type Kysely as K } from 'kysely';
+import { Kysely, PostgresAdapter, sql, type Kysely as K, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database, Dialect } from './database.js';
 import { ResilientPostgresDialect } from './postgres-driver.js';
@@ -41,11 +41,13 @@ export interface OpenOptions {
   onConnectionError?: (error: Error) => void;
   /** PostgreSQL only: a streaming replica of `url` for reads, skipped while it lags more than `maxLagMs` or fails. */
   replica?: { url: string; maxLagMs: number; probeMs: number; log: ReplicaLog };
+  /** Told about every statement run (tests count the statements a request costs). */
+  log?: (event: LogEvent) => void;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), limits);
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), limits, options.log);
   return openPostgres(url, options, limits);
 }
 
@@ -64,12 +66,12 @@ function openSqliteConnection(file: string, limits: DatabaseLimits, readonly: bo
   return connection;
 }
 
-function openSqlite(path: string, limits: DatabaseLimits): OpenedDatabase {
+function openSqlite(path: string, limits: DatabaseLimits, log: OpenOptions['log']): OpenedDatabase {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const writer = openSqliteConnection(file, limits, false);
   const reader = file === ':memory:' ? null : openSqliteConnection(file, limits, true);
-  const db = new Kysely<Database>({ dialect: new SqliteReadWriteDialect({ writer, reader, writerWaitMs: limits.acquireTimeoutMs }) });
+  const db = new Kysely<Database>({ dialect: new SqliteReadWriteDialect({ writer, reader, writerWaitMs: limits.acquireTimeoutMs }), log });
   // Keeps the query planner's statistics fresh (cheap; SQLite's recommended practice at open and close).
   writer.pragma('optimize=0x10002');
   return {
@@ -92,13 +94,13 @@ async function openPostgres(url: string, options: OpenOptions, limits: DatabaseL
     await admin.end();
   }
   const pool = postgresPool(url, options, limits);
-  const db = new Kysely<Database>({ dialect: new ResilientPostgresDialect(pool) });
+  const db = new Kysely<Database>({ dialect: new ResilientPostgresDialect(pool), log: options.log });
   if (!options.replica) return { db, readDb: db, replica: null, dialect: 'postgres', close: () => db.destroy() };
   // The replica's pool has the primary's limits: a replica that stops answering costs a read its
   // acquire or statement timeout once, then it is marked down and reads go to the primary.
   const replicaPool = postgresPool(options.replica.url, options, limits);
   const replica = replicaMonitor({ primary: pool, replica: replicaPool, ...options.replica });
-  const readDb = new Kysely<Database>({ dialect: new ReplicaReadDialect(replicaPool, pool, replica) });
+  const readDb = new Kysely<Database>({ dialect: new ReplicaReadDialect(replicaPool, pool, replica), log: options.log });
   return {
     db,
     readDb,

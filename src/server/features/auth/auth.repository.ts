@@ -1,4 +1,6 @@
-import type { DbOrTrx } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
+import { jsonArrayOf } from '../../db/json-array.js';
 import { preparedQuery } from '../../db/prepared.js';
 import type { NewSessionRow } from './auth.table.js';
 
@@ -122,4 +124,22 @@ export async function revokeOrganizationSessionRows(db: DbOrTrx, organizationId:
 
 export function findSessionById(db: DbOrTrx, sessionId: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+}
+
+/**
+ * The open sessions of the user in `userIdColumn` (an outer query's column), newest activity first,
+ * as a JSON array column: the user page reads them in its own statement.
+ */
+export function activeSessionsColumn(db: DbOrTrx, dialect: Dialect, target: { organizationId: string; userIdColumn: string; now: string }) {
+  return jsonArrayOf(
+    dialect,
+    db
+      .selectFrom('sessions')
+      .select(['sessions.id', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.ip', 'sessions.user_agent', 'sessions.auth_method'])
+      .where('sessions.organization_id', '=', target.organizationId)
+      .where(sql<boolean>`sessions.user_id = ${sql.ref(target.userIdColumn)}`)
+      .where('sessions.revoked_at', 'is', null)
+      .where('sessions.expires_at', '>', target.now)
+      .orderBy('sessions.last_seen_at', 'desc'),
+  );
 }

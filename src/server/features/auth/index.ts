@@ -12,4 +12,5 @@ export {
   type SessionUser,
 } from './auth.service.js';
 export { setSessionCookie } from './auth.cookies.js';
+export { activeSessionsColumn } from './auth.repository.js';
 export { AUTH_ERRORS } from './auth.errors.js';

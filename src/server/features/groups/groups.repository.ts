@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { GroupPatch, GroupRow, NewGroupRow } from './groups.table.js';
 
@@ -57,6 +58,15 @@ export async function updateGroupRow(db: DbOrTrx, organizationId: string, id: st
 export async function deleteGroupRow(db: DbOrTrx, organizationId: string, id: string): Promise<void> {
   await db.deleteFrom('group_members').where('organization_id', '=', organizationId).where('group_id', '=', id).execute();
   await db.deleteFrom('groups').where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}
+
+/** The group ids of the user in `userIdColumn` (an outer query's column), as a subquery. */
+export function groupIdsOfUserQuery(db: DbOrTrx, organizationId: string, userIdColumn: string) {
+  return db
+    .selectFrom('group_members')
+    .select('group_members.group_id')
+    .where('group_members.organization_id', '=', organizationId)
+    .where(sql<boolean>`group_members.user_id = ${sql.ref(userIdColumn)}`);
 }
 
 export async function groupIdsOfUser(db: DbOrTrx, organizationId: string, userId: string): Promise<string[]> {

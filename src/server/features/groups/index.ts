@@ -11,4 +11,5 @@ export {
 } from './groups.service.js';
 export { addToGroup, changeGroupMemberships, groupIdsOf, removeFromGroup } from './groups.memberships.js';
 export { GROUPS_ERRORS } from './groups.errors.js';
+export { groupIdsOfUserQuery } from './groups.repository.js';
 export type { GroupRow } from './groups.table.js';

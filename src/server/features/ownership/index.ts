@@ -8,10 +8,12 @@ export {
   collaboratorSeatCount,
   listUserContentItems,
   ownedCounts,
+  ownedCountsFrom,
   type OwnershipChange,
   type SeatChange,
   type SequenceStatusChange,
 } from './ownership.service.js';
 export { fillDemoContent } from './ownership.demo.js';
+export { ownershipColumns } from './ownership.repository.js';
 export { OWNERSHIP_ERRORS } from './ownership.errors.js';
 export type { CollaboratorRow } from './ownership.table.js';

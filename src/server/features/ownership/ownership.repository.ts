@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { ContentType } from '../../../contracts/ownership.js';
 import { chunks } from '../../db/chunks.js';
-import type { DbOrTrx } from '../../db/database.js';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
+import { jsonArrayOf } from '../../db/json-array.js';
 import type { CollaboratorRow, ContentItemRow, NewContentItemRow } from './ownership.table.js';
 
 export { chunks };
@@ -163,3 +164,24 @@ export async function seatRolesOf(db: DbOrTrx, organizationId: string, userId: s
 }
 
 export { sql };
+
+/** The user in `userIdColumn` (an outer query's column): items owned by type (JSON array) and collaborator seats, as columns. */
+export function ownershipColumns(db: DbOrTrx, dialect: Dialect, target: { organizationId: string; userIdColumn: string }) {
+  const owner = sql.ref(target.userIdColumn);
+  return {
+    owned: jsonArrayOf<{ type: ContentType; n: number }>(
+      dialect,
+      db
+        .selectFrom('content_items')
+        .select(['content_items.type', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('content_items.organization_id', '=', target.organizationId)
+        .where(sql<boolean>`content_items.owner_user_id = ${owner}`)
+        .groupBy('content_items.type'),
+    ),
+    seats: db
+      .selectFrom('content_collaborators')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('content_collaborators.organization_id', '=', target.organizationId)
+      .where(sql<boolean>`content_collaborators.user_id = ${owner}`),
+  };
+}

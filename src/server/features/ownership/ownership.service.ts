@@ -71,6 +71,12 @@ export async function listContentItems(ctx: RequestContext, query: Static<typeof
 }
 
 /** The seven types with counts, zeros included, in the product's order. */
+/** Owned items by type, every type listed, from ownershipColumns' `owned` rows. */
+export function ownedCountsFrom(rows: readonly { type: ContentType; n: number | string }[]): { type: ContentType; count: number }[] {
+  const counts = new Map(rows.map((r) => [r.type, Number(r.n)]));
+  return CONTENT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+}
+
 export async function ownedCounts(db: DbOrTrx, organizationId: string, userId: string): Promise<{ type: ContentType; count: number }[]> {
   const counts = await countOwnedByType(db, organizationId, userId);
   return CONTENT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));

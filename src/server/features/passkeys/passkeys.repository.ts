@@ -1,4 +1,6 @@
-import type { DbOrTrx } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { DbOrTrx, Dialect } from '../../db/database.js';
+import { jsonArrayOf } from '../../db/json-array.js';
 import type { ChallengePurpose, NewPasskeyRow } from './passkeys.table.js';
 
 export function listPasskeys(db: DbOrTrx, organizationId: string, userId: string) {
@@ -126,13 +128,7 @@ export async function passkeyCounts(db: DbOrTrx, organizationId: string, userId:
     .where('user_id', '=', userId)
     .groupBy('device_type')
     .execute();
-  let synced = 0;
-  let deviceBound = 0;
-  for (const r of rows) {
-    if (r.device_type === 'multiDevice') synced += Number(r.n);
-    else deviceBound += Number(r.n);
-  }
-  return { synced, deviceBound };
+  return passkeyKinds(rows);
 }
 
 /** The user with the policy columns of their role and organization. */
@@ -161,4 +157,28 @@ export function findUserWithPolicy(db: DbOrTrx, organizationId: string, userId: 
     .where('users.organization_id', '=', organizationId)
     .where('users.id', '=', userId)
     .executeTakeFirst();
+}
+
+/** The passkeys of the user in `userIdColumn` (an outer query's column) by device type, as a JSON array column. */
+export function passkeyCountsColumn(db: DbOrTrx, dialect: Dialect, target: { organizationId: string; userIdColumn: string }) {
+  return jsonArrayOf<{ device_type: string; n: number }>(
+    dialect,
+    db
+      .selectFrom('passkeys')
+      .select(['passkeys.device_type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('passkeys.organization_id', '=', target.organizationId)
+      .where(sql<boolean>`passkeys.user_id = ${sql.ref(target.userIdColumn)}`)
+      .groupBy('passkeys.device_type'),
+  );
+}
+
+/** Synced and device-bound passkeys from rows of (device_type, n). */
+export function passkeyKinds(rows: readonly { device_type: string; n: number | string | bigint }[]): { synced: number; deviceBound: number } {
+  let synced = 0;
+  let deviceBound = 0;
+  for (const r of rows) {
+    if (r.device_type === 'multiDevice') synced += Number(r.n);
+    else deviceBound += Number(r.n);
+  }
+  return { synced, deviceBound };
 }

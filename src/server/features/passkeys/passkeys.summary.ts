@@ -2,7 +2,7 @@
 import type { DbOrTrx } from '../../db/database.js';
 import { fail } from '../../platform/errors.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
-import { describeReasons, passkeyRequirement, type PasskeyRequirement } from './passkeys.policy.js';
+import { describeReasons, passkeyRequirement, type PasskeyRequirement, type PolicyInputs } from './passkeys.policy.js';
 import { findUserWithPolicy, passkeyCounts } from './passkeys.repository.js';
 
 /** The user with the passkey policies of their role and organization, or USER_NOT_FOUND. */
@@ -28,9 +28,19 @@ export interface PasskeySummary {
 export async function passkeySummaryForUser(db: DbOrTrx, organizationId: string, userId: string, now: string): Promise<PasskeySummary> {
   const user = await requireUserWithPolicy(db, organizationId, userId);
   const counts = await passkeyCounts(db, organizationId, userId);
-  const requirement = passkeyRequirement({ role: user, organization: user });
+  return passkeySummaryFrom({ role: user, organization: user }, user.passkey_recovery_until, counts, now);
+}
+
+/** The summary from what a caller already read: the policies, the recovery window and the passkeys by kind. */
+export function passkeySummaryFrom(
+  policy: PolicyInputs,
+  recoveryUntil: string | null,
+  counts: { synced: number; deviceBound: number },
+  now: string,
+): PasskeySummary {
+  const requirement = passkeyRequirement(policy);
   return {
-    recoveryUntil: user.passkey_recovery_until && user.passkey_recovery_until > now ? user.passkey_recovery_until : null,
+    recoveryUntil: recoveryUntil && recoveryUntil > now ? recoveryUntil : null,
     count: counts.synced + counts.deviceBound,
     synced: counts.synced,
     deviceBound: counts.deviceBound,

@@ -215,7 +215,7 @@ function withDetails(db: DbOrTrx, pageRows: ReturnType<typeof userPage>, page: L
     .orderBy('p.id', page.order);
 }
 
-function groupsColumn(db: DbOrTrx, spec: DetailsSpec, userIdColumn: string) {
+export function groupsColumn(db: DbOrTrx, spec: Pick<DetailsSpec, 'organizationId' | 'dialect'>, userIdColumn: string) {
   return jsonArrayOf<{ id: string; name: string }>(
     spec.dialect,
     db

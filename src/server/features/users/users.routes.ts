@@ -16,7 +16,8 @@ import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { countUsers, exportUsersCsv, listUsers } from './users.list.js';
-import { bulkUpdateUsers, changeUserGroups, changeUserRole, getUserDetail, signOutEverywhere } from './users.service.js';
+import { getUserDetail } from './users.detail.js';
+import { bulkUpdateUsers, changeUserGroups, changeUserRole, signOutEverywhere } from './users.service.js';
 
 /**
  * What each bulk action needs, whether it runs at once (POST /api/users/bulk) or as a job (bulk-jobs).

@@ -5,12 +5,9 @@ import { sql } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
-import { deviceLabel } from '../../platform/device.js';
 import { AppError, fail } from '../../platform/errors.js';
 import { assertVersion, requireReasonIfConfigured } from '../../platform/reasons.js';
-import { readDbOf } from '../../platform/read-routing.js';
-import { activeSessionsOf, revokeAllSessionsOf } from '../auth/index.js';
-import { passkeySummaryForUser } from '../passkeys/index.js';
+import { revokeAllSessionsOf } from '../auth/index.js';
 import { addToGroup, changeGroupMemberships, findGroup, findGroups, groupIdsOf, removeFromGroup } from '../groups/index.js';
 import {
   assertMayActOn,
@@ -21,17 +18,12 @@ import {
   outrankingTargets,
   wouldLeaveNoAccessAdmin,
   listRoleRowsOf,
-  requireRole,
   ROLES_ERRORS,
   rolePermissions,
 } from '../roles/index.js';
-import { usageSummariesOf } from '../usage/index.js';
-import { buildChecklist } from './users.checklist.js';
-import { collaboratorSeatCount, ownedCounts } from '../ownership/index.js';
-import { userWorkspaces } from '../workspaces/index.js';
 import { USERS_ERRORS } from './users.errors.js';
-import { findUserById, groupsOfUsers, latestInvitationOf, listMatchingUserIds, updateUserRow } from './users.repository.js';
-import { NO_USAGE, userRowToSummary } from './users.list.js';
+import { findUserById, listMatchingUserIds, updateUserRow } from './users.repository.js';
+import { getUserDetail } from './users.detail.js';
 import type { UserRow } from './users.table.js';
 
 const BULK_MAX = 5000;
@@ -50,59 +42,6 @@ export async function requireUserForChange(trx: DbOrTrx, dialect: Dialect, organ
   const row = await findUserById(trx, organizationId, userId, { forUpdate: dialect === 'postgres' });
   if (!row) throw fail(USERS_ERRORS, 'USER_NOT_FOUND', { userId });
   return row;
-}
-
-export async function getUserDetail(ctx: RequestContext, userId: string): Promise<UserDetail> {
-  const db = await readDbOf(ctx);
-  const { organizationId } = ctx;
-  const row = await requireUser(db, organizationId, userId);
-  const now = ctx.deps.clock();
-  const nowText = now.toISOString();
-  // Everything below depends only on the user row: one wave of independent reads.
-  const [role, groups, usage, inviter, invitation, sessions, workspaces, ownedContent, collaboratorSeats, passkeys] = await Promise.all([
-    requireRole(db, organizationId, row.role_id),
-    groupsOfUsers(db, organizationId, [row.id]),
-    usageSummariesOf(db, organizationId, [row.id], now),
-    row.invited_by ? findUserById(db, organizationId, row.invited_by) : undefined,
-    latestInvitationOf(db, organizationId, row.id).executeTakeFirst(),
-    activeSessionsOf(db, organizationId, row.id, nowText),
-    userWorkspaces(db, organizationId, row.id),
-    ownedCounts(db, organizationId, row.id),
-    collaboratorSeatCount(db, organizationId, row.id),
-    passkeySummaryForUser(db, organizationId, row.id, nowText),
-  ]);
-  const userGroups = groups.get(row.id) ?? [];
-  const pendingInvitation = invitation
-    ? {
-        id: invitation.id,
-        status: invitation.status === 'pending' && invitation.expires_at <= nowText ? 'expired' : invitation.status,
-        expiresAt: invitation.expires_at,
-      }
-    : null;
-  return {
-    ...userRowToSummary(row, role.name, userGroups),
-    usage: usage.get(row.id) ?? NO_USAGE,
-    version: row.version,
-    invitedBy: inviter ? { id: inviter.id, name: inviter.name } : null,
-    invitedAt: row.invited_at,
-    lastSignInAt: row.last_sign_in_at,
-    pendingInvitation,
-    rolePrivileged: isPrivilegedSet(rolePermissions(role)),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      createdAt: s.created_at,
-      lastSeenAt: s.last_seen_at,
-      ip: s.ip,
-      userAgent: s.user_agent,
-      device: deviceLabel(s.user_agent),
-    })),
-    passkeys,
-    checklist: buildChecklist({ user: row, role, groupCount: userGroups.length, invitation: pendingInvitation, passkeys, now, workspaces }),
-    workspaces,
-    ownedContent,
-    collaboratorSeats,
-    restoreUntil: row.status === 'deleted' && row.tombstone ? row.purge_after : null,
-  };
 }
 
 function auditSubject(row: UserRow) {

@@ -58,30 +58,3 @@ export type ListedWorkspace = Awaited<ReturnType<typeof listWorkspaceRows>>[numb
 export function membersOf(db: DbOrTrx, organizationId: string, workspaceId: string): Promise<WorkspaceMemberRow[]> {
   return db.selectFrom('workspace_members').selectAll().where('organization_id', '=', organizationId).where('workspace_id', '=', workspaceId).execute();
 }
-
-/** Memberships that reach `userId`: direct, or through one of `groupIds`. */
-export function membershipsReaching(db: DbOrTrx, organizationId: string, userId: string, groupIds: string[]) {
-  return db
-    .selectFrom('workspace_members')
-    .innerJoin('workspaces', 'workspaces.id', 'workspace_members.workspace_id')
-    .select([
-      'workspace_members.workspace_id',
-      'workspace_members.member_type',
-      'workspace_members.member_id',
-      'workspace_members.role',
-      'workspaces.name',
-      'workspaces.type',
-    ])
-    .where('workspace_members.organization_id', '=', organizationId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('workspace_members.member_type', '=', 'user'), eb('workspace_members.member_id', '=', userId)]),
-        ...(groupIds.length > 0 ? [eb.and([eb('workspace_members.member_type', '=', 'group'), eb('workspace_members.member_id', 'in', groupIds)])] : []),
-      ]),
-    )
-    .execute();
-}
-
-export function organizationWorkspaces(db: DbOrTrx, organizationId: string) {
-  return db.selectFrom('workspaces').select(['id', 'name', 'type']).where('organization_id', '=', organizationId).where('type', '=', 'organization').execute();
-}

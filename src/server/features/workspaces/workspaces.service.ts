@@ -1,16 +1,15 @@
 import type { Static } from 'typebox';
-import type { AccessPath, CreateWorkspaceBody, UserWorkspace, WorkspaceDetail, WorkspaceListQuery } from '../../../contracts/workspaces.js';
-import type { DbOrTrx } from '../../db/database.js';
+import type { CreateWorkspaceBody, UserWorkspace, WorkspaceDetail, WorkspaceListQuery } from '../../../contracts/workspaces.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
-import { groupIdsOf } from '../groups/index.js';
 import { announceOwnershipChanges } from '../ownership/index.js';
-import { getWorkspace, higherRole, listedToContract } from './workspaces.detail.js';
+import { getWorkspace, listedToContract } from './workspaces.detail.js';
 import { WORKSPACES_ERRORS } from './workspaces.errors.js';
 import { requireMemberUser } from './workspaces.members.js';
-import { listWorkspaceRows, membershipsReaching, organizationWorkspaces } from './workspaces.repository.js';
+import { listWorkspaceRows } from './workspaces.repository.js';
+import { userWorkspaces } from './workspaces.reach.js';
 
 function encodeCursor(name: string, id: string) {
   return Buffer.from(JSON.stringify([name, id])).toString('base64url');
@@ -105,47 +104,8 @@ export async function createWorkspace(ctx: RequestContext & { actor: Actor }, bo
 }
 
 /** A user's Workspaces with the path(s) that grant each: direct, via a group, via the organization. */
-export async function userWorkspaces(db: DbOrTrx, organizationId: string, userId: string): Promise<UserWorkspace[]> {
-  const groupIds = await groupIdsOf(db, organizationId, userId);
-  const rows = await membershipsReaching(db, organizationId, userId, groupIds);
-  const groupNames = groupIds.length
-    ? new Map(
-        (await db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', groupIds).execute()).map((g) => [
-          g.id,
-          g.name,
-        ]),
-      )
-    : new Map<string, string>();
-  const byWs = new Map<string, UserWorkspace>();
-  const add = (ws: { id: string; name: string; type: UserWorkspace['workspace']['type'] }, path: AccessPath) => {
-    const entry = byWs.get(ws.id) ?? { workspace: ws, role: path.role, paths: [], owned: false };
-    entry.role = higherRole(entry.role, path.role);
-    entry.paths.push(path);
-    byWs.set(ws.id, entry);
-  };
-  for (const r of rows) {
-    const ws = { id: r.workspace_id, name: r.name, type: r.type };
-    if (r.member_type === 'user') add(ws, { via: 'direct', role: r.role });
-    else add(ws, { via: 'group', role: r.role, group: { id: r.member_id, name: groupNames.get(r.member_id) ?? '' } });
-  }
-  for (const ws of await organizationWorkspaces(db, organizationId)) add(ws, { via: 'organization', role: 'viewer' });
-  const ids = [...byWs.keys()];
-  if (ids.length) {
-    const owned = await db
-      .selectFrom('content_items')
-      .select('external_id')
-      .where('organization_id', '=', organizationId)
-      .where('type', '=', 'workspace')
-      .where('owner_user_id', '=', userId)
-      .where('external_id', 'in', ids)
-      .execute();
-    for (const o of owned) byWs.get(o.external_id)!.owned = true;
-  }
-  return [...byWs.values()].sort((a, b) => a.workspace.name.localeCompare(b.workspace.name));
-}
-
 export async function listUserWorkspaces(ctx: RequestContext, userId: string): Promise<UserWorkspace[]> {
   const user = await ctx.deps.db.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('id', '=', userId).executeTakeFirst();
   if (!user) throw fail(WORKSPACES_ERRORS, 'MEMBER_NOT_FOUND', { userId });
-  return userWorkspaces(ctx.deps.db, ctx.organizationId, userId);
+  return userWorkspaces(ctx.deps.db, ctx.deps.dialect, ctx.organizationId, userId);
 }
