@@ -36,6 +36,16 @@ const selectFirstUser = async (page: Page) => {
   await page.getByTestId('user-row').first().getByRole('checkbox').check();
 };
 
+/** Opens Invite New User's "Upload CSV" tab and gives it a file of `person` and one invalid row. */
+const uploadCsv = async (page: Page, person: string) => {
+  await page.getByRole('button', { name: 'Invite New User' }).click();
+  await page.getByRole('tab', { name: 'Upload CSV' }).click();
+  await page
+    .getByRole('dialog')
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`email,name\n${person}\nnot-an-email,Bad Row\n`) });
+};
+
 export const VISITS: Record<string, Visit> = {
   '/': { url: () => '/' },
   '*': { url: () => '/no-such-page' },
@@ -72,32 +82,14 @@ export const VISITS: Record<string, Visit> = {
         await page.getByRole('tab', { name: 'Several at once' }).click();
       },
       async (page) => {
-        await page.getByRole('button', { name: 'Invite New User' }).click();
-        await page.getByRole('tab', { name: 'Upload CSV' }).click();
-        await page
-          .getByRole('dialog')
-          .locator('input[type="file"]')
-          .setInputFiles({
-            name: 'people.csv',
-            mimeType: 'text/csv',
-            buffer: Buffer.from('email,name\ncsv.person@acme.test,Csv Person\nnot-an-email,Bad Row\n'),
-          });
+        await uploadCsv(page, 'csv.person@acme.test,Csv Person');
         await page
           .getByRole('dialog')
           .getByText(/rows read/)
           .waitFor();
       },
       async (page) => {
-        await page.getByRole('button', { name: 'Invite New User' }).click();
-        await page.getByRole('tab', { name: 'Upload CSV' }).click();
-        await page
-          .getByRole('dialog')
-          .locator('input[type="file"]')
-          .setInputFiles({
-            name: 'people.csv',
-            mimeType: 'text/csv',
-            buffer: Buffer.from('email,name\ncsv.results@acme.test,Csv Results\nnot-an-email,Bad Row\n'),
-          });
+        await uploadCsv(page, 'csv.results@acme.test,Csv Results');
         await page
           .getByRole('dialog')
           .getByRole('button', { name: /^Invite 2 / })
