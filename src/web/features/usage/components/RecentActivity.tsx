@@ -4,9 +4,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ActivityItem } from '../../../../contracts/usage';
 import { errorMessage } from '../../../shared/api';
 import { fetchUserActivity } from '../api';
-import { usageLabel } from '../usageLabel';
 import { When } from '../../../shared/When';
-import { t } from '../../../shared/i18n';
+import { t, tOr } from '../../../shared/i18n';
 
 function detail(item: ActivityItem): string | null {
   const parts: string[] = [];
@@ -52,7 +51,7 @@ export function RecentActivity({ userId }: { userId: string }) {
                 title={
                   <Group gap={6}>
                     <Text size="sm" fw={500}>
-                      {item.kind === 'usage' ? usageLabel(item.type) : item.label}
+                      {item.kind === 'usage' ? tOr(`usage.activity.item.${item.type}`, item.label) : item.label}
                     </Text>
                     {item.kind === 'audit' && (
                       <Badge size="xs" variant="light" color="gray">
