@@ -37,8 +37,10 @@ export const WorkspaceMember = Type.Object({
   type: Type.Union([Type.Literal('user'), Type.Literal('group')]),
   id: Type.String(),
   name: Type.String(),
-  /** Email for users, member count for groups. */
+  /** Email for users, member count for groups (in English; the console words it from memberCount). */
   detail: Type.String(),
+  /** How many people a group member holds; null for a user. */
+  memberCount: Type.Union([Type.Integer(), Type.Null()]),
   role: WorkspaceRoleSchema,
   addedAt: Iso,
 });

@@ -3899,6 +3899,7 @@ export interface components {
       addedAt: string;
       detail: string;
       id: string;
+      memberCount: number | null;
       name: string;
       role: components['schemas']['WorkspaceRoleSchema'];
       type: 'user' | 'group';

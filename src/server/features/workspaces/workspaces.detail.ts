@@ -89,7 +89,7 @@ async function describeMembers(
     .map((m): WorkspaceMember | null => {
       if (m.member_type === 'user') {
         const u = userById.get(m.member_id);
-        return u ? { type: 'user', id: u.id, name: u.name, detail: u.email, role: m.role, addedAt: m.added_at } : null;
+        return u ? { type: 'user', id: u.id, name: u.name, detail: u.email, memberCount: null, role: m.role, addedAt: m.added_at } : null;
       }
       const g = groupById.get(m.member_id);
       return g
@@ -98,6 +98,7 @@ async function describeMembers(
             id: g.id,
             name: g.name,
             detail: `${Number(g.member_count)} member${Number(g.member_count) === 1 ? '' : 's'}`,
+            memberCount: Number(g.member_count),
             role: m.role,
             addedAt: m.added_at,
           }

@@ -17,6 +17,10 @@ export const messagesEn = {
   ...parts.userDetail,
   ...parts.audit,
   ...parts.offboarding,
+  ...parts.invitations,
+  ...parts.reason,
+  ...parts.groupDetail,
+  ...parts.workspaceDetail,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api';
 import { ReasonField } from './ReasonField';
 import { useReasonedSubmit } from './useReasonedSubmit';
+import { t } from '../i18n';
 
 interface Props {
   title: string;
@@ -57,11 +58,7 @@ export function ConfirmWithReasonModal({
           </Text>
           {typeToConfirm && (
             <TextInput
-              label={
-                <>
-                  Type <strong>{typeToConfirm}</strong> to confirm
-                </>
-              }
+              label={<TypeToConfirmLabel value={typeToConfirm} />}
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
               autoComplete="off"
@@ -70,13 +67,13 @@ export function ConfirmWithReasonModal({
           )}
           <ReasonField {...form.reasonField} {...reasonField} />
           {form.error !== null && (
-            <Alert color="red" title="Not saved" role="alert">
+            <Alert color="red" title={t('confirm.notSaved')} role="alert">
               {errorMessage(form.error)}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color={color} loading={form.pending} disabled={!confirmed}>
               {confirmLabel}
@@ -85,5 +82,17 @@ export function ConfirmWithReasonModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** "Type <strong>name</strong> to confirm", with the word placed where the language puts it. */
+function TypeToConfirmLabel({ value }: { value: string }) {
+  const [before, after] = t('confirm.typeToConfirm', { value: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <strong>{value}</strong>
+      {after}
+    </>
   );
 }

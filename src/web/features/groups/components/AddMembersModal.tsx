@@ -7,7 +7,7 @@ import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { plural } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 const searchUsers = (search: string) => call('get', '/api/users', { query: { search: search || undefined, limit: 20, sort: 'name' } });
 
@@ -42,7 +42,7 @@ export function AddMembersModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Add members to ${groupName}`} size="lg">
+    <Modal opened onClose={onClose} title={t('group.add.title', { name: groupName })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -51,9 +51,9 @@ export function AddMembersModal({
       >
         <Stack>
           <MultiSelect
-            label="People"
-            description="Search by name or email; choose as many as you need."
-            placeholder={selected.length ? undefined : 'Search users'}
+            label={t('group.add.people')}
+            description={t('group.add.peopleHint')}
+            placeholder={selected.length ? undefined : t('group.add.search')}
             data={[...options].map(([value, label]) => ({ value, label }))}
             value={selected}
             onChange={(ids) => {
@@ -64,7 +64,7 @@ export function AddMembersModal({
             searchValue={search}
             onSearchChange={setSearch}
             filter={({ options: o }) => o}
-            nothingFoundMessage={results.isFetching ? 'Searching…' : 'No user matches (members already in the group are not listed)'}
+            nothingFoundMessage={results.isFetching ? t('group.add.searching') : t('group.add.nothingFound')}
             maxDropdownHeight={280}
             hidePickedOptions
             // Inside the dialog rather than in a portal at the end of <body>: the open list stays within the dialog's landmarks.
@@ -73,17 +73,17 @@ export function AddMembersModal({
           />
           {selected.length > 0 && (
             <Text size="sm" c="dimmed">
-              {selected.length} selected
+              {t('group.add.selected', { count: selected.length })}
             </Text>
           )}
           <ReasonField {...form.reasonField} />
           <ChangeError error={form.error} onReload={form.clearError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="indigo.7" loading={form.pending} disabled={selected.length === 0}>
-              {selected.length ? `Add ${plural(selected.length, 'member', 'members')}` : 'Add members'}
+              {selected.length ? t('group.add.submit', { count: selected.length }) : t('group.addMembers')}
             </Button>
           </Group>
         </Stack>

@@ -2,8 +2,9 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
-import { formatDate, plural } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import { GroupHints, GROUPS_VS_ROLES } from './GroupHint';
+import { t } from '../../../shared/i18n';
 
 /** The way back, the group's name, description, size and hints, and (for managers) Edit and Delete. */
 export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDetail; manage: boolean; onEdit: () => void; onDelete: () => void }) {
@@ -11,7 +12,7 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
     <>
       <Anchor component={Link} to="/admin/groups" size="sm">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Manage Groups
+          <IconArrowLeft size={14} /> {t('groups.title')}
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start">
@@ -20,10 +21,11 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
             {g.name}
           </Title>
           <Text c={g.description ? undefined : 'dimmed'} mt={4}>
-            {g.description || 'No description.'}
+            {g.description || t('group.noDescription')}
           </Text>
           <Text size="sm" c="dimmed" mt={4}>
-            <span data-testid="group-member-count">{plural(g.memberCount, 'member', 'members')}</span> · created {formatDate(g.createdAt)}
+            <span data-testid="group-member-count">{t('group.memberCount', { count: g.memberCount })}</span>
+            {t('group.created', { date: formatDate(g.createdAt) })}
           </Text>
           <Stack gap={2} mt={6}>
             <GroupHints hints={g.hints} />
@@ -32,10 +34,10 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
         {manage && (
           <Group gap="xs">
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
-              Edit
+              {t('group.edit')}
             </Button>
             <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-              Delete group
+              {t('group.delete')}
             </Button>
           </Group>
         )}

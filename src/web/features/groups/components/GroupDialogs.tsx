@@ -9,7 +9,7 @@ import { useGroupUpdated } from '../hooks/useGroupUpdated';
 import { AddMembersModal } from './AddMembersModal';
 import { GroupFormModal } from './GroupFormModal';
 import { RemoveMembersSummary } from './RemoveMembersSummary';
-import { plural } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 export type GroupDialog = 'edit' | 'add' | 'remove' | 'delete' | null;
 
@@ -33,14 +33,14 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
     <>
       {dialog === 'edit' && (
         <GroupFormModal
-          title="Edit group"
-          submitLabel="Save"
+          title={t('group.edit.title')}
+          submitLabel={t('common.save')}
           initial={{ name: g.name, description: g.description }}
           onClose={onClose}
           onSubmit={async (v) => {
             const data = await updateGroup(g.id, { name: v.name, description: v.description, reason: v.reason });
             updated(data);
-            notifications.show({ color: 'green', message: `Group ${data.name} saved.` });
+            notifications.show({ color: 'green', message: t('group.saved', { name: data.name }) });
           }}
         />
       )}
@@ -52,14 +52,14 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
           onSubmit={async (userIds, reason) => {
             const data = await addGroupMembers(g.id, userIds, reason);
             updated(data);
-            notifications.show({ color: 'green', message: `Added ${plural(userIds.length, 'member', 'members')} to ${data.name}.` });
+            notifications.show({ color: 'green', message: t('group.added', { count: userIds.length, name: data.name }) });
           }}
         />
       )}
       {dialog === 'remove' && (
         <ConfirmWithReasonModal
-          title={`Remove ${plural(selected.length, 'member', 'members')}?`}
-          confirmLabel="Remove from group"
+          title={t('group.remove.title', { count: selected.length })}
+          confirmLabel={t('group.remove.confirm')}
           reasonRequired={reasonRequired}
           onClose={onClose}
           onConfirm={async (reason) => {
@@ -67,7 +67,7 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
             const data = await removeGroupMembers(g.id, selected, reason);
             setSelected([]);
             updated(data);
-            notifications.show({ color: 'green', message: `Removed ${plural(count, 'member', 'members')} from ${data.name}.` });
+            notifications.show({ color: 'green', message: t('group.removed', { count, name: data.name }) });
           }}
         >
           <RemoveMembersSummary g={g} selected={selected} />
@@ -75,14 +75,14 @@ export function GroupDialogs({ id, dialog, g, selected, setSelected, onClose }: 
       )}
       {dialog === 'delete' && (
         <ConfirmWithReasonModal
-          title={`Delete ${g.name}?`}
-          confirmLabel="Delete group"
+          title={t('group.delete.title', { name: g.name })}
+          confirmLabel={t('group.delete')}
           reasonRequired={reasonRequired}
           typeToConfirm={g.name}
           onClose={onClose}
           onConfirm={deleteTheGroup}
         >
-          The group and its {plural(g.memberCount, 'membership', 'memberships')} are removed. Members keep their accounts and roles.
+          {t('group.delete.text', { count: g.memberCount })}
         </ConfirmWithReasonModal>
       )}
     </>

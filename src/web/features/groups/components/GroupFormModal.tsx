@@ -5,6 +5,7 @@ import { ChangeError } from '../../../shared/ui/ChangeError';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
+import { t } from '../../../shared/i18n';
 
 export interface GroupFormValues {
   name: string;
@@ -33,7 +34,7 @@ export function GroupFormModal({
   const form = useReasonedSubmit(reasonRequired);
 
   async function submit() {
-    setNameError(name.trim() ? null : 'Give the group a name.');
+    setNameError(name.trim() ? null : t('group.form.nameMissing'));
     if (!name.trim()) return;
     const takenOrBlank = (e: unknown) => {
       if (!(e instanceof ApiError && (e.code === 'GROUP_NAME_TAKEN' || e.code === 'GROUP_NAME_REQUIRED'))) return false;
@@ -53,8 +54,8 @@ export function GroupFormModal({
       >
         <Stack>
           <TextInput
-            label="Name"
-            placeholder="e.g. Regulatory reviewers"
+            label={t('group.form.name')}
+            placeholder={t('group.form.namePlaceholder')}
             withAsterisk
             maxLength={100}
             value={name}
@@ -63,8 +64,8 @@ export function GroupFormModal({
             data-autofocus
           />
           <Textarea
-            label="Description"
-            description="Who belongs here and why."
+            label={t('group.form.description')}
+            description={t('group.form.descriptionHint')}
             autosize
             minRows={2}
             maxLength={500}
@@ -75,7 +76,7 @@ export function GroupFormModal({
           <ChangeError error={form.error} onReload={form.clearError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="indigo.7" loading={form.pending}>
               {submitLabel}

@@ -5,6 +5,7 @@ import type { GroupDetail } from '../../../../contracts/groups';
 import { formatDate } from '../../../shared/format';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { useCan } from '../../../shared/useMe';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   member: GroupDetail['members'][number];
@@ -21,7 +22,7 @@ export function GroupMemberRow({ member: m, manage, selected, setSelected }: Pro
       {manage && (
         <Table.Td>
           <Checkbox
-            aria-label={`Select ${m.name || m.email}`}
+            aria-label={t('group.select', { name: m.name || m.email })}
             checked={selected.includes(m.id)}
             onChange={(e) => {
               const on = e.currentTarget.checked;

@@ -3,6 +3,7 @@ import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import type { Dispatch, SetStateAction } from 'react';
 import type { GroupDetail } from '../../../../contracts/groups';
 import { GroupMemberRow } from './GroupMemberRow';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   g: GroupDetail;
@@ -20,44 +21,44 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
     <Card withBorder padding={0}>
       <Group justify="space-between" p="md">
         <Title order={2} size="h4">
-          Members
+          {t('group.members')}
         </Title>
         {manage && (
           <Group gap="xs">
             {selected.length > 0 && (
               <Button variant="light" color="red" leftSection={<IconUserMinus size={16} />} onClick={onRemove}>
-                Remove {selected.length} selected
+                {t('group.removeSelected', { count: selected.length })}
               </Button>
             )}
             <Button color="indigo.7" leftSection={<IconUserPlus size={16} />} onClick={onAdd}>
-              Add members
+              {t('group.addMembers')}
             </Button>
           </Group>
         )}
       </Group>
       {g.members.length === 0 ? (
         <Text c="dimmed" px="md" pb="md">
-          No members yet.
+          {t('group.noMembers')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={600}>
-          <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label="Members">
+          <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="md" aria-label={t('group.members')}>
             <Table.Thead>
               <Table.Tr>
                 {manage && (
                   <Table.Th w={40}>
                     <Checkbox
-                      aria-label="Select all members"
+                      aria-label={t('group.selectAll')}
                       checked={allSelected}
                       indeterminate={selected.length > 0 && !allSelected}
                       onChange={() => setSelected(allSelected ? [] : g.members.map((m) => m.id))}
                     />
                   </Table.Th>
                 )}
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Added</Table.Th>
+                <Table.Th>{t('group.column.name')}</Table.Th>
+                <Table.Th>{t('group.column.email')}</Table.Th>
+                <Table.Th>{t('group.column.status')}</Table.Th>
+                <Table.Th>{t('group.column.added')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -9,6 +9,7 @@ import { GroupDetailHeader } from '../components/GroupDetailHeader';
 import { GroupDialogs, type GroupDialog } from '../components/GroupDialogs';
 import { GroupMembersCard } from '../components/GroupMembersCard';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 /** /admin/groups/:id — a group, its members, and the changes a group manager can make. */
 export function GroupDetailPage() {
@@ -22,26 +23,26 @@ export function GroupDetailPage() {
   if (group.isLoading)
     return (
       <Center h={300}>
-        <Loader aria-label="Loading group" />
+        <Loader aria-label={t('group.loading')} />
       </Center>
     );
-  if (forbiddenPermission(group.error)) return <LoadFailure error={group.error} title="Could not load the group" />;
+  if (forbiddenPermission(group.error)) return <LoadFailure error={group.error} title={t('group.loadFailed')} />;
   if (!group.data) {
     const back = (
       <Button component={Link} to="/admin/groups" variant="light" size="xs" mt="sm" display="block" w="fit-content">
-        Back to Manage Groups
+        {t('group.back')}
       </Button>
     );
     if (group.error instanceof ApiError && group.error.status === 404)
       return (
-        <Alert color="gray" title="Group not found">
+        <Alert color="gray" title={t('group.notFound')}>
           {errorMessage(group.error)}
           {back}
         </Alert>
       );
     // Anything else may pass: Retry, and the request id to quote if it does not.
     return (
-      <LoadFailure error={group.error} title="Could not load the group" onRetry={() => void group.refetch()}>
+      <LoadFailure error={group.error} title={t('group.loadFailed')} onRetry={() => void group.refetch()}>
         {back}
       </LoadFailure>
     );

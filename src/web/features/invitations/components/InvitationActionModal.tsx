@@ -1,5 +1,6 @@
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import type { InvitationAction } from '../hooks/useInvitationActions';
+import { t } from '../../../shared/i18n';
 
 /** "Resend invitation?" / "Revoke invitation?", with the business reason when the organization requires one. */
 export function InvitationActionModal({
@@ -15,16 +16,14 @@ export function InvitationActionModal({
 }) {
   return (
     <ConfirmWithReasonModal
-      title={action.kind === 'revoke' ? 'Revoke invitation?' : 'Resend invitation?'}
-      confirmLabel={action.kind === 'revoke' ? 'Revoke invitation' : 'Resend invitation'}
+      title={t(action.kind === 'revoke' ? 'invitations.revokeTitle' : 'invitations.resendTitle')}
+      confirmLabel={t(action.kind === 'revoke' ? 'invitations.revokeConfirm' : 'invitations.resendConfirm')}
       color={action.kind === 'revoke' ? 'red.8' : 'indigo.7'}
       reasonRequired={reasonRequired}
       onConfirm={onConfirm}
       onClose={onClose}
     >
-      {action.kind === 'revoke'
-        ? `${action.invitation.email} will no longer be able to use their invitation link. You can invite them again later.`
-        : `${action.invitation.email} gets a new link; the previous one stops working and the expiry restarts.`}
+      {t(action.kind === 'revoke' ? 'invitations.revokeText' : 'invitations.resendText', { email: action.invitation.email })}
     </ConfirmWithReasonModal>
   );
 }

@@ -3,7 +3,8 @@ import { IconSend, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Invitation } from '../../../../contracts/invitations';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
-import { formatDateTime, fromNow, plural } from '../../../shared/format';
+import { formatDateTime, fromNow } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /** One invitation: who, what access, how often sent, when it expires, and (for those who may invite) resend and revoke while it is open. */
 export function InvitationRow({
@@ -37,16 +38,16 @@ export function InvitationRow({
         <Text size="sm">{inv.invitedBy?.name ?? '—'}</Text>
       </Table.Td>
       <Table.Td>
-        <Tooltip label={`First sent ${formatDateTime(inv.createdAt)}`}>
+        <Tooltip label={t('invitations.firstSent', { when: formatDateTime(inv.createdAt) })}>
           <Text size="sm" span>
-            {inv.sentCount === 1 ? 'once' : plural(inv.sentCount, 'time', 'times')}
+            {inv.sentCount === 1 ? t('invitations.sentOnce') : t('invitations.sentTimes', { count: inv.sentCount })}
           </Text>
         </Tooltip>
       </Table.Td>
       <Table.Td>
         <Tooltip label={formatDateTime(inv.expiresAt)}>
           <Text size="sm" span c={inv.status === 'expired' ? 'orange' : undefined}>
-            {inv.status === 'accepted' ? `accepted ${fromNow(inv.acceptedAt)}` : inv.status === 'revoked' ? '—' : fromNow(inv.expiresAt)}
+            <Expiry inv={inv} />
           </Text>
         </Tooltip>
       </Table.Td>
@@ -62,9 +63,9 @@ export function InvitationRow({
                 variant="light"
                 leftSection={<IconSend size={14} />}
                 onClick={() => onResend(inv)}
-                aria-label={`Resend invitation to ${inv.email}`}
+                aria-label={t('invitations.resendLabel', { email: inv.email })}
               >
-                Resend
+                {t('invitations.resend')}
               </Button>
               <Button
                 size="xs"
@@ -72,9 +73,9 @@ export function InvitationRow({
                 color="red"
                 leftSection={<IconX size={14} />}
                 onClick={() => onRevoke(inv)}
-                aria-label={`Revoke invitation to ${inv.email}`}
+                aria-label={t('invitations.revokeLabel', { email: inv.email })}
               >
-                Revoke
+                {t('invitations.revoke')}
               </Button>
             </Group>
           )}
@@ -82,4 +83,11 @@ export function InvitationRow({
       )}
     </Table.Tr>
   );
+}
+
+/** When the link expires ("in 7 days"), when it was accepted, or nothing for a revoked one. */
+function Expiry({ inv }: { inv: Invitation }) {
+  if (inv.status === 'accepted') return t('invitations.acceptedWhen', { when: fromNow(inv.acceptedAt) });
+  if (inv.status === 'revoked') return '—';
+  return <time dateTime={inv.expiresAt}>{fromNow(inv.expiresAt)}</time>;
 }

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Me } from '../../../../contracts/auth';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   organization: Me['organization'] | undefined;
@@ -16,20 +17,21 @@ export function InvitationsHeader({ organization, mayInvite, onInvite }: Props) 
       <div>
         <Anchor component={Link} to="/admin/users" size="sm" c="dimmed">
           <Group gap={4}>
-            <IconArrowLeft size={14} /> Users
+            <IconArrowLeft size={14} /> {t('invitations.backToUsers')}
           </Group>
         </Anchor>
         <Title order={1} size="h2">
-          Invitations
+          {t('invitations.title')}
         </Title>
         <Text c="dimmed" size="sm">
-          Invitation links work once and expire after {organization ? `${organization.invitationExpiryDays} days` : 'the organization’s expiry'}. Resending
-          sends a new link and restarts the expiry.
+          {t('invitations.expiryIntro', {
+            days: organization ? t('invitations.expiryDays', { count: organization.invitationExpiryDays }) : t('invitations.expiryUnknown'),
+          })}
         </Text>
       </div>
       {mayInvite && (
         <Button leftSection={<IconUserPlus size={16} />} onClick={onInvite}>
-          Invite New User
+          {t('invite.title')}
         </Button>
       )}
     </Group>

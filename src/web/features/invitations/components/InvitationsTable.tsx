@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import type { Invitation } from '../../../../contracts/invitations';
 import { InvitationRow } from './InvitationRow';
+import { t } from '../../../shared/i18n';
 
 export function InvitationsTable({
   items,
@@ -15,17 +16,17 @@ export function InvitationsTable({
 }) {
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label="Invitations">
+      <Table verticalSpacing="sm" highlightOnHover aria-label={t('invitations.title')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Group</Table.Th>
-            <Table.Th>Invited by</Table.Th>
-            <Table.Th>Sent</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>Status</Table.Th>
-            {mayInvite && <Table.Th ta="right">Actions</Table.Th>}
+            <Table.Th>{t('invitations.column.email')}</Table.Th>
+            <Table.Th>{t('invitations.column.role')}</Table.Th>
+            <Table.Th>{t('invitations.column.group')}</Table.Th>
+            <Table.Th>{t('invitations.column.invitedBy')}</Table.Th>
+            <Table.Th>{t('invitations.column.sent')}</Table.Th>
+            <Table.Th>{t('invitations.column.expires')}</Table.Th>
+            <Table.Th>{t('invitations.column.status')}</Table.Th>
+            {mayInvite && <Table.Th ta="right">{t('common.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

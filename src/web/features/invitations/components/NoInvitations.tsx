@@ -1,7 +1,7 @@
 import { Center, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
 import type { InvitationStatus } from '../../../../contracts/invitations';
-import { STATUS_LABELS } from './statusLabels';
+import { t } from '../../../shared/i18n';
 
 /** The empty list, in the words of the status filter. */
 export function NoInvitations({ status }: { status: InvitationStatus | undefined }) {
@@ -11,9 +11,9 @@ export function NoInvitations({ status }: { status: InvitationStatus | undefined
         <ThemeIcon size={48} radius="xl" variant="light" color="gray">
           <IconMailOff size={24} />
         </ThemeIcon>
-        <Text fw={600}>{status ? `No ${STATUS_LABELS[status].toLowerCase()} invitations` : 'No invitations yet'}</Text>
+        <Text fw={600}>{t(`invitations.none.${status ?? 'all'}`)}</Text>
         <Text size="sm" c="dimmed">
-          {status === 'pending' ? 'Everyone you invited has answered, or no one is waiting.' : 'Invitations you send appear here.'}
+          {t(status === 'pending' ? 'invitations.none.pendingHint' : 'invitations.none.hint')}
         </Text>
       </Stack>
     </Center>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Invitation } from '../../../../contracts/invitations';
 import { errorMessage } from '../../../shared/api';
 import { resendInvitation, revokeInvitation } from '../api';
+import { t } from '../../../shared/i18n';
 
 export interface InvitationAction {
   kind: 'resend' | 'revoke';
@@ -23,12 +24,12 @@ export function useInvitationActions(reasonRequired: boolean) {
       await resendInvitation(invitation.id, reason);
       notifications.show({
         color: 'green',
-        title: 'Invitation resent',
-        message: `A new link was sent to ${invitation.email}; the previous link no longer works.`,
+        title: t('invitations.resent'),
+        message: t('invitations.resentText', { email: invitation.email }),
       });
     } else {
       await revokeInvitation(invitation.id, reason);
-      notifications.show({ color: 'gray', title: 'Invitation revoked', message: `${invitation.email} can no longer use their invitation link.` });
+      notifications.show({ color: 'gray', title: t('invitations.revoked'), message: t('invitations.revokedText', { email: invitation.email }) });
     }
     await queryClient.invalidateQueries({ queryKey: ['invitations'] });
     void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -39,7 +40,7 @@ export function useInvitationActions(reasonRequired: boolean) {
     try {
       await run('resend', invitation);
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Could not resend', message: errorMessage(error) });
+      notifications.show({ color: 'red', title: t('invitations.resendFailed'), message: errorMessage(error) });
     }
   }
 

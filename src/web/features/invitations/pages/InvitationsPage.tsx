@@ -11,9 +11,9 @@ import { InvitationsHeader } from '../components/InvitationsHeader';
 import { InvitationsTable } from '../components/InvitationsTable';
 import { InviteDialog } from '../components/InviteDialog';
 import { NoInvitations } from '../components/NoInvitations';
-import { STATUS_LABELS } from '../components/statusLabels';
 import { useInvitationActions } from '../hooks/useInvitationActions';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 export function InvitationsPage() {
   const can = useCan();
@@ -35,7 +35,7 @@ export function InvitationsPage() {
   const reasonRequired = organization?.businessReasonRequired ?? false;
   const { action, setAction, run, resendDirect } = useInvitationActions(reasonRequired);
 
-  if (forbiddenPermission(list.error)) return <LoadFailure error={list.error} title="Could not load invitations" />;
+  if (forbiddenPermission(list.error)) return <LoadFailure error={list.error} title={t('invitations.loadFailed')} />;
 
   return (
     <Stack gap="md">
@@ -44,13 +44,13 @@ export function InvitationsPage() {
       <Card withBorder>
         <SegmentedControl
           mb="md"
-          aria-label="Filter by status"
+          aria-label={t('invitations.filterByStatus')}
           value={status ?? 'all'}
           onChange={(v) => setSearchParams(v === 'pending' ? {} : { status: v })}
-          data={[...INVITATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: 'all', label: 'All' }]}
+          data={[...INVITATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all', label: t('invitations.filter.all') }]}
         />
         {list.isError ? (
-          <LoadFailure error={list.error} title="Could not load invitations" onRetry={() => void list.refetch()} />
+          <LoadFailure error={list.error} title={t('invitations.loadFailed')} onRetry={() => void list.refetch()} />
         ) : list.isLoading ? (
           <Stack gap="xs">
             {Array.from({ length: 5 }, (_, i) => (
@@ -70,7 +70,7 @@ export function InvitationsPage() {
         {list.hasNextPage && (
           <Center mt="md">
             <Button variant="default" leftSection={<IconMailForward size={16} />} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              Show more
+              {t('invitations.showMore')}
             </Button>
           </Center>
         )}

@@ -1,25 +1,27 @@
 import { Card, Table, Text, Title } from '@mantine/core';
-import { WORKSPACE_ROLE_LABELS } from '../../../../contracts/workspaces';
+import { workspaceRoleLabel } from '../labels';
 import type { fetchWorkspace } from '../api';
 import { AccessPathBadges } from './AccessPathBadges';
+import { t } from '../../../shared/i18n';
 
 /** Everyone who can open the Workspace, with the role that wins and the path that grants it. */
 export function EffectiveAccessCard({ w }: { w: Awaited<ReturnType<typeof fetchWorkspace>> }) {
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
-        Effective access
+        {t('workspace.effective.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Everyone who can open this Workspace and the path that grants it; the highest role wins.{' '}
-        {w.effectiveAccessTotal > w.effectiveAccess.length && `Showing ${w.effectiveAccess.length} of ${w.effectiveAccessTotal}.`}
+        {t('workspace.effective.intro')}{' '}
+        {w.effectiveAccessTotal > w.effectiveAccess.length &&
+          t('workspace.effective.showing', { shown: w.effectiveAccess.length, total: w.effectiveAccessTotal })}
       </Text>
-      <Table aria-label="Effective access">
+      <Table aria-label={t('workspace.effective.title')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>User</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Access via</Table.Th>
+            <Table.Th>{t('workspace.effective.user')}</Table.Th>
+            <Table.Th>{t('workspace.column.role')}</Table.Th>
+            <Table.Th>{t('workspace.effective.via')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -31,7 +33,7 @@ export function EffectiveAccessCard({ w }: { w: Awaited<ReturnType<typeof fetchW
                   {e.user.email}
                 </Text>
               </Table.Td>
-              <Table.Td>{WORKSPACE_ROLE_LABELS[e.role]}</Table.Td>
+              <Table.Td>{workspaceRoleLabel(e.role)}</Table.Td>
               <Table.Td>
                 <AccessPathBadges paths={e.paths} />
               </Table.Td>

@@ -5,6 +5,7 @@ import type { WorkspaceRole } from '../../../../contracts/workspaces';
 import { api, errorMessage } from '../../../shared/api';
 import type { PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { removeWorkspaceMember, setWorkspaceMembers } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** The "Add member" form (a user or a group, and a role) and the add / change role / remove calls of a Workspace's members. */
 export function useWorkspaceMembers(id: string) {
@@ -23,7 +24,7 @@ export function useWorkspaceMembers(id: string) {
   const add = useMutation({
     mutationFn: () => setWorkspaceMembers(id, { members: [{ type: kind, id: kind === 'user' ? user!.id : groupId!, role }] }),
     onSuccess: (data) => {
-      onDone('Member added.')(data);
+      onDone(t('workspace.added'))(data);
       setUser(null);
       setGroupId(null);
     },
@@ -31,12 +32,12 @@ export function useWorkspaceMembers(id: string) {
   });
   const change = useMutation({
     mutationFn: (m: { type: 'user' | 'group'; id: string; role: WorkspaceRole }) => setWorkspaceMembers(id, { members: [m] }),
-    onSuccess: onDone('Role changed.'),
+    onSuccess: onDone(t('workspace.roleChanged')),
     onError,
   });
   const remove = useMutation({
     mutationFn: (m: { type: 'user' | 'group'; id: string }) => removeWorkspaceMember(id, m.type, m.id),
-    onSuccess: onDone('Member removed.'),
+    onSuccess: onDone(t('workspace.removed')),
     onError,
   });
 

@@ -9,3 +9,7 @@ export { overview } from './overview';
 export { userDetail } from './userDetail';
 export { audit } from './audit';
 export { offboarding } from './offboarding';
+export { invitations } from './invitations';
+export { reason } from './reason';
+export { groupDetail } from './groupDetail';
+export { workspaceDetail } from './workspaceDetail';

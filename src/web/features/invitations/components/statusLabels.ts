@@ -1,3 +1,0 @@
-import type { InvitationStatus } from '../../../../contracts/invitations';
-
-export const STATUS_LABELS: Record<InvitationStatus, string> = { pending: 'Pending', expired: 'Expired', accepted: 'Accepted', revoked: 'Revoked' };

