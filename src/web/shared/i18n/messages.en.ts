@@ -21,6 +21,8 @@ export const messagesEn = {
   ...parts.reason,
   ...parts.groupDetail,
   ...parts.workspaceDetail,
+  ...parts.deletion,
+  ...parts.pages,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { MailMessage } from '../../../../contracts/mailbox';
 import { api, errorMessage } from '../../../shared/api';
 import { formatDateTime, exactTime } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 const LINK = /(https?:\/\/[^\s]+)/g;
 
@@ -29,21 +30,21 @@ export function MailboxPage() {
   const mail = useQuery({ queryKey: ['mailbox'], queryFn: () => api<{ items: MailMessage[] }>('/api/mailbox'), refetchInterval: 3000 });
   return (
     <Container size="md" py="xl">
-      <Box component="nav" aria-label="Back to Sofie" mb="md">
+      <Box component="nav" aria-label={t('mailbox.back')} mb="md">
         <Anchor component={Link} to="/" size="sm">
           <Group gap={4} component="span">
             <IconArrowLeft size={14} aria-hidden />
-            Back to the console
+            {t('mailbox.backToConsole')}
           </Group>
         </Anchor>
       </Box>
       <Stack component="main">
         <div>
           <Title order={1} size="h2">
-            Local mailbox
+            {t('mailbox.title')}
           </Title>
           <Text c="dimmed" size="sm">
-            No SMTP server is configured, so Sofie keeps its mail here. Set SMTP_URL to send real mail.
+            {t('mailbox.intro')}
           </Text>
         </div>
         {mail.isLoading && (
@@ -52,7 +53,7 @@ export function MailboxPage() {
           </Center>
         )}
         {mail.isError && <Alert color="red">{errorMessage(mail.error)}</Alert>}
-        {mail.data?.items.length === 0 && <Text c="dimmed">No mail yet.</Text>}
+        {mail.data?.items.length === 0 && <Text c="dimmed">{t('mailbox.none')}</Text>}
         {mail.data?.items.map((m) => (
           <Card key={m.id} withBorder data-testid="mail">
             <Group justify="space-between" mb={4}>
@@ -62,7 +63,7 @@ export function MailboxPage() {
               </Badge>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
-              To: {m.to}
+              {t('mailbox.to', { to: m.to })}
             </Text>
             <Body text={m.text} />
           </Card>

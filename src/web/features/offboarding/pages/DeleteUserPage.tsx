@@ -12,8 +12,9 @@ import { ReasonStep } from '../components/deletion/ReasonStep';
 import { TypeEmailStep } from '../components/deletion/TypeEmailStep';
 import { useDeletionPlan } from '../hooks/useDeletionPlan';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
-const STEPS = ['Confirm', 'Ownership', 'Collaborators', 'Reason and policy', 'Type the email'] as const;
+const STEPS = ['confirm', 'ownership', 'collaborators', 'reason', 'typeEmail'] as const;
 
 /** The Delete wizard: the same steps as POST /api/users/:id/delete, previewed with dry runs. */
 export function DeleteUserPage() {
@@ -24,13 +25,13 @@ export function DeleteUserPage() {
   const { step, setStep } = plan;
 
   if (user.isLoading || review.isLoading) return <Loader />;
-  if (forbiddenPermission(user.error ?? review.error)) return <LoadFailure error={user.error ?? review.error} title="This user cannot be deleted" />;
+  if (forbiddenPermission(user.error ?? review.error)) return <LoadFailure error={user.error ?? review.error} title={t('deletion.cannotDelete')} />;
   if (user.error || review.error) {
     return (
-      <Alert color="red" title="This user cannot be deleted" icon={<IconAlertTriangle />}>
+      <Alert color="red" title={t('deletion.cannotDelete')} icon={<IconAlertTriangle />}>
         {errorMessage(user.error ?? review.error)}{' '}
         <Anchor component={Link} to="/admin/users">
-          Back to Users
+          {t('deletion.backToUsers')}
         </Anchor>
       </Alert>
     );
@@ -47,13 +48,13 @@ export function DeleteUserPage() {
           ← {u.name}
         </Anchor>
         <Title order={1} size="h2">
-          Delete {u.name}
+          {t('deletion.title', { name: u.name })}
         </Title>
         <Text c="dimmed">{u.email}</Text>
       </div>
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
-        {STEPS.map((label) => (
-          <Stepper.Step key={label} label={label} />
+        {STEPS.map((key) => (
+          <Stepper.Step key={key} label={t(`deletion.step.${key}`)} />
         ))}
       </Stepper>
 

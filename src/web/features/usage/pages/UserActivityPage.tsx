@@ -5,6 +5,7 @@ import type { UserDetail } from '../../../../contracts/users';
 import { api } from '../../../shared/api';
 import { RecentActivity } from '../components/RecentActivity';
 import { UsageTrends } from '../components/UsageTrends';
+import { t } from '../../../shared/i18n';
 
 /** A user's activity and usage on their own page (/admin/users/:id/activity); the user detail page embeds the same cards. */
 export function UserActivityPage() {
@@ -14,16 +15,16 @@ export function UserActivityPage() {
     <Stack>
       <Breadcrumbs>
         <Anchor component={Link} to="/admin/users">
-          Users
+          {t('activityPage.users')}
         </Anchor>
         <Anchor component={Link} to={`/admin/users/${id}`}>
-          {user.data?.name ?? 'User'}
+          {user.data?.name ?? t('activityPage.user')}
         </Anchor>
-        <Text>Activity</Text>
+        <Text>{t('activityPage.activity')}</Text>
       </Breadcrumbs>
       <div>
         <Title order={1} size="h2">
-          {user.data ? `Activity of ${user.data.name}` : 'Activity'}
+          {user.data ? t('activityPage.title', { name: user.data.name }) : t('activityPage.activity')}
         </Title>
         {user.data && <Text c="dimmed">{user.data.email}</Text>}
       </div>

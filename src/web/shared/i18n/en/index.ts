@@ -13,3 +13,5 @@ export { invitations } from './invitations';
 export { reason } from './reason';
 export { groupDetail } from './groupDetail';
 export { workspaceDetail } from './workspaceDetail';
+export { deletion } from './deletion';
+export { pages } from './pages';

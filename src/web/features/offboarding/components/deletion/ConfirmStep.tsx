@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, List, Stack, Title } from '@mantine/core
 import type { OwnershipReview } from '../../../../../contracts/offboarding';
 import type { UserDetail } from '../../../../../contracts/users';
 import type { DeletionPlan } from '../../hooks/useDeletionPlan';
-import { plural } from '../../../../shared/format';
+import { t } from '../../../../shared/i18n';
 
 /** Step 1: what deleting does, and a checkbox that the person should lose access. */
 export function ConfirmStep({ user: u, review: r, plan }: { user: UserDetail; review: OwnershipReview; plan: DeletionPlan }) {
@@ -11,24 +11,28 @@ export function ConfirmStep({ user: u, review: r, plan }: { user: UserDetail; re
     <Card withBorder>
       <Stack>
         <Title order={2} size="h4">
-          Confirm the person should no longer access Sofie
+          {t('deletion.confirm.title')}
         </Title>
         <List size="sm">
-          <List.Item>Every session ends and sign-in is blocked at once; pending invitations are revoked.</List.Item>
+          <List.Item>{t('deletion.confirm.sessions')}</List.Item>
           <List.Item>
-            They own {plural(r.ownedTotal, 'content item', 'content items')} and hold {plural(r.collaboratorSeats, 'collaborator seat', 'collaborator seats')}:
-            you decide where each goes next.
+            {t('deletion.confirm.owns', {
+              items: t('deletion.count.contentItems', { count: r.ownedTotal }),
+              seats: t('deletion.count.seats', { count: r.collaboratorSeats }),
+            })}
           </List.Item>
           <List.Item>
-            They leave {plural(r.groupMemberships, 'group', 'groups')} and{' '}
-            {plural(r.directWorkspaceMemberships, 'direct Workspace membership', 'direct Workspace memberships')}.
+            {t('deletion.confirm.leaves', {
+              groups: t('deletion.count.groups', { count: r.groupMemberships }),
+              workspaces: t('deletion.count.workspaceMemberships', { count: r.directWorkspaceMemberships }),
+            })}
           </List.Item>
-          <List.Item>The account can be restored for {r.restoreDays} days; then personal data is purged.</List.Item>
+          <List.Item>{t('deletion.confirm.restore', { count: r.restoreDays })}</List.Item>
         </List>
-        <Checkbox label={`${u.name} should lose access to Sofie`} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+        <Checkbox label={t('deletion.confirm.check', { name: u.name })} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button disabled={!confirmed} onClick={() => setStep(1)}>
-            Review ownership
+            {t('deletion.confirm.next')}
           </Button>
         </Group>
       </Stack>

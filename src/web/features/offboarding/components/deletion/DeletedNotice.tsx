@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import type { DeleteUserResult } from '../../../../../contracts/offboarding';
 import type { UserDetail } from '../../../../../contracts/users';
 import { PlanSummaryView } from './PlanSummaryView';
+import { t } from '../../../../shared/i18n';
+import { formatDate } from '../../../../shared/format';
 
 /** After the deletion: the tombstone, how long it can be restored, and what the plan did. */
 export function DeletedNotice({ user: u, done }: { user: UserDetail; done: DeleteUserResult }) {
@@ -13,17 +15,14 @@ export function DeletedNotice({ user: u, done }: { user: UserDetail; done: Delet
         <Group gap="xs">
           <IconCircleCheck color="green" />
           <Title order={2} size="h3">
-            {u.name} was deleted
+            {t('deletion.done.title', { name: u.name })}
           </Title>
         </Group>
-        <Text>
-          The account is now the tombstone “{done.tombstone!.label}”: audit history stays readable. It can be restored until{' '}
-          {done.tombstone!.restoreUntil.slice(0, 10)}; after that, personal data is purged.
-        </Text>
+        <Text>{t('deletion.done.text', { label: done.tombstone!.label, date: formatDate(done.tombstone!.restoreUntil) })}</Text>
         <PlanSummaryView result={done} />
         <Group>
           <Button component={Link} to="/admin/users">
-            Back to Users
+            {t('deletion.backToUsers')}
           </Button>
         </Group>
       </Stack>

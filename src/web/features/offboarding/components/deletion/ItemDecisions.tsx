@@ -1,11 +1,11 @@
 import { Badge, Button, Select, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CONTENT_TYPES, CONTENT_TYPE_LABELS, type ContentType } from '../../../../../contracts/ownership';
+import { CONTENT_TYPES, type ContentType } from '../../../../../contracts/ownership';
 import { fetchOwnershipItems } from '../../api';
 import type { Choice } from './choice';
 import { ChoiceEditor } from './ChoiceEditor';
-import { plural } from '../../../../shared/format';
+import { t } from '../../../../shared/i18n';
 
 /** "Decide per item": the items of one chosen type, each with its own decision. */
 export function ItemDecisions({
@@ -28,20 +28,20 @@ export function ItemDecisions({
   return (
     <Stack gap="xs">
       <Select
-        label="Decide per item"
-        placeholder="Choose a type to list its items"
+        label={t('deletion.items.perItem')}
+        placeholder={t('deletion.items.chooseType')}
         clearable
         w={320}
-        data={CONTENT_TYPES.map((t) => ({ value: t, label: CONTENT_TYPE_LABELS[t] }))}
+        data={CONTENT_TYPES.map((type) => ({ value: type, label: t(`content.type.${type}`) }))}
         value={type}
         onChange={(v) => setType(v)}
       />
       {type && (
-        <Table aria-label="Items">
+        <Table aria-label={t('deletion.items.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Decision</Table.Th>
+              <Table.Th>{t('deletion.items.item')}</Table.Th>
+              <Table.Th>{t('deletion.ownership.decision')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -53,24 +53,24 @@ export function ItemDecisions({
                     {item.title}{' '}
                     {item.sequenceStatus && (
                       <Badge size="xs" variant="light" color={item.sequenceStatus === 'active' ? 'green' : 'gray'}>
-                        {item.sequenceStatus === 'active' ? 'Active' : 'Paused'}
+                        {t(item.sequenceStatus === 'active' ? 'deletion.items.active' : 'deletion.items.paused')}
                       </Badge>
                     )}
                     {item.collaboratorCount > 0 && (
                       <Text span size="xs" c="dimmed">
                         {' '}
-                        · {plural(item.collaboratorCount, 'collaborator', 'collaborators')}
+                        · {t('deletion.count.collaborators', { count: item.collaboratorCount })}
                       </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
                     <ChoiceEditor
-                      label={`Decision for ${item.title}`}
+                      label={t('deletion.items.decisionFor', { title: item.title })}
                       hideLabel
                       choice={perItem[item.id] ?? null}
                       onChange={(c) => setPerItem((p) => ({ ...p, [item.id]: c }))}
                       exclude={[userId]}
-                      inherit="As for the type"
+                      inherit={t('deletion.items.asForType')}
                     />
                   </Table.Td>
                 </Table.Tr>
@@ -80,7 +80,7 @@ export function ItemDecisions({
       )}
       {items.hasNextPage && (
         <Button variant="subtle" onClick={() => void items.fetchNextPage()} loading={items.isFetchingNextPage}>
-          Load more
+          {t('deletion.items.loadMore')}
         </Button>
       )}
     </Stack>

@@ -1,5 +1,4 @@
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { CONTENT_TYPE_LABELS } from '../../../../../contracts/ownership';
 import { ChoiceEditor } from './ChoiceEditor';
 import { ItemDecisions } from './ItemDecisions';
 import { PlanSummaryView } from './PlanSummaryView';
@@ -7,6 +6,7 @@ import { PreviewProblems } from './PreviewProblems';
 import type { OwnershipReview } from '../../../../../contracts/offboarding';
 import type { UserDetail } from '../../../../../contracts/users';
 import type { DeletionPlan } from '../../hooks/useDeletionPlan';
+import { t } from '../../../../shared/i18n';
 
 /** Step 2: where owned content goes: one decision for everything, per type, or per item. */
 export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; review: OwnershipReview; plan: DeletionPlan }) {
@@ -15,37 +15,36 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
     <Card withBorder>
       <Stack>
         <Title order={2} size="h4">
-          Ownership review
+          {t('deletion.ownership.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Transfer each item to a named active user or keep it for the team under the organization. The most specific decision wins: item, then type, then
-          everything.
+          {t('deletion.ownership.intro')}
         </Text>
         <Group align="flex-end">
-          <ChoiceEditor label="Everything" choice={all} onChange={setAll} exclude={[u.id]} />
+          <ChoiceEditor label={t('deletion.ownership.everything')} choice={all} onChange={setAll} exclude={[u.id]} />
         </Group>
-        <Table aria-label="Owned content">
+        <Table aria-label={t('deletion.ownership.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Owned</Table.Th>
-              <Table.Th>Decision</Table.Th>
+              <Table.Th>{t('deletion.ownership.type')}</Table.Th>
+              <Table.Th>{t('deletion.ownership.owned')}</Table.Th>
+              <Table.Th>{t('deletion.ownership.decision')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {r.owned.map((t) => (
-              <Table.Tr key={t.type} data-testid={`type-${t.type}`}>
-                <Table.Td>{CONTENT_TYPE_LABELS[t.type]}</Table.Td>
-                <Table.Td>{t.count}</Table.Td>
+            {r.owned.map((owned) => (
+              <Table.Tr key={owned.type} data-testid={`type-${owned.type}`}>
+                <Table.Td>{t(`content.type.${owned.type}`)}</Table.Td>
+                <Table.Td>{owned.count}</Table.Td>
                 <Table.Td>
-                  {t.count > 0 && (
+                  {owned.count > 0 && (
                     <ChoiceEditor
-                      label={`${CONTENT_TYPE_LABELS[t.type]} decision`}
+                      label={t('deletion.ownership.typeDecision', { type: t(`content.type.${owned.type}`) })}
                       hideLabel
-                      choice={byType[t.type] ?? null}
-                      onChange={(c) => setByType((prev) => ({ ...prev, [t.type]: c }))}
+                      choice={byType[owned.type] ?? null}
+                      onChange={(c) => setByType((prev) => ({ ...prev, [owned.type]: c }))}
                       exclude={[u.id]}
-                      inherit="As for everything"
+                      inherit={t('deletion.ownership.asForEverything')}
                     />
                   )}
                 </Table.Td>
@@ -58,10 +57,10 @@ export function OwnershipStep({ user: u, review: r, plan }: { user: UserDetail; 
         {preview.data && <PlanSummaryView result={preview.data} compact />}
         <Group justify="space-between">
           <Button variant="default" onClick={() => setStep(0)}>
-            Back
+            {t('deletion.back')}
           </Button>
           <Button disabled={blocked('ownership')} onClick={() => setStep(2)}>
-            Next: collaborators
+            {t('deletion.ownership.next')}
           </Button>
         </Group>
       </Stack>

@@ -4,6 +4,7 @@ import { PlanSummaryView } from './PlanSummaryView';
 import { PreviewProblems } from './PreviewProblems';
 import type { UserDetail } from '../../../../../contracts/users';
 import type { DeletionPlan } from '../../hooks/useDeletionPlan';
+import { t } from '../../../../shared/i18n';
 
 /** Step 5: a dry run of the whole plan, and the email typed to confirm before deleting. */
 export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: DeletionPlan }) {
@@ -12,22 +13,27 @@ export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: Delet
     <Card withBorder>
       <Stack>
         <Title order={2} size="h4">
-          Preview and confirm
+          {t('deletion.typeEmail.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          A dry run of the whole plan: nothing has changed yet.
+          {t('deletion.typeEmail.dryRun')}
         </Text>
         {preview.data && <PlanSummaryView result={preview.data} />}
-        <TextInput label={`Type ${u.email} to confirm`} value={typedEmail} onChange={(e) => setTypedEmail(e.currentTarget.value)} autoComplete="off" />
+        <TextInput
+          label={t('deletion.typeEmail.label', { email: u.email })}
+          value={typedEmail}
+          onChange={(e) => setTypedEmail(e.currentTarget.value)}
+          autoComplete="off"
+        />
         <PreviewProblems problems={problems.filter((p) => p.step !== 'confirm' || typedEmail)} error={previewError} loading={false} />
         {apply.error && (
-          <Alert color="red" title="Not deleted">
+          <Alert color="red" title={t('deletion.notDeleted')}>
             {errorMessage(apply.error)}
           </Alert>
         )}
         <Group justify="space-between">
           <Button variant="default" onClick={() => setStep(3)}>
-            Back
+            {t('deletion.back')}
           </Button>
           <Button
             color="red"
@@ -35,7 +41,7 @@ export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: Delet
             loading={apply.isPending}
             onClick={() => apply.mutate()}
           >
-            Delete user
+            {t('deletion.deleteUser')}
           </Button>
         </Group>
       </Stack>
