@@ -104,6 +104,23 @@ describe('the pseudo-locale en-XA on the other admin pages', () => {
     // The mail itself is what the server sent (data); the page around it is the console's.
     await expect(hardCodedEnglishOutsideMail()).resolves.toEqual([]);
   });
+
+  it('should show Security Center’s Events (with an event open) and Recovery with no hard-coded English', async () => {
+    // An event's code ("invitation.sent") is shown beside its label as the identifier exports and SIEMs use: data.
+    const codes = await namesFrom(page, app.url, '/api/audit-events?limit=200', ['action']);
+    const known = [...data, ...codes].sort((a, b) => b.length - a.length);
+    await page.goto(`${app.url}/admin/security/events`);
+    await page.getByTestId('event-row').first().waitFor();
+    await expectPseudo(page, known);
+    await page.getByTestId('event-row').first().getByRole('button').click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await expectPseudo(page, known);
+    await page.keyboard.press('Escape');
+    await page.goto(`${app.url}/admin/security/recovery`);
+    await page.getByRole('heading', { level: 2 }).nth(1).waitFor();
+    await expectAllPseudo(page);
+  });
 });
 
 /** The mailbox page's own words, leaving out the messages, which are the emails as sent (hidden for the check). */

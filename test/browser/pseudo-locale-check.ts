@@ -5,7 +5,8 @@ import { expect } from 'vitest';
  * The pseudo-locale check shared by the pseudo-locale tests. In en-XA every catalogue string reads
  * "⟦Ïñṽïţé Ñéŵ Ûšéŕ⟧": any English left on a page was written into a component instead of the
  * catalogue, and a second language would miss it. Data (names, emails, role/group/Workspace names,
- * numbers, dates) stays as it is and is passed in as `known`.
+ * numbers, dates) stays as it is and is passed in as `known`; elements marked translate="no" (codes,
+ * ids, what a browser sent) are data by the HTML standard's own mark.
  */
 
 /** The strings found under `fields` anywhere in the JSON answer of GET `path`. */
@@ -58,11 +59,11 @@ function hardCodedEnglish(p: Page, known: string[]): Promise<string[]> {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
-        if (!parent || parent.closest('script, style, noscript, time') || !visible(parent)) continue;
+        if (!parent || parent.closest('script, style, noscript, time, [translate="no"]') || !visible(parent)) continue;
         check(node.textContent, 'text');
       }
       for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
-        if (!visible(el) || el.closest('time')) continue;
+        if (!visible(el) || el.closest('time, [translate="no"]')) continue;
         for (const name of ['aria-label', 'placeholder', 'title', 'alt']) check(el.getAttribute(name), name);
       }
       return [...found];

@@ -52,10 +52,11 @@ describe('Security Center', () => {
     expect(await rows.filter({ hasText: 'auth.signed_in' }).count()).toBe(0);
 
     await page
-      .getByRole('button', { name: /^Open invitation.sent/ })
+      .getByRole('button', { name: /^Open Invited at/ })
       .first()
       .click();
-    const drawer = page.getByRole('dialog', { name: 'invitation.sent' });
+    const drawer = page.getByRole('dialog', { name: 'Invited' });
+    await drawer.getByText('invitation.sent').waitFor(); // the event's code, as exported
     await drawer.getByText('Browser test').waitFor(); // the reason
     await drawer.getByText('Request id').waitFor();
     await page.waitForFunction(() => document.getAnimations().length === 0); // the drawer has finished sliding in

@@ -1,4 +1,5 @@
 import type { AuditCategory, RiskLevel } from '../../../contracts/audit';
+import { tOr } from '../../shared/i18n';
 
 /** What the Events and Recovery tabs show; held in the URL's search params so a view can be shared and reloaded. */
 export interface EventsView {
@@ -17,15 +18,18 @@ export interface EventsView {
 
 export const VIEW_KEYS = ['q', 'actor', 'subject', 'category', 'risk', 'from', 'to', 'sort'] as const;
 
-/** Sofie's category labels (Security Center > Events). */
-export const CATEGORY_LABELS: Record<AuditCategory, string> = {
-  auth: 'Auth',
-  access: 'Access',
-  policy: 'Policy',
-  recovery: 'Recovery',
-  data_recovery: 'Data recovery',
-  admin: 'Admin',
-};
+/** Sofie's category labels (Security Center > Events), from the catalogue; an unknown category as sent. */
+export function categoryLabel(category: string): string {
+  return tOr(`security.category.${category}`, category);
+}
 
-export const RISK_LABELS: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High' };
+/** A risk level as people read it ("Medium"); an unknown one as sent. */
+export function riskLabel(risk: string): string {
+  return tOr(`security.risk.${risk}`, risk);
+}
+
+/** An audit action as people read it ("Role changed") where the catalogue has it; otherwise its code. */
+export function actionLabel(action: string): string {
+  return tOr(`audit.action.${action}`, action);
+}
 export const RISK_COLORS: Record<RiskLevel, string> = { low: 'gray', medium: 'orange', high: 'red' };

@@ -23,6 +23,7 @@ export const messagesEn = {
   ...parts.workspaceDetail,
   ...parts.deletion,
   ...parts.pages,
+  ...parts.securityCenter,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

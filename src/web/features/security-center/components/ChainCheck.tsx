@@ -3,6 +3,7 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { errorMessage } from '../../../shared/api';
 import { verifyAuditChain } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** "Verify integrity": recomputes the organization's audit hash chain on the server and says whether it holds, or where it breaks. */
 export function ChainCheck() {
@@ -11,24 +12,24 @@ export function ChainCheck() {
   return (
     <Group align="flex-start" gap="sm" mb="md">
       <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => check.mutate()} loading={check.isPending}>
-        Verify integrity
+        {t('security.chain.verify')}
       </Button>
       {check.error && (
-        <Alert color="red" title="The check could not run" py={6}>
+        <Alert color="red" title={t('security.chain.couldNotRun')} py={6}>
           {errorMessage(check.error)}
         </Alert>
       )}
       {result?.ok && (
-        <Alert color="green" title="The audit log is intact" py={6}>
-          {result.checked.toLocaleString()} chained events verified
-          {result.redactedEvents > 0 ? `, ${result.redactedEvents.toLocaleString()} with personal data erased by purges` : ''}
-          {result.legacyEvents > 0 ? `; ${result.legacyEvents.toLocaleString()} older events predate the chain` : ''}.
+        <Alert color="green" title={t('security.chain.intact')} py={6}>
+          {t('security.chain.verified', { count: result.checked })}
+          {result.redactedEvents > 0 ? t('security.chain.redacted', { count: result.redactedEvents }) : ''}
+          {result.legacyEvents > 0 ? t('security.chain.legacy', { count: result.legacyEvents }) : ''}.
         </Alert>
       )}
       {result && !result.ok && result.firstBroken && (
-        <Alert color="red" title="The audit log was altered" py={6}>
+        <Alert color="red" title={t('security.chain.altered')} py={6}>
           {result.firstBroken.message}
-          {result.firstBroken.eventId ? ` (event ${result.firstBroken.eventId})` : ''}
+          {result.firstBroken.eventId ? t('security.chain.atEvent', { id: result.firstBroken.eventId }) : ''}
         </Alert>
       )}
     </Group>

@@ -1,7 +1,8 @@
 import { Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
-import type { AuditCategory, AuditEvent, RiskLevel } from '../../../../contracts/audit';
+import type { AuditEvent } from '../../../../contracts/audit';
 import { formatDateTime } from '../../../shared/format';
-import { CATEGORY_LABELS, RISK_LABELS } from '../view';
+import { actionLabel, categoryLabel, riskLabel } from '../view';
+import { t, tOr } from '../../../shared/i18n';
 
 function Json({ label, value }: { label: string; value: unknown }) {
   return (
@@ -11,10 +12,12 @@ function Json({ label, value }: { label: string; value: unknown }) {
       </Title>
       {value === null || value === undefined ? (
         <Text size="sm" c="dimmed">
-          Nothing recorded
+          {t('security.drawer.nothing')}
         </Text>
       ) : (
-        <Code block>{JSON.stringify(value, null, 2)}</Code>
+        <Code block translate="no">
+          {JSON.stringify(value, null, 2)}
+        </Code>
       )}
     </div>
   );
@@ -22,38 +25,47 @@ function Json({ label, value }: { label: string; value: unknown }) {
 
 /** One event in full: who, what, to whom, why, from where (IP, user agent), the request, and before/after. */
 export function EventDrawer({ event, onClose }: { event: AuditEvent | null; onClose: () => void }) {
-  const rows: [string, string][] = event
+  // The third element marks values that are data (codes, ids, what a browser sent): never translated.
+  const rows: [string, string, boolean?][] = event
     ? [
-        ['Time', formatDateTime(event.createdAt)],
-        ['Category', CATEGORY_LABELS[event.category as AuditCategory] ?? event.category],
-        ['Risk level', RISK_LABELS[event.risk as RiskLevel] ?? event.risk],
-        ['Actor', event.actor?.label ?? 'System'],
-        ['Subject', event.subject ? `${event.subject.label} (${event.subject.type})` : '—'],
-        ['Reason', event.reason ?? '—'],
-        ['IP address', event.ip ?? '—'],
-        ['User agent', event.userAgent ?? '—'],
-        ['Request id', event.requestId ?? '—'],
-        ['Event id', event.id],
+        [t('security.drawer.time'), formatDateTime(event.createdAt)],
+        [t('security.drawer.action'), event.action, true],
+        [t('security.events.category'), categoryLabel(event.category)],
+        [t('security.events.risk'), riskLabel(event.risk)],
+        [t('security.events.actor'), event.actor?.label ?? t('security.events.system')],
+        [
+          t('security.events.subject'),
+          event.subject
+            ? t('security.drawer.subject', { label: event.subject.label, type: tOr(`security.subjectType.${event.subject.type}`, event.subject.type) })
+            : '—',
+        ],
+        [t('security.drawer.reason'), event.reason ?? '—'],
+        [t('security.drawer.ip'), event.ip ?? '—', true],
+        [t('security.drawer.userAgent'), event.userAgent ?? '—', true],
+        [t('security.drawer.requestId'), event.requestId ?? '—', true],
+        [t('security.drawer.eventId'), event.id, true],
       ]
     : [];
   return (
-    <Drawer opened={event !== null} onClose={onClose} position="right" size="lg" title={event?.action ?? ''}>
+    <Drawer opened={event !== null} onClose={onClose} position="right" size="lg" title={event ? actionLabel(event.action) : ''}>
       {event && (
         <Stack>
           <Table withRowBorders={false}>
             <Table.Tbody>
-              {rows.map(([label, value]) => (
+              {rows.map(([label, value, data]) => (
                 <Table.Tr key={label}>
                   <Table.Th w={120} style={{ verticalAlign: 'top' }}>
                     {label}
                   </Table.Th>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>{value}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }} translate={data ? 'no' : undefined}>
+                    {value}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <Json label="Before" value={event.before as unknown} />
-          <Json label="After" value={event.after as unknown} />
+          <Json label={t('security.drawer.before')} value={event.before as unknown} />
+          <Json label={t('security.drawer.after')} value={event.after as unknown} />
         </Stack>
       )}
     </Drawer>

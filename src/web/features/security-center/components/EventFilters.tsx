@@ -2,7 +2,8 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { AUDIT_CATEGORIES, RISK_LEVELS } from '../../../../contracts/audit';
-import { CATEGORY_LABELS, RISK_LABELS, type EventsView } from '../view';
+import { categoryLabel, riskLabel, type EventsView } from '../view';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   view: EventsView;
@@ -31,34 +32,34 @@ export function EventFilters({ view, onChange, onReset, end }: Props) {
   const filtered = Object.values(view).some(Boolean);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
-      <DebouncedInput label="Search" icon={<IconSearch size={16} />} value={view.q} onCommit={(q) => onChange({ q })} />
-      <DebouncedInput label="Actor" value={view.actor} onCommit={(actor) => onChange({ actor })} />
-      <DebouncedInput label="Subject" value={view.subject} onCommit={(subject) => onChange({ subject })} />
-      <TextInput label="From" type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value })} w={150} />
-      <TextInput label="To" type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value })} w={150} />
+      <DebouncedInput label={t('security.filter.search')} icon={<IconSearch size={16} />} value={view.q} onCommit={(q) => onChange({ q })} />
+      <DebouncedInput label={t('security.filter.actor')} value={view.actor} onCommit={(actor) => onChange({ actor })} />
+      <DebouncedInput label={t('security.filter.subject')} value={view.subject} onCommit={(subject) => onChange({ subject })} />
+      <TextInput label={t('security.filter.from')} type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value })} w={150} />
+      <TextInput label={t('security.filter.to')} type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value })} w={150} />
       <Select
-        label="Category"
-        placeholder="All categories"
-        data={AUDIT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        label={t('security.filter.category')}
+        placeholder={t('security.filter.allCategories')}
+        data={AUDIT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
         value={view.category ?? null}
         onChange={(value) => onChange({ category: value ?? undefined })}
         clearable
         w={160}
       />
       <Select
-        label="Risk level"
-        placeholder="Any risk"
-        data={RISK_LEVELS.map((r) => ({ value: r, label: RISK_LABELS[r] }))}
+        label={t('security.filter.risk')}
+        placeholder={t('security.filter.anyRisk')}
+        data={RISK_LEVELS.map((r) => ({ value: r, label: riskLabel(r) }))}
         value={view.risk ?? null}
         onChange={(value) => onChange({ risk: value ?? undefined })}
         clearable
         w={130}
       />
       <Select
-        label="Sort"
+        label={t('security.filter.sort')}
         data={[
-          { value: 'newest', label: 'Newest first' },
-          { value: 'oldest', label: 'Oldest first' },
+          { value: 'newest', label: t('security.filter.newest') },
+          { value: 'oldest', label: t('security.filter.oldest') },
         ]}
         value={view.sort ?? 'newest'}
         onChange={(value) => onChange({ sort: value === 'oldest' ? 'oldest' : undefined })}
@@ -67,7 +68,7 @@ export function EventFilters({ view, onChange, onReset, end }: Props) {
       />
       {filtered && (
         <Button variant="subtle" onClick={onReset}>
-          Clear filters
+          {t('security.filter.clear')}
         </Button>
       )}
       {end}

@@ -6,6 +6,7 @@ import { EventDrawer } from './EventDrawer';
 import { EventFilters } from './EventFilters';
 import { EventsTable } from './EventsTable';
 import { ExportMenu } from './ExportMenu';
+import { t } from '../../../shared/i18n';
 
 /** Security Center > Events: search the audit log (the view lives in the URL), open an event, export the view. */
 export function EventsTab() {
@@ -15,7 +16,7 @@ export function EventsTab() {
     <>
       <ChainCheck />
       <EventFilters view={view} onChange={setView} onReset={reset} end={<ExportMenu view={view} />} />
-      <EventsTable view={view} onOpen={setOpen} empty="No events match these filters." />
+      <EventsTable view={view} onOpen={setOpen} empty={t('security.events.none')} />
       <EventDrawer event={open} onClose={() => setOpen(null)} />
     </>
   );

@@ -1,11 +1,12 @@
 import { Button, Center, Loader, Table, Text, UnstyledButton } from '@mantine/core';
-import type { AuditEvent, AuditCategory, RiskLevel } from '../../../../contracts/audit';
+import type { AuditEvent, RiskLevel } from '../../../../contracts/audit';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { formatDateTime } from '../../../shared/format';
 import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { useAuditEvents } from '../hooks/useAuditEvents';
-import { CATEGORY_LABELS, RISK_COLORS, RISK_LABELS, type EventsView } from '../view';
+import { actionLabel, categoryLabel, RISK_COLORS, riskLabel, type EventsView } from '../view';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   view: EventsView;
@@ -23,7 +24,7 @@ export function EventsTable({ view, onOpen, empty }: Props) {
         <Loader />
       </Center>
     );
-  if (events.error) return <LoadFailure error={events.error} title="The events could not be loaded" />;
+  if (events.error) return <LoadFailure error={events.error} title={t('security.events.loadFailed')} />;
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
@@ -31,12 +32,12 @@ export function EventsTable({ view, onOpen, empty }: Props) {
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Event</Table.Th>
-            <Table.Th>Actor</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th>Category</Table.Th>
-            <Table.Th>Risk level</Table.Th>
+            <Table.Th>{t('security.events.time')}</Table.Th>
+            <Table.Th>{t('security.events.event')}</Table.Th>
+            <Table.Th>{t('security.events.actor')}</Table.Th>
+            <Table.Th>{t('security.events.subject')}</Table.Th>
+            <Table.Th>{t('security.events.category')}</Table.Th>
+            <Table.Th>{t('security.events.risk')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,17 +45,25 @@ export function EventsTable({ view, onOpen, empty }: Props) {
             <Table.Tr key={event.id} data-testid="event-row" {...rowNavigation(index, () => onOpen(event))}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.createdAt)}</Table.Td>
               <Table.Td>
-                <UnstyledButton onClick={() => onOpen(event)} aria-label={`Open ${event.action} at ${formatDateTime(event.createdAt)}`}>
+                <UnstyledButton
+                  onClick={() => onOpen(event)}
+                  aria-label={t('security.events.open', { event: actionLabel(event.action), time: formatDateTime(event.createdAt) })}
+                >
                   <Text size="sm" fw={500} td="underline">
-                    {event.action}
+                    {actionLabel(event.action)}
                   </Text>
                 </UnstyledButton>
+                {actionLabel(event.action) !== event.action && (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {event.action}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td>{event.actor?.label ?? 'System'}</Table.Td>
+              <Table.Td>{event.actor?.label ?? t('security.events.system')}</Table.Td>
               <Table.Td>{event.subject?.label ?? '—'}</Table.Td>
-              <Table.Td>{CATEGORY_LABELS[event.category as AuditCategory] ?? event.category}</Table.Td>
+              <Table.Td>{categoryLabel(event.category)}</Table.Td>
               <Table.Td>
-                <SoftBadge color={RISK_COLORS[event.risk as RiskLevel] ?? 'gray'}>{RISK_LABELS[event.risk as RiskLevel] ?? event.risk}</SoftBadge>
+                <SoftBadge color={RISK_COLORS[event.risk as RiskLevel] ?? 'gray'}>{riskLabel(event.risk)}</SoftBadge>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -63,7 +72,7 @@ export function EventsTable({ view, onOpen, empty }: Props) {
       {events.hasNextPage && (
         <Center mt="md">
           <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-            Load more
+            {t('security.events.loadMore')}
           </Button>
         </Center>
       )}

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { downloadExport, type ExportFormat } from '../api';
 import type { EventsView } from '../view';
+import { t } from '../../../shared/i18n';
+import { formatNumber } from '../../../shared/format';
 
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -24,7 +26,7 @@ export function ExportMenu({ view }: { view: EventsView }) {
       const blob = await downloadExport(view, format, setProgress);
       save(blob, `audit-events.${format}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(error) });
+      notifications.show({ color: 'red', title: t('security.export.failed'), message: errorMessage(error) });
     } finally {
       setProgress(null);
     }
@@ -32,22 +34,20 @@ export function ExportMenu({ view }: { view: EventsView }) {
   if (progress)
     return (
       <Group gap="xs" role="status" aria-live="polite" w={260}>
-        <Progress value={100} animated striped style={{ flex: 1 }} aria-label="Export in progress" />
-        <Text size="sm">
-          {progress.rows.toLocaleString()} events, {(progress.bytes / 1024).toFixed(0)} KB
-        </Text>
+        <Progress value={100} animated striped style={{ flex: 1 }} aria-label={t('security.export.inProgress')} />
+        <Text size="sm">{t('security.export.progress', { count: progress.rows, kb: formatNumber(Math.round(progress.bytes / 1024)) })}</Text>
       </Group>
     );
   return (
     <Menu position="bottom-end">
       <Menu.Target>
         <Button variant="default" leftSection={<IconDownload size={16} />}>
-          Export
+          {t('security.export')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => void run('csv')}>CSV</Menu.Item>
-        <Menu.Item onClick={() => void run('jsonl')}>JSON Lines</Menu.Item>
+        <Menu.Item onClick={() => void run('csv')}>{t('security.export.csv')}</Menu.Item>
+        <Menu.Item onClick={() => void run('jsonl')}>{t('security.export.jsonl')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -5,6 +5,7 @@ import { useCan } from '../../../shared/useMe';
 import { EventDrawer } from './EventDrawer';
 import { EventsTable } from './EventsTable';
 import { RestorableUsers } from './RestorableUsers';
+import { t } from '../../../shared/i18n';
 
 const RECOVERY_VIEW = { scope: 'recovery' } as const;
 
@@ -17,12 +18,12 @@ export function RecoveryTab() {
       {can('users.view') && <RestorableUsers />}
       <div>
         <Title order={2} size="h4" mb={4}>
-          Recovery activity
+          {t('security.recovery.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          Restored and reactivated accounts, passkey recovery and removal, and purges, with who did them and why. Open an event for its reason.
+          {t('security.recovery.intro')}
         </Text>
-        <EventsTable view={RECOVERY_VIEW} onOpen={setOpen} empty="No recovery activity yet." />
+        <EventsTable view={RECOVERY_VIEW} onOpen={setOpen} empty={t('security.recovery.none')} />
       </div>
       <EventDrawer event={open} onClose={() => setOpen(null)} />
     </Stack>

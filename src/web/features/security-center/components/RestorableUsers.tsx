@@ -4,6 +4,7 @@ import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { formatDateTime } from '../../../shared/format';
 import { OffboardingActions } from '../../offboarding';
 import { fetchRestorableUsers } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** Deleted users still inside the 30-day restore period, with "Restore" for those who may restore. */
 export function RestorableUsers() {
@@ -12,21 +13,21 @@ export function RestorableUsers() {
   return (
     <div>
       <Title order={2} size="h4" mb="xs">
-        Deleted users in the restore period
+        {t('security.restorable.title')}
       </Title>
       {restorable.error ? (
-        <LoadFailure error={restorable.error} title="Deleted users could not be loaded" />
+        <LoadFailure error={restorable.error} title={t('security.restorable.loadFailed')} />
       ) : restorable.data?.items.length === 0 ? (
-        <Text c="dimmed">No deleted user can be restored now.</Text>
+        <Text c="dimmed">{t('security.restorable.none')}</Text>
       ) : (
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>User</Table.Th>
-              <Table.Th>Deleted</Table.Th>
-              <Table.Th>Restorable until</Table.Th>
+              <Table.Th>{t('security.restorable.user')}</Table.Th>
+              <Table.Th>{t('security.restorable.deleted')}</Table.Th>
+              <Table.Th>{t('security.restorable.until')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>

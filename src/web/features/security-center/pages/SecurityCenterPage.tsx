@@ -5,11 +5,11 @@ import type { ReactNode } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { EventsTab } from '../components/EventsTab';
 import { RecoveryTab } from '../components/RecoveryTab';
+import { t, tOr } from '../../../shared/i18n';
 
 interface SecurityTab {
   /** The URL segment: /admin/security/<value>. */
   value: string;
-  label: string;
   render: () => ReactNode;
 }
 
@@ -19,26 +19,26 @@ interface SecurityTab {
  * `AccessReviewsTab` from features/access-reviews, between Events/Alerts and Recovery).
  */
 export const SECURITY_TABS: SecurityTab[] = [
-  { value: 'events', label: 'Events', render: () => <EventsTab /> },
-  { value: 'alerts', label: 'Alerts', render: () => <AlertsTab /> },
-  { value: 'access-reviews', label: 'Access Reviews', render: () => <AccessReviewsTab /> },
-  { value: 'recovery', label: 'Recovery', render: () => <RecoveryTab /> },
+  { value: 'events', render: () => <EventsTab /> },
+  { value: 'alerts', render: () => <AlertsTab /> },
+  { value: 'access-reviews', render: () => <AccessReviewsTab /> },
+  { value: 'recovery', render: () => <RecoveryTab /> },
 ];
 
 /** /admin/security/:tab — Security Center. */
 export function SecurityCenterPage() {
   const { tab } = useParams();
   const navigate = useNavigate();
-  const current = SECURITY_TABS.find((t) => t.value === tab);
+  const current = SECURITY_TABS.find((entry) => entry.value === tab);
   if (!current) return <Navigate to={`/admin/security/${SECURITY_TABS[0].value}`} replace />;
   return (
     <Stack maw={1300}>
       <div>
         <Title order={1} size="h2">
-          Security Center
+          {t('security.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Search the audit log, act on alerts, review who has access, see what was recovered and restored, and export evidence.
+          {t('security.intro')}
         </Text>
       </div>
       <Tabs
@@ -49,15 +49,15 @@ export function SecurityCenterPage() {
         keepMounted={false}
       >
         <Tabs.List>
-          {SECURITY_TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
+          {SECURITY_TABS.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {tOr(`security.tab.${tab.value}`, tab.value)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {SECURITY_TABS.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value} pt="md">
-            {t.render()}
+        {SECURITY_TABS.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+            {tab.render()}
           </Tabs.Panel>
         ))}
       </Tabs>

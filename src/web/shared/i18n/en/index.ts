@@ -15,3 +15,4 @@ export { groupDetail } from './groupDetail';
 export { workspaceDetail } from './workspaceDetail';
 export { deletion } from './deletion';
 export { pages } from './pages';
+export { securityCenter } from './securityCenter';
