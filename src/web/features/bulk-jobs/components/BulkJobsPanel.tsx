@@ -12,6 +12,7 @@ const ACTIONS: Record<BulkJob['kind'], string> = {
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
   deactivate: 'Deactivate users',
+  invite_csv: 'Invite from',
   undo: 'Undo of',
 };
 
