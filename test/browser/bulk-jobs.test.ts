@@ -85,8 +85,13 @@ describe('Bulk work as jobs', () => {
     const table = dialog.getByRole('table', { name: 'Rejected rows' });
     await expect(table.getByRole('row', { name: /1001.*CSVJOB0007@acme\.test.*rejected.*more than once/ }).count()).resolves.toBe(1);
     await expect(table.getByRole('row', { name: /1002.*wizard@acme\.test.*rejected.*Unknown role "Wizard"/ }).count()).resolves.toBe(1);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('link', { name: 'Download results' }).click();
+    const text = await (await (await download).createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString('utf8'));
+    expect(text.split(/\r?\n/)).toHaveLength(1_003);
+    expect(text).toContain('1002,wizard@acme.test,rejected,');
     const axe = await new AxeBuilder({ page }).include('[role=dialog]').analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.html + n.failureSummary)])).toEqual([]);
 
     // Done puts the finished import away: the tab offers a file again.
     await dialog.getByRole('button', { name: 'Done' }).click();

@@ -68,6 +68,16 @@ describe('a CSV import as a bulk job', () => {
     expect(carolMail.text).toContain('as Publisher');
     expect(await auditCount('bulk_job.finished')).toBe(1);
     expect((await call('POST', `/api/bulk-jobs/${start.body.id}/undo`)).body.error.code).toBe('BULK_JOB_NOT_UNDOABLE');
+
+    // The results file has every row of the upload, in file order, as the console's file for a small one.
+    const file = await t.app.inject({ method: 'GET', url: `/api/bulk-jobs/${start.body.id}/results.csv`, headers: { cookie: t.adminCookie } });
+    expect(file.headers['content-type']).toContain('text/csv');
+    const lines = file.body.split(/\r?\n/);
+    expect(lines).toHaveLength(126);
+    expect(lines[0]).toBe('line,email,outcome,message');
+    expect(lines[1]).toBe('1,person0000@acme.test,invited,');
+    expect(lines[121]).toBe('121,PERSON0005@acme.test,rejected,PERSON0005@acme.test: This address appears more than once in the list.');
+    expect(lines[124]).toBe('124,bob@acme.test,updated,');
   });
 
   it('should stop after the chunk in flight when cancelled and keep the invitations already sent', async () => {
@@ -95,6 +105,9 @@ describe('a CSV import as a bulk job', () => {
     expect((await call('POST', `/api/bulk-jobs/${start.body.id}/cancel`, undefined, viewer)).status).toBe(403);
     const other = await t.newOrganization('Globex', 'admin@globex.test');
     expect((await call('GET', `/api/bulk-jobs/${start.body.id}`, undefined, other.adminCookie)).status).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/bulk-jobs/${start.body.id}/results.csv`, headers: { cookie: other.adminCookie } })).statusCode).toBe(
+      404,
+    );
   });
 
   it('should report, row by row, a role change the starter may not make, as the single invite does', async () => {

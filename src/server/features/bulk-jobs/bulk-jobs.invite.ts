@@ -1,10 +1,14 @@
+import Papa from 'papaparse';
 import type { BulkJob, StartInviteJobBody } from '../../../contracts/bulk-jobs.js';
+import { FORMULA_CELL } from '../../../contracts/csv.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../platform/deps.js';
+import { fail } from '../../platform/errors.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { inviteCsvRows, markDuplicateRows, prepareCsvInvitations, type CsvInviteJobRow } from '../invitations/index.js';
-import type { ItemOutcome } from './bulk-jobs.repository.js';
-import { queueJob, toBulkJob } from './bulk-jobs.service.js';
+import { BULK_JOBS_ERRORS } from './bulk-jobs.errors.js';
+import { itemsAfter, type ItemOutcome } from './bulk-jobs.repository.js';
+import { queueJob, requireJob, toBulkJob } from './bulk-jobs.service.js';
 import type { BulkJobItemRow, BulkJobRow } from './bulk-jobs.table.js';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -45,4 +49,28 @@ export async function applyInviteChunk(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, 
     else outcomes.set(item.seq, { status: 'changed', beforeValue: outcome.result.outcome, userId: outcome.result.userId });
   });
   return outcomes;
+}
+
+const RESULT_PAGE = 1000;
+
+/**
+ * A CSV import's results file, as the console's file for a smaller import: one line per row of the
+ * uploaded file (line, email, outcome, message); rows not reached yet are 'pending'. Emails and
+ * messages echo the file, so a cell a spreadsheet would run as a formula is neutralised.
+ */
+export async function inviteJobResultsCsv(ctx: Ctx, id: string): Promise<string> {
+  const job = await requireJob(ctx.deps.db, ctx.organizationId, id);
+  if (job.kind !== 'invite_csv') throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_FOUND', undefined, 'Only a CSV import has a results file.');
+  const data: (string | number)[][] = [];
+  for (let after = -1; ;) {
+    const items = await itemsAfter(ctx.deps.db, job.id, after, RESULT_PAGE);
+    for (const item of items) {
+      const row = JSON.parse(item.payload ?? '{}') as CsvInviteJobRow;
+      const outcome = item.status === 'changed' ? (item.before_value ?? 'invited') : item.status === 'skipped' ? 'rejected' : item.status;
+      data.push([row.line, row.email, outcome, item.error_message ?? '']);
+    }
+    if (items.length < RESULT_PAGE) break;
+    after = items[items.length - 1].seq;
+  }
+  return Papa.unparse({ fields: ['line', 'email', 'outcome', 'message'], data }, { escapeFormulae: FORMULA_CELL });
 }

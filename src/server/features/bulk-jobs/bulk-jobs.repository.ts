@@ -132,3 +132,15 @@ export async function failuresOf(db: DbOrTrx, jobId: string, organizationId: str
     .limit(limit)
     .execute();
 }
+
+/** One page of a job's items in file order, after `afterSeq`. */
+export function itemsAfter(db: DbOrTrx, jobId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('bulk_job_items')
+    .select(['seq', 'status', 'before_value', 'error_message', 'payload'])
+    .where('job_id', '=', jobId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { BulkJob, BulkJobDetail, BulkJobList, BulkJobListQuery, StartBulkJobBody, StartInviteJobBody } from '../../../contracts/bulk-jobs.js';
 import { ErrorBody, IdempotencyHeaders, IdParams } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
@@ -6,7 +7,7 @@ import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { EXISTING_USER_ROLE_CHANGE } from '../invitations/index.js';
 import { BULK_ACTION_PERMISSIONS } from '../users/index.js';
-import { startInviteJob } from './bulk-jobs.invite.js';
+import { inviteJobResultsCsv, startInviteJob } from './bulk-jobs.invite.js';
 import { cancelBulkJob, getBulkJob, listBulkJobs, startBulkJob, undoBulkJob } from './bulk-jobs.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -131,6 +132,21 @@ const inviteJobRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
       const answer = await idempotent(request, reply, deps, ctx.organizationId, async () => ({ status: 202, body: await startInviteJob(ctx, request.body) }));
       app.bulkJobWorker?.kick();
       return answer;
+    },
+  });
+
+  app.get('/api/bulk-jobs/:id/results.csv', {
+    config: { permission: 'users.view' },
+    schema: {
+      operationId: 'inviteJobResultsCsv',
+      tags: ['Bulk jobs'],
+      summary: 'A CSV import job’s results, one line per row of the file',
+      params: IdParams,
+      response: { 200: Type.String({ description: 'The rows as CSV (text/csv): line, email, outcome, message.' }), ...errors },
+    },
+    handler: async (request, reply) => {
+      const csv = await inviteJobResultsCsv(contextOf(request, deps), request.params.id);
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="invitation-results.csv"').send(csv);
     },
   });
 };

@@ -117,7 +117,7 @@ export async function listBulkJobs(ctx: Ctx, query: { cursor?: string; limit?: n
   return { items: rows.slice(0, limit).map((r) => toBulkJob(r, now)), nextCursor: rows.length > limit ? rows[limit - 1].id : null };
 }
 
-async function requireJob(db: DbOrTrx, organizationId: string, id: string): Promise<BulkJobRow> {
+export async function requireJob(db: DbOrTrx, organizationId: string, id: string): Promise<BulkJobRow> {
   const row = await findJob(db, organizationId, id);
   if (!row) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_FOUND');
   return row;

@@ -9,6 +9,9 @@ export const startBulkJob = (body: StartBulkJobBody, idempotencyKey: string) =>
 export const startInviteJob = (body: StartInviteJobBody, idempotencyKey: string) =>
   api<BulkJob>('/api/bulk-jobs/invitations', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 
+/** A CSV import job's results file (every row: line, email, outcome, message), for a download link. */
+export const inviteJobResultsUrl = (id: string) => `/api/bulk-jobs/${encodeURIComponent(id)}/results.csv`;
+
 export const fetchBulkJobs = () => api<BulkJobList>('/api/bulk-jobs', { query: { limit: 5 } });
 
 export const fetchBulkJob = (id: string) => api<BulkJobDetail>(`/api/bulk-jobs/${encodeURIComponent(id)}`);

@@ -3,5 +3,5 @@
  * the Invite dialog starts a large CSV import as one and follows its progress.
  */
 export { BulkJobsPanel } from './components/BulkJobsPanel';
-export { startBulkJob, startInviteJob } from './api';
+export { inviteJobResultsUrl, startBulkJob, startInviteJob } from './api';
 export { isActive, useBulkJobActions, useLiveBulkJob } from './hooks/useBulkJobs';

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconInfoCircle, IconPlayerStop } from '@tabler/icons-react';
+import { IconDownload, IconInfoCircle, IconPlayerStop } from '@tabler/icons-react';
 import type { BulkJob, BulkJobDetail } from '../../../../contracts/bulk-jobs';
 import { errorMessage } from '../../../shared/api';
 import { formatNumber } from '../../../shared/format';
-import { isActive, useBulkJobActions, useLiveBulkJob } from '../../bulk-jobs';
+import { inviteJobResultsUrl, isActive, useBulkJobActions, useLiveBulkJob } from '../../bulk-jobs';
 import type { RowResult } from '../csv';
 import { CsvResultsTable } from './CsvResultsTable';
 import { CsvUploadProgress } from './CsvUploadProgress';
@@ -77,9 +77,20 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
             Cancel import
           </Button>
         ) : (
-          <Button variant="light" onClick={onAnotherFile} disabled={active}>
-            Upload another file
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component="a"
+              href={inviteJobResultsUrl(data.id)}
+              download="invitation-results.csv"
+              leftSection={<IconDownload size={16} />}
+            >
+              Download results
+            </Button>
+            <Button variant="default" onClick={onAnotherFile} disabled={active}>
+              Upload another file
+            </Button>
+          </Group>
         )}
         <Button
           onClick={() => {
