@@ -1,13 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { Reason } from './common.js';
+import { CsvInviteRow } from './invitations.js';
 import { UserFilter } from './users.js';
 
-/** Bulk changes above this many users run as a job; the console sends smaller ones synchronously. */
+/** Bulk changes above this many users (or CSV rows) run as a job; the console sends smaller ones synchronously. */
 export const BULK_JOB_THRESHOLD = 1000;
 /** How long a finished role or group job can be undone. */
 export const BULK_JOB_UNDO_DAYS = 30;
 
-export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group', 'deactivate', 'undo'] as const;
+export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group', 'deactivate', 'invite_csv', 'undo'] as const;
+/** The most users (or CSV rows) one job takes. */
+export const BULK_JOB_MAX = 100_000;
 export const BULK_JOB_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
 
 export const StartBulkJobBody = Type.Object({
@@ -22,8 +25,24 @@ export const StartBulkJobBody = Type.Object({
 });
 export type StartBulkJobBody = Static<typeof StartBulkJobBody>;
 
+/**
+ * A CSV invitation of any size, as a job: every row of the file as the console read it. Each row is
+ * invited (or renewed, or its account updated) as a single invitation is; a row that cannot be is
+ * reported with its line. Invitations are not undone by Undo (revoke them on the Invitations page).
+ */
+export const StartInviteJobBody = Type.Object({
+  rows: Type.Array(CsvInviteRow, { minItems: 1, maxItems: BULK_JOB_MAX }),
+  /** The uploaded file's name, shown as the job's target. */
+  fileName: Type.Optional(Type.String({ maxLength: 200 })),
+  reason: Reason,
+});
+export type StartInviteJobBody = Static<typeof StartInviteJobBody>;
+
 export const BulkJobFailure = Type.Object({
+  /** '' for a CSV row that never reached an account. */
   userId: Type.String(),
+  /** For a CSV invitation job: the row's line in the file (header excluded). */
+  line: Type.Optional(Type.Integer()),
   email: Type.Union([Type.String(), Type.Null()]),
   code: Type.String(),
   message: Type.String(),
@@ -53,7 +72,7 @@ export type BulkJob = Static<typeof BulkJob>;
 
 export const BulkJobDetail = Type.Object({
   ...BulkJob.properties,
-  /** The first 100 users the job skipped, with the guardrail that protected each. */
+  /** The first 100 users (CSV rows) the job skipped, with the guardrail (or the problem) that stopped each. */
   failures: Type.Array(BulkJobFailure),
 });
 export type BulkJobDetail = Static<typeof BulkJobDetail>;

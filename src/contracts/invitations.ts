@@ -11,6 +11,20 @@ export const InviteEntry = Type.Object({
   group: Type.Optional(Type.String({ maxLength: 200 })),
   name: Type.Optional(Type.String({ maxLength: 200 })),
 });
+export type InviteEntry = Static<typeof InviteEntry>;
+
+/** One row of an invitation CSV, as the console read it (for a CSV import that runs as a job). */
+export const CsvInviteRow = Type.Object({
+  /** 1-based line in the file, header excluded. */
+  line: Type.Integer({ minimum: 1 }),
+  email: Type.String({ maxLength: 320 }),
+  /** A role's name (any case), key or id; empty means the organization's default role. */
+  role: Type.Optional(Type.String({ maxLength: 200 })),
+  /** A group's name or id. */
+  group: Type.Optional(Type.String({ maxLength: 200 })),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type CsvInviteRow = Static<typeof CsvInviteRow>;
 
 export const InviteBody = Type.Object({
   /** One or many addresses; each gets the role and group below unless its entry names its own. */

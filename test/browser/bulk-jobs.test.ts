@@ -59,4 +59,44 @@ describe('Bulk work as jobs', () => {
     expect(await usersWithRole(roles.Viewer)).toBe(0);
     await expect(job.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
   }, 120_000);
+
+  it('should import a CSV of more than 1,000 rows as a job, follow it in the Invite dialog across a reload, and report the rows it rejected', async () => {
+    const lines = ['email,role,group,name', ...Array.from({ length: 1_000 }, (_, i) => `csvjob${String(i).padStart(4, '0')}@acme.test,,,`)];
+    lines.push('CSVJOB0007@acme.test,,,', 'wizard@acme.test,Wizard,,');
+    await page.goto(`${app.url}/admin/users`);
+    await page.getByRole('button', { name: 'Invite New User' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite New User' });
+    await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await dialog.getByText('Runs as a background job').waitFor();
+    await dialog.getByRole('button', { name: 'Start import of 1,002 rows' }).click();
+    await dialog.getByText('Import of “big.csv”', { exact: false }).waitFor();
+
+    // The job lives on the server: after a reload the Users page lists it and the CSV tab follows it again.
+    await page.reload();
+    const job = page.getByRole('group', { name: 'Invite from “big.csv”' });
+    await job.getByText('1,002 of 1,002 rows processed · 1,000 invited or updated', { exact: false }).waitFor();
+    await job.getByText('Undo does not apply to invitations', { exact: false }).waitFor();
+    await expect(job.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Invite New User' }).click();
+    await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
+    await dialog.getByText('Finished').waitFor();
+    await dialog.getByText('1,000 invited or updated · 2 rejected').waitFor();
+    const table = dialog.getByRole('table', { name: 'Rejected rows' });
+    await expect(table.getByRole('row', { name: /1001.*CSVJOB0007@acme\.test.*rejected.*more than once/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('row', { name: /1002.*wizard@acme\.test.*rejected.*Unknown role "Wizard"/ }).count()).resolves.toBe(1);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('link', { name: 'Download results' }).click();
+    const text = await (await (await download).createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString('utf8'));
+    expect(text.split(/\r?\n/)).toHaveLength(1_003);
+    expect(text).toContain('1002,wizard@acme.test,rejected,');
+    const axe = await new AxeBuilder({ page }).include('[role=dialog]').analyze();
+    expect(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.html + n.failureSummary)])).toEqual([]);
+
+    // Done puts the finished import away: the tab offers a file again.
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Invite New User' }).click();
+    await dialog.getByRole('tab', { name: 'Upload CSV' }).click();
+    await dialog.locator('input[type=file]').waitFor({ state: 'attached' });
+  }, 120_000);
 });

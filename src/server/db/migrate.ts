@@ -22,6 +22,7 @@ import * as saml from './migrations/2026_12_01_0021_saml.js';
 import * as bulkJobs from './migrations/2026_12_01_0023_bulk_jobs.js';
 import * as auditTextSearch from './migrations/2026_12_01_0024_audit_text_search.js';
 import * as auditTextStatistics from './migrations/2026_12_01_0025_audit_text_statistics.js';
+import * as bulkJobPayload from './migrations/2026_12_01_0026_bulk_job_payload.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0023_bulk_jobs': bulkJobs,
   '2026_12_01_0024_audit_text_search': auditTextSearch,
   '2026_12_01_0025_audit_text_statistics': auditTextStatistics,
+  '2026_12_01_0026_bulk_job_payload': bulkJobPayload,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

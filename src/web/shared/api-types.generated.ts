@@ -565,6 +565,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/bulk-jobs/{id}/results.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A CSV import job’s results, one line per row of the file */
+    get: operations['inviteJobResultsCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bulk-jobs/{id}/undo': {
     parameters: {
       query?: never;
@@ -576,6 +593,23 @@ export interface paths {
     put?: never;
     /** Restore what a role or group job changed (within 30 days), as a new job */
     post: operations['undoBulkJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bulk-jobs/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invite the rows of a CSV file as a server-side job; each row reported on its own (Idempotency-Key honoured) */
+    post: operations['startInviteJob'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2290,7 +2324,7 @@ export interface components {
       finishedAt: string | null;
       id: string;
       /** @enum {unknown} */
-      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'undo';
+      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       lastError: string | null;
       processed: number;
       reason: string | null;
@@ -2315,7 +2349,7 @@ export interface components {
       finishedAt: string | null;
       id: string;
       /** @enum {unknown} */
-      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'undo';
+      kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       lastError: string | null;
       processed: number;
       reason: string | null;
@@ -2335,6 +2369,7 @@ export interface components {
     BulkJobFailure: {
       code: string;
       email: string | null;
+      line?: number;
       message: string;
       userId: string;
     };
@@ -2622,6 +2657,13 @@ export interface components {
       ownerUserId?: string;
       reason?: string;
       type: components['schemas']['WorkspaceTypeSchema'];
+    };
+    CsvInviteRow: {
+      email: string;
+      group?: string;
+      line: number;
+      name?: string;
+      role?: string;
     };
     DeactivateResult: {
       invitationsRevoked: number;
@@ -3593,6 +3635,11 @@ export interface components {
       reason?: string;
       roleId?: string;
       userIds?: string[];
+    };
+    StartInviteJobBody: {
+      fileName?: string;
+      reason?: string;
+      rows: components['schemas']['CsvInviteRow'][];
     };
     SuspendedOrganization: {
       organization: components['schemas']['OperatorOrganization'];
@@ -6234,6 +6281,82 @@ export interface operations {
       };
     };
   };
+  inviteJobResultsCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rows as CSV (text/csv): line, email, outcome, message. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   undoBulkJob: {
     parameters: {
       query?: never;
@@ -6244,6 +6367,87 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      /** @description The bulk job: its kind, state, progress and whether it can still be undone. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkJob'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  startInviteJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Idempotency-Key: a retry with the same key and body replays the first answer instead of acting twice; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED). */
+        'idempotency-key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartInviteJobBody'];
+      };
+    };
     responses: {
       /** @description The bulk job: its kind, state, progress and whether it can still be undone. */
       202: {

@@ -6,6 +6,7 @@ import { deactivateInTransaction, OFFBOARDING_ERRORS } from '../offboarding/inde
 import { lockOrganizationForAccessChange, outrankingTargets } from '../roles/index.js';
 import { assignRoles, USERS_ERRORS, usersByIds, type UserRow } from '../users/index.js';
 import { BULK_JOBS_ERRORS } from './bulk-jobs.errors.js';
+import { applyInviteChunk } from './bulk-jobs.invite.js';
 import type { ItemOutcome } from './bulk-jobs.repository.js';
 import type { BulkJobItemRow, BulkJobRow } from './bulk-jobs.table.js';
 
@@ -20,6 +21,7 @@ const skipped = (error: AppError): ItemOutcome => ({ status: 'skipped', errorCod
  * job does: for an undo, what the undone job did (applied in reverse).
  */
 export async function applyChunk(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, kind: string, items: readonly BulkJobItemRow[]): Promise<Outcomes> {
+  if (kind === 'invite_csv') return applyInviteChunk(trx, ctx, job, items);
   const outcomes: Outcomes = new Map();
   const users = await usersByIds(
     trx,

@@ -9,7 +9,14 @@ export async function insertJob(trx: DbOrTrx, row: NewBulkJobRow): Promise<void>
   await trx.insertInto('bulk_jobs').values(row).execute();
 }
 
-export async function insertItems(trx: DbOrTrx, jobId: string, items: readonly { userId: string; restoreTo?: string | null }[]): Promise<void> {
+export interface NewItem {
+  userId: string;
+  restoreTo?: string | null;
+  /** A CSV row's input, as JSON. */
+  payload?: string;
+}
+
+export async function insertItems(trx: DbOrTrx, jobId: string, items: readonly NewItem[]): Promise<void> {
   for (let i = 0; i < items.length; i += ITEMS_PER_INSERT) {
     await trx
       .insertInto('bulk_job_items')
@@ -20,6 +27,7 @@ export async function insertItems(trx: DbOrTrx, jobId: string, items: readonly {
           user_id: item.userId,
           status: 'pending',
           restore_to: item.restoreTo ?? null,
+          payload: item.payload ?? null,
         })),
       )
       .execute();
@@ -60,13 +68,15 @@ export interface ItemOutcome {
   beforeValue?: string | null;
   errorCode?: string;
   errorMessage?: string;
+  /** The account the item turned out to be (an invitation row's). */
+  userId?: string;
 }
 
 /** Marks a chunk's items, one UPDATE per distinct outcome. */
 export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyMap<number, ItemOutcome>): Promise<void> {
   const groups = new Map<string, { outcome: ItemOutcome; seqs: number[] }>();
   for (const [seq, outcome] of outcomes) {
-    const key = JSON.stringify([outcome.status, outcome.beforeValue ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null]);
+    const key = JSON.stringify([outcome.status, outcome.beforeValue ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null, outcome.userId ?? null]);
     const group = groups.get(key) ?? { outcome, seqs: [] };
     group.seqs.push(seq);
     groups.set(key, group);
@@ -79,6 +89,7 @@ export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyM
         before_value: outcome.beforeValue ?? null,
         error_code: outcome.errorCode ?? null,
         error_message: outcome.errorMessage ?? null,
+        ...(outcome.userId ? { user_id: outcome.userId } : {}),
       })
       .where('job_id', '=', jobId)
       .where('seq', 'in', seqs)
@@ -114,10 +125,22 @@ export async function failuresOf(db: DbOrTrx, jobId: string, organizationId: str
   return db
     .selectFrom('bulk_job_items')
     .leftJoin('users', (join) => join.onRef('users.id', '=', 'bulk_job_items.user_id').on('users.organization_id', '=', organizationId))
-    .select(['bulk_job_items.user_id', 'users.email', 'bulk_job_items.error_code', 'bulk_job_items.error_message'])
+    .select(['bulk_job_items.user_id', 'users.email', 'bulk_job_items.error_code', 'bulk_job_items.error_message', 'bulk_job_items.payload'])
     .where('bulk_job_items.job_id', '=', jobId)
     .where('bulk_job_items.status', '=', 'skipped')
     .orderBy('bulk_job_items.seq')
+    .limit(limit)
+    .execute();
+}
+
+/** One page of a job's items in file order, after `afterSeq`. */
+export function itemsAfter(db: DbOrTrx, jobId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('bulk_job_items')
+    .select(['seq', 'status', 'before_value', 'error_message', 'payload'])
+    .where('job_id', '=', jobId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
     .limit(limit)
     .execute();
 }

@@ -20,6 +20,7 @@ const PERMISSION_OF: Record<string, string> = {
   add_to_group: 'groups.manage',
   remove_from_group: 'groups.manage',
   deactivate: 'users.deactivate',
+  invite_csv: 'users.invite',
 };
 
 export interface BulkJobHooks {
@@ -27,6 +28,8 @@ export interface BulkJobHooks {
   inChunk?: (jobId: string, chunk: number) => Promise<void>;
   /** Hand the job back after this many chunks of a claim (tests look at a job mid-run). */
   chunksPerClaim?: number;
+  /** Items per chunk instead of BULK_JOB_CHUNK (tests look at a CSV import mid-run without thousands of rows). */
+  chunkSize?: number;
 }
 
 declare module 'fastify' {
@@ -69,7 +72,7 @@ async function runJob(deps: Deps, lease: Lease, hooks: BulkJobHooks): Promise<Ou
     // Finished before a crash took the process that finished it: only the status is missing.
     if (job.finished_at) return { ok: true, status: job.cancel_requested ? 'cancelled' : 'done' };
     if (job.cancel_requested) return finish(deps, lease, job, 'cancelled');
-    const items = await pendingItems(deps.db, job.id, BULK_JOB_CHUNK);
+    const items = await pendingItems(deps.db, job.id, hooks.chunkSize ?? BULK_JOB_CHUNK);
     if (items.length === 0) return finish(deps, lease, job, 'done');
     if (performance.now() - started > CLAIM_BUDGET_MS || chunk === hooks.chunksPerClaim)
       return { ok: true, status: 'pending', columns: { attempts: 0, next_attempt_at: nowIso(deps) } };

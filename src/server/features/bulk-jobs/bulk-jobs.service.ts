@@ -1,4 +1,4 @@
-import { BULK_JOB_UNDO_DAYS, type BulkJob, type BulkJobDetail, type BulkJobList, type StartBulkJobBody } from '../../../contracts/bulk-jobs.js';
+import { BULK_JOB_MAX, BULK_JOB_UNDO_DAYS, type BulkJob, type BulkJobDetail, type BulkJobList, type StartBulkJobBody } from '../../../contracts/bulk-jobs.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { requireConditional } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -9,12 +9,12 @@ import { findGroup } from '../groups/index.js';
 import { assertNoEscalation, findRole, rolePermissions, ROLES_ERRORS } from '../roles/index.js';
 import { listMatchingUserIds, USERS_ERRORS } from '../users/index.js';
 import { BULK_JOBS_ERRORS } from './bulk-jobs.errors.js';
-import { changedItems, failuresOf, findJob, insertItems, insertJob, listJobs } from './bulk-jobs.repository.js';
+import { changedItems, failuresOf, findJob, insertItems, insertJob, listJobs, type NewItem } from './bulk-jobs.repository.js';
 import type { BulkJobRow } from './bulk-jobs.table.js';
 
-/** The most users one job takes. */
-export const BULK_JOB_MAX = 100_000;
 const DAY_MS = 86_400_000;
+/** Deactivations are reversed person by person, invitations revoked on the Invitations page: neither by Undo. */
+const UNDOABLE_KINDS = new Set(['assign_role', 'add_to_group', 'remove_from_group']);
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -23,11 +23,13 @@ const ACTION_WORDS: Record<string, string> = {
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
   deactivate: 'Deactivate',
+  invite_csv: 'Invite from CSV',
   undo: 'Undo',
 };
 
 export function jobSubject(job: Pick<BulkJobRow, 'id' | 'kind' | 'target_label' | 'total'>) {
-  return { type: 'bulk_job', id: job.id, label: `${ACTION_WORDS[job.kind]} "${job.target_label}" · ${job.total} users` };
+  const what = job.kind === 'invite_csv' ? 'rows' : 'users';
+  return { type: 'bulk_job', id: job.id, label: `${ACTION_WORDS[job.kind]} "${job.target_label}" · ${job.total} ${what}` };
 }
 
 export function actorLabelOf(actor: Actor): string {
@@ -63,11 +65,11 @@ interface NewJob {
   target: { id: string; name: string };
   reason: string | null;
   undoOf?: string;
-  items: { userId: string; restoreTo?: string | null }[];
+  items: NewItem[];
 }
 
 /** Writes a queued job, its items and its `bulk_job.started` event in the caller's transaction. */
-async function queueJob(trx: DbOrTrx, ctx: Ctx, job: NewJob): Promise<BulkJobRow> {
+export async function queueJob(trx: DbOrTrx, ctx: Ctx, job: NewJob): Promise<BulkJobRow> {
   const now = nowIso(ctx.deps);
   const row = {
     id: ctx.deps.newId(),
@@ -115,7 +117,7 @@ export async function listBulkJobs(ctx: Ctx, query: { cursor?: string; limit?: n
   return { items: rows.slice(0, limit).map((r) => toBulkJob(r, now)), nextCursor: rows.length > limit ? rows[limit - 1].id : null };
 }
 
-async function requireJob(db: DbOrTrx, organizationId: string, id: string): Promise<BulkJobRow> {
+export async function requireJob(db: DbOrTrx, organizationId: string, id: string): Promise<BulkJobRow> {
   const row = await findJob(db, organizationId, id);
   if (!row) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_FOUND');
   return row;
@@ -126,7 +128,16 @@ export async function getBulkJob(ctx: Ctx, id: string): Promise<BulkJobDetail> {
   const failures = await failuresOf(ctx.deps.db, id, ctx.organizationId, 100);
   return {
     ...toBulkJob(row, ctx.deps.clock()),
-    failures: failures.map((f) => ({ userId: f.user_id, email: f.email ?? null, code: f.error_code ?? 'UNKNOWN', message: f.error_message ?? '' })),
+    failures: failures.map((f) => {
+      const row = f.payload ? (JSON.parse(f.payload) as { line: number; email: string }) : null;
+      return {
+        userId: f.user_id,
+        ...(row ? { line: row.line } : {}),
+        email: f.email ?? row?.email ?? null,
+        code: f.error_code ?? 'UNKNOWN',
+        message: f.error_message ?? '',
+      };
+    }),
   };
 }
 
@@ -136,6 +147,7 @@ export async function cancelBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
     const row = await requireJob(trx, ctx.organizationId, id);
     if (!['pending', 'sending'].includes(row.status)) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_FINISHED');
     if (row.kind === 'deactivate') requireConditional(ctx, 'deactivation');
+    else if (row.kind === 'invite_csv') requireConditional(ctx, 'invitations');
     else requireConditional(ctx, (await changesRoles(trx, row)) ? 'role' : 'groups');
     if (row.cancel_requested) return;
     await trx.updateTable('bulk_jobs').set({ cancel_requested: 1 }).where('id', '=', id).execute();
@@ -157,8 +169,7 @@ export async function cancelBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
 export async function undoBulkJob(ctx: Ctx, id: string): Promise<BulkJob> {
   const row = await ctx.deps.db.transaction().execute(async (trx) => {
     const job = await requireJob(trx, ctx.organizationId, id);
-    if (job.kind === 'undo' || job.kind === 'deactivate' || job.undone_by || !['done', 'cancelled'].includes(job.status))
-      throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_UNDOABLE');
+    if (!UNDOABLE_KINDS.has(job.kind) || job.undone_by || !['done', 'cancelled'].includes(job.status)) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_NOT_UNDOABLE');
     if (!undoableUntil(job, ctx.deps.clock())) throw fail(BULK_JOBS_ERRORS, 'BULK_JOB_UNDO_EXPIRED');
     requireConditional(ctx, job.kind === 'assign_role' ? 'role' : 'groups');
     const items = (await changedItems(trx, id)).map((item) => ({ userId: item.user_id, restoreTo: item.before_value }));
@@ -185,8 +196,7 @@ async function changesRoles(db: DbOrTrx, row: BulkJobRow): Promise<boolean> {
 
 /** Until when a job can be undone, or null. */
 export function undoableUntil(row: BulkJobRow, now: Date): string | null {
-  if (row.kind === 'undo' || row.kind === 'deactivate' || row.undone_by || !row.finished_at || !['done', 'cancelled'].includes(row.status) || row.changed === 0)
-    return null;
+  if (!UNDOABLE_KINDS.has(row.kind) || row.undone_by || !row.finished_at || !['done', 'cancelled'].includes(row.status) || row.changed === 0) return null;
   const until = new Date(new Date(row.finished_at).getTime() + BULK_JOB_UNDO_DAYS * DAY_MS);
   return until > now ? until.toISOString() : null;
 }

@@ -3,7 +3,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export interface BulkJobsTable {
   id: string;
   organization_id: string;
-  /** 'assign_role' | 'add_to_group' | 'remove_from_group' | 'undo' */
+  /** 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo' */
   kind: string;
   /** The role or group the job applies (for an undo: the one the undone job applied). */
   target_id: string;
@@ -31,15 +31,21 @@ export interface BulkJobsTable {
 export interface BulkJobItemsTable {
   job_id: string;
   seq: number;
+  /** For an invitation row: '' until its invitation names the account it created or updated. */
   user_id: string;
   /** 'pending' | 'changed' | 'unchanged' | 'skipped' */
   status: string;
   /** For the items of an undo: the value to restore (a role id). */
   restore_to: string | null;
-  /** What the user had before this job changed them (a role id, or 'member' / 'not_member'). */
+  /**
+   * What the user had before this job changed them (a role id, or 'member' / 'not_member'); for an
+   * invitation row, what it became ('invited' | 'renewed' | 'updated').
+   */
   before_value: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** An invitation row's CSV input, as JSON (see InviteJobPayload). */
+  payload: string | null;
 }
 
 export type BulkJobRow = Selectable<BulkJobsTable>;

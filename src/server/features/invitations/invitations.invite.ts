@@ -1,5 +1,5 @@
 // Inviting people: each address is invited, renewed, or (when it has an account) updated, on its own.
-import type { InviteBody, InviteResult } from '../../../contracts/invitations.js';
+import type { InviteBody, InviteEntry, InviteResult } from '../../../contracts/invitations.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
@@ -25,7 +25,24 @@ function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string): never 
   throw fail(INVITATIONS_ERRORS, code, undefined, message);
 }
 
-async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteBody['entries'][number], body: InviteBody, allowedDomains: string[]): Promise<Resolved> {
+/** The role and group an entry gets when it names none. */
+export interface InviteDefaults {
+  roleId?: string;
+  groupId?: string;
+}
+
+/** What every invitation of the organization needs: its allowed email domains and how long a link lasts. */
+export interface InviteSettings {
+  allowedDomains: string[];
+  expiryDays: number;
+}
+
+export async function inviteSettingsOf(db: DbOrTrx, organizationId: string): Promise<InviteSettings> {
+  const org = await requireOrganization(db, organizationId);
+  return { allowedDomains: JSON.parse(org.allowed_email_domains) as string[], expiryDays: org.invitation_expiry_days };
+}
+
+async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteEntry, body: InviteDefaults, allowedDomains: string[]): Promise<Resolved> {
   const email = entry.email.trim();
   if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`);
   const normalized = normalizeEmail(email);
@@ -197,8 +214,16 @@ export async function inviteFirstAdministrator(
   return { ...invited, email };
 }
 
+/**
+ * Asks for the passkey check before anything is written when some entry names an address that has
+ * an account with another role (inviting it changes that person's role).
+ */
+export async function askStepUpIfRolesChange(ctx: Ctx, body: { entries: Pick<InviteEntry, 'email' | 'roleId'>[]; roleId?: string }): Promise<void> {
+  if (await changesAnExistingRole(ctx, body)) requireConditionalStepUpFirst(ctx, EXISTING_USER_ROLE_CHANGE);
+}
+
 /** Whether some entry names an address that has an account (not a pending invitation) with another role. */
-async function changesAnExistingRole(ctx: Ctx, body: InviteBody): Promise<boolean> {
+async function changesAnExistingRole(ctx: Ctx, body: { entries: Pick<InviteEntry, 'email' | 'roleId'>[]; roleId?: string }): Promise<boolean> {
   const emails = [...new Set(body.entries.map((e) => normalizeEmail(e.email)).filter(Boolean))];
   if (emails.length === 0) return false;
   const defaultRole = await findDefaultRole(ctx.deps.db, ctx.organizationId);
@@ -217,14 +242,30 @@ async function changesAnExistingRole(ctx: Ctx, body: InviteBody): Promise<boolea
 }
 
 /**
+ * One address invited (or renewed, or its account updated) in `trx`, which holds the organization's
+ * access-change lock: a refusal is an AppError thrown before anything is written.
+ */
+export async function inviteEntry(
+  trx: DbOrTrx,
+  ctx: Ctx,
+  entry: InviteEntry,
+  defaults: InviteDefaults,
+  reason: string | null,
+  settings: InviteSettings,
+): Promise<InviteResult> {
+  const resolved = await resolveEntry(trx, ctx, entry, defaults, settings.allowedDomains);
+  assertNoEscalation(ctx.actor, JSON.parse(resolved.role.permissions) as string[], resolved.role.name);
+  return inviteOne(trx, ctx, resolved, reason, settings.expiryDays);
+}
+
+/**
  * Invites each address, or updates the existing account with that address. Every entry runs in its
  * own transaction: a rejected row leaves nothing behind and does not stop the others.
  */
 export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteResult[]> {
   const reason = await requireReasonIfConfigured(ctx.deps.db, ctx.organizationId, body.reason);
-  const org = await requireOrganization(ctx.deps.db, ctx.organizationId);
-  const allowedDomains = JSON.parse(org.allowed_email_domains) as string[];
-  if (await changesAnExistingRole(ctx, body)) requireConditionalStepUpFirst(ctx, EXISTING_USER_ROLE_CHANGE);
+  const settings = await inviteSettingsOf(ctx.deps.db, ctx.organizationId);
+  await askStepUpIfRolesChange(ctx, body);
   const seen = new Set<string>();
   const results: InviteResult[] = [];
   for (const entry of body.entries) {
@@ -243,9 +284,7 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
       results.push(
         await ctx.deps.db.transaction().execute(async (trx) => {
           await lockOrganizationForAccessChange(trx, ctx.deps.dialect, ctx.organizationId);
-          const resolved = await resolveEntry(trx, ctx, entry, body, allowedDomains);
-          assertNoEscalation(ctx.actor, JSON.parse(resolved.role.permissions) as string[], resolved.role.name);
-          return inviteOne(trx, ctx, resolved, reason, org.invitation_expiry_days);
+          return inviteEntry(trx, ctx, entry, body, reason, settings);
         }),
       );
     } catch (error) {

@@ -1,9 +1,16 @@
-import type { BulkJob, BulkJobDetail, BulkJobList, StartBulkJobBody } from '../../../contracts/bulk-jobs';
+import type { BulkJob, BulkJobDetail, BulkJobList, StartBulkJobBody, StartInviteJobBody } from '../../../contracts/bulk-jobs';
 import { api } from '../../shared/api';
 
 /** A retried start carries the same key, so the server queues one job. */
 export const startBulkJob = (body: StartBulkJobBody, idempotencyKey: string) =>
   api<BulkJob>('/api/bulk-jobs', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** A CSV import of more than 1,000 rows: the rows are stored on the server and invited by its worker. */
+export const startInviteJob = (body: StartInviteJobBody, idempotencyKey: string) =>
+  api<BulkJob>('/api/bulk-jobs/invitations', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+
+/** A CSV import job's results file (every row: line, email, outcome, message), for a download link. */
+export const inviteJobResultsUrl = (id: string) => `/api/bulk-jobs/${encodeURIComponent(id)}/results.csv`;
 
 export const fetchBulkJobs = () => api<BulkJobList>('/api/bulk-jobs', { query: { limit: 5 } });
 

@@ -1,3 +1,7 @@
-/** What other features use: the Users page shows recent jobs and starts large bulk changes as jobs. */
+/**
+ * What other features use: the Users page shows recent jobs and starts large bulk changes as jobs;
+ * the Invite dialog starts a large CSV import as one and follows its progress.
+ */
 export { BulkJobsPanel } from './components/BulkJobsPanel';
-export { startBulkJob } from './api';
+export { inviteJobResultsUrl, startBulkJob, startInviteJob } from './api';
+export { isActive, useBulkJobActions, useLiveBulkJob } from './hooks/useBulkJobs';

@@ -12,6 +12,7 @@ const ACTIONS: Record<BulkJob['kind'], string> = {
   add_to_group: 'Add to group',
   remove_from_group: 'Remove from group',
   deactivate: 'Deactivate users',
+  invite_csv: 'Invite from',
   undo: 'Undo of',
 };
 
@@ -24,6 +25,13 @@ const STATUS: Record<BulkJob['status'], { label: string; color: string }> = {
 };
 
 export const jobTitle = (job: BulkJob) => (job.kind === 'deactivate' ? ACTIONS.deactivate : `${ACTIONS[job.kind]} “${job.target.name}”`);
+
+/** What a job counts: CSV rows it invites, or users it changes. */
+function countsOf(job: BulkJob): string {
+  if (job.kind === 'invite_csv')
+    return `${formatNumber(job.processed)} of ${plural(job.total, 'row', 'rows')} processed · ${formatNumber(job.changed)} invited or updated`;
+  return `${formatNumber(job.processed)} of ${plural(job.total, 'user', 'users')} processed · ${formatNumber(job.changed)} changed`;
+}
 
 /**
  * The Users page's recent bulk jobs: live progress with Cancel while one runs, the outcome with the
@@ -88,16 +96,17 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
       </Group>
       {isActive(job) && <Progress value={percent} mt={6} aria-label={`${jobTitle(job)}: ${percent}% done`} />}
       <Text size="xs" c="dimmed" mt={4}>
-        {formatNumber(job.processed)} of {plural(job.total, 'user', 'users')} processed · {formatNumber(job.changed)} changed
+        {countsOf(job)}
         {job.skipped > 0 && <> · {formatNumber(job.skipped)} skipped </>}
         {job.skipped > 0 && (
           <Button variant="subtle" size="compact-xs" onClick={onDetails}>
-            See who
+            {job.kind === 'invite_csv' ? 'See which' : 'See who'}
           </Button>
         )}
         {' · '}started {fromNow(job.createdAt)} by {job.startedBy.label}
         {job.undoneBy && ' · undone'}
         {job.lastError && ` · ${job.lastError}`}
+        {job.kind === 'invite_csv' && ' · Undo does not apply to invitations: revoke them on the Invitations page.'}
       </Text>
       {error && (
         <Alert color="red" mt={4} p="xs">
@@ -111,7 +120,7 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
 function SkippedModal({ id, onClose }: { id: string; onClose: () => void }) {
   const detail = useBulkJobDetail(id);
   return (
-    <Modal opened onClose={onClose} title="Skipped users" size="lg">
+    <Modal opened onClose={onClose} title={detail.data?.kind === 'invite_csv' ? 'Skipped rows' : 'Skipped users'} size="lg">
       {detail.isLoading ? (
         <Loader size="sm" />
       ) : detail.isError ? (
@@ -120,8 +129,9 @@ function SkippedModal({ id, onClose }: { id: string; onClose: () => void }) {
         <Stack>
           <List size="sm" spacing={4}>
             {detail.data!.failures.map((f) => (
-              <List.Item key={f.userId + f.code}>
-                <b>{f.email ?? f.userId}</b>: {f.message}
+              <List.Item key={`${f.line ?? ''}${f.userId}${f.code}`}>
+                {f.line !== undefined && `Row ${f.line} · `}
+                <b>{f.email || f.userId || '—'}</b>: {f.message}
               </List.Item>
             ))}
           </List>

@@ -36,6 +36,31 @@ export function useBulkJobDetail(id: string | null) {
   return useQuery({ queryKey: ['bulk-jobs', id], queryFn: () => fetchBulkJob(id!), enabled: !!id });
 }
 
+/**
+ * One job with its first skipped items, polled every second while it runs (the CSV tab's progress).
+ * When it ends, the job list and the lists it changed are fetched again.
+ */
+export function useLiveBulkJob(id: string | null) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['bulk-jobs', id],
+    queryFn: () => fetchBulkJob(id!),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data && isActive(q.state.data) ? 1000 : false),
+  });
+  const active = query.data ? isActive(query.data) : null;
+  const previous = useRef(active);
+  useEffect(() => {
+    if (previous.current && active === false) {
+      void queryClient.invalidateQueries({ queryKey: ['bulk-jobs'], exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    }
+    previous.current = active;
+  }, [active, queryClient]);
+  return query;
+}
+
 export function useBulkJobActions() {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['bulk-jobs'] });

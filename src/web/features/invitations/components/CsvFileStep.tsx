@@ -1,11 +1,13 @@
 import { Alert, Button, Code, FileInput, Group, Textarea } from '@mantine/core';
 import { IconFileTypeCsv, IconInfoCircle } from '@tabler/icons-react';
 import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
+import { BULK_JOB_THRESHOLD } from '../../../../contracts/bulk-jobs';
+import { errorMessage } from '../../../shared/api';
 import { formatNumber, plural } from '../../../shared/format';
 
 /** Before sending: the file, what was read from it, the business reason, and the button that sends. */
 export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onClose: () => void }) {
-  const { lookups, file, parseError, ready, localRejected, reason, setReason, reasonError, total, onFile, start } = upload;
+  const { lookups, file, parseError, ready, localRejected, reason, setReason, reasonError, total, asJob, job, onFile, start } = upload;
   return (
     <>
       <FileInput
@@ -30,6 +32,18 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
           {localRejected.length > 0 && `, ${formatNumber(localRejected.length)} rejected here (shown in the results)`}.
         </Alert>
       )}
+      {asJob && (
+        <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Runs as a background job">
+          More than {formatNumber(BULK_JOB_THRESHOLD)} rows: the server checks and invites every row of the file, with progress here and under Bulk jobs on the
+          Users page. It carries on if you close this dialog or reload, and can be cancelled. Invitations are not undone by Undo: revoke them on the Invitations
+          page.
+        </Alert>
+      )}
+      {job.start.isError && (
+        <Alert color="red" title="The import did not start">
+          {errorMessage(job.start.error)}
+        </Alert>
+      )}
       {lookups.reasonRequired && (
         <Textarea
           label="Business reason"
@@ -46,8 +60,8 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button onClick={start} disabled={total === 0}>
-          {ready.length > 0 ? `Invite ${plural(ready.length, 'person', 'people')}` : 'Show results'}
+        <Button onClick={start} disabled={total === 0} loading={job.start.isPending}>
+          {asJob ? `Start import of ${plural(total, 'row', 'rows')}` : ready.length > 0 ? `Invite ${plural(ready.length, 'person', 'people')}` : 'Show results'}
         </Button>
       </Group>
     </>

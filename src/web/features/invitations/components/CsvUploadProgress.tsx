@@ -6,15 +6,17 @@ interface Props {
   done: number;
   total: number;
   progress: number;
+  /** Instead of "Sending invitations…" / "Finished" (a job: "Queued", "Stopping…", "Cancelled"). */
+  label?: string;
 }
 
 /** "Sending invitations…" or "Finished", rows done of the total, and the progress bar. */
-export function CsvUploadProgress({ running, done, total, progress }: Props) {
+export function CsvUploadProgress({ running, done, total, progress, label }: Props) {
   return (
     <div>
       <Group justify="space-between" mb={4}>
         <Text size="sm" fw={500}>
-          {running ? 'Sending invitations…' : 'Finished'}
+          {label ?? (running ? 'Sending invitations…' : 'Finished')}
         </Text>
         <Text size="sm" c="dimmed">
           {formatNumber(done)} of {plural(total, 'row', 'rows')}

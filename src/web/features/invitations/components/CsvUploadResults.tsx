@@ -1,11 +1,11 @@
-import { Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { InviteOutcome } from '../../../../contracts/invitations';
 import { downloadText, resultsCsv, type RowResult } from '../csv';
 import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
 import { summarize } from './InviteResultsList';
-import { CsvResultRow } from './CsvResultRow';
+import { CsvResultsTable } from './CsvResultsTable';
 import { CsvUploadProgress } from './CsvUploadProgress';
 import { formatNumber } from '../../../shared/format';
 
@@ -33,23 +33,7 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
           }))}
         />
       </Group>
-      <Table.ScrollContainer minWidth={600} maxHeight={340}>
-        <Table stickyHeader striped verticalSpacing={6} aria-label="Upload results">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={60}>Row</Table.Th>
-              <Table.Th w="34%">Email</Table.Th>
-              <Table.Th w={110}>Result</Table.Th>
-              <Table.Th>Details</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.slice(0, SHOWN_ROWS).map((r) => (
-              <CsvResultRow key={r.line} result={r} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <CsvResultsTable rows={shown.slice(0, SHOWN_ROWS)} />
       {shown.length > SHOWN_ROWS && (
         <Text size="xs" c="dimmed">
           Showing the first {SHOWN_ROWS} of {formatNumber(shown.length)}; the downloaded file has every row.

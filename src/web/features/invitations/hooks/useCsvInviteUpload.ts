@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
+import { BULK_JOB_THRESHOLD } from '../../../../contracts/bulk-jobs';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
-import { chunk, parseInviteCsv, resolveRoles, type PreparedRow, type RowResult } from '../csv';
+import { chunk, parseInviteCsv, resolveRoles, type CsvRow, type PreparedRow, type RowResult } from '../csv';
 import { useChunkedInviteSend } from './useChunkedInviteSend';
+import { useCsvInviteJob } from './useCsvInviteJob';
 import { useInviteLookups } from './useInviteLookups';
 
 const CHUNK_SIZE = 100;
@@ -9,23 +11,30 @@ const CHUNK_SIZE = 100;
 /**
  * The state of one CSV upload: the file read and checked in the browser (rows ready, rows rejected
  * here), then sent 100 rows at a time, each chunk with its own Idempotency-Key and up to three tries,
- * with progress, results and the chunks left unsent for "Retry unsent rows".
+ * with progress, results and the chunks left unsent for "Retry unsent rows". A file of more than
+ * 1,000 rows is sent whole, once, and runs on the server as a bulk job instead.
  */
 export function useCsvInviteUpload() {
   const lookups = useInviteLookups();
   const [file, setFile] = useState<File | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
+  const [rows, setRows] = useState<CsvRow[]>([]);
   const [ready, setReady] = useState<PreparedRow[]>([]);
   const [localRejected, setLocalRejected] = useState<RowResult[]>([]);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const { running, done, results, failedChunks, sendFrom, retryUnsent, clear } = useChunkedInviteSend(reason);
   const runId = useRef(crypto.randomUUID());
+  const job = useCsvInviteJob();
+
+  const total = ready.length + localRejected.length;
+  const asJob = rows.length > BULK_JOB_THRESHOLD;
 
   async function onFile(selected: File | null) {
     setFile(selected);
     clear();
     setParseError(null);
+    setRows([]);
     setReady([]);
     setLocalRejected([]);
     if (!selected) return;
@@ -33,6 +42,7 @@ export function useCsvInviteUpload() {
     const parsed = parseInviteCsv(await selected.text());
     if (parsed.error) return setParseError(parsed.error);
     if (parsed.rows.length === 0) return setParseError('The file has a header but no rows.');
+    setRows(parsed.rows);
     const resolved = resolveRoles(parsed.rows, lookups.roles, lookups.defaultRole?.id, lookups.roleChoices.reasonFor);
     setReady(resolved.ready);
     setLocalRejected(resolved.rejected);
@@ -41,11 +51,11 @@ export function useCsvInviteUpload() {
   function start() {
     if (lookups.reasonRequired && !reason.trim()) return setReasonError(REASON_MISSING);
     setReasonError(null);
-    const chunks = chunk(ready, CHUNK_SIZE).map((rows, i) => ({ key: `${runId.current}-${i}`, rows }));
+    if (asJob) return job.start.mutate({ rows, fileName: file?.name ?? 'CSV file', reason, idempotencyKey: runId.current });
+    const chunks = chunk(ready, CHUNK_SIZE).map((part, i) => ({ key: `${runId.current}-${i}`, rows: part }));
     sendFrom(chunks, [...localRejected]);
   }
 
-  const total = ready.length + localRejected.length;
   const progress = total ? Math.round((done / total) * 100) : 0;
 
   return {
@@ -63,6 +73,8 @@ export function useCsvInviteUpload() {
     failedChunks,
     total,
     progress,
+    asJob,
+    job,
     onFile,
     start,
     retryUnsent,
