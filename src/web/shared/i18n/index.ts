@@ -1,1 +1,2 @@
 export { currentLocale, LOCALE_STORAGE_KEY, PSEUDO_LOCALE, t, tOr, isMessageKey, useT, type MessageKey, type PlainMessageKey } from './i18n';
+export { permissionCategoryText, permissionDescriptionText, permissionLabelText } from './permissionText';

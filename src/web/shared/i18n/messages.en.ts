@@ -17,6 +17,9 @@ export const messagesEn = {
   ...parts.userDetail,
   ...parts.audit,
   ...parts.offboarding,
+  ...parts.permissions,
+  ...parts.roleEditor,
+  ...parts.helpChoose,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -9,3 +9,5 @@ export { overview } from './overview';
 export { userDetail } from './userDetail';
 export { audit } from './audit';
 export { offboarding } from './offboarding';
+export { permissions } from './permissions';
+export { roleEditor, helpChoose } from './roleEditor';
