@@ -20,6 +20,11 @@ export const messagesEn = {
   ...parts.permissions,
   ...parts.roleEditor,
   ...parts.helpChoose,
+  ...parts.settings,
+  ...parts.sso,
+  ...parts.integrations,
+  ...parts.account,
+  ...parts.signIn,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -1,4 +1,5 @@
 import { Textarea } from '@mantine/core';
+import { t } from '../i18n';
 
 /** The business reason for an access change; required when the organization says so. */
 export function ReasonField({
@@ -19,12 +20,9 @@ export function ReasonField({
 }) {
   return (
     <Textarea
-      label="Business reason"
-      description={
-        description ??
-        (required ? 'Your organization requires a reason for user changes. It is kept in the audit log.' : 'Optional. Kept in the audit log with the change.')
-      }
-      placeholder={placeholder ?? 'e.g. Requested by the team lead (ticket HR-123)'}
+      label={t('reason.label')}
+      description={description ?? (required ? t('reason.required') : t('reason.optional'))}
+      placeholder={placeholder ?? t('reason.placeholder')}
       withAsterisk={required}
       autosize
       minRows={2}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserList } from '../../../contracts/users';
 import { api } from '../api';
+import { t } from '../i18n';
 
 /** Active users who can receive ownership or a collaborator seat. */
 const searchActiveUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } });
@@ -42,7 +43,7 @@ export function ActiveUserPicker({
   return (
     <Select
       label={label}
-      placeholder={placeholder ?? 'Search active users'}
+      placeholder={placeholder ?? t('userPicker.search')}
       searchable
       clearable
       size={size}
@@ -52,7 +53,7 @@ export function ActiveUserPicker({
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
-      nothingFoundMessage={users.isFetching ? 'Searching…' : 'No active user found'}
+      nothingFoundMessage={users.isFetching ? t('userPicker.searching') : t('userPicker.none')}
       onChange={(id) => onChange(options.find((o) => o.value === id)?.user ?? null)}
     />
   );

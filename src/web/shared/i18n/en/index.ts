@@ -11,3 +11,8 @@ export { audit } from './audit';
 export { offboarding } from './offboarding';
 export { permissions } from './permissions';
 export { roleEditor, helpChoose } from './roleEditor';
+export { settings } from './settings';
+export { sso } from './sso';
+export { integrations } from './integrations';
+export { account } from './account';
+export { signIn } from './signIn';
