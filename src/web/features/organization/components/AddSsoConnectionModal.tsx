@@ -97,7 +97,13 @@ function ClientAuthFields({ form }: { form: ConnectionForm }) {
     <>
       <Select label={t('sso.clientAuth')} data={clientAuth()} allowDeselect={false} {...form.getInputProps('tokenAuthMethod')} />
       {form.values.tokenAuthMethod === 'client_secret_basic' ? (
-        <PasswordInput label={t('sso.clientSecret')} withAsterisk description={t('sso.clientSecret.description')} {...form.getInputProps('clientSecret')} />
+        <PasswordInput
+          label={t('sso.clientSecret')}
+          withAsterisk
+          description={t('sso.clientSecret.description')}
+          visibilityToggleButtonProps={{ 'aria-label': t('sso.clientSecret.toggle') }}
+          {...form.getInputProps('clientSecret')}
+        />
       ) : (
         <Text size="sm" c="dimmed">
           {t('sso.jwksLater')}

@@ -1,5 +1,6 @@
 /** signIn: sign-in, the emailed link, Home, accepting an invitation and Welcome */
 export const signIn = {
+  'signIn.switchFailed': 'Could not switch organization',
   'signIn.ssoIncomplete': 'Single sign-on did not complete. Try again.',
   'signIn.checkEmail': 'Check your email',
   'signIn.signingInAs': 'Signing in as {email}',

@@ -46,6 +46,7 @@ export const sso = {
   'sso.clientAuth.jwt': 'Private-key JWT (a key pair generated here)',
   'sso.clientSecret': 'Client secret',
   'sso.clientSecret.description': 'Stored sealed and never shown again.',
+  'sso.clientSecret.toggle': 'Toggle password visibility',
   'sso.jwksLater': 'Once added, the connection shows the URL of its public key set to give the identity provider.',
   'sso.addTitle': 'Add a single sign-on connection',
   'sso.protocol': 'Protocol',
