@@ -27,7 +27,7 @@ async function createData() {
   const post = async (path: string, body: object) => {
     const response = await page.request.post(`${app.url}${path}`, { headers, data: body });
     expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-    return (await response.json()) as { id: string };
+    return (await response.json()) as { id: string; token?: string };
   };
   const roles = await roleIds(page.request, app);
   viewerRoleId = roles['Viewer'];
@@ -44,11 +44,33 @@ async function createData() {
   await post('/api/sso/saml-connections', { name: 'Acme SAML', jitEnabled: false });
   await post('/api/sso/domains', { domain: 'acme.test' });
   await post('/api/service-tokens', { name: 'content-service' });
-  await post('/api/scim-tokens', { label: 'Okta directory' });
+  await provision(post, roles['Publisher']);
   // Addresses on this machine's discard port: nothing outside 127.0.0.1 is ever contacted.
   await post('/api/webhooks', { url: 'https://127.0.0.1:9/hooks', description: 'Ownership feed' });
   await post('/api/security/log-streams', { name: 'Splunk', url: 'https://127.0.0.1:9/siem' });
   return oidc.id;
+}
+
+/** SCIM on, a token, a person and a group pushed as Okta would, the group mapped to a role, and a failed request in the log. */
+async function provision(post: (path: string, body: object) => Promise<{ id: string; token?: string }>, roleId: string) {
+  expect((await page.request.put(`${app.url}/api/scim-settings`, { headers: { origin: app.url }, data: { enabled: true } })).status()).toBe(200);
+  const { token } = await post('/api/scim-tokens', { label: 'Okta directory' });
+  const scim = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
+  const person = await page.request.post(`${app.url}/scim/v2/Users`, {
+    headers: scim,
+    data: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'dade@example.com',
+      name: { givenName: 'Dade', familyName: 'Murphy' },
+      active: true,
+    },
+  });
+  const { id } = (await person.json()) as { id: string };
+  const group = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Sofie Publishers', members: [{ value: id }] };
+  expect((await page.request.post(`${app.url}/scim/v2/Groups`, { headers: scim, data: group })).status()).toBe(201);
+  await page.request.get(`${app.url}/scim/v2/Users/no-such-person`, { headers: scim });
+  const { groups } = (await (await page.request.get(`${app.url}/api/scim-role-mappings`)).json()) as { groups: { id: string }[] };
+  await post('/api/scim-role-mappings', { groupId: groups[0].id, roleId });
 }
 
 beforeAll(async () => {
@@ -59,14 +81,24 @@ beforeAll(async () => {
   await signInAsAdmin(page, app);
   const connectionId = await createData();
   const fields = ['name', 'email', 'description', 'roleName', 'label', 'url', 'issuer', 'clientId', 'domain', 'txtRecord', 'idpGroup'];
-  const samlFields = ['spEntityId', 'acsUrl', 'spMetadataUrl', 'baseUrl', 'jwksUrl', 'eventType'];
+  const samlFields = ['spEntityId', 'acsUrl', 'spMetadataUrl', 'baseUrl', 'jwksUrl', 'eventType', 'operation', 'resourceType', 'method', 'path'];
   const lists = ['/api/auth/me', '/api/roles', '/api/sso', `/api/sso/connections/${connectionId}/role-rules`, '/api/service-tokens', '/api/scim-tokens'];
-  const more = ['/api/webhooks', '/api/webhooks/deliveries', '/api/security/log-streams', '/api/users', '/api/account/security'];
+  const more = [
+    '/api/scim-role-mappings',
+    '/api/scim-requests',
+    '/api/webhooks',
+    '/api/webhooks/deliveries',
+    '/api/security/log-streams',
+    '/api/users',
+    '/api/account/security',
+  ];
   const names = (await Promise.all([...lists, ...more].map((path) => namesFrom(page, app.url, path, [...fields, ...samlFields])))).flat();
   // Written in English by the server, not words of the console: a role rule's or a delivery's
   // reason, the passkey MFA explanation, a session's device, and the OIDC redirect address.
   const serverWords = (
-    await Promise.all([...lists, ...more].map((path) => namesFrom(page, app.url, path, ['inactiveReason', 'lastError', 'explanation', 'device', 'ip'])))
+    await Promise.all(
+      [...lists, ...more].map((path) => namesFrom(page, app.url, path, ['inactiveReason', 'lastError', 'explanation', 'device', 'ip', 'detail'])),
+    )
   ).flat();
   // The log stream's last error is the network's, written by the server when a batch fails.
   const networkError = 'connect ECONNREFUSED 127.0.0.1:9';
@@ -112,6 +144,8 @@ describe('the pseudo-locale en-XA', () => {
     await page.getByTestId('scim-token-row').first().waitFor();
     await page.getByTestId('webhook-row').first().waitFor();
     await page.getByTestId('log-stream-row').first().waitFor();
+    await page.getByTestId('role-mapping-row').first().waitFor();
+    await page.getByTestId('scim-request-row').first().waitFor();
     await expectAllPseudo();
 
     for (const opener of [x('New service token'), x('New SCIM token'), x('Add endpoint'), x('Add destination')]) {
@@ -135,6 +169,21 @@ describe('the pseudo-locale en-XA', () => {
     await expectPseudo(page, [token, 'chat-collector', ...data]);
   });
 
+  it('should show Help me choose and its recommendation with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/roles`);
+    await page.getByRole('button', { name: x('Help me choose') }).click();
+    const dialog = page.getByRole('dialog', { name: x('Help me choose a role') });
+    for (const group of await dialog.getByRole('radiogroup').all()) await group.getByRole('radio').last().check();
+    await dialog.getByRole('button', { name: x('Recommend a role') }).click();
+    await dialog.getByRole('button', { name: x('Use this role') }).waitFor();
+    // The recommendation's reason is written by the server.
+    const answers = { needsAdminPages: false, createsSharedWorkspaces: false, configuresIntegrations: false, managesAccess: false };
+    const recommended = (await (await page.request.post(`${app.url}/api/roles/recommend`, { headers: { origin: app.url }, data: answers })).json()) as {
+      recommended: { reason: string } | null;
+    };
+    await expectPseudo(page, [...(recommended.recommended ? [recommended.recommended.reason] : []), ...data]);
+  });
+
   it('should show the role editor, its impact review and a system role with no hard-coded English', async () => {
     await page.goto(`${app.url}/admin/roles/new`);
     await page.getByRole('heading', { level: 1, name: x('New Role') }).waitFor();
@@ -152,9 +201,28 @@ describe('the pseudo-locale en-XA', () => {
     await expectAllPseudo();
   });
 
-  it('should show Account security, Home and Welcome with no hard-coded English', async () => {
+  it('should show Account security with a passkey, its rename dialog, the passkey check, Home and Welcome with no hard-coded English', async () => {
+    // A platform authenticator (Chromium's virtual one), as a laptop has.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    });
     await page.goto(`${app.url}/account/security`);
     await page.getByTestId('passkey-mfa-status').waitFor();
+    await page.getByRole('button', { name: x('Add passkey') }).click();
+    await page.getByRole('table', { name: x('Registered passkeys') }).waitFor();
+    // The passkey's name is the server's (from the authenticator), data like the rest.
+    const withPasskey = [...(await namesFrom(page, app.url, '/api/account/security', ['name', 'device', 'explanation'])), ...data];
+    await expectPseudo(page, withPasskey);
+
+    await page.getByRole('button', { name: /^⟦Ŕéñáɱé / }).click();
+    await page.getByRole('dialog', { name: x('Rename passkey') }).waitFor();
+    await expectPseudo(page, withPasskey);
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${app.url}/account/verify-passkey`);
+    await page.getByRole('button', { name: x('Use your passkey') }).waitFor();
     await expectAllPseudo();
 
     for (const path of ['/home', '/welcome']) {
