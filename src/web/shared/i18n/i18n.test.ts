@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseLocale, isMessageKey, t, translate } from './i18n';
 import { messagesEn } from './messages.en';
 import { pseudoLocalize } from './pseudo';
+import { tRich } from './rich';
+import type { ReactElement } from 'react';
 import * as parts from './en';
 import { PERMISSION_CATEGORIES, PERMISSIONS } from '../../../contracts/permissions';
 
@@ -52,5 +54,10 @@ describe('the message catalogue', () => {
       ...PERMISSIONS.flatMap((p) => [`permission.${p.key}.label`, `permission.${p.key}.description`]),
     ];
     expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+  });
+
+  it('should put markup in a sentence where its placeholders are, keeping the text around them', () => {
+    const parts = tRich('home.signedInAs', { org: 'Acme', role: 'Admin' }) as ReactElement<{ children: unknown }>[];
+    expect(parts.map((part) => part.props.children)).toEqual(['You are signed in to ', 'Acme', ' as ', 'Admin', '.']);
   });
 });

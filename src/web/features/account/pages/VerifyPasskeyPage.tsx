@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { passkeyErrorMessage, verifyPasskey } from '../api';
-import { t } from '../../../shared/i18n';
+import { t, tRich } from '../../../shared/i18n';
 
 /** After a magic-link sign-in, a role may require a passkey check before anything else. */
 export function VerifyPasskeyPage() {
@@ -53,11 +53,13 @@ export function VerifyPasskeyPage() {
             {t('verifyPasskey.use')}
           </Button>
           <Text size="sm">
-            {t('verifyPasskey.lost')}{' '}
-            <Anchor component={Link} to="/account/security">
-              {t('verifyPasskey.addNew')}
-            </Anchor>
-            {t('verifyPasskey.end')}
+            {tRich('verifyPasskey.lost', {
+              link: (
+                <Anchor component={Link} to="/account/security">
+                  {t('verifyPasskey.addNew')}
+                </Anchor>
+              ),
+            })}
           </Text>
           <Button variant="subtle" onClick={() => void signOut()}>
             {t('verifyPasskey.signOut')}
