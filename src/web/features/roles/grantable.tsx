@@ -4,6 +4,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { Role } from '../../../contracts/roles';
 import { permissionLabel } from '../../shared/access/access';
 import { useMe } from '../../shared/useMe';
+import { t } from '../../shared/i18n';
 
 type Grantable = Pick<Role, 'id' | 'name' | 'permissions'> & { privileged?: boolean };
 
@@ -14,7 +15,7 @@ export function missingToGrant(role: Pick<Role, 'permissions'>, held: ReadonlySe
 
 /** "Includes permissions your role lacks: Invite users, Assign roles". */
 export function whyNotGrantable(missing: readonly string[]): string {
-  return `Includes permissions your role lacks: ${missing.map(permissionLabel).join(', ')}`;
+  return t('roleEditor.lacksPermissions', { permissions: missing.map(permissionLabel).join(', ') });
 }
 
 export interface RoleChoices {

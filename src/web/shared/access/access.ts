@@ -1,4 +1,5 @@
 import { PERMISSIONS, type PermissionKey } from '../../../contracts/permissions';
+import { permissionLabelText } from '../i18n';
 
 /** What a page needs: every permission in `all`, and at least one of `any` when it is given. */
 export interface Access {
@@ -26,9 +27,9 @@ export function allows(access: Access, held: ReadonlySet<string>): boolean {
 
 const labels = new Map<string, string>(PERMISSIONS.map((p) => [p.key, p.label]));
 
-/** The catalogue's name for a permission ("View users"), or the key itself for one it does not know. */
+/** The message catalogue's name for a permission ("View users"), or the key itself for one it does not know. */
 export function permissionLabel(key: string): string {
-  return labels.get(key) ?? key;
+  return permissionLabelText(key, labels.get(key) ?? key);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, t, translate } from './i18n';
+import { chooseLocale, isMessageKey, t, translate } from './i18n';
 import { messagesEn } from './messages.en';
 import { pseudoLocalize } from './pseudo';
+import { tRich } from './rich';
+import type { ReactElement } from 'react';
 import * as parts from './en';
+import { PERMISSION_CATEGORIES, PERMISSIONS } from '../../../contracts/permissions';
 
 const users = { one: '{count} user', other: '{count} users' };
 
@@ -43,5 +46,18 @@ describe('the message catalogue', () => {
   it('should hold every key once across the parts of the catalogue', () => {
     const total = Object.values(parts).reduce((sum, part) => sum + Object.keys(part).length, 0);
     expect(Object.keys(messagesEn)).toHaveLength(total);
+  });
+
+  it('should give every permission of the contracts its label and description, and every category its name', () => {
+    const keys = [
+      ...PERMISSION_CATEGORIES.map((category) => `permissionCategory.${category}`),
+      ...PERMISSIONS.flatMap((p) => [`permission.${p.key}.label`, `permission.${p.key}.description`]),
+    ];
+    expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+  });
+
+  it('should put markup in a sentence where its placeholders are, keeping the text around them', () => {
+    const parts = tRich('home.signedInAs', { org: 'Acme', role: 'Admin' }) as ReactElement<{ children: unknown }>[];
+    expect(parts.map((part) => part.props.children)).toEqual(['You are signed in to ', 'Acme', ' as ', 'Admin', '.']);
   });
 });

@@ -24,6 +24,14 @@ export const messagesEn = {
   ...parts.deletion,
   ...parts.pages,
   ...parts.securityCenter,
+  ...parts.permissions,
+  ...parts.roleEditor,
+  ...parts.helpChoose,
+  ...parts.settings,
+  ...parts.sso,
+  ...parts.integrations,
+  ...parts.account,
+  ...parts.signIn,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api';
+import { t } from '../i18n';
 
 export interface SaveBarProps {
   /** What the card saves, for the buttons' accessible names: "Save {what}", "Discard changes to {what}". */
@@ -30,26 +31,26 @@ export function SaveBar({ what, dirty, valid = true, pending, saved, error, onDi
     <Stack gap="sm" mt="xs">
       {dirty && children}
       {error ? (
-        <Alert color="red" title="Not saved" role="alert">
+        <Alert color="red" title={t('saveBar.notSaved')} role="alert">
           {errorMessage(error)}
         </Alert>
       ) : null}
       <Group gap="sm" justify="flex-end">
         <Text size="sm" role="status" mr="auto" c={dirty ? 'dimmed' : 'teal'} fw={dirty ? 400 : 500}>
           {dirty ? (
-            'Unsaved changes'
+            t('saveBar.unsaved')
           ) : saved ? (
             <Group component="span" gap={4}>
               <IconCheck size={16} aria-hidden />
-              Saved
+              {t('saveBar.saved')}
             </Group>
           ) : null}
         </Text>
-        <Button variant="default" disabled={!dirty || pending} onClick={onDiscard} aria-label={`Discard changes to ${what}`}>
-          Discard
+        <Button variant="default" disabled={!dirty || pending} onClick={onDiscard} aria-label={t('saveBar.discardLabel', { what })}>
+          {t('saveBar.discard')}
         </Button>
-        <Button type="submit" disabled={!dirty || !valid} loading={pending} aria-label={`Save ${what}`}>
-          Save
+        <Button type="submit" disabled={!dirty || !valid} loading={pending} aria-label={t('saveBar.saveLabel', { what })}>
+          {t('saveBar.save')}
         </Button>
       </Group>
     </Stack>

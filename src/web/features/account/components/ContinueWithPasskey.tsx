@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { passkeyErrorMessage, signInWithPasskey } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** "Continue with passkey" on the sign-in page: discoverable credentials, no email to type. */
 export function ContinueWithPasskey({ next }: { next: string | null }) {
@@ -31,7 +32,7 @@ export function ContinueWithPasskey({ next }: { next: string | null }) {
   return (
     <Stack gap="xs">
       <Button variant="default" leftSection={<IconFingerprint size={18} />} onClick={() => void go()} loading={busy} fullWidth>
-        Continue with passkey
+        {t('passkey.continue')}
       </Button>
       {error && <Alert color="red">{error}</Alert>}
     </Stack>

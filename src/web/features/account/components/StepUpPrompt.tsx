@@ -3,6 +3,7 @@ import { IconFingerprint } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { setStepUpHandler, type ApiError } from '../../../shared/api';
 import { passkeyErrorMessage, verifyPasskey } from '../api';
+import { t } from '../../../shared/i18n';
 
 /**
  * Before a sensitive action the API may answer STEP_UP_REQUIRED: this asks for the passkey and,
@@ -47,16 +48,16 @@ export function StepUpPrompt() {
   }
 
   return (
-    <Modal opened={request !== null} onClose={() => finish(false)} title="Confirm it’s you" centered zIndex={400}>
+    <Modal opened={request !== null} onClose={() => finish(false)} title={t('account.confirmIdentity')} centered zIndex={400}>
       <Stack>
-        <Text size="sm">{request?.message ?? 'This action needs a recent passkey check.'}</Text>
+        <Text size="sm">{request?.message ?? t('stepUp.needed')}</Text>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => finish(false)}>
-            Cancel
+            {t('account.cancel')}
           </Button>
           <Button leftSection={<IconFingerprint size={16} />} loading={busy} onClick={() => void confirm()}>
-            Use passkey
+            {t('stepUp.use')}
           </Button>
         </Group>
       </Stack>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { addPasskey, fetchAccountSecurity, removePasskey, revokeOtherSessions, revokeSession } from '../api';
-import { plural } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /**
  * The signed-in user's security (passkeys, sessions, gate) and what they can do to it. Adding the
@@ -19,7 +19,7 @@ export function useAccountSecurity() {
     mutationFn: () => addPasskey(),
     onSuccess: async (passkey) => {
       const wasGated = security.data?.gate !== null;
-      notifications.show({ color: 'green', title: 'Passkey added', message: `${passkey.name} is ready. Use it with "Continue with passkey" next time.` });
+      notifications.show({ color: 'green', title: t('passkeys.addedTitle'), message: t('passkeys.addedText', { name: passkey.name }) });
       await refresh();
       if (wasGated) {
         await queryClient.invalidateQueries();
@@ -30,10 +30,10 @@ export function useAccountSecurity() {
   const remove = useMutation({
     mutationFn: (id: string) => removePasskey(id),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: 'Passkey removed.' });
+      notifications.show({ color: 'green', message: t('passkeys.removed') });
       return refresh();
     },
-    onError: (e) => notifications.show({ color: 'red', title: 'Passkey not removed', message: errorMessage(e) }),
+    onError: (e) => notifications.show({ color: 'red', title: t('passkeys.notRemoved'), message: errorMessage(e) }),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => revokeSession(id),
@@ -43,7 +43,7 @@ export function useAccountSecurity() {
         void navigate('/sign-in', { replace: true });
         return;
       }
-      notifications.show({ color: 'green', message: 'Session signed out.' });
+      notifications.show({ color: 'green', message: t('sessions.signedOut') });
       return refresh();
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
@@ -51,7 +51,7 @@ export function useAccountSecurity() {
   const revokeOthers = useMutation({
     mutationFn: revokeOtherSessions,
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: `${plural(r.revoked, 'other session', 'other sessions')} signed out.` });
+      notifications.show({ color: 'green', message: t('sessions.othersSignedOut', { count: r.revoked }) });
       return refresh();
     },
   });

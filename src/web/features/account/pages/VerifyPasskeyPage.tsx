@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { passkeyErrorMessage, verifyPasskey } from '../api';
+import { t, tRich } from '../../../shared/i18n';
 
 /** After a magic-link sign-in, a role may require a passkey check before anything else. */
 export function VerifyPasskeyPage() {
@@ -41,25 +42,27 @@ export function VerifyPasskeyPage() {
         <Stack>
           <div>
             <Title order={1} size="h2">
-              Confirm it’s you
+              {t('account.confirmIdentity')}
             </Title>
             <Text c="dimmed" size="sm">
-              Your role requires a passkey after signing in with an email link.
+              {t('verifyPasskey.reason')}
             </Text>
           </div>
           {error && <Alert color="red">{error}</Alert>}
           <Button leftSection={<IconFingerprint size={18} />} onClick={() => void go()} loading={busy} fullWidth>
-            Use your passkey
+            {t('verifyPasskey.use')}
           </Button>
           <Text size="sm">
-            Lost your passkey? Ask an administrator of your organization to allow a passkey recovery; you can then{' '}
-            <Anchor component={Link} to="/account/security">
-              add a new one in Account security
-            </Anchor>
-            .
+            {tRich('verifyPasskey.lost', {
+              link: (
+                <Anchor component={Link} to="/account/security">
+                  {t('verifyPasskey.addNew')}
+                </Anchor>
+              ),
+            })}
           </Text>
           <Button variant="subtle" onClick={() => void signOut()}>
-            Sign out
+            {t('verifyPasskey.signOut')}
           </Button>
         </Stack>
       </Paper>

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../shared/api';
 import { listMyOrganizations, switchOrganization } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** The organizations of the signed-in address, and moving to one of them (a new session there). */
 export function useOrganizationSwitch() {
@@ -14,7 +15,7 @@ export function useOrganizationSwitch() {
       queryClient.clear();
       window.location.assign(result.redirectTo);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Could not switch organization', message: errorMessage(error) }),
+    onError: (error) => notifications.show({ color: 'red', title: t('signIn.switchFailed'), message: errorMessage(error) }),
   });
   return { organizations: organizations.data?.items ?? [], switchTo: switcher.mutate, switching: switcher.isPending };
 }

@@ -6,10 +6,11 @@ import { SSO_ERRORS } from '../../../../contracts/errors';
 import { errorMessage } from '../../../shared/api';
 import { ContinueWithPasskey } from '../../account';
 import { useEmailFirstSignIn } from '../hooks/useEmailFirstSignIn';
+import { t, tOr, tRich } from '../../../shared/i18n';
 
 function ssoErrorText(code: string | null): string | null {
   if (!code) return null;
-  return code in SSO_ERRORS ? SSO_ERRORS[code as keyof typeof SSO_ERRORS].message : 'Single sign-on did not complete. Try again.';
+  return code in SSO_ERRORS ? tOr(`ssoError.${code}`, SSO_ERRORS[code as keyof typeof SSO_ERRORS].message) : t('signIn.ssoIncomplete');
 }
 
 function MagicLinkStep({ flow }: { flow: ReturnType<typeof useEmailFirstSignIn> }) {
@@ -17,26 +18,26 @@ function MagicLinkStep({ flow }: { flow: ReturnType<typeof useEmailFirstSignIn> 
   if (!email) return null;
   if (send.isSuccess)
     return (
-      <Alert color="green" icon={<IconMailCheck />} title="Check your email">
+      <Alert color="green" icon={<IconMailCheck />} title={t('signIn.checkEmail')}>
         {send.data.message}
       </Alert>
     );
   return (
     <Stack>
       <Text size="sm">
-        Signing in as <b>{email}</b>{' '}
+        {tRich('signIn.signingInAs', { email: <b>{email}</b> })}{' '}
         <Anchor component="button" type="button" size="sm" onClick={flow.reset}>
-          (change)
+          {t('signIn.change')}
         </Anchor>
       </Text>
       {route.data?.magicLinkAllowed === false && (
-        <Alert color="yellow" title="Magic links are disabled">
-          Your organization signs in through single sign-on. Use your passkey; break-glass administrators can still ask for a link.
+        <Alert color="yellow" title={t('signIn.magicLinksDisabled')}>
+          {t('signIn.magicLinksDisabledText')}
         </Alert>
       )}
       {send.isError && <Alert color="red">{errorMessage(send.error)}</Alert>}
       <Button onClick={() => send.mutate(email)} loading={send.isPending} fullWidth variant={route.data?.magicLinkAllowed === false ? 'default' : 'filled'}>
-        Email me a sign-in link
+        {t('signIn.emailMe')}
       </Button>
     </Stack>
   );
@@ -48,7 +49,7 @@ export function SignInPage() {
   const flow = useEmailFirstSignIn({ breakGlass });
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter your work email address') },
+    validate: { email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('signIn.emailInvalid')) },
   });
   const ssoError = ssoErrorText(params.get('sso_error'));
 
@@ -58,15 +59,15 @@ export function SignInPage() {
         <Stack>
           <div>
             <Title order={1} size="h2">
-              Sign in to Sofie
+              {t('signIn.title')}
             </Title>
             <Text c="dimmed" size="sm">
-              Enter your work email: we send you to your organization’s single sign-on, or email you a one-time sign-in link.
+              {t('signIn.intro')}
             </Text>
           </div>
-          {params.get('expired') && <Alert color="yellow">Your session has ended. Sign in again.</Alert>}
+          {params.get('expired') && <Alert color="yellow">{t('signIn.expired')}</Alert>}
           {ssoError && (
-            <Alert color="red" title="Single sign-on failed">
+            <Alert color="red" title={t('signIn.ssoFailed')}>
               {ssoError}
             </Alert>
           )}
@@ -75,12 +76,18 @@ export function SignInPage() {
           ) : (
             <form onSubmit={form.onSubmit((v) => flow.route.mutate(v.email.trim()))}>
               <Stack>
-                <TextInput label="Work email" type="email" autoComplete="username webauthn" placeholder="you@company.com" {...form.getInputProps('email')} />
+                <TextInput
+                  label={t('signIn.workEmail')}
+                  type="email"
+                  autoComplete="username webauthn"
+                  placeholder={t('signIn.emailPlaceholder')}
+                  {...form.getInputProps('email')}
+                />
                 {flow.route.isError && <Alert color="red">{errorMessage(flow.route.error)}</Alert>}
-                {flow.route.data?.method === 'sso' && <Text size="sm">Continuing to {flow.route.data.connectionName}…</Text>}
+                {flow.route.data?.method === 'sso' && <Text size="sm">{t('signIn.continuingTo', { name: flow.route.data.connectionName ?? '' })}</Text>}
                 <Group grow>
                   <Button type="submit" loading={flow.route.isPending || flow.route.data?.method === 'sso'}>
-                    Continue
+                    {t('signIn.continue')}
                   </Button>
                 </Group>
               </Stack>
@@ -88,23 +95,27 @@ export function SignInPage() {
           )}
           <ContinueWithPasskey next={params.get('next')} />
           {breakGlass && (
-            <Alert color="yellow" title="Break-glass sign-in">
-              For named administrators when single sign-on is broken: the emailed link works only with your passkey.
+            <Alert color="yellow" title={t('signIn.breakGlass')}>
+              {t('signIn.breakGlassText')}
             </Alert>
           )}
           <Text size="xs" c="dimmed">
-            Identity provider down?{' '}
-            <Anchor component={Link} to="/sign-in?break-glass=1" size="xs">
-              Break-glass sign-in for administrators
-            </Anchor>
-            .
+            {tRich('signIn.idpDown', {
+              link: (
+                <Anchor component={Link} to="/sign-in?break-glass=1" size="xs">
+                  {t('signIn.breakGlassLink')}
+                </Anchor>
+              ),
+            })}
           </Text>
           <Text size="xs" c="dimmed">
-            Running without a mail server? Sign-in links land in the{' '}
-            <Anchor component={Link} to="/mailbox" size="xs">
-              local mailbox
-            </Anchor>
-            .
+            {tRich('signIn.noMailServer', {
+              link: (
+                <Anchor component={Link} to="/mailbox" size="xs">
+                  {t('signIn.mailbox')}
+                </Anchor>
+              ),
+            })}
           </Text>
         </Stack>
       </Paper>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../shared/api';
 import { verifyMagicLink } from '../api';
+import { t } from '../../../shared/i18n';
 
 /**
  * The emailed link opens this page, which spends the token with a POST: mail scanners that
@@ -21,7 +22,7 @@ export function VerifyPage() {
     started.current = true;
     const token = params.get('token');
     if (!token) {
-      setError('This sign-in link is incomplete. Request a new one.');
+      setError(t('verify.incomplete'));
       return;
     }
     verifyMagicLink(token)
@@ -36,21 +37,21 @@ export function VerifyPage() {
     <Center component="main" mih="100vh" bg="var(--sofie-color-canvas)">
       <Paper withBorder p="xl" radius="lg" w={420} maw="100%">
         <Title order={1} size="h3" mb="md">
-          Sign in to Sofie
+          {t('signIn.title')}
         </Title>
         {error ? (
           <Stack>
-            <Alert color="red" title="Could not sign you in">
+            <Alert color="red" title={t('verify.failed')}>
               {error}
             </Alert>
             <Button component={Link} to="/sign-in">
-              Request a new link
+              {t('verify.newLink')}
             </Button>
           </Stack>
         ) : (
           <Stack align="center">
             <Loader />
-            <Text>Signing you in…</Text>
+            <Text>{t('verify.signingIn')}</Text>
           </Stack>
         )}
       </Paper>

@@ -9,6 +9,7 @@ import { When } from '../../../shared/When';
 import { fetchLogStreams, logStreamsKey, removeLogStream } from '../api';
 import { AddLogStreamModal } from './AddLogStreamModal';
 import { SecretOnceModal } from './SecretOnceModal';
+import { t } from '../../../shared/i18n';
 
 type Destination = Awaited<ReturnType<typeof fetchLogStreams>>['items'][number];
 
@@ -17,21 +18,21 @@ function DestinationsTable({ items }: { items: Destination[] }) {
   const remove = useMutation({ mutationFn: removeLogStream, onSettled: () => queryClient.invalidateQueries({ queryKey: logStreamsKey }) });
   const confirmRemove = (d: Destination) =>
     modals.openConfirmModal({
-      title: 'Stop streaming to this destination?',
-      children: <Text size="sm">{d.name} receives no more audit events, including batches still waiting for it.</Text>,
-      labels: { confirm: 'Stop streaming', cancel: 'Cancel' },
+      title: t('logStream.stopTitle'),
+      children: <Text size="sm">{t('logStream.stopText', { name: d.name })}</Text>,
+      labels: { confirm: t('logStream.stop'), cancel: t('integrations.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => remove.mutate(d.id),
     });
   return (
     <Table.ScrollContainer minWidth={720} mt="md">
-      <Table aria-label="Log stream destinations">
+      <Table aria-label={t('logStream.destinations')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Destination</Table.Th>
-            <Table.Th>Waiting</Table.Th>
-            <Table.Th>Last delivered</Table.Th>
-            <Table.Th>Last error</Table.Th>
+            <Table.Th>{t('logStream.destination')}</Table.Th>
+            <Table.Th>{t('logStream.waiting')}</Table.Th>
+            <Table.Th>{t('logStream.lastDelivered')}</Table.Th>
+            <Table.Th>{t('integrations.lastError')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -46,16 +47,16 @@ function DestinationsTable({ items }: { items: Destination[] }) {
                   {d.url}
                 </Text>
               </Table.Td>
-              <Table.Td>{d.pendingBatches === 1 ? '1 batch' : `${d.pendingBatches} batches`}</Table.Td>
+              <Table.Td>{t('logStream.batches', { count: d.pendingBatches })}</Table.Td>
               <Table.Td>
-                <When iso={d.lastDeliveredAt} never="Not yet" />
+                <When iso={d.lastDeliveredAt} never={t('integrations.notYet')} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{d.lastError ?? '—'}</Text>
               </Table.Td>
               <Table.Td>
                 <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmRemove(d)}>
-                  Remove
+                  {t('integrations.remove')}
                 </Button>
               </Table.Td>
             </Table.Tr>
@@ -72,40 +73,39 @@ export function LogStreamingCard() {
   const [opened, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Log streaming">
+    <Card withBorder padding="lg" component="section" aria-label={t('logStream.title')}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
           <Title order={2} size="h4">
-            Log streaming
+            {t('logStream.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Every audit event goes to your SIEM within seconds, in JSON batches signed like webhooks. A destination that is down receives what it missed once it
-            is back.
+            {t('logStream.intro')}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          Add destination
+          {t('logStream.add')}
         </Button>
       </Group>
       {destinations.isLoading ? (
-        <Loader mt="md" aria-label="Loading" />
+        <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : destinations.error ? (
         <Alert color="red" mt="md">
           {errorMessage(destinations.error)}
         </Alert>
       ) : !destinations.data?.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
-          No destinations yet.
+          {t('logStream.none')}
         </Text>
       ) : (
         <DestinationsTable items={destinations.data.items} />
       )}
       <AddLogStreamModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
-        title="Destination added"
-        label="Signing secret"
+        title={t('logStream.added')}
+        label={t('logStream.secret')}
         secret={secret}
-        hint="Verify each batch’s X-Sofie-Signature with it, as for webhooks (see Log streaming in the README)."
+        hint={t('logStream.secretHint')}
         onClose={() => setSecret(null)}
       />
     </Card>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { t } from '../../../shared/i18n';
 
 /** What kind of token the modal creates: service tokens (a name) and SCIM tokens (a label naming the identity provider). */
 export interface TokenKind {
@@ -61,10 +62,10 @@ export function NewTokenModal({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('integrations.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Create token
+              {t('token.create')}
             </Button>
           </Group>
         </Stack>

@@ -12,14 +12,15 @@ import { RoleMappingsSection } from './RoleMappingsSection';
 import { ScimBaseUrl } from './ScimBaseUrl';
 import { ScimTokensTable } from './ScimTokensTable';
 import { SecretOnceModal } from './SecretOnceModal';
+import { t } from '../../../shared/i18n';
 
 /** Integrations → Provisioning: SCIM on or off, the base URL for Okta / Entra, and the tokens they call with. */
-const SCIM_TOKEN: TokenKind = {
-  title: 'New SCIM token',
-  field: { label: 'Label', description: 'Which identity provider uses it, e.g. “Okta” or “Entra ID”. Provisioned people are marked with it.' },
+const scimToken = (): TokenKind => ({
+  title: t('scim.newToken'),
+  field: { label: t('scim.label'), description: t('scim.labelDescription') },
   create: createScimToken,
   listKey: provisioningKey,
-};
+});
 
 export function ProvisioningCard() {
   const queryClient = useQueryClient();
@@ -30,30 +31,29 @@ export function ProvisioningCard() {
     mutationFn: setProvisioningEnabled,
     onSuccess: (data) => {
       queryClient.setQueryData(provisioningKey, data);
-      notifications.show({ color: 'green', message: data.enabled ? 'SCIM provisioning is on.' : 'SCIM provisioning is off: identity providers are refused.' });
+      notifications.show({ color: 'green', message: data.enabled ? t('scim.on') : t('scim.off') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const data = provisioning.data;
 
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Provisioning">
+    <Card withBorder padding="lg" component="section" aria-label={t('scim.title')}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
           <Title order={2} size="h4">
-            Provisioning
+            {t('scim.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Let Okta or Microsoft Entra ID create, update, deactivate and group people over SCIM 2.0. Groups they push are cohorts: they grant no permission
-            unless you map one to a role below, and new people get the default role.
+            {t('scim.intro')}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          New SCIM token
+          {t('scim.newToken')}
         </Button>
       </Group>
       {provisioning.isLoading ? (
-        <Loader mt="md" aria-label="Loading" />
+        <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : provisioning.error || !data ? (
         <Alert color="red" mt="md">
           {errorMessage(provisioning.error)}
@@ -61,8 +61,8 @@ export function ProvisioningCard() {
       ) : (
         <Stack mt="md" gap="md">
           <Switch
-            label="Enable SCIM provisioning"
-            description="While off, every SCIM request is refused, whatever token it carries."
+            label={t('scim.enable')}
+            description={t('scim.enable.description')}
             checked={data.enabled}
             disabled={toggle.isPending}
             onChange={(e) => toggle.mutate(e.currentTarget.checked)}
@@ -70,7 +70,7 @@ export function ProvisioningCard() {
           <ScimBaseUrl url={data.baseUrl} />
           {data.items.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No SCIM tokens yet.
+              {t('scim.noTokens')}
             </Text>
           ) : (
             <ScimTokensTable items={data.items} />
@@ -79,14 +79,8 @@ export function ProvisioningCard() {
           <ProvisioningLog />
         </Stack>
       )}
-      <NewTokenModal kind={SCIM_TOKEN} opened={opened} onClose={close} onCreated={setSecret} />
-      <SecretOnceModal
-        title="SCIM token created"
-        label="SCIM token"
-        secret={secret}
-        hint="Paste it as the API token (Okta) or Secret Token (Entra). It acts within your own permissions, and stops working if your account is deactivated."
-        onClose={() => setSecret(null)}
-      />
+      <NewTokenModal kind={scimToken()} opened={opened} onClose={close} onCreated={setSecret} />
+      <SecretOnceModal title={t('scim.tokenCreated')} label={t('scim.token')} secret={secret} hint={t('scim.tokenHint')} onClose={() => setSecret(null)} />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { When } from '../../../shared/When';
 import { fetchScimRequests, scimRequestsKey, type ScimRequestOutcome } from '../api';
+import { t, tOr } from '../../../shared/i18n';
 
 const OUTCOME_COLORS = { success: 'green', warning: 'orange', failure: 'red' } as const;
 
@@ -19,44 +20,44 @@ export function ProvisioningLog() {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Stack gap="xs" component="section" aria-label="Recent provisioning requests">
+    <Stack gap="xs" component="section" aria-label={t('scim.requests')}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={3} size="h5">
-            Recent provisioning requests
+            {t('scim.requests')}
           </Title>
           <Text size="sm" c="dimmed">
-            Changes the identity provider made and every request that failed, kept 30 days. Successful reads and request bodies are not kept.
+            {t('scim.requestsIntro')}
           </Text>
         </div>
         <Group gap="xs">
           <SegmentedControl
             size="xs"
-            aria-label="Outcome"
+            aria-label={t('scim.outcome')}
             value={outcome}
             onChange={setOutcome}
             data={[
-              { value: 'all', label: 'All' },
-              { value: 'failure', label: 'Failures' },
-              { value: 'warning', label: 'Warnings' },
+              { value: 'all', label: t('scim.outcome.all') },
+              { value: 'failure', label: t('scim.outcome.failure') },
+              { value: 'warning', label: t('scim.outcome.warning') },
             ]}
           />
           <Button size="xs" variant="default" onClick={() => void log.refetch()} loading={log.isRefetching}>
-            Refresh
+            {t('scim.refresh')}
           </Button>
         </Group>
       </Group>
       {log.error && <Alert color="red">{errorMessage(log.error)}</Alert>}
       {log.isSuccess && items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {outcome === 'all' ? 'No provisioning requests yet.' : 'None in the last 30 days.'}
+          {outcome === 'all' ? t('scim.noRequests') : t('scim.noneIn30Days')}
         </Text>
       ) : (
         <RequestsTable items={items} />
       )}
       {log.hasNextPage && (
         <Button variant="subtle" size="xs" w="fit-content" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-          Show older requests
+          {t('scim.older')}
         </Button>
       )}
     </Stack>
@@ -67,14 +68,14 @@ type Entry = Awaited<ReturnType<typeof fetchScimRequests>>['items'][number];
 
 function RequestsTable({ items }: { items: Entry[] }) {
   return (
-    <Table aria-label="Provisioning requests" layout="fixed">
+    <Table aria-label={t('scim.requestsTable')} layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={150}>Time</Table.Th>
-          <Table.Th w={170}>Operation</Table.Th>
-          <Table.Th>Request</Table.Th>
-          <Table.Th w={150}>Outcome</Table.Th>
-          <Table.Th>Detail</Table.Th>
+          <Table.Th w={150}>{t('scim.time')}</Table.Th>
+          <Table.Th w={170}>{t('scim.operation')}</Table.Th>
+          <Table.Th>{t('scim.request')}</Table.Th>
+          <Table.Th w={150}>{t('scim.outcome')}</Table.Th>
+          <Table.Th>{t('scim.detail')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -100,7 +101,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
             </Table.Td>
             <Table.Td>
               <Badge color={OUTCOME_COLORS[r.outcome]} variant="dot" c="var(--mantine-color-text)" tt="none" styles={{ label: { overflow: 'visible' } }}>
-                {r.status} {r.outcome}
+                {r.status} {tOr(`scim.result.${r.outcome}`, r.outcome)}
               </Badge>
             </Table.Td>
             <Table.Td>

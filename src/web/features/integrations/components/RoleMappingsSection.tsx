@@ -5,18 +5,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { createRoleMapping, fetchRoleMappings, removeRoleMapping, roleMappingsKey } from '../api';
+import { t } from '../../../shared/i18n';
 
 type Mapping = Awaited<ReturnType<typeof fetchRoleMappings>>['items'][number];
 
 function MappingsTable({ items, onRemove }: { items: Mapping[]; onRemove: (id: string, label: string) => void }) {
   return (
-    <Table aria-label="Group-to-role mappings">
+    <Table aria-label={t('mapping.title')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>IdP group</Table.Th>
-          <Table.Th>Role</Table.Th>
-          <Table.Th>Made by</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('mapping.idpGroup')}</Table.Th>
+          <Table.Th>{t('mapping.role')}</Table.Th>
+          <Table.Th>{t('mapping.madeBy')}</Table.Th>
+          <Table.Th>{t('integrations.status')}</Table.Th>
           <Table.Th />
         </Table.Tr>
       </Table.Thead>
@@ -29,12 +30,12 @@ function MappingsTable({ items, onRemove }: { items: Mapping[]; onRemove: (id: s
             <Table.Td>
               {m.active ? (
                 <Badge color="green" variant="dot" c="var(--mantine-color-text)" tt="none">
-                  active
+                  {t('mapping.active')}
                 </Badge>
               ) : (
                 <Tooltip label={m.inactiveReason} multiline w={320}>
                   <Badge color="orange" variant="dot" c="var(--mantine-color-text)" tt="none">
-                    not applied
+                    {t('mapping.notApplied')}
                   </Badge>
                 </Tooltip>
               )}
@@ -44,10 +45,10 @@ function MappingsTable({ items, onRemove }: { items: Mapping[]; onRemove: (id: s
                 size="xs"
                 variant="subtle"
                 color="red"
-                aria-label={`Remove ${m.group.name} → ${m.role.name}`}
+                aria-label={t('mapping.removeLabel', { group: m.group.name, role: m.role.name })}
                 onClick={() => onRemove(m.id, `${m.group.name} → ${m.role.name}`)}
               >
-                Remove
+                {t('integrations.remove')}
               </Button>
             </Table.Td>
           </Table.Tr>
@@ -60,9 +61,10 @@ function MappingsTable({ items, onRemove }: { items: Mapping[]; onRemove: (id: s
 type Outcome = Awaited<ReturnType<typeof createRoleMapping>>;
 
 function outcomeText(outcome: Outcome, done: string): string {
-  const changed = `${outcome.changed} ${outcome.changed === 1 ? 'person' : 'people'} changed role`;
-  if (outcome.refused.length === 0) return `${done} ${changed}.`;
-  return `${done} ${changed}; ${outcome.refused.length} kept their role (${outcome.refused[0].email}: ${outcome.refused[0].message})`;
+  const changed = t('mapping.changed', { count: outcome.changed });
+  if (outcome.refused.length === 0) return t('mapping.outcome', { done, changed });
+  const [first] = outcome.refused;
+  return t('mapping.outcomeRefused', { done, changed, refused: outcome.refused.length, email: first.email, message: first.message });
 }
 
 /**
@@ -85,7 +87,10 @@ export function RoleMappingsSection() {
       setGroupId(null);
       setRoleId(null);
       const m = outcome.mapping!;
-      notifications.show({ color: outcome.refused.length ? 'orange' : 'green', message: outcomeText(outcome, `${m.group.name} → ${m.role.name}:`) });
+      notifications.show({
+        color: outcome.refused.length ? 'orange' : 'green',
+        message: outcomeText(outcome, t('mapping.added', { group: m.group.name, role: m.role.name })),
+      });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -93,7 +98,7 @@ export function RoleMappingsSection() {
     mutationFn: removeRoleMapping,
     onSuccess: (outcome) => {
       refresh();
-      notifications.show({ color: outcome.refused.length ? 'orange' : 'green', message: outcomeText(outcome, 'Mapping removed:') });
+      notifications.show({ color: outcome.refused.length ? 'orange' : 'green', message: outcomeText(outcome, t('mapping.removed')) });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
@@ -101,29 +106,28 @@ export function RoleMappingsSection() {
   const mapped = new Set(data?.items.map((m) => m.group.id));
   const confirmRemove = (id: string, label: string) =>
     modals.openConfirmModal({
-      title: `Remove the mapping ${label}?`,
-      children: <Text size="sm">Members who got their role from it go back to the default role, unless another mapped group gives them one.</Text>,
-      labels: { confirm: 'Remove mapping', cancel: 'Cancel' },
+      title: t('mapping.removeTitle', { label }),
+      children: <Text size="sm">{t('mapping.removeText')}</Text>,
+      labels: { confirm: t('mapping.removeConfirm'), cancel: t('integrations.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => remove.mutate(id),
     });
 
   return (
-    <Stack gap="xs" component="section" aria-label="Group-to-role mappings">
+    <Stack gap="xs" component="section" aria-label={t('mapping.title')}>
       <Title order={3} size="h5">
-        Group-to-role mappings
+        {t('mapping.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        Members of a mapped IdP group get its role. In several mapped groups, the role with the most permissions wins; in none any more, the default role
-        (unless someone changed the role in the console since). You can map only to roles whose permissions you hold.
+        {t('mapping.intro')}
       </Text>
       {mappings.error && <Alert color="red">{errorMessage(mappings.error)}</Alert>}
       {data && data.items.length > 0 && <MappingsTable items={data.items} onRemove={confirmRemove} />}
       {data && (
         <Group align="flex-end" gap="sm">
           <Select
-            label="IdP group"
-            placeholder={data.groups.length ? 'Pick a group the IdP pushed' : 'No group pushed yet'}
+            label={t('mapping.idpGroup')}
+            placeholder={data.groups.length ? t('mapping.pickGroup') : t('mapping.noGroup')}
             data={data.groups.filter((g) => !mapped.has(g.id)).map((g) => ({ value: g.id, label: g.name }))}
             value={groupId}
             onChange={setGroupId}
@@ -131,15 +135,15 @@ export function RoleMappingsSection() {
             w={260}
           />
           <Select
-            label="Role"
-            placeholder="Pick a role"
+            label={t('mapping.role')}
+            placeholder={t('mapping.pickRole')}
             data={data.roles.map((r) => ({ value: r.id, label: r.name }))}
             value={roleId}
             onChange={setRoleId}
             w={220}
           />
           <Button onClick={() => create.mutate()} disabled={!groupId || !roleId} loading={create.isPending}>
-            Add mapping
+            {t('mapping.add')}
           </Button>
         </Group>
       )}

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { provisioningKey, revokeScimToken, type fetchProvisioning } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { t } from '../../../shared/i18n';
 
 type ScimToken = Awaited<ReturnType<typeof fetchProvisioning>>['items'][number];
 
@@ -17,49 +18,55 @@ export function ScimTokensTable({ items }: { items: ScimToken[] }) {
     mutationFn: revokeScimToken,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: provisioningKey });
-      notifications.show({ color: 'green', message: 'SCIM token revoked. The identity provider’s calls with it are refused from now on.' });
+      notifications.show({ color: 'green', message: t('scim.revoked') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const confirmRevoke = (id: string, label: string) =>
     modals.openConfirmModal({
-      title: `Revoke “${label}”?`,
-      children: <Text size="sm">The identity provider using this token can no longer create, update or deactivate anyone until it gets a new one.</Text>,
-      labels: { confirm: 'Revoke token', cancel: 'Cancel' },
+      title: t('integrations.revokeTitle', { name: label }),
+      children: <Text size="sm">{t('scim.revokeText')}</Text>,
+      labels: { confirm: t('integrations.revokeToken'), cancel: t('integrations.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => revoke.mutate(id),
     });
 
   return (
-    <Table aria-label="SCIM tokens">
+    <Table aria-label={t('scim.tokens')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Label</Table.Th>
-          <Table.Th>Created by</Table.Th>
-          <Table.Th>Created</Table.Th>
-          <Table.Th>Last used</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('scim.label')}</Table.Th>
+          <Table.Th>{t('scim.createdBy')}</Table.Th>
+          <Table.Th>{t('integrations.created')}</Table.Th>
+          <Table.Th>{t('integrations.lastUsed')}</Table.Th>
+          <Table.Th>{t('integrations.status')}</Table.Th>
           <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {items.map((t) => (
-          <Table.Tr key={t.id} data-testid="scim-token-row">
-            <Table.Td>{t.label}</Table.Td>
-            <Table.Td>{t.createdBy.name}</Table.Td>
+        {items.map((token) => (
+          <Table.Tr key={token.id} data-testid="scim-token-row">
+            <Table.Td>{token.label}</Table.Td>
+            <Table.Td>{token.createdBy.name}</Table.Td>
             <Table.Td>
-              <When iso={t.createdAt} never="—" />
+              <When iso={token.createdAt} never="—" />
             </Table.Td>
             <Table.Td>
-              <When iso={t.lastUsedAt} never="Never" />
+              <When iso={token.lastUsedAt} never={t('common.never')} />
             </Table.Td>
             <Table.Td>
-              <StatusBadge status={t.revokedAt ? 'revoked' : 'active'} />
+              <StatusBadge status={token.revokedAt ? 'revoked' : 'active'} />
             </Table.Td>
             <Table.Td ta="right">
-              {!t.revokedAt && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => confirmRevoke(t.id, t.label)} aria-label={`Revoke ${t.label}`}>
-                  Revoke
+              {!token.revokedAt && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmRevoke(token.id, token.label)}
+                  aria-label={t('integrations.revokeLabel', { name: token.label })}
+                >
+                  {t('integrations.revoke')}
                 </Button>
               )}
             </Table.Td>

@@ -1,4 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { t } from '../../../shared/i18n';
 
 /** A credential is shown once, at creation: the dialog says so and offers to copy it. */
 export function SecretOnceModal({
@@ -17,8 +18,8 @@ export function SecretOnceModal({
   return (
     <Modal opened={secret !== null} onClose={onClose} title={title} size="lg">
       <Stack>
-        <Alert color="yellow" title="Copy it now" role="status">
-          This is the only time Sofie shows it. If it is lost, create a new one and retire this one.
+        <Alert color="yellow" title={t('token.copyNow')} role="status">
+          {t('token.onlyTime')}
         </Alert>
         <div>
           <Text size="sm" fw={500} mb={4}>
@@ -35,11 +36,11 @@ export function SecretOnceModal({
           <CopyButton value={secret ?? ''}>
             {({ copied, copy }) => (
               <Button variant="default" onClick={copy}>
-                {copied ? 'Copied' : 'Copy'}
+                {copied ? t('integrations.copied') : t('integrations.copy')}
               </Button>
             )}
           </CopyButton>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('token.done')}</Button>
         </Group>
       </Stack>
     </Modal>

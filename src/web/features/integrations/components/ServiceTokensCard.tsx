@@ -8,14 +8,15 @@ import { createServiceToken, fetchServiceTokens, serviceTokensKey } from '../api
 import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { SecretOnceModal } from './SecretOnceModal';
 import { ServiceTokensTable } from './ServiceTokensTable';
+import { t } from '../../../shared/i18n';
 
 /** Tokens Sofie's other services call with; created here, shown once, revoked here. */
-const SERVICE_TOKEN: TokenKind = {
-  title: 'New service token',
-  field: { label: 'Name', description: 'Which service uses it, e.g. “chat usage collector”.' },
+const serviceToken = (): TokenKind => ({
+  title: t('serviceToken.new'),
+  field: { label: t('integrations.name'), description: t('serviceToken.nameDescription') },
   create: createServiceToken,
   listKey: serviceTokensKey,
-};
+});
 
 export function ServiceTokensCard() {
   const tokens = useQuery({ queryKey: serviceTokensKey, queryFn: fetchServiceTokens });
@@ -23,39 +24,39 @@ export function ServiceTokensCard() {
   const [secret, setSecret] = useState<string | null>(null);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Service tokens">
+    <Card withBorder padding="lg" component="section" aria-label={t('serviceToken.title')}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
           <Title order={2} size="h4">
-            Service tokens
+            {t('serviceToken.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Sofie’s other services use these to send usage events and keep the content registry in sync.
+            {t('serviceToken.intro')}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          New service token
+          {t('serviceToken.new')}
         </Button>
       </Group>
       {tokens.isLoading ? (
-        <Loader mt="md" aria-label="Loading" />
+        <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : tokens.error ? (
         <Alert color="red" mt="md">
           {errorMessage(tokens.error)}
         </Alert>
       ) : !tokens.data?.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
-          No service tokens yet.
+          {t('serviceToken.none')}
         </Text>
       ) : (
         <ServiceTokensTable items={tokens.data.items} />
       )}
-      <NewTokenModal kind={SERVICE_TOKEN} opened={opened} onClose={close} onCreated={setSecret} />
+      <NewTokenModal kind={serviceToken()} opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
-        title="Service token created"
-        label="Service token"
+        title={t('serviceToken.created')}
+        label={t('serviceToken.label')}
         secret={secret}
-        hint="Send it as “Authorization: Bearer …” from the service; see Service API in the README."
+        hint={t('serviceToken.hint')}
         onClose={() => setSecret(null)}
       />
     </Card>

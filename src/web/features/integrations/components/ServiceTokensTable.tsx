@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { revokeServiceToken, serviceTokensKey, type fetchServiceTokens } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { t } from '../../../shared/i18n';
 
 type ServiceToken = Awaited<ReturnType<typeof fetchServiceTokens>>['items'][number];
 
@@ -17,47 +18,53 @@ export function ServiceTokensTable({ items }: { items: ServiceToken[] }) {
     mutationFn: revokeServiceToken,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: serviceTokensKey });
-      notifications.show({ color: 'green', message: 'Service token revoked. Calls with it are refused from now on.' });
+      notifications.show({ color: 'green', message: t('serviceToken.revoked') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const confirmRevoke = (id: string, tokenName: string) =>
     modals.openConfirmModal({
-      title: `Revoke “${tokenName}”?`,
-      children: <Text size="sm">Services using this token stop being able to send usage events or sync content at once.</Text>,
-      labels: { confirm: 'Revoke token', cancel: 'Cancel' },
+      title: t('integrations.revokeTitle', { name: tokenName }),
+      children: <Text size="sm">{t('serviceToken.revokeText')}</Text>,
+      labels: { confirm: t('integrations.revokeToken'), cancel: t('integrations.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => revoke.mutate(id),
     });
 
   return (
-    <Table mt="md" aria-label="Service tokens">
+    <Table mt="md" aria-label={t('serviceToken.title')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Created</Table.Th>
-          <Table.Th>Last used</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('integrations.name')}</Table.Th>
+          <Table.Th>{t('integrations.created')}</Table.Th>
+          <Table.Th>{t('integrations.lastUsed')}</Table.Th>
+          <Table.Th>{t('integrations.status')}</Table.Th>
           <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {items.map((t) => (
-          <Table.Tr key={t.id} data-testid="service-token-row">
-            <Table.Td>{t.name}</Table.Td>
+        {items.map((token) => (
+          <Table.Tr key={token.id} data-testid="service-token-row">
+            <Table.Td>{token.name}</Table.Td>
             <Table.Td>
-              <When iso={t.createdAt} never="—" />
+              <When iso={token.createdAt} never="—" />
             </Table.Td>
             <Table.Td>
-              <When iso={t.lastUsedAt} never="Never" />
+              <When iso={token.lastUsedAt} never={t('common.never')} />
             </Table.Td>
             <Table.Td>
-              <StatusBadge status={t.revokedAt ? 'revoked' : 'active'} />
+              <StatusBadge status={token.revokedAt ? 'revoked' : 'active'} />
             </Table.Td>
             <Table.Td ta="right">
-              {!t.revokedAt && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => confirmRevoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
-                  Revoke
+              {!token.revokedAt && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmRevoke(token.id, token.name)}
+                  aria-label={t('integrations.revokeLabel', { name: token.name })}
+                >
+                  {t('integrations.revoke')}
                 </Button>
               )}
             </Table.Td>

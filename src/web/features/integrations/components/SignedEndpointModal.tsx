@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { t } from '../../../shared/i18n';
 
 export interface LabelField {
   label: string;
@@ -65,7 +66,7 @@ export function SignedEndpointModal({ opened, onClose: close, onCreated, labelFi
         <Stack>
           {labelField.first && labelInput}
           <TextInput
-            label="URL"
+            label={t('integrations.url')}
             description={props.urlDescription}
             required
             value={url}
@@ -81,7 +82,7 @@ export function SignedEndpointModal({ opened, onClose: close, onCreated, labelFi
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('integrations.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending} disabled={!ready}>
               {props.submitLabel}

@@ -2,21 +2,23 @@ import { Table, Text } from '@mantine/core';
 import type { fetchWebhookDeliveries } from '../api';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
+import { t } from '../../../shared/i18n';
+import { formatNumber } from '../../../shared/format';
 
 type WebhookDelivery = Awaited<ReturnType<typeof fetchWebhookDeliveries>>['items'][number];
 
 /** Recent deliveries: event, endpoint URL, status, attempts and the last error. */
 export function WebhookDeliveriesTable({ items, urlOf }: { items: WebhookDelivery[]; urlOf: Map<string, string> }) {
   return (
-    <Table mt="xs" aria-label="Recent deliveries">
+    <Table mt="xs" aria-label={t('webhook.deliveries')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Event</Table.Th>
-          <Table.Th>Endpoint</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Attempts</Table.Th>
-          <Table.Th>Last error</Table.Th>
-          <Table.Th>Queued</Table.Th>
+          <Table.Th>{t('webhook.event')}</Table.Th>
+          <Table.Th>{t('webhook.endpoint')}</Table.Th>
+          <Table.Th>{t('integrations.status')}</Table.Th>
+          <Table.Th>{t('webhook.attempts')}</Table.Th>
+          <Table.Th>{t('integrations.lastError')}</Table.Th>
+          <Table.Th>{t('webhook.queued')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -35,9 +37,9 @@ export function WebhookDeliveriesTable({ items, urlOf }: { items: WebhookDeliver
             <Table.Td>
               <StatusBadge status={d.status} />
             </Table.Td>
-            <Table.Td>{d.attempts}</Table.Td>
+            <Table.Td>{formatNumber(d.attempts)}</Table.Td>
             <Table.Td>
-              <Text size="sm">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '—')}</Text>
+              <Text size="sm">{d.lastError ?? (d.lastStatusCode ? t('webhook.httpStatus', { code: String(d.lastStatusCode) }) : '—')}</Text>
             </Table.Td>
             <Table.Td>
               <When iso={d.createdAt} never="—" />

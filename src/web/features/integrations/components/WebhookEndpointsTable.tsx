@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { disableWebhookEndpoint, webhooksKey, type fetchWebhookEndpoints } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { t } from '../../../shared/i18n';
 
 type WebhookEndpoint = Awaited<ReturnType<typeof fetchWebhookEndpoints>>['items'][number];
 
@@ -17,27 +18,27 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
     mutationFn: disableWebhookEndpoint,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: webhooksKey });
-      notifications.show({ color: 'green', message: 'Endpoint disabled. Deliveries still queued for it stop.' });
+      notifications.show({ color: 'green', message: t('webhook.disabled') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   const confirmDisable = (id: string, endpointUrl: string) =>
     modals.openConfirmModal({
-      title: 'Disable this endpoint?',
-      children: <Text size="sm">{endpointUrl} stops receiving ownership and collaborator changes, including those already queued.</Text>,
-      labels: { confirm: 'Disable endpoint', cancel: 'Cancel' },
+      title: t('webhook.disableTitle'),
+      children: <Text size="sm">{t('webhook.disableText', { url: endpointUrl })}</Text>,
+      labels: { confirm: t('webhook.disableConfirm'), cancel: t('integrations.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => disable.mutate(id),
     });
 
   return (
-    <Table mt="md" aria-label="Webhook endpoints">
+    <Table mt="md" aria-label={t('webhook.title')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>URL</Table.Th>
-          <Table.Th>Created</Table.Th>
-          <Table.Th>Queue</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('integrations.url')}</Table.Th>
+          <Table.Th>{t('integrations.created')}</Table.Th>
+          <Table.Th>{t('webhook.queue')}</Table.Th>
+          <Table.Th>{t('integrations.status')}</Table.Th>
           <ActionsHeader />
         </Table.Tr>
       </Table.Thead>
@@ -58,17 +59,21 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
               <When iso={e.createdAt} never="—" />
             </Table.Td>
             <Table.Td>
-              <Text size="sm">
-                {e.pending} pending · {e.failed} failed
-              </Text>
+              <Text size="sm">{t('webhook.queueText', { pending: e.pending, failed: e.failed })}</Text>
             </Table.Td>
             <Table.Td>
               <StatusBadge status={e.disabledAt ? 'disabled' : 'active'} />
             </Table.Td>
             <Table.Td ta="right">
               {!e.disabledAt && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => confirmDisable(e.id, e.url)} aria-label={`Disable ${e.url}`}>
-                  Disable
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => confirmDisable(e.id, e.url)}
+                  aria-label={t('webhook.disableLabel', { url: e.url })}
+                >
+                  {t('webhook.disable')}
                 </Button>
               )}
             </Table.Td>

@@ -9,6 +9,7 @@ import { AddWebhookModal } from './AddWebhookModal';
 import { SecretOnceModal } from './SecretOnceModal';
 import { WebhookDeliveriesTable } from './WebhookDeliveriesTable';
 import { WebhookEndpointsTable } from './WebhookEndpointsTable';
+import { t } from '../../../shared/i18n';
 
 /** Endpoints that receive ownership and collaborator changes, and the deliveries made to them. */
 export function WebhooksCard() {
@@ -19,41 +20,40 @@ export function WebhooksCard() {
   const urlOf = new Map(endpoints.data?.items.map((e) => [e.id, e.url]) ?? []);
 
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Webhook endpoints">
+    <Card withBorder padding="lg" component="section" aria-label={t('webhook.title')}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div style={{ flex: 1 }}>
           <Title order={2} size="h4">
-            Webhook endpoints
+            {t('webhook.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Sofie posts ownership and collaborator changes here (for example when a user is deleted), signed with the endpoint’s secret and retried until
-            delivered.
+            {t('webhook.intro')}
           </Text>
         </div>
         <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          Add endpoint
+          {t('webhook.add')}
         </Button>
       </Group>
       {endpoints.isLoading ? (
-        <Loader mt="md" aria-label="Loading" />
+        <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : endpoints.error ? (
         <Alert color="red" mt="md">
           {errorMessage(endpoints.error)}
         </Alert>
       ) : !endpoints.data?.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
-          No endpoints yet.
+          {t('webhook.none')}
         </Text>
       ) : (
         <WebhookEndpointsTable items={endpoints.data.items} />
       )}
 
       <Title order={3} size="h5" mt="lg">
-        Recent deliveries
+        {t('webhook.deliveries')}
       </Title>
       {!deliveries.data?.items.length ? (
         <Text size="sm" c="dimmed" mt="xs">
-          Nothing sent yet.
+          {t('webhook.noDeliveries')}
         </Text>
       ) : (
         <WebhookDeliveriesTable items={deliveries.data.items} urlOf={urlOf} />
@@ -61,10 +61,10 @@ export function WebhooksCard() {
 
       <AddWebhookModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
-        title="Endpoint added"
-        label="Signing secret"
+        title={t('webhook.added')}
+        label={t('logStream.secret')}
         secret={secret}
-        hint="Each delivery carries x-sofie-timestamp (Unix seconds) and x-sofie-signature: sha256=<HMAC-SHA256 of “timestamp.body” with this secret>. Check both before trusting a delivery, and refuse timestamps more than 5 minutes old (see the README)."
+        hint={t('webhook.secretHint')}
         onClose={() => setSecret(null)}
       />
     </Card>

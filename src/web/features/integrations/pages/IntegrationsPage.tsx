@@ -4,6 +4,7 @@ import { LogStreamingCard } from '../components/LogStreamingCard';
 import { ProvisioningCard } from '../components/ProvisioningCard';
 import { ServiceTokensCard } from '../components/ServiceTokensCard';
 import { WebhooksCard } from '../components/WebhooksCard';
+import { t } from '../../../shared/i18n';
 
 /** /admin/integrations — SCIM provisioning for identity providers, service tokens for Sofie's other services, and webhook endpoints. */
 export function IntegrationsPage() {
@@ -12,10 +13,10 @@ export function IntegrationsPage() {
     <Stack maw={1100}>
       <div>
         <Title order={1} size="h2">
-          Integrations
+          {t('integrations.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          How identity providers and Sofie’s other services talk to user management, and where it tells them about changes.
+          {t('integrations.intro')}
         </Text>
       </div>
       {can('provisioning.manage') && <ProvisioningCard />}

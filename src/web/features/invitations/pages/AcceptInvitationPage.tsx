@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, errorMessage, type ApiErrorCode } from '../../../shared/api';
 import { acceptInvitation } from '../api';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
 
-const TITLES: Partial<Record<ApiErrorCode, string>> = {
-  INVITATION_EXPIRED: 'Invitation expired',
-  INVITATION_REVOKED: 'Invitation withdrawn',
-  INVITATION_ACCEPTED: 'Already accepted',
-  INVITATION_INVALID: 'Link not valid',
+const TITLES: Partial<Record<ApiErrorCode, PlainMessageKey>> = {
+  INVITATION_EXPIRED: 'accept.expired',
+  INVITATION_REVOKED: 'accept.revoked',
+  INVITATION_ACCEPTED: 'accept.accepted',
+  INVITATION_INVALID: 'accept.invalid',
 };
 
 /**
@@ -28,7 +29,7 @@ export function AcceptInvitationPage() {
       ? null
       : {
           code: 'INVITATION_INVALID',
-          message: 'This invitation link is incomplete. Open the link from your email again, or ask your administrator for a new one.',
+          message: t('accept.incomplete'),
         },
   );
 
@@ -52,29 +53,26 @@ export function AcceptInvitationPage() {
             <IconMailOpened size={26} />
           </ThemeIcon>
           <Title order={1} size="h2">
-            You’re invited to Sofie
+            {t('accept.title')}
           </Title>
           {error ? (
             <>
-              <Alert
-                color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'}
-                title={(error.code !== 'ERROR' && TITLES[error.code]) || 'Could not accept the invitation'}
-              >
+              <Alert color={error.code === 'INVITATION_ACCEPTED' ? 'blue' : 'red'} title={t((error.code !== 'ERROR' && TITLES[error.code]) || 'accept.failed')}>
                 {error.message}
               </Alert>
               <Button component={Link} to="/sign-in" variant={error.code === 'INVITATION_ACCEPTED' ? 'filled' : 'default'}>
-                Go to sign-in
+                {t('accept.signIn')}
               </Button>
             </>
           ) : (
             <>
-              <Text>Accepting activates your account and signs you in. Afterwards:</Text>
+              <Text>{t('accept.intro')}</Text>
               <List size="sm" spacing={4}>
-                <List.Item>you sign in with your email address and a one-time link;</List.Item>
-                <List.Item>you can add a passkey in Account security for faster sign-in.</List.Item>
+                <List.Item>{t('accept.oneTimeLink')}</List.Item>
+                <List.Item>{t('accept.passkey')}</List.Item>
               </List>
               <Button size="md" onClick={() => void accept()} loading={busy}>
-                Accept invitation
+                {t('accept.accept')}
               </Button>
             </>
           )}

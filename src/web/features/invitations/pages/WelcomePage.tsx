@@ -4,6 +4,7 @@ import { FirstWorkspace } from '../../workspaces';
 import { Link } from 'react-router';
 import { startPage } from '../../../shared/access/access';
 import { useCan, useMe } from '../../../shared/useMe';
+import { t, tRich } from '../../../shared/i18n';
 
 /** Where someone lands after accepting an invitation: how to come back, and where their work will live. */
 export function WelcomePage() {
@@ -14,11 +15,9 @@ export function WelcomePage() {
     <Stack gap="lg" maw={880}>
       <div>
         <Title order={1} size="h2">
-          Welcome to Sofie, {me.user.name || me.user.email}
+          {t('welcome.title', { name: me.user.name || me.user.email })}
         </Title>
-        <Text c="dimmed">
-          Your account in {me.organization.name} is active. You joined as {me.user.roleName}.
-        </Text>
+        <Text c="dimmed">{t('welcome.active', { org: me.organization.name, role: me.user.roleName })}</Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">
@@ -27,21 +26,21 @@ export function WelcomePage() {
               <IconMail size={20} />
             </ThemeIcon>
             <Title order={2} size="h4">
-              How to sign in next time
+              {t('welcome.nextTime')}
             </Title>
           </Group>
           <Stack gap="xs">
-            <Text size="sm">
-              Go to the sign-in page and enter <b>{me.user.email}</b>. Sofie emails you a one-time sign-in link; open it on the same device.
-            </Text>
+            <Text size="sm">{tRich('welcome.howToSignIn', { email: <b>{me.user.email}</b> })}</Text>
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <IconKey size={18} style={{ flexShrink: 0, marginTop: 2 }} />
               <Text size="sm">
-                Faster and phishing-resistant: add a passkey (your device’s fingerprint, face or PIN) in{' '}
-                <Anchor component={Link} to="/account/security" inherit>
-                  Account security
-                </Anchor>
-                .
+                {tRich('welcome.passkey', {
+                  link: (
+                    <Anchor component={Link} to="/account/security" inherit>
+                      {t('home.accountSecurity')}
+                    </Anchor>
+                  ),
+                })}
               </Text>
             </Group>
           </Stack>
@@ -53,7 +52,7 @@ export function WelcomePage() {
                 <IconFolders size={20} />
               </ThemeIcon>
               <Title order={2} size="h4">
-                Where your first Workspace lives
+                {t('home.firstWorkspace')}
               </Title>
             </Group>
           </Group>
@@ -62,7 +61,7 @@ export function WelcomePage() {
       </SimpleGrid>
       <Group>
         <Button component={Link} to={next} rightSection={<IconArrowRight size={16} />}>
-          {can('users.view') ? 'Continue to the admin area' : 'Continue'}
+          {can('users.view') ? t('welcome.continueAdmin') : t('welcome.continue')}
         </Button>
       </Group>
     </Stack>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { useSaml } from '../hooks/useSaml';
 import type { NewSamlConnection } from '../samlApi';
+import { t } from '../../../shared/i18n';
 
 export type Source = 'later' | 'url' | 'xml';
 
@@ -12,27 +13,27 @@ export function MetadataSource({ source, onSource, form }: { source: Source; onS
   return (
     <>
       <SegmentedControl
-        aria-label="Identity provider metadata"
+        aria-label={t('sso.metadata')}
         value={source}
         onChange={onSource}
         data={[
-          { value: 'later', label: 'Give metadata later' },
-          { value: 'url', label: 'From a URL' },
-          { value: 'xml', label: 'Paste or upload XML' },
+          { value: 'later', label: t('sso.metadata.later') },
+          { value: 'url', label: t('sso.metadata.url') },
+          { value: 'xml', label: t('sso.metadata.xml') },
         ]}
       />
-      {source === 'later' && (
-        <Text size="sm">The connection shows its ACS URL and entity ID to enter at the identity provider; then give its metadata here.</Text>
+      {source === 'later' && <Text size="sm">{t('sso.metadata.laterText')}</Text>}
+      {source === 'url' && (
+        <TextInput label={t('sso.metadataUrl')} withAsterisk placeholder={t('sso.metadataUrl.placeholder')} {...form.getInputProps('metadataUrl')} />
       )}
-      {source === 'url' && <TextInput label="Metadata URL" withAsterisk placeholder="https://…/metadata" {...form.getInputProps('metadataUrl')} />}
       {source === 'xml' && (
         <>
           <FileInput
-            label="Upload the metadata file"
+            label={t('sso.metadataFile')}
             accept=".xml,application/xml,text/xml,application/samlmetadata+xml"
             onChange={(file) => void file?.text().then((text) => form.setFieldValue('metadataXml', text))}
           />
-          <Textarea label="Or paste the metadata XML" autosize minRows={3} maxRows={8} {...form.getInputProps('metadataXml')} />
+          <Textarea label={t('sso.metadataPaste')} autosize minRows={3} maxRows={8} {...form.getInputProps('metadataXml')} />
         </>
       )}
     </>
@@ -60,16 +61,16 @@ export function AddSamlConnectionForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={form.onSubmit((v) => saml.create.mutate(toBody(v, source), { onSuccess: onClose }))}>
       <Stack>
-        <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+        <TextInput label={t('sso.name')} withAsterisk {...form.getInputProps('name')} />
         <MetadataSource source={source} onSource={setSource} form={form} />
-        <Checkbox label="Create accounts on first sign-in (just-in-time), with the default role" {...form.getInputProps('jitEnabled', { type: 'checkbox' })} />
+        <Checkbox label={t('sso.jit')} {...form.getInputProps('jitEnabled', { type: 'checkbox' })} />
         {saml.create.isError && <Alert color="red">{errorMessage(saml.create.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={saml.create.isPending}>
-            Add connection
+            {t('sso.addConnection')}
           </Button>
         </Group>
       </Stack>

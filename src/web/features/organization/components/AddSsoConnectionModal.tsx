@@ -5,26 +5,27 @@ import { errorMessage } from '../../../shared/api';
 import type { NewSsoConnection } from '../api';
 import type { SsoHook } from '../hooks/useSso';
 import { AddSamlConnectionForm } from './AddSamlConnectionForm';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
 
-const PRESETS = [
-  { value: 'entra', label: 'Microsoft Entra ID' },
-  { value: 'okta', label: 'Okta' },
-  { value: 'google', label: 'Google Workspace' },
-  { value: 'generic', label: 'Other OpenID Connect provider' },
+const presets = () => [
+  { value: 'entra', label: t('sso.preset.entra') },
+  { value: 'okta', label: t('sso.preset.okta') },
+  { value: 'google', label: t('sso.preset.google') },
+  { value: 'generic', label: t('sso.preset.generic') },
 ];
 
-const ISSUER_HINT: Record<NewSsoConnection['preset'], string> = {
-  entra: 'Leave empty: https://login.microsoftonline.com/<tenant>/v2.0 is used.',
-  google: 'Leave empty: https://accounts.google.com is used.',
-  okta: 'https://<your-org>.okta.com or https://<your-org>.okta.com/oauth2/default',
-  generic: 'The issuer; its /.well-known/openid-configuration is read.',
+const ISSUER_HINT: Record<NewSsoConnection['preset'], PlainMessageKey> = {
+  entra: 'sso.issuerHint.entra',
+  google: 'sso.issuerHint.google',
+  okta: 'sso.issuerHint.okta',
+  generic: 'sso.issuerHint.generic',
 };
 
 function useConnectionForm() {
   return useForm({
     initialValues: {
       preset: 'entra',
-      name: 'Microsoft Entra ID',
+      name: t('sso.preset.entra'),
       issuer: '',
       clientId: '',
       clientSecret: '',
@@ -60,56 +61,52 @@ function PresetFields({ form }: { form: ConnectionForm }) {
   return (
     <>
       <Select
-        label="Identity provider"
-        data={PRESETS}
+        label={t('sso.identityProvider')}
+        data={presets()}
         allowDeselect={false}
         value={form.values.preset}
         onChange={(value: string | null) => {
           form.setFieldValue('preset', value ?? 'generic');
-          form.setFieldValue('name', PRESETS.find((p) => p.value === value)?.label ?? '');
+          form.setFieldValue('name', presets().find((p) => p.value === value)?.label ?? '');
         }}
       />
-      <TextInput label="Name" withAsterisk {...form.getInputProps('name')} />
+      <TextInput label={t('sso.name')} withAsterisk {...form.getInputProps('name')} />
       {preset === 'entra' && (
-        <TextInput
-          label="Directory (Tenant) ID"
-          withAsterisk
-          description="Your tenant's GUID. Multi-tenant endpoints (common, organizations) are refused."
-          {...form.getInputProps('tenantId')}
-        />
+        <TextInput label={t('sso.tenantId')} withAsterisk description={t('sso.tenantId.description')} {...form.getInputProps('tenantId')} />
       )}
       {preset === 'google' && (
-        <TagsInput
-          label="Allowed Google Workspace domains"
-          description="The hd claim must be one of these."
-          withAsterisk
-          {...form.getInputProps('hostedDomains')}
-        />
+        <TagsInput label={t('sso.hostedDomains')} description={t('sso.hostedDomains.description')} withAsterisk {...form.getInputProps('hostedDomains')} />
       )}
       <TextInput
-        label="Issuer URL"
+        label={t('sso.issuer')}
         withAsterisk={preset === 'okta' || preset === 'generic'}
-        description={ISSUER_HINT[preset]}
+        description={t(ISSUER_HINT[preset])}
         {...form.getInputProps('issuer')}
       />
     </>
   );
 }
 
-const CLIENT_AUTH = [
-  { value: 'client_secret_basic', label: 'Client secret' },
-  { value: 'private_key_jwt', label: 'Private-key JWT (a key pair generated here)' },
+const clientAuth = () => [
+  { value: 'client_secret_basic', label: t('sso.clientAuth.secret') },
+  { value: 'private_key_jwt', label: t('sso.clientAuth.jwt') },
 ];
 
 function ClientAuthFields({ form }: { form: ConnectionForm }) {
   return (
     <>
-      <Select label="Client authentication" data={CLIENT_AUTH} allowDeselect={false} {...form.getInputProps('tokenAuthMethod')} />
+      <Select label={t('sso.clientAuth')} data={clientAuth()} allowDeselect={false} {...form.getInputProps('tokenAuthMethod')} />
       {form.values.tokenAuthMethod === 'client_secret_basic' ? (
-        <PasswordInput label="Client secret" withAsterisk description="Stored sealed and never shown again." {...form.getInputProps('clientSecret')} />
+        <PasswordInput
+          label={t('sso.clientSecret')}
+          withAsterisk
+          description={t('sso.clientSecret.description')}
+          visibilityToggleButtonProps={{ 'aria-label': t('sso.clientSecret.toggle') }}
+          {...form.getInputProps('clientSecret')}
+        />
       ) : (
         <Text size="sm" c="dimmed">
-          Once added, the connection shows the URL of its public key set to give the identity provider.
+          {t('sso.jwksLater')}
         </Text>
       )}
     </>
@@ -121,15 +118,15 @@ export function AddSsoConnectionModal({ opened, onClose, sso, redirectUri }: { o
   const form = useConnectionForm();
   const [kind, setKind] = useState('oidc');
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a single sign-on connection" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('sso.addTitle')} size="lg">
       <SegmentedControl
         mb="md"
-        aria-label="Protocol"
+        aria-label={t('sso.protocol')}
         value={kind}
         onChange={setKind}
         data={[
-          { value: 'oidc', label: 'OpenID Connect' },
-          { value: 'saml', label: 'SAML 2.0' },
+          { value: 'oidc', label: t('sso.protocol.oidc') },
+          { value: 'saml', label: t('sso.protocol.saml') },
         ]}
       />
       {kind === 'saml' ? (
@@ -138,23 +135,20 @@ export function AddSsoConnectionModal({ opened, onClose, sso, redirectUri }: { o
         <form onSubmit={form.onSubmit((v) => sso.create.mutate(toBody(v), { onSuccess: onClose }))}>
           <Stack>
             <Text size="sm">
-              Register this redirect URI at the identity provider: <Code>{redirectUri}</Code>
+              {t('sso.redirectUri')} <Code>{redirectUri}</Code>
             </Text>
             <PresetFields form={form} />
-            <TextInput label="Application (Client) ID" withAsterisk {...form.getInputProps('clientId')} />
+            <TextInput label={t('sso.clientId')} withAsterisk {...form.getInputProps('clientId')} />
             <ClientAuthFields form={form} />
-            <TextInput label="Groups claim" description="The ID token claim that lists the user's IdP groups." {...form.getInputProps('groupsClaim')} />
-            <Checkbox
-              label="Create accounts on first sign-in (just-in-time), with the default role"
-              {...form.getInputProps('jitEnabled', { type: 'checkbox' })}
-            />
+            <TextInput label={t('sso.groupsClaim')} description={t('sso.groupsClaim.description')} {...form.getInputProps('groupsClaim')} />
+            <Checkbox label={t('sso.jit')} {...form.getInputProps('jitEnabled', { type: 'checkbox' })} />
             {sso.create.isError && <Alert color="red">{errorMessage(sso.create.error)}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" loading={sso.create.isPending}>
-                Add connection
+                {t('sso.addConnection')}
               </Button>
             </Group>
           </Stack>

@@ -4,6 +4,7 @@ import { isPrivilegedSet } from '../../../../contracts/permissions';
 import { useMe } from '../../../shared/useMe';
 import { useSettingsSection, type Draft } from '../hooks/useSettingsSection';
 import { SettingsSectionCard } from './SettingsSectionCard';
+import { t } from '../../../shared/i18n';
 
 const KEYS = ['requirePasskeysForPrivilegedUsers', 'requirePasskeysForAllUsers'] as const;
 type Policy = Pick<Draft, (typeof KEYS)[number]>;
@@ -24,30 +25,31 @@ export function AuthenticationPolicySettings({ editable }: { editable: boolean }
   if (!values || !server) return null;
   return (
     <SettingsSectionCard
-      title="Authentication Policy"
-      description="Passkeys are phishing-resistant sign-in credentials on the user’s device."
+      title={t('settings.authPolicy')}
+      what={t('settings.authPolicy.what')}
+      description={t('settings.authPolicy.description')}
       section={section}
       editable={editable}
     >
       <Switch
-        label="Require passkeys for privileged users"
-        description="Users whose role can affect other users, security or organization settings must use a passkey."
+        label={t('settings.passkeysPrivileged')}
+        description={t('settings.passkeysPrivileged.description')}
         checked={values.requirePasskeysForPrivilegedUsers}
         onChange={(e) => set('requirePasskeysForPrivilegedUsers', e.currentTarget.checked)}
         disabled={!editable}
       />
       <Switch
-        label="Require passkeys for all users"
-        description="Everyone in the organization must use a passkey."
+        label={t('settings.passkeysAll')}
+        description={t('settings.passkeysAll.description')}
         checked={values.requirePasskeysForAllUsers}
         onChange={(e) => set('requirePasskeysForAllUsers', e.currentTarget.checked)}
         disabled={!editable}
       />
       {me.data && policyWouldStopMe(values, server, me.data.passkeyCount, me.data.permissions) && (
-        <Alert color="yellow" title="You have no passkey yet" role="status">
-          Once saved, this policy applies to you too: Sofie will ask you to add a passkey before you can do anything else.{' '}
+        <Alert color="yellow" title={t('settings.noPasskey')} role="status">
+          {t('settings.noPasskeyText')}{' '}
           <Anchor component={Link} to="/account/security" c="inherit" fw={600} underline="always">
-            Add a passkey now
+            {t('settings.addPasskeyNow')}
           </Anchor>
         </Alert>
       )}

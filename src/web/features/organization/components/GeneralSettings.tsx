@@ -1,6 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { SettingsSectionCard } from './SettingsSectionCard';
+import { t } from '../../../shared/i18n';
 
 const KEYS = ['name'] as const;
 
@@ -10,15 +11,15 @@ export function GeneralSettings({ editable }: { editable: boolean }) {
   if (!section.values) return null;
   const blank = section.values.name.trim() === '';
   return (
-    <SettingsSectionCard title="General" section={section} editable={editable} valid={!blank}>
+    <SettingsSectionCard title={t('settings.general')} what={t('settings.general.what')} section={section} editable={editable} valid={!blank}>
       <TextInput
-        label="Organization name"
+        label={t('settings.orgName')}
         withAsterisk
         maxLength={200}
         value={section.values.name}
         onChange={(e) => section.set('name', e.currentTarget.value)}
         readOnly={!editable}
-        error={blank ? 'The organization needs a name.' : undefined}
+        error={blank ? t('settings.orgNameRequired') : undefined}
       />
     </SettingsSectionCard>
   );

@@ -2,6 +2,7 @@ import { NumberInput, Switch, TagsInput } from '@mantine/core';
 import { ApiError } from '../../../shared/api';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { SettingsSectionCard } from './SettingsSectionCard';
+import { t } from '../../../shared/i18n';
 
 const KEYS = ['invitationExpiryDays', 'allowedEmailDomains', 'businessReasonRequired'] as const;
 
@@ -12,10 +13,16 @@ export function InvitationSettings({ editable }: { editable: boolean }) {
   if (!values) return null;
   const domainError = mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN' ? mutation.error.message : null;
   return (
-    <SettingsSectionCard title="Invitations and user changes" section={section} editable={editable} error={domainError ? null : undefined}>
+    <SettingsSectionCard
+      title={t('settings.invitations')}
+      what={t('settings.invitations.what')}
+      section={section}
+      editable={editable}
+      error={domainError ? null : undefined}
+    >
       <NumberInput
-        label="Invitation expiry (days)"
-        description="How long an invitation link works. Resending starts the period again."
+        label={t('settings.expiry')}
+        description={t('settings.expiry.description')}
         min={1}
         max={90}
         clampBehavior="strict"
@@ -26,9 +33,9 @@ export function InvitationSettings({ editable }: { editable: boolean }) {
         readOnly={!editable}
       />
       <TagsInput
-        label="Allowed email domains"
-        description="Only addresses at these domains can be invited. Leave empty to allow any domain. Press Enter after each domain."
-        placeholder={values.allowedEmailDomains.length ? undefined : 'example.com'}
+        label={t('settings.domains')}
+        description={t('settings.domains.description')}
+        placeholder={values.allowedEmailDomains.length ? undefined : t('settings.domains.placeholder')}
         value={values.allowedEmailDomains}
         onChange={(v) =>
           set(
@@ -42,8 +49,8 @@ export function InvitationSettings({ editable }: { editable: boolean }) {
         error={domainError}
       />
       <Switch
-        label="Business reason required for user changes"
-        description="Role, group, session and invitation changes must say why; the reason is kept in the audit log."
+        label={t('settings.reasonRequired')}
+        description={t('settings.reasonRequired.description')}
         checked={values.businessReasonRequired}
         onChange={(e) => set('businessReasonRequired', e.currentTarget.checked)}
         disabled={!editable}

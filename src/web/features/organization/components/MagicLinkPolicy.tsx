@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { SaveBar } from '../../../shared/ui/SaveBar';
 import { saveSsoSettings, ssoKey, type SsoOverviewData } from '../api';
+import { t } from '../../../shared/i18n';
 
 interface Policy {
   disable: boolean;
@@ -13,8 +14,8 @@ interface Policy {
 /** Who may still ask for a sign-in link while magic links are disabled. */
 function BreakGlassAdministrators({ users, editable, onChange }: { users: PickedUser[]; editable: boolean; onChange: (users: PickedUser[]) => void }) {
   return (
-    <Alert color="blue" title="Break-glass administrators">
-      These administrators (each with a passkey) can still ask for a sign-in link, and must then confirm with their passkey.
+    <Alert color="blue" title={t('sso.breakGlass')}>
+      {t('sso.breakGlassText')}
       <Stack gap={4} mt="xs">
         {users.map((u) => (
           <Group key={u.id} gap="xs">
@@ -23,18 +24,13 @@ function BreakGlassAdministrators({ users, editable, onChange }: { users: Picked
             </Text>
             {editable && (
               <Button size="compact-xs" variant="subtle" onClick={() => onChange(users.filter((b) => b.id !== u.id))}>
-                Remove
+                {t('sso.remove')}
               </Button>
             )}
           </Group>
         ))}
         {editable && (
-          <ActiveUserPicker
-            label="Add a break-glass administrator"
-            value={null}
-            exclude={users.map((b) => b.id)}
-            onChange={(u) => u && onChange([...users, u])}
-          />
+          <ActiveUserPicker label={t('sso.addBreakGlass')} value={null} exclude={users.map((b) => b.id)} onChange={(u) => u && onChange([...users, u])} />
         )}
       </Stack>
     </Alert>
@@ -81,20 +77,21 @@ export function MagicLinkPolicy({ data, editable }: { data: SsoOverviewData; edi
     >
       <Stack gap="xs">
         <Switch
-          label="Disable magic links when SSO is enabled"
-          description="Addresses on your verified domains then sign in through SSO or with a passkey only."
+          label={t('sso.disableMagicLinks')}
+          description={t('sso.disableMagicLinks.description')}
           checked={policy.disable}
           disabled={!editable || !offered}
           onChange={(e) => change({ disable: e.currentTarget.checked })}
         />
         {!offered && (
           <Text size="sm" c="dimmed">
-            Offered once a connection has passed “Test connection” and an administrator has signed in through it, so a broken identity provider cannot lock
-            everyone out.
+            {t('sso.disableMagicLinks.offered')}
           </Text>
         )}
         {policy.disable && <BreakGlassAdministrators users={policy.breakGlass} editable={editable} onChange={(breakGlass) => change({ breakGlass })} />}
-        {editable && offered && <SaveBar what="sign-in policy" dirty={dirty} pending={save.isPending} saved={saved} error={save.error} onDiscard={discard} />}
+        {editable && offered && (
+          <SaveBar what={t('sso.signInPolicy.what')} dirty={dirty} pending={save.isPending} saved={saved} error={save.error} onDiscard={discard} />
+        )}
       </Stack>
     </form>
   );

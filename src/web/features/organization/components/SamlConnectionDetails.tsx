@@ -4,6 +4,7 @@ import type { SsoConnection } from '../../../../contracts/sso';
 import { formatDateTime } from '../../../shared/format';
 import { useSaml } from '../hooks/useSaml';
 import { MetadataSource, useSamlForm, type Source } from './AddSamlConnectionForm';
+import { t } from '../../../shared/i18n';
 
 type Saml = NonNullable<SsoConnection['saml']>;
 
@@ -16,8 +17,8 @@ function CopyRow({ label, value }: { label: string; value: string }) {
           <Code style={{ wordBreak: 'break-all' }}>{value}</Code>
           <CopyButton value={value}>
             {({ copied, copy }) => (
-              <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={`Copy ${label}`}>
-                {copied ? 'Copied' : 'Copy'}
+              <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={t('sso.copyLabel', { label })}>
+                {copied ? t('sso.copied') : t('sso.copy')}
               </Button>
             )}
           </CopyButton>
@@ -45,7 +46,7 @@ function MetadataUpdate({ id, saml }: { id: string; saml: Saml }) {
       <MetadataSource source={source} onSource={setSource} form={form} />
       <Group>
         <Button size="xs" variant="default" onClick={save} loading={hook.update.isPending} disabled={source === 'later'}>
-          {source === 'url' && !form.values.metadataUrl.trim() ? 'Read the metadata URL again' : 'Save metadata'}
+          {source === 'url' && !form.values.metadataUrl.trim() ? t('sso.readMetadataAgain') : t('sso.saveMetadata')}
         </Button>
       </Group>
     </Stack>
@@ -59,29 +60,29 @@ export function SamlConnectionDetails({ connection, editable }: { connection: Ss
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>
-        Enter these at the identity provider (or give it the SP metadata URL)
+        {t('sso.enterAtIdp')}
       </Text>
-      <Table withRowBorders={false} aria-label="Service provider settings">
+      <Table withRowBorders={false} aria-label={t('sso.spSettings')}>
         <Table.Tbody>
-          <CopyRow label="SP metadata URL" value={saml.spMetadataUrl} />
-          <CopyRow label="Entity ID (audience)" value={saml.spEntityId} />
-          <CopyRow label="ACS URL (reply URL)" value={saml.acsUrl} />
+          <CopyRow label={t('sso.spMetadataUrl')} value={saml.spMetadataUrl} />
+          <CopyRow label={t('sso.entityId')} value={saml.spEntityId} />
+          <CopyRow label={t('sso.acsUrl')} value={saml.acsUrl} />
         </Table.Tbody>
       </Table>
       <Text size="sm" fw={500}>
-        Identity provider
+        {t('sso.identityProvider')}
       </Text>
       {saml.certificates.length === 0 ? (
         <Text size="sm" c="var(--mantine-color-error)">
-          No identity provider yet: give its metadata below.
+          {t('sso.noIdp')}
         </Text>
       ) : (
         <Text size="xs" c="dimmed">
-          {saml.idpEntityId} · sign-in at {saml.idpSsoUrl}
+          {t('sso.idpSignIn', { entityId: saml.idpEntityId ?? '', url: saml.idpSsoUrl ?? '' })}
           {saml.certificates.map((c) => (
             <span key={c.fingerprintSha256}>
               <br />
-              Certificate {c.subject} · SHA-256 {c.fingerprintSha256} · expires {formatDateTime(c.notAfter)}
+              {t('sso.certificate', { subject: c.subject, fingerprint: c.fingerprintSha256, expires: formatDateTime(c.notAfter) })}
             </span>
           ))}
         </Text>
@@ -90,8 +91,8 @@ export function SamlConnectionDetails({ connection, editable }: { connection: Ss
         <>
           <MetadataUpdate id={connection.id} saml={saml} />
           <Switch
-            label="Allow sign-in started at the identity provider (IdP-initiated)"
-            description="Off by default: an unsolicited response cannot be tied to a sign-in this browser started."
+            label={t('sso.idpInitiated')}
+            description={t('sso.idpInitiated.description')}
             checked={saml.allowIdpInitiated}
             onChange={(e) => hook.update.mutate({ id: connection.id, patch: { allowIdpInitiated: e.currentTarget.checked } })}
           />

@@ -4,6 +4,7 @@ import { ReasonField } from '../../../shared/reason/ReasonField';
 import { SaveBar } from '../../../shared/ui/SaveBar';
 import type { Draft, SettingsSection } from '../hooks/useSettingsSection';
 import { SettingsCard } from './SettingsCard';
+import { t } from '../../../shared/i18n';
 
 /**
  * A card of organization settings that saves on its own: its fields, then (for those who may change
@@ -11,6 +12,7 @@ import { SettingsCard } from './SettingsCard';
  */
 export function SettingsSectionCard<K extends keyof Draft>({
   title,
+  what,
   description,
   section,
   editable,
@@ -19,6 +21,8 @@ export function SettingsSectionCard<K extends keyof Draft>({
   children,
 }: {
   title: string;
+  /** What the card saves, in lower case, for the save bar's accessible names ("Save general"). */
+  what: string;
   description?: string;
   section: SettingsSection<K>;
   editable: boolean;
@@ -39,7 +43,7 @@ export function SettingsSectionCard<K extends keyof Draft>({
           {children}
           {editable && (
             <SaveBar
-              what={title.toLowerCase()}
+              what={what}
               dirty={section.dirty}
               valid={valid}
               pending={section.mutation.isPending}
@@ -47,7 +51,7 @@ export function SettingsSectionCard<K extends keyof Draft>({
               error={error === undefined ? section.mutation.error : error}
               onDiscard={section.discard}
             >
-              <ReasonField value={section.reason} onChange={section.setReason} required={false} placeholder="e.g. Security review decision (ticket SEC-42)" />
+              <ReasonField value={section.reason} onChange={section.setReason} required={false} placeholder={t('settings.reasonPlaceholder')} />
             </SaveBar>
           )}
         </Stack>

@@ -7,6 +7,7 @@ import { MagicLinkPolicy } from './MagicLinkPolicy';
 import { SettingsCard } from './SettingsCard';
 import { SsoConnectionCard } from './SsoConnectionCard';
 import { SsoDomains } from './SsoDomains';
+import { t } from '../../../shared/i18n';
 
 /** Organization settings → "Single sign-on": connections, verified domains and the magic-link policy. */
 export function SingleSignOnSettings({ editable }: { editable: boolean }) {
@@ -14,17 +15,14 @@ export function SingleSignOnSettings({ editable }: { editable: boolean }) {
   const [adding, setAdding] = useState(false);
   const data = sso.overview.data;
   return (
-    <SettingsCard
-      title="Single sign-on"
-      description="Sign in through Microsoft Entra ID, Okta, Google Workspace or another OpenID Connect or SAML 2.0 identity provider."
-    >
-      {sso.overview.isLoading && <Loader size="sm" aria-label="Loading single sign-on" />}
+    <SettingsCard title={t('sso.title')} description={t('sso.description')}>
+      {sso.overview.isLoading && <Loader size="sm" aria-label={t('sso.loading')} />}
       {sso.overview.isError && <Text c="red">{errorMessage(sso.overview.error)}</Text>}
       {data && (
         <Stack gap="md">
           {data.connections.length === 0 && (
             <Text size="sm" c="dimmed">
-              No connection yet.
+              {t('sso.noConnection')}
             </Text>
           )}
           {data.connections.map((c) => (
@@ -33,7 +31,7 @@ export function SingleSignOnSettings({ editable }: { editable: boolean }) {
           {editable && (
             <Group>
               <Button variant="default" onClick={() => setAdding(true)}>
-                Add connection
+                {t('sso.addConnection')}
               </Button>
             </Group>
           )}

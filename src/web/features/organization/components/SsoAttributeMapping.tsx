@@ -6,6 +6,7 @@ import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 import type { SsoHook } from '../hooks/useSso';
 import { useSsoRoleRules } from '../hooks/useSsoRoleRules';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { t } from '../../../shared/i18n';
 
 /** The ID token claim that lists the user's IdP groups; groups of the same name get the user as a member. */
 function GroupsClaim({ connection, sso, editable }: { connection: SsoConnection; sso: SsoHook; editable: boolean }) {
@@ -14,8 +15,8 @@ function GroupsClaim({ connection, sso, editable }: { connection: SsoConnection;
   return (
     <Group align="flex-end" gap="xs">
       <TextInput
-        label="Groups claim"
-        description="At each sign-in the user joins the groups named like their IdP groups, and leaves those single sign-on added once the IdP drops them."
+        label={t('sso.groupsClaim')}
+        description={t('sso.groupsClaim.mapping')}
         value={claim}
         onChange={(e) => setClaim(e.currentTarget.value)}
         disabled={!editable}
@@ -23,7 +24,7 @@ function GroupsClaim({ connection, sso, editable }: { connection: SsoConnection;
       />
       {editable && changed && (
         <Button size="xs" onClick={() => sso.update.mutate({ id: connection.id, patch: { groupsClaim: claim.trim() } })} loading={sso.update.isPending}>
-          Save claim
+          {t('sso.saveClaim')}
         </Button>
       )}
     </Group>
@@ -48,10 +49,16 @@ function AddRule({ connectionId, roles }: { connectionId: string; roles: { id: s
   };
   return (
     <Group align="flex-end" gap="xs">
-      <TextInput label="IdP group" placeholder="e.g. sofie-admins or a group object id" value={idpGroup} onChange={(e) => setIdpGroup(e.currentTarget.value)} />
-      <Select label="Role" placeholder="Choose a role" data={roles.map((r) => ({ value: r.id, label: r.name }))} value={roleId} onChange={setRoleId} />
+      <TextInput label={t('sso.idpGroup')} placeholder={t('sso.idpGroup.placeholder')} value={idpGroup} onChange={(e) => setIdpGroup(e.currentTarget.value)} />
+      <Select
+        label={t('sso.role')}
+        placeholder={t('sso.role.placeholder')}
+        data={roles.map((r) => ({ value: r.id, label: r.name }))}
+        value={roleId}
+        onChange={setRoleId}
+      />
       <Button size="sm" onClick={submit} disabled={!idpGroup.trim() || !roleId} loading={add.isPending}>
-        Add rule
+        {t('sso.addRule')}
       </Button>
     </Group>
   );
@@ -66,19 +73,19 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>
-        Group-to-role rules
+        {t('sso.rules')}
       </Text>
       {data.items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No rule: single sign-on leaves roles alone.
+          {t('sso.noRule')}
         </Text>
       ) : (
-        <Table aria-label={`Group-to-role rules of ${connection.name}`}>
+        <Table aria-label={t('sso.rulesOf', { name: connection.name })}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>IdP group</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Made by</Table.Th>
+              <Table.Th>{t('sso.idpGroup')}</Table.Th>
+              <Table.Th>{t('sso.role')}</Table.Th>
+              <Table.Th>{t('sso.madeBy')}</Table.Th>
               <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
@@ -87,7 +94,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
               <Table.Tr key={rule.id}>
                 <Table.Td>{rule.idpGroup}</Table.Td>
                 <Table.Td>
-                  {rule.role.name} {!rule.active && <SoftBadge color="orange">Inactive</SoftBadge>}
+                  {rule.role.name} {!rule.active && <SoftBadge color="orange">{t('sso.inactive')}</SoftBadge>}
                   {rule.inactiveReason && (
                     <Text size="xs" c="dimmed">
                       {rule.inactiveReason}
@@ -97,8 +104,14 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
                 <Table.Td>{rule.createdBy.name}</Table.Td>
                 <Table.Td>
                   {editable && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(rule.id)} aria-label={`Remove the rule for ${rule.idpGroup}`}>
-                      Remove
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => remove.mutate(rule.id)}
+                      aria-label={t('sso.removeRule', { group: rule.idpGroup })}
+                    >
+                      {t('sso.remove')}
                     </Button>
                   )}
                 </Table.Td>
@@ -115,7 +128,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
 /** Attribute mapping of one connection: the groups claim and the group-to-role rules. */
 export function SsoAttributeMapping({ connection, sso, editable }: { connection: SsoConnection; sso: SsoHook; editable: boolean }) {
   return (
-    <Stack gap="sm" aria-label={`Attribute mapping of ${connection.name}`}>
+    <Stack gap="sm" aria-label={t('sso.mappingOf', { name: connection.name })}>
       <GroupsClaim connection={connection} sso={sso} editable={editable} />
       <RoleRules connection={connection} editable={editable} />
     </Stack>

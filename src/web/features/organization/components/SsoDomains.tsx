@@ -4,24 +4,25 @@ import type { SsoOverviewData } from '../api';
 import type { SsoHook } from '../hooks/useSso';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { t } from '../../../shared/i18n';
 
 /** Verified domains: claim, publish the TXT record, verify. Sign-in on a verified domain goes to SSO. */
 export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso: SsoHook; editable: boolean }) {
   const [domain, setDomain] = useState('');
   return (
     <Stack gap="xs">
-      <Text fw={600}>Verified domains</Text>
+      <Text fw={600}>{t('sso.domains')}</Text>
       {data.domains.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No domain yet. Claim your email domain, publish the TXT record at it, then verify.
+          {t('sso.noDomain')}
         </Text>
       ) : (
         <Table>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Domain</Table.Th>
-              <Table.Th>TXT record</Table.Th>
-              <Table.Th>Status</Table.Th>
+              <Table.Th>{t('sso.domain')}</Table.Th>
+              <Table.Th>{t('sso.txtRecord')}</Table.Th>
+              <Table.Th>{t('sso.status')}</Table.Th>
               <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
@@ -33,18 +34,18 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
                   <Code style={{ wordBreak: 'break-all' }}>{d.txtRecord}</Code>
                 </Table.Td>
                 <Table.Td style={{ minWidth: 104 }}>
-                  {d.verifiedAt ? <SoftBadge color="green">Verified</SoftBadge> : <SoftBadge color="gray">Pending</SoftBadge>}
+                  {d.verifiedAt ? <SoftBadge color="green">{t('sso.verified')}</SoftBadge> : <SoftBadge color="gray">{t('sso.pending')}</SoftBadge>}
                 </Table.Td>
                 <Table.Td>
                   {editable && (
                     <Group gap={4} justify="flex-end">
                       {!d.verifiedAt && (
                         <Button size="xs" variant="light" loading={sso.verifyDomain.isPending} onClick={() => sso.verifyDomain.mutate(d.id)}>
-                          Verify
+                          {t('sso.verify')}
                         </Button>
                       )}
                       <Button size="xs" variant="subtle" color="red" onClick={() => sso.removeDomain.mutate(d.id)}>
-                        Remove
+                        {t('sso.remove')}
                       </Button>
                     </Group>
                   )}
@@ -56,13 +57,13 @@ export function SsoDomains({ data, sso, editable }: { data: SsoOverviewData; sso
       )}
       {editable && (
         <Group align="flex-end">
-          <TextInput label="Claim a domain" placeholder="example.com" value={domain} onChange={(e) => setDomain(e.currentTarget.value)} />
+          <TextInput label={t('sso.claimDomain')} placeholder={t('sso.claimPlaceholder')} value={domain} onChange={(e) => setDomain(e.currentTarget.value)} />
           <Button
             variant="default"
             disabled={!domain.trim()}
             onClick={() => sso.addDomain.mutate({ domain: domain.trim(), connectionId: null }, { onSuccess: () => setDomain('') })}
           >
-            Claim
+            {t('sso.claim')}
           </Button>
         </Group>
       )}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../shared/api';
 import { ssoKey } from '../api';
 import { createSamlConnection, updateSamlConnection, type NewSamlConnection, type SamlConnectionPatch } from '../samlApi';
+import { t } from '../../../shared/i18n';
 
 /** Adding and changing SAML connections; each change refreshes the single sign-on overview. */
 export function useSaml() {
@@ -15,10 +16,10 @@ export function useSaml() {
     onError: (error: Error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
   return {
-    create: useMutation({ mutationFn: (body: NewSamlConnection) => createSamlConnection(body), ...after('SAML connection added.') }),
+    create: useMutation({ mutationFn: (body: NewSamlConnection) => createSamlConnection(body), ...after(t('sso.samlAdded')) }),
     update: useMutation({
       mutationFn: ({ id, patch }: { id: string; patch: SamlConnectionPatch }) => updateSamlConnection(id, patch),
-      ...after('SAML connection saved.'),
+      ...after(t('sso.samlSaved')),
     }),
   };
 }

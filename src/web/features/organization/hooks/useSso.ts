@@ -13,6 +13,7 @@ import {
   updateSsoConnection,
   verifySsoDomain,
 } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** One change to the single sign-on setup: a notification either way, then the overview refreshed. */
 function useChange<A>(fn: (arg: A) => Promise<unknown>, done?: string) {
@@ -41,12 +42,12 @@ export function useSso() {
   return {
     overview,
     refresh,
-    create: useChange(createSsoConnection, 'Connection added. Run "Test connection" next.'),
+    create: useChange(createSsoConnection, t('sso.created')),
     update: useChange(({ id, patch }: { id: string; patch: Parameters<typeof updateSsoConnection>[1] }) => updateSsoConnection(id, patch)),
-    remove: useChange(deleteSsoConnection, 'Connection removed.'),
+    remove: useChange(deleteSsoConnection, t('sso.removed')),
     addDomain: useChange(({ domain, connectionId }: { domain: string; connectionId: string | null }) => addSsoDomain(domain, connectionId)),
-    verifyDomain: useChange(verifySsoDomain, 'Domain verified.'),
-    removeDomain: useChange(removeSsoDomain, 'Domain removed.'),
+    verifyDomain: useChange(verifySsoDomain, t('sso.domainVerified')),
+    removeDomain: useChange(removeSsoDomain, t('sso.domainRemoved')),
   };
 }
 export type SsoHook = ReturnType<typeof useSso>;

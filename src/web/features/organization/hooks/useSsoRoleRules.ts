@@ -4,6 +4,7 @@ import type { Static } from 'typebox';
 import type { SsoRoleRule, SsoRoleRuleList } from '../../../../contracts/sso';
 import { api, errorMessage } from '../../../shared/api';
 import { ssoKey } from '../api';
+import { t } from '../../../shared/i18n';
 
 type RuleList = Static<typeof SsoRoleRuleList>;
 const rulesKey = (connectionId: string) => [...ssoKey, 'role-rules', connectionId] as const;
@@ -17,13 +18,13 @@ export function useSsoRoleRules(connectionId: string) {
   const add = useMutation({
     mutationFn: (body: { idpGroup: string; roleId: string }) =>
       api<Static<typeof SsoRoleRule>>(`/api/sso/connections/${connectionId}/role-rules`, { method: 'POST', body }),
-    onSuccess: () => notifications.show({ color: 'green', message: 'Rule added. It applies at each sign-in through this connection.' }),
+    onSuccess: () => notifications.show({ color: 'green', message: t('sso.ruleAdded') }),
     onError,
     onSettled,
   });
   const remove = useMutation({
     mutationFn: (ruleId: string) => api<unknown>(`/api/sso/connections/${connectionId}/role-rules/${ruleId}`, { method: 'DELETE' }),
-    onSuccess: () => notifications.show({ color: 'green', message: 'Rule removed.' }),
+    onSuccess: () => notifications.show({ color: 'green', message: t('sso.ruleRemoved') }),
     onError,
     onSettled,
   });

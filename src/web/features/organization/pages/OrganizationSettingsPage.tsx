@@ -9,6 +9,7 @@ import { AuthenticationPolicySettings } from '../components/AuthenticationPolicy
 import { GeneralSettings } from '../components/GeneralSettings';
 import { InvitationSettings } from '../components/InvitationSettings';
 import { SingleSignOnSettings } from '../components/SingleSignOnSettings';
+import { t } from '../../../shared/i18n';
 
 /**
  * /admin/settings — organization name, invitations, the Authentication Policy, single sign-on and
@@ -22,24 +23,24 @@ export function OrganizationSettingsPage() {
   if (settings.isLoading)
     return (
       <Center h={300}>
-        <Loader aria-label="Loading settings" />
+        <Loader aria-label={t('settings.loading')} />
       </Center>
     );
-  if (!settings.data) return <LoadFailure error={settings.error} title="Could not load the settings" />;
+  if (!settings.data) return <LoadFailure error={settings.error} title={t('settings.loadFailed')} />;
 
   return (
     <Stack gap="lg" maw={760}>
       <div>
         <Title order={1} size="h2">
-          Organization settings
+          {t('settings.title')}
         </Title>
         <Text c="dimmed" size="sm">
-          Settings that apply to everyone in {settings.data.name}. Each section saves on its own.
+          {t('settings.intro', { name: settings.data.name })}
         </Text>
       </div>
       {!editable && (
-        <Alert color="gray" icon={<IconLock size={18} />} title="Read only">
-          Your role can view these settings but not change them.
+        <Alert color="gray" icon={<IconLock size={18} />} title={t('settings.readOnly')}>
+          {t('settings.readOnlyText')}
         </Alert>
       )}
       <GeneralSettings editable={editable} />

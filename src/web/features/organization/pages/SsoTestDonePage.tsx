@@ -2,6 +2,7 @@ import { Alert, Center, Paper, Stack, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { SSO_TEST_CHANNEL } from '../api';
+import { t } from '../../../shared/i18n';
 
 /** Where the "Test connection" popup lands: tells the settings page to show the result, then closes. */
 export function SsoTestDonePage() {
@@ -21,11 +22,9 @@ export function SsoTestDonePage() {
       <Paper withBorder p="xl" w={420}>
         <Stack>
           <Title order={1} size="h3">
-            Test connection
+            {t('ssoTest.title')}
           </Title>
-          <Alert color={ok ? 'green' : 'red'}>
-            {ok ? 'The test passed.' : 'The test failed.'} The result is shown in Organization settings → Single sign-on.
-          </Alert>
+          <Alert color={ok ? 'green' : 'red'}>{ok ? t('ssoTest.passed') : t('ssoTest.failed')}</Alert>
         </Stack>
       </Paper>
     </Center>

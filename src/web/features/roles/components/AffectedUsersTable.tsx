@@ -1,16 +1,18 @@
 import { Table, Text } from '@mantine/core';
 import type { RoleImpact } from '../../../../contracts/roles';
+import { t, tOr } from '../../../shared/i18n';
+import { formatNumber } from '../../../shared/format';
 
 /** The holders of the role with how many permissions each gains and loses. */
 export function AffectedUsersTable({ users }: { users: RoleImpact['users'] }) {
   return (
-    <Table aria-label="Affected users">
+    <Table aria-label={t('roleEditor.affected')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>User</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Gains</Table.Th>
-          <Table.Th>Loses</Table.Th>
+          <Table.Th>{t('roleEditor.affected.user')}</Table.Th>
+          <Table.Th>{t('roleEditor.affected.status')}</Table.Th>
+          <Table.Th>{t('roleEditor.affected.gains')}</Table.Th>
+          <Table.Th>{t('roleEditor.affected.loses')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -22,9 +24,9 @@ export function AffectedUsersTable({ users }: { users: RoleImpact['users'] }) {
                 {u.email}
               </Text>
             </Table.Td>
-            <Table.Td>{u.status}</Table.Td>
-            <Table.Td>{u.gained.length}</Table.Td>
-            <Table.Td>{u.lost.length}</Table.Td>
+            <Table.Td>{tOr(`status.${u.status}`, u.status)}</Table.Td>
+            <Table.Td>{formatNumber(u.gained.length)}</Table.Td>
+            <Table.Td>{formatNumber(u.lost.length)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -4,15 +4,16 @@ import { useState } from 'react';
 import type { RecommendRoleBody } from '../../../../contracts/roles';
 import { errorMessage } from '../../../shared/api';
 import { recommendRole } from '../api';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
 
 type Answers = Record<keyof RecommendRoleBody, 'yes' | 'no' | null>;
 
 /** The day-one questions of "Choose the starting role", in the documentation's words. */
-const QUESTIONS: { key: keyof RecommendRoleBody; label: string; yes: string; no: string }[] = [
-  { key: 'needsAdminPages', label: 'Do they need admin pages or only end-user features?', yes: 'Admin pages', no: 'Only end-user features' },
-  { key: 'createsSharedWorkspaces', label: 'Do they need to create shared Workspaces?', yes: 'Yes', no: 'No' },
-  { key: 'configuresIntegrations', label: 'Do they need to configure integrations?', yes: 'Yes', no: 'No' },
-  { key: 'managesAccess', label: 'Do they need to manage users, groups, roles, or security settings?', yes: 'Yes', no: 'No' },
+const QUESTIONS: { key: keyof RecommendRoleBody; label: PlainMessageKey; yes: PlainMessageKey; no: PlainMessageKey }[] = [
+  { key: 'needsAdminPages', label: 'helpChoose.needsAdminPages', yes: 'helpChoose.adminPages', no: 'helpChoose.endUserOnly' },
+  { key: 'createsSharedWorkspaces', label: 'helpChoose.createsSharedWorkspaces', yes: 'helpChoose.yes', no: 'helpChoose.no' },
+  { key: 'configuresIntegrations', label: 'helpChoose.configuresIntegrations', yes: 'helpChoose.yes', no: 'helpChoose.no' },
+  { key: 'managesAccess', label: 'helpChoose.managesAccess', yes: 'helpChoose.yes', no: 'helpChoose.no' },
 ];
 
 /** "Help me choose": answers → the narrowest role that supports the work, with the reason and one click to use it. */
@@ -32,14 +33,14 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
   return (
     <Card withBorder data-testid="help-me-choose">
       <Stack gap="sm">
-        <Text fw={600}>Choose the starting role</Text>
+        <Text fw={600}>{t('helpChoose.title')}</Text>
         <Text size="sm" c="dimmed">
-          Use the narrowest role that supports the work.
+          {t('helpChoose.intro')}
         </Text>
         {QUESTIONS.map((q) => (
           <Radio.Group
             key={q.key}
-            label={q.label}
+            label={t(q.label)}
             value={answers[q.key]}
             onChange={(v) => {
               setAnswers((a) => ({ ...a, [q.key]: v }));
@@ -47,27 +48,27 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
             }}
           >
             <Group mt={4}>
-              <Radio value="yes" label={q.yes} />
-              <Radio value="no" label={q.no} />
+              <Radio value="yes" label={t(q.yes)} />
+              <Radio value="no" label={t(q.no)} />
             </Group>
           </Radio.Group>
         ))}
         <Group>
           <Button variant="light" disabled={!complete} loading={recommend.isPending} onClick={() => recommend.mutate()}>
-            Recommend a role
+            {t('helpChoose.recommend')}
           </Button>
         </Group>
         {recommend.error && <Alert color="red">{errorMessage(recommend.error)}</Alert>}
-        {result && !result.recommended && <Alert color="yellow">No role covers these answers. Ask an administrator to create one.</Alert>}
+        {result && !result.recommended && <Alert color="yellow">{t('helpChoose.noRole')}</Alert>}
         {result?.recommended && (
           <Alert
             color="indigo"
             title={
               <Group gap="xs">
-                Recommended: {result.recommended.name}
+                {t('helpChoose.recommended', { name: result.recommended.name })}
                 {result.recommended.privileged && (
                   <Badge size="xs" color="orange" variant="light">
-                    Privileged
+                    {t('roles.badge.privileged')}
                   </Badge>
                 )}
               </Group>
@@ -77,12 +78,12 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
               <Text size="sm">{result.recommended.reason}</Text>
               <Group>
                 <Button size="xs" disabled={!result.recommended.assignable} onClick={() => onChoose(result.recommended!.roleId)}>
-                  Use this role
+                  {t('helpChoose.use')}
                 </Button>
               </Group>
               {result.alternatives.length > 0 && (
                 <Text size="xs" c="dimmed">
-                  Broader alternatives: {result.alternatives.map((a) => a.name).join(', ')}
+                  {t('helpChoose.alternatives', { names: result.alternatives.map((a) => a.name).join(', ') })}
                 </Text>
               )}
             </Stack>

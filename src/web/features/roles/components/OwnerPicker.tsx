@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { searchActiveUsers } from '../api';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   value: string | null;
@@ -23,9 +24,9 @@ export function OwnerPicker({ value, current, onChange, required, error, readOnl
   if (current && !data.some((d) => d.value === current.id)) data.unshift({ value: current.id, label: current.name });
   return (
     <Select
-      label="Role owner"
-      description={required ? 'Privileged roles need an owner who reviews who holds them and why.' : 'Optional for roles without privileged permissions.'}
-      placeholder="Search active users"
+      label={t('roleEditor.owner')}
+      description={required ? t('roleEditor.owner.required') : t('roleEditor.owner.optional')}
+      placeholder={t('roleEditor.owner.search')}
       searchable
       clearable={!required}
       withAsterisk={required}
@@ -34,7 +35,7 @@ export function OwnerPicker({ value, current, onChange, required, error, readOnl
       onChange={onChange}
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage="No active user matches"
+      nothingFoundMessage={t('roleEditor.owner.noMatch')}
       error={error}
       disabled={readOnly}
       w={420}

@@ -1,5 +1,6 @@
 import { Badge, List, Text } from '@mantine/core';
 import type { RoleImpact } from '../../../../contracts/roles';
+import { permissionCategoryText, permissionLabelText, t } from '../../../shared/i18n';
 
 interface Props {
   title: string;
@@ -17,19 +18,19 @@ export function PermissionChangeList({ title, listLabel, permissions }: Props) {
       </Text>
       {permissions.length === 0 ? (
         <Text c="dimmed" size="sm">
-          None
+          {t('roleEditor.none')}
         </Text>
       ) : (
         <List size="sm" aria-label={listLabel}>
           {permissions.map((p) => (
             <List.Item key={p.key}>
-              {p.label}{' '}
+              {permissionLabelText(p.key, p.label)}{' '}
               <Text span c="dimmed" size="xs">
-                ({p.category})
+                {t('roleEditor.category', { category: permissionCategoryText(p.category) })}
               </Text>{' '}
               {p.privileged && (
                 <Badge size="xs" color="orange" variant="light">
-                  Privileged
+                  {t('roles.badge.privileged')}
                 </Badge>
               )}
             </List.Item>

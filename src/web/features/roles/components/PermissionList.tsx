@@ -1,6 +1,7 @@
 import { Badge, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { PERMISSION_CATEGORIES, type PermissionDefinition } from '../../../../contracts/permissions';
+import { permissionCategoryText, permissionDescriptionText, permissionLabelText, t } from '../../../shared/i18n';
 
 /**
  * A role's permissions as text, for a role nobody may edit here (a system role): what it grants,
@@ -12,13 +13,13 @@ export function PermissionList({ catalogue, value }: { catalogue: readonly Permi
     category,
     items: catalogue.filter((p) => p.category === category && granted.has(p.key)),
   })).filter((c) => c.items.length > 0);
-  if (categories.length === 0) return <Text size="sm">This role grants no permissions.</Text>;
+  if (categories.length === 0) return <Text size="sm">{t('roleEditor.grantsNothing')}</Text>;
   return (
     <Stack gap="md" data-testid="permission-list">
       {categories.map(({ category, items }) => (
         <div key={category}>
           <Title order={3} size="h5" mb={4}>
-            {category}
+            {permissionCategoryText(category)}
           </Title>
           <List
             spacing={6}
@@ -33,16 +34,16 @@ export function PermissionList({ catalogue, value }: { catalogue: readonly Permi
               <List.Item key={p.key}>
                 <Group gap={6} component="span">
                   <Text span size="sm" fw={500}>
-                    {p.label}
+                    {permissionLabelText(p.key, p.label)}
                   </Text>
                   {p.privileged && (
                     <Badge size="xs" color="orange" variant="light">
-                      Privileged
+                      {t('roles.badge.privileged')}
                     </Badge>
                   )}
                 </Group>
                 <Text size="sm" c="dimmed">
-                  {p.description}
+                  {permissionDescriptionText(p)}
                 </Text>
               </List.Item>
             ))}

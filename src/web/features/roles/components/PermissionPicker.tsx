@@ -1,5 +1,6 @@
 import { Badge, Checkbox, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { PERMISSION_CATEGORIES, type PermissionDefinition } from '../../../../contracts/permissions';
+import { permissionCategoryText, permissionDescriptionText, permissionLabelText, t } from '../../../shared/i18n';
 
 interface Props {
   catalogue: readonly PermissionDefinition[];
@@ -20,7 +21,7 @@ export function PermissionPicker({ catalogue, value, onChange, held, readOnly }:
         const items = catalogue.filter((p) => p.category === category);
         if (items.length === 0) return null;
         return (
-          <Fieldset key={category} legend={category} variant="filled">
+          <Fieldset key={category} legend={permissionCategoryText(category)} variant="filled">
             <Stack gap="xs">
               {items.map((p) => {
                 const lacking = !held.has(p.key) && !selected.has(p.key);
@@ -33,16 +34,16 @@ export function PermissionPicker({ catalogue, value, onChange, held, readOnly }:
                     label={
                       <Group gap={6}>
                         <Text size="sm" fw={500}>
-                          {p.label}
+                          {permissionLabelText(p.key, p.label)}
                         </Text>
                         {p.privileged && (
                           <Badge size="xs" color="orange" variant="light">
-                            Privileged
+                            {t('roles.badge.privileged')}
                           </Badge>
                         )}
                       </Group>
                     }
-                    description={lacking ? `${p.description} Your own role does not have this permission, so you cannot add it.` : p.description}
+                    description={lacking ? t('roleEditor.lacking', { description: permissionDescriptionText(p) }) : permissionDescriptionText(p)}
                   />
                 );
               })}

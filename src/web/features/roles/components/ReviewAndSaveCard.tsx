@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../../../shared/api';
 import type { RoleEditorState } from '../hooks/useRoleEditor';
 import { ImpactReview } from './ImpactReview';
+import { t } from '../../../shared/i18n';
 
 /** "Review impact" first; then who gains or loses what, and "Save role" unless the review found problems. */
 export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
@@ -13,28 +14,28 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
         <Stack>
           <ImpactReview impact={impact} isNew={isNew} />
           {save.error && (
-            <Alert color="red" title="The role was not saved">
+            <Alert color="red" title={t('roleEditor.notSaved')}>
               {errorMessage(save.error)}
               {conflict && (
                 <Text size="sm" mt="xs">
-                  Reload the page to see the other change, then edit again.
+                  {t('roleEditor.reloadAfterConflict')}
                 </Text>
               )}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setImpact(null)}>
-              Back to editing
+              {t('roleEditor.backToEditing')}
             </Button>
             <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={() => save.mutate()}>
-              Save role
+              {t('roleEditor.save')}
             </Button>
           </Group>
         </Stack>
       ) : (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            Review who gains or loses which permissions before saving.
+            {t('roleEditor.reviewHint')}
           </Text>
           <Button
             loading={review.isPending}
@@ -43,7 +44,7 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
               if (!invalid) review.mutate();
             }}
           >
-            Review impact
+            {t('roleEditor.reviewImpact')}
           </Button>
         </Group>
       )}

@@ -1,5 +1,6 @@
 import { NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
-import { IDLE_LOGOUT_MAX, IDLE_LOGOUT_MIN, IDLE_LOGOUT_OPTIONS, SECURITY_POLICY_LABELS, type RoleSecurityPolicy } from '../../../../contracts/roles';
+import { IDLE_LOGOUT_MAX, IDLE_LOGOUT_MIN, IDLE_LOGOUT_OPTIONS, type RoleSecurityPolicy } from '../../../../contracts/roles';
+import { t, tOr } from '../../../shared/i18n';
 
 interface Props {
   value: RoleSecurityPolicy;
@@ -12,7 +13,7 @@ const presetValues = new Set(IDLE_LOGOUT_OPTIONS.map((o) => o.value));
 export function idleLogoutError(minutes: number | null): string | null {
   if (minutes === null) return null;
   if (!Number.isInteger(minutes) || minutes < IDLE_LOGOUT_MIN || minutes > IDLE_LOGOUT_MAX) {
-    return 'Choose a whole number of minutes between 15 minutes and 24 hours (15 to 1440).';
+    return t('roleEditor.idleError');
   }
   return null;
 }
@@ -25,32 +26,35 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
   return (
     <Stack gap="sm">
       <Switch
-        label={SECURITY_POLICY_LABELS.requirePasskeyEnrollment}
-        description="Holders must register a passkey before they continue."
+        label={t('roleEditor.policy.requirePasskeyEnrollment')}
+        description={t('roleEditor.policy.requirePasskeyEnrollment.description')}
         checked={value.requirePasskeyEnrollment}
         disabled={readOnly}
         onChange={(e) => onChange({ ...value, requirePasskeyEnrollment: e.currentTarget.checked })}
       />
       <Switch
-        label={SECURITY_POLICY_LABELS.requirePasskeyAfterMagicLink}
-        description="After a magic-link sign-in, holders also confirm with their passkey."
+        label={t('roleEditor.policy.requirePasskeyAfterMagicLink')}
+        description={t('roleEditor.policy.requirePasskeyAfterMagicLink.description')}
         checked={value.requirePasskeyAfterMagicLink}
         disabled={readOnly}
         onChange={(e) => onChange({ ...value, requirePasskeyAfterMagicLink: e.currentTarget.checked })}
       />
       <Switch
-        label={SECURITY_POLICY_LABELS.requirePasskeyAfterSso}
-        description="After a single sign-on, holders also confirm with their passkey (SSO counts as the first factor)."
+        label={t('roleEditor.policy.requirePasskeyAfterSso')}
+        description={t('roleEditor.policy.requirePasskeyAfterSso.description')}
         checked={value.requirePasskeyAfterSso}
         disabled={readOnly}
         onChange={(e) => onChange({ ...value, requirePasskeyAfterSso: e.currentTarget.checked })}
       />
       <Select
-        label={SECURITY_POLICY_LABELS.idleLogoutMinutes}
-        description="Sign holders out after this long without activity. The strictest value that applies to a user wins."
+        label={t('roleEditor.policy.idleLogoutMinutes')}
+        description={t('roleEditor.policy.idleLogoutMinutes.description')}
         data={[
-          ...IDLE_LOGOUT_OPTIONS.map((o) => ({ value: o.value === null ? 'off' : String(o.value), label: o.label })),
-          { value: 'custom', label: 'Custom' },
+          ...IDLE_LOGOUT_OPTIONS.map((o) => ({
+            value: o.value === null ? 'off' : String(o.value),
+            label: tOr(`roleEditor.idle.${o.value ?? 'off'}`, o.label),
+          })),
+          { value: 'custom', label: t('roleEditor.idle.custom') },
         ]}
         value={selectValue}
         disabled={readOnly}
@@ -60,7 +64,7 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
       />
       {custom && (
         <NumberInput
-          label="Custom idle time (minutes)"
+          label={t('roleEditor.idle.customMinutes')}
           min={IDLE_LOGOUT_MIN}
           max={IDLE_LOGOUT_MAX}
           allowDecimal={false}
@@ -73,7 +77,7 @@ export function SecurityPolicyFields({ value, onChange, readOnly }: Props) {
       )}
       {readOnly && (
         <Text size="xs" c="dimmed">
-          System roles keep the default policy.
+          {t('roleEditor.policy.systemDefault')}
         </Text>
       )}
     </Stack>

@@ -7,6 +7,7 @@ import type { Role, RoleImpact, RoleSecurityPolicy } from '../../../../contracts
 import { useMe } from '../../../shared/useMe';
 import { createRole, duplicateRole, fetchPermissions, fetchRole, reviewImpact, updateRole } from '../api';
 import { idleLogoutError } from '../components/SecurityPolicyFields';
+import { t } from '../../../shared/i18n';
 
 export interface Draft {
   name: string;
@@ -58,8 +59,8 @@ export function useRoleEditor(id: string | undefined) {
 
   const readOnly = !canManage || role.data?.system === true;
   const privileged = isPrivilegedSet(draft.permissions);
-  const nameError = draft.name.trim() ? null : 'Give the role a name.';
-  const ownerError = privileged && !draft.ownerUserId ? 'Choose an owner for this privileged role.' : null;
+  const nameError = draft.name.trim() ? null : t('roleEditor.nameRequired');
+  const ownerError = privileged && !draft.ownerUserId ? t('roleEditor.ownerRequired') : null;
   const idleError = idleLogoutError(draft.securityPolicy.idleLogoutMinutes);
   const invalid = Boolean(nameError || ownerError || idleError);
   const change = (patch: Partial<Draft>) => {
@@ -84,7 +85,7 @@ export function useRoleEditor(id: string | undefined) {
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
-      notifications.show({ color: 'green', message: `Role "${saved.name}" saved.` });
+      notifications.show({ color: 'green', message: t('roleEditor.saved', { name: saved.name }) });
       void navigate('/admin/roles');
     },
   });

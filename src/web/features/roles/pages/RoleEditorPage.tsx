@@ -8,6 +8,7 @@ import { RoleEditorHeader } from '../components/RoleEditorHeader';
 import { SecurityPolicyFields } from '../components/SecurityPolicyFields';
 import { useRoleEditor } from '../hooks/useRoleEditor';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
+import { t } from '../../../shared/i18n';
 
 /** "New Role" and role editing: name, permissions, "Configure security policy", owner, then "Review impact" before "Save role". */
 export function RoleEditorPage() {
@@ -25,7 +26,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
     return (
       <LoadFailure
         error={catalogue.error ?? role.error}
-        title="Could not load the role"
+        title={t('roleEditor.loadFailed')}
         onRetry={() => void Promise.all([catalogue.refetch(), role.refetch()])}
       />
     );
@@ -37,8 +38,8 @@ function RoleEditor({ id }: { id: string | undefined }) {
       <Card withBorder>
         <Stack>
           <TextInput
-            label="Role name"
-            placeholder="QA reviewer"
+            label={t('roleEditor.name')}
+            placeholder={t('roleEditor.namePlaceholder')}
             withAsterisk
             value={draft.name}
             disabled={readOnly}
@@ -47,8 +48,8 @@ function RoleEditor({ id }: { id: string | undefined }) {
             maxLength={100}
           />
           <Textarea
-            label="Description"
-            placeholder="What this role is for"
+            label={t('roleEditor.description')}
+            placeholder={t('roleEditor.descriptionPlaceholder')}
             value={draft.description}
             disabled={readOnly}
             onChange={(e) => change({ description: e.currentTarget.value })}
@@ -61,7 +62,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
 
       <Card withBorder>
         <Title order={2} size="h3" mb="sm">
-          Permissions
+          {t('roleEditor.permissions')}
         </Title>
         {role.data?.system ? (
           <PermissionList catalogue={catalogue.data!} value={draft.permissions} />
@@ -78,7 +79,7 @@ function RoleEditor({ id }: { id: string | undefined }) {
 
       <Card withBorder>
         <Title order={2} size="h3" mb="sm">
-          Configure security policy
+          {t('roleEditor.securityPolicy')}
         </Title>
         <SecurityPolicyFields value={draft.securityPolicy} onChange={(securityPolicy) => change({ securityPolicy })} readOnly={readOnly} />
       </Card>

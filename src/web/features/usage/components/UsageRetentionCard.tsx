@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SaveBar } from '../../../shared/ui/SaveBar';
 import { fetchUsageSettings, updateUsageSettings, usageSettingsKey } from '../api';
+import { t } from '../../../shared/i18n';
 
 const MIN_DAYS = 7;
 const MAX_DAYS = 730;
@@ -29,12 +30,12 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
   const dirty = edit !== null && settings.data !== undefined && Number(days) !== settings.data.retentionDays;
 
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Usage data">
+    <Card withBorder padding="lg" component="section" aria-label={t('settings.usage')}>
       <Title order={2} size="h4">
-        Usage data
+        {t('settings.usage')}
       </Title>
       <Text size="sm" c="dimmed" mt={2}>
-        Each chat message, artifact, run and sign-in reported by Sofie’s services is kept this long, then removed. Usage trends keep their daily totals.
+        {t('settings.usage.description')}
       </Text>
       <form
         onSubmit={(e) => {
@@ -44,8 +45,8 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
       >
         <Stack mt="md" gap="md">
           <NumberInput
-            label="Keep raw usage events for (days)"
-            description={`Between ${MIN_DAYS} and ${MAX_DAYS} days.`}
+            label={t('settings.usage.days')}
+            description={t('settings.usage.range', { min: MIN_DAYS, max: MAX_DAYS })}
             min={MIN_DAYS}
             max={MAX_DAYS}
             allowDecimal={false}
@@ -55,13 +56,13 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
               setSaved(false);
               save.reset();
             }}
-            error={days !== '' && !valid ? `Choose between ${MIN_DAYS} and ${MAX_DAYS} days.` : undefined}
+            error={days !== '' && !valid ? t('settings.usage.error', { min: MIN_DAYS, max: MAX_DAYS }) : undefined}
             readOnly={!editable}
             w={280}
           />
           {editable && (
             <SaveBar
-              what="usage data retention"
+              what={t('settings.usage.what')}
               dirty={dirty}
               valid={valid}
               pending={save.isPending}

@@ -2,18 +2,17 @@ import { Alert, Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { UserWorkspace } from '../../../../contracts/workspaces';
 import { api } from '../../../shared/api';
-
-const TYPE_LABEL: Record<string, string> = { personal: 'Personal', collaborative: 'Collaborative', organization: 'Organization' };
+import { t, tOr } from '../../../shared/i18n';
 
 function how(ws: UserWorkspace): string {
-  if (ws.owned) return 'you own it';
+  if (ws.owned) return t('firstWorkspace.owned');
   const path = ws.paths[0];
   if (!path) return '';
   return path.via === 'direct'
-    ? `you are a member (${ws.role})`
+    ? t('firstWorkspace.member', { role: ws.role ?? '' })
     : path.via === 'group'
-      ? `through your group ${path.group?.name ?? ''}`
-      : 'open to everyone in the organization';
+      ? t('firstWorkspace.group', { group: path.group?.name ?? '' })
+      : t('firstWorkspace.everyone');
 }
 
 /** "Where your first Workspace lives": the signed-in person's own Workspaces, first one highlighted. */
@@ -25,7 +24,7 @@ export function FirstWorkspace() {
   if (!first) {
     return (
       <Alert color="gray" variant="light">
-        You are not in any Workspace yet. Your administrator adds you to one, or you create your own Personal Workspace in Sofie.
+        {t('firstWorkspace.none')}
       </Alert>
     );
   }
@@ -33,24 +32,25 @@ export function FirstWorkspace() {
     <Stack gap="xs" data-testid="first-workspace">
       <Group gap="xs">
         <Text fw={600}>{first.workspace.name}</Text>
-        <Badge variant="light">{TYPE_LABEL[first.workspace.type] ?? first.workspace.type}</Badge>
+        <Badge variant="light">{tOr(`firstWorkspace.type.${first.workspace.type}`, first.workspace.type)}</Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        Your first Workspace: {how(first)}.
+        {t('firstWorkspace.first', { how: how(first) })}
       </Text>
       {items.length > 1 && (
         <Text size="sm">
-          Also yours:{' '}
-          {items
-            .filter((w) => w !== first)
-            .slice(0, 4)
-            .map((w) => w.workspace.name)
-            .join(', ')}
-          {items.length > 5 ? ', …' : ''}
+          {t('firstWorkspace.alsoYours', {
+            names:
+              items
+                .filter((w) => w !== first)
+                .slice(0, 4)
+                .map((w) => w.workspace.name)
+                .join(', ') + (items.length > 5 ? ', …' : ''),
+          })}
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        Open it from the Workspaces menu in Sofie.
+        {t('firstWorkspace.openIt')}
       </Text>
     </Stack>
   );

@@ -1,11 +1,12 @@
 import { Card, Group, Text, Title } from '@mantine/core';
 import type { AccountSecurity } from '../../../../../contracts/passkeys';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
+import { t, type PlainMessageKey } from '../../../../shared/i18n';
 
-const MFA_BADGE: Record<AccountSecurity['passkeyMfa']['status'], { label: string; color: string }> = {
-  enabled: { label: 'Enabled', color: 'green' },
-  not_set_up: { label: 'Not set up', color: 'gray' },
-  required: { label: 'Required by policy', color: 'red' },
+const MFA_BADGE: Record<AccountSecurity['passkeyMfa']['status'], { label: PlainMessageKey; color: string }> = {
+  enabled: { label: 'mfa.enabled', color: 'green' },
+  not_set_up: { label: 'mfa.not_set_up', color: 'gray' },
+  required: { label: 'mfa.required', color: 'red' },
 };
 
 export function PasskeyMfaCard({ data }: { data: AccountSecurity }) {
@@ -15,14 +16,14 @@ export function PasskeyMfaCard({ data }: { data: AccountSecurity }) {
       <Group justify="space-between">
         <div>
           <Title order={2} size="h4">
-            Passkey MFA
+            {t('mfa.title')}
           </Title>
           <Text size="sm" c="dimmed">
             {data.passkeyMfa.explanation}
           </Text>
         </div>
         <SoftBadge size="lg" color={badge.color} data-testid="passkey-mfa-status">
-          {badge.label}
+          {t(badge.label)}
         </SoftBadge>
       </Group>
     </Card>

@@ -7,6 +7,7 @@ import { passkeyErrorMessage } from '../../api';
 import type { useAccountSecurity } from '../../hooks/useAccountSecurity';
 import { when } from './when';
 import { ActionsHeader } from '../../../../shared/ui/ActionsHeader';
+import { t } from '../../../../shared/i18n';
 
 type Actions = ReturnType<typeof useAccountSecurity>;
 
@@ -21,9 +22,9 @@ interface Props {
 export function PasskeysCard({ data, add, remove, onRename }: Props) {
   function confirmRemove(passkey: Passkey) {
     modals.openConfirmModal({
-      title: `Remove ${passkey.name}?`,
-      children: <Text size="sm">You will no longer be able to sign in with this passkey.</Text>,
-      labels: { confirm: 'Remove passkey', cancel: 'Cancel' },
+      title: t('passkeys.removeTitle', { name: passkey.name }),
+      children: <Text size="sm">{t('passkeys.removeText')}</Text>,
+      labels: { confirm: t('passkeys.removeConfirm'), cancel: t('account.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => remove.mutate(passkey.id),
     });
@@ -33,11 +34,11 @@ export function PasskeysCard({ data, add, remove, onRename }: Props) {
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">
-          Registered passkeys
+          {t('passkeys.title')}
         </Title>
         {(data.gate !== 'PASSKEY_VERIFICATION_REQUIRED' || data.recoveryUntil) && (
           <Button color="indigo.7" leftSection={<IconFingerprint size={16} />} onClick={() => add.mutate()} loading={add.isPending}>
-            Add passkey
+            {t('passkeys.add')}
           </Button>
         )}
       </Group>
@@ -48,16 +49,16 @@ export function PasskeysCard({ data, add, remove, onRename }: Props) {
       )}
       {data.passkeys.length === 0 ? (
         <Text c="dimmed" size="sm">
-          No passkeys yet. A passkey lets you sign in with your fingerprint, face or device PIN instead of an emailed link.
+          {t('passkeys.none')}
         </Text>
       ) : (
-        <Table aria-label="Registered passkeys">
+        <Table aria-label={t('passkeys.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Added</Table.Th>
-              <Table.Th>Last used</Table.Th>
+              <Table.Th>{t('passkeys.name')}</Table.Th>
+              <Table.Th>{t('passkeys.type')}</Table.Th>
+              <Table.Th>{t('passkeys.added')}</Table.Th>
+              <Table.Th>{t('passkeys.lastUsed')}</Table.Th>
               <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
@@ -66,18 +67,20 @@ export function PasskeysCard({ data, add, remove, onRename }: Props) {
               <Table.Tr key={p.id}>
                 <Table.Td>{p.name}</Table.Td>
                 <Table.Td>
-                  <Tooltip label={p.kind === 'synced' ? 'Backed up to a password manager or cloud keychain' : 'Stays on one device or security key'}>
-                    <SoftBadge color={p.kind === 'synced' ? 'indigo' : 'gray'}>{p.kind === 'synced' ? 'Synced' : 'Device-bound'}</SoftBadge>
+                  <Tooltip label={p.kind === 'synced' ? t('passkeys.syncedHint') : t('passkeys.deviceHint')}>
+                    <SoftBadge color={p.kind === 'synced' ? 'indigo' : 'gray'}>
+                      {p.kind === 'synced' ? t('passkeys.synced') : t('passkeys.deviceBound')}
+                    </SoftBadge>
                   </Tooltip>
                 </Table.Td>
                 <Table.Td>{when(p.createdAt)}</Table.Td>
                 <Table.Td>{when(p.lastUsedAt)}</Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end">
-                    <ActionIcon variant="subtle" aria-label={`Rename ${p.name}`} onClick={() => onRename(p)}>
+                    <ActionIcon variant="subtle" aria-label={t('passkeys.renameLabel', { name: p.name })} onClick={() => onRename(p)}>
                       <IconPencil size={16} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${p.name}`} onClick={() => confirmRemove(p)}>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('passkeys.removeLabel', { name: p.name })} onClick={() => confirmRemove(p)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>

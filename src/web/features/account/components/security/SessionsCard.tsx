@@ -5,12 +5,13 @@ import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import type { useAccountSecurity } from '../../hooks/useAccountSecurity';
 import { when } from './when';
 import { ActionsHeader } from '../../../../shared/ui/ActionsHeader';
+import { t } from '../../../../shared/i18n';
 
 type Actions = ReturnType<typeof useAccountSecurity>;
 
 function idleText(minutes: number | null): string {
-  if (!minutes) return 'Idle auto logout is off for your role.';
-  return minutes % 60 === 0 ? `You are signed out after ${minutes / 60} h without activity.` : `You are signed out after ${minutes} minutes without activity.`;
+  if (!minutes) return t('sessions.idleOff');
+  return minutes % 60 === 0 ? t('sessions.idleHours', { hours: minutes / 60 }) : t('sessions.idleMinutes', { minutes });
 }
 
 /** The user's own sessions: sign out one, or every other. */
@@ -20,7 +21,7 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
       <Group justify="space-between" mb="sm">
         <div>
           <Title order={2} size="h4">
-            Your sessions
+            {t('sessions.title')}
           </Title>
           <Text size="sm" c="dimmed">
             {idleText(data.idleLogoutMinutes)}
@@ -33,16 +34,16 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
           loading={revokeOthers.isPending}
           disabled={data.sessions.length < 2}
         >
-          Sign out other sessions
+          {t('sessions.signOutOthers')}
         </Button>
       </Group>
-      <Table aria-label="Your sessions">
+      <Table aria-label={t('sessions.title')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Device</Table.Th>
-            <Table.Th>IP address</Table.Th>
-            <Table.Th>Signed in</Table.Th>
-            <Table.Th>Last seen</Table.Th>
+            <Table.Th>{t('sessions.device')}</Table.Th>
+            <Table.Th>{t('sessions.ip')}</Table.Th>
+            <Table.Th>{t('sessions.signedIn')}</Table.Th>
+            <Table.Th>{t('sessions.lastSeen')}</Table.Th>
             <ActionsHeader />
           </Table.Tr>
         </Table.Thead>
@@ -53,14 +54,12 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
                 {s.device}{' '}
                 {s.current && (
                   <SoftBadge size="sm" ml={4} color="indigo">
-                    This device
+                    {t('sessions.thisDevice')}
                   </SoftBadge>
                 )}
               </Table.Td>
               <Table.Td>{s.ip ?? '—'}</Table.Td>
-              <Table.Td>
-                {when(s.createdAt)} · {s.method === 'passkey' ? 'passkey' : 'email link'}
-              </Table.Td>
+              <Table.Td>{t(s.method === 'passkey' ? 'sessions.byPasskey' : 'sessions.byEmail', { when: when(s.createdAt) })}</Table.Td>
               <Table.Td>{when(s.lastSeenAt)}</Table.Td>
               <Table.Td>
                 <Button
@@ -68,9 +67,9 @@ export function SessionsCard({ data, revoke, revokeOthers }: { data: AccountSecu
                   variant="subtle"
                   color="red"
                   onClick={() => revoke.mutate(s.id)}
-                  aria-label={`Sign out ${s.device}${s.current ? ' (this device)' : ''}`}
+                  aria-label={t(s.current ? 'sessions.signOutThisLabel' : 'sessions.signOutLabel', { device: s.device })}
                 >
-                  Sign out
+                  {t('sessions.signOut')}
                 </Button>
               </Table.Td>
             </Table.Tr>
