@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageOf } from './common.js';
 
 /** "synced" (backup eligible, e.g. iCloud Keychain, Google Password Manager) or "device-bound". */
 export const PasskeyKind = Type.Union([Type.Literal('synced'), Type.Literal('device-bound')]);
@@ -39,6 +39,8 @@ export const OwnSession = Type.Object({
   current: Type.Boolean(),
 });
 export type OwnSession = Static<typeof OwnSession>;
+/** One page of your open sessions, newest sign-in first (created_at, then id, descending), this one marked. */
+export const OwnSessionList = PageOf(OwnSession);
 
 export const AccountSecurity = Type.Object({
   passkeyMfa: PasskeyMfa,

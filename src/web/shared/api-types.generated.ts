@@ -282,7 +282,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your active sessions */
+    /** Your active sessions, newest sign-in first (keyset pages) */
     get: operations['listMySessions'];
     put?: never;
     post?: never;
@@ -333,7 +333,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user’s own Workspaces, with how they reach each */
+    /** The signed-in user’s own Workspaces by name, with how they reach each (keyset pages) */
     get: operations['listMyWorkspaces'];
     put?: never;
     post?: never;
@@ -435,7 +435,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organizations where the signed-in address has an active account (the organization switcher) */
+    /** The organizations where the signed-in address has an active account, by name (the organization switcher; keyset pages) */
     get: operations['listMyOrganizations'];
     put?: never;
     post?: never;
@@ -763,7 +763,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Messages in the local outbox (only without SMTP, only from this machine) */
+    /** Messages in the local outbox, newest first (only without SMTP, only from this machine; keyset pages) */
     get: operations['listMailbox'];
     put?: never;
     post?: never;
@@ -920,7 +920,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Group-to-role mappings, the SCIM groups one can map and the roles the caller may grant */
+    /** Group-to-role mappings by group name (keyset pages), the SCIM groups one can map and the roles the caller may grant */
     get: operations['listScimRoleMappings'];
     put?: never;
     /** Map an IdP group to a role (within your own grant ceiling); its current members get the role */
@@ -972,7 +972,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** SCIM provisioning: whether it is on, the base URL, the tokens */
+    /** SCIM provisioning: whether it is on, the base URL, the tokens newest first (keyset pages) */
     get: operations['getScimProvisioning'];
     put?: never;
     /** Create a SCIM token (the secret is shown once) */
@@ -1144,7 +1144,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Log stream destinations (SIEM) and their delivery state */
+    /** Log stream destinations (SIEM) and their delivery state, oldest first (keyset pages) */
     get: operations['listLogStreams'];
     put?: never;
     /** Add a destination that receives every audit event in signed JSON batches (the signing secret is shown once) */
@@ -1179,7 +1179,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Service tokens of the organization */
+    /** Service tokens of the organization, newest first (keyset pages) */
     get: operations['listServiceTokens'];
     put?: never;
     /** Create a service token (the secret is shown once) */
@@ -1335,7 +1335,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Group-to-role rules of a connection, and the roles the caller may choose */
+    /** Group-to-role rules of a connection by IdP group (keyset pages), and the roles the caller may choose */
     get: operations['listSsoRoleRules'];
     put?: never;
     /** Add a group-to-role rule (within your own grant ceiling); it applies at each sign-in */
@@ -2000,7 +2000,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Endpoints that receive ownership and collaborator changes */
+    /** Endpoints that receive ownership and collaborator changes, oldest first (keyset pages) */
     get: operations['listWebhookEndpoints'];
     put?: never;
     /** Add an endpoint; the signing secret is shown once */
@@ -2035,7 +2035,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent deliveries with attempts and last error */
+    /** Deliveries with attempts and last error, newest first (keyset pages) */
     get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
@@ -2840,6 +2840,7 @@ export interface components {
     };
     LogStreamDestinationList: {
       items: components['schemas']['LogStreamDestination'][];
+      nextCursor: string | null;
     };
     MagicLinkRequest: {
       email: string;
@@ -2858,6 +2859,7 @@ export interface components {
     };
     MailMessageList: {
       items: components['schemas']['MailMessage'][];
+      nextCursor: string | null;
     };
     Me: {
       localMailbox: boolean;
@@ -2884,9 +2886,14 @@ export interface components {
         id: string;
         name: string;
       }[];
+      nextCursor: string | null;
     };
     MyReviewItems: {
       items: components['schemas']['ReviewItem'][];
+    };
+    MyWorkspaceList: {
+      items: components['schemas']['UserWorkspace'][];
+      nextCursor: string | null;
     };
     NullableIso: string | null;
     OffboardingPlan: {
@@ -2998,6 +3005,10 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       lastSeenAt: string;
       method: string;
+    };
+    OwnSessionList: {
+      items: components['schemas']['OwnSession'][];
+      nextCursor: string | null;
     };
     Passkey: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3273,6 +3284,7 @@ export interface components {
       baseUrl: string;
       enabled: boolean;
       items: components['schemas']['ScimToken'][];
+      nextCursor: string | null;
     };
     ScimRequestEntry: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3309,6 +3321,7 @@ export interface components {
     ScimRoleMappingList: {
       groups: components['schemas']['GroupRef'][];
       items: components['schemas']['ScimRoleMapping'][];
+      nextCursor: string | null;
       roles: components['schemas']['GroupRef'][];
     };
     ScimRoleMappingOutcome: {
@@ -3402,6 +3415,7 @@ export interface components {
     };
     ServiceTokenList: {
       items: components['schemas']['ServiceToken'][];
+      nextCursor: string | null;
     };
     SessionSummary: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3549,6 +3563,7 @@ export interface components {
     };
     SsoRoleRuleList: {
       items: components['schemas']['SsoRoleRule'][];
+      nextCursor: string | null;
       roles: components['schemas']['GroupRef'][];
     };
     SsoSettings: {
@@ -3851,6 +3866,7 @@ export interface components {
     };
     WebhookDeliveryList: {
       items: components['schemas']['WebhookDelivery'][];
+      nextCursor: string | null;
     };
     WebhookEndpoint: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3864,6 +3880,7 @@ export interface components {
     };
     WebhookEndpointList: {
       items: components['schemas']['WebhookEndpoint'][];
+      nextCursor: string | null;
     };
     Workspace: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -5283,22 +5300,34 @@ export interface operations {
   };
   listMySessions: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Your active sessions, this one marked. */
+      /** @description One page of your active sessions, newest sign-in first, this one marked. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: components['schemas']['OwnSession'][];
-          };
+          'application/json': components['schemas']['OwnSessionList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid session or token: sign in again, or send a valid bearer token. */
@@ -5410,20 +5439,25 @@ export interface operations {
   };
   listMyWorkspaces: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The Workspaces and how the user reaches each one. */
+      /** @description One page of your own Workspaces by name, with how you reach each one. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserWorkspaceList'];
+          'application/json': components['schemas']['MyWorkspaceList'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5736,20 +5770,34 @@ export interface operations {
   };
   listMyOrganizations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The organizations where the signed-in address has an active account. */
+      /** @description One page of the organizations where the signed-in address has an active account, by name. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MyOrganizations'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid session or token: sign in again, or send a valid bearer token. */
@@ -7384,7 +7432,12 @@ export interface operations {
   };
   listMailbox: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7398,6 +7451,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MailMessageList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Nothing with this id exists in the caller’s organization. */
@@ -8204,14 +8266,19 @@ export interface operations {
   };
   listScimRoleMappings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The group-to-role mappings, the SCIM groups and the roles one can map. */
+      /** @description One page of group-to-role mappings by group name, the SCIM groups and the roles one can map. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8416,7 +8483,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Whether SCIM provisioning is on, its base URL and tokens. */
+      /** @description Whether SCIM provisioning is on, its base URL and one page of tokens, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8474,14 +8541,19 @@ export interface operations {
   };
   getScimProvisioning: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Whether SCIM provisioning is on, its base URL and tokens. */
+      /** @description Whether SCIM provisioning is on, its base URL and one page of tokens, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9292,14 +9364,19 @@ export interface operations {
   };
   listLogStreams: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The log stream destinations and their delivery state. */
+      /** @description One page of log stream destinations, oldest first, with their delivery state. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9493,14 +9570,19 @@ export interface operations {
   };
   listServiceTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The organization’s service tokens (never their secrets). */
+      /** @description One page of the organization’s service tokens, newest first (never their secrets). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10333,7 +10415,12 @@ export interface operations {
   };
   listSsoRoleRules: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -10342,7 +10429,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The connection’s group-to-role rules and the roles you may choose. */
+      /** @description One page of the connection’s group-to-role rules by IdP group, and the roles you may choose. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13344,14 +13431,19 @@ export interface operations {
   };
   listWebhookEndpoints: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The webhook endpoints (never their secrets). */
+      /** @description One page of webhook endpoints, oldest first (never their secrets). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13572,14 +13664,19 @@ export interface operations {
   };
   listWebhookDeliveries: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description One page of recent webhook deliveries with attempts and last error. */
+      /** @description One page of webhook deliveries, newest first, with attempts and last error. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SignInResult } from '../../../contracts/auth.js';
-import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   AccountSecurity,
   AddPasskeyBody,
-  OwnSession,
+  OwnSessionList,
   Passkey,
   PasskeyVerified,
   RenamePasskeyBody,
@@ -28,7 +28,7 @@ import {
   verifyPasskeyOnSession,
 } from './passkeys.service.js';
 import { allowPasskeyRecovery, RECOVERY_HOURS } from './passkeys.recovery.js';
-import { listOwnSessions, revokeOwnOtherSessions, revokeOwnSession } from './passkeys.sessions.js';
+import { pageOwnSessions, revokeOwnOtherSessions, revokeOwnSession } from './passkeys.sessions.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const signInLimit = { max: 30, timeWindow: '1 minute' };
@@ -176,10 +176,11 @@ function recoveryAndSessionRoutes(app: App, deps: Deps): void {
     schema: {
       operationId: 'listMySessions',
       tags: ['Account'],
-      summary: 'Your active sessions',
-      response: { 200: Type.Object({ items: Type.Array(OwnSession) }, { description: 'Your active sessions, this one marked.' }), 401: ErrorBody },
+      summary: 'Your active sessions, newest sign-in first (keyset pages)',
+      querystring: PageQuery,
+      response: { 200: OwnSessionList, 400: ErrorBody, 401: ErrorBody },
     },
-    handler: async (request) => ({ items: await listOwnSessions(contextOf(request, deps)) }),
+    handler: async (request) => pageOwnSessions(contextOf(request, deps), request.query),
   });
 
   app.delete('/api/account/sessions/:id', {
