@@ -16,5 +16,5 @@ export function useOrganizationSwitch() {
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Could not switch organization', message: errorMessage(error) }),
   });
-  return { organizations: organizations.data?.items ?? [], switchTo: switcher.mutate, switching: switcher.isPending };
+  return { organizations: organizations.data ?? [], switchTo: switcher.mutate, switching: switcher.isPending };
 }

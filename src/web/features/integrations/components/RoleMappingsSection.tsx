@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { createRoleMapping, fetchRoleMappings, removeRoleMapping, roleMappingsKey } from '../api';
 
 type Mapping = Awaited<ReturnType<typeof fetchRoleMappings>>['items'][number];
@@ -71,7 +73,7 @@ function outcomeText(outcome: Outcome, done: string): string {
  */
 export function RoleMappingsSection() {
   const queryClient = useQueryClient();
-  const mappings = useQuery({ queryKey: roleMappingsKey, queryFn: fetchRoleMappings });
+  const mappings = usePagedList(roleMappingsKey, fetchRoleMappings);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
   const refresh = () => {
@@ -97,8 +99,8 @@ export function RoleMappingsSection() {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const data = mappings.data;
-  const mapped = new Set(data?.items.map((m) => m.group.id));
+  const data = mappings.firstPage;
+  const mapped = new Set(mappings.items.map((m) => m.group.id));
   const confirmRemove = (id: string, label: string) =>
     modals.openConfirmModal({
       title: `Remove the mapping ${label}?`,
@@ -118,7 +120,8 @@ export function RoleMappingsSection() {
         (unless someone changed the role in the console since). You can map only to roles whose permissions you hold.
       </Text>
       {mappings.error && <Alert color="red">{errorMessage(mappings.error)}</Alert>}
-      {data && data.items.length > 0 && <MappingsTable items={data.items} onRemove={confirmRemove} />}
+      {mappings.items.length > 0 && <MappingsTable items={mappings.items} onRemove={confirmRemove} />}
+      <LoadMore list={mappings} />
       {data && (
         <Group align="flex-end" gap="sm">
           <Select

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SsoConnection } from '../../../../contracts/sso';
 import { errorMessage } from '../../../shared/api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import type { SsoHook } from '../hooks/useSso';
 import { useSsoRoleRules } from '../hooks/useSsoRoleRules';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
@@ -61,14 +62,14 @@ function AddRule({ connectionId, roles }: { connectionId: string; roles: { id: s
 function RoleRules({ connection, editable }: { connection: SsoConnection; editable: boolean }) {
   const { list, remove } = useSsoRoleRules(connection.id);
   if (list.isError) return <Text c="red">{errorMessage(list.error)}</Text>;
-  const data = list.data;
+  const data = list.firstPage;
   if (!data) return null;
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>
         Group-to-role rules
       </Text>
-      {data.items.length === 0 ? (
+      {list.items.length === 0 ? (
         <Text size="sm" c="dimmed">
           No rule: single sign-on leaves roles alone.
         </Text>
@@ -83,7 +84,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.items.map((rule) => (
+            {list.items.map((rule) => (
               <Table.Tr key={rule.id}>
                 <Table.Td>{rule.idpGroup}</Table.Td>
                 <Table.Td>
@@ -107,6 +108,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
           </Table.Tbody>
         </Table>
       )}
+      <LoadMore list={list} />
       {editable && <AddRule connectionId={connection.id} roles={data.roles} />}
     </Stack>
   );
