@@ -3846,8 +3846,83 @@ export interface components {
     VerifyPasskeyBody: {
       credential: components['schemas']['AuthenticationCredential'];
     };
-    WebAuthnOptions: {
-      options: unknown;
+    WebAuthnAuthenticationStart: {
+      options: components['schemas']['WebAuthnRequestOptions'];
+    };
+    WebAuthnCreationOptions: {
+      /** @enum {unknown} */
+      attestation?: 'direct' | 'enterprise' | 'indirect' | 'none';
+      authenticatorSelection?: {
+        /** @enum {unknown} */
+        authenticatorAttachment?: 'cross-platform' | 'platform';
+        requireResidentKey?: boolean;
+        /** @enum {unknown} */
+        residentKey?: 'discouraged' | 'preferred' | 'required';
+        /** @enum {unknown} */
+        userVerification?: 'discouraged' | 'preferred' | 'required';
+      } & {
+        [key: string]: unknown;
+      };
+      challenge: string;
+      excludeCredentials?: ({
+        id: string;
+        transports?: ('ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb')[];
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      extensions?: {
+        [key: string]: unknown;
+      };
+      hints?: ('hybrid' | 'security-key' | 'client-device')[];
+      pubKeyCredParams: ({
+        alg: number;
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      rp: {
+        id?: string;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      timeout?: number;
+      user: {
+        displayName: string;
+        id: string;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    WebAuthnRegistrationStart: {
+      options: components['schemas']['WebAuthnCreationOptions'];
+    };
+    WebAuthnRequestOptions: {
+      allowCredentials?: ({
+        id: string;
+        transports?: ('ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb')[];
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      challenge: string;
+      extensions?: {
+        [key: string]: unknown;
+      };
+      hints?: ('hybrid' | 'security-key' | 'client-device')[];
+      rpId?: string;
+      timeout?: number;
+      /** @enum {unknown} */
+      userVerification?: 'discouraged' | 'preferred' | 'required';
+    } & {
+      [key: string]: unknown;
     };
     WebhookDelivery: {
       attempts: number;
@@ -5079,13 +5154,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn creation options for the browser’s passkey prompt (add a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnRegistrationStart'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5144,13 +5219,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn request options for the browser’s passkey prompt (sign in or check a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnAuthenticationStart'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5820,13 +5895,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn request options for the browser’s passkey prompt (sign in or check a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnAuthenticationStart'];
         };
       };
       /** @description Too many requests: wait as long as Retry-After says, then try again. */

@@ -10,7 +10,8 @@ import {
   RenamePasskeyBody,
   RevokedSessions,
   VerifyPasskeyBody,
-  WebAuthnOptions,
+  WebAuthnAuthenticationStart,
+  WebAuthnRegistrationStart,
 } from '../../../contracts/passkeys.js';
 import { Type } from 'typebox';
 import { contextOf } from '../../platform/access.js';
@@ -45,7 +46,7 @@ function signInRoutes(app: App, deps: Deps): void {
       operationId: 'startPasskeySignIn',
       tags: ['Sign-in'],
       summary: 'Start a passkey sign-in (discoverable credentials: no email needed)',
-      response: { 200: WebAuthnOptions, 429: ErrorBody },
+      response: { 200: WebAuthnAuthenticationStart, 429: ErrorBody },
     },
     handler: async () => ({ options: await signInOptions(deps) }),
   });
@@ -85,7 +86,12 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
 
   app.post('/api/account/passkeys/registration-options', {
     config: account,
-    schema: { operationId: 'startPasskeyRegistration', tags: ['Account'], summary: 'Start adding a passkey', response: { 200: WebAuthnOptions, ...errors } },
+    schema: {
+      operationId: 'startPasskeyRegistration',
+      tags: ['Account'],
+      summary: 'Start adding a passkey',
+      response: { 200: WebAuthnRegistrationStart, ...errors },
+    },
     handler: async (request) => ({ options: await registrationOptions(contextOf(request, deps)) }),
   });
 
@@ -135,7 +141,7 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
       operationId: 'startPasskeyVerification',
       tags: ['Account'],
       summary: 'Start a passkey check on this session (step-up, or after a magic link)',
-      response: { 200: WebAuthnOptions, ...errors },
+      response: { 200: WebAuthnAuthenticationStart, ...errors },
     },
     handler: async (request) => ({ options: await verificationOptions(contextOf(request, deps)) }),
   });

@@ -1,9 +1,4 @@
-import {
-  startAuthentication,
-  startRegistration,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/browser';
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { call } from '../../shared/client';
 
 export const fetchAccountSecurity = () => call('get', '/api/account/security');
@@ -12,27 +7,24 @@ export const removePasskey = (id: string) => call('delete', '/api/account/passke
 export const revokeSession = (id: string) => call('delete', '/api/account/sessions/{id}', { path: { id } });
 export const revokeOtherSessions = () => call('post', '/api/account/sessions/revoke-others');
 
-// The WebAuthn options are @simplewebauthn/server's JSON, passed through to @simplewebauthn/browser
-// whole; the API documents them as an object it does not restate field by field.
-
 /** "Add passkey": the server's options, the authenticator's ceremony, the server's verification. */
 export async function addPasskey(name?: string) {
   const { options } = await call('post', '/api/account/passkeys/registration-options');
-  const credential = await startRegistration({ optionsJSON: options as PublicKeyCredentialCreationOptionsJSON });
+  const credential = await startRegistration({ optionsJSON: options });
   return call('post', '/api/account/passkeys', { body: { credential, ...(name ? { name } : {}) } });
 }
 
 /** Proves a passkey on this session (after a magic link, or step-up before a sensitive action). */
 export async function verifyPasskey() {
   const { options } = await call('post', '/api/account/passkeys/verification-options', { noStepUp: true });
-  const credential = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
+  const credential = await startAuthentication({ optionsJSON: options });
   return call('post', '/api/account/passkeys/verify', { body: { credential }, noStepUp: true });
 }
 
 /** "Continue with passkey": discoverable credentials, so no email is needed. */
 export async function signInWithPasskey() {
   const { options } = await call('post', '/api/auth/passkey/options');
-  const credential = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON });
+  const credential = await startAuthentication({ optionsJSON: options });
   return call('post', '/api/auth/passkey/verify', { body: { credential } });
 }
 
