@@ -135,6 +135,13 @@ describe('paging one item at a time', () => {
     expect(new Set(seen).size).toBe(3);
   });
 
+  it('should give every organization of your address exactly once, by name, though they are read whole and cut in memory', async () => {
+    const globex = await t.newOrganization('globex', 'ADMIN@acme.test');
+    const initech = await t.newOrganization('Initech', 'admin@acme.test');
+    const seen = await readOneByOne('/api/auth/organizations');
+    expect(seen).toEqual([t.org.organizationId, globex.organizationId, initech.organizationId]);
+  });
+
   it('should refuse a cursor it did not make and a page over 200 with a 400 the caller can read', async () => {
     const forged = await get('/api/service-tokens?cursor=not-a-cursor');
     expect(forged.statusCode).toBe(400);
