@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PageOf } from './common.js';
 
 export const MagicLinkRequest = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 320 }),
@@ -45,9 +46,8 @@ export const SignInResult = Type.Object({
 export type SignInResult = Static<typeof SignInResult>;
 
 /** The organizations where the signed-in address has an active account (the console's organization switcher). */
-export const MyOrganizations = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), current: Type.Boolean() })),
-});
+/** By name (lower-cased, then id). */
+export const MyOrganizations = PageOf(Type.Object({ id: Type.String(), name: Type.String(), current: Type.Boolean() }));
 export type MyOrganizations = Static<typeof MyOrganizations>;
 
 export const SwitchOrganizationBody = Type.Object({ organizationId: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object({
   error: Type.Object({
@@ -36,3 +36,17 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+/**
+ * The query of a keyset-paged list: `limit` items (default 50, at most 200) after `cursor`, the opaque
+ * `nextCursor` of the page before. Each list states its own stable order (always ending on the id).
+ */
+export const PageQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page; absent for the first page.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'How many items a page holds (1–200, default 50).' })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+/** One page of a list: its items and the cursor of the next page, or null on the last. */
+export const PageOf = <T extends TSchema>(item: T, description?: string) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) }, description ? { description } : {});

@@ -21,6 +21,7 @@ export const PLATFORM_ERRORS = {
   STEP_UP_REQUIRED: { status: 403, message: 'Confirm it is you with your passkey: this action needs a passkey check within the last 10 minutes.' },
   CROSS_ORIGIN: { status: 403, message: 'This request came from another site and was refused.' },
   NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
+  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This address does not take this method; the Allow header lists the ones it does.' },
   CONFLICT: { status: 409, message: 'This conflicts with existing data.' },
   VERSION_CONFLICT: { status: 409, message: 'Someone else changed this meanwhile. Reload to see their change.' },

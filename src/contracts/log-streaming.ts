@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageOf } from './common.js';
 
 export const LogStreamDestination = Type.Object({
   id: Type.String(),
@@ -12,7 +12,8 @@ export const LogStreamDestination = Type.Object({
   lastDeliveredAt: NullableIso,
   lastError: Type.Union([Type.String(), Type.Null()]),
 });
-export const LogStreamDestinationList = Type.Object({ items: Type.Array(LogStreamDestination) });
+/** Oldest first (created_at, then id, ascending). */
+export const LogStreamDestinationList = PageOf(LogStreamDestination);
 export const CreateLogStreamBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   url: Type.String({ minLength: 1, maxLength: 2000 }),

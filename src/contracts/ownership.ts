@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso } from './common.js';
+import { Iso, PageOf } from './common.js';
 
 export const CONTENT_TYPES = ['workspace', 'codraft', 'cosheet', 'comeeting', 'template', 'orchestration', 'sequence'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -115,7 +115,8 @@ export const WebhookEndpoint = Type.Object({
   pending: Type.Integer(),
   failed: Type.Integer(),
 });
-export const WebhookEndpointList = Type.Object({ items: Type.Array(WebhookEndpoint) });
+/** Oldest first (created_at, then id, ascending). */
+export const WebhookEndpointList = PageOf(WebhookEndpoint);
 export const CreateWebhookEndpointBody = Type.Object({
   url: Type.String({ minLength: 8, maxLength: 2000 }),
   description: Type.Optional(Type.String({ maxLength: 300 })),
@@ -136,7 +137,8 @@ export const WebhookDelivery = Type.Object({
   deliveredAt: Type.Union([Iso, Type.Null()]),
   createdAt: Iso,
 });
-export const WebhookDeliveryList = Type.Object({ items: Type.Array(WebhookDelivery) });
+/** Newest first (created_at, then id, descending). */
+export const WebhookDeliveryList = PageOf(WebhookDelivery);
 
 /**
  * Headers of every delivery. The signature is `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`

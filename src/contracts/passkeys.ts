@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageOf } from './common.js';
 
 /** "synced" (backup eligible, e.g. iCloud Keychain, Google Password Manager) or "device-bound". */
 export const PasskeyKind = Type.Union([Type.Literal('synced'), Type.Literal('device-bound')]);
@@ -39,6 +39,8 @@ export const OwnSession = Type.Object({
   current: Type.Boolean(),
 });
 export type OwnSession = Static<typeof OwnSession>;
+/** One page of your open sessions, newest sign-in first (created_at, then id, descending), this one marked. */
+export const OwnSessionList = PageOf(OwnSession);
 
 export const AccountSecurity = Type.Object({
   passkeyMfa: PasskeyMfa,
@@ -90,8 +92,64 @@ export const RenamePasskeyBody = Type.Object({ name: Type.String({ minLength: 1,
 
 export const VerifyPasskeyBody = Type.Object({ credential: AuthenticationCredential });
 
-/** Options for navigator.credentials.create / get, passed as-is to @simplewebauthn/browser. */
-export const WebAuthnOptions = Type.Object({ options: Type.Any() });
+// Options for navigator.credentials.create / get as @simplewebauthn/server makes them, passed as-is to
+// @simplewebauthn/browser: the WebAuthn JSON fields, open to the ones a newer library version adds.
+const Open = { additionalProperties: true } as const;
+const Choice = <const T extends string[]>(...values: T) => Type.Enum(values);
+const UserVerification = Choice('discouraged', 'preferred', 'required');
+const Hints = Type.Array(Choice('hybrid', 'security-key', 'client-device'));
+const CredentialDescriptor = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.Literal('public-key'),
+    transports: Type.Optional(Type.Array(Choice('ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'))),
+  },
+  Open,
+);
+
+/** PublicKeyCredentialCreationOptionsJSON: what adding a passkey asks of the authenticator. */
+export const WebAuthnCreationOptions = Type.Object(
+  {
+    rp: Type.Object({ name: Type.String(), id: Type.Optional(Type.String()) }, Open),
+    user: Type.Object({ id: Type.String(), name: Type.String(), displayName: Type.String() }, Open),
+    challenge: Type.String(),
+    pubKeyCredParams: Type.Array(Type.Object({ alg: Type.Integer(), type: Type.Literal('public-key') }, Open)),
+    timeout: Type.Optional(Type.Number()),
+    excludeCredentials: Type.Optional(Type.Array(CredentialDescriptor)),
+    authenticatorSelection: Type.Optional(
+      Type.Object(
+        {
+          authenticatorAttachment: Type.Optional(Choice('cross-platform', 'platform')),
+          requireResidentKey: Type.Optional(Type.Boolean()),
+          residentKey: Type.Optional(UserVerification),
+          userVerification: Type.Optional(UserVerification),
+        },
+        Open,
+      ),
+    ),
+    hints: Type.Optional(Hints),
+    attestation: Type.Optional(Choice('direct', 'enterprise', 'indirect', 'none')),
+    extensions: Type.Optional(Type.Object({}, Open)),
+  },
+  Open,
+);
+
+/** PublicKeyCredentialRequestOptionsJSON: what signing in or checking a passkey asks of the authenticator. */
+export const WebAuthnRequestOptions = Type.Object(
+  {
+    challenge: Type.String(),
+    timeout: Type.Optional(Type.Number()),
+    rpId: Type.Optional(Type.String()),
+    allowCredentials: Type.Optional(Type.Array(CredentialDescriptor)),
+    userVerification: Type.Optional(UserVerification),
+    hints: Type.Optional(Hints),
+    extensions: Type.Optional(Type.Object({}, Open)),
+  },
+  Open,
+);
+
+export const WebAuthnRegistrationStart = Type.Object({ options: WebAuthnCreationOptions });
+export const WebAuthnAuthenticationStart = Type.Object({ options: WebAuthnRequestOptions });
 
 export const PasskeyVerified = Type.Object({ verifiedAt: Iso });
 

@@ -11,10 +11,12 @@ export const ScimToken = Type.Object({
   revokedAt: NullableIso,
 });
 /** Integrations → Provisioning: the switch, the base URL to paste into the identity provider, the tokens. */
+/** The switch, the base URL and one page of tokens, newest first (created_at, then id, descending). */
 export const ScimProvisioning = Type.Object({
   enabled: Type.Boolean(),
   baseUrl: Type.String(),
   items: Type.Array(ScimToken),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export const CreateScimTokenBody = Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }) });
 /** The secret is shown once, at creation. */
@@ -33,7 +35,13 @@ export const ScimRoleMapping = Type.Object({
   inactiveReason: Type.Union([Type.String(), Type.Null()]),
 });
 /** The mappings, the SCIM groups one can map, and the roles the caller may grant (their grant ceiling). */
-export const ScimRoleMappingList = Type.Object({ items: Type.Array(ScimRoleMapping), groups: Type.Array(Ref), roles: Type.Array(Ref) });
+/** One page of mappings by group name (then id), with every SCIM group and grantable role a new mapping can name. */
+export const ScimRoleMappingList = Type.Object({
+  items: Type.Array(ScimRoleMapping),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  groups: Type.Array(Ref),
+  roles: Type.Array(Ref),
+});
 export const CreateScimRoleMappingBody = Type.Object({
   groupId: Type.String({ minLength: 1, maxLength: 64 }),
   roleId: Type.String({ minLength: 1, maxLength: 64 }),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageOf } from './common.js';
 
 export const ServiceToken = Type.Object({
   id: Type.String(),
@@ -8,7 +8,8 @@ export const ServiceToken = Type.Object({
   lastUsedAt: NullableIso,
   revokedAt: NullableIso,
 });
-export const ServiceTokenList = Type.Object({ items: Type.Array(ServiceToken) });
+/** Newest first (created_at, then id, descending). */
+export const ServiceTokenList = PageOf(ServiceToken);
 export const CreateServiceTokenBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) });
 /** The secret is shown once, at creation. */
 export const CreatedServiceToken = Type.Object({ ...ServiceToken.properties, token: Type.String() });

@@ -125,8 +125,10 @@ export const SsoRoleRule = Type.Object({
   active: Type.Boolean(),
   inactiveReason: Type.Union([Type.String(), Type.Null()]),
 });
+/** One page of a connection's rules by IdP group (then id), and the roles a new rule may name. */
 export const SsoRoleRuleList = Type.Object({
   items: Type.Array(SsoRoleRule),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
   /** The roles the caller may choose: those within their own grant ceiling. */
   roles: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, Reason } from './common.js';
+import { Iso, PageOf, Reason } from './common.js';
 
 export const WORKSPACE_TYPES = ['personal', 'collaborative', 'organization'] as const;
 export type WorkspaceType = (typeof WORKSPACE_TYPES)[number];
@@ -105,3 +105,5 @@ export const UserWorkspace = Type.Object({
 });
 export type UserWorkspace = Static<typeof UserWorkspace>;
 export const UserWorkspaceList = Type.Object({ items: Type.Array(UserWorkspace) });
+/** One page of the signed-in user's own Workspaces by name (lower-cased, then id). */
+export const MyWorkspaceList = PageOf(UserWorkspace);

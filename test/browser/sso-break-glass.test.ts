@@ -90,7 +90,7 @@ afterAll(async () => {
 });
 
 async function mailCount(to: string): Promise<number> {
-  const mail = (await (await admin.request.get(`${app.url}/api/mailbox`)).json()) as { items: { to: string; subject: string }[] };
+  const mail = (await (await admin.request.get(`${app.url}/api/mailbox?limit=100`)).json()) as { items: { to: string; subject: string }[] };
   return mail.items.filter((m) => m.to === to && m.subject.includes('sign-in link')).length;
 }
 

@@ -72,7 +72,7 @@ interface Mail {
  */
 export async function mailedLink(request: APIRequestContext, app: RunningApp, to: string, path: string): Promise<string> {
   const pattern = new RegExp(`https?://\\S+${path.replace(/\//g, '\\/')}\\?token=[\\w-]+`);
-  const mail = (await (await request.get(`${app.url}/api/mailbox`)).json()) as { items: Mail[] };
+  const mail = (await (await request.get(`${app.url}/api/mailbox?limit=100`)).json()) as { items: Mail[] };
   const link = mail.items.find((m) => m.to === to && pattern.test(m.text))?.text.match(pattern)?.[0];
   if (!link) throw new Error(`no ${path} link mailed to ${to}`);
   return link;

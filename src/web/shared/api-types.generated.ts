@@ -282,7 +282,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your active sessions */
+    /** Your active sessions, newest sign-in first (keyset pages) */
     get: operations['listMySessions'];
     put?: never;
     post?: never;
@@ -333,7 +333,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user’s own Workspaces, with how they reach each */
+    /** The signed-in user’s own Workspaces by name, with how they reach each (keyset pages) */
     get: operations['listMyWorkspaces'];
     put?: never;
     post?: never;
@@ -435,7 +435,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The organizations where the signed-in address has an active account (the organization switcher) */
+    /** The organizations where the signed-in address has an active account, by name (the organization switcher; keyset pages) */
     get: operations['listMyOrganizations'];
     put?: never;
     post?: never;
@@ -797,7 +797,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Messages in the local outbox (only without SMTP, only from this machine) */
+    /** Messages in the local outbox, newest first (only without SMTP, only from this machine; keyset pages) */
     get: operations['listMailbox'];
     put?: never;
     post?: never;
@@ -954,7 +954,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Group-to-role mappings, the SCIM groups one can map and the roles the caller may grant */
+    /** Group-to-role mappings by group name (keyset pages), the SCIM groups one can map and the roles the caller may grant */
     get: operations['listScimRoleMappings'];
     put?: never;
     /** Map an IdP group to a role (within your own grant ceiling); its current members get the role */
@@ -1006,7 +1006,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** SCIM provisioning: whether it is on, the base URL, the tokens */
+    /** SCIM provisioning: whether it is on, the base URL, the tokens newest first (keyset pages) */
     get: operations['getScimProvisioning'];
     put?: never;
     /** Create a SCIM token (the secret is shown once) */
@@ -1178,7 +1178,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Log stream destinations (SIEM) and their delivery state */
+    /** Log stream destinations (SIEM) and their delivery state, oldest first (keyset pages) */
     get: operations['listLogStreams'];
     put?: never;
     /** Add a destination that receives every audit event in signed JSON batches (the signing secret is shown once) */
@@ -1213,7 +1213,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Service tokens of the organization */
+    /** Service tokens of the organization, newest first (keyset pages) */
     get: operations['listServiceTokens'];
     put?: never;
     /** Create a service token (the secret is shown once) */
@@ -1369,7 +1369,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Group-to-role rules of a connection, and the roles the caller may choose */
+    /** Group-to-role rules of a connection by IdP group (keyset pages), and the roles the caller may choose */
     get: operations['listSsoRoleRules'];
     put?: never;
     /** Add a group-to-role rule (within your own grant ceiling); it applies at each sign-in */
@@ -2034,7 +2034,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Endpoints that receive ownership and collaborator changes */
+    /** Endpoints that receive ownership and collaborator changes, oldest first (keyset pages) */
     get: operations['listWebhookEndpoints'];
     put?: never;
     /** Add an endpoint; the signing secret is shown once */
@@ -2069,7 +2069,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent deliveries with attempts and last error */
+    /** Deliveries with attempts and last error, newest first (keyset pages) */
     get: operations['listWebhookDeliveries'];
     put?: never;
     post?: never;
@@ -2882,6 +2882,7 @@ export interface components {
     };
     LogStreamDestinationList: {
       items: components['schemas']['LogStreamDestination'][];
+      nextCursor: string | null;
     };
     MagicLinkRequest: {
       email: string;
@@ -2900,6 +2901,7 @@ export interface components {
     };
     MailMessageList: {
       items: components['schemas']['MailMessage'][];
+      nextCursor: string | null;
     };
     Me: {
       localMailbox: boolean;
@@ -2926,9 +2928,14 @@ export interface components {
         id: string;
         name: string;
       }[];
+      nextCursor: string | null;
     };
     MyReviewItems: {
       items: components['schemas']['ReviewItem'][];
+    };
+    MyWorkspaceList: {
+      items: components['schemas']['UserWorkspace'][];
+      nextCursor: string | null;
     };
     NullableIso: string | null;
     OffboardingPlan: {
@@ -3040,6 +3047,10 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       lastSeenAt: string;
       method: string;
+    };
+    OwnSessionList: {
+      items: components['schemas']['OwnSession'][];
+      nextCursor: string | null;
     };
     Passkey: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3315,6 +3326,7 @@ export interface components {
       baseUrl: string;
       enabled: boolean;
       items: components['schemas']['ScimToken'][];
+      nextCursor: string | null;
     };
     ScimRequestEntry: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3351,6 +3363,7 @@ export interface components {
     ScimRoleMappingList: {
       groups: components['schemas']['GroupRef'][];
       items: components['schemas']['ScimRoleMapping'][];
+      nextCursor: string | null;
       roles: components['schemas']['GroupRef'][];
     };
     ScimRoleMappingOutcome: {
@@ -3444,6 +3457,7 @@ export interface components {
     };
     ServiceTokenList: {
       items: components['schemas']['ServiceToken'][];
+      nextCursor: string | null;
     };
     SessionSummary: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3591,6 +3605,7 @@ export interface components {
     };
     SsoRoleRuleList: {
       items: components['schemas']['SsoRoleRule'][];
+      nextCursor: string | null;
       roles: components['schemas']['GroupRef'][];
     };
     SsoSettings: {
@@ -3878,8 +3893,83 @@ export interface components {
     VerifyPasskeyBody: {
       credential: components['schemas']['AuthenticationCredential'];
     };
-    WebAuthnOptions: {
-      options: unknown;
+    WebAuthnAuthenticationStart: {
+      options: components['schemas']['WebAuthnRequestOptions'];
+    };
+    WebAuthnCreationOptions: {
+      /** @enum {unknown} */
+      attestation?: 'direct' | 'enterprise' | 'indirect' | 'none';
+      authenticatorSelection?: {
+        /** @enum {unknown} */
+        authenticatorAttachment?: 'cross-platform' | 'platform';
+        requireResidentKey?: boolean;
+        /** @enum {unknown} */
+        residentKey?: 'discouraged' | 'preferred' | 'required';
+        /** @enum {unknown} */
+        userVerification?: 'discouraged' | 'preferred' | 'required';
+      } & {
+        [key: string]: unknown;
+      };
+      challenge: string;
+      excludeCredentials?: ({
+        id: string;
+        transports?: ('ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb')[];
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      extensions?: {
+        [key: string]: unknown;
+      };
+      hints?: ('hybrid' | 'security-key' | 'client-device')[];
+      pubKeyCredParams: ({
+        alg: number;
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      rp: {
+        id?: string;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      timeout?: number;
+      user: {
+        displayName: string;
+        id: string;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    WebAuthnRegistrationStart: {
+      options: components['schemas']['WebAuthnCreationOptions'];
+    };
+    WebAuthnRequestOptions: {
+      allowCredentials?: ({
+        id: string;
+        transports?: ('ble' | 'cable' | 'hybrid' | 'internal' | 'nfc' | 'smart-card' | 'usb')[];
+        /** @enum {string} */
+        type: 'public-key';
+      } & {
+        [key: string]: unknown;
+      })[];
+      challenge: string;
+      extensions?: {
+        [key: string]: unknown;
+      };
+      hints?: ('hybrid' | 'security-key' | 'client-device')[];
+      rpId?: string;
+      timeout?: number;
+      /** @enum {unknown} */
+      userVerification?: 'discouraged' | 'preferred' | 'required';
+    } & {
+      [key: string]: unknown;
     };
     WebhookDelivery: {
       attempts: number;
@@ -3898,6 +3988,7 @@ export interface components {
     };
     WebhookDeliveryList: {
       items: components['schemas']['WebhookDelivery'][];
+      nextCursor: string | null;
     };
     WebhookEndpoint: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3911,6 +4002,7 @@ export interface components {
     };
     WebhookEndpointList: {
       items: components['schemas']['WebhookEndpoint'][];
+      nextCursor: string | null;
     };
     Workspace: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -5110,13 +5202,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn creation options for the browser’s passkey prompt (add a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnRegistrationStart'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5175,13 +5267,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn request options for the browser’s passkey prompt (sign in or check a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnAuthenticationStart'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5331,22 +5423,34 @@ export interface operations {
   };
   listMySessions: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Your active sessions, this one marked. */
+      /** @description One page of your active sessions, newest sign-in first, this one marked. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: components['schemas']['OwnSession'][];
-          };
+          'application/json': components['schemas']['OwnSessionList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid session or token: sign in again, or send a valid bearer token. */
@@ -5458,20 +5562,25 @@ export interface operations {
   };
   listMyWorkspaces: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The Workspaces and how the user reaches each one. */
+      /** @description One page of your own Workspaces by name, with how you reach each one. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserWorkspaceList'];
+          'application/json': components['schemas']['MyWorkspaceList'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -5784,20 +5893,34 @@ export interface operations {
   };
   listMyOrganizations: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The organizations where the signed-in address has an active account. */
+      /** @description One page of the organizations where the signed-in address has an active account, by name. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MyOrganizations'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid session or token: sign in again, or send a valid bearer token. */
@@ -5820,13 +5943,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description WebAuthn options for the browser’s passkey prompt. */
+      /** @description WebAuthn request options for the browser’s passkey prompt (sign in or check a passkey). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebAuthnOptions'];
+          'application/json': components['schemas']['WebAuthnAuthenticationStart'];
         };
       };
       /** @description Too many requests: wait as long as Retry-After says, then try again. */
@@ -7589,7 +7712,12 @@ export interface operations {
   };
   listMailbox: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7603,6 +7731,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MailMessageList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Nothing with this id exists in the caller’s organization. */
@@ -8409,14 +8546,19 @@ export interface operations {
   };
   listScimRoleMappings: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The group-to-role mappings, the SCIM groups and the roles one can map. */
+      /** @description One page of group-to-role mappings by group name, the SCIM groups and the roles one can map. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8621,7 +8763,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Whether SCIM provisioning is on, its base URL and tokens. */
+      /** @description Whether SCIM provisioning is on, its base URL and one page of tokens, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8679,14 +8821,19 @@ export interface operations {
   };
   getScimProvisioning: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Whether SCIM provisioning is on, its base URL and tokens. */
+      /** @description Whether SCIM provisioning is on, its base URL and one page of tokens, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9497,14 +9644,19 @@ export interface operations {
   };
   listLogStreams: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The log stream destinations and their delivery state. */
+      /** @description One page of log stream destinations, oldest first, with their delivery state. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9698,14 +9850,19 @@ export interface operations {
   };
   listServiceTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The organization’s service tokens (never their secrets). */
+      /** @description One page of the organization’s service tokens, newest first (never their secrets). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10538,7 +10695,12 @@ export interface operations {
   };
   listSsoRoleRules: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -10547,7 +10709,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The connection’s group-to-role rules and the roles you may choose. */
+      /** @description One page of the connection’s group-to-role rules by IdP group, and the roles you may choose. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13549,14 +13711,19 @@ export interface operations {
   };
   listWebhookEndpoints: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The webhook endpoints (never their secrets). */
+      /** @description One page of webhook endpoints, oldest first (never their secrets). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -13777,14 +13944,19 @@ export interface operations {
   };
   listWebhookDeliveries: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description One page of recent webhook deliveries with attempts and last error. */
+      /** @description One page of webhook deliveries, newest first, with attempts and last error. */
       200: {
         headers: {
           [name: string]: unknown;

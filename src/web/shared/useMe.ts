@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../contracts/auth';
-import { api } from './api';
+import { call } from './client';
 
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/auth/me'), retry: false, staleTime: 30_000 });
+  return useQuery({ queryKey: ['me'], queryFn: () => call('get', '/api/auth/me'), retry: false, staleTime: 30_000 });
 }
 
 export function useCan() {

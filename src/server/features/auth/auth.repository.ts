@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import { jsonArrayOf } from '../../db/json-array.js';
 import { preparedQuery } from '../../db/prepared.js';
+import { afterKeyset, type Keyset } from '../../platform/keyset.js';
 import type { NewSessionRow } from './auth.table.js';
 
 export async function insertMagicLink(
@@ -99,15 +100,32 @@ export async function revokeUserSessions(db: DbOrTrx, organizationId: string, us
   return Number(result.numUpdatedRows);
 }
 
-export function listActiveSessions(db: DbOrTrx, organizationId: string, userId: string, now: string) {
+function activeSessionsQuery(db: DbOrTrx, organizationId: string, userId: string, now: string) {
   return db
     .selectFrom('sessions')
     .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent', 'auth_method'])
     .where('organization_id', '=', organizationId)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .orderBy('last_seen_at', 'desc')
+    .where('expires_at', '>', now);
+}
+
+/** Every open session of the user, most recently used first (Account > Security). */
+export function listActiveSessions(db: DbOrTrx, organizationId: string, userId: string, now: string) {
+  return activeSessionsQuery(db, organizationId, userId, now).orderBy('last_seen_at', 'desc').execute();
+}
+
+/**
+ * One keyset page of the user's open sessions, newest sign-in first (created_at, id descending: a
+ * key that does not move while one pages, unlike last use), with one row more when another page follows.
+ */
+export function listActiveSessionPage(db: DbOrTrx, organizationId: string, userId: string, now: string, after: Keyset | null, limit: number) {
+  let q = activeSessionsQuery(db, organizationId, userId, now);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
     .execute();
 }
 

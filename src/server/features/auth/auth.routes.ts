@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { MagicLinkRequest, MagicLinkResponse, Me, MyOrganizations, SignInResult, SwitchOrganizationBody, TokenBody } from '../../../contracts/auth.js';
-import { ErrorBody, Ok } from '../../../contracts/common.js';
+import { ErrorBody, Ok, PageQuery } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { requireOrganization } from '../organizations/index.js';
@@ -103,10 +103,11 @@ const switcherRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
     schema: {
       operationId: 'listMyOrganizations',
       tags: ['Sign-in'],
-      summary: 'The organizations where the signed-in address has an active account (the organization switcher)',
-      response: { 200: MyOrganizations, 401: ErrorBody },
+      summary: 'The organizations where the signed-in address has an active account, by name (the organization switcher; keyset pages)',
+      querystring: PageQuery,
+      response: { 200: MyOrganizations, 400: ErrorBody, 401: ErrorBody },
     },
-    handler: async (request) => listMyOrganizations(contextOf(request, deps)),
+    handler: async (request) => listMyOrganizations(contextOf(request, deps), request.query),
   });
 
   app.post('/api/auth/switch-organization', {

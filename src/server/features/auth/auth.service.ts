@@ -2,11 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
+import type { Keyset } from '../../platform/keyset.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { assertOrganizationActive } from '../organizations/index.js';
 import {
   insertMagicLink,
   insertSession,
+  listActiveSessionPage,
   listActiveSessions,
   recordSignIn,
   revokeOrganizationSessionRows,
@@ -98,6 +100,11 @@ export function sessionTokenOf(request: FastifyRequest): string | null {
 /** The user's sessions that are neither revoked nor expired at `now`, most recently seen first. */
 export function activeSessionsOf(db: DbOrTrx, organizationId: string, userId: string, now: string) {
   return listActiveSessions(db, organizationId, userId, now);
+}
+
+/** One page of the user's open sessions, newest sign-in first (keyset on created_at, id). */
+export function activeSessionPageOf(db: DbOrTrx, organizationId: string, userId: string, now: string, after: Keyset | null, limit: number) {
+  return listActiveSessionPage(db, organizationId, userId, now, after, limit);
 }
 
 /** Ends every session of the user at once (sign out everywhere, deactivation, deletion); returns how many were open. */

@@ -22,7 +22,7 @@ function sessionCookie(res: Awaited<ReturnType<typeof switchTo>>): string {
 describe('the organization switcher', () => {
   it('should list only the signed-in organization for an address that has one account', async () => {
     const res = await organizations(t.adminCookie);
-    expect(res.json()).toEqual({ items: [{ id: t.org.organizationId, name: 'Acme Corp', current: true }] });
+    expect(res.json()).toEqual({ items: [{ id: t.org.organizationId, name: 'Acme Corp', current: true }], nextCursor: null });
   });
 
   it('should list every organization where the address has an active account, and not the others', async () => {

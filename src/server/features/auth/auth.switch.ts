@@ -1,9 +1,11 @@
 // The organization switcher: one address with accounts in several organizations moves between them.
 import type { MyOrganizations } from '../../../contracts/auth.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import { recordAudit, selfActor } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { normalizeEmail } from '../../platform/email.js';
 import { fail } from '../../platform/errors.js';
+import { pageInMemory } from '../../platform/keyset.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
 import { requireOrganization } from '../organizations/index.js';
 import { findActiveUsersByEmail } from '../users/index.js';
@@ -14,14 +16,15 @@ import type { NewSession } from './auth.service.js';
 type Ctx = RequestContext & { actor: Actor };
 
 /** Active accounts of the signed-in address, in organizations that are not suspended, by name. */
-export async function listMyOrganizations(ctx: Ctx): Promise<MyOrganizations> {
+export async function listMyOrganizations(ctx: Ctx, query: PageQuery): Promise<MyOrganizations> {
   const accounts = await findActiveUsersByEmail(ctx.deps.db, normalizeEmail(ctx.actor.email));
   const items: MyOrganizations['items'] = [];
   for (const account of accounts) {
     const org = await requireOrganization(ctx.deps.db, account.organization_id);
     if (org.status === 'active') items.push({ id: org.id, name: org.name, current: org.id === ctx.organizationId });
   }
-  return { items: items.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)) };
+  // An address has accounts in few organizations: they are read whole and cut into pages by name.
+  return pageInMemory(items, query, (o) => ({ key: o.name.toLowerCase(), id: o.id }));
 }
 
 /**

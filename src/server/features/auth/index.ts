@@ -1,6 +1,7 @@
 // The auth feature's front door: sessions and sign-in links, for features that sign people in
 // (invitations, passkeys), list or end someone's sessions (users, offboarding) or create accounts.
 export {
+  activeSessionPageOf,
   activeSessionsOf,
   createSession,
   issueMagicLink,

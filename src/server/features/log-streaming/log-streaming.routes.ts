@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery } from '../../../contracts/common.js';
 import { CreatedLogStreamDestination, CreateLogStreamBody, LogStreamDestinationList } from '../../../contracts/log-streaming.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
@@ -15,10 +15,11 @@ export const logStreamingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
     schema: {
       operationId: 'listLogStreams',
       tags,
-      summary: 'Log stream destinations (SIEM) and their delivery state',
+      summary: 'Log stream destinations (SIEM) and their delivery state, oldest first (keyset pages)',
+      querystring: PageQuery,
       response: { 200: LogStreamDestinationList, ...errors },
     },
-    handler: async (request) => listDestinations(contextOf(request, deps)),
+    handler: async (request) => listDestinations(contextOf(request, deps), request.query),
   });
   app.post('/api/security/log-streams', {
     config: { permission: 'integrations.manage', stepUp: true },

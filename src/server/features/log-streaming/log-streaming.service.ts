@@ -1,8 +1,10 @@
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateLogStreamBody } from '../../../contracts/log-streaming.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { assertPublicHost, OutboundAddressRefused, urlHost } from '../../platform/outbound-url.js';
 import { newToken } from '../../platform/tokens.js';
 import { LOG_STREAMING_ERRORS } from './log-streaming.errors.js';
@@ -10,7 +12,14 @@ import type { LogStreamDestinationRow } from './log-streaming.table.js';
 
 type SignedIn = RequestContext & { actor: Actor };
 
-async function outboxStats(ctx: SignedIn) {
+interface DestinationStats {
+  pending: number;
+  last_delivered_at: string | null;
+  last_error: string | null;
+}
+
+async function outboxStats(ctx: SignedIn, destinationIds: string[]): Promise<Map<string, DestinationStats>> {
+  if (destinationIds.length === 0) return new Map();
   const rows = await ctx.deps.db
     .selectFrom('log_stream_outbox')
     .select((eb) => [
@@ -19,12 +28,14 @@ async function outboxStats(ctx: SignedIn) {
       eb.fn.max('delivered_at').as('last_delivered_at'),
     ])
     .where('organization_id', '=', ctx.organizationId)
+    .where('destination_id', 'in', destinationIds)
     .groupBy('destination_id')
     .execute();
   const errors = await ctx.deps.db
     .selectFrom('log_stream_outbox')
     .select(['destination_id', 'last_error'])
     .where('organization_id', '=', ctx.organizationId)
+    .where('destination_id', 'in', destinationIds)
     .where('status', 'in', ['pending', 'failed'])
     .where('last_error', 'is not', null)
     .orderBy('id', 'desc')
@@ -33,7 +44,7 @@ async function outboxStats(ctx: SignedIn) {
   return new Map(rows.map((r) => [r.destination_id, { ...r, last_error: errors.find((e) => e.destination_id === r.destination_id)?.last_error ?? null }]));
 }
 
-function toContract(row: LogStreamDestinationRow, stats?: { pending: number; last_delivered_at: string | null; last_error: string | null }) {
+function toContract(row: LogStreamDestinationRow, stats?: DestinationStats) {
   return {
     id: row.id,
     name: row.name,
@@ -46,16 +57,27 @@ function toContract(row: LogStreamDestinationRow, stats?: { pending: number; las
   };
 }
 
-export async function listDestinations(ctx: SignedIn) {
-  const rows = await ctx.deps.db
-    .selectFrom('log_stream_destinations')
-    .selectAll()
-    .where('organization_id', '=', ctx.organizationId)
-    .where('disabled_at', 'is', null)
+/** One page of the active destinations, oldest first (created_at, id ascending), with their delivery state. */
+export async function listDestinations(ctx: SignedIn, query: PageQuery) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = decodeKeysetCursor(query.cursor);
+  let q = ctx.deps.db.selectFrom('log_stream_destinations').selectAll().where('organization_id', '=', ctx.organizationId).where('disabled_at', 'is', null);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'asc'));
+  const rows = await q
     .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit + 1)
     .execute();
-  const stats = await outboxStats(ctx);
-  return { items: rows.map((r) => toContract(r, stats.get(r.id))) };
+  const stats = await outboxStats(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return keysetPage(
+    rows,
+    limit,
+    (r) => ({ key: r.created_at, id: r.id }),
+    (r) => toContract(r, stats.get(r.id)),
+  );
 }
 
 /** https only (plain http and private addresses only where WEBHOOK_ALLOW_PRIVATE allows them: tests, a local SIEM). */

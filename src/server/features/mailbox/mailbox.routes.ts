@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody } from '../../../contracts/common.js';
+import { ErrorBody, PageQuery } from '../../../contracts/common.js';
 import { MailMessageList } from '../../../contracts/mailbox.js';
 import type { Deps } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { listLocalMail } from '../../platform/mail/mail.service.js';
 import { MAILBOX_ERRORS } from './mailbox.errors.js';
 
@@ -39,16 +40,23 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     schema: {
       operationId: 'listMailbox',
       tags: ['Mailbox'],
-      summary: 'Messages in the local outbox (only without SMTP, only from this machine)',
-      response: { 200: MailMessageList, 404: ErrorBody },
+      summary: 'Messages in the local outbox, newest first (only without SMTP, only from this machine; keyset pages)',
+      querystring: PageQuery,
+      response: { 200: MailMessageList, 400: ErrorBody, 404: ErrorBody },
     },
     handler: async (request) => {
       const why = refusal(request, deps);
       if (why) {
         throw fail(MAILBOX_ERRORS, 'MAILBOX_DISABLED', { reason: why });
       }
-      const rows = await listLocalMail(deps.db, 100);
-      return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at })) };
+      const limit = request.query.limit ?? DEFAULT_PAGE_LIMIT;
+      const rows = await listLocalMail(deps.db, decodeKeysetCursor(request.query.cursor), limit + 1);
+      return keysetPage(
+        rows,
+        limit,
+        (r) => ({ key: r.created_at, id: r.id }),
+        (r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at }),
+      );
     },
   });
 };

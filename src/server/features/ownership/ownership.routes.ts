@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery } from '../../../contracts/common.js';
 import {
   CollaboratorChangesBody,
   CollaboratorChangesResult,
@@ -108,10 +108,11 @@ function consoleRoutes(app: App, deps: Deps): void {
     schema: {
       operationId: 'listWebhookEndpoints',
       tags: ['Webhooks'],
-      summary: 'Endpoints that receive ownership and collaborator changes',
+      summary: 'Endpoints that receive ownership and collaborator changes, oldest first (keyset pages)',
+      querystring: PageQuery,
       response: { 200: WebhookEndpointList, ...errors },
     },
-    handler: async (request) => ({ items: await listWebhookEndpoints(contextOf(request, deps)) }),
+    handler: async (request) => listWebhookEndpoints(contextOf(request, deps), request.query),
   });
   app.post('/api/webhooks', {
     config: { permission: 'integrations.manage', stepUp: true },
@@ -143,10 +144,11 @@ function consoleRoutes(app: App, deps: Deps): void {
     schema: {
       operationId: 'listWebhookDeliveries',
       tags: ['Webhooks'],
-      summary: 'Recent deliveries with attempts and last error',
+      summary: 'Deliveries with attempts and last error, newest first (keyset pages)',
+      querystring: PageQuery,
       response: { 200: WebhookDeliveryList, ...errors },
     },
-    handler: async (request) => ({ items: await listWebhookDeliveries(contextOf(request, deps)) }),
+    handler: async (request) => listWebhookDeliveries(contextOf(request, deps), request.query),
   });
 }
 

@@ -1,20 +1,24 @@
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateWebhookEndpointBody } from '../../../contracts/ownership.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { assertPublicHost, OutboundAddressRefused, urlHost } from '../../platform/outbound-url.js';
 import { newToken } from '../../platform/tokens.js';
 import { OWNERSHIP_ERRORS } from './ownership.errors.js';
 
 // Webhook endpoints, as organization administrators register, disable and watch them.
 
-async function endpointStats(db: DbOrTrx, organizationId: string) {
+async function endpointStats(db: DbOrTrx, organizationId: string, endpointIds: string[]) {
+  if (endpointIds.length === 0) return new Map<string, { pending: number; failed: number }>();
   const rows = await db
     .selectFrom('webhook_outbox')
     .select(['endpoint_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('organization_id', '=', organizationId)
+    .where('endpoint_id', 'in', endpointIds)
     .where('status', 'in', ['pending', 'sending', 'failed'])
     .groupBy(['endpoint_id', 'status'])
     .execute();
@@ -28,18 +32,36 @@ async function endpointStats(db: DbOrTrx, organizationId: string) {
   return stats;
 }
 
-export async function listWebhookEndpoints(ctx: RequestContext) {
-  const rows = await ctx.deps.db.selectFrom('webhook_endpoints').selectAll().where('organization_id', '=', ctx.organizationId).orderBy('created_at').execute();
-  const stats = await endpointStats(ctx.deps.db, ctx.organizationId);
-  return rows.map((r) => ({
-    id: r.id,
-    url: r.url,
-    description: r.description,
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
-    pending: stats.get(r.id)?.pending ?? 0,
-    failed: stats.get(r.id)?.failed ?? 0,
-  }));
+/** One page of the organization's endpoints, oldest first (created_at, id ascending), with their queue counts. */
+export async function listWebhookEndpoints(ctx: RequestContext, query: PageQuery) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = decodeKeysetCursor(query.cursor);
+  let q = ctx.deps.db.selectFrom('webhook_endpoints').selectAll().where('organization_id', '=', ctx.organizationId);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'asc'));
+  const rows = await q
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const stats = await endpointStats(
+    ctx.deps.db,
+    ctx.organizationId,
+    rows.map((r) => r.id),
+  );
+  return keysetPage(
+    rows,
+    limit,
+    (r) => ({ key: r.created_at, id: r.id }),
+    (r) => ({
+      id: r.id,
+      url: r.url,
+      description: r.description,
+      createdAt: r.created_at,
+      disabledAt: r.disabled_at,
+      pending: stats.get(r.id)?.pending ?? 0,
+      failed: stats.get(r.id)?.failed ?? 0,
+    }),
+  );
 }
 
 /** Refuses at creation what delivery would refuse anyway (delivery checks again: DNS answers change). */
@@ -121,25 +143,33 @@ export async function disableWebhookEndpoint(ctx: RequestContext & { actor: Acto
   });
 }
 
-export async function listWebhookDeliveries(ctx: RequestContext, limit = 100) {
-  const rows = await ctx.deps.db
-    .selectFrom('webhook_outbox')
-    .selectAll()
-    .where('organization_id', '=', ctx.organizationId)
+/** One page of the organization's deliveries, newest first (created_at, id descending). */
+export async function listWebhookDeliveries(ctx: RequestContext, query: PageQuery) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = decodeKeysetCursor(query.cursor);
+  let q = ctx.deps.db.selectFrom('webhook_outbox').selectAll().where('organization_id', '=', ctx.organizationId);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));
+  const rows = await q
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
+    .limit(limit + 1)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    endpointId: r.endpoint_id,
-    eventId: r.event_id,
-    eventType: r.event_type,
-    status: r.status,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    lastStatusCode: r.last_status_code,
-    nextAttemptAt: r.next_attempt_at,
-    deliveredAt: r.delivered_at,
-    createdAt: r.created_at,
-  }));
+  return keysetPage(
+    rows,
+    limit,
+    (r) => ({ key: r.created_at, id: r.id }),
+    (r) => ({
+      id: r.id,
+      endpointId: r.endpoint_id,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      lastStatusCode: r.last_status_code,
+      nextAttemptAt: r.next_attempt_at,
+      deliveredAt: r.delivered_at,
+      createdAt: r.created_at,
+    }),
+  );
 }

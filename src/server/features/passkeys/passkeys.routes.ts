@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SignInResult } from '../../../contracts/auth.js';
-import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   AccountSecurity,
   AddPasskeyBody,
-  OwnSession,
+  OwnSessionList,
   Passkey,
   PasskeyVerified,
   RenamePasskeyBody,
   RevokedSessions,
   VerifyPasskeyBody,
-  WebAuthnOptions,
+  WebAuthnAuthenticationStart,
+  WebAuthnRegistrationStart,
 } from '../../../contracts/passkeys.js';
 import { Type } from 'typebox';
 import { contextOf } from '../../platform/access.js';
@@ -28,7 +29,7 @@ import {
   verifyPasskeyOnSession,
 } from './passkeys.service.js';
 import { allowPasskeyRecovery, RECOVERY_HOURS } from './passkeys.recovery.js';
-import { listOwnSessions, revokeOwnOtherSessions, revokeOwnSession } from './passkeys.sessions.js';
+import { pageOwnSessions, revokeOwnOtherSessions, revokeOwnSession } from './passkeys.sessions.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const signInLimit = { max: 30, timeWindow: '1 minute' };
@@ -45,7 +46,7 @@ function signInRoutes(app: App, deps: Deps): void {
       operationId: 'startPasskeySignIn',
       tags: ['Sign-in'],
       summary: 'Start a passkey sign-in (discoverable credentials: no email needed)',
-      response: { 200: WebAuthnOptions, 429: ErrorBody },
+      response: { 200: WebAuthnAuthenticationStart, 429: ErrorBody },
     },
     handler: async () => ({ options: await signInOptions(deps) }),
   });
@@ -85,7 +86,12 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
 
   app.post('/api/account/passkeys/registration-options', {
     config: account,
-    schema: { operationId: 'startPasskeyRegistration', tags: ['Account'], summary: 'Start adding a passkey', response: { 200: WebAuthnOptions, ...errors } },
+    schema: {
+      operationId: 'startPasskeyRegistration',
+      tags: ['Account'],
+      summary: 'Start adding a passkey',
+      response: { 200: WebAuthnRegistrationStart, ...errors },
+    },
     handler: async (request) => ({ options: await registrationOptions(contextOf(request, deps)) }),
   });
 
@@ -135,7 +141,7 @@ function ownPasskeyRoutes(app: App, deps: Deps): void {
       operationId: 'startPasskeyVerification',
       tags: ['Account'],
       summary: 'Start a passkey check on this session (step-up, or after a magic link)',
-      response: { 200: WebAuthnOptions, ...errors },
+      response: { 200: WebAuthnAuthenticationStart, ...errors },
     },
     handler: async (request) => ({ options: await verificationOptions(contextOf(request, deps)) }),
   });
@@ -176,10 +182,11 @@ function recoveryAndSessionRoutes(app: App, deps: Deps): void {
     schema: {
       operationId: 'listMySessions',
       tags: ['Account'],
-      summary: 'Your active sessions',
-      response: { 200: Type.Object({ items: Type.Array(OwnSession) }, { description: 'Your active sessions, this one marked.' }), 401: ErrorBody },
+      summary: 'Your active sessions, newest sign-in first (keyset pages)',
+      querystring: PageQuery,
+      response: { 200: OwnSessionList, 400: ErrorBody, 401: ErrorBody },
     },
-    handler: async (request) => ({ items: await listOwnSessions(contextOf(request, deps)) }),
+    handler: async (request) => pageOwnSessions(contextOf(request, deps), request.query),
   });
 
   app.delete('/api/account/sessions/:id', {

@@ -1,17 +1,20 @@
 // A signed-in person's own sessions: the list on Account > Security, and signing them out.
+import type { PageQuery } from '../../../contracts/common.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { activeSessionsOf, revokeSessionById } from '../auth/index.js';
+import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { activeSessionPageOf, activeSessionsOf, revokeSessionById } from '../auth/index.js';
 import { deviceLabel } from '../../platform/device.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
 import { findSession, revokeOtherSessions } from './passkeys.repository.js';
 
 type SignedIn = RequestContext & { actor: Actor };
 
-export async function listOwnSessions(ctx: SignedIn) {
-  const rows = await activeSessionsOf(ctx.deps.db, ctx.organizationId, ctx.actor.userId, nowIso(ctx.deps));
-  return rows.map((s) => ({
+type SessionRow = Awaited<ReturnType<typeof activeSessionsOf>>[number];
+
+function toOwnSession(ctx: SignedIn, s: SessionRow) {
+  return {
     id: s.id,
     device: deviceLabel(s.user_agent),
     ip: s.ip,
@@ -19,7 +22,25 @@ export async function listOwnSessions(ctx: SignedIn) {
     createdAt: s.created_at,
     lastSeenAt: s.last_seen_at,
     current: s.id === ctx.actor.sessionId,
-  }));
+  };
+}
+
+/** Every open session, most recently used first (the Account > Security summary). */
+export async function listOwnSessions(ctx: SignedIn) {
+  const rows = await activeSessionsOf(ctx.deps.db, ctx.organizationId, ctx.actor.userId, nowIso(ctx.deps));
+  return rows.map((s) => toOwnSession(ctx, s));
+}
+
+/** One page of the open sessions, newest sign-in first (created_at, id descending). */
+export async function pageOwnSessions(ctx: SignedIn, query: PageQuery) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const rows = await activeSessionPageOf(ctx.deps.db, ctx.organizationId, ctx.actor.userId, nowIso(ctx.deps), decodeKeysetCursor(query.cursor), limit);
+  return keysetPage(
+    rows,
+    limit,
+    (s) => ({ key: s.created_at, id: s.id }),
+    (s) => toOwnSession(ctx, s),
+  );
 }
 
 export async function revokeOwnSession(ctx: SignedIn, sessionId: string): Promise<void> {

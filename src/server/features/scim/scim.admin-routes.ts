@@ -2,7 +2,7 @@
 // SCIM tokens. Managing them needs "Manage provisioning"; creating a token or turning SCIM on is a
 // sensitive action (a recent passkey check for people who have one).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery } from '../../../contracts/common.js';
 import {
   CreatedScimToken,
   CreateScimRoleMappingBody,
@@ -29,10 +29,11 @@ export const scimAdminRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     schema: {
       operationId: 'getScimProvisioning',
       tags: ['Provisioning'],
-      summary: 'SCIM provisioning: whether it is on, the base URL, the tokens',
+      summary: 'SCIM provisioning: whether it is on, the base URL, the tokens newest first (keyset pages)',
+      querystring: PageQuery,
       response: { 200: ScimProvisioning, ...errors },
     },
-    handler: async (request) => getProvisioning(contextOf(request, deps)),
+    handler: async (request) => getProvisioning(contextOf(request, deps), request.query),
   });
   app.put('/api/scim-settings', {
     config: { permission: 'provisioning.manage', stepUp: true },
@@ -73,10 +74,11 @@ const scimMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     schema: {
       operationId: 'listScimRoleMappings',
       tags: ['Provisioning'],
-      summary: 'Group-to-role mappings, the SCIM groups one can map and the roles the caller may grant',
+      summary: 'Group-to-role mappings by group name (keyset pages), the SCIM groups one can map and the roles the caller may grant',
+      querystring: PageQuery,
       response: { 200: ScimRoleMappingList, ...errors },
     },
-    handler: async (request) => listRoleMappings(contextOf(request, deps)),
+    handler: async (request) => listRoleMappings(contextOf(request, deps), request.query),
   });
   app.post('/api/scim-role-mappings', {
     config: { permission: 'provisioning.manage', stepUp: true },

@@ -2,10 +2,12 @@
 // a role: the maker's grant ceiling applies, and the group's current members get the role at once
 // (removing one sends them back to the default role), through the same rules as a SCIM change.
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateScimRoleMappingBody, ScimRoleMapping, ScimRoleMappingList, ScimRoleMappingOutcome } from '../../../contracts/scim.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { assertNoEscalation, findRole, listRoleRowsOf, lockOrganizationForAccessChange, rolePermissions } from '../roles/index.js';
 import { SCIM_ERRORS } from './scim.errors.js';
 import { applyRoleMappings, inactiveReason } from './scim.mappings.js';
@@ -14,6 +16,7 @@ import {
   findMapping,
   findMappingOfGroup,
   insertMapping,
+  mappingPageWithContext,
   mappingsWithContext,
   scimGroupChoices,
   type MappingWithContext,
@@ -35,16 +38,19 @@ function toContract(m: MappingWithContext): Static<typeof ScimRoleMapping> {
   };
 }
 
-export async function listRoleMappings(ctx: Ctx): Promise<Static<typeof ScimRoleMappingList>> {
+/** One page of mappings by group name (then id), with the groups and roles a new mapping can name. */
+export async function listRoleMappings(ctx: Ctx, query: PageQuery): Promise<Static<typeof ScimRoleMappingList>> {
   const db = ctx.deps.db;
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
   const [mappings, groups, roles] = [
-    await mappingsWithContext(db, ctx.organizationId),
+    await mappingPageWithContext(db, ctx.organizationId, decodeKeysetCursor(query.cursor), limit),
     await scimGroupChoices(db, ctx.organizationId),
     await listRoleRowsOf(db, ctx.organizationId),
   ];
   // Only the roles within the caller's own grant ceiling can be chosen.
   const grantable = roles.filter((r) => rolePermissions(r).every((p) => ctx.actor.permissions.has(p)));
-  return { items: mappings.map(toContract), groups, roles: grantable.map((r) => ({ id: r.id, name: r.name })) };
+  const page = keysetPage(mappings, limit, (m) => ({ key: m.group_key, id: m.id }), toContract);
+  return { ...page, groups, roles: grantable.map((r) => ({ id: r.id, name: r.name })) };
 }
 
 export async function createRoleMapping(ctx: Ctx, body: Static<typeof CreateScimRoleMappingBody>): Promise<Static<typeof ScimRoleMappingOutcome>> {

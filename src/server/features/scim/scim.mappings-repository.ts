@@ -2,9 +2,10 @@
 // group's and role's names, the role's permissions, the current role of the administrator who made it).
 import { chunks } from '../../db/chunks.js';
 import type { DbOrTrx } from '../../db/database.js';
+import { afterKeyset, type Keyset } from '../../platform/keyset.js';
 import type { ScimRoleMappingRow } from './scim.table.js';
 
-export function mappingsWithContext(db: DbOrTrx, organizationId: string) {
+function mappingsQuery(db: DbOrTrx, organizationId: string) {
   return db
     .selectFrom('scim_role_mappings as m')
     .innerJoin('groups as g', 'g.id', 'm.group_id')
@@ -24,9 +25,22 @@ export function mappingsWithContext(db: DbOrTrx, organizationId: string) {
       'cr.permissions as creator_permissions',
       'm.created_at',
     ])
-    .where('m.organization_id', '=', organizationId)
+    .where('m.organization_id', '=', organizationId);
+}
+
+/** Every mapping of the organization, by group name (what applying them needs). */
+export function mappingsWithContext(db: DbOrTrx, organizationId: string) {
+  return mappingsQuery(db, organizationId).orderBy('g.name_normalized').orderBy('m.id').execute();
+}
+
+/** One keyset page of mappings by (group name, id), with one row more than `limit` when another page follows. */
+export function mappingPageWithContext(db: DbOrTrx, organizationId: string, after: Keyset | null, limit: number) {
+  let q = mappingsQuery(db, organizationId).select('g.name_normalized as group_key');
+  if (after) q = q.where(afterKeyset({ key: 'g.name_normalized', id: 'm.id' }, after, 'asc'));
+  return q
     .orderBy('g.name_normalized')
     .orderBy('m.id')
+    .limit(limit + 1)
     .execute();
 }
 

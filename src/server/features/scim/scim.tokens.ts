@@ -3,10 +3,12 @@
 // so provisioning can never do more than that person could in the console.
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateScimTokenBody } from '../../../contracts/scim.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { requireRole, rolePermissions } from '../roles/index.js';
 import { requireUser } from '../users/index.js';
@@ -51,19 +53,26 @@ export async function isScimEnabled(deps: Deps, organizationId: string): Promise
 }
 
 /** Integrations → Provisioning: the switch, the base URL, every token (never a secret). */
-export async function getProvisioning(ctx: RequestContext) {
-  const rows = await ctx.deps.db
-    .selectFrom('scim_tokens')
-    .selectAll()
-    .where('organization_id', '=', ctx.organizationId)
+export async function getProvisioning(ctx: RequestContext, query: PageQuery = {}) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = decodeKeysetCursor(query.cursor);
+  let q = ctx.deps.db.selectFrom('scim_tokens').selectAll().where('organization_id', '=', ctx.organizationId);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));
+  const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
+    .limit(limit + 1)
     .execute();
   const names = await creatorNames(ctx, rows);
   return {
     enabled: await isScimEnabled(ctx.deps, ctx.organizationId),
     baseUrl: scimBaseUrl(ctx.deps),
-    items: rows.map((r) => toContract(r, names.get(r.created_by)!)),
+    ...keysetPage(
+      rows,
+      limit,
+      (r) => ({ key: r.created_at, id: r.id }),
+      (r) => toContract(r, names.get(r.created_by)!),
+    ),
   };
 }
 

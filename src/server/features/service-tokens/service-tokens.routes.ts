@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery } from '../../../contracts/common.js';
 import { CreatedServiceToken, CreateServiceTokenBody, ServiceTokenList } from '../../../contracts/service-tokens.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
@@ -13,10 +13,11 @@ export const serviceTokensRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
     schema: {
       operationId: 'listServiceTokens',
       tags: ['Provisioning'],
-      summary: 'Service tokens of the organization',
+      summary: 'Service tokens of the organization, newest first (keyset pages)',
+      querystring: PageQuery,
       response: { 200: ServiceTokenList, ...errors },
     },
-    handler: async (request) => ({ items: await listServiceTokens(contextOf(request, deps)) }),
+    handler: async (request) => listServiceTokens(contextOf(request, deps), request.query),
   });
   app.post('/api/service-tokens', {
     config: { permission: 'provisioning.manage', stepUp: true },

@@ -1,8 +1,10 @@
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateServiceTokenBody } from '../../../contracts/service-tokens.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import type { ServiceCaller } from '../../platform/access.js';
 import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { SERVICE_TOKENS_ERRORS } from './service-tokens.errors.js';
@@ -14,14 +16,18 @@ function toContract(row: ServiceTokenRow) {
   return { id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
 }
 
-export async function listServiceTokens(ctx: RequestContext) {
-  const rows = await ctx.deps.db
-    .selectFrom('service_tokens')
-    .selectAll()
-    .where('organization_id', '=', ctx.organizationId)
+/** One page of the organization's service tokens, newest first (created_at, id descending). */
+export async function listServiceTokens(ctx: RequestContext, query: PageQuery) {
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const after = decodeKeysetCursor(query.cursor);
+  let q = ctx.deps.db.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId);
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));
+  const rows = await q
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
     .execute();
-  return rows.map(toContract);
+  return keysetPage(rows, limit, (r) => ({ key: r.created_at, id: r.id }), toContract);
 }
 
 export async function createServiceToken(ctx: RequestContext & { actor: Actor }, body: Static<typeof CreateServiceTokenBody>) {

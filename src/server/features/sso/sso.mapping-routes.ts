@@ -2,7 +2,7 @@
 // private-key JWT, and the group-to-role rules of a connection.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, Ok } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery } from '../../../contracts/common.js';
 import { CreateSsoRoleRuleBody, SsoRoleRule, SsoRoleRuleList } from '../../../contracts/sso.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
@@ -37,11 +37,12 @@ export const ssoMappingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     schema: {
       operationId: 'listSsoRoleRules',
       tags: ['Single sign-on'],
-      summary: 'Group-to-role rules of a connection, and the roles the caller may choose',
+      summary: 'Group-to-role rules of a connection by IdP group (keyset pages), and the roles the caller may choose',
       params: IdParams,
+      querystring: PageQuery,
       response: { 200: SsoRoleRuleList, ...errors },
     },
-    handler: async (request) => listRoleRules(contextOf(request, deps), request.params.id),
+    handler: async (request) => listRoleRules(contextOf(request, deps), request.params.id, request.query),
   });
   app.post('/api/sso/connections/:id/role-rules', {
     config: { permission: 'organization.manage_settings', stepUp: true },

@@ -2,9 +2,10 @@
 // them needs (the role's name and permissions, the current role of the administrator who made the
 // rule), the memberships single sign-on added, and the role a rule last gave each user.
 import type { DbOrTrx } from '../../db/database.js';
+import { afterKeyset, type Keyset } from '../../platform/keyset.js';
 import type { SsoRoleRuleRow } from './sso.table.js';
 
-export function rulesWithContext(db: DbOrTrx, organizationId: string, connectionId: string) {
+function rulesQuery(db: DbOrTrx, organizationId: string, connectionId: string) {
   return db
     .selectFrom('sso_role_rules as m')
     .innerJoin('roles as r', 'r.id', 'm.role_id')
@@ -23,9 +24,22 @@ export function rulesWithContext(db: DbOrTrx, organizationId: string, connection
       'm.created_at',
     ])
     .where('m.organization_id', '=', organizationId)
-    .where('m.connection_id', '=', connectionId)
+    .where('m.connection_id', '=', connectionId);
+}
+
+/** Every rule of the connection, by IdP group (what a sign-in applies). */
+export function rulesWithContext(db: DbOrTrx, organizationId: string, connectionId: string) {
+  return rulesQuery(db, organizationId, connectionId).orderBy('m.idp_group').orderBy('m.id').execute();
+}
+
+/** One keyset page of the connection's rules by (IdP group, id), with one row more than `limit` when another page follows. */
+export function rulePageWithContext(db: DbOrTrx, organizationId: string, connectionId: string, after: Keyset | null, limit: number) {
+  let q = rulesQuery(db, organizationId, connectionId);
+  if (after) q = q.where(afterKeyset({ key: 'm.idp_group', id: 'm.id' }, after, 'asc'));
+  return q
     .orderBy('m.idp_group')
     .orderBy('m.id')
+    .limit(limit + 1)
     .execute();
 }
 export type RuleWithContext = Awaited<ReturnType<typeof rulesWithContext>>[number];

@@ -2,15 +2,17 @@
 // Making one is granting a role: the maker's grant ceiling applies (roles.assertNoEscalation), as for
 // SCIM's group-to-role mappings. A rule acts at each sign-in through the connection (sso.mappings.ts).
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateSsoRoleRuleBody, SsoRoleRule, SsoRoleRuleList } from '../../../contracts/sso.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
 import { assertNoEscalation, findRole, listRoleRowsOf, lockOrganizationForAccessChange, rolePermissions, ROLES_ERRORS } from '../roles/index.js';
 import { roleMappingInactiveReason } from '../scim/index.js';
 import { requireConnection } from './sso.connections.js';
 import { SSO_ERRORS } from './sso.errors.js';
-import { deleteRule, findRule, findRuleOfGroup, insertRule, rulesWithContext, type RuleWithContext } from './sso.mappings-repository.js';
+import { deleteRule, findRule, findRuleOfGroup, insertRule, rulePageWithContext, rulesWithContext, type RuleWithContext } from './sso.mappings-repository.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -27,14 +29,17 @@ function toContract(r: RuleWithContext): Static<typeof SsoRoleRule> {
   };
 }
 
-export async function listRoleRules(ctx: Ctx, connectionId: string): Promise<Static<typeof SsoRoleRuleList>> {
+/** One page of the connection's rules by IdP group (then id), with the roles the caller may choose. */
+export async function listRoleRules(ctx: Ctx, connectionId: string, query: PageQuery): Promise<Static<typeof SsoRoleRuleList>> {
   const db = ctx.deps.db;
   await requireConnection(db, ctx.organizationId, connectionId);
-  const rules = await rulesWithContext(db, ctx.organizationId, connectionId);
+  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const rules = await rulePageWithContext(db, ctx.organizationId, connectionId, decodeKeysetCursor(query.cursor), limit);
   const roles = await listRoleRowsOf(db, ctx.organizationId);
   // Only the roles within the caller's own grant ceiling can be chosen.
   const grantable = roles.filter((r) => rolePermissions(r).every((p) => ctx.actor.permissions.has(p)));
-  return { items: rules.map(toContract), roles: grantable.map((r) => ({ id: r.id, name: r.name })) };
+  const page = keysetPage(rules, limit, (r) => ({ key: r.idp_group, id: r.id }), toContract);
+  return { ...page, roles: grantable.map((r) => ({ id: r.id, name: r.name })) };
 }
 
 export async function createRoleRule(ctx: Ctx, connectionId: string, body: Static<typeof CreateSsoRoleRuleBody>): Promise<Static<typeof SsoRoleRule>> {

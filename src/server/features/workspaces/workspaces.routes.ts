@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   CreateWorkspaceBody,
+  MyWorkspaceList,
   UserWorkspaceList,
   WorkspaceDetail,
   WorkspaceList,
@@ -11,6 +12,7 @@ import {
 } from '../../../contracts/workspaces.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
+import { pageInMemory } from '../../platform/keyset.js';
 import { getWorkspace } from './workspaces.detail.js';
 import { removeWorkspaceMember, setWorkspaceMembers } from './workspaces.members.js';
 import { createWorkspace, listUserWorkspaces, listWorkspaces } from './workspaces.service.js';
@@ -99,12 +101,14 @@ const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { dep
     schema: {
       operationId: 'listMyWorkspaces',
       tags: ['Workspaces'],
-      summary: 'The signed-in user’s own Workspaces, with how they reach each',
-      response: { 200: UserWorkspaceList, ...errors },
+      summary: 'The signed-in user’s own Workspaces by name, with how they reach each (keyset pages)',
+      querystring: PageQuery,
+      response: { 200: MyWorkspaceList, ...errors },
     },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
-      return { items: await listUserWorkspaces(ctx, ctx.actor.userId) };
+      // A person reaches few Workspaces: they are computed whole (every path) and cut into pages.
+      return pageInMemory(await listUserWorkspaces(ctx, ctx.actor.userId), request.query, (w) => ({ key: w.workspace.name.toLowerCase(), id: w.workspace.id }));
     },
   });
 };

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Deps } from '../deps.js';
+import { afterKeyset, type Keyset } from '../keyset.js';
 import { deliverDue } from '../outbox-lease.js';
 
 export interface MailToSend {
@@ -71,6 +72,9 @@ export function deliverDueMail(deps: Deps, logger: FastifyBaseLogger, batch = 20
 }
 
 /** Messages shown by the local mailbox page, newest first. */
-export async function listLocalMail(db: DbOrTrx, limit = 100) {
-  return db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** The local outbox, newest first (created_at, id descending), after a keyset position. */
+export async function listLocalMail(db: DbOrTrx, after: Keyset | null, limit: number) {
+  let q = db.selectFrom('mail_outbox').selectAll();
+  if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -1,41 +1,31 @@
-import {
-  startAuthentication,
-  startRegistration,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/browser';
-import type { SignInResult } from '../../../contracts/auth';
-import type { AccountSecurity, Passkey } from '../../../contracts/passkeys';
-import { api } from '../../shared/api';
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { call } from '../../shared/client';
 
-export const fetchAccountSecurity = () => api<AccountSecurity>('/api/account/security');
-export const renamePasskey = (id: string, name: string) => api<Passkey>(`/api/account/passkeys/${id}`, { method: 'PATCH', body: { name } });
-export const removePasskey = (id: string) => api<{ ok: true }>(`/api/account/passkeys/${id}`, { method: 'DELETE' });
-export const revokeSession = (id: string) => api<{ ok: true }>(`/api/account/sessions/${id}`, { method: 'DELETE' });
-export const revokeOtherSessions = () => api<{ revoked: number }>('/api/account/sessions/revoke-others', { method: 'POST' });
+export const fetchAccountSecurity = () => call('get', '/api/account/security');
+export const renamePasskey = (id: string, name: string) => call('patch', '/api/account/passkeys/{id}', { path: { id }, body: { name } });
+export const removePasskey = (id: string) => call('delete', '/api/account/passkeys/{id}', { path: { id } });
+export const revokeSession = (id: string) => call('delete', '/api/account/sessions/{id}', { path: { id } });
+export const revokeOtherSessions = () => call('post', '/api/account/sessions/revoke-others');
 
 /** "Add passkey": the server's options, the authenticator's ceremony, the server's verification. */
-export async function addPasskey(name?: string): Promise<Passkey> {
-  const { options } = await api<{ options: PublicKeyCredentialCreationOptionsJSON }>('/api/account/passkeys/registration-options', { method: 'POST' });
+export async function addPasskey(name?: string) {
+  const { options } = await call('post', '/api/account/passkeys/registration-options');
   const credential = await startRegistration({ optionsJSON: options });
-  return api<Passkey>('/api/account/passkeys', { method: 'POST', body: { credential, ...(name ? { name } : {}) } });
+  return call('post', '/api/account/passkeys', { body: { credential, ...(name ? { name } : {}) } });
 }
 
 /** Proves a passkey on this session (after a magic link, or step-up before a sensitive action). */
-export async function verifyPasskey(): Promise<{ verifiedAt: string }> {
-  const { options } = await api<{ options: PublicKeyCredentialRequestOptionsJSON }>('/api/account/passkeys/verification-options', {
-    method: 'POST',
-    noStepUp: true,
-  });
+export async function verifyPasskey() {
+  const { options } = await call('post', '/api/account/passkeys/verification-options', { noStepUp: true });
   const credential = await startAuthentication({ optionsJSON: options });
-  return api<{ verifiedAt: string }>('/api/account/passkeys/verify', { method: 'POST', body: { credential }, noStepUp: true });
+  return call('post', '/api/account/passkeys/verify', { body: { credential }, noStepUp: true });
 }
 
 /** "Continue with passkey": discoverable credentials, so no email is needed. */
-export async function signInWithPasskey(): Promise<SignInResult> {
-  const { options } = await api<{ options: PublicKeyCredentialRequestOptionsJSON }>('/api/auth/passkey/options', { method: 'POST' });
+export async function signInWithPasskey() {
+  const { options } = await call('post', '/api/auth/passkey/options');
   const credential = await startAuthentication({ optionsJSON: options });
-  return api<SignInResult>('/api/auth/passkey/verify', { method: 'POST', body: { credential } });
+  return call('post', '/api/auth/passkey/verify', { body: { credential } });
 }
 
 /** The browser's own WebAuthn errors (cancelled, timed out) in words. */

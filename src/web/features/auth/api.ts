@@ -1,10 +1,9 @@
-import type { MyOrganizations, SignInResult } from '../../../contracts/auth';
-import type { Static } from 'typebox';
-import type { SignInRoute } from '../../../contracts/sso';
-import { api } from '../../shared/api';
+import { call } from '../../shared/client';
+import { fetchAllPages } from '../../shared/usePagedList';
 
-export const requestMagicLink = (email: string) => api<{ message: string }>('/api/auth/magic-link', { method: 'POST', body: { email } });
-export const verifyMagicLink = (token: string) => api<SignInResult>('/api/auth/magic-link/verify', { method: 'POST', body: { token } });
-export const listMyOrganizations = () => api<MyOrganizations>('/api/auth/organizations');
-export const switchOrganization = (organizationId: string) => api<SignInResult>('/api/auth/switch-organization', { method: 'POST', body: { organizationId } });
-export const signInRoute = (email: string) => api<Static<typeof SignInRoute>>('/api/sso/sign-in-route', { method: 'POST', body: { email } });
+export const requestMagicLink = (email: string) => call('post', '/api/auth/magic-link', { body: { email } });
+export const verifyMagicLink = (token: string) => call('post', '/api/auth/magic-link/verify', { body: { token } });
+/** Every organization of the signed-in address, all pages: an address has accounts in few organizations. */
+export const listMyOrganizations = () => fetchAllPages((cursor) => call('get', '/api/auth/organizations', { query: { cursor, limit: 200 } }));
+export const switchOrganization = (organizationId: string) => call('post', '/api/auth/switch-organization', { body: { organizationId } });
+export const signInRoute = (email: string) => call('post', '/api/sso/sign-in-route', { body: { email } });

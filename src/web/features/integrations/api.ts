@@ -1,9 +1,4 @@
-import type { Static } from 'typebox';
-import type { CreatedLogStreamDestination, LogStreamDestinationList } from '../../../contracts/log-streaming';
-import type { CreatedWebhookEndpoint, WebhookDeliveryList, WebhookEndpointList } from '../../../contracts/ownership';
-import type { CreatedScimToken, ScimProvisioning, ScimRequestPage, ScimRoleMappingList, ScimRoleMappingOutcome } from '../../../contracts/scim';
-import type { CreatedServiceToken, ServiceTokenList } from '../../../contracts/service-tokens';
-import { api } from '../../shared/api';
+import { call, type Answer } from '../../shared/client';
 
 export const serviceTokensKey = ['service-tokens'] as const;
 export const webhooksKey = ['webhooks'] as const;
@@ -11,30 +6,31 @@ export const provisioningKey = ['scim-provisioning'] as const;
 export const roleMappingsKey = ['scim-role-mappings'] as const;
 export const scimRequestsKey = ['scim-requests'] as const;
 
-export const fetchServiceTokens = () => api<Static<typeof ServiceTokenList>>('/api/service-tokens');
-export const createServiceToken = (name: string) => api<Static<typeof CreatedServiceToken>>('/api/service-tokens', { method: 'POST', body: { name } });
-export const revokeServiceToken = (id: string) => api<{ ok: true }>(`/api/service-tokens/${id}`, { method: 'DELETE' });
+// Lists answer keyset pages (newest or oldest first, as each route documents): pass the previous
+// page's nextCursor for the next one.
+export const fetchServiceTokens = (cursor?: string) => call('get', '/api/service-tokens', { query: { cursor } });
+export const createServiceToken = (name: string) => call('post', '/api/service-tokens', { body: { name } });
+export const revokeServiceToken = (id: string) => call('delete', '/api/service-tokens/{id}', { path: { id } });
 
-export const fetchWebhookEndpoints = () => api<Static<typeof WebhookEndpointList>>('/api/webhooks');
-export const fetchWebhookDeliveries = () => api<Static<typeof WebhookDeliveryList>>('/api/webhooks/deliveries');
+export const fetchWebhookEndpoints = (cursor?: string) => call('get', '/api/webhooks', { query: { cursor } });
+export const fetchWebhookDeliveries = (cursor?: string) => call('get', '/api/webhooks/deliveries', { query: { cursor } });
 export const createWebhookEndpoint = (url: string, description: string) =>
-  api<Static<typeof CreatedWebhookEndpoint>>('/api/webhooks', { method: 'POST', body: { url, description: description || undefined } });
-export const disableWebhookEndpoint = (id: string) => api<{ ok: true }>(`/api/webhooks/${id}`, { method: 'DELETE' });
+  call('post', '/api/webhooks', { body: { url, description: description || undefined } });
+export const disableWebhookEndpoint = (id: string) => call('delete', '/api/webhooks/{id}', { path: { id } });
 
-export const fetchProvisioning = () => api<Static<typeof ScimProvisioning>>('/api/scim-tokens');
-export const setProvisioningEnabled = (enabled: boolean) => api<Static<typeof ScimProvisioning>>('/api/scim-settings', { method: 'PUT', body: { enabled } });
-export const createScimToken = (label: string) => api<Static<typeof CreatedScimToken>>('/api/scim-tokens', { method: 'POST', body: { label } });
-export const revokeScimToken = (id: string) => api<{ ok: true }>(`/api/scim-tokens/${id}`, { method: 'DELETE' });
+export type Provisioning = Answer<'/api/scim-tokens', 'get'>;
+export const fetchProvisioning = (cursor?: string) => call('get', '/api/scim-tokens', { query: { cursor } });
+export const setProvisioningEnabled = (enabled: boolean) => call('put', '/api/scim-settings', { body: { enabled } });
+export const createScimToken = (label: string) => call('post', '/api/scim-tokens', { body: { label } });
+export const revokeScimToken = (id: string) => call('delete', '/api/scim-tokens/{id}', { path: { id } });
 
 export const logStreamsKey = ['log-streams'] as const;
-export const fetchLogStreams = () => api<Static<typeof LogStreamDestinationList>>('/api/security/log-streams');
-export const createLogStream = (name: string, url: string) =>
-  api<Static<typeof CreatedLogStreamDestination>>('/api/security/log-streams', { method: 'POST', body: { name, url } });
-export const removeLogStream = (id: string) => api<{ ok: true }>(`/api/security/log-streams/${id}`, { method: 'DELETE' });
+export const fetchLogStreams = (cursor?: string) => call('get', '/api/security/log-streams', { query: { cursor } });
+export const createLogStream = (name: string, url: string) => call('post', '/api/security/log-streams', { body: { name, url } });
+export const removeLogStream = (id: string) => call('delete', '/api/security/log-streams/{id}', { path: { id } });
 export type ScimRequestOutcome = 'all' | 'failure' | 'warning';
-export const fetchRoleMappings = () => api<Static<typeof ScimRoleMappingList>>('/api/scim-role-mappings');
-export const createRoleMapping = (groupId: string, roleId: string) =>
-  api<Static<typeof ScimRoleMappingOutcome>>('/api/scim-role-mappings', { method: 'POST', body: { groupId, roleId } });
-export const removeRoleMapping = (id: string) => api<Static<typeof ScimRoleMappingOutcome>>(`/api/scim-role-mappings/${id}`, { method: 'DELETE' });
+export const fetchRoleMappings = (cursor?: string) => call('get', '/api/scim-role-mappings', { query: { cursor } });
+export const createRoleMapping = (groupId: string, roleId: string) => call('post', '/api/scim-role-mappings', { body: { groupId, roleId } });
+export const removeRoleMapping = (id: string) => call('delete', '/api/scim-role-mappings/{id}', { path: { id } });
 export const fetchScimRequests = (outcome: ScimRequestOutcome, cursor: string | undefined) =>
-  api<Static<typeof ScimRequestPage>>('/api/scim-requests', { query: { outcome, cursor, limit: 25 } });
+  call('get', '/api/scim-requests', { query: { outcome, cursor, limit: 25 } });

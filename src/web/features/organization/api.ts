@@ -1,32 +1,26 @@
-import type { OrganizationSettings } from '../../../contracts/organization';
-import type { Static } from 'typebox';
-import type { CreateSsoConnectionBody, SsoConnection, SsoOverview } from '../../../contracts/sso';
-import { api } from '../../shared/api';
+import { call, type Schema } from '../../shared/client';
 
 export const settingsKey = ['organization', 'settings'] as const;
 
-export const fetchSettings = () => api<OrganizationSettings>('/api/organization/settings');
+export const fetchSettings = () => call('get', '/api/organization/settings');
 
-export type SettingsPatch = Partial<Omit<OrganizationSettings, 'version'>> & { reason?: string };
-export const updateSettings = (body: SettingsPatch) => api<OrganizationSettings>('/api/organization/settings', { method: 'PATCH', body });
+export type SettingsPatch = Schema<'UpdateOrganizationSettingsBody'>;
+export const updateSettings = (body: SettingsPatch) => call('patch', '/api/organization/settings', { body });
 
-// Single sign-on (Organization settings → "Single sign-on").
+// Single sign-on (Organization settings → "Single sign-on"). The overview carries the connections and
+// verified domains whole: an organization has a handful of each, bounded by its identity providers
+// and the email domains it owns.
 export const ssoKey = ['organization', 'sso'] as const;
-export type SsoOverviewData = Static<typeof SsoOverview>;
-export type NewSsoConnection = Static<typeof CreateSsoConnectionBody>;
-export const fetchSso = () => api<SsoOverviewData>('/api/sso');
-export const createSsoConnection = (body: NewSsoConnection) => api<SsoConnection>('/api/sso/connections', { method: 'POST', body });
-export const updateSsoConnection = (
-  id: string,
-  body: Partial<{ jitEnabled: boolean; enabled: boolean; groupsClaim: string; tokenAuthMethod: SsoConnection['tokenAuthMethod'] }>,
-) => api<SsoConnection>(`/api/sso/connections/${id}`, { method: 'PATCH', body });
-export const deleteSsoConnection = (id: string) => api<{ ok: true }>(`/api/sso/connections/${id}`, { method: 'DELETE' });
-export const addSsoDomain = (domain: string, connectionId: string | null) =>
-  api<unknown>('/api/sso/domains', { method: 'POST', body: { domain, connectionId } });
-export const verifySsoDomain = (id: string) => api<unknown>(`/api/sso/domains/${id}/verify`, { method: 'POST' });
-export const removeSsoDomain = (id: string) => api<unknown>(`/api/sso/domains/${id}`, { method: 'DELETE' });
-export const saveSsoSettings = (body: { disableMagicLinks: boolean; breakGlassUserIds: string[] }) =>
-  api<unknown>('/api/sso/settings', { method: 'PUT', body });
+export type SsoOverviewData = Schema<'SsoOverview'>;
+export type NewSsoConnection = Schema<'CreateSsoConnectionBody'>;
+export const fetchSso = () => call('get', '/api/sso');
+export const createSsoConnection = (body: NewSsoConnection) => call('post', '/api/sso/connections', { body });
+export const updateSsoConnection = (id: string, body: Schema<'UpdateSsoConnectionBody'>) => call('patch', '/api/sso/connections/{id}', { path: { id }, body });
+export const deleteSsoConnection = (id: string) => call('delete', '/api/sso/connections/{id}', { path: { id } });
+export const addSsoDomain = (domain: string, connectionId: string | null) => call('post', '/api/sso/domains', { body: { domain, connectionId } });
+export const verifySsoDomain = (id: string) => call('post', '/api/sso/domains/{id}/verify', { path: { id } });
+export const removeSsoDomain = (id: string) => call('delete', '/api/sso/domains/{id}', { path: { id } });
+export const saveSsoSettings = (body: Schema<'SsoSettingsBody'>) => call('put', '/api/sso/settings', { body });
 /** The "Test connection" popup's page announces the end of a test on this channel. */
 export const SSO_TEST_CHANNEL = 'sofie-sso-test';
 /** The address "Test connection" opens in a popup: it redirects to the identity provider. */

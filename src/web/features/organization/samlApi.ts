@@ -1,10 +1,7 @@
-import type { Static } from 'typebox';
-import type { CreateSamlConnectionBody, UpdateSamlConnectionBody } from '../../../contracts/sso-saml';
-import type { SsoConnection } from '../../../contracts/sso';
-import { api } from '../../shared/api';
+import { call, type Schema } from '../../shared/client';
 
 // SAML 2.0 connections (Organization settings → "Single sign-on"); name, JIT and removal go through api.ts like OIDC ones.
-export type NewSamlConnection = Static<typeof CreateSamlConnectionBody>;
-export type SamlConnectionPatch = Static<typeof UpdateSamlConnectionBody>;
-export const createSamlConnection = (body: NewSamlConnection) => api<SsoConnection>('/api/sso/saml-connections', { method: 'POST', body });
-export const updateSamlConnection = (id: string, body: SamlConnectionPatch) => api<SsoConnection>(`/api/sso/saml-connections/${id}`, { method: 'PATCH', body });
+export type NewSamlConnection = Schema<'CreateSamlConnectionBody'>;
+export type SamlConnectionPatch = Schema<'UpdateSamlConnectionBody'>;
+export const createSamlConnection = (body: NewSamlConnection) => call('post', '/api/sso/saml-connections', { body });
+export const updateSamlConnection = (id: string, body: SamlConnectionPatch) => call('patch', '/api/sso/saml-connections/{id}', { path: { id }, body });

@@ -2,12 +2,11 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { UserList } from '../../../contracts/users';
-import { api } from '../api';
+import { call } from '../client';
 import { t } from '../i18n';
 
 /** Active users who can receive ownership or a collaborator seat. */
-const searchActiveUsers = (search: string) => api<UserList>('/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } });
+const searchActiveUsers = (search: string) => call('get', '/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } });
 
 export interface PickedUser {
   id: string;

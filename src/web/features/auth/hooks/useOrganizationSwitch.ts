@@ -17,5 +17,5 @@ export function useOrganizationSwitch() {
     },
     onError: (error) => notifications.show({ color: 'red', title: t('signIn.switchFailed'), message: errorMessage(error) }),
   });
-  return { organizations: organizations.data?.items ?? [], switchTo: switcher.mutate, switching: switcher.isPending };
+  return { organizations: organizations.data ?? [], switchTo: switcher.mutate, switching: switcher.isPending };
 }

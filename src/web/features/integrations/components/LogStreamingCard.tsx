@@ -2,10 +2,12 @@ import { Alert, Button, Card, Group, Loader, Table, Text, Title } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { When } from '../../../shared/When';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { fetchLogStreams, logStreamsKey, removeLogStream } from '../api';
 import { AddLogStreamModal } from './AddLogStreamModal';
 import { SecretOnceModal } from './SecretOnceModal';
@@ -69,7 +71,7 @@ function DestinationsTable({ items }: { items: Destination[] }) {
 
 /** Every audit event, streamed to the organization's SIEM in signed batches (retried until delivered). */
 export function LogStreamingCard() {
-  const destinations = useQuery({ queryKey: logStreamsKey, queryFn: fetchLogStreams, refetchInterval: 10_000 });
+  const destinations = usePagedList(logStreamsKey, fetchLogStreams, { refetchInterval: 10_000 });
   const [opened, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
   return (
@@ -93,13 +95,14 @@ export function LogStreamingCard() {
         <Alert color="red" mt="md">
           {errorMessage(destinations.error)}
         </Alert>
-      ) : !destinations.data?.items.length ? (
+      ) : !destinations.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
           {t('logStream.none')}
         </Text>
       ) : (
-        <DestinationsTable items={destinations.data.items} />
+        <DestinationsTable items={destinations.items} />
       )}
+      <LoadMore list={destinations} />
       <AddLogStreamModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title={t('logStream.added')}

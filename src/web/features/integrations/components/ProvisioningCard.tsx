@@ -2,9 +2,11 @@ import { Alert, Button, Card, Group, Loader, Stack, Switch, Text, Title } from '
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { createScimToken, fetchProvisioning, provisioningKey, setProvisioningEnabled } from '../api';
 import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { ProvisioningLog } from './ProvisioningLog';
@@ -24,18 +26,18 @@ const scimToken = (): TokenKind => ({
 
 export function ProvisioningCard() {
   const queryClient = useQueryClient();
-  const provisioning = useQuery({ queryKey: provisioningKey, queryFn: fetchProvisioning });
+  const provisioning = usePagedList(provisioningKey, fetchProvisioning);
   const [opened, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
   const toggle = useMutation({
     mutationFn: setProvisioningEnabled,
     onSuccess: (data) => {
-      queryClient.setQueryData(provisioningKey, data);
+      void queryClient.invalidateQueries({ queryKey: provisioningKey });
       notifications.show({ color: 'green', message: data.enabled ? t('scim.on') : t('scim.off') });
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const data = provisioning.data;
+  const data = provisioning.firstPage;
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('scim.title')}>
@@ -68,13 +70,14 @@ export function ProvisioningCard() {
             onChange={(e) => toggle.mutate(e.currentTarget.checked)}
           />
           <ScimBaseUrl url={data.baseUrl} />
-          {data.items.length === 0 ? (
+          {provisioning.items.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('scim.noTokens')}
             </Text>
           ) : (
-            <ScimTokensTable items={data.items} />
+            <ScimTokensTable items={provisioning.items} />
           )}
+          <LoadMore list={provisioning} />
           <RoleMappingsSection />
           <ProvisioningLog />
         </Stack>

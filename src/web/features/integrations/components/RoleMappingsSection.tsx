@@ -1,9 +1,11 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { createRoleMapping, fetchRoleMappings, removeRoleMapping, roleMappingsKey } from '../api';
 import { t } from '../../../shared/i18n';
 
@@ -73,7 +75,7 @@ function outcomeText(outcome: Outcome, done: string): string {
  */
 export function RoleMappingsSection() {
   const queryClient = useQueryClient();
-  const mappings = useQuery({ queryKey: roleMappingsKey, queryFn: fetchRoleMappings });
+  const mappings = usePagedList(roleMappingsKey, fetchRoleMappings);
   const [groupId, setGroupId] = useState<string | null>(null);
   const [roleId, setRoleId] = useState<string | null>(null);
   const refresh = () => {
@@ -102,8 +104,8 @@ export function RoleMappingsSection() {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const data = mappings.data;
-  const mapped = new Set(data?.items.map((m) => m.group.id));
+  const data = mappings.firstPage;
+  const mapped = new Set(mappings.items.map((m) => m.group.id));
   const confirmRemove = (id: string, label: string) =>
     modals.openConfirmModal({
       title: t('mapping.removeTitle', { label }),
@@ -122,7 +124,8 @@ export function RoleMappingsSection() {
         {t('mapping.intro')}
       </Text>
       {mappings.error && <Alert color="red">{errorMessage(mappings.error)}</Alert>}
-      {data && data.items.length > 0 && <MappingsTable items={data.items} onRemove={confirmRemove} />}
+      {mappings.items.length > 0 && <MappingsTable items={mappings.items} onRemove={confirmRemove} />}
+      <LoadMore list={mappings} />
       {data && (
         <Group align="flex-end" gap="sm">
           <Select

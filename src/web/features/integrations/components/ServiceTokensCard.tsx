@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { createServiceToken, fetchServiceTokens, serviceTokensKey } from '../api';
 import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { SecretOnceModal } from './SecretOnceModal';
@@ -19,7 +20,7 @@ const serviceToken = (): TokenKind => ({
 });
 
 export function ServiceTokensCard() {
-  const tokens = useQuery({ queryKey: serviceTokensKey, queryFn: fetchServiceTokens });
+  const tokens = usePagedList(serviceTokensKey, fetchServiceTokens);
   const [opened, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
 
@@ -44,13 +45,14 @@ export function ServiceTokensCard() {
         <Alert color="red" mt="md">
           {errorMessage(tokens.error)}
         </Alert>
-      ) : !tokens.data?.items.length ? (
+      ) : !tokens.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
           {t('serviceToken.none')}
         </Text>
       ) : (
-        <ServiceTokensTable items={tokens.data.items} />
+        <ServiceTokensTable items={tokens.items} />
       )}
+      <LoadMore list={tokens} />
       <NewTokenModal kind={serviceToken()} opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title={t('serviceToken.created')}

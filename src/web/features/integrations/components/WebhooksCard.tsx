@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 import { fetchWebhookDeliveries, fetchWebhookEndpoints, webhooksKey } from '../api';
 import { AddWebhookModal } from './AddWebhookModal';
 import { SecretOnceModal } from './SecretOnceModal';
@@ -13,11 +14,11 @@ import { t } from '../../../shared/i18n';
 
 /** Endpoints that receive ownership and collaborator changes, and the deliveries made to them. */
 export function WebhooksCard() {
-  const endpoints = useQuery({ queryKey: webhooksKey, queryFn: fetchWebhookEndpoints });
-  const deliveries = useQuery({ queryKey: [...webhooksKey, 'deliveries'], queryFn: fetchWebhookDeliveries });
+  const endpoints = usePagedList(webhooksKey, fetchWebhookEndpoints);
+  const deliveries = usePagedList([...webhooksKey, 'deliveries'], fetchWebhookDeliveries);
   const [opened, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const urlOf = new Map(endpoints.data?.items.map((e) => [e.id, e.url]) ?? []);
+  const urlOf = new Map(endpoints.items.map((e) => [e.id, e.url]));
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('webhook.title')}>
@@ -40,24 +41,26 @@ export function WebhooksCard() {
         <Alert color="red" mt="md">
           {errorMessage(endpoints.error)}
         </Alert>
-      ) : !endpoints.data?.items.length ? (
+      ) : !endpoints.items.length ? (
         <Text size="sm" c="dimmed" mt="md">
           {t('webhook.none')}
         </Text>
       ) : (
-        <WebhookEndpointsTable items={endpoints.data.items} />
+        <WebhookEndpointsTable items={endpoints.items} />
       )}
+      <LoadMore list={endpoints} />
 
       <Title order={3} size="h5" mt="lg">
         {t('webhook.deliveries')}
       </Title>
-      {!deliveries.data?.items.length ? (
+      {!deliveries.items.length ? (
         <Text size="sm" c="dimmed" mt="xs">
           {t('webhook.noDeliveries')}
         </Text>
       ) : (
-        <WebhookDeliveriesTable items={deliveries.data.items} urlOf={urlOf} />
+        <WebhookDeliveriesTable items={deliveries.items} urlOf={urlOf} />
       )}
+      <LoadMore list={deliveries} />
 
       <AddWebhookModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal

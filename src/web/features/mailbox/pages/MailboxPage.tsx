@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Box, Card, Center, Container, Group, Loader, Stac
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { MailMessage } from '../../../../contracts/mailbox';
-import { api, errorMessage } from '../../../shared/api';
+import { errorMessage } from '../../../shared/api';
+import { call } from '../../../shared/client';
 import { formatDateTime, exactTime } from '../../../shared/format';
 import { t } from '../../../shared/i18n';
 
@@ -27,7 +27,8 @@ function Body({ text }: { text: string }) {
 
 /** A mail catcher for the embedded default: everything Sofie would have emailed. */
 export function MailboxPage() {
-  const mail = useQuery({ queryKey: ['mailbox'], queryFn: () => api<{ items: MailMessage[] }>('/api/mailbox'), refetchInterval: 3000 });
+  // The newest page (50 messages): a mail catcher is read for what just arrived.
+  const mail = useQuery({ queryKey: ['mailbox'], queryFn: () => call('get', '/api/mailbox'), refetchInterval: 3000 });
   return (
     <Container size="md" py="xl">
       <Box component="nav" aria-label={t('mailbox.back')} mb="md">

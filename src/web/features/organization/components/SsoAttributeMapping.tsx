@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SsoConnection } from '../../../../contracts/sso';
 import { errorMessage } from '../../../shared/api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import type { SsoHook } from '../hooks/useSso';
 import { useSsoRoleRules } from '../hooks/useSsoRoleRules';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
@@ -68,14 +69,14 @@ function AddRule({ connectionId, roles }: { connectionId: string; roles: { id: s
 function RoleRules({ connection, editable }: { connection: SsoConnection; editable: boolean }) {
   const { list, remove } = useSsoRoleRules(connection.id);
   if (list.isError) return <Text c="red">{errorMessage(list.error)}</Text>;
-  const data = list.data;
+  const data = list.firstPage;
   if (!data) return null;
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500}>
         {t('sso.rules')}
       </Text>
-      {data.items.length === 0 ? (
+      {list.items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('sso.noRule')}
         </Text>
@@ -90,7 +91,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.items.map((rule) => (
+            {list.items.map((rule) => (
               <Table.Tr key={rule.id}>
                 <Table.Td>{rule.idpGroup}</Table.Td>
                 <Table.Td>
@@ -120,6 +121,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
           </Table.Tbody>
         </Table>
       )}
+      <LoadMore list={list} />
       {editable && <AddRule connectionId={connection.id} roles={data.roles} />}
     </Stack>
   );

@@ -1,29 +1,29 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import type { SsoRoleRule, SsoRoleRuleList } from '../../../../contracts/sso';
-import { api, errorMessage } from '../../../shared/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../../../shared/api';
+import { call } from '../../../shared/client';
+import { usePagedList } from '../../../shared/usePagedList';
 import { ssoKey } from '../api';
 import { t } from '../../../shared/i18n';
 
-type RuleList = Static<typeof SsoRoleRuleList>;
 const rulesKey = (connectionId: string) => [...ssoKey, 'role-rules', connectionId] as const;
 
-/** A connection's group-to-role rules, the roles the caller may choose, and adding or removing one. */
+/** A connection's group-to-role rules (keyset pages by IdP group), the roles the caller may choose, and adding or removing one. */
 export function useSsoRoleRules(connectionId: string) {
   const client = useQueryClient();
-  const list = useQuery({ queryKey: rulesKey(connectionId), queryFn: () => api<RuleList>(`/api/sso/connections/${connectionId}/role-rules`) });
+  const list = usePagedList(rulesKey(connectionId), (cursor) =>
+    call('get', '/api/sso/connections/{id}/role-rules', { path: { id: connectionId }, query: { cursor } }),
+  );
   const onSettled = () => void client.invalidateQueries({ queryKey: rulesKey(connectionId) });
   const onError = (error: Error) => notifications.show({ color: 'red', message: errorMessage(error) });
   const add = useMutation({
-    mutationFn: (body: { idpGroup: string; roleId: string }) =>
-      api<Static<typeof SsoRoleRule>>(`/api/sso/connections/${connectionId}/role-rules`, { method: 'POST', body }),
+    mutationFn: (body: { idpGroup: string; roleId: string }) => call('post', '/api/sso/connections/{id}/role-rules', { path: { id: connectionId }, body }),
     onSuccess: () => notifications.show({ color: 'green', message: t('sso.ruleAdded') }),
     onError,
     onSettled,
   });
   const remove = useMutation({
-    mutationFn: (ruleId: string) => api<unknown>(`/api/sso/connections/${connectionId}/role-rules/${ruleId}`, { method: 'DELETE' }),
+    mutationFn: (ruleId: string) => call('delete', '/api/sso/connections/{id}/role-rules/{ruleId}', { path: { id: connectionId, ruleId } }),
     onSuccess: () => notifications.show({ color: 'green', message: t('sso.ruleRemoved') }),
     onError,
     onSettled,
