@@ -110,6 +110,7 @@ describe('input no route means to accept', () => {
 describe('numbers in a body', () => {
   it('should refuse a number given as text that validation would turn into Infinity', async () => {
     // Before: 400 nines became Infinity, passed "maximum: 730", and the settings page then failed.
+    // A JSON body is validated as sent (no coercion): text where a number belongs is refused as such.
     const res = await t.app.inject({
       method: 'PUT',
       url: '/api/usage/settings',
@@ -117,7 +118,7 @@ describe('numbers in a body', () => {
       payload: { retentionDays: '9'.repeat(400) },
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.code).toBe('INVALID_NUMBER');
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
     const raw = await t.app.inject({
       method: 'PUT',
       url: '/api/usage/settings',

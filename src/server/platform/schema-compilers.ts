@@ -30,9 +30,23 @@ function memoized(factory: Factory): Factory {
   };
 }
 
+/**
+ * Query strings, path parameters and headers arrive as text, so their validator coerces ("5" → 5,
+ * one value → an array). A JSON body already has its types: coercing it would turn a null sent for
+ * `string | null` into "" (Ajv tries the string branch first), so a body is validated as sent.
+ */
+function bodyAsSent(factory: Factory): Factory {
+  return (externalSchemas, options) => {
+    const coercing = factory(externalSchemas, options);
+    const given = (options ?? {}) as { customOptions?: Record<string, unknown> };
+    const exact = factory(externalSchemas, { ...given, customOptions: { ...given.customOptions, coerceTypes: false } });
+    return (route) => (route.httpPart === 'body' ? exact(route) : coercing(route));
+  };
+}
+
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 
 export const schemaCompilers = {
-  buildValidator: memoized(ValidatorSelector()),
+  buildValidator: memoized(bodyAsSent(ValidatorSelector())),
   buildSerializer: memoized(SerializerSelector()),
 } as unknown as CompilersFactory;

@@ -33,6 +33,12 @@ describe('verified domains', () => {
     expect(res.json().error.code).toBe('DOMAIN_TAKEN');
   });
 
+  it('should claim a domain sent with no connection (null), as the console sends it', async () => {
+    const claimed = await api(w.t, 'POST', '/api/sso/domains', { domain: 'beta.test', connectionId: null });
+    expect(claimed.statusCode).toBe(201);
+    expect(claimed.json()).toMatchObject({ domain: 'beta.test', connectionId: null });
+  });
+
   it('should refuse a malformed domain with a 400', async () => {
     const res = await api(w.t, 'POST', '/api/sso/domains', { domain: 'not a domain' });
     expect(res.statusCode).toBe(400);

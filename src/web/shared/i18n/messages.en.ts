@@ -32,6 +32,7 @@ export const messagesEn = {
   ...parts.integrations,
   ...parts.account,
   ...parts.signIn,
+  ...parts.alerts,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -1,5 +1,6 @@
 import type { SecurityAlert } from '../../../../contracts/alerts';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
+import { t } from '../../../shared/i18n';
 
 export interface AlertAction {
   kind: 'dismiss' | 'escalate';
@@ -19,20 +20,20 @@ export function AlertActionModal({
   const dismiss = action.kind === 'dismiss';
   return (
     <ConfirmWithReasonModal
-      title={dismiss ? 'Dismiss alert?' : 'Escalate alert?'}
-      confirmLabel={dismiss ? 'Dismiss alert' : 'Escalate alert'}
+      title={t(dismiss ? 'alerts.dismissTitle' : 'alerts.escalateTitle')}
+      confirmLabel={t(dismiss ? 'alerts.dismissConfirm' : 'alerts.escalateConfirm')}
       color={dismiss ? 'indigo.7' : 'red.9'}
       reasonRequired
       reasonField={{
-        description: 'Required for every alert action. It is kept in the audit log.',
-        placeholder: dismiss ? 'e.g. Expected: approved in ticket SEC-42' : 'e.g. Nobody on the data team asked for this token',
+        description: t('alerts.reasonHint'),
+        placeholder: t(dismiss ? 'alerts.dismissPlaceholder' : 'alerts.escalatePlaceholder'),
       }}
       onConfirm={(reason) => onConfirm(reason ?? '')}
       onClose={onClose}
     >
       <strong>{action.alert.title}</strong>
       <br />
-      {dismiss ? 'Say why this needs no action.' : 'The alert becomes high risk and everyone who may view security events gets an email with your reason.'}
+      {t(dismiss ? 'alerts.dismissText' : 'alerts.escalateText')}
     </ConfirmWithReasonModal>
   );
 }

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import type { SecurityAlert } from '../../../../contracts/alerts';
 import { When } from '../../../shared/When';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
-import { RISK_COLORS, RULE_LABELS } from './ruleLabels';
+import { RISK_COLORS } from './riskColors';
+import { t, tOr } from '../../../shared/i18n';
 
 interface Props {
   alert: SecurityAlert;
@@ -26,17 +27,17 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
             {alert.title}
           </Text>
           <Text size="xs" c="dimmed">
-            {RULE_LABELS[alert.rule]}
-            {alert.escalatedAt ? ' · escalated' : ''}
-            {alert.dismissReason ? ` · dismissed: ${alert.dismissReason}` : ''}
+            {t(`alerts.rule.${alert.rule}`)}
+            {alert.escalatedAt ? t('alerts.escalatedMark') : ''}
+            {alert.dismissReason ? t('alerts.dismissedMark', { reason: alert.dismissReason }) : ''}
           </Text>
         </Stack>
       </Table.Td>
       <Table.Td style={{ minWidth: 96 }}>
-        <SoftBadge color={RISK_COLORS[alert.risk] ?? 'gray'}>{alert.risk}</SoftBadge>
+        <SoftBadge color={RISK_COLORS[alert.risk] ?? 'gray'}>{tOr(`security.risk.${alert.risk}`, alert.risk)}</SoftBadge>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{alert.actor?.label ?? 'System'}</Text>
+        <Text size="sm">{alert.actor?.label ?? t('alerts.system')}</Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{alert.subject?.label ?? '—'}</Text>
@@ -44,8 +45,8 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
       <Table.Td>
         <Select
           size="xs"
-          aria-label={`Assignee of “${alert.title}”`}
-          placeholder="Unassigned"
+          aria-label={t('alerts.assigneeOf', { title: alert.title })}
+          placeholder={t('alerts.unassigned')}
           data={assignees}
           value={alert.assignee?.id ?? null}
           onChange={onAssign}
@@ -58,16 +59,16 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
         <Group gap="xs" wrap="nowrap">
           {alert.link && (
             <Anchor component={Link} to={alert.link} size="sm">
-              Review
+              {t('alerts.review')}
             </Anchor>
           )}
           {open && (
             <>
               <Button size="compact-sm" variant="default" onClick={onEscalate} disabled={alert.escalatedAt !== null}>
-                Escalate
+                {t('alerts.escalate')}
               </Button>
               <Button size="compact-sm" variant="light" onClick={onDismiss}>
-                Dismiss
+                {t('alerts.dismiss')}
               </Button>
             </>
           )}

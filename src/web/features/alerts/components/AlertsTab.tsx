@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/api';
 import { alertKeys, assignAlert, dismissAlert, escalateAlert, fetchAlerts, fetchAssignees, fetchDigest, setDigest, type AlertView } from '../api';
 import { AlertActionModal, type AlertAction } from './AlertActionModal';
 import { AlertsTable } from './AlertsTable';
+import { t } from '../../../shared/i18n';
 
 function DigestSwitch() {
   const client = useQueryClient();
@@ -12,7 +13,7 @@ function DigestSwitch() {
   const change = useMutation({ mutationFn: setDigest, onSuccess: (data) => client.setQueryData(alertKeys.digest, data) });
   return (
     <Switch
-      label="Email me a daily digest of new alerts"
+      label={t('alerts.digest')}
       checked={digest.data?.subscribed ?? false}
       disabled={digest.isLoading || change.isPending}
       onChange={(e) => change.mutate(e.currentTarget.checked)}
@@ -43,15 +44,15 @@ export function AlertsTab() {
       <Group justify="space-between">
         <Group>
           <SegmentedControl
-            aria-label="Which alerts"
+            aria-label={t('alerts.which')}
             value={view}
             onChange={(v) => setView(v === 'dismissed' ? 'dismissed' : 'open')}
             data={[
-              { value: 'open', label: 'Open' },
-              { value: 'dismissed', label: 'Dismissed' },
+              { value: 'open', label: t('alerts.open') },
+              { value: 'dismissed', label: t('alerts.dismissed') },
             ]}
           />
-          <Checkbox label="Assigned to me" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+          <Checkbox label={t('alerts.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
         </Group>
         <DigestSwitch />
       </Group>
@@ -62,20 +63,20 @@ export function AlertsTab() {
       )}
       {alerts.isLoading ? (
         <Center p="lg">
-          <Loader aria-label="Loading alerts" />
+          <Loader aria-label={t('alerts.loading')} />
         </Center>
       ) : alerts.error ? (
         <Alert color="red">{errorMessage(alerts.error)}</Alert>
       ) : items.length === 0 ? (
         <Text c="dimmed" size="sm" p="md">
-          {view === 'open' ? 'No open alerts. Rules watch role grants, policy changes, tokens, failed sign-ins and new admin devices.' : 'No dismissed alerts.'}
+          {t(view === 'open' ? 'alerts.noneOpen' : 'alerts.noneDismissed')}
         </Text>
       ) : (
         <AlertsTable items={items} assignees={options} onAssign={(id, to) => assign.mutate({ id, to })} onAction={setAction} />
       )}
       {alerts.hasNextPage && (
         <Button variant="default" onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          Show more alerts
+          {t('alerts.showMore')}
         </Button>
       )}
       {action && (

@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import type { SecurityAlert } from '../../../../contracts/alerts';
 import type { AlertAction } from './AlertActionModal';
 import { AlertRow } from './AlertRow';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   items: SecurityAlert[];
@@ -13,16 +14,16 @@ interface Props {
 export function AlertsTable({ items, assignees, onAssign, onAction }: Props) {
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table verticalSpacing="sm" aria-label="Alerts">
+      <Table verticalSpacing="sm" aria-label={t('alerts.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Alert</Table.Th>
-            <Table.Th>Risk level</Table.Th>
-            <Table.Th>Actor</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th>Assignee</Table.Th>
-            <Table.Th>Actions</Table.Th>
+            <Table.Th>{t('alerts.column.time')}</Table.Th>
+            <Table.Th>{t('alerts.column.alert')}</Table.Th>
+            <Table.Th>{t('alerts.column.risk')}</Table.Th>
+            <Table.Th>{t('alerts.column.actor')}</Table.Th>
+            <Table.Th>{t('alerts.column.subject')}</Table.Th>
+            <Table.Th>{t('alerts.column.assignee')}</Table.Th>
+            <Table.Th>{t('common.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -23,3 +23,4 @@ export { sso } from './sso';
 export { integrations } from './integrations';
 export { account } from './account';
 export { signIn } from './signIn';
+export { alerts } from './alerts';
