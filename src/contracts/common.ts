@@ -36,3 +36,14 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+/** Keyset pages: `limit` items (default 50, at most 200) after `cursor`, the opaque key of the last item seen. */
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 200;
+export const PageQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page; omit for the first page.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })),
+});
+export type PageQuery = Static<typeof PageQuery>;
+/** The cursor of the next page, or null on the last page. */
+export const NextCursor = Type.Union([Type.String(), Type.Null()]);

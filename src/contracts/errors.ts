@@ -23,6 +23,7 @@ export const PLATFORM_ERRORS = {
   NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'This address does not take this method; the Allow header lists the ones it does.' },
   CONFLICT: { status: 409, message: 'This conflicts with existing data.' },
+  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
   VERSION_CONFLICT: { status: 409, message: 'Someone else changed this meanwhile. Reload to see their change.' },
   REASON_REQUIRED: { status: 422, message: 'Your organization requires a business reason for this change.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used for a different request.' },

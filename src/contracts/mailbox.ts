@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso } from './common.js';
+import { Iso, NextCursor } from './common.js';
 
 export const MailMessage = Type.Object({
   id: Type.String(),
@@ -10,4 +10,4 @@ export const MailMessage = Type.Object({
   createdAt: Iso,
 });
 export type MailMessage = Static<typeof MailMessage>;
-export const MailMessageList = Type.Object({ items: Type.Array(MailMessage) });
+export const MailMessageList = Type.Object({ items: Type.Array(MailMessage), nextCursor: NextCursor });

@@ -102,4 +102,4 @@ export const UserWorkspace = Type.Object({
   owned: Type.Boolean(),
 });
 export type UserWorkspace = Static<typeof UserWorkspace>;
-export const UserWorkspaceList = Type.Object({ items: Type.Array(UserWorkspace) });
+export const UserWorkspaceList = Type.Object({ items: Type.Array(UserWorkspace), nextCursor: Type.Union([Type.String(), Type.Null()]) });

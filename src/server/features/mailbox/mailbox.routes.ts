@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody } from '../../../contracts/common.js';
+import { ErrorBody, PageQuery } from '../../../contracts/common.js';
 import { MailMessageList } from '../../../contracts/mailbox.js';
 import type { Deps } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { listLocalMail } from '../../platform/mail/mail.service.js';
 import { MAILBOX_ERRORS } from './mailbox.errors.js';
 
@@ -39,16 +40,22 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
     schema: {
       operationId: 'listMailbox',
       tags: ['Mailbox'],
-      summary: 'Messages in the local outbox (only without SMTP, only from this machine)',
-      response: { 200: MailMessageList, 404: ErrorBody },
+      summary: 'Messages in the local outbox, newest first, one page at a time (only without SMTP, only from this machine)',
+      querystring: PageQuery,
+      response: { 200: MailMessageList, 400: ErrorBody, 404: ErrorBody },
     },
     handler: async (request) => {
       const why = refusal(request, deps);
       if (why) {
         throw fail(MAILBOX_ERRORS, 'MAILBOX_DISABLED', { reason: why });
       }
-      const rows = await listLocalMail(deps.db, 100);
-      return { items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at })) };
+      const limit = limitOf(request.query);
+      const before = decodeCursor(request.query.cursor, 1);
+      const page = pageOf(await listLocalMail(deps.db, before && before[0], limit + 1), limit, (r) => [r.id]);
+      return {
+        items: page.rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, status: r.status, createdAt: r.created_at })),
+        nextCursor: page.nextCursor,
+      };
     },
   });
 };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   CreateWorkspaceBody,
   UserWorkspaceList,
@@ -86,11 +86,12 @@ const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { dep
     schema: {
       operationId: 'listUserWorkspaces',
       tags: ['Workspaces'],
-      summary: 'The user’s Workspaces: direct, via groups, via the organization',
+      summary: 'The user’s Workspaces: direct, via groups, via the organization; by name, one page at a time',
       params: IdParams,
+      querystring: PageQuery,
       response: { 200: UserWorkspaceList, ...errors },
     },
-    handler: async (request) => ({ items: await listUserWorkspaces(contextOf(request, deps), request.params.id) }),
+    handler: async (request) => listUserWorkspaces(contextOf(request, deps), request.params.id, request.query),
   });
 
   app.get('/api/account/workspaces', {
@@ -99,12 +100,13 @@ const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { dep
     schema: {
       operationId: 'listMyWorkspaces',
       tags: ['Workspaces'],
-      summary: 'The signed-in user’s own Workspaces, with how they reach each',
+      summary: 'The signed-in user’s own Workspaces, with how they reach each, one page at a time',
+      querystring: PageQuery,
       response: { 200: UserWorkspaceList, ...errors },
     },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
-      return { items: await listUserWorkspaces(ctx, ctx.actor.userId) };
+      return listUserWorkspaces(ctx, ctx.actor.userId, request.query);
     },
   });
 };

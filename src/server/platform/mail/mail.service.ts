@@ -71,6 +71,9 @@ export function deliverDueMail(deps: Deps, logger: FastifyBaseLogger, batch = 20
 }
 
 /** Messages shown by the local mailbox page, newest first. */
-export async function listLocalMail(db: DbOrTrx, limit = 100) {
-  return db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** Newest first (ids sort by time); `beforeId` is the last message of the previous page. */
+export async function listLocalMail(db: DbOrTrx, beforeId: string | null, limit: number) {
+  let q = db.selectFrom('mail_outbox').selectAll();
+  if (beforeId) q = q.where('id', '<', beforeId);
+  return q.orderBy('id', 'desc').limit(limit).execute();
 }
