@@ -18,6 +18,7 @@ export const common = {
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.save': 'Save',
+  'common.loadMore': 'Load more',
   'usage.none': 'No usage',
   'usage.mostly': 'Mostly {kind}',
   'usage.last30Days': 'Last 30 days',
