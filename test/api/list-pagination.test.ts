@@ -122,6 +122,25 @@ describe('list routes page with keyset cursors', () => {
     await refusesBadPages('/api/account/workspaces');
   });
 
+  it('should page deleted users in the restore period, soonest purge first', async () => {
+    const purgeAfter = new Date(t.clock().getTime() + 30 * 86_400_000).toISOString();
+    for (let i = 0; i < 5; i++) {
+      const id = await t.createUser({ email: `gone${i}@acme.test`, name: `Gone ${i}` });
+      // Two share a purge time: the id keeps their order between pages.
+      const at = i < 2 ? purgeAfter : new Date(t.clock().getTime() + (10 + i) * 86_400_000).toISOString();
+      await t.deps.db
+        .updateTable('users')
+        .set({ status: 'deleted', deleted_at: t.clock().toISOString(), purge_after: at, tombstone: '{}' })
+        .where('id', '=', id)
+        .execute();
+    }
+    const walked = await walk('/api/deleted-users/restorable', byId);
+    expect(walked).toHaveLength(5);
+    const items = (await get('/api/deleted-users/restorable?limit=200')).items;
+    expect(items.map((u) => u.restoreUntil)).toEqual(items.map((u) => u.restoreUntil as string).sort());
+    await refusesBadPages('/api/deleted-users/restorable');
+  });
+
   it('should page the local mailbox, newest first', async () => {
     await post('/api/invitations', { entries: ['a', 'b', 'c'].map((x) => ({ email: `${x}@acme.test` })) });
     const walked = await walk('/api/mailbox', byId);

@@ -54,7 +54,7 @@ export const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   ReactivateResult: 'The reactivated user and the Sequences resumed.',
   ReassignReviewerResult: 'How many open items moved to the new reviewer, and which stayed (with why).',
   RemoveContentItemsResult: 'How many content items were removed.',
-  RestorableUserList: 'One page of deleted users still inside the restore period.',
+  RestorableUserList: 'One page of deleted users still inside the restore period, soonest purge first, with the cursor of the next.',
   RestoreResult: 'The restored user (deactivated until reactivated).',
   RevokedSessions: 'How many sessions were ended.',
   Role: 'The role with its permissions, security policy, owner and holders count.',

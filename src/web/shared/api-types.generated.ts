@@ -3154,6 +3154,7 @@ export interface components {
     };
     RestorableUserList: {
       items: components['schemas']['RestorableUser'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     RestoreResult: {
       restoredGroups: number;
@@ -6420,14 +6421,18 @@ export interface operations {
   };
   listRestorableUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; omit for the first page. */
+        cursor?: string;
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description One page of deleted users still inside the restore period. */
+      /** @description One page of deleted users still inside the restore period, soonest purge first, with the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;

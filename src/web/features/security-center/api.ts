@@ -16,8 +16,8 @@ export function fetchAuditEvents(view: EventsView, cursor: string | null): Promi
   return call('get', '/api/audit-events', { query: { ...query(view), limit: 50, cursor: cursor ?? undefined } });
 }
 
-export function fetchRestorableUsers() {
-  return call('get', '/api/deleted-users/restorable');
+export function fetchRestorableUsers(cursor?: string) {
+  return call('get', '/api/deleted-users/restorable', { query: { cursor } });
 }
 
 export type ExportFormat = 'csv' | 'jsonl';
