@@ -61,4 +61,25 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
+  {
+    // The console calls the API through the typed `call()` (src/web/shared/client.ts), whose addresses,
+    // parameters, bodies and answers come from the served OpenAPI document; only src/web/shared may
+    // use the untyped `api()` underneath it.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/api'],
+              importNames: ['api'],
+              message: 'Call the API with the typed call() from src/web/shared/client.ts: its types come from the OpenAPI document.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

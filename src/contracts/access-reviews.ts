@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NextCursor } from './common.js';
 import type { ErrorSpec } from './errors.js';
 
 /** Access reviews' error codes: every refusal says why in plain words. */
@@ -66,7 +67,7 @@ export const SnapshotSummary = Type.Object({
 });
 export const SnapshotListItem = Type.Object({ id: Str, createdAt: Str, createdBy: Str, dormantDays: Type.Integer(), summary: SnapshotSummary });
 export type SnapshotListItem = Static<typeof SnapshotListItem>;
-export const SnapshotList = Type.Object({ items: Type.Array(SnapshotListItem) });
+export const SnapshotList = Type.Object({ items: Type.Array(SnapshotListItem), nextCursor: NextCursor });
 export const Snapshot = Type.Object({ ...SnapshotListItem.properties, report: SnapshotReport });
 export type Snapshot = Static<typeof Snapshot>;
 export const GenerateSnapshotBody = Type.Object({ dormantDays: Type.Optional(DormantDays) }, { additionalProperties: false });
@@ -139,10 +140,10 @@ export const Campaign = Type.Object({
   counts: Type.Object({ items: Type.Integer(), decided: Type.Integer(), keep: Type.Integer(), revoke: Type.Integer() }),
 });
 export type Campaign = Static<typeof Campaign>;
-export const CampaignList = Type.Object({ items: Type.Array(Campaign) });
+export const CampaignList = Type.Object({ items: Type.Array(Campaign), nextCursor: NextCursor });
 export const CampaignDetail = Type.Object({ ...Campaign.properties, items: Type.Array(ReviewItem) });
 export type CampaignDetail = Static<typeof CampaignDetail>;
-export const MyReviewItems = Type.Object({ items: Type.Array(ReviewItem) });
+export const MyReviewItems = Type.Object({ items: Type.Array(ReviewItem), nextCursor: NextCursor });
 
 export const DecideBody = Type.Object(
   {

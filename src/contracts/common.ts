@@ -37,16 +37,23 @@ export const IdempotencyHeaders = Type.Object({
   ),
 });
 
+/** Keyset pages: `limit` items (default 50, at most 200) after `cursor`, the opaque key of the last item seen. */
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 200;
 /**
- * The query of a keyset-paged list: `limit` items (default 50, at most 200) after `cursor`, the opaque
- * `nextCursor` of the page before. Each list states its own stable order (always ending on the id).
+ * The query of a keyset-paged list: `limit` items after `cursor`, the opaque `nextCursor` of the page
+ * before. Each list states its own stable order (always ending on the id).
  */
 export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page; absent for the first page.' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'How many items a page holds (1–200, default 50).' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT, description: 'How many items a page holds (1–200, default 50).' }),
+  ),
 });
 export type PageQuery = Static<typeof PageQuery>;
+/** The cursor of the next page, or null on the last page. */
+export const NextCursor = Type.Union([Type.String(), Type.Null()]);
 
 /** One page of a list: its items and the cursor of the next page, or null on the last. */
 export const PageOf = <T extends TSchema>(item: T, description?: string) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) }, description ? { description } : {});
+  Type.Object({ items: Type.Array(item), nextCursor: NextCursor }, description ? { description } : {});

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, Reason } from './common.js';
+import { Iso, NextCursor, Reason } from './common.js';
 
 export const Group = Type.Object({
   id: Type.String(),
@@ -40,8 +40,12 @@ export const GroupMember = Type.Object({
   status: Type.String(),
   addedAt: Iso,
 });
+export const GroupMemberList = Type.Object({ items: Type.Array(GroupMember), nextCursor: NextCursor });
+export type GroupMemberList = Static<typeof GroupMemberList>;
 export const GroupDetail = Type.Object({
   ...Group.properties,
+  /** The first page of members, by name; GET /api/groups/{id}/members?cursor=membersNextCursor has the rest. */
   members: Type.Array(GroupMember),
+  membersNextCursor: NextCursor,
 });
 export type GroupDetail = Static<typeof GroupDetail>;

@@ -138,5 +138,5 @@ export const OFFBOARDING_POLICY =
 
 /** A deleted user whose personal data is still kept: restorable until `restoreUntil` (Security Center > Recovery). */
 export const RestorableUser = Type.Object({ id: Type.String(), label: Type.String(), deletedAt: Iso, restoreUntil: Iso });
-export const RestorableUserList = Type.Object({ items: Type.Array(RestorableUser) });
+export const RestorableUserList = Type.Object({ items: Type.Array(RestorableUser), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export type RestorableUser = Static<typeof RestorableUser>;

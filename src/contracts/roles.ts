@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { NextCursor } from './common.js';
 
 export const IDLE_LOGOUT_PRESETS = [15, 30, 60, 240, 480, 1440] as const;
 export const IDLE_LOGOUT_MIN = 15;
@@ -29,7 +30,8 @@ export const Role = Type.Object({
 });
 export type Role = Static<typeof Role>;
 
-export const RoleList = Type.Object({ items: Type.Array(Role) });
+export const RoleList = Type.Object({ items: Type.Array(Role), nextCursor: NextCursor });
+export type RoleList = Static<typeof RoleList>;
 
 export const PermissionInfo = Type.Object({
   key: Type.String(),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, PageOf, Reason } from './common.js';
+import { Iso, Reason } from './common.js';
 
 export const WORKSPACE_TYPES = ['personal', 'collaborative', 'organization'] as const;
 export type WorkspaceType = (typeof WORKSPACE_TYPES)[number];
@@ -104,6 +104,4 @@ export const UserWorkspace = Type.Object({
   owned: Type.Boolean(),
 });
 export type UserWorkspace = Static<typeof UserWorkspace>;
-export const UserWorkspaceList = Type.Object({ items: Type.Array(UserWorkspace) });
-/** One page of the signed-in user's own Workspaces by name (lower-cased, then id). */
-export const MyWorkspaceList = PageOf(UserWorkspace);
+export const UserWorkspaceList = Type.Object({ items: Type.Array(UserWorkspace), nextCursor: Type.Union([Type.String(), Type.Null()]) });

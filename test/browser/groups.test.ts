@@ -125,6 +125,28 @@ describe('Manage Groups', () => {
     await create.getByText('A group named "Finance" already exists.').waitFor();
     await expect(create.getByLabel('Name').getAttribute('aria-invalid')).resolves.toBe('true');
   });
+
+  it('should show a large group’s members a page at a time, with Load more for the rest', async () => {
+    const invited = await page.request.post(`${app.url}/api/invitations`, {
+      data: { entries: Array.from({ length: 55 }, (_, i) => ({ email: `crowd${String(i).padStart(2, '0')}@acme.test`, name: `Crowd ${i}` })) },
+    });
+    expect(invited.status(), await invited.text()).toBe(200);
+    const users = (await (await page.request.get(`${app.url}/api/users?search=crowd&limit=200`)).json()) as { items: { id: string }[] };
+    expect(users.items).toHaveLength(55);
+    const group = (await (await page.request.post(`${app.url}/api/groups`, { data: { name: 'Crowd' } })).json()) as { id: string };
+    const added = await page.request.post(`${app.url}/api/groups/${group.id}/members`, { data: { userIds: users.items.map((u) => u.id) } });
+    expect(added.status(), await added.text()).toBe(200);
+
+    await page.goto(`${app.url}/admin/groups/${group.id}`);
+    const rows = page.getByRole('table', { name: 'Members' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(55);
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+    // Select all takes every member shown, the loaded page included.
+    await page.getByRole('checkbox', { name: 'Select all members' }).check();
+    await page.getByRole('button', { name: 'Remove 55 selected' }).waitFor();
+  });
 });
 
 describe('Organization settings', () => {

@@ -1,12 +1,42 @@
-// Keyset pages, the one scheme every list route uses: a page is ordered by (key, id), the cursor is the
-// last item's [key, id] as base64url JSON (as Groups, Workspaces and Users already answer), and the
-// next page starts strictly after it, so rows added or removed meanwhile never repeat or skip one.
+// Keyset pages, the API's one pagination scheme: a list is ordered by a stable key ending in the id, a
+// page is `limit` rows after the key of the last row seen, and the cursor is that key as base64url JSON
+// (`[value, ..., id]`), the same shape users, groups, Workspaces and the audit log answer with. Rows
+// added or removed meanwhile never repeat or skip one.
 import { sql, type RawBuilder } from 'kysely';
-import { PLATFORM_ERRORS } from '../../contracts/errors.js';
-import { fail } from './errors.js';
+import { PAGE_LIMIT_DEFAULT } from '../../contracts/common.js';
+import { fail, PLATFORM_ERRORS } from './errors.js';
 
-export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 200;
+/** The opaque cursor of a row's key. */
+export function encodeCursor(key: readonly string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** The key a cursor names (null without a cursor); a cursor of another shape is a 400 INVALID_CURSOR. */
+export function decodeCursor(cursor: string | undefined, arity: number): string[] | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key;
+  } catch {
+    // fall through
+  }
+  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
+}
+
+/** The page size a query asks for. */
+export function limitOf(query: { limit?: number }): number {
+  return query.limit ?? PAGE_LIMIT_DEFAULT;
+}
+
+/**
+ * A page from `limit + 1` rows read after the cursor: the first `limit`, and the cursor of the last
+ * one when a further row shows there is a next page.
+ */
+export function pageOf<Row>(rows: Row[], limit: number, keyOf: (row: Row) => string[]): { rows: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
 
 /** Where a page stops: its last item's sort key and id. */
 export interface Keyset {
@@ -15,19 +45,13 @@ export interface Keyset {
 }
 
 export function encodeKeysetCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+  return encodeCursor([key, id]);
 }
 
 /** The position a cursor names, null for the first page; a cursor this scheme did not make is a 400. */
 export function decodeKeysetCursor(cursor: string | undefined): Keyset | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
-  } catch {
-    // fall through
-  }
-  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
+  const parts = decodeCursor(cursor, 2);
+  return parts ? { key: parts[0], id: parts[1] } : null;
 }
 
 /** The SQL condition "strictly after this position" for a query ordered by (key, id) in `order`. */
@@ -58,7 +82,7 @@ export function keysetPage<Row, Item>(
  * ordered by (key, id) and cut with the same cursors as a query would be.
  */
 export function pageInMemory<Item>(all: readonly Item[], query: { limit?: number; cursor?: string }, positionOf: (item: Item) => Keyset) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   const sorted = [...all].sort((a, b) => (isAfter(positionOf(a), positionOf(b)) ? 1 : -1));
   const rest = after ? sorted.filter((item) => isAfter(positionOf(item), after)) : sorted;

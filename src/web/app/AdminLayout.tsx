@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useOpenAlertCount } from '../features/alerts';
 import { OrganizationSwitcher } from '../features/auth/components/OrganizationSwitcher';
 import { CommandPalette, SearchButton, ShortcutsHelp, usePaletteShortcuts } from '../features/command-palette';
-import { api } from '../shared/api';
+import { call } from '../shared/client';
 import { useMe } from '../shared/useMe';
 import { ColorSchemeMenuItems } from './ColorSchemeMenuItems';
 import { navigationFor, type NavItem } from './navigation';
@@ -61,7 +61,7 @@ export function AdminLayout() {
   const shortcuts = usePaletteShortcuts();
 
   async function signOut() {
-    await api('/api/auth/sign-out', { method: 'POST' });
+    await call('post', '/api/auth/sign-out');
     queryClient.clear();
     void navigate('/sign-in', { replace: true });
   }

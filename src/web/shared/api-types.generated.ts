@@ -7,7 +7,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Review campaigns, newest first, with their progress */
+    /** Review campaigns, newest first, with their progress, one page at a time */
     get: operations['listCampaigns'];
     put?: never;
     /** Start a review campaign over a scope, with reviewers and a due date */
@@ -110,7 +110,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The review items assigned to me in open campaigns */
+    /** The review items assigned to me in open campaigns, one page at a time */
     get: operations['listMyReviewItems'];
     put?: never;
     post?: never;
@@ -127,7 +127,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Stored snapshots, newest first */
+    /** Stored snapshots, newest first, one page at a time */
     get: operations['listSnapshots'];
     put?: never;
     /** Generate Snapshot: a point-in-time report of privileged access */
@@ -333,7 +333,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user’s own Workspaces by name, with how they reach each (keyset pages) */
+    /** The signed-in user’s own Workspaces, with how they reach each, one page at a time */
     get: operations['listMyWorkspaces'];
     put?: never;
     post?: never;
@@ -675,7 +675,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A group with its members */
+    /** A group with the first page of its members */
     get: operations['getGroup'];
     put?: never;
     post?: never;
@@ -694,7 +694,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A group’s members by name, one page at a time */
+    get: operations['listGroupMembers'];
     put?: never;
     /** Add members */
     post: operations['addGroupMembers'];
@@ -849,7 +850,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Roles of the organization with their holders count */
+    /** Roles of the organization with their holders count: system roles first, then by name, one page at a time */
     get: operations['listRoles'];
     put?: never;
     /** New Role (guardrails, owner for privileged roles, business reason) */
@@ -1109,7 +1110,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** People an alert can be assigned to */
+    /** People an alert can be assigned to, by name, one page at a time */
     get: operations['listAlertAssignees'];
     put?: never;
     post?: never;
@@ -1966,7 +1967,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The user’s Workspaces: direct, via groups, via the organization */
+    /** The user’s Workspaces: direct, via groups, via the organization; by name, one page at a time */
     get: operations['listUserWorkspaces'];
     put?: never;
     post?: never;
@@ -2231,7 +2232,7 @@ export interface components {
       idleLogoutMinutes: number | null;
       passkeyMfa: components['schemas']['PasskeyMfa'];
       passkeys: components['schemas']['Passkey'][];
-      recoveryUntil: string | null;
+      recoveryUntil: components['schemas']['NextCursor'];
       sessions: components['schemas']['OwnSession'][];
     };
     ActiveCount: {
@@ -2240,7 +2241,7 @@ export interface components {
     };
     ActivityFeed: {
       items: components['schemas']['ActivityItem'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     ActivityItem: {
       actor: {
@@ -2248,22 +2249,22 @@ export interface components {
         label: string;
       } | null;
       id: string;
-      itemId: string | null;
+      itemId: components['schemas']['NextCursor'];
       kind: 'usage' | 'audit';
       label: string;
       /** @description ISO 8601 timestamp (UTC) */
       occurredAt: string;
       quantity: number | null;
-      reason: string | null;
+      reason: components['schemas']['NextCursor'];
       type: string;
-      workspaceId: string | null;
+      workspaceId: components['schemas']['NextCursor'];
     };
     AddPasskeyBody: {
       credential: components['schemas']['RegistrationCredential'];
       name?: string;
     };
     AddSsoDomainBody: {
-      connectionId?: string | null;
+      connectionId?: components['schemas']['NextCursor'];
       domain: string;
     };
     AlertDigestSetting: {
@@ -2271,7 +2272,7 @@ export interface components {
     };
     AlertList: {
       items: components['schemas']['SecurityAlert'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     AssignAlertBody: {
       assigneeId: string | null;
@@ -2288,20 +2289,20 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       id: string;
-      ip: string | null;
-      reason: string | null;
-      requestId: string | null;
+      ip: components['schemas']['NextCursor'];
+      reason: components['schemas']['NextCursor'];
+      requestId: components['schemas']['NextCursor'];
       risk: string;
       subject: {
         id: string;
         label: string;
         type: string;
       } | null;
-      userAgent: string | null;
+      userAgent: components['schemas']['NextCursor'];
     };
     AuditList: {
       items: components['schemas']['AuditEvent'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     AuthenticationCredential: {
       authenticatorAttachment?: string;
@@ -2321,13 +2322,13 @@ export interface components {
       cancelRequested: boolean;
       changed: number;
       createdAt: string;
-      finishedAt: string | null;
+      finishedAt: components['schemas']['NextCursor'];
       id: string;
       /** @enum {unknown} */
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
-      lastError: string | null;
+      lastError: components['schemas']['NextCursor'];
       processed: number;
-      reason: string | null;
+      reason: components['schemas']['NextCursor'];
       skipped: number;
       startedBy: {
         id: string;
@@ -2337,22 +2338,22 @@ export interface components {
       status: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
       target: components['schemas']['GroupRef'];
       total: number;
-      undoableUntil: string | null;
-      undoneBy: string | null;
-      undoOf: string | null;
+      undoableUntil: components['schemas']['NextCursor'];
+      undoneBy: components['schemas']['NextCursor'];
+      undoOf: components['schemas']['NextCursor'];
     };
     BulkJobDetail: {
       cancelRequested: boolean;
       changed: number;
       createdAt: string;
       failures: components['schemas']['BulkJobFailure'][];
-      finishedAt: string | null;
+      finishedAt: components['schemas']['NextCursor'];
       id: string;
       /** @enum {unknown} */
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
-      lastError: string | null;
+      lastError: components['schemas']['NextCursor'];
       processed: number;
-      reason: string | null;
+      reason: components['schemas']['NextCursor'];
       skipped: number;
       startedBy: {
         id: string;
@@ -2362,20 +2363,20 @@ export interface components {
       status: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
       target: components['schemas']['GroupRef'];
       total: number;
-      undoableUntil: string | null;
-      undoneBy: string | null;
-      undoOf: string | null;
+      undoableUntil: components['schemas']['NextCursor'];
+      undoneBy: components['schemas']['NextCursor'];
+      undoOf: components['schemas']['NextCursor'];
     };
     BulkJobFailure: {
       code: string;
-      email: string | null;
+      email: components['schemas']['NextCursor'];
       line?: number;
       message: string;
       userId: string;
     };
     BulkJobList: {
       items: components['schemas']['BulkJob'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     BulkUsersBody: {
       /** @enum {unknown} */
@@ -2396,7 +2397,7 @@ export interface components {
       }[];
     };
     Campaign: {
-      closedAt: string | null;
+      closedAt: components['schemas']['NextCursor'];
       counts: {
         decided: number;
         items: number;
@@ -2413,14 +2414,14 @@ export interface components {
       };
       revokeUnreviewed: boolean;
       scope: {
-        id: string | null;
+        id: components['schemas']['NextCursor'];
         label: string;
         type: string;
       };
       status: 'open' | 'closed';
     };
     CampaignDetail: {
-      closedAt: string | null;
+      closedAt: components['schemas']['NextCursor'];
       counts: {
         decided: number;
         items: number;
@@ -2438,7 +2439,7 @@ export interface components {
       };
       revokeUnreviewed: boolean;
       scope: {
-        id: string | null;
+        id: components['schemas']['NextCursor'];
         label: string;
         type: string;
       };
@@ -2446,11 +2447,12 @@ export interface components {
     };
     CampaignList: {
       items: components['schemas']['Campaign'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     ChainVerification: {
       checked: number;
       firstBroken: {
-        eventId: string | null;
+        eventId: components['schemas']['NextCursor'];
         /** @enum {unknown} */
         kind: 'hash_mismatch' | 'personal_fields_changed' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch' | 'legacy_count_mismatch';
         message: string;
@@ -2519,11 +2521,11 @@ export interface components {
       type: components['schemas']['ContentTypeSchema'];
       /** @description ISO 8601 timestamp (UTC) */
       updatedAt: string;
-      workspaceId: string | null;
+      workspaceId: components['schemas']['NextCursor'];
     };
     ContentItemList: {
       items: components['schemas']['ContentItem'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     /** @enum {unknown} */
     ContentTypeSchema: 'workspace' | 'codraft' | 'cosheet' | 'comeeting' | 'template' | 'orchestration' | 'sequence';
@@ -2550,7 +2552,7 @@ export interface components {
       disabledAt: components['schemas']['NullableIso'];
       id: string;
       lastDeliveredAt: components['schemas']['NullableIso'];
-      lastError: string | null;
+      lastError: components['schemas']['NextCursor'];
       name: string;
       pendingBatches: number;
       secret: string;
@@ -2763,11 +2765,12 @@ export interface components {
       id: string;
       memberCount: number;
       members: components['schemas']['GroupMember'][];
+      membersNextCursor: components['schemas']['NextCursor'];
       name: string;
     };
     GroupList: {
       items: components['schemas']['Group'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     GroupMember: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -2776,6 +2779,10 @@ export interface components {
       id: string;
       name: string;
       status: string;
+    };
+    GroupMemberList: {
+      items: components['schemas']['GroupMember'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     GroupMembersBody: {
       reason?: string;
@@ -2797,12 +2804,12 @@ export interface components {
     InactiveUserList: {
       days: number;
       items: components['schemas']['InactiveUser'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
       total: number;
     };
     IngestRejection: {
       code: string;
-      id: string | null;
+      id: components['schemas']['NextCursor'];
       index: number;
       message: string;
     };
@@ -2834,7 +2841,7 @@ export interface components {
     };
     InvitationList: {
       items: components['schemas']['Invitation'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     InviteBody: {
       entries: components['schemas']['InviteEntry'][];
@@ -2863,7 +2870,7 @@ export interface components {
     ItemContext: {
       events30d: number;
       groups: string[];
-      lastActiveAt: string | null;
+      lastActiveAt: components['schemas']['NextCursor'];
       ownedContent: number;
       permissions: string[];
       privileged: boolean;
@@ -2875,14 +2882,14 @@ export interface components {
       disabledAt: components['schemas']['NullableIso'];
       id: string;
       lastDeliveredAt: components['schemas']['NullableIso'];
-      lastError: string | null;
+      lastError: components['schemas']['NextCursor'];
       name: string;
       pendingBatches: number;
       url: string;
     };
     LogStreamDestinationList: {
       items: components['schemas']['LogStreamDestination'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     MagicLinkRequest: {
       email: string;
@@ -2901,7 +2908,7 @@ export interface components {
     };
     MailMessageList: {
       items: components['schemas']['MailMessage'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     Me: {
       localMailbox: boolean;
@@ -2928,15 +2935,13 @@ export interface components {
         id: string;
         name: string;
       }[];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     MyReviewItems: {
       items: components['schemas']['ReviewItem'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
-    MyWorkspaceList: {
-      items: components['schemas']['UserWorkspace'][];
-      nextCursor: string | null;
-    };
+    NextCursor: string | null;
     NullableIso: string | null;
     OffboardingPlan: {
       collaborators: {
@@ -2978,12 +2983,12 @@ export interface components {
       id: string;
       name: string;
       status: components['schemas']['OrganizationStatus'];
-      suspendedAt: string | null;
+      suspendedAt: components['schemas']['NextCursor'];
       users: number;
     };
     OperatorOrganizationList: {
       items: components['schemas']['OperatorOrganization'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     OrganizationSettings: {
       allowedEmailDomains: string[];
@@ -3008,7 +3013,7 @@ export interface components {
     OwnershipItemList: {
       items: {
         collaboratorCount: number;
-        collaboratorRole: string | null;
+        collaboratorRole: components['schemas']['NextCursor'];
         externalId: string;
         id: string;
         owner: components['schemas']['GroupRef'] | null;
@@ -3017,9 +3022,9 @@ export interface components {
         type: components['schemas']['ContentTypeSchema'];
         /** @description ISO 8601 timestamp (UTC) */
         updatedAt: string;
-        workspaceId: string | null;
+        workspaceId: components['schemas']['NextCursor'];
       }[];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     OwnershipReview: {
       activeSequences: number;
@@ -3043,14 +3048,14 @@ export interface components {
       current: boolean;
       device: string;
       id: string;
-      ip: string | null;
+      ip: components['schemas']['NextCursor'];
       /** @description ISO 8601 timestamp (UTC) */
       lastSeenAt: string;
       method: string;
     };
     OwnSessionList: {
       items: components['schemas']['OwnSession'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     Passkey: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -3075,7 +3080,7 @@ export interface components {
     PausedSequence: {
       id: string;
       title: string;
-      workspaceId: string | null;
+      workspaceId: components['schemas']['NextCursor'];
     };
     PausedSequenceList: {
       items: components['schemas']['PausedSequence'][];
@@ -3197,6 +3202,7 @@ export interface components {
     };
     RestorableUserList: {
       items: components['schemas']['RestorableUser'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     RestoreResult: {
       restoredGroups: number;
@@ -3212,19 +3218,19 @@ export interface components {
       campaignId: string;
       campaignName: string;
       context: components['schemas']['ItemContext'];
-      decidedAt: string | null;
-      decidedBy: string | null;
+      decidedAt: components['schemas']['NextCursor'];
+      decidedBy: components['schemas']['NextCursor'];
       decision: 'keep' | 'revoke' | null;
-      decisionReason: string | null;
+      decisionReason: components['schemas']['NextCursor'];
       dueAt: string;
       grantedBy: {
-        at: string | null;
-        id: string | null;
+        at: components['schemas']['NextCursor'];
+        id: components['schemas']['NextCursor'];
         label: string;
       } | null;
       id: string;
-      outcome: string | null;
-      outcomeMessage: string | null;
+      outcome: components['schemas']['NextCursor'];
+      outcomeMessage: components['schemas']['NextCursor'];
       reviewer: components['schemas']['GroupRef'] | null;
       role: components['schemas']['GroupRef'];
       user: {
@@ -3239,7 +3245,7 @@ export interface components {
     Role: {
       description: string;
       id: string;
-      key: string | null;
+      key: components['schemas']['NextCursor'];
       name: string;
       owner: components['schemas']['GroupRef'] | null;
       permissions: string[];
@@ -3267,7 +3273,7 @@ export interface components {
         code: string;
         message: string;
       }[];
-      roleId: string | null;
+      roleId: components['schemas']['NextCursor'];
       truncated: boolean;
       userCount: number;
       users: {
@@ -3285,6 +3291,7 @@ export interface components {
     };
     RoleList: {
       items: components['schemas']['Role'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     RoleRecommendation: {
       alternatives: components['schemas']['RoleChoice'][];
@@ -3305,7 +3312,7 @@ export interface components {
       requirePasskeyEnrollment?: boolean;
     };
     RouteSsoDomainBody: {
-      connectionId: string | null;
+      connectionId: components['schemas']['NextCursor'];
     };
     SamlCertificate: {
       fingerprintSha256: string;
@@ -3317,7 +3324,7 @@ export interface components {
       allowIdpInitiated: boolean;
       certificates: components['schemas']['SamlCertificate'][];
       idpEntityId: string;
-      idpMetadataUrl: string | null;
+      idpMetadataUrl: components['schemas']['NextCursor'];
       idpSsoUrl: string;
       spEntityId: string;
       spMetadataUrl: string;
@@ -3326,20 +3333,20 @@ export interface components {
       baseUrl: string;
       enabled: boolean;
       items: components['schemas']['ScimToken'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     ScimRequestEntry: {
       /** @description ISO 8601 timestamp (UTC) */
       at: string;
-      detail: string | null;
+      detail: components['schemas']['NextCursor'];
       durationMs: number;
       id: string;
       method: string;
       operation: string;
       outcome: 'success' | 'warning' | 'failure';
       path: string;
-      resourceId: string | null;
-      resourceType: string | null;
+      resourceId: components['schemas']['NextCursor'];
+      resourceType: components['schemas']['NextCursor'];
       status: number;
       token: {
         id: string;
@@ -3348,7 +3355,7 @@ export interface components {
     };
     ScimRequestPage: {
       items: components['schemas']['ScimRequestEntry'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     ScimRoleMapping: {
       active: boolean;
@@ -3357,13 +3364,13 @@ export interface components {
       createdBy: components['schemas']['GroupRef'];
       group: components['schemas']['GroupRef'];
       id: string;
-      inactiveReason: string | null;
+      inactiveReason: components['schemas']['NextCursor'];
       role: components['schemas']['GroupRef'];
     };
     ScimRoleMappingList: {
       groups: components['schemas']['GroupRef'][];
       items: components['schemas']['ScimRoleMapping'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
       roles: components['schemas']['GroupRef'][];
     };
     ScimRoleMappingOutcome: {
@@ -3400,16 +3407,16 @@ export interface components {
         };
     SecurityAlert: {
       actor: {
-        id: string | null;
+        id: components['schemas']['NextCursor'];
         label: string;
       } | null;
       assignee: components['schemas']['GroupRef'] | null;
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       dismissedAt: components['schemas']['NullableIso'];
-      dismissReason: string | null;
+      dismissReason: components['schemas']['NextCursor'];
       escalatedAt: components['schemas']['NullableIso'];
-      eventId: string | null;
+      eventId: components['schemas']['NextCursor'];
       id: string;
       link: string | null;
       risk: string;
@@ -3457,17 +3464,17 @@ export interface components {
     };
     ServiceTokenList: {
       items: components['schemas']['ServiceToken'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     SessionSummary: {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       device: string;
       id: string;
-      ip: string | null;
+      ip: components['schemas']['NextCursor'];
       /** @description ISO 8601 timestamp (UTC) */
       lastSeenAt: string;
-      userAgent: string | null;
+      userAgent: components['schemas']['NextCursor'];
     };
     SignInResult: {
       firstSignIn: boolean;
@@ -3498,6 +3505,7 @@ export interface components {
     };
     SnapshotList: {
       items: components['schemas']['SnapshotListItem'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     SnapshotListItem: {
       createdAt: string;
@@ -3509,7 +3517,7 @@ export interface components {
     SnapshotReport: {
       dormant: {
         email: string;
-        lastActiveAt: string | null;
+        lastActiveAt: components['schemas']['NextCursor'];
         name: string;
         role: string;
         userId: string;
@@ -3520,7 +3528,7 @@ export interface components {
       invitations: {
         email: string;
         expiresAt: string;
-        invitedBy: string | null;
+        invitedBy: components['schemas']['NextCursor'];
         role: string;
         status: 'pending' | 'expired';
       }[];
@@ -3542,11 +3550,11 @@ export interface components {
       }[];
       tokens: {
         createdAt: string;
-        createdBy: string | null;
+        createdBy: components['schemas']['NextCursor'];
         kind: 'service' | 'scim';
-        lastUsedAt: string | null;
+        lastUsedAt: components['schemas']['NextCursor'];
         name: string;
-        revokedAt: string | null;
+        revokedAt: components['schemas']['NextCursor'];
       }[];
     };
     SnapshotSummary: {
@@ -3570,18 +3578,18 @@ export interface components {
       id: string;
       issuer: string;
       jitEnabled: boolean;
-      jwksUrl: string | null;
+      jwksUrl: components['schemas']['NextCursor'];
       kind: 'oidc' | 'saml';
       lastTest: components['schemas']['SsoTestResult'] | null;
       name: string;
       preset: components['schemas']['SsoPreset'];
       redirectUri: string;
       saml: components['schemas']['SamlConnectionDetails'] | null;
-      tenantId: string | null;
+      tenantId: components['schemas']['NextCursor'];
       tokenAuthMethod: components['schemas']['SsoTokenAuthMethod'];
     };
     SsoDomain: {
-      connectionId: string | null;
+      connectionId: components['schemas']['NextCursor'];
       domain: string;
       id: string;
       txtRecord: string;
@@ -3600,12 +3608,12 @@ export interface components {
       createdBy: components['schemas']['GroupRef'];
       id: string;
       idpGroup: string;
-      inactiveReason: string | null;
+      inactiveReason: components['schemas']['NextCursor'];
       role: components['schemas']['GroupRef'];
     };
     SsoRoleRuleList: {
       items: components['schemas']['SsoRoleRule'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
       roles: components['schemas']['GroupRef'][];
     };
     SsoSettings: {
@@ -3637,7 +3645,7 @@ export interface components {
         email: string;
         kind: string;
         text: string;
-        userId: string | null;
+        userId: components['schemas']['NextCursor'];
       } | null;
       ok: boolean;
     };
@@ -3822,7 +3830,7 @@ export interface components {
         id: string;
         status: string;
       } | null;
-      provisionedBy: string | null;
+      provisionedBy: components['schemas']['NextCursor'];
       restoreUntil: components['schemas']['NullableIso'];
       role: components['schemas']['GroupRef'];
       rolePrivileged: boolean;
@@ -3842,7 +3850,7 @@ export interface components {
     };
     UserList: {
       items: components['schemas']['UserSummary'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
       /** @description Users matching the filter; when totalExact is false, at least this many (a capped count). */
       total: number;
       /** @description False when more than 1,000 match a search or last-active filter and total is that cap ("1,000+"); GET /api/users/count gives the exact figure. */
@@ -3868,14 +3876,14 @@ export interface components {
       id: string;
       lastActiveAt: components['schemas']['NullableIso'];
       name: string;
-      provisionedBy: string | null;
+      provisionedBy: components['schemas']['NextCursor'];
       role: components['schemas']['GroupRef'];
       status: components['schemas']['UserStatus'];
       usage?: components['schemas']['UserUsageSummary'];
     };
     UserUsageSummary: {
       events30d: number;
-      topType: string | null;
+      topType: components['schemas']['NextCursor'];
     };
     UserWorkspace: {
       owned: boolean;
@@ -3889,6 +3897,7 @@ export interface components {
     };
     UserWorkspaceList: {
       items: components['schemas']['UserWorkspace'][];
+      nextCursor: components['schemas']['NextCursor'];
     };
     VerifyPasskeyBody: {
       credential: components['schemas']['AuthenticationCredential'];
@@ -3980,7 +3989,7 @@ export interface components {
       eventId: string;
       eventType: string;
       id: string;
-      lastError: string | null;
+      lastError: components['schemas']['NextCursor'];
       lastStatusCode: number | null;
       /** @description ISO 8601 timestamp (UTC) */
       nextAttemptAt: string;
@@ -3988,7 +3997,7 @@ export interface components {
     };
     WebhookDeliveryList: {
       items: components['schemas']['WebhookDelivery'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     WebhookEndpoint: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -4002,7 +4011,7 @@ export interface components {
     };
     WebhookEndpointList: {
       items: components['schemas']['WebhookEndpoint'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     Workspace: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -4031,7 +4040,7 @@ export interface components {
     };
     WorkspaceList: {
       items: components['schemas']['Workspace'][];
-      nextCursor: string | null;
+      nextCursor: components['schemas']['NextCursor'];
     };
     WorkspaceMember: {
       /** @description ISO 8601 timestamp (UTC) */
@@ -4066,7 +4075,12 @@ export type $defs = Record<string, never>;
 export interface operations {
   listCampaigns: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -4608,14 +4622,19 @@ export interface operations {
   };
   listMyReviewItems: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The review items assigned to you in open campaigns. */
+      /** @description One page of the review items assigned to you in open campaigns, with the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4682,7 +4701,12 @@ export interface operations {
   };
   listSnapshots: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -5574,13 +5598,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of your own Workspaces by name, with how you reach each one. */
+      /** @description One page of the user’s Workspaces, by name, and how the user reaches each one. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MyWorkspaceList'];
+          'application/json': components['schemas']['UserWorkspaceList'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -6719,14 +6743,19 @@ export interface operations {
   };
   listRestorableUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description One page of deleted users still inside the restore period. */
+      /** @description One page of deleted users still inside the restore period, soonest purge first, with the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6890,7 +6919,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The group with its members. */
+      /** @description The group with the first page of its members and the cursor of the next. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -6966,7 +6995,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The group with its members. */
+      /** @description The group with the first page of its members and the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7124,13 +7153,94 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The group with its members. */
+      /** @description The group with the first page of its members and the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['GroupDetail'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listGroupMembers: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the group’s members, by name, with the cursor of the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GroupMemberList'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
@@ -7204,7 +7314,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The group with its members. */
+      /** @description The group with the first page of its members and the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7284,7 +7394,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The group with its members. */
+      /** @description The group with the first page of its members and the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7891,20 +8001,34 @@ export interface operations {
   };
   listRoles: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The organization’s roles with their holders count. */
+      /** @description One page of the organization’s roles (system roles first, then by name) with their holders count. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['RoleList'];
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description No valid session or token: sign in again, or send a valid bearer token. */
@@ -9318,14 +9442,19 @@ export interface operations {
   };
   listAlertAssignees: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The people an alert can be assigned to. */
+      /** @description One page of the people an alert can be assigned to, by name, with the cursor of the next. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9337,6 +9466,7 @@ export interface operations {
               id: string;
               name: string;
             }[];
+            nextCursor: components['schemas']['NextCursor'];
           };
         };
       };
@@ -13390,7 +13520,12 @@ export interface operations {
   };
   listUserWorkspaces: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
+        cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
+        limit?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -13399,7 +13534,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Workspaces and how the user reaches each one. */
+      /** @description One page of the user’s Workspaces, by name, and how the user reaches each one. */
       200: {
         headers: {
           [name: string]: unknown;

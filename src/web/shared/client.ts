@@ -70,3 +70,18 @@ export function call<M extends Method, P extends PathsWith<M>>(
     noStepUp: options.noStepUp,
   });
 }
+
+/**
+ * Every item of a keyset-paged list (`{ items, nextCursor }`), following the cursors page by page: for
+ * the short lists a select or a lookup needs whole (roles, groups). Stops after `max` items.
+ */
+export async function everyPage<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, max = Infinity): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor && items.length < max);
+  return items;
+}

@@ -1,19 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { call, type Schema } from './client';
+import { call, everyPage } from './client';
 
-const fetchRoles = () => call('get', '/api/roles');
+/** Every role, following the list's pages (200 a page): selects need them all. */
+export const fetchAllRoles = async () => ({ items: await everyPage((cursor) => call('get', '/api/roles', { query: { cursor, limit: 200 } })) });
 
 /** Every group for the filters and dialogs, following the list's pages (200 a page) up to a bound. */
-async function fetchGroups(): Promise<{ items: Schema<'Group'>[] }> {
-  const items: Schema<'Group'>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await call('get', '/api/groups', { query: { cursor } });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < LOOKUP_GROUPS_MAX);
-  return { items };
-}
+const fetchGroups = async () => ({ items: await everyPage((cursor) => call('get', '/api/groups', { query: { cursor } }), LOOKUP_GROUPS_MAX) });
 const LOOKUP_GROUPS_MAX = 2_000;
 
 /**
@@ -22,7 +14,7 @@ const LOOKUP_GROUPS_MAX = 2_000;
  * suffix, because those features cache a different shape under the bare key.
  */
 export function useRoles() {
-  return useQuery({ queryKey: ['roles', 'lookup'], queryFn: fetchRoles, staleTime: 5_000 });
+  return useQuery({ queryKey: ['roles', 'lookup'], queryFn: fetchAllRoles, staleTime: 5_000 });
 }
 
 export function useGroups() {

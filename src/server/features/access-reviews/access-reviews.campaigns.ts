@@ -1,9 +1,11 @@
 import type { Campaign, CampaignDetail, CreateCampaignBody, ItemContext, ReviewItem } from '../../../contracts/access-reviews.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import { isPrivilegedSet } from '../../../contracts/permissions.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { ownedCounts } from '../ownership/index.js';
 import { findRole, listRoleRowsOf, rolePermissions, type RoleRow } from '../roles/index.js';
@@ -221,9 +223,16 @@ async function toCampaigns(db: DbOrTrx, rows: CampaignRow[]): Promise<Campaign[]
   return out;
 }
 
-export async function listCampaigns(ctx: RequestContext): Promise<{ items: Campaign[] }> {
+/** One page of campaigns, newest first, with their progress. */
+export async function listCampaigns(ctx: RequestContext, query: PageQuery): Promise<{ items: Campaign[]; nextCursor: string | null }> {
   const db = await readDbOf(ctx);
-  return { items: await toCampaigns(db, await listCampaignRows(db, ctx.organizationId)) };
+  const limit = limitOf(query);
+  const before = decodeCursor(query.cursor, 2);
+  const page = pageOf(await listCampaignRows(db, ctx.organizationId, before && { createdAt: before[0], id: before[1] }, limit), limit, (row) => [
+    row.created_at,
+    row.id,
+  ]);
+  return { items: await toCampaigns(db, page.rows), nextCursor: page.nextCursor };
 }
 
 export async function requireCampaign(db: DbOrTrx, organizationId: string, id: string): Promise<CampaignRow> {

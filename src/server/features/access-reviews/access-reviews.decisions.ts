@@ -1,7 +1,9 @@
 import type { DecideBody, DecideResult, ReviewItem } from '../../../contracts/access-reviews.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { ACCESS_REVIEWS_ERRORS } from './access-reviews.errors.js';
 import { toReviewItems } from './access-reviews.campaigns.js';
 import { decisionRefusal } from './access-reviews.rules.js';
@@ -9,8 +11,13 @@ import type { CampaignRow, ItemRow } from './access-reviews.table.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
-/** The items of open campaigns the signed-in person reviews (assigned, or in their role's pool), own access included so the reason shows. */
-export async function myReviewItems(ctx: Ctx): Promise<{ items: ReviewItem[] }> {
+/**
+ * One page of the items of open campaigns the signed-in person reviews (assigned, or in their role's
+ * pool), own access included so the reason shows; ordered by campaign, user email and id.
+ */
+export async function myReviewItems(ctx: Ctx, query: PageQuery): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 3);
   const db = ctx.deps.db;
   const campaigns = await db
     .selectFrom('access_review_campaigns')
@@ -18,9 +25,9 @@ export async function myReviewItems(ctx: Ctx): Promise<{ items: ReviewItem[] }> 
     .where('organization_id', '=', ctx.organizationId)
     .where('status', '=', 'open')
     .execute();
-  if (campaigns.length === 0) return { items: [] };
+  if (campaigns.length === 0) return { items: [], nextCursor: null };
   const poolCampaigns = campaigns.filter((c) => c.reviewer_mode === 'role_holders' && c.reviewer_role_id === ctx.actor.roleId).map((c) => c.id);
-  const items = await db
+  let q = db
     .selectFrom('access_review_items')
     .selectAll()
     .where('organization_id', '=', ctx.organizationId)
@@ -34,13 +41,25 @@ export async function myReviewItems(ctx: Ctx): Promise<{ items: ReviewItem[] }> 
         eb('reviewer_user_id', '=', ctx.actor.userId),
         ...(poolCampaigns.length ? [eb.and([eb('reviewer_user_id', 'is', null), eb('campaign_id', 'in', poolCampaigns)])] : []),
       ]),
-    )
+    );
+  if (after) {
+    const [campaignId, email, id] = after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('campaign_id', '>', campaignId),
+        eb.and([eb('campaign_id', '=', campaignId), eb('user_email', '>', email)]),
+        eb.and([eb('campaign_id', '=', campaignId), eb('user_email', '=', email), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  const rows = await q
     .orderBy('campaign_id')
     .orderBy('user_email')
     .orderBy('id')
-    .limit(2000)
+    .limit(limit + 1)
     .execute();
-  return { items: await toReviewItems(db, new Map(campaigns.map((c) => [c.id, c])), items, ctx.actor) };
+  const page = pageOf(rows, limit, (row) => [row.campaign_id, row.user_email, row.id]);
+  return { items: await toReviewItems(db, new Map(campaigns.map((c) => [c.id, c])), page.rows, ctx.actor), nextCursor: page.nextCursor };
 }
 
 async function loadItems(ctx: Ctx, ids: string[]) {

@@ -14,6 +14,12 @@ export interface PersonRow {
   last_sign_in_at: string | null;
 }
 
+/** The key of a newest-first page: the last row's creation time and id. */
+export interface NewestFirstKey {
+  createdAt: string;
+  id: string;
+}
+
 const PERSON = ['id', 'name', 'email', 'role_id', 'status', 'last_active_at', 'last_sign_in_at'] as const;
 
 /** Active users holding one of `roleIds`, by email. */
@@ -207,14 +213,18 @@ export function insertSnapshot(db: DbOrTrx, row: SnapshotRow) {
   return db.insertInto('access_review_snapshots').values(row).execute();
 }
 
-export function listSnapshotRows(db: DbOrTrx, organizationId: string) {
-  return db
+/** Newest first; `before` is the (created_at, id) of the last snapshot of the previous page. */
+export function listSnapshotRows(db: DbOrTrx, organizationId: string, before: NewestFirstKey | null, limit: number) {
+  let q = db
     .selectFrom('access_review_snapshots')
     .select(['id', 'created_at', 'created_by_label', 'dormant_days', 'summary'])
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', organizationId);
+  if (before)
+    q = q.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+  return q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(200)
+    .limit(limit + 1)
     .execute();
 }
 
@@ -226,14 +236,15 @@ export function findCampaign(db: DbOrTrx, organizationId: string, id: string): P
   return db.selectFrom('access_review_campaigns').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listCampaignRows(db: DbOrTrx, organizationId: string): Promise<CampaignRow[]> {
-  return db
-    .selectFrom('access_review_campaigns')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
+/** Newest first; `before` is the (created_at, id) of the last campaign of the previous page. */
+export function listCampaignRows(db: DbOrTrx, organizationId: string, before: NewestFirstKey | null, limit: number): Promise<CampaignRow[]> {
+  let q = db.selectFrom('access_review_campaigns').selectAll().where('organization_id', '=', organizationId);
+  if (before)
+    q = q.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+  return q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(200)
+    .limit(limit + 1)
     .execute();
 }
 

@@ -15,7 +15,7 @@ import {
   SnapshotExportQuery,
   SnapshotList,
 } from '../../../contracts/access-reviews.js';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, PageQuery } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { campaignDetail, listCampaigns, startCampaign } from './access-reviews.campaigns.js';
@@ -49,8 +49,14 @@ export const accessReviewsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
   });
   app.get('/api/access-reviews/snapshots', {
     config: { permission: VIEW },
-    schema: { operationId: 'listSnapshots', tags, summary: 'Stored snapshots, newest first', response: { 200: SnapshotList, ...errors } },
-    handler: async (request) => listSnapshots(contextOf(request, deps)),
+    schema: {
+      operationId: 'listSnapshots',
+      tags,
+      summary: 'Stored snapshots, newest first, one page at a time',
+      querystring: PageQuery,
+      response: { 200: SnapshotList, ...errors },
+    },
+    handler: async (request) => listSnapshots(contextOf(request, deps), request.query),
   });
   app.get('/api/access-reviews/snapshots/:id', {
     config: { permission: VIEW },
@@ -73,6 +79,18 @@ export const accessReviewsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
     },
   });
 
+  app.get('/api/access-reviews/campaigns', {
+    config: { permission: VIEW },
+    schema: {
+      operationId: 'listCampaigns',
+      tags,
+      summary: 'Review campaigns, newest first, with their progress, one page at a time',
+      querystring: PageQuery,
+      response: { 200: CampaignList, ...errors },
+    },
+    handler: async (request) => listCampaigns(contextOf(request, deps), request.query),
+  });
+
   await app.register(campaignRoutes, { deps });
 };
 
@@ -87,11 +105,6 @@ const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
       response: { 201: CampaignDetail, ...errors },
     },
     handler: async (request, reply) => reply.status(201).send(await startCampaign(contextOf(request, deps), request.body)),
-  });
-  app.get('/api/access-reviews/campaigns', {
-    config: { permission: VIEW },
-    schema: { operationId: 'listCampaigns', tags, summary: 'Review campaigns, newest first, with their progress', response: { 200: CampaignList, ...errors } },
-    handler: async (request) => listCampaigns(contextOf(request, deps)),
   });
   app.get('/api/access-reviews/campaigns/:id', {
     config: { permission: VIEW },
@@ -161,10 +174,11 @@ const reviewerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { 
     schema: {
       operationId: 'listMyReviewItems',
       tags,
-      summary: 'The review items assigned to me in open campaigns',
+      summary: 'The review items assigned to me in open campaigns, one page at a time',
+      querystring: PageQuery,
       response: { 200: MyReviewItems, ...errors },
     },
-    handler: async (request) => myReviewItems(contextOf(request, deps)),
+    handler: async (request) => myReviewItems(contextOf(request, deps), request.query),
   });
   app.post('/api/access-reviews/decisions', {
     config: { permission: 'authenticated' },

@@ -1,8 +1,10 @@
 import type { Snapshot, SnapshotListItem, SnapshotReport } from '../../../contracts/access-reviews.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import { isPrivilegedPermission, isPrivilegedSet, PERMISSIONS } from '../../../contracts/permissions.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { listRoleRowsOf, rolePermissions } from '../roles/index.js';
 import { ACCESS_REVIEWS_ERRORS } from './access-reviews.errors.js';
@@ -126,9 +128,13 @@ export async function generateSnapshot(ctx: RequestContext & { actor: Actor }, d
   return { ...toListItem(row), report };
 }
 
-export async function listSnapshots(ctx: RequestContext): Promise<{ items: SnapshotListItem[] }> {
-  const rows = await listSnapshotRows(await readDbOf(ctx), ctx.organizationId);
-  return { items: rows.map(toListItem) };
+/** One page of stored snapshots, newest first. */
+export async function listSnapshots(ctx: RequestContext, query: PageQuery): Promise<{ items: SnapshotListItem[]; nextCursor: string | null }> {
+  const limit = limitOf(query);
+  const before = decodeCursor(query.cursor, 2);
+  const rows = await listSnapshotRows(await readDbOf(ctx), ctx.organizationId, before && { createdAt: before[0], id: before[1] }, limit);
+  const page = pageOf(rows, limit, (row) => [row.created_at, row.id]);
+  return { items: page.rows.map(toListItem), nextCursor: page.nextCursor };
 }
 
 export async function getSnapshot(ctx: RequestContext, id: string): Promise<Snapshot> {

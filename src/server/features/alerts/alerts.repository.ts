@@ -64,17 +64,22 @@ export function findAlertForChange(db: DbOrTrx, dialect: Dialect, organizationId
 }
 
 /** Active people of the organization whose role may view security events: who can be assigned or told. */
-export async function securityViewers(db: DbOrTrx, organizationId: string, limit: number | 'all' = 50) {
+/** Active holders of a role that views security events, by name then id: every one, or a page after `page.after`. */
+export async function securityViewers(db: DbOrTrx, organizationId: string, page: { after: { name: string; id: string } | null; limit: number } | 'all') {
   const roleIds = await securityViewerRoleIds(db, organizationId);
   if (roleIds.length === 0) return [];
-  const query = db
+  let query = db
     .selectFrom('users')
     .select(['id', 'name', 'email'])
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'active')
     .where('role_id', 'in', roleIds)
-    .orderBy('name');
-  return (limit === 'all' ? query : query.limit(limit)).execute();
+    .orderBy('name')
+    .orderBy('id');
+  if (page === 'all') return query.execute();
+  const after = page.after;
+  if (after) query = query.where((eb) => eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]));
+  return query.limit(page.limit + 1).execute();
 }
 
 /** Whether one person may be assigned an alert: asked of that person, however many viewers there are. */

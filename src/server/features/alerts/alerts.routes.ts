@@ -10,7 +10,7 @@ import {
   OpenAlertCount,
   SecurityAlert,
 } from '../../../contracts/alerts.js';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, NextCursor, PageQuery } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { alertAssignees, assignAlert, digestSetting, dismissAlert, escalateAlert, listAlerts, openAlertCount, setDigestSetting } from './alerts.service.js';
@@ -19,9 +19,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const tags = ['Security Center'];
 const permission = 'security.view_events' as const;
 const Assignees = Type.Object(
-  { items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })) },
+  { items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })), nextCursor: NextCursor },
   {
-    description: 'The people an alert can be assigned to.',
+    description: 'One page of the people an alert can be assigned to, by name, with the cursor of the next.',
   },
 );
 
@@ -43,8 +43,14 @@ export const alertsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
   app.get('/api/security/alerts/assignees', {
     config: { permission },
-    schema: { operationId: 'listAlertAssignees', tags, summary: 'People an alert can be assigned to', response: { 200: Assignees, ...errors } },
-    handler: async (request) => alertAssignees(contextOf(request, deps)),
+    schema: {
+      operationId: 'listAlertAssignees',
+      tags,
+      summary: 'People an alert can be assigned to, by name, one page at a time',
+      querystring: PageQuery,
+      response: { 200: Assignees, ...errors },
+    },
+    handler: async (request) => alertAssignees(contextOf(request, deps), request.query),
   });
   app.post('/api/security/alerts/:id/dismiss', {
     config: { permission },
@@ -82,6 +88,11 @@ export const alertsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
     handler: async (request) => escalateAlert(contextOf(request, deps), request.params.id, request.body.reason),
   });
+  await app.register(digestRoutes, { deps });
+};
+
+/** Each viewer's own choice: whether the daily digest of alerts comes to them by email. */
+const digestRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/security/alerts/digest', {
     config: { permission },
     schema: {

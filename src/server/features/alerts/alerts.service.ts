@@ -1,8 +1,10 @@
 import type { Static } from 'typebox';
 import { OPEN_ALERTS_SHOWN_UP_TO, type AlertQuery, type SecurityAlert } from '../../../contracts/alerts.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { enqueueMail } from '../../platform/mail/mail.service.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { ALERTS_ERRORS } from './alerts.errors.js';
@@ -141,8 +143,13 @@ export async function escalateAlert(ctx: SignedIn, id: string, reason: string): 
   return reread(ctx, id);
 }
 
-export async function alertAssignees(ctx: SignedIn) {
-  return { items: (await securityViewers(await readDbOf(ctx), ctx.organizationId)).map((v) => ({ id: v.id, name: v.name, email: v.email })) };
+/** One page of the people an alert can be assigned to, by name. */
+export async function alertAssignees(ctx: SignedIn, query: PageQuery) {
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await securityViewers(await readDbOf(ctx), ctx.organizationId, { after: after && { name: after[0], id: after[1] }, limit });
+  const page = pageOf(rows, limit, (v) => [v.name, v.id]);
+  return { items: page.rows.map((v) => ({ id: v.id, name: v.name, email: v.email })), nextCursor: page.nextCursor };
 }
 
 export async function digestSetting(ctx: SignedIn) {

@@ -35,15 +35,19 @@ export async function countMembers(db: DbOrTrx, organizationId: string, groupId:
   return row?.member_count ?? 0;
 }
 
-export function listMembers(db: DbOrTrx, organizationId: string, groupId: string, limit = 500) {
-  return db
+/** A page of the group's members by name then id; `after` is the (name, id) of the last member seen. */
+export function listMembers(db: DbOrTrx, organizationId: string, groupId: string, after: { name: string; id: string } | null, limit: number) {
+  let q = db
     .selectFrom('group_members')
     .innerJoin('users', 'users.id', 'group_members.user_id')
     .select(['users.id', 'users.name', 'users.email', 'users.status', 'group_members.added_at'])
     .where('group_members.organization_id', '=', organizationId)
-    .where('group_members.group_id', '=', groupId)
+    .where('group_members.group_id', '=', groupId);
+  if (after) q = q.where((eb) => eb.or([eb('users.name', '>', after.name), eb.and([eb('users.name', '=', after.name), eb('users.id', '>', after.id)])]));
+  return q
     .orderBy('users.name')
-    .limit(limit)
+    .orderBy('users.id')
+    .limit(limit + 1)
     .execute();
 }
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
-import { CreateGroupBody, GroupDetail, GroupList, GroupListQuery, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import { ErrorBody, IdParams, Ok, PageQuery, ReasonBody } from '../../../contracts/common.js';
+import { CreateGroupBody, GroupDetail, GroupList, GroupListQuery, GroupMemberList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { changeGroupMembers, createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups.service.js';
+import { changeGroupMembers, createGroup, deleteGroup, getGroup, listGroupMembers, listGroups, updateGroup } from './groups.service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
@@ -29,7 +29,13 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
 
   app.get('/api/groups/:id', {
     config: { permission: 'groups.view' },
-    schema: { operationId: 'getGroup', tags: ['Groups'], summary: 'A group with its members', params: IdParams, response: { 200: GroupDetail, ...errors } },
+    schema: {
+      operationId: 'getGroup',
+      tags: ['Groups'],
+      summary: 'A group with the first page of its members',
+      params: IdParams,
+      response: { 200: GroupDetail, ...errors },
+    },
     handler: async (request) => getGroup(contextOf(request, deps), request.params.id),
   });
 
@@ -60,6 +66,24 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       await deleteGroup(contextOf(request, deps), request.params.id, request.query.reason);
       return { ok: true as const };
     },
+  });
+
+  await app.register(memberRoutes, { deps });
+};
+
+/** A group's members: read page by page, added, removed. */
+const memberRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/groups/:id/members', {
+    config: { permission: 'groups.view' },
+    schema: {
+      operationId: 'listGroupMembers',
+      tags: ['Groups'],
+      summary: 'A group’s members by name, one page at a time',
+      params: IdParams,
+      querystring: PageQuery,
+      response: { 200: GroupMemberList, ...errors },
+    },
+    handler: async (request) => listGroupMembers(contextOf(request, deps), request.params.id, request.query),
   });
 
   app.post('/api/groups/:id/members', {

@@ -1,9 +1,11 @@
 import type { Static } from 'typebox';
-import type { CreateGroupBody, Group, GroupDetail, GroupListQuery, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
+import { PAGE_LIMIT_MAX, type PageQuery } from '../../../contracts/common.js';
+import type { CreateGroupBody, Group, GroupDetail, GroupListQuery, GroupMemberList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { GROUPS_ERRORS } from './groups.errors.js';
@@ -66,23 +68,12 @@ export function sprawlHints(memberCount: number): string[] {
 
 /** One page of groups by name (keyset on name, id), with the cursor of the next page or null. */
 export async function listGroups(ctx: RequestContext, query: GroupListQuery): Promise<{ items: Group[]; nextCursor: string | null }> {
-  const limit = query.limit ?? 200;
-  const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId, decodeCursor(query.cursor), limit);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null;
-  return { items: page.map(toGroup), nextCursor };
-}
-
-function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through
-  }
-  throw fail(GROUPS_ERRORS, 'INVALID_CURSOR');
+  // Up to 200 by default: the invite dialog and the users filter list every group by name.
+  const limit = query.limit ?? PAGE_LIMIT_MAX;
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId, after && { name: after[0], id: after[1] }, limit);
+  const page = pageOf(rows, limit, (row) => [row.name, row.id]);
+  return { items: page.rows.map(toGroup), nextCursor: page.nextCursor };
 }
 
 function toGroup(r: Awaited<ReturnType<typeof listGroupRowsWithCounts>>[number]): Group {
@@ -102,10 +93,11 @@ async function requireGroup(db: DbOrTrx, organizationId: string, id: string) {
   return row;
 }
 
+/** The group with the first page of its members (by name); GET /api/groups/:id/members pages on from membersNextCursor. */
 export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDetail> {
   const db = await readDbOf(ctx);
   const row = await requireGroup(db, ctx.organizationId, id);
-  const [count, members] = await Promise.all([countMembers(db, ctx.organizationId, id), listMembers(db, ctx.organizationId, id)]);
+  const [count, members] = await Promise.all([countMembers(db, ctx.organizationId, id), memberPage(db, ctx.organizationId, id, {})]);
   return {
     id: row.id,
     name: row.name,
@@ -113,8 +105,24 @@ export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDe
     memberCount: count,
     createdAt: row.created_at,
     hints: sprawlHints(count),
-    members: members.map((m) => ({ id: m.id, name: m.name, email: m.email, status: m.status, addedAt: m.added_at })),
+    members: members.items,
+    membersNextCursor: members.nextCursor,
   };
+}
+
+/** One page of a group's members, by name then id. */
+export async function listGroupMembers(ctx: RequestContext, id: string, query: PageQuery): Promise<GroupMemberList> {
+  const db = await readDbOf(ctx);
+  await requireGroup(db, ctx.organizationId, id);
+  return memberPage(db, ctx.organizationId, id, query);
+}
+
+async function memberPage(db: DbOrTrx, organizationId: string, groupId: string, query: PageQuery): Promise<GroupMemberList> {
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await listMembers(db, organizationId, groupId, after && { name: after[0], id: after[1] }, limit);
+  const page = pageOf(rows, limit, (m) => [m.name, m.id]);
+  return { items: page.rows.map((m) => ({ id: m.id, name: m.name, email: m.email, status: m.status, addedAt: m.added_at })), nextCursor: page.nextCursor };
 }
 
 async function assertNameFree(db: DbOrTrx, organizationId: string, name: string, exceptId?: string): Promise<void> {

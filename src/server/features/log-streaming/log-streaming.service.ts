@@ -4,7 +4,7 @@ import type { CreateLogStreamBody } from '../../../contracts/log-streaming.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { afterKeyset, decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { assertPublicHost, OutboundAddressRefused, urlHost } from '../../platform/outbound-url.js';
 import { newToken } from '../../platform/tokens.js';
 import { LOG_STREAMING_ERRORS } from './log-streaming.errors.js';
@@ -59,7 +59,7 @@ function toContract(row: LogStreamDestinationRow, stats?: DestinationStats) {
 
 /** One page of the active destinations, oldest first (created_at, id ascending), with their delivery state. */
 export async function listDestinations(ctx: SignedIn, query: PageQuery) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   let q = ctx.deps.db.selectFrom('log_stream_destinations').selectAll().where('organization_id', '=', ctx.organizationId).where('disabled_at', 'is', null);
   if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'asc'));

@@ -4,7 +4,7 @@ import { ErrorBody, PageQuery } from '../../../contracts/common.js';
 import { MailMessageList } from '../../../contracts/mailbox.js';
 import type { Deps } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { listLocalMail } from '../../platform/mail/mail.service.js';
 import { MAILBOX_ERRORS } from './mailbox.errors.js';
 
@@ -49,7 +49,7 @@ export const mailboxRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       if (why) {
         throw fail(MAILBOX_ERRORS, 'MAILBOX_DISABLED', { reason: why });
       }
-      const limit = request.query.limit ?? DEFAULT_PAGE_LIMIT;
+      const limit = limitOf(request.query);
       const rows = await listLocalMail(deps.db, decodeKeysetCursor(request.query.cursor), limit + 1);
       return keysetPage(
         rows,

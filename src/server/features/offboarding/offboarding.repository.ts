@@ -121,16 +121,16 @@ export function activeSequencesOf(db: DbOrTrx, organizationId: string, userId: s
 }
 
 /** Deleted users not yet purged (their tombstone is kept), the soonest purge first. */
-export function restorableUsers(db: DbOrTrx, organizationId: string, now: string, limit: number) {
-  return db
+/** Soonest purge first, then by id; `after` is the (purge_after, id) of the last one of the previous page. */
+export function restorableUsers(db: DbOrTrx, organizationId: string, now: string, after: { purgeAfter: string; id: string } | null, limit: number) {
+  let q = db
     .selectFrom('users')
     .select(['id', 'name', 'deleted_at', 'purge_after'])
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'deleted')
     .where('tombstone', 'is not', null)
-    .where('purge_after', '>', now)
-    .orderBy('purge_after')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .where('purge_after', '>', now);
+  if (after)
+    q = q.where((eb) => eb.or([eb('purge_after', '>', after.purgeAfter), eb.and([eb('purge_after', '=', after.purgeAfter), eb('id', '>', after.id)])]));
+  return q.orderBy('purge_after').orderBy('id').limit(limit).execute();
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   DeactivateBody,
   DeactivateResult,
@@ -21,6 +21,7 @@ import { deactivateUser, listPausedSequences, reactivateUser } from './offboardi
 import { restorableUsers } from './offboarding.repository.js';
 import { restoreUser } from './offboarding.restore.js';
 import { nowIso } from '../../platform/deps.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { getOwnershipReview, listOwnershipItems } from './offboarding.review.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 422: ErrorBody };
@@ -142,12 +143,19 @@ function deletionRoutes(app: App, deps: Deps, kick: KickWebhooks): void {
       operationId: 'listRestorableUsers',
       tags: ['Offboarding'],
       summary: 'Deleted users still inside the restore period (their personal data not yet purged), the soonest purge first',
+      querystring: PageQuery,
       response: { 200: RestorableUserList, ...errors },
     },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
-      const rows = await restorableUsers(deps.db, ctx.organizationId, nowIso(deps), 200);
-      return { items: rows.map((r) => ({ id: r.id, label: r.name, deletedAt: r.deleted_at ?? '', restoreUntil: r.purge_after ?? '' })) };
+      const limit = limitOf(request.query);
+      const after = decodeCursor(request.query.cursor, 2);
+      const rows = await restorableUsers(deps.db, ctx.organizationId, nowIso(deps), after && { purgeAfter: after[0], id: after[1] }, limit + 1);
+      const page = pageOf(rows, limit, (r) => [r.purge_after ?? '', r.id]);
+      return {
+        items: page.rows.map((r) => ({ id: r.id, label: r.name, deletedAt: r.deleted_at ?? '', restoreUntil: r.purge_after ?? '' })),
+        nextCursor: page.nextCursor,
+      };
     },
   });
 }

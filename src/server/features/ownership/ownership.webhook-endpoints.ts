@@ -5,7 +5,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { afterKeyset, decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { assertPublicHost, OutboundAddressRefused, urlHost } from '../../platform/outbound-url.js';
 import { newToken } from '../../platform/tokens.js';
 import { OWNERSHIP_ERRORS } from './ownership.errors.js';
@@ -34,7 +34,7 @@ async function endpointStats(db: DbOrTrx, organizationId: string, endpointIds: s
 
 /** One page of the organization's endpoints, oldest first (created_at, id ascending), with their queue counts. */
 export async function listWebhookEndpoints(ctx: RequestContext, query: PageQuery) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   let q = ctx.deps.db.selectFrom('webhook_endpoints').selectAll().where('organization_id', '=', ctx.organizationId);
   if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'asc'));
@@ -145,7 +145,7 @@ export async function disableWebhookEndpoint(ctx: RequestContext & { actor: Acto
 
 /** One page of the organization's deliveries, newest first (created_at, id descending). */
 export async function listWebhookDeliveries(ctx: RequestContext, query: PageQuery) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   let q = ctx.deps.db.selectFrom('webhook_outbox').selectAll().where('organization_id', '=', ctx.organizationId);
   if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));

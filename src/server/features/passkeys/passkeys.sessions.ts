@@ -3,7 +3,7 @@ import type { PageQuery } from '../../../contracts/common.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { activeSessionPageOf, activeSessionsOf, revokeSessionById } from '../auth/index.js';
 import { deviceLabel } from '../../platform/device.js';
 import { PASSKEYS_ERRORS } from './passkeys.errors.js';
@@ -33,7 +33,7 @@ export async function listOwnSessions(ctx: SignedIn) {
 
 /** One page of the open sessions, newest sign-in first (created_at, id descending). */
 export async function pageOwnSessions(ctx: SignedIn, query: PageQuery) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const rows = await activeSessionPageOf(ctx.deps.db, ctx.organizationId, ctx.actor.userId, nowIso(ctx.deps), decodeKeysetCursor(query.cursor), limit);
   return keysetPage(
     rows,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import type { NewRoleRow, RolePatch, RoleRow } from './roles.table.js';
 
@@ -15,6 +16,34 @@ export function findRoleByName(db: DbOrTrx, organizationId: string, nameNormaliz
 
 export function listRoleRows(db: DbOrTrx, organizationId: string): Promise<RoleRow[]> {
   return db.selectFrom('roles').selectAll().where('organization_id', '=', organizationId).orderBy('system_key', 'desc').orderBy('name').execute();
+}
+
+/** Where a role sorts in the list: system roles (0) before custom ones (1). */
+const customFirst = sql<number>`case when system_key is null then 1 else 0 end`;
+
+/** The key of a role list page: its kind (0 system, 1 custom), name and id. */
+export interface RoleListKey {
+  custom: 0 | 1;
+  name: string;
+  id: string;
+}
+
+/** One page of the roles list: system roles, then custom ones, each by name then id; `after` is the last role seen. */
+export function listRoleRowsPage(db: DbOrTrx, organizationId: string, after: RoleListKey | null, limit: number): Promise<RoleRow[]> {
+  let q = db.selectFrom('roles').selectAll().where('organization_id', '=', organizationId);
+  if (after) {
+    q = q.where((eb) => {
+      const later = eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]);
+      const sameKind = eb.and([eb('system_key', after.custom ? 'is' : 'is not', null), later]);
+      return after.custom ? sameKind : eb.or([eb('system_key', 'is', null), sameKind]);
+    });
+  }
+  return q
+    .orderBy(customFirst)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
 }
 
 /** Holders of each role, every status: from the counts kept with every change (migration 0010), not a scan. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok, ReasonBody } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, Ok, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import { PERMISSIONS } from '../../../contracts/permissions.js';
 import {
   CreateRoleBody,
@@ -43,10 +43,11 @@ function roleCollectionRoutes(app: App, deps: Deps): void {
     schema: {
       operationId: 'listRoles',
       tags: ['Roles'],
-      summary: 'Roles of the organization with their holders count',
-      response: { 200: RoleList, 401: ErrorBody, 403: ErrorBody },
+      summary: 'Roles of the organization with their holders count: system roles first, then by name, one page at a time',
+      querystring: PageQuery,
+      response: { 200: RoleList, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
     },
-    handler: async (request) => ({ items: await listRoles(contextOf(request, deps)) }),
+    handler: async (request) => listRoles(contextOf(request, deps), request.query),
   });
 
   app.post('/api/roles', {

@@ -1,10 +1,21 @@
-import type { PermissionRef, Role } from '../../../contracts/roles.js';
+import type { PageQuery } from '../../../contracts/common.js';
+import type { PermissionRef, Role, RoleList } from '../../../contracts/roles.js';
 import { DEFAULT_ROLE_KEY, isPermissionKey, isPrivilegedSet, PERMISSIONS, SYSTEM_ROLES } from '../../../contracts/permissions.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { ROLES_ERRORS } from './roles.errors.js';
-import { countUsersByRole, countUsersWithRole, findRoleById, findRoleBySystemKey, insertRole, listRoleRows, userNames } from './roles.repository.js';
+import {
+  countUsersByRole,
+  countUsersWithRole,
+  findRoleById,
+  findRoleBySystemKey,
+  insertRole,
+  listRoleRows,
+  listRoleRowsPage,
+  userNames,
+} from './roles.repository.js';
 import type { RoleRow } from './roles.table.js';
 
 export type Ctx = RequestContext & { actor: Actor };
@@ -62,15 +73,20 @@ export async function seedSystemRoles(trx: DbOrTrx, deps: Deps, organizationId: 
   return ids;
 }
 
-export async function listRoles(ctx: RequestContext): Promise<Role[]> {
+/** One page of the organization's roles (system roles first, then by name) with their holders count. */
+export async function listRoles(ctx: RequestContext, query: PageQuery): Promise<RoleList> {
   const { db } = ctx.deps;
-  const [rows, counts] = await Promise.all([listRoleRows(db, ctx.organizationId), countUsersByRole(db, ctx.organizationId)]);
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 3);
+  const key = after && { custom: after[0] === '1' ? (1 as const) : (0 as const), name: after[1], id: after[2] };
+  const [rows, counts] = await Promise.all([listRoleRowsPage(db, ctx.organizationId, key, limit), countUsersByRole(db, ctx.organizationId)]);
+  const page = pageOf(rows, limit, (row) => [row.system_key === null ? '1' : '0', row.name, row.id]);
   const owners = await userNames(
     db,
     ctx.organizationId,
-    rows.map((r) => r.owner_user_id).filter((id): id is string => id !== null),
+    page.rows.map((r) => r.owner_user_id).filter((id): id is string => id !== null),
   );
-  return rows.map((row) => roleRowToRole(row, counts.get(row.id) ?? 0, ownerOf(row, owners)));
+  return { items: page.rows.map((row) => roleRowToRole(row, counts.get(row.id) ?? 0, ownerOf(row, owners))), nextCursor: page.nextCursor };
 }
 
 /** The role, or ROLE_NOT_FOUND: ids from another organization are indistinguishable from unknown ones. */

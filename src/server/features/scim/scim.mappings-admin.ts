@@ -7,7 +7,7 @@ import type { CreateScimRoleMappingBody, ScimRoleMapping, ScimRoleMappingList, S
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { assertNoEscalation, findRole, listRoleRowsOf, lockOrganizationForAccessChange, rolePermissions } from '../roles/index.js';
 import { SCIM_ERRORS } from './scim.errors.js';
 import { applyRoleMappings, inactiveReason } from './scim.mappings.js';
@@ -41,7 +41,7 @@ function toContract(m: MappingWithContext): Static<typeof ScimRoleMapping> {
 /** One page of mappings by group name (then id), with the groups and roles a new mapping can name. */
 export async function listRoleMappings(ctx: Ctx, query: PageQuery): Promise<Static<typeof ScimRoleMappingList>> {
   const db = ctx.deps.db;
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const [mappings, groups, roles] = [
     await mappingPageWithContext(db, ctx.organizationId, decodeKeysetCursor(query.cursor), limit),
     await scimGroupChoices(db, ctx.organizationId),

@@ -8,7 +8,7 @@ import type { CreateScimTokenBody } from '../../../contracts/scim.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { afterKeyset, decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { requireRole, rolePermissions } from '../roles/index.js';
 import { requireUser } from '../users/index.js';
@@ -54,7 +54,7 @@ export async function isScimEnabled(deps: Deps, organizationId: string): Promise
 
 /** Integrations → Provisioning: the switch, the base URL, every token (never a secret). */
 export async function getProvisioning(ctx: RequestContext, query: PageQuery = {}) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   let q = ctx.deps.db.selectFrom('scim_tokens').selectAll().where('organization_id', '=', ctx.organizationId);
   if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));

@@ -4,7 +4,7 @@ import type { CreateServiceTokenBody } from '../../../contracts/service-tokens.j
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { afterKeyset, decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { afterKeyset, decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import type { ServiceCaller } from '../../platform/access.js';
 import { bearerTokenOf, hashToken, newToken } from '../../platform/tokens.js';
 import { SERVICE_TOKENS_ERRORS } from './service-tokens.errors.js';
@@ -18,7 +18,7 @@ function toContract(row: ServiceTokenRow) {
 
 /** One page of the organization's service tokens, newest first (created_at, id descending). */
 export async function listServiceTokens(ctx: RequestContext, query: PageQuery) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const after = decodeKeysetCursor(query.cursor);
   let q = ctx.deps.db.selectFrom('service_tokens').selectAll().where('organization_id', '=', ctx.organizationId);
   if (after) q = q.where(afterKeyset({ key: 'created_at', id: 'id' }, after, 'desc'));

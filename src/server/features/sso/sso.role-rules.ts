@@ -7,7 +7,7 @@ import type { CreateSsoRoleRuleBody, SsoRoleRule, SsoRoleRuleList } from '../../
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
-import { decodeKeysetCursor, DEFAULT_PAGE_LIMIT, keysetPage } from '../../platform/keyset.js';
+import { decodeKeysetCursor, keysetPage, limitOf } from '../../platform/keyset.js';
 import { assertNoEscalation, findRole, listRoleRowsOf, lockOrganizationForAccessChange, rolePermissions, ROLES_ERRORS } from '../roles/index.js';
 import { roleMappingInactiveReason } from '../scim/index.js';
 import { requireConnection } from './sso.connections.js';
@@ -33,7 +33,7 @@ function toContract(r: RuleWithContext): Static<typeof SsoRoleRule> {
 export async function listRoleRules(ctx: Ctx, connectionId: string, query: PageQuery): Promise<Static<typeof SsoRoleRuleList>> {
   const db = ctx.deps.db;
   await requireConnection(db, ctx.organizationId, connectionId);
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
+  const limit = limitOf(query);
   const rules = await rulePageWithContext(db, ctx.organizationId, connectionId, decodeKeysetCursor(query.cursor), limit);
   const roles = await listRoleRowsOf(db, ctx.organizationId);
   // Only the roles within the caller's own grant ceiling can be chosen.

@@ -67,6 +67,11 @@ export function workspaceReachColumn(db: DbOrTrx, dialect: Dialect, target: { or
   return jsonArrayOf<ReachRow>(dialect, memberships.unionAll(organizationWide as never));
 }
 
+/** The order of a user's Workspaces: by name, then id so that two of the same name keep their place. */
+export function compareWorkspaceKeys([nameA, idA]: readonly string[], [nameB, idB]: readonly string[]): number {
+  return nameA.localeCompare(nameB) || (idA < idB ? -1 : idA > idB ? 1 : 0);
+}
+
 /** The user's Workspaces, each with every path that reaches it and the highest role, sorted by name. */
 export function userWorkspacesFrom(value: ReachRow[] | string | null | undefined): UserWorkspace[] {
   const rows = jsonArrayValue(value);
@@ -84,7 +89,7 @@ export function userWorkspacesFrom(value: ReachRow[] | string | null | undefined
     else if (r.member_type === 'group') add(r, { via: 'group', role: r.role, group: { id: r.member_id, name: r.group_name ?? '' } });
   }
   for (const r of rows) if (r.member_type === 'organization') add(r, { via: 'organization', role: 'viewer' });
-  return [...byWs.values()].sort((a, b) => a.workspace.name.localeCompare(b.workspace.name));
+  return [...byWs.values()].sort((a, b) => compareWorkspaceKeys([a.workspace.name, a.workspace.id], [b.workspace.name, b.workspace.id]));
 }
 
 /** The user's Workspaces, read in one statement. */

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, PageQuery, ReasonBody } from '../../../contracts/common.js';
 import {
   CreateWorkspaceBody,
-  MyWorkspaceList,
   UserWorkspaceList,
   WorkspaceDetail,
   WorkspaceList,
@@ -12,7 +11,6 @@ import {
 } from '../../../contracts/workspaces.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
-import { pageInMemory } from '../../platform/keyset.js';
 import { getWorkspace } from './workspaces.detail.js';
 import { removeWorkspaceMember, setWorkspaceMembers } from './workspaces.members.js';
 import { createWorkspace, listUserWorkspaces, listWorkspaces } from './workspaces.service.js';
@@ -88,11 +86,12 @@ const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { dep
     schema: {
       operationId: 'listUserWorkspaces',
       tags: ['Workspaces'],
-      summary: 'The user’s Workspaces: direct, via groups, via the organization',
+      summary: 'The user’s Workspaces: direct, via groups, via the organization; by name, one page at a time',
       params: IdParams,
+      querystring: PageQuery,
       response: { 200: UserWorkspaceList, ...errors },
     },
-    handler: async (request) => ({ items: await listUserWorkspaces(contextOf(request, deps), request.params.id) }),
+    handler: async (request) => listUserWorkspaces(contextOf(request, deps), request.params.id, request.query),
   });
 
   app.get('/api/account/workspaces', {
@@ -101,14 +100,13 @@ const reachRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { dep
     schema: {
       operationId: 'listMyWorkspaces',
       tags: ['Workspaces'],
-      summary: 'The signed-in user’s own Workspaces by name, with how they reach each (keyset pages)',
+      summary: 'The signed-in user’s own Workspaces, with how they reach each, one page at a time',
       querystring: PageQuery,
-      response: { 200: MyWorkspaceList, ...errors },
+      response: { 200: UserWorkspaceList, ...errors },
     },
     handler: async (request) => {
       const ctx = contextOf(request, deps);
-      // A person reaches few Workspaces: they are computed whole (every path) and cut into pages.
-      return pageInMemory(await listUserWorkspaces(ctx, ctx.actor.userId), request.query, (w) => ({ key: w.workspace.name.toLowerCase(), id: w.workspace.id }));
+      return listUserWorkspaces(ctx, ctx.actor.userId, request.query);
     },
   });
 };

@@ -1,36 +1,30 @@
 import type { Static } from 'typebox';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateWorkspaceBody, UserWorkspace, WorkspaceDetail, WorkspaceListQuery } from '../../../contracts/workspaces.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
+import { decodeCursor, limitOf, pageOf } from '../../platform/keyset.js';
 import { requireReasonIfConfigured } from '../../platform/reasons.js';
 import { announceOwnershipChanges } from '../ownership/index.js';
 import { getWorkspace, listedToContract } from './workspaces.detail.js';
 import { WORKSPACES_ERRORS } from './workspaces.errors.js';
 import { requireMemberUser } from './workspaces.members.js';
 import { listWorkspaceRows } from './workspaces.repository.js';
-import { userWorkspaces } from './workspaces.reach.js';
-
-function encodeCursor(name: string, id: string) {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through
-  }
-  throw fail(WORKSPACES_ERRORS, 'INVALID_CURSOR');
-}
+import { compareWorkspaceKeys, userWorkspaces } from './workspaces.reach.js';
 
 export async function listWorkspaces(ctx: RequestContext, query: Static<typeof WorkspaceListQuery>) {
-  const limit = query.limit ?? 50;
-  const rows = await listWorkspaceRows(ctx.deps.db, ctx.organizationId, { search: query.search, type: query.type }, decodeCursor(query.cursor), limit);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map(listedToContract), nextCursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null };
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await listWorkspaceRows(
+    ctx.deps.db,
+    ctx.organizationId,
+    { search: query.search, type: query.type },
+    after && { name: after[0], id: after[1] },
+    limit,
+  );
+  const page = pageOf(rows, limit, (row) => [row.name, row.id]);
+  return { items: page.rows.map(listedToContract), nextCursor: page.nextCursor };
 }
 
 export async function createWorkspace(ctx: RequestContext & { actor: Actor }, body: Static<typeof CreateWorkspaceBody>): Promise<WorkspaceDetail> {
@@ -103,9 +97,22 @@ export async function createWorkspace(ctx: RequestContext & { actor: Actor }, bo
   return getWorkspace(ctx, id);
 }
 
-/** A user's Workspaces with the path(s) that grant each: direct, via a group, via the organization. */
-export async function listUserWorkspaces(ctx: RequestContext, userId: string): Promise<UserWorkspace[]> {
+/**
+ * One page of a user's Workspaces, by name then id, with the path(s) that grant each: direct, via a
+ * group, via the organization. The user's reach is read in one statement (as the user page does) and
+ * the page cut from it after the cursor's (name, id).
+ */
+export async function listUserWorkspaces(
+  ctx: RequestContext,
+  userId: string,
+  query: PageQuery,
+): Promise<{ items: UserWorkspace[]; nextCursor: string | null }> {
+  const limit = limitOf(query);
+  const after = decodeCursor(query.cursor, 2);
   const user = await ctx.deps.db.selectFrom('users').select('id').where('organization_id', '=', ctx.organizationId).where('id', '=', userId).executeTakeFirst();
   if (!user) throw fail(WORKSPACES_ERRORS, 'MEMBER_NOT_FOUND', { userId });
-  return userWorkspaces(ctx.deps.db, ctx.deps.dialect, ctx.organizationId, userId);
+  const all = await userWorkspaces(ctx.deps.db, ctx.deps.dialect, ctx.organizationId, userId);
+  const rest = after ? all.filter((w) => compareWorkspaceKeys([w.workspace.name, w.workspace.id], after) > 0) : all;
+  const page = pageOf(rest.slice(0, limit + 1), limit, (w) => [w.workspace.name, w.workspace.id]);
+  return { items: page.rows, nextCursor: page.nextCursor };
 }

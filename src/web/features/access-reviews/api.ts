@@ -1,16 +1,5 @@
-import type {
-  Campaign,
-  CampaignDetail,
-  CreateCampaignBody,
-  DecideBody,
-  DecideResult,
-  ReassignReviewerBody,
-  ReassignReviewerResult,
-  ReviewItem,
-  Snapshot,
-  SnapshotListItem,
-} from '../../../contracts/access-reviews';
-import { api } from '../../shared/api';
+import type { CreateCampaignBody, DecideBody, ReassignReviewerBody } from '../../../contracts/access-reviews';
+import { call } from '../../shared/client';
 
 export const reviewKeys = {
   snapshots: ['access-reviews', 'snapshots'] as const,
@@ -20,20 +9,19 @@ export const reviewKeys = {
   mine: ['access-reviews', 'mine'] as const,
 };
 
-export const fetchSnapshots = () => api<{ items: SnapshotListItem[] }>('/api/access-reviews/snapshots');
-export const fetchSnapshot = (id: string) => api<Snapshot>(`/api/access-reviews/snapshots/${encodeURIComponent(id)}`);
-export const generateSnapshot = (dormantDays: number) => api<Snapshot>('/api/access-reviews/snapshots', { method: 'POST', body: { dormantDays } });
+export const fetchSnapshots = (cursor?: string) => call('get', '/api/access-reviews/snapshots', { query: { cursor } });
+export const fetchSnapshot = (id: string) => call('get', '/api/access-reviews/snapshots/{id}', { path: { id } });
+export const generateSnapshot = (dormantDays: number) => call('post', '/api/access-reviews/snapshots', { body: { dormantDays } });
 export const snapshotExportUrl = (id: string, format: 'csv' | 'json' | 'pdf') =>
   `/api/access-reviews/snapshots/${encodeURIComponent(id)}/export?format=${format}`;
 
-export const fetchCampaigns = () => api<{ items: Campaign[] }>('/api/access-reviews/campaigns');
-export const fetchCampaign = (id: string) => api<CampaignDetail>(`/api/access-reviews/campaigns/${encodeURIComponent(id)}`);
-export const startCampaign = (body: CreateCampaignBody) => api<CampaignDetail>('/api/access-reviews/campaigns', { method: 'POST', body });
+export const fetchCampaigns = (cursor?: string) => call('get', '/api/access-reviews/campaigns', { query: { cursor } });
+export const fetchCampaign = (id: string) => call('get', '/api/access-reviews/campaigns/{id}', { path: { id } });
+export const startCampaign = (body: CreateCampaignBody) => call('post', '/api/access-reviews/campaigns', { body });
 export const closeCampaign = (id: string, body: { revokeUnreviewed: boolean; reason?: string }) =>
-  api<CampaignDetail>(`/api/access-reviews/campaigns/${encodeURIComponent(id)}/close`, { method: 'POST', body });
-export const reassignReviewer = (id: string, body: ReassignReviewerBody) =>
-  api<ReassignReviewerResult>(`/api/access-reviews/campaigns/${encodeURIComponent(id)}/reassign`, { method: 'POST', body });
+  call('post', '/api/access-reviews/campaigns/{id}/close', { path: { id }, body });
+export const reassignReviewer = (id: string, body: ReassignReviewerBody) => call('post', '/api/access-reviews/campaigns/{id}/reassign', { path: { id }, body });
 export const evidenceUrl = (id: string) => `/api/access-reviews/campaigns/${encodeURIComponent(id)}/evidence`;
 
-export const fetchMyItems = () => api<{ items: ReviewItem[] }>('/api/access-reviews/my-items');
-export const decide = (body: DecideBody) => api<DecideResult>('/api/access-reviews/decisions', { method: 'POST', body });
+export const fetchMyItems = (cursor?: string) => call('get', '/api/access-reviews/my-items', { query: { cursor } });
+export const decide = (body: DecideBody) => call('post', '/api/access-reviews/decisions', { body });

@@ -1,6 +1,4 @@
-import type { Static } from 'typebox';
-import type { AlertDigestSetting, AlertList, OpenAlertCount, SecurityAlert } from '../../../contracts/alerts';
-import { api } from '../../shared/api';
+import { call, everyPage } from '../../shared/client';
 
 export type AlertView = 'open' | 'dismissed';
 
@@ -13,13 +11,14 @@ export const alertKeys = {
 };
 
 export const fetchAlerts = (status: AlertView, assignedToMe: boolean, cursor?: string) =>
-  api<Static<typeof AlertList>>('/api/security/alerts', { query: { status, assignedToMe: assignedToMe ? 'true' : undefined, cursor } });
-export const fetchOpenAlertCount = () => api<Static<typeof OpenAlertCount>>('/api/security/alerts/open-count');
-export const fetchAssignees = () => api<{ items: { id: string; name: string; email: string }[] }>('/api/security/alerts/assignees');
-export const dismissAlert = (id: string, reason: string) => api<SecurityAlert>(`/api/security/alerts/${id}/dismiss`, { method: 'POST', body: { reason } });
-export const escalateAlert = (id: string, reason: string) => api<SecurityAlert>(`/api/security/alerts/${id}/escalate`, { method: 'POST', body: { reason } });
-export const assignAlert = (id: string, assigneeId: string | null) =>
-  api<SecurityAlert>(`/api/security/alerts/${id}/assign`, { method: 'POST', body: { assigneeId } });
-export const fetchDigest = () => api<Static<typeof AlertDigestSetting>>('/api/security/alerts/digest');
-export const setDigest = (subscribed: boolean) =>
-  api<Static<typeof AlertDigestSetting>>('/api/security/alerts/digest', { method: 'PUT', body: { subscribed } });
+  call('get', '/api/security/alerts', { query: { status, assignedToMe: assignedToMe || undefined, cursor } });
+export const fetchOpenAlertCount = () => call('get', '/api/security/alerts/open-count');
+/** Every person an alert can be assigned to (the assignee select needs them all), following the list's pages. */
+export const fetchAssignees = async () => ({
+  items: await everyPage((cursor) => call('get', '/api/security/alerts/assignees', { query: { cursor, limit: 200 } })),
+});
+export const dismissAlert = (id: string, reason: string) => call('post', '/api/security/alerts/{id}/dismiss', { path: { id }, body: { reason } });
+export const escalateAlert = (id: string, reason: string) => call('post', '/api/security/alerts/{id}/escalate', { path: { id }, body: { reason } });
+export const assignAlert = (id: string, assigneeId: string | null) => call('post', '/api/security/alerts/{id}/assign', { path: { id }, body: { assigneeId } });
+export const fetchDigest = () => call('get', '/api/security/alerts/digest');
+export const setDigest = (subscribed: boolean) => call('put', '/api/security/alerts/digest', { body: { subscribed } });

@@ -1,9 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import type { UserList } from '../../../contracts/users';
-import type { WorkspaceList } from '../../../contracts/workspaces';
-import { api } from '../../shared/api';
+import { call } from '../../shared/client';
 import { useGroups, useRoles } from '../../shared/lookups';
 import { useCan } from '../../shared/useMe';
 import { matches, type PaletteEntry, type PalettePage } from './entries';
@@ -18,13 +15,13 @@ function useFound(query: string) {
   // groups and roles are short lists the console already holds.
   const users = useQuery({
     queryKey: ['palette', 'users', q],
-    queryFn: () => api<UserList>('/api/users', { query: { search: q, limit: FOUND_PER_KIND } }),
+    queryFn: () => call('get', '/api/users', { query: { search: q, limit: FOUND_PER_KIND } }),
     enabled: searching && can('users.view'),
     staleTime: 10_000,
   });
   const workspaces = useQuery({
     queryKey: ['palette', 'workspaces', q],
-    queryFn: () => api<Static<typeof WorkspaceList>>('/api/workspaces', { query: { search: q, limit: FOUND_PER_KIND } }),
+    queryFn: () => call('get', '/api/workspaces', { query: { search: q, limit: FOUND_PER_KIND } }),
     enabled: searching && can('workspaces.view'),
     staleTime: 10_000,
   });

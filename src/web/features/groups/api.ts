@@ -20,3 +20,5 @@ export const addGroupMembers = (id: string, userIds: string[], reason?: string) 
 
 export const removeGroupMembers = (id: string, userIds: string[], reason?: string) =>
   call('post', '/api/groups/{id}/members/remove', { path: { id }, body: { userIds, reason } });
+
+export const fetchGroupMembers = (id: string, cursor: string) => call('get', '/api/groups/{id}/members', { path: { id }, query: { cursor } });

@@ -1,8 +1,9 @@
 import type { PermissionDefinition } from '../../../contracts/permissions';
 import type { CreateRoleBody, DuplicateRoleBody, RecommendRoleBody, RoleImpactBody, UpdateRoleBody } from '../../../contracts/roles';
-import { call } from '../../shared/client';
+import { call, everyPage } from '../../shared/client';
 
-export const fetchRoles = () => call('get', '/api/roles').then((r) => r.items);
+/** Every role, following the pages of GET /api/roles to the end: the roles page lists them all. */
+export const fetchRoles = () => everyPage((cursor) => call('get', '/api/roles', { query: { cursor, limit: 200 } }));
 export const fetchRole = (id: string) => call('get', '/api/roles/{id}', { path: { id } });
 // The document types a category as a string; the catalogue's own type names the categories.
 export const fetchPermissions = () => call('get', '/api/permissions').then((r) => r.items as PermissionDefinition[]);

@@ -1,12 +1,8 @@
-import type { AuditEvent, ChainVerification } from '../../../contracts/audit';
-import type { RestorableUser } from '../../../contracts/offboarding';
-import { api, ApiError, withQuery } from '../../shared/api';
+import { ApiError, withQuery } from '../../shared/api';
+import { call, type Answer } from '../../shared/client';
 import type { EventsView } from './view';
 
-export interface AuditPage {
-  items: AuditEvent[];
-  nextCursor: string | null;
-}
+export type AuditPage = Answer<'/api/audit-events', 'get'>;
 
 function query(view: EventsView): Record<string, string | undefined> {
   const { q, actor, subject, category, risk, from, to, sort, scope } = view;
@@ -17,11 +13,11 @@ function query(view: EventsView): Record<string, string | undefined> {
 }
 
 export function fetchAuditEvents(view: EventsView, cursor: string | null): Promise<AuditPage> {
-  return api<AuditPage>('/api/audit-events', { query: { ...query(view), limit: 50, cursor } });
+  return call('get', '/api/audit-events', { query: { ...query(view), limit: 50, cursor: cursor ?? undefined } });
 }
 
-export function fetchRestorableUsers(): Promise<{ items: RestorableUser[] }> {
-  return api('/api/deleted-users/restorable');
+export function fetchRestorableUsers(cursor?: string) {
+  return call('get', '/api/deleted-users/restorable', { query: { cursor } });
 }
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -51,6 +47,6 @@ export async function downloadExport(view: EventsView, format: ExportFormat, onP
   return new Blob(parts as BlobPart[], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
 }
 
-export function verifyAuditChain(): Promise<ChainVerification> {
-  return api<ChainVerification>('/api/security/audit/verify');
+export function verifyAuditChain() {
+  return call('get', '/api/security/audit/verify');
 }

@@ -10,7 +10,8 @@ export const fetchUserDetail = (id: string) => call('get', '/api/users/{id}', { 
 
 export const fetchUserHistory = (id: string, cursor?: string) => call('get', '/api/users/{id}/history', { path: { id }, query: { limit: 50, cursor } });
 
-export const fetchRoles = () => call('get', '/api/roles');
+/** Every role (the role select needs them all): the pages of GET /api/roles, followed to the end. */
+export { fetchAllRoles as fetchRoles } from '../../shared/lookups';
 
 export const changeUserRole = (id: string, body: { roleId: string; reason?: string; version: number }) =>
   call('put', '/api/users/{id}/role', { path: { id }, body });

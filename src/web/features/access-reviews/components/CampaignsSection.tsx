@@ -1,15 +1,16 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { usePages } from '../../../shared/usePages';
 import { fetchCampaigns, reviewKeys } from '../api';
 import { CampaignDetailModal } from './CampaignDetailModal';
 import { StartCampaignModal } from './StartCampaignModal';
 
 /** Review campaigns with their progress; starting one; opening one to close it or export its evidence. */
 export function CampaignsSection({ canManage }: { canManage: boolean }) {
-  const campaigns = useQuery({ queryKey: reviewKeys.campaigns, queryFn: fetchCampaigns });
+  const campaigns = usePages(reviewKeys.campaigns, fetchCampaigns);
   const [starting, setStarting] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -72,6 +73,7 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
                 ))}
               </Table.Tbody>
             </Table>
+            <LoadMoreButton {...campaigns.more} />
           </Table.ScrollContainer>
         )}
       </Card>

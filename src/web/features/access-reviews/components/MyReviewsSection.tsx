@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DecideResult } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { usePages } from '../../../shared/usePages';
 import { decide, fetchMyItems, reviewKeys } from '../api';
 import { DecisionModal } from './DecisionModal';
 import { ItemsTable } from './ItemsTable';
@@ -32,7 +34,7 @@ function RefusedAlert({ result, onClose }: { result: DecideResult; onClose: () =
 /** The items the signed-in person reviews, with Keep / Revoke for one or many, and why any was refused. */
 export function MyReviewsSection() {
   const queryClient = useQueryClient();
-  const mine = useQuery({ queryKey: reviewKeys.mine, queryFn: fetchMyItems });
+  const mine = usePages(reviewKeys.mine, fetchMyItems);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [deciding, setDeciding] = useState<'keep' | 'revoke' | null>(null);
   const [result, setResult] = useState<DecideResult | null>(null);
@@ -89,7 +91,10 @@ export function MyReviewsSection() {
             {mine.isLoading ? 'Loading…' : 'Nothing to review right now.'}
           </Text>
         ) : (
-          <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label="My review items" />
+          <>
+            <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label="My review items" />
+            <LoadMoreButton {...mine.more} />
+          </>
         )}
       </Card>
       <DecisionModal

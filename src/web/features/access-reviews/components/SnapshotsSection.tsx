@@ -1,9 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SnapshotListItem } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { usePages } from '../../../shared/usePages';
 import { fetchSnapshots, generateSnapshot, reviewKeys, snapshotExportUrl } from '../api';
 import { SnapshotReportModal } from './SnapshotReportModal';
 
@@ -76,7 +78,7 @@ function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[
 /** "Generate Snapshot" and the stored snapshots, each browsable and exportable as CSV, JSON or PDF. */
 export function SnapshotsSection({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
-  const snapshots = useQuery({ queryKey: reviewKeys.snapshots, queryFn: fetchSnapshots });
+  const snapshots = usePages(reviewKeys.snapshots, fetchSnapshots);
   const [dormantDays, setDormantDays] = useState<number | string>(90);
   const [open, setOpen] = useState<string | null>(null);
   const generate = useMutation({
@@ -118,7 +120,10 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
             {snapshots.isLoading ? 'Loading snapshots…' : 'No snapshot yet.'}
           </Text>
         ) : (
-          <SnapshotsTable items={snapshots.data!.items} canManage={canManage} onOpen={setOpen} />
+          <>
+            <SnapshotsTable items={snapshots.data!.items} canManage={canManage} onOpen={setOpen} />
+            <LoadMoreButton {...snapshots.more} />
+          </>
         )}
       </Card>
       <SnapshotReportModal id={open} onClose={() => setOpen(null)} />

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import type { WorkspaceList } from '../../../../contracts/workspaces';
-import { api } from '../../../shared/api';
+import { call } from '../../../shared/client';
 import { useGroups, useRoles } from '../../../shared/lookups';
 
 /** What a campaign can be scoped to or reviewed by: roles, groups and (for Workspace administrators) Workspaces. */
@@ -10,7 +8,7 @@ export function useScopeOptions(scopeType: string, canListWorkspaces: boolean) {
   const groups = useGroups();
   const workspaces = useQuery({
     queryKey: ['workspaces', 'access-review-scope'],
-    queryFn: () => api<Static<typeof WorkspaceList>>('/api/workspaces', { query: { limit: 200 } }),
+    queryFn: () => call('get', '/api/workspaces', { query: { limit: 200 } }),
     enabled: scopeType === 'workspace' && canListWorkspaces,
   });
   const roleOptions = (roles.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));

@@ -3,7 +3,7 @@ import { IconFingerprint } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../../shared/api';
+import { call } from '../../../shared/client';
 import { passkeyErrorMessage, verifyPasskey } from '../api';
 import { t, tRich } from '../../../shared/i18n';
 
@@ -31,7 +31,7 @@ export function VerifyPasskeyPage() {
   }
 
   async function signOut() {
-    await api('/api/auth/sign-out', { method: 'POST' });
+    await call('post', '/api/auth/sign-out');
     queryClient.clear();
     void navigate('/sign-in', { replace: true });
   }

@@ -2,6 +2,7 @@ import { Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import type { Dispatch, SetStateAction } from 'react';
 import type { GroupDetail } from '../../../../contracts/groups';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
 import { GroupMemberRow } from './GroupMemberRow';
 import { t } from '../../../shared/i18n';
 
@@ -12,10 +13,12 @@ interface Props {
   setSelected: Dispatch<SetStateAction<string[]>>;
   onAdd: () => void;
   onRemove: () => void;
+  /** "Load more" for the members after the ones shown. */
+  more: { hasMore: boolean; loading: boolean; onClick: () => void };
 }
 
 /** The members, selectable by managers, with Add members and Remove selected. */
-export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRemove }: Props) {
+export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRemove, more }: Props) {
   const allSelected = g.members.length > 0 && selected.length === g.members.length;
   return (
     <Card withBorder padding={0}>
@@ -67,6 +70,7 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
               ))}
             </Table.Tbody>
           </Table>
+          <LoadMoreButton {...more} />
         </Table.ScrollContainer>
       )}
     </Card>

@@ -2,12 +2,14 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { GroupDetail } from '../../../../contracts/groups';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { useCan } from '../../../shared/useMe';
 import { fetchGroup, groupKeys } from '../api';
 import { GroupDetailHeader } from '../components/GroupDetailHeader';
 import { GroupDialogs, type GroupDialog } from '../components/GroupDialogs';
 import { GroupMembersCard } from '../components/GroupMembersCard';
+import { useGroupMembers } from '../hooks/useGroupMembers';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 import { t } from '../../../shared/i18n';
 
@@ -17,8 +19,6 @@ export function GroupDetailPage() {
   const can = useCan();
   const manage = can('groups.manage');
   const group = useQuery({ queryKey: groupKeys.detail(id), queryFn: () => fetchGroup(id) });
-  const [dialog, setDialog] = useState<GroupDialog>(null);
-  const [selected, setSelected] = useState<string[]>([]);
 
   if (group.isLoading)
     return (
@@ -47,7 +47,16 @@ export function GroupDetailPage() {
       </LoadFailure>
     );
   }
-  const g = group.data;
+  return <GroupDetailView id={id} g={group.data} manage={manage} />;
+}
+
+/** The loaded group: its header, its members (page by page), and the dialog open on it. */
+function GroupDetailView({ id, g: group, manage }: { id: string; g: GroupDetail; manage: boolean }) {
+  const [dialog, setDialog] = useState<GroupDialog>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const loaded = useGroupMembers(group);
+  // Everything below sees every member loaded so far, not only the first page.
+  const g = { ...group, members: loaded.members };
 
   return (
     <Stack gap="md" maw={1200}>
@@ -60,6 +69,7 @@ export function GroupDetailPage() {
         setSelected={setSelected}
         onAdd={() => setDialog('add')}
         onRemove={() => setDialog('remove')}
+        more={loaded.more}
       />
 
       <GroupDialogs id={id} dialog={dialog} g={g} selected={selected} setSelected={setSelected} onClose={() => setDialog(null)} />

@@ -1,7 +1,8 @@
 import { Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { formatDateTime } from '../../../shared/format';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { usePages } from '../../../shared/usePages';
 import { OffboardingActions } from '../../offboarding';
 import { fetchRestorableUsers } from '../api';
 import { t } from '../../../shared/i18n';
@@ -9,7 +10,7 @@ import { t } from '../../../shared/i18n';
 /** Deleted users still inside the 30-day restore period, with "Restore" for those who may restore. */
 export function RestorableUsers() {
   // Under ['users', ...]: a restore refreshes the users queries, and this list with them.
-  const restorable = useQuery({ queryKey: ['users', 'restorable'], queryFn: fetchRestorableUsers });
+  const restorable = usePages(['users', 'restorable'], fetchRestorableUsers);
   return (
     <div>
       <Title order={2} size="h4" mb="xs">
@@ -45,6 +46,7 @@ export function RestorableUsers() {
           </Table.Tbody>
         </Table>
       )}
+      <LoadMoreButton {...restorable.more} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import type { UserDetail } from '../../../../contracts/users';
-import { api } from '../../../shared/api';
+import { call } from '../../../shared/client';
 import { RecentActivity } from '../components/RecentActivity';
 import { UsageTrends } from '../components/UsageTrends';
 import { t } from '../../../shared/i18n';
@@ -10,7 +9,7 @@ import { t } from '../../../shared/i18n';
 /** A user's activity and usage on their own page (/admin/users/:id/activity); the user detail page embeds the same cards. */
 export function UserActivityPage() {
   const { id = '' } = useParams();
-  const user = useQuery({ queryKey: ['user', id], queryFn: () => api<UserDetail>(`/api/users/${encodeURIComponent(id)}`) });
+  const user = useQuery({ queryKey: ['user', id], queryFn: () => call('get', '/api/users/{id}', { path: { id } }) });
   return (
     <Stack>
       <Breadcrumbs>

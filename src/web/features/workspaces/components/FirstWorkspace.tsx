@@ -1,8 +1,10 @@
 import { Alert, Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { UserWorkspace } from '../../../../contracts/workspaces';
-import { api } from '../../../shared/api';
 import { t, tOr } from '../../../shared/i18n';
+import { fetchMyWorkspaces } from '../api';
+
+const MY_WORKSPACES_MAX = 1_000;
 
 function how(ws: UserWorkspace): string {
   if (ws.owned) return t('firstWorkspace.owned');
@@ -17,7 +19,8 @@ function how(ws: UserWorkspace): string {
 
 /** "Where your first Workspace lives": the signed-in person's own Workspaces, first one highlighted. */
 export function FirstWorkspace() {
-  const workspaces = useQuery({ queryKey: ['account', 'workspaces'], queryFn: () => api<{ items: UserWorkspace[] }>('/api/account/workspaces') });
+  // Which one comes first needs them all (the owned one may be far down the name order); a person has few.
+  const workspaces = useQuery({ queryKey: ['account', 'workspaces'], queryFn: () => fetchMyWorkspaces(MY_WORKSPACES_MAX) });
   if (workspaces.isLoading) return <Loader size="sm" />;
   const items = workspaces.data?.items ?? [];
   const first = items.find((w) => w.owned) ?? items.find((w) => w.paths.some((p) => p.via === 'direct')) ?? items[0];

@@ -1,14 +1,15 @@
 import { Anchor, Badge, Card, Loader, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { workspaceRoleLabel, workspaceTypeLabel } from '../labels';
 import { fetchUserWorkspaces } from '../api';
 import { AccessPathBadges } from './AccessPathBadges';
 import { t } from '../../../shared/i18n';
+import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { usePages } from '../../../shared/usePages';
 
 /** For the user detail page: the user's Workspaces, direct and via group, and which path grants each. */
 export function UserWorkspacesCard({ userId }: { userId: string }) {
-  const workspaces = useQuery({ queryKey: ['user-workspaces', userId], queryFn: () => fetchUserWorkspaces(userId) });
+  const workspaces = usePages(['user-workspaces', userId], (cursor) => fetchUserWorkspaces(userId, cursor));
   return (
     <Card withBorder id="workspaces">
       <Title order={2} size="h4" mb="sm">
@@ -51,6 +52,7 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
           </Table.Tbody>
         </Table>
       )}
+      <LoadMoreButton {...workspaces.more} />
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { WorkspaceRole } from '../../../../contracts/workspaces';
-import { api, errorMessage } from '../../../shared/api';
+import { errorMessage } from '../../../shared/api';
+import { useGroups } from '../../../shared/lookups';
 import type { PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { removeWorkspaceMember, setWorkspaceMembers } from '../api';
 import { t } from '../../../shared/i18n';
@@ -10,7 +11,7 @@ import { t } from '../../../shared/i18n';
 /** The "Add member" form (a user or a group, and a role) and the add / change role / remove calls of a Workspace's members. */
 export function useWorkspaceMembers(id: string) {
   const queryClient = useQueryClient();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => api<{ items: { id: string; name: string }[] }>('/api/groups') });
+  const groups = useGroups();
   const [kind, setKind] = useState<'user' | 'group'>('user');
   const [user, setUser] = useState<PickedUser | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
