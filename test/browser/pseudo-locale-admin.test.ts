@@ -121,6 +121,13 @@ describe('the pseudo-locale en-XA on the other admin pages', () => {
     await page.getByRole('heading', { level: 2 }).nth(1).waitFor();
     await expectAllPseudo(page);
   });
+
+  it('should show a reviewer’s own access reviews page with no hard-coded English', async () => {
+    await page.goto(`${app.url}/account/reviews`);
+    await page.getByRole('heading', { level: 1, name: pseudoLocalize('My access reviews') }).waitFor();
+    await page.getByText(pseudoLocalize('Nothing to review right now.')).waitFor();
+    await expectAllPseudo(page);
+  });
 });
 
 /** The mailbox page's own words, leaving out the messages, which are the emails as sent (hidden for the check). */

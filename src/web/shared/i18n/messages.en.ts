@@ -33,6 +33,7 @@ export const messagesEn = {
   ...parts.account,
   ...parts.signIn,
   ...parts.alerts,
+  ...parts.reviews,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { t } from '../../../shared/i18n';
 
 /** Keep or Revoke for the selected items, with the reason every decision needs. */
 export function DecisionModal({
@@ -16,9 +17,9 @@ export function DecisionModal({
   onSubmit: (reason: string) => void;
 }) {
   const [reason, setReason] = useState('');
-  const verb = decision === 'keep' ? 'Keep' : 'Revoke';
+  const verb = t(decision === 'keep' ? 'reviews.keep' : 'reviews.revoke');
   return (
-    <Modal opened={decision !== null} onClose={onClose} title={`${verb} access for ${count} ${count === 1 ? 'person' : 'people'}`}>
+    <Modal opened={decision !== null} onClose={onClose} title={t(decision === 'keep' ? 'reviews.decide.keepTitle' : 'reviews.decide.revokeTitle', { count })}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -26,15 +27,11 @@ export function DecisionModal({
         }}
       >
         <Stack>
-          <Text size="sm">
-            {decision === 'keep'
-              ? 'You certify that they still need this access.'
-              : 'When the campaign closes, their role is set to the organization’s narrowest role.'}
-          </Text>
-          <Textarea label="Reason" required minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <Text size="sm">{t(decision === 'keep' ? 'reviews.decide.keepText' : 'reviews.decide.revokeText')}</Text>
+          <Textarea label={t('reviews.decide.reason')} required minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color={decision === 'keep' ? 'indigo.7' : 'red.8'} loading={pending} disabled={!reason.trim()}>
               {verb}

@@ -1,8 +1,10 @@
 import { Checkbox, Table, Text } from '@mantine/core';
 import type { ReviewItem } from '../../../../contracts/access-reviews';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { t } from '../../../shared/i18n';
+import { formatDate } from '../../../shared/format';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'Never');
+const when = (iso: string | null) => (iso ? formatDate(iso) : t('reviews.items.never'));
 
 function DecisionCell({ item }: { item: ReviewItem }) {
   if (item.outcome)
@@ -15,14 +17,35 @@ function DecisionCell({ item }: { item: ReviewItem }) {
   if (!item.decision)
     return (
       <Text size="sm" c="dimmed">
-        Not reviewed
+        {t('reviews.items.notReviewed')}
       </Text>
     );
   return (
     <Text size="sm">
-      <SoftBadge color={item.decision === 'keep' ? 'green' : 'red'}>{item.decision === 'keep' ? 'Keep' : 'Revoke'}</SoftBadge> {item.decisionReason} (
-      {item.decidedBy})
+      <SoftBadge color={item.decision === 'keep' ? 'green' : 'red'}>{t(item.decision === 'keep' ? 'reviews.keep' : 'reviews.revoke')}</SoftBadge>{' '}
+      {item.decisionReason} ({item.decidedBy})
     </Text>
+  );
+}
+
+/** Who granted the role and when, as far as the audit log knows. */
+function grantedBy(item: ReviewItem): string {
+  if (!item.grantedBy) return t('reviews.items.unknown');
+  return item.grantedBy.at ? t('reviews.items.grantedAt', { by: item.grantedBy.label, date: when(item.grantedBy.at) }) : item.grantedBy.label;
+}
+
+/** The role, whether it is privileged, how many permissions it holds and through which groups. */
+function RoleCell({ item }: { item: ReviewItem }) {
+  return (
+    <>
+      <Text size="sm">
+        {item.role.name} {item.context.privileged && <SoftBadge color="orange">{t('reviews.items.privileged')}</SoftBadge>}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('reviews.items.permissions', { count: item.context.permissions.length })}
+        {item.context.groups.length ? t('reviews.items.groups', { groups: item.context.groups.join(', ') }) : ''}
+      </Text>
+    </>
   );
 }
 
@@ -48,17 +71,17 @@ export function ItemsTable({
           <Table.Tr>
             {selected && (
               <Table.Th w={40}>
-                <Checkbox aria-label="Select all" checked={all} onChange={() => setAll?.(all ? [] : items.map((i) => i.id))} />
+                <Checkbox aria-label={t('reviews.items.selectAll')} checked={all} onChange={() => setAll?.(all ? [] : items.map((i) => i.id))} />
               </Table.Th>
             )}
-            <Table.Th>User</Table.Th>
-            <Table.Th>Role and permissions</Table.Th>
-            <Table.Th>Last activity</Table.Th>
-            <Table.Th>30-day usage</Table.Th>
-            <Table.Th>Owned content</Table.Th>
-            <Table.Th>Granted by</Table.Th>
-            <Table.Th>Reviewer</Table.Th>
-            <Table.Th>Decision</Table.Th>
+            <Table.Th>{t('reviews.items.user')}</Table.Th>
+            <Table.Th>{t('reviews.items.role')}</Table.Th>
+            <Table.Th>{t('reviews.items.lastActivity')}</Table.Th>
+            <Table.Th>{t('reviews.items.usage')}</Table.Th>
+            <Table.Th>{t('reviews.items.owned')}</Table.Th>
+            <Table.Th>{t('reviews.items.grantedBy')}</Table.Th>
+            <Table.Th>{t('reviews.items.reviewer')}</Table.Th>
+            <Table.Th>{t('reviews.items.decision')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -66,7 +89,11 @@ export function ItemsTable({
             <Table.Tr key={item.id}>
               {selected && (
                 <Table.Td>
-                  <Checkbox aria-label={`Select ${item.user.name}`} checked={selected.has(item.id)} onChange={() => toggle?.(item.id)} />
+                  <Checkbox
+                    aria-label={t('reviews.items.select', { name: item.user.name })}
+                    checked={selected.has(item.id)}
+                    onChange={() => toggle?.(item.id)}
+                  />
                 </Table.Td>
               )}
               <Table.Td>
@@ -83,18 +110,13 @@ export function ItemsTable({
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">
-                  {item.role.name} {item.context.privileged && <SoftBadge color="orange">Privileged</SoftBadge>}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {item.context.permissions.length} permissions{item.context.groups.length ? ` · groups: ${item.context.groups.join(', ')}` : ''}
-                </Text>
+                <RoleCell item={item} />
               </Table.Td>
               <Table.Td>{when(item.context.lastActiveAt)}</Table.Td>
               <Table.Td>{item.context.events30d}</Table.Td>
               <Table.Td>{item.context.ownedContent}</Table.Td>
-              <Table.Td>{item.grantedBy ? `${item.grantedBy.label}${item.grantedBy.at ? `, ${when(item.grantedBy.at)}` : ''}` : 'Unknown'}</Table.Td>
-              <Table.Td>{item.reviewer?.name ?? 'Any holder of the reviewer role'}</Table.Td>
+              <Table.Td>{grantedBy(item)}</Table.Td>
+              <Table.Td>{item.reviewer?.name ?? t('reviews.items.anyHolder')}</Table.Td>
               <Table.Td>
                 <DecisionCell item={item} />
               </Table.Td>

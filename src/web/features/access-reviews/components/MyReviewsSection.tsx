@@ -9,16 +9,12 @@ import { usePages } from '../../../shared/usePages';
 import { decide, fetchMyItems, reviewKeys } from '../api';
 import { DecisionModal } from './DecisionModal';
 import { ItemsTable } from './ItemsTable';
+import { t } from '../../../shared/i18n';
 
 /** Why decisions were not recorded, one line per item, in the reviewer's words. */
 function RefusedAlert({ result, onClose }: { result: DecideResult; onClose: () => void }) {
   return (
-    <Alert
-      color="red"
-      title={`${result.refused.length} decision${result.refused.length === 1 ? ' was' : 's were'} not recorded`}
-      withCloseButton
-      onClose={onClose}
-    >
+    <Alert color="red" title={t('reviews.refused', { count: result.refused.length })} withCloseButton onClose={onClose}>
       <List size="sm">
         {result.refused.map((r) => (
           <List.Item key={r.itemId + r.code}>
@@ -44,7 +40,7 @@ export function MyReviewsSection() {
       setResult(outcome);
       setDeciding(null);
       setSelected(new Set());
-      if (outcome.decided) notifications.show({ color: 'green', message: `${outcome.decided} decision${outcome.decided === 1 ? '' : 's'} recorded.` });
+      if (outcome.decided) notifications.show({ color: 'green', message: t('reviews.recorded', { count: outcome.decided }) });
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
     },
     onError: (error) => {
@@ -65,18 +61,18 @@ export function MyReviewsSection() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
-            My reviews
+            {t('reviews.mine.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Access you were asked to review. Keep what is still needed, revoke the rest; every decision needs a reason.
+            {t('reviews.mine.intro')}
           </Text>
         </div>
         <Group>
           <Button color="indigo.7" disabled={selected.size === 0} onClick={() => setDeciding('keep')}>
-            Keep
+            {t('reviews.keep')}
           </Button>
           <Button color="red" variant="outline" disabled={selected.size === 0} onClick={() => setDeciding('revoke')}>
-            Revoke
+            {t('reviews.revoke')}
           </Button>
         </Group>
       </Group>
@@ -88,11 +84,11 @@ export function MyReviewsSection() {
           </Alert>
         ) : items.length === 0 ? (
           <Text c="dimmed" p="md" size="sm">
-            {mine.isLoading ? 'Loading…' : 'Nothing to review right now.'}
+            {t(mine.isLoading ? 'reviews.loading' : 'reviews.nothing')}
           </Text>
         ) : (
           <>
-            <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label="My review items" />
+            <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label={t('reviews.mine.table')} />
             <LoadMoreButton {...mine.more} />
           </>
         )}

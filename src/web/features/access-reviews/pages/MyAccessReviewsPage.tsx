@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { MyReviewsSection } from '../components/MyReviewsSection';
+import { t } from '../../../shared/i18n';
 
 /** /account/reviews — the grants someone was asked to review, whatever their own role (a manager holding Member included). */
 export function MyAccessReviewsPage() {
@@ -7,10 +8,10 @@ export function MyAccessReviewsPage() {
     <Stack maw={1100}>
       <div>
         <Title order={1} size="h2">
-          My access reviews
+          {t('reviews.page.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Access you were asked to review: keep or revoke each grant, with a reason the auditors will read.
+          {t('reviews.page.intro')}
         </Text>
       </div>
       <MyReviewsSection />

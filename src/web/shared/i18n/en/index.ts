@@ -24,3 +24,4 @@ export { integrations } from './integrations';
 export { account } from './account';
 export { signIn } from './signIn';
 export { alerts } from './alerts';
+export { reviews } from './reviews';
