@@ -1,5 +1,6 @@
 import { Anchor, createTheme, Drawer, FileInput, Modal, MultiSelect, Notification, Select, type CSSVariablesResolver } from '@mantine/core';
 import { t } from '../shared/i18n';
+import { bestMatchFirst } from '../shared/ui/bestMatchFirst';
 
 export const theme = createTheme({
   // People who ask their system for less motion get dialogs and menus without animations.
@@ -19,8 +20,8 @@ export const theme = createTheme({
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.close') }, attributes: { header: { role: 'none' } } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('common.dismissNotification') } } }),
     FileInput: FileInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clearFile') } } }),
-    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } }),
-    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clearAll') } } }),
+    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') }, filter: bestMatchFirst } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': t('common.clearAll') }, filter: bestMatchFirst } }),
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });
