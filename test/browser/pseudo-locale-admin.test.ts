@@ -55,6 +55,21 @@ describe('the pseudo-locale en-XA on the other admin pages', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('should show the Invite dialog’s Several at once and Upload CSV tabs with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/invitations`);
+    await page.getByRole('button', { name: pseudoLocalize('Invite New User') }).click();
+    const dialog = page.getByRole('dialog', { name: pseudoLocalize('Invite New User') });
+    await dialog.getByRole('tab', { name: pseudoLocalize('Several at once') }).click();
+    await dialog.getByRole('textbox', { name: pseudoLocalize('Emails') }).fill('ada@example.com, not-an-email');
+    await dialog.getByTestId('paste-count').waitFor();
+    await expectAllPseudo(page);
+    await dialog.getByRole('tab', { name: pseudoLocalize('Upload CSV') }).click();
+    await dialog.getByText(pseudoLocalize('Choose a .csv file')).waitFor();
+    await expectAllPseudo(page);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('should show a group’s page and its dialogs with no hard-coded English', async () => {
     await page.goto(`${app.url}/admin/groups/${ids.group}`);
     await page.getByRole('heading', { level: 1, name: 'Reviewers' }).waitFor();

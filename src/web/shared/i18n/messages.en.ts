@@ -34,6 +34,7 @@ export const messagesEn = {
   ...parts.signIn,
   ...parts.alerts,
   ...parts.reviews,
+  ...parts.inviteMany,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -3,7 +3,8 @@ import { IconFileTypeCsv, IconInfoCircle } from '@tabler/icons-react';
 import type { CsvInviteUpload } from '../hooks/useCsvInviteUpload';
 import { BULK_JOB_THRESHOLD } from '../../../../contracts/bulk-jobs';
 import { errorMessage } from '../../../shared/api';
-import { formatNumber, plural } from '../../../shared/format';
+import { formatNumber } from '../../../shared/format';
+import { t, tRich } from '../../../shared/i18n';
 
 /** Before sending: the file, what was read from it, the business reason, and the button that sends. */
 export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onClose: () => void }) {
@@ -11,14 +12,18 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
   return (
     <>
       <FileInput
-        label="CSV file"
+        label={t('csv.file')}
         description={
           <>
-            Columns <Code>email</Code>, <Code>role</Code>, <Code>group</Code>, <Code>name</Code> (only email is required). Role is a role name such as Member;
-            empty means Member.
+            {tRich('csv.columns', {
+              email: <Code translate="no">email</Code>,
+              role: <Code translate="no">role</Code>,
+              group: <Code translate="no">group</Code>,
+              name: <Code translate="no">name</Code>,
+            })}
           </>
         }
-        placeholder="Choose a .csv file"
+        placeholder={t('csv.choose')}
         accept=".csv,text/csv"
         leftSection={<IconFileTypeCsv size={16} />}
         value={file}
@@ -28,27 +33,25 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
       />
       {total > 0 && (
         <Alert color={localRejected.length ? 'yellow' : 'blue'} icon={<IconInfoCircle size={18} />}>
-          {plural(total, 'row', 'rows')} read: {formatNumber(ready.length)} ready to send
-          {localRejected.length > 0 && `, ${formatNumber(localRejected.length)} rejected here (shown in the results)`}.
+          {t('csv.read', { count: total, ready: formatNumber(ready.length) })}
+          {localRejected.length > 0 && t('csv.rejectedHere', { count: formatNumber(localRejected.length) })}.
         </Alert>
       )}
       {asJob && (
-        <Alert color="blue" icon={<IconInfoCircle size={18} />} title="Runs as a background job">
-          More than {formatNumber(BULK_JOB_THRESHOLD)} rows: the server checks and invites every row of the file, with progress here and under Bulk jobs on the
-          Users page. It carries on if you close this dialog or reload, and can be cancelled. Invitations are not undone by Undo: revoke them on the Invitations
-          page.
+        <Alert color="blue" icon={<IconInfoCircle size={18} />} title={t('csv.asJob.title')}>
+          {t('csv.asJob.text', { threshold: formatNumber(BULK_JOB_THRESHOLD) })}
         </Alert>
       )}
       {job.start.isError && (
-        <Alert color="red" title="The import did not start">
+        <Alert color="red" title={t('csv.notStarted')}>
           {errorMessage(job.start.error)}
         </Alert>
       )}
       {lookups.reasonRequired && (
         <Textarea
-          label="Business reason"
+          label={t('reason.label')}
           withAsterisk
-          description="Kept in the audit log with every change."
+          description={t('csv.reasonHint')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={reasonError}
@@ -58,10 +61,10 @@ export function CsvFileStep({ upload, onClose }: { upload: CsvInviteUpload; onCl
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button onClick={start} disabled={total === 0} loading={job.start.isPending}>
-          {asJob ? `Start import of ${plural(total, 'row', 'rows')}` : ready.length > 0 ? `Invite ${plural(ready.length, 'person', 'people')}` : 'Show results'}
+          {asJob ? t('csv.startImport', { count: total }) : ready.length > 0 ? t('csv.invite', { count: ready.length }) : t('csv.showResults')}
         </Button>
       </Group>
     </>

@@ -7,24 +7,17 @@ import { inviteJobResultsUrl, isActive, useBulkJobActions, useLiveBulkJob } from
 import type { RowResult } from '../csv';
 import { CsvResultsTable } from './CsvResultsTable';
 import { CsvUploadProgress } from './CsvUploadProgress';
-
-const LABELS: Record<BulkJob['status'], string> = {
-  queued: 'Queued: starting soon…',
-  running: 'Sending invitations…',
-  done: 'Finished',
-  cancelled: 'Cancelled',
-  failed: 'Stopped with an error',
-};
+import { t } from '../../../shared/i18n';
 
 function labelOf(job: BulkJob): string {
-  return job.cancelRequested && isActive(job) ? 'Stopping after the rows in flight…' : LABELS[job.status];
+  return job.cancelRequested && isActive(job) ? t('csvJob.stopping') : t(`csvJob.${job.status}`);
 }
 
 function summaryOf(job: BulkJobDetail): string {
   const unchanged = job.processed - job.changed - job.skipped;
-  const parts = [`${formatNumber(job.changed)} invited or updated`];
-  if (unchanged > 0) parts.push(`${formatNumber(unchanged)} unchanged`);
-  parts.push(`${formatNumber(job.skipped)} rejected`);
+  const parts = [t('csvJob.invitedOrUpdated', { count: formatNumber(job.changed) })];
+  if (unchanged > 0) parts.push(t('csvJob.unchanged', { count: formatNumber(unchanged) }));
+  parts.push(t('csvJob.rejected', { count: formatNumber(job.skipped) }));
   return parts.join(' · ');
 }
 
@@ -35,13 +28,13 @@ function summaryOf(job: BulkJobDetail): string {
 export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: string; onAnotherFile: () => void; onClose: () => void }) {
   const job = useLiveBulkJob(jobId);
   const { cancel } = useBulkJobActions();
-  if (job.isLoading) return <Loader size="sm" aria-label="Loading the import" />;
+  if (job.isLoading) return <Loader size="sm" aria-label={t('csvJob.loading')} />;
   if (job.isError || !job.data) {
     return (
       <Stack>
         <Alert color="red">{errorMessage(job.error)}</Alert>
         <Group justify="flex-end">
-          <Button onClick={onAnotherFile}>Upload another file</Button>
+          <Button onClick={onAnotherFile}>{t('csvJob.another')}</Button>
         </Group>
       </Stack>
     );
@@ -53,28 +46,28 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        Import of “{data.target.name}”, started by {data.startedBy.label}
+        {t('csvJob.startedBy', { file: data.target.name, by: data.startedBy.label })}
       </Text>
       <CsvUploadProgress running={active} done={data.processed} total={data.total} progress={percent} label={labelOf(data)} />
       <Text fw={600} size="sm">
         {summaryOf(data)}
       </Text>
       <Alert color="blue" icon={<IconInfoCircle size={18} />}>
-        {active && 'The server runs this import: you can close this dialog or reload the page, and follow it here or under Bulk jobs on the Users page. '}
-        Undo does not apply to invitations: revoke them on the Invitations page.
+        {active && t('csvJob.serverRuns')}
+        {t('csvJob.noUndo')}
       </Alert>
       {data.lastError && <Alert color="red">{data.lastError}</Alert>}
-      {rejected.length > 0 && <CsvResultsTable rows={rejected} label="Rejected rows" />}
+      {rejected.length > 0 && <CsvResultsTable rows={rejected} label={t('csvJob.rejectedRows')} />}
       {data.skipped > rejected.length && (
         <Text size="xs" c="dimmed">
-          The first {formatNumber(rejected.length)} of {formatNumber(data.skipped)} rejected rows are shown.
+          {t('csvJob.firstRejected', { shown: formatNumber(rejected.length), total: formatNumber(data.skipped) })}
         </Text>
       )}
       {cancel.isError && <Alert color="red">{errorMessage(cancel.error)}</Alert>}
       <Group justify="space-between">
         {active && !data.cancelRequested ? (
           <Button variant="default" color="red" leftSection={<IconPlayerStop size={16} />} loading={cancel.isPending} onClick={() => cancel.mutate(data.id)}>
-            Cancel import
+            {t('csvJob.cancel')}
           </Button>
         ) : (
           <Group gap="xs">
@@ -85,10 +78,10 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
               download="invitation-results.csv"
               leftSection={<IconDownload size={16} />}
             >
-              Download results
+              {t('csv.download')}
             </Button>
             <Button variant="default" onClick={onAnotherFile} disabled={active}>
-              Upload another file
+              {t('csvJob.another')}
             </Button>
           </Group>
         )}
@@ -99,7 +92,7 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
             onClose();
           }}
         >
-          {active ? 'Close' : 'Done'}
+          {t(active ? 'csvJob.close' : 'inviteMany.done')}
         </Button>
       </Group>
     </Stack>

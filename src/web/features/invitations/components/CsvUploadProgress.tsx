@@ -1,5 +1,6 @@
 import { Group, Progress, Text } from '@mantine/core';
-import { formatNumber, plural } from '../../../shared/format';
+import { formatNumber } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 interface Props {
   running: boolean;
@@ -16,13 +17,13 @@ export function CsvUploadProgress({ running, done, total, progress, label }: Pro
     <div>
       <Group justify="space-between" mb={4}>
         <Text size="sm" fw={500}>
-          {label ?? (running ? 'Sending invitations…' : 'Finished')}
+          {label ?? t(running ? 'csv.sending' : 'csv.finished')}
         </Text>
         <Text size="sm" c="dimmed">
-          {formatNumber(done)} of {plural(total, 'row', 'rows')}
+          {t('csv.progress', { done: formatNumber(done), count: total })}
         </Text>
       </Group>
-      <Progress value={progress} animated={running} size="lg" aria-label="Upload progress" />
+      <Progress value={progress} animated={running} size="lg" aria-label={t('csv.progressLabel')} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { summarize } from './InviteResultsList';
 import { CsvResultsTable } from './CsvResultsTable';
 import { CsvUploadProgress } from './CsvUploadProgress';
 import { formatNumber } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 const SHOWN_ROWS = 500;
 
@@ -29,14 +30,14 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
           onChange={(v) => setFilter(v as typeof filter)}
           data={['all', 'invited', 'updated', 'renewed', 'unchanged', 'rejected'].map((v) => ({
             value: v,
-            label: v === 'all' ? 'All' : v[0].toUpperCase() + v.slice(1),
+            label: t(`csv.filter.${v as 'all' | InviteOutcome}`),
           }))}
         />
       </Group>
       <CsvResultsTable rows={shown.slice(0, SHOWN_ROWS)} />
       {shown.length > SHOWN_ROWS && (
         <Text size="xs" c="dimmed">
-          Showing the first {SHOWN_ROWS} of {formatNumber(shown.length)}; the downloaded file has every row.
+          {t('csv.showingFirst', { shown: SHOWN_ROWS, total: formatNumber(shown.length) })}
         </Text>
       )}
       <Group justify="space-between">
@@ -46,16 +47,16 @@ export function CsvUploadResults({ upload, results, onClose }: { upload: CsvInvi
           disabled={running}
           onClick={() => downloadText('invitation-results.csv', resultsCsv(results))}
         >
-          Download results
+          {t('csv.download')}
         </Button>
         <Group gap="xs">
           {failedChunks.length > 0 && !running && (
             <Button variant="light" color="orange" onClick={retryUnsent}>
-              Retry unsent rows
+              {t('csv.retry')}
             </Button>
           )}
           <Button onClick={onClose} disabled={running}>
-            Done
+            {t('inviteMany.done')}
           </Button>
         </Group>
       </Group>

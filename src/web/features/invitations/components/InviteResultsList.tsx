@@ -2,6 +2,7 @@ import { Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import type { InviteOutcome, InviteResult } from '../../../../contracts/invitations';
 import { OutcomeBadge } from './OutcomeBadge';
 import { formatNumber } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 const ORDER: InviteOutcome[] = ['invited', 'updated', 'renewed', 'unchanged', 'rejected'];
 
@@ -9,7 +10,7 @@ export function summarize(outcomes: InviteOutcome[]): string {
   const counts = new Map<InviteOutcome, number>();
   for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
   return ORDER.filter((o) => counts.get(o))
-    .map((o) => `${formatNumber(counts.get(o)!)} ${o}`)
+    .map((o) => t(`inviteMany.summary.${o}`, { count: formatNumber(counts.get(o)!) }))
     .join(' · ');
 }
 
@@ -19,7 +20,7 @@ export function InviteResultsList({ results }: { results: InviteResult[] }) {
     <Stack gap="xs">
       <Text fw={600}>{summarize(results.map((r) => r.outcome))}</Text>
       <ScrollArea.Autosize mah={360}>
-        <Stack gap={6} aria-label="Invitation results" role="list">
+        <Stack gap={6} aria-label={t('inviteMany.results')} role="list">
           {results.map((r, i) => (
             <Paper
               key={`${r.email}-${i}`}

@@ -4,6 +4,7 @@ import { useSeveralInvite } from '../hooks/useSeveralInvite';
 import { InviteResultsList } from './InviteResultsList';
 import { PasteCount } from './PasteCount';
 import { RoleGroupReason } from './RoleGroupReason';
+import { t } from '../../../shared/i18n';
 
 /** "Several at once": pasted addresses, one role and group for all, sent with one Idempotency-Key. */
 export function SeveralInvite({ onClose }: { onClose: () => void }) {
@@ -21,9 +22,9 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
               setText('');
             }}
           >
-            Invite more
+            {t('inviteMany.inviteMore')}
           </Button>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('inviteMany.done')}</Button>
         </Group>
       </Stack>
     );
@@ -33,9 +34,11 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <Textarea
-          label="Emails"
-          description="Paste addresses separated by commas, spaces or new lines. Each gets the role and group below."
+          label={t('inviteMany.emails')}
+          description={t('inviteMany.emailsHint')}
           placeholder={'ada@company.com, grace@company.com\nlinus@company.com'}
+          // Addresses, typed or as an example, are data: never translated.
+          translate="no"
           autosize
           minRows={4}
           maxRows={10}
@@ -67,10 +70,10 @@ export function SeveralInvite({ onClose }: { onClose: () => void }) {
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending} disabled={emails.length === 0 && invalid.length === 0}>
-            {emails.length > 1 ? `Send ${emails.length} invitations` : 'Send invitation'}
+            {t('inviteMany.send', { count: Math.max(emails.length, 1) })}
           </Button>
         </Group>
       </Stack>

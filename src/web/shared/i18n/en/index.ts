@@ -25,3 +25,4 @@ export { account } from './account';
 export { signIn } from './signIn';
 export { alerts } from './alerts';
 export { reviews } from './reviews';
+export { inviteMany } from './inviteMany';
