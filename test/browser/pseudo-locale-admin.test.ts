@@ -70,6 +70,22 @@ describe('the pseudo-locale en-XA on the other admin pages', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('should show the command palette, with a user found and its actions, and the shortcuts dialog with no hard-coded English', async () => {
+    await page.goto(`${app.url}/admin/users`);
+    await page.getByTestId('user-row').first().waitFor();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByRole('dialog', { name: pseudoLocalize('Command palette') });
+    await palette.getByRole('combobox').fill('Ada');
+    await palette.getByText('ada@example.com').first().waitFor();
+    await expectAllPseudo(page);
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'detached' });
+    await page.keyboard.press('Shift+?');
+    await page.getByRole('dialog', { name: pseudoLocalize('Keyboard shortcuts') }).waitFor();
+    await expectAllPseudo(page);
+    await page.keyboard.press('Escape');
+  });
+
   it('should show a group’s page and its dialogs with no hard-coded English', async () => {
     await page.goto(`${app.url}/admin/groups/${ids.group}`);
     await page.getByRole('heading', { level: 1, name: 'Reviewers' }).waitFor();

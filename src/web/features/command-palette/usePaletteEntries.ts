@@ -4,6 +4,7 @@ import { call } from '../../shared/client';
 import { useGroups, useRoles } from '../../shared/lookups';
 import { useCan } from '../../shared/useMe';
 import { matches, type PaletteEntry, type PalettePage } from './entries';
+import { t } from '../../shared/i18n';
 
 const FOUND_PER_KIND = 5;
 
@@ -34,8 +35,8 @@ function useFound(query: string) {
 export function usePaletteEntries(query: string, pages: PalettePage[]): { entries: PaletteEntry[]; loading: boolean } {
   const { q, searching, users, workspaces, groups, roles, can } = useFound(query);
   const actions: PaletteEntry[] = [
-    ...(can('users.invite') ? [{ id: 'invite', group: 'Actions' as const, label: 'Invite user', to: '/admin/users?invite=1' }] : []),
-    ...(can('roles.manage') ? [{ id: 'new-role', group: 'Actions' as const, label: 'New role', to: '/admin/roles/new' }] : []),
+    ...(can('users.invite') ? [{ id: 'invite', group: 'Actions' as const, label: t('palette.action.invite'), to: '/admin/users?invite=1' }] : []),
+    ...(can('roles.manage') ? [{ id: 'new-role', group: 'Actions' as const, label: t('palette.action.newRole'), to: '/admin/roles/new' }] : []),
   ];
   const entries: PaletteEntry[] = [
     ...actions.filter((a) => matches(a.label, q)),
@@ -45,7 +46,13 @@ export function usePaletteEntries(query: string, pages: PalettePage[]): { entrie
     for (const u of users.data?.items ?? []) {
       entries.push({ id: `user:${u.id}`, group: 'Users', label: u.name, hint: u.email, to: `/admin/users/${u.id}` });
       if (can('users.deactivate') && u.status === 'active')
-        entries.push({ id: `deactivate:${u.id}`, group: 'Actions', label: `Deactivate ${u.name}…`, hint: u.email, to: `/admin/users/${u.id}?do=deactivate` });
+        entries.push({
+          id: `deactivate:${u.id}`,
+          group: 'Actions',
+          label: t('palette.action.deactivate', { name: u.name }),
+          hint: u.email,
+          to: `/admin/users/${u.id}?do=deactivate`,
+        });
     }
     if (can('groups.view'))
       for (const g of (groups.data?.items ?? []).filter((g) => matches(g.name, q)).slice(0, FOUND_PER_KIND))

@@ -35,6 +35,7 @@ export const messagesEn = {
   ...parts.alerts,
   ...parts.reviews,
   ...parts.inviteMany,
+  ...parts.palette,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -4,6 +4,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { PaletteEntry, PalettePage } from '../entries';
 import { usePaletteEntries } from '../usePaletteEntries';
+import { t, tRich } from '../../../shared/i18n';
 
 function EntryLine({ entry, active, onPick }: { entry: PaletteEntry; active: boolean; onPick: () => void }) {
   return (
@@ -27,7 +28,7 @@ function EntryLine({ entry, active, onPick }: { entry: PaletteEntry; active: boo
           )}
         </Text>
         <Text size="xs" c="dimmed">
-          {entry.group}
+          {t(`palette.group.${entry.group}`)}
         </Text>
       </Group>
     </UnstyledButton>
@@ -60,8 +61,8 @@ function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => 
     <Stack gap="xs">
       <TextInput
         data-autofocus
-        aria-label="Search pages, people, groups, roles and Workspaces"
-        placeholder="Go to a page, find someone, or run an action…"
+        aria-label={t('palette.input')}
+        placeholder={t('palette.placeholder')}
         leftSection={<IconSearch size={16} />}
         rightSection={loading ? <Loader size="xs" /> : null}
         value={query}
@@ -76,19 +77,25 @@ function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => 
         aria-activedescendant={entries[current] ? `palette-${entries[current].id}` : undefined}
       />
       <div>
-        <div id="palette-results" role="listbox" aria-label="Results" tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
+        <div id="palette-results" role="listbox" aria-label={t('palette.results')} tabIndex={0} style={{ maxHeight: 360, overflowY: 'auto' }}>
           {entries.map((entry, i) => (
             <EntryLine key={entry.id} entry={entry} active={i === current} onPick={() => pick(entry)} />
           ))}
         </div>
         {entries.length === 0 && !loading && (
           <Text size="sm" c="dimmed" p="sm">
-            Nothing matches “{query}”.
+            {t('palette.nothing', { query })}
           </Text>
         )}
       </div>
       <Text size="xs" c="dimmed">
-        <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move, <Kbd>Enter</Kbd> to open, <Kbd>Esc</Kbd> to close, <Kbd>?</Kbd> for every shortcut.
+        {tRich('palette.keys', {
+          up: <Kbd>↑</Kbd>,
+          down: <Kbd>↓</Kbd>,
+          enter: <Kbd translate="no">Enter</Kbd>,
+          esc: <Kbd translate="no">Esc</Kbd>,
+          help: <Kbd>?</Kbd>,
+        })}
       </Text>
     </Stack>
   );
@@ -98,7 +105,7 @@ function PaletteBody({ pages, onClose }: { pages: PalettePage[]; onClose: () => 
 export function CommandPalette({ opened, onClose, pages }: { opened: boolean; onClose: () => void; pages: PalettePage[] }) {
   return (
     // No opening animation: the field takes focus at once, so nothing typed right after Ctrl+K is lost.
-    <Modal opened={opened} onClose={onClose} title="Command palette" size="lg" yOffset="10vh" transitionProps={{ duration: 0 }}>
+    <Modal opened={opened} onClose={onClose} title={t('palette.title')} size="lg" yOffset="10vh" transitionProps={{ duration: 0 }}>
       {opened && <PaletteBody pages={pages} onClose={onClose} />}
     </Modal>
   );

@@ -1,28 +1,29 @@
 import { Kbd, Modal, Table } from '@mantine/core';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
 
-const SHORTCUTS: [string[], string][] = [
-  [['Ctrl', 'K'], 'Open the command palette (⌘ K on a Mac)'],
-  [['?'], 'Show these shortcuts'],
-  [['↑', '↓'], 'Move through the palette’s results'],
-  [['Enter'], 'Open the chosen result'],
-  [['Esc'], 'Close a dialog'],
+const SHORTCUTS: [string[], PlainMessageKey][] = [
+  [['Ctrl', 'K'], 'shortcuts.palette'],
+  [['?'], 'shortcuts.help'],
+  [['↑', '↓'], 'shortcuts.move'],
+  [['Enter'], 'shortcuts.open'],
+  [['Esc'], 'shortcuts.close'],
 ];
 
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts">
-      <Table aria-label="Keyboard shortcuts">
+    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')}>
+      <Table aria-label={t('shortcuts.title')}>
         <Table.Tbody>
           {SHORTCUTS.map(([keys, what]) => (
             <Table.Tr key={what}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {keys.map((k) => (
-                  <Kbd key={k} mr={4}>
+                  <Kbd key={k} mr={4} translate="no">
                     {k}
                   </Kbd>
                 ))}
               </Table.Td>
-              <Table.Td>{what}</Table.Td>
+              <Table.Td>{t(what)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -26,3 +26,4 @@ export { signIn } from './signIn';
 export { alerts } from './alerts';
 export { reviews } from './reviews';
 export { inviteMany } from './inviteMany';
+export { palette } from './palette';
