@@ -1,7 +1,7 @@
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 
 // The console's side of keyset pages (every list route answers `{ items, nextCursor }`): a list grows
-// page by page with "Load more", or, where a list is small by nature, is read whole.
+// page by page with "Load more" (reading a small list whole is `everyPage` in client.ts).
 
 export interface Page<Item> {
   items: Item[];
@@ -12,7 +12,7 @@ export interface Page<Item> {
 export function usePagedList<P extends Page<unknown>>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<P>,
-  options: { refetchInterval?: number } = {},
+  options: { refetchInterval?: number; enabled?: boolean } = {},
 ) {
   const list = useInfiniteQuery({
     ...options,
@@ -23,16 +23,4 @@ export function usePagedList<P extends Page<unknown>>(
   });
   const items: P['items'] = list.data?.pages.flatMap((p) => p.items) ?? [];
   return { ...list, items, firstPage: list.data?.pages[0] };
-}
-
-/** Every page of a list that is small by nature (a person's own organizations), one after another. */
-export async function fetchAllPages<P extends Page<unknown>>(fetchPage: (cursor: string | undefined) => Promise<P>): Promise<P['items']> {
-  const items: P['items'] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetchPage(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
 }
