@@ -68,7 +68,7 @@ describe('Organization settings: one save model', () => {
     await saveOf(invitations, 'invitations and user changes').click();
     await statusOf(invitations).filter({ hasText: 'Saved' }).waitFor();
     await expect(saveOf(invitations, 'invitations and user changes').isDisabled()).resolves.toBe(true);
-    await expect(invitations.getByLabel('Business reason', { exact: true }).count()).resolves.toBe(0);
+    await expect.poll(() => invitations.getByLabel('Business reason', { exact: true }).count()).toBe(0);
     const settings = (await (await page.request.get(`${app.url}/api/organization/settings`)).json()) as { name: string; invitationExpiryDays: number };
     expect(settings).toMatchObject({ name: 'Acme Corp', invitationExpiryDays: 21 });
     const audit = (await (await page.request.get(`${app.url}/api/audit-events?category=admin`)).json()) as {
