@@ -8,7 +8,7 @@ export interface Page<Item> {
   nextCursor: string | null;
 }
 
-/** The pages read so far of a list, flattened; `hasNextPage` and `fetchNextPage` drive "Load more". */
+/** The pages read so far of a list, flattened; `more` drives its LoadMore. */
 export function usePagedList<P extends Page<unknown>>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<P>,
@@ -22,5 +22,6 @@ export function usePagedList<P extends Page<unknown>>(
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items: P['items'] = list.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...list, items, firstPage: list.data?.pages[0] };
+  const more = { hasMore: list.hasNextPage, loading: list.isFetchingNextPage, onClick: () => void list.fetchNextPage() };
+  return { ...list, items, firstPage: list.data?.pages[0], more };
 }

@@ -5,7 +5,7 @@ import { usePagedList, type Page } from './usePagedList';
 export type { Page } from './usePagedList';
 
 /**
- * A paged list shown as one growing list, shaped for LoadMoreButton: `data.items` holds every item
+ * A paged list shown as one growing list, for pages that read `data`: `data.items` holds every item
  * loaded so far, in the server's order, and `more` drives the button. The query is usePagedList's.
  */
 export function usePages<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, options: { enabled?: boolean } = {}) {
@@ -17,6 +17,6 @@ export function usePages<T>(queryKey: QueryKey, fetchPage: (cursor: string | und
     error: list.error,
     isLoading: list.isLoading,
     refetch: list.refetch,
-    more: { hasMore: list.hasNextPage, loading: list.isFetchingNextPage, onClick: () => void list.fetchNextPage() },
+    more: list.more,
   };
 }

@@ -1,13 +1,14 @@
-import { Button } from '@mantine/core';
-import { useT } from '../i18n';
+import { Button, Center } from '@mantine/core';
+import { t } from '../i18n';
 
-/** "Load more" under a keyset-paged list: asks for the page after the last one shown; absent on the last page. */
-export function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
-  const t = useT();
-  if (!list.hasNextPage) return null;
+/** The "Load more" of every paged list (see usePagedList's `more`): asks for the next page; absent on the last one. */
+export function LoadMore({ hasMore, loading, onClick }: { hasMore: boolean; loading: boolean; onClick: () => void }) {
+  if (!hasMore) return null;
   return (
-    <Button variant="subtle" size="xs" w="fit-content" mt="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-      {t('common.loadMore')}
-    </Button>
+    <Center mt="sm">
+      <Button variant="default" size="xs" onClick={onClick} loading={loading}>
+        {t('common.loadMore')}
+      </Button>
+    </Center>
   );
 }

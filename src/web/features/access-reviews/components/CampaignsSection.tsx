@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { usePages } from '../../../shared/usePages';
 import { fetchCampaigns, reviewKeys } from '../api';
@@ -73,7 +73,7 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
                 ))}
               </Table.Tbody>
             </Table>
-            <LoadMoreButton {...campaigns.more} />
+            <LoadMore {...campaigns.more} />
           </Table.ScrollContainer>
         )}
       </Card>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DecideResult } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
 import { decide, fetchMyItems, reviewKeys } from '../api';
 import { DecisionModal } from './DecisionModal';
@@ -89,7 +89,7 @@ export function MyReviewsSection() {
         ) : (
           <>
             <ItemsTable items={items} selected={selected} toggle={toggle} setAll={(ids) => setSelected(new Set(ids))} label={t('reviews.mine.table')} />
-            <LoadMoreButton {...mine.more} />
+            <LoadMore {...mine.more} />
           </>
         )}
       </Card>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SnapshotListItem } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
 import { fetchSnapshots, generateSnapshot, reviewKeys, snapshotExportUrl } from '../api';
 import { SnapshotReportModal } from './SnapshotReportModal';
@@ -122,7 +122,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
         ) : (
           <>
             <SnapshotsTable items={snapshots.data!.items} canManage={canManage} onOpen={setOpen} />
-            <LoadMoreButton {...snapshots.more} />
+            <LoadMore {...snapshots.more} />
           </>
         )}
       </Card>

@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, Table, Text, Title } from '@mantine/core
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import type { Dispatch, SetStateAction } from 'react';
 import type { GroupDetail } from '../../../../contracts/groups';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { GroupMemberRow } from './GroupMemberRow';
 import { t } from '../../../shared/i18n';
 
@@ -70,7 +70,7 @@ export function GroupMembersCard({ g, manage, selected, setSelected, onAdd, onRe
               ))}
             </Table.Tbody>
           </Table>
-          <LoadMoreButton {...more} />
+          <LoadMore {...more} />
         </Table.ScrollContainer>
       )}
     </Card>

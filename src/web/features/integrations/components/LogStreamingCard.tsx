@@ -102,7 +102,7 @@ export function LogStreamingCard() {
       ) : (
         <DestinationsTable items={destinations.items} />
       )}
-      <LoadMore list={destinations} />
+      <LoadMore {...destinations.more} />
       <AddLogStreamModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title={t('logStream.added')}

@@ -77,7 +77,7 @@ export function ProvisioningCard() {
           ) : (
             <ScimTokensTable items={provisioning.items} />
           )}
-          <LoadMore list={provisioning} />
+          <LoadMore {...provisioning.more} />
           <RoleMappingsSection />
           <ProvisioningLog />
         </Stack>

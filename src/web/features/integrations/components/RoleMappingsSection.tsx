@@ -125,7 +125,7 @@ export function RoleMappingsSection() {
       </Text>
       {mappings.error && <Alert color="red">{errorMessage(mappings.error)}</Alert>}
       {mappings.items.length > 0 && <MappingsTable items={mappings.items} onRemove={confirmRemove} />}
-      <LoadMore list={mappings} />
+      <LoadMore {...mappings.more} />
       {data && (
         <Group align="flex-end" gap="sm">
           <Select

@@ -52,7 +52,7 @@ export function ServiceTokensCard() {
       ) : (
         <ServiceTokensTable items={tokens.items} />
       )}
-      <LoadMore list={tokens} />
+      <LoadMore {...tokens.more} />
       <NewTokenModal kind={serviceToken()} opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal
         title={t('serviceToken.created')}

@@ -48,7 +48,7 @@ export function WebhooksCard() {
       ) : (
         <WebhookEndpointsTable items={endpoints.items} />
       )}
-      <LoadMore list={endpoints} />
+      <LoadMore {...endpoints.more} />
 
       <Title order={3} size="h5" mt="lg">
         {t('webhook.deliveries')}
@@ -60,7 +60,7 @@ export function WebhooksCard() {
       ) : (
         <WebhookDeliveriesTable items={deliveries.items} urlOf={urlOf} />
       )}
-      <LoadMore list={deliveries} />
+      <LoadMore {...deliveries.more} />
 
       <AddWebhookModal opened={opened} onClose={close} onCreated={setSecret} />
       <SecretOnceModal

@@ -121,7 +121,7 @@ function RoleRules({ connection, editable }: { connection: SsoConnection; editab
           </Table.Tbody>
         </Table>
       )}
-      <LoadMore list={list} />
+      <LoadMore {...list.more} />
       {editable && <AddRule connectionId={connection.id} roles={data.roles} />}
     </Stack>
   );

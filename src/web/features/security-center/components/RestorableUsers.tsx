@@ -1,7 +1,7 @@
 import { Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { LoadFailure } from '../../../shared/access/LoadFailure';
 import { formatDateTime } from '../../../shared/format';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
 import { OffboardingActions } from '../../offboarding';
 import { fetchRestorableUsers } from '../api';
@@ -46,7 +46,7 @@ export function RestorableUsers() {
           </Table.Tbody>
         </Table>
       )}
-      <LoadMoreButton {...restorable.more} />
+      <LoadMore {...restorable.more} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { workspaceRoleLabel, workspaceTypeLabel } from '../labels';
 import { fetchUserWorkspaces } from '../api';
 import { AccessPathBadges } from './AccessPathBadges';
 import { t } from '../../../shared/i18n';
-import { LoadMoreButton } from '../../../shared/ui/LoadMoreButton';
+import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
 
 /** For the user detail page: the user's Workspaces, direct and via group, and which path grants each. */
@@ -52,7 +52,7 @@ export function UserWorkspacesCard({ userId }: { userId: string }) {
           </Table.Tbody>
         </Table>
       )}
-      <LoadMoreButton {...workspaces.more} />
+      <LoadMore {...workspaces.more} />
     </Card>
   );
 }
