@@ -59,7 +59,6 @@ export const GROUPS_ERRORS = {
   GROUP_NAME_TAKEN: { status: 409, message: 'Another group already has this name.' },
   GROUP_NAME_REQUIRED: { status: 400, message: 'Give the group a name.' },
   USERS_NOT_FOUND: { status: 404, message: 'Some of these users do not exist in your organization.' },
-  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 export const INVITATIONS_ERRORS = {
@@ -118,14 +117,12 @@ export const ORGANIZATIONS_ERRORS = {
     message: 'To delete an organization, type its exact name as confirmName (\'--confirm "<name>"\' on the command line).',
   },
   INVALID_ADMIN_EMAIL: { status: 400, message: 'The first administrator needs a valid email address.' },
-  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 export const OWNERSHIP_ERRORS = {
   UNKNOWN_USER: { status: 422, message: 'Some owners or collaborators are not users of this organization (or were deleted).' },
   DUPLICATE_EXTERNAL_ID: { status: 422, message: 'The same externalId appears twice in one request.' },
   CONTENT_ITEM_NOT_FOUND: { status: 404, message: 'This content item does not exist in your organization.' },
-  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
   WEBHOOK_URL_INVALID: { status: 422, message: 'The webhook URL must be an absolute http or https URL.' },
   WEBHOOK_URL_NOT_PUBLIC: { status: 422, message: 'Webhooks go only to public addresses, not to loopback, private, link-local or other reserved ones.' },
   WEBHOOK_URL_UNRESOLVABLE: { status: 422, message: 'The webhook URL’s host name does not resolve to an address.' },
@@ -191,11 +188,6 @@ export const ROLES_ERRORS = {
   },
 } as const;
 
-/** Route-level failures. Per-event rejection codes are in INGEST_REJECTIONS. */
-export const USAGE_ERRORS = {
-  INVALID_CURSOR: { status: 400, message: 'This page link is no longer valid. Start from the first page.' },
-} satisfies Record<string, ErrorSpec>;
-
 /** Why one event of a batch was rejected; the other events of the batch are kept. */
 export const INGEST_REJECTIONS = {
   INVALID_EVENT: 'The event must be a JSON object.',
@@ -215,7 +207,6 @@ export type IngestRejectionCode = keyof typeof INGEST_REJECTIONS;
 
 export const USERS_ERRORS = {
   USER_NOT_FOUND: { status: 404, message: 'This user does not exist in your organization.' },
-  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
   BULK_TARGET_REQUIRED: { status: 400, message: 'Choose users: pass userIds, or a filter for "all matching".' },
   BULK_ROLE_REQUIRED: { status: 400, message: 'Choose the role to assign.' },
   BULK_GROUP_REQUIRED: { status: 400, message: 'Choose the group.' },
@@ -242,7 +233,6 @@ export const WORKSPACES_ERRORS = {
   PERSONAL_WORKSPACE_SHARED: { status: 422, message: 'A Personal Workspace has exactly one member, its owner.' },
   LAST_WORKSPACE_ADMIN: { status: 409, message: 'A Workspace needs at least one direct Admin. Make someone else Admin first.' },
   OWNER_NOT_FOUND: { status: 422, message: 'The owner must be an active or invited user of your organization.' },
-  INVALID_CURSOR: { status: 400, message: 'The page cursor is not valid. Start again from the first page.' },
 } as const;
 
 export const MAILBOX_ERRORS = {
@@ -267,7 +257,6 @@ export const LOG_STREAMING_ERRORS = {
   DESTINATION_NOT_FOUND: { status: 404, message: 'This log stream destination does not exist in your organization.' },
 } as const;
 export const AUDIT_ERRORS = {
-  INVALID_CURSOR: { status: 400, message: 'This page link is not valid any more. Start the search again from the first page.' },
   INVALID_DATE_RANGE: { status: 400, message: 'The date range ends before it starts.' },
   INVALID_DATE: { status: 400, message: 'Dates must be ISO 8601 timestamps, for example 2026-11-30T00:00:00Z.' },
 } satisfies Record<string, ErrorSpec>;
@@ -306,7 +295,6 @@ export type ErrorCode =
   | keyof typeof ALERTS_ERRORS
   | keyof typeof LOG_STREAMING_ERRORS
   | keyof typeof SSO_ERRORS
-  | keyof typeof USAGE_ERRORS
   | keyof typeof USERS_ERRORS
   | keyof typeof WORKSPACES_ERRORS
   | 'BAD_REQUEST';

@@ -1,7 +1,7 @@
 import type { AuditEvent, AuditFilterQuery, AuditQuery } from '../../../contracts/audit.js';
 import { AUDIT_ERRORS } from '../../../contracts/errors.js';
 import type { RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { listAuditRows, type AuditFilter } from './audit.repository.js';
 import type { AuditEventRow } from './audit.table.js';
@@ -40,7 +40,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   } catch {
     // falls through to the error below
   }
-  throw fail(AUDIT_ERRORS, 'INVALID_CURSOR');
+  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
 }
 
 function isoOrFail(value: string | undefined): string | undefined {

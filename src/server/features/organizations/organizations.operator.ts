@@ -11,7 +11,7 @@ import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Deps, type RequestContext } from '../../platform/deps.js';
 import { isValidEmail } from '../../platform/email.js';
-import { fail } from '../../platform/errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { revokeOrganizationSessions } from '../auth/index.js';
 import { inviteFirstAdministrator } from '../invitations/index.js';
 import { accountCountsOf } from '../users/index.js';
@@ -114,7 +114,7 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   } catch {
     // fall through to the refusal
   }
-  throw fail(ORGANIZATIONS_ERRORS, 'INVALID_CURSOR');
+  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
 }
 
 /** Organizations by name, a keyset page at a time (the organizations__name index), with their account counts. */

@@ -3,8 +3,7 @@ import { CONTENT_TYPES, type CollaboratorRole, type ContentItem, type ContentIte
 import type { OwnershipItemsQuery } from '../../../contracts/offboarding.js';
 import type { DbOrTrx } from '../../db/database.js';
 import type { RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
-import { OWNERSHIP_ERRORS } from './ownership.errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { countOwnedByType, countSeatsOfUser, insertSeats, listItems, seatRolesOf, type ListedItem } from './ownership.repository.js';
 import type { CollaboratorRow } from './ownership.table.js';
 import { enqueueWebhookEvents } from './ownership.webhooks.js';
@@ -54,7 +53,7 @@ export function encodeItemCursor(id: string): string {
 export function decodeItemCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-zA-Z-]{1,64}$/.test(id)) throw fail(OWNERSHIP_ERRORS, 'INVALID_CURSOR');
+  if (!/^[0-9a-zA-Z-]{1,64}$/.test(id)) throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
   return id;
 }
 

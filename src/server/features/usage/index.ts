@@ -3,4 +3,3 @@
 // need the users feature, stay inside: the users feature depends on this door, not the other way.
 export { ingestUsageEvents } from './usage.ingest.js';
 export { usageByTypeColumn, usageSummariesOf, usageSummaryOf, usageWindowStart, type UsageByType } from './usage.summaries.js';
-export { USAGE_ERRORS } from './usage.errors.js';

@@ -1,9 +1,8 @@
 // The organization's usage: active users by day, week and month, top event types, and who is inactive.
 import { USAGE_EVENT_LABELS, type ActiveCount, type InactiveUserList, type UsageEventType, type UsageOverview } from '../../../contracts/usage.js';
 import type { RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { addDays, addMonths, DAY_MS, dayOf, daysBetween, monthStart, weekStart } from './usage.dates.js';
-import { USAGE_ERRORS } from './usage.errors.js';
 import { countActiveAccounts, countActiveBetween, countInactive, inactivePage, orgActiveRows, orgTypeTotals } from './usage.repository.js';
 import { retentionDays } from './usage.retention.js';
 
@@ -85,7 +84,7 @@ export async function listInactiveUsers(ctx: RequestContext, query: { days?: num
     } catch {
       // handled below
     }
-    if (!after) throw fail(USAGE_ERRORS, 'INVALID_CURSOR');
+    if (!after) throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
   }
   const [rows, total] = await Promise.all([inactivePage(db, ctx.organizationId, cutoff, after, limit), countInactive(db, ctx.organizationId, cutoff)]);
   const page = rows.slice(0, limit);

@@ -9,11 +9,10 @@ import {
   type UsageTrendPoint,
 } from '../../../contracts/usage.js';
 import type { RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { auditRowToEvent } from '../audit/index.js';
 import { requireUser } from '../users/index.js';
 import { addDays, dayOf, daysBetween } from './usage.dates.js';
-import { USAGE_ERRORS } from './usage.errors.js';
 import { userAuditPage, userDailyRows, userEventsPage, type FeedCursor } from './usage.repository.js';
 import { TYPES } from './usage.ingest.js';
 
@@ -97,7 +96,7 @@ function decodeFeedCursor(cursor: string): FeedCursor {
   } catch {
     // fall through
   }
-  throw fail(USAGE_ERRORS, 'INVALID_CURSOR');
+  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
 }
 
 /** Feed order: time descending; at the same instant usage before audit; then id descending. */

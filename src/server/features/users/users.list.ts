@@ -3,11 +3,10 @@ import Papa from 'papaparse';
 import { FORMULA_CELL } from '../../../contracts/csv.js';
 import type { UserCount, UserFilter, UserList, UserListQuery, UserSummary } from '../../../contracts/users.js';
 import { nowIso, type RequestContext } from '../../platform/deps.js';
-import { fail } from '../../platform/errors.js';
+import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { usageSummaryOf } from '../usage/index.js';
 import { jsonArrayValue } from '../../db/json-array.js';
-import { USERS_ERRORS } from './users.errors.js';
 import { countAllMatching, listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
@@ -38,7 +37,7 @@ function decodeCursor(cursor: string): { value: string | null; id: string } {
   } catch {
     // fall through
   }
-  throw fail(USERS_ERRORS, 'INVALID_CURSOR');
+  throw fail(PLATFORM_ERRORS, 'INVALID_CURSOR');
 }
 
 const sortValue = {
