@@ -54,6 +54,34 @@ describe('verified domains', () => {
   });
 });
 
+describe('a domain routed to one of several connections', () => {
+  it('should send its addresses to that connection, keep other organizations out of the routing, and audit it', async () => {
+    const route = (email: string) => w.t.app.inject({ method: 'POST', url: '/api/sso/sign-in-route', payload: { email } }).then((r) => r.json());
+    await w.t.createUser({ email: 'bob@acme.test' });
+    await connect(w);
+    const beta = await connect(w, { name: 'Beta IdP' });
+    // Two connections and no choice made: nothing to guess, the address continues by email.
+    expect(await route('bob@acme.test')).toMatchObject({ method: 'email' });
+
+    const domainId = (await api(w.t, 'GET', '/api/sso')).json().domains[0].id as string;
+    const other = await w.t.newOrganization('Rival', 'boss@rival.test');
+    const foreign = await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: beta }, other.adminCookie);
+    expect(foreign.statusCode).toBe(404);
+    const rivalIdp = { name: 'Rival IdP', preset: 'okta', issuer: w.idp.issuer, clientId: w.idp.clientId, clientSecret: w.idp.clientSecret };
+    const rivals = (await api(w.t, 'POST', '/api/sso/connections', rivalIdp, other.adminCookie)).json().id as string;
+    expect((await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: rivals })).statusCode).toBe(404);
+    const routed = await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: beta });
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect(await route('bob@acme.test')).toMatchObject({ method: 'sso', connectionName: 'Beta IdP' });
+    const routing = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'sso.domain.routed').executeTakeFirstOrThrow();
+    expect(JSON.parse(routing.after!)).toEqual({ connectionId: beta });
+
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
+    const [event] = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.signed_in').execute();
+    expect(JSON.parse(event.after!)).toMatchObject({ method: 'sso', connection: { id: beta, name: 'Beta IdP' } });
+  });
+});
+
 describe('presets', () => {
   it('should check the Entra tenant (tid) and refuse multi-tenant endpoints unless allowed', async () => {
     const common = await api(w.t, 'POST', '/api/sso/connections', {
