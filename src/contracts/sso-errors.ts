@@ -78,6 +78,11 @@ export const SSO_ERRORS = {
   EMAIL_MISSING: { status: 400, message: 'The identity provider sent no email address (add the email scope or claim).' },
   EMAIL_NOT_ON_VERIFIED_DOMAIN: { status: 403, message: "The email address is not on one of your organization's verified domains." },
   NO_ACCOUNT: { status: 403, message: 'There is no account for this address in the organization, and just-in-time accounts are off. Ask your administrator.' },
+  EMAIL_DOMAIN_NOT_ALLOWED: {
+    status: 403,
+    message:
+      "Just-in-time accounts follow your organization's allowed email domains, and this address is not on one of them. Ask your administrator for an invitation.",
+  },
   ACCOUNT_INACTIVE: { status: 403, message: 'This account cannot sign in. Ask your administrator.' },
   SSO_NOT_READY: {
     status: 409,

@@ -34,7 +34,7 @@ beforeAll(async () => {
   };
   dns.txt.set('acme.test', [claimed.txtRecord]);
   expect((await admin.request.post(`${app.url}/api/sso/domains/${claimed.id}/verify`, { headers })).status()).toBe(200);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await admin?.close();

@@ -16,8 +16,13 @@ export interface TestIdp {
   /** Claims by subject (sub): email, name, tid, hd, ... */
   accounts: Map<string, Record<string, unknown>>;
   loginAs(sub: string): void;
-  /** Applied to the next token response's ID token (then cleared). `foreignKey` signs with an unpublished key under the real kid. */
-  tamper(change: { claims?: (claims: JWTPayload) => JWTPayload; foreignKey?: boolean }): void;
+  /**
+   * Applied to the next token response's ID token (then cleared). `foreignKey` signs with an unpublished key under the
+   * real kid; `kid` signs with an unpublished key under that kid (one the provider never publishes).
+   */
+  tamper(change: { claims?: (claims: JWTPayload) => JWTPayload; foreignKey?: boolean; kid?: string }): void;
+  /** How many times the provider's key set (JWKS) was fetched. */
+  jwksFetches(): number;
   /** A new signing key; the old one is no longer published. */
   rotateKeys(): Promise<void>;
   /** From now on the client authenticates with private-key JWT, its keys read from `jwksUri` (or again with its secret). */
@@ -35,8 +40,9 @@ type Tamper = Parameters<TestIdp['tamper']>[0] | null;
 async function resign(idToken: string, key: JWK, change: NonNullable<Tamper>): Promise<string> {
   const header = decodeProtectedHeader(idToken);
   const claims = change.claims ? change.claims(decodeJwt(idToken)) : decodeJwt(idToken);
-  const signingKey = change.foreignKey ? { ...newSigningKey(), kid: key.kid } : key;
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: header.kid ?? key.kid }).sign(await importJWK(signingKey, 'RS256'));
+  const kid = change.kid ?? header.kid ?? key.kid;
+  const signingKey = change.foreignKey || change.kid ? { ...newSigningKey(), kid } : key;
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(await importJWK(signingKey, 'RS256'));
 }
 
 export async function startTestIdp(options: { redirectUri: string; idTokenTtlSeconds?: number }): Promise<TestIdp> {
@@ -48,8 +54,10 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
   let key = newSigningKey();
   let clientAuth: Parameters<TestIdp['useClientAuth']>[0] = { method: 'client_secret_basic' };
   let handler: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
+  let jwksFetches = 0;
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/interaction/')) return void completeInteraction(req, res);
+    if (req.url?.split('?')[0] === '/jwks') jwksFetches++;
     handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -123,6 +131,7 @@ export async function startTestIdp(options: { redirectUri: string; idTokenTtlSec
     tamper: (change) => {
       pendingTamper = change;
     },
+    jwksFetches: () => jwksFetches,
     rotateKeys: async () => {
       key = newSigningKey();
       build();

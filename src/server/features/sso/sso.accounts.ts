@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
 import { isValidEmail, normalizeEmail } from '../../platform/email.js';
 import { acceptPendingInvitationOf } from '../invitations/index.js';
+import { requireOrganization } from '../organizations/index.js';
 import { findDefaultRole, findRole, rolePermissions } from '../roles/index.js';
 import { createUserAccount, findUserByEmail, type UserRow } from '../users/index.js';
 import { connectionLabel, ENTRA_MULTI_TENANT } from './sso.connections.js';
@@ -80,6 +81,10 @@ export async function matchAccount(db: DbOrTrx, row: SsoConnectionRow, email: st
   if (user?.status === 'invited') return { kind: 'invitation', user };
   if (user) throw new OidcFailure('ACCOUNT_INACTIVE', `the account is ${user.status}`);
   if (row.jit_enabled !== 1) throw new OidcFailure('NO_ACCOUNT', `no account for ${email}`);
+  // The organization's allowed email domains hold for accounts made at sign-in as for invited and provisioned ones.
+  const allowed = JSON.parse((await requireOrganization(db, row.organization_id)).allowed_email_domains) as string[];
+  if (allowed.length > 0 && !allowed.includes(domain))
+    throw new OidcFailure('EMAIL_DOMAIN_NOT_ALLOWED', `${domain} is not one of the allowed email domains (${allowed.join(', ')})`);
   const role = await findDefaultRole(db, row.organization_id);
   if (!role) throw new OidcFailure('NO_ACCOUNT', 'the organization has no default role');
   return { kind: 'jit', email, name: nameOf(claims, email), roleId: role.id, roleName: role.name };

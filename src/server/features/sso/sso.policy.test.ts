@@ -54,6 +54,34 @@ describe('verified domains', () => {
   });
 });
 
+describe('a domain routed to one of several connections', () => {
+  it('should send its addresses to that connection, keep other organizations out of the routing, and audit it', async () => {
+    const route = (email: string) => w.t.app.inject({ method: 'POST', url: '/api/sso/sign-in-route', payload: { email } }).then((r) => r.json());
+    await w.t.createUser({ email: 'bob@acme.test' });
+    await connect(w);
+    const beta = await connect(w, { name: 'Beta IdP' });
+    // Two connections and no choice made: nothing to guess, the address continues by email.
+    expect(await route('bob@acme.test')).toMatchObject({ method: 'email' });
+
+    const domainId = (await api(w.t, 'GET', '/api/sso')).json().domains[0].id as string;
+    const other = await w.t.newOrganization('Rival', 'boss@rival.test');
+    const foreign = await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: beta }, other.adminCookie);
+    expect(foreign.statusCode).toBe(404);
+    const rivalIdp = { name: 'Rival IdP', preset: 'okta', issuer: w.idp.issuer, clientId: w.idp.clientId, clientSecret: w.idp.clientSecret };
+    const rivals = (await api(w.t, 'POST', '/api/sso/connections', rivalIdp, other.adminCookie)).json().id as string;
+    expect((await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: rivals })).statusCode).toBe(404);
+    const routed = await api(w.t, 'PUT', `/api/sso/domains/${domainId}/connection`, { connectionId: beta });
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect(await route('bob@acme.test')).toMatchObject({ method: 'sso', connectionName: 'Beta IdP' });
+    const routing = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'sso.domain.routed').executeTakeFirstOrThrow();
+    expect(JSON.parse(routing.after!)).toEqual({ connectionId: beta });
+
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
+    const [event] = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.signed_in').execute();
+    expect(JSON.parse(event.after!)).toMatchObject({ method: 'sso', connection: { id: beta, name: 'Beta IdP' } });
+  });
+});
+
 describe('presets', () => {
   it('should check the Entra tenant (tid) and refuse multi-tenant endpoints unless allowed', async () => {
     const common = await api(w.t, 'POST', '/api/sso/connections', {
@@ -121,6 +149,9 @@ describe('"Disable magic links when SSO is enabled"', () => {
     expect((await enable()).json().error.code).toBe('SSO_NOT_READY');
     await (await throughIdp(w, { testConnection: id }, 'admin-sub')).finish();
     expect((await enable()).json().error.code).toBe('SSO_NOT_READY');
+    // Someone who is not an administrator signing in through it does not count.
+    sessionCookieOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'));
+    expect((await enable()).json().error.code).toBe('SSO_NOT_READY');
     sessionCookieOf(await ssoSignIn(w, 'admin@acme.test', 'admin-sub'));
 
     // A break-glass administrator needs a passkey.
@@ -149,12 +180,38 @@ describe('"Disable magic links when SSO is enabled"', () => {
     const me = await api(w.t, 'GET', '/api/auth/me', undefined, sessionCookieOf(verified));
     expect(me.json().passkeyGate).toBe('PASSKEY_VERIFICATION_REQUIRED');
     const breakGlass = sessionCookieOf(verified);
+    // The override is audited at high risk, as its own sign-in method.
+    const signIns = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.signed_in').where('subject_id', '=', adminId).execute();
+    const override = signIns.find((e) => JSON.parse(e.after!).method === 'break_glass');
+    expect(override).toMatchObject({ risk: 'high', reason: expect.stringContaining('Break-glass') });
     expect((await api(w.t, 'GET', '/api/users', undefined, breakGlass)).statusCode).toBe(403);
     // The passkey proven, the break-glass session works.
     const challenge = await api(w.t, 'POST', '/api/account/passkeys/verification-options', undefined, breakGlass);
     const proven = await api(w.t, 'POST', '/api/account/passkeys/verify', { credential: key.assert(challenge.json().options) }, breakGlass);
     expect(proven.statusCode).toBe(200);
     expect((await api(w.t, 'GET', '/api/users', undefined, breakGlass)).statusCode).toBe(200);
+  });
+
+  it('should stop the break-glass path of someone named while an administrator once they no longer are one', async () => {
+    const id = await connect(w);
+    await (await throughIdp(w, { testConnection: id }, 'admin-sub')).finish();
+    await ssoSignIn(w, 'admin@acme.test', 'admin-sub');
+    const carol = await w.t.createUser({ email: 'carol@acme.test', roleKey: 'admin' });
+    const carolSession = await w.t.signInAs(carol);
+    const key = new SoftAuthenticator({ origin: 'http://localhost:3000', rpId: 'localhost' });
+    const options = await api(w.t, 'POST', '/api/account/passkeys/registration-options', undefined, carolSession);
+    expect((await api(w.t, 'POST', '/api/account/passkeys', { credential: key.register(options.json().options) }, carolSession)).statusCode).toBe(201);
+    expect((await enable([carol])).statusCode).toBe(200);
+    await w.t.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'carol@acme.test' } });
+    expect(await w.t.mailTo('carol@acme.test')).toHaveLength(1);
+
+    const demoted = await api(w.t, 'PUT', `/api/users/${carol}/role`, { roleId: w.t.org.roleIds.get('member') });
+    expect(demoted.statusCode, demoted.body).toBe(200);
+    await w.t.app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'carol@acme.test' } });
+    expect(await w.t.mailTo('carol@acme.test')).toHaveLength(1);
+    const [mail] = await w.t.mailTo('carol@acme.test');
+    const res = await w.t.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token: linkIn(mail.text, '/sign-in/verify').token } });
+    expect(res.json().error.code).toBe('MAGIC_LINKS_DISABLED');
   });
 
   it('should refuse a sign-in link issued before magic links were disabled', async () => {
@@ -168,6 +225,8 @@ describe('"Disable magic links when SSO is enabled"', () => {
     const res = await w.t.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token: linkIn(mail.text, '/sign-in/verify').token } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('MAGIC_LINKS_DISABLED');
+    const [refused] = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.magic_link_failed').execute();
+    expect(JSON.parse(refused.after!)).toEqual({ code: 'MAGIC_LINKS_DISABLED' });
     const route = await w.t.app.inject({ method: 'POST', url: '/api/sso/sign-in-route', payload: { email: 'bob@acme.test' } });
     expect(route.json()).toMatchObject({ method: 'sso', magicLinkAllowed: false });
   });

@@ -28,5 +28,17 @@ export async function magicLinkPolicyFor(db: DbOrTrx, user: { id: string; organi
     .where('verified_at', 'is not', null)
     .executeTakeFirst();
   if (!verified) return 'allowed';
-  return settings.breakGlassUserIds.includes(user.id) ? 'break_glass' : 'refused';
+  return settings.breakGlassUserIds.includes(user.id) && (await stillAdministrator(db, user)) ? 'break_glass' : 'refused';
+}
+
+/** Break-glass is for administrators: someone named while one, since moved to another role, has no such path. */
+async function stillAdministrator(db: DbOrTrx, user: { id: string; organization_id: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select('roles.permissions')
+    .where('users.id', '=', user.id)
+    .where('users.organization_id', '=', user.organization_id)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.permissions) as string[]).includes('organization.manage_settings') : false;
 }

@@ -56,6 +56,19 @@ describe('OIDC sign-in against a real identity provider', () => {
     expect(created.actor_user_id).toBeNull();
   });
 
+  it('should create just-in-time accounts only on the organization’s allowed email domains, as invitations and SCIM do', async () => {
+    await connect(w, { jitEnabled: true });
+    const settings = await api(w.t, 'PATCH', '/api/organization/settings', { allowedEmailDomains: ['corp.acme.test'] });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBe('EMAIL_DOMAIN_NOT_ALLOWED');
+    expect(await w.t.deps.db.selectFrom('users').select('id').where('email_normalized', '=', 'bob@acme.test').execute()).toHaveLength(0);
+    expect(await auditActions('sso.user.created')).toHaveLength(0);
+
+    // An account that already exists still signs in: the list governs new accounts.
+    await w.t.createUser({ email: 'bob@acme.test' });
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
+  });
+
   it('should accept a pending invitation instead of creating a second account', async () => {
     await connect(w, { jitEnabled: true });
     const invited = await api(w.t, 'POST', '/api/invitations', { entries: [{ email: 'bob@acme.test' }] });
