@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { invitePerson, roleIds } from '../helpers/browser.js';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-idp.js';
 import { pseudoLocalize as x } from '../../src/web/shared/i18n/pseudo.js';
-import { expectAllPseudo as expectPseudo, namesFrom } from './pseudo-locale-check.js';
+import { pseudoLocaleSession, type PseudoSession } from './pseudo-locale-setup.js';
 
 /**
  * Organization settings, Integrations, the role editor, Account security and the sign-in and
@@ -11,24 +11,16 @@ import { expectAllPseudo as expectPseudo, namesFrom } from './pseudo-locale-chec
  * a SAML connection, a claimed domain, a role rule, tokens, a webhook and a log stream, so no list is
  * empty, every text on them and their main dialogs comes from the catalogue.
  */
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
 let idp: TestIdp;
+let connectionId: string;
 let customRoleId: string;
 let viewerRoleId: string;
-/** Every name, address and value the pages may show as data, longest first. */
-let data: string[] = [];
 
 const PSEUDO_NAME = /^⟦.*⟧$/;
 
-async function createData() {
-  const headers = { origin: app.url };
-  const post = async (path: string, body: object) => {
-    const response = await page.request.post(`${app.url}${path}`, { headers, data: body });
-    expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-    return (await response.json()) as { id: string; token?: string };
-  };
+async function createData(s: PseudoSession) {
+  const { page, app, post } = s;
+  idp = await startTestIdp({ redirectUri: `${app.url}/api/sso/oidc/callback` });
   const roles = await roleIds(page.request, app);
   viewerRoleId = roles['Viewer'];
   customRoleId = (await post('/api/roles', { name: 'Field auditor', description: 'Reads the directory', permissions: ['users.view'] })).id;
@@ -44,15 +36,15 @@ async function createData() {
   await post('/api/sso/saml-connections', { name: 'Acme SAML', jitEnabled: false });
   await post('/api/sso/domains', { domain: 'acme.test' });
   await post('/api/service-tokens', { name: 'content-service' });
-  await provision(post, roles['Publisher']);
+  await provision(s, roles['Publisher']);
   // Addresses on this machine's discard port: nothing outside 127.0.0.1 is ever contacted.
   await post('/api/webhooks', { url: 'https://127.0.0.1:9/hooks', description: 'Ownership feed' });
   await post('/api/security/log-streams', { name: 'Splunk', url: 'https://127.0.0.1:9/siem' });
-  return oidc.id;
+  connectionId = oidc.id;
 }
 
 /** SCIM on, a token, a person and a group pushed as Okta would, the group mapped to a role, and a failed request in the log. */
-async function provision(post: (path: string, body: object) => Promise<{ id: string; token?: string }>, roleId: string) {
+async function provision({ page, app, post }: PseudoSession, roleId: string) {
   expect((await page.request.put(`${app.url}/api/scim-settings`, { headers: { origin: app.url }, data: { enabled: true } })).status()).toBe(200);
   const { token } = await post('/api/scim-tokens', { label: 'Okta directory' });
   const scim = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
@@ -73,51 +65,38 @@ async function provision(post: (path: string, body: object) => Promise<{ id: str
   await post('/api/scim-role-mappings', { groupId: groups[0].id, roleId });
 }
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ WEBHOOK_ALLOW_PRIVATE: '1', SSO_ALLOW_LOOPBACK_ISSUERS: '1' }), launchBrowser()]);
-  idp = await startTestIdp({ redirectUri: `${app.url}/api/sso/oidc/callback` });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 1400 } })).newPage();
-  page.setDefaultTimeout(20_000);
-  await signInAsAdmin(page, app);
-  const connectionId = await createData();
-  const fields = ['name', 'email', 'description', 'roleName', 'label', 'url', 'issuer', 'clientId', 'domain', 'txtRecord', 'idpGroup'];
-  const samlFields = ['spEntityId', 'acsUrl', 'spMetadataUrl', 'baseUrl', 'jwksUrl', 'eventType', 'operation', 'resourceType', 'method', 'path'];
-  const lists = ['/api/auth/me', '/api/roles', '/api/sso', `/api/sso/connections/${connectionId}/role-rules`, '/api/service-tokens', '/api/scim-tokens'];
-  const more = [
-    '/api/scim-role-mappings',
-    '/api/scim-requests',
-    '/api/webhooks',
-    '/api/webhooks/deliveries',
-    '/api/security/log-streams',
-    '/api/users',
-    '/api/account/security',
-  ];
-  const names = (await Promise.all([...lists, ...more].map((path) => namesFrom(page, app.url, path, [...fields, ...samlFields])))).flat();
-  // Written in English by the server, not words of the console: a role rule's or a delivery's
-  // reason, the passkey MFA explanation, a session's device, and the OIDC redirect address.
-  const serverWords = (
-    await Promise.all(
-      [...lists, ...more].map((path) => namesFrom(page, app.url, path, ['inactiveReason', 'lastError', 'explanation', 'device', 'ip', 'detail'])),
-    )
-  ).flat();
+const fields = ['name', 'email', 'description', 'roleName', 'label', 'url', 'issuer', 'clientId', 'domain', 'txtRecord', 'idpGroup'];
+const samlFields = ['spEntityId', 'acsUrl', 'spMetadataUrl', 'baseUrl', 'jwksUrl', 'eventType', 'operation', 'resourceType', 'method', 'path'];
+const lists = () => [
+  ...['/api/auth/me', '/api/roles', '/api/sso', `/api/sso/connections/${connectionId}/role-rules`, '/api/service-tokens', '/api/scim-tokens'],
+  ...['/api/scim-role-mappings', '/api/scim-requests', '/api/webhooks', '/api/webhooks/deliveries', '/api/security/log-streams', '/api/users'],
+  '/api/account/security',
+];
+const s = pseudoLocaleSession({
+  env: { WEBHOOK_ALLOW_PRIVATE: '1', SSO_ALLOW_LOOPBACK_ISSUERS: '1' },
+  height: 1400,
+  create: createData,
+  names: () => [
+    { paths: lists(), fields: [...fields, ...samlFields] },
+    // Written in English by the server, not words of the console: a role rule's or a delivery's
+    // reason, the passkey MFA explanation, a session's device, and the OIDC redirect address.
+    { paths: lists(), fields: ['inactiveReason', 'lastError', 'explanation', 'device', 'ip', 'detail'] },
+  ],
   // The log stream's last error is the network's, written by the server when a batch fails.
-  const networkError = 'connect ECONNREFUSED 127.0.0.1:9';
-  data = [...names, ...serverWords, networkError, `${app.url}/api/sso/oidc/callback`].sort((a, b) => b.length - a.length);
-  // The locale is chosen once per load and remembered: every page from here on is pseudo-localised.
-  await page.goto(`${app.url}/admin/settings?locale=en-XA`);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await idp?.close();
+  more: (s) => ['connect ECONNREFUSED 127.0.0.1:9', `${s.app.url}/api/sso/oidc/callback`],
+  start: '/admin/settings',
+  cleanup: async () => {
+    await idp?.close();
+  },
 });
 
-async function expectAllPseudo(p: Page = page) {
-  await expectPseudo(p, data);
+async function expectAllPseudo(p?: Page) {
+  await s.expectAllPseudo(p);
 }
 
 describe('the pseudo-locale en-XA', () => {
   it('should show Organization settings, its connections and the Add connection dialog with no hard-coded English', async () => {
+    const { page, app } = s;
     await page.goto(`${app.url}/admin/settings`);
     await page.getByRole('heading', { level: 1, name: PSEUDO_NAME }).waitFor();
     await page.getByText('Acme SAML', { exact: true }).waitFor();
@@ -127,7 +106,7 @@ describe('the pseudo-locale en-XA', () => {
     // An edited card shows its save bar and the business reason.
     await page.getByRole('textbox', { name: x('Organization name') }).fill('Acme Corp renamed');
     await page.getByText(x('Unsaved changes')).waitFor();
-    await expectPseudo(page, ['Acme Corp renamed', ...data]);
+    await s.expectAllPseudo(s.page, ['Acme Corp renamed']);
 
     await page.getByRole('button', { name: x('Add connection') }).click();
     const dialog = page.getByRole('dialog');
@@ -139,6 +118,7 @@ describe('the pseudo-locale en-XA', () => {
   });
 
   it('should show Integrations and its dialogs with no hard-coded English', async () => {
+    const { page, app } = s;
     await page.goto(`${app.url}/admin/integrations`);
     await page.getByTestId('service-token-row').first().waitFor();
     await page.getByTestId('scim-token-row').first().waitFor();
@@ -166,10 +146,11 @@ describe('the pseudo-locale en-XA', () => {
     await shown.waitFor();
     // The token itself is a secret shown once, and its name now in the list behind: data.
     const token = (await shown.locator('pre, code').first().innerText()).trim();
-    await expectPseudo(page, [token, 'chat-collector', ...data]);
+    await s.expectAllPseudo(s.page, [token, 'chat-collector']);
   });
 
   it('should show Help me choose and its recommendation with no hard-coded English', async () => {
+    const { page, app } = s;
     await page.goto(`${app.url}/admin/roles`);
     await page.getByRole('button', { name: x('Help me choose') }).click();
     const dialog = page.getByRole('dialog', { name: x('Help me choose a role') });
@@ -181,10 +162,11 @@ describe('the pseudo-locale en-XA', () => {
     const recommended = (await (await page.request.post(`${app.url}/api/roles/recommend`, { headers: { origin: app.url }, data: answers })).json()) as {
       recommended: { reason: string } | null;
     };
-    await expectPseudo(page, [...(recommended.recommended ? [recommended.recommended.reason] : []), ...data]);
+    await s.expectAllPseudo(s.page, recommended.recommended ? [recommended.recommended.reason] : []);
   });
 
   it('should show the role editor, its impact review and a system role with no hard-coded English', async () => {
+    const { page, app } = s;
     await page.goto(`${app.url}/admin/roles/new`);
     await page.getByRole('heading', { level: 1, name: x('New Role') }).waitFor();
     await expectAllPseudo();
@@ -202,6 +184,7 @@ describe('the pseudo-locale en-XA', () => {
   });
 
   it('should show Account security with a passkey, its rename dialog, the passkey check, Home and Welcome with no hard-coded English', async () => {
+    const { page, app } = s;
     // A platform authenticator (Chromium's virtual one), as a laptop has.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -213,12 +196,12 @@ describe('the pseudo-locale en-XA', () => {
     await page.getByRole('button', { name: x('Add passkey') }).click();
     await page.getByRole('table', { name: x('Registered passkeys') }).waitFor();
     // The passkey's name is the server's (from the authenticator), data like the rest.
-    const withPasskey = [...(await namesFrom(page, app.url, '/api/account/security', ['name', 'device', 'explanation'])), ...data];
-    await expectPseudo(page, withPasskey);
+    const withPasskey = await s.namesFrom('/api/account/security', ['name', 'device', 'explanation']);
+    await s.expectAllPseudo(s.page, withPasskey);
 
     await page.getByRole('button', { name: /^⟦Ŕéñáɱé / }).click();
     await page.getByRole('dialog', { name: x('Rename passkey') }).waitFor();
-    await expectPseudo(page, withPasskey);
+    await s.expectAllPseudo(s.page, withPasskey);
     await page.keyboard.press('Escape');
 
     await page.goto(`${app.url}/account/verify-passkey`);
@@ -237,6 +220,7 @@ describe('the pseudo-locale en-XA', () => {
   });
 
   it('should show sign-in, the emailed-link page and accepting an invitation with no hard-coded English', async () => {
+    const { app, browser } = s;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const visitor = await context.newPage();
     try {

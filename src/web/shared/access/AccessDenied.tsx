@@ -3,20 +3,25 @@ import { IconArrowLeft, IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useMe } from '../useMe';
 import { permissionLabel, startPage, type Missing } from './access';
+import { t, tRich } from '../i18n';
 
-const quoted = (keys: readonly string[]) => keys.map((k) => `“${permissionLabel(k)}”`);
+const quoted = (keys: readonly string[]) => keys.map((k) => t('accessDenied.quoted', { name: permissionLabel(k) }));
 
+/** "“A”", "“A” and “B”", "“A”, “B” or “C”". */
 function joined(parts: string[], word: 'and' | 'or'): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${word} ${parts.at(-1)}`;
+  if (parts.length <= 1) return parts[0] ?? '';
+  return t(word === 'and' ? 'accessDenied.and' : 'accessDenied.or', { first: parts.slice(0, -1).join(', '), last: parts.at(-1)! });
 }
 
 /** "the permission “View users”", "the permissions “A” and “B”", "one of the permissions “A” or “B”". */
 export function describeMissing(missing: Missing): string {
   const parts: string[] = [];
-  if (missing.all.length) parts.push(`the permission${missing.all.length > 1 ? 's' : ''} ${joined(quoted(missing.all), 'and')}`);
-  if (missing.any.length)
-    parts.push(missing.any.length > 1 ? `one of the permissions ${joined(quoted(missing.any), 'or')}` : `the permission ${quoted(missing.any)[0]}`);
-  return parts.join(' and ');
+  const [all, any] = [quoted(missing.all), quoted(missing.any)];
+  if (all.length === 1) parts.push(t('accessDenied.permission', { name: all[0] }));
+  if (all.length > 1) parts.push(t('accessDenied.permissions', { names: joined(all, 'and') }));
+  if (any.length === 1) parts.push(t('accessDenied.permission', { name: any[0] }));
+  if (any.length > 1) parts.push(t('accessDenied.oneOf', { names: joined(any, 'or') }));
+  return parts.length === 2 ? t('accessDenied.and', { first: parts[0], last: parts[1] }) : (parts[0] ?? '');
 }
 
 /**
@@ -27,7 +32,11 @@ export function AccessDenied({ missing }: { missing: Missing }) {
   const me = useMe().data;
   const back = startPage(new Set(me?.permissions ?? []));
   const lacks =
-    missing.all.length === 1 && !missing.any.length ? 'does not include it' : missing.all.length ? 'does not include them' : 'includes none of them';
+    missing.all.length === 1 && !missing.any.length
+      ? 'accessDenied.roleLacksIt'
+      : missing.all.length
+        ? 'accessDenied.roleLacksThem'
+        : 'accessDenied.roleHasNone';
   return (
     <Card withBorder padding="xl" maw={640} component="section" aria-labelledby="access-denied-title" data-testid="access-denied">
       <Stack gap="md" align="flex-start">
@@ -35,21 +44,16 @@ export function AccessDenied({ missing }: { missing: Missing }) {
           <IconLock size={24} />
         </ThemeIcon>
         <Title order={1} size="h2" id="access-denied-title">
-          You don’t have access
+          {t('accessDenied.title')}
         </Title>
         <Text>
-          This page needs {describeMissing(missing)}.{' '}
-          {me ? (
-            <>
-              Your role, <b>{me.user.roleName}</b>, {lacks}.
-            </>
-          ) : null}
+          {t('accessDenied.needs', { what: describeMissing(missing) })} {me ? tRich(lacks, { role: <b>{me.user.roleName}</b> }) : null}
         </Text>
         <Text size="sm" c="dimmed">
-          If you need this page, ask an administrator of {me?.organization.name ?? 'your organization'} to give you a role that includes it.
+          {t('accessDenied.askAdmin', { org: me?.organization.name ?? t('accessDenied.yourOrganization') })}
         </Text>
         <Button component={Link} to={back.to} variant="light" leftSection={<IconArrowLeft size={16} />}>
-          Back to {back.label}
+          {t('accessDenied.back', { page: back.label })}
         </Button>
       </Stack>
     </Card>

@@ -1,5 +1,5 @@
 import { PERMISSIONS, type PermissionKey } from '../../../contracts/permissions';
-import { permissionLabelText } from '../i18n';
+import { permissionLabelText, t } from '../i18n';
 
 /** What a page needs: every permission in `all`, and at least one of `any` when it is given. */
 export interface Access {
@@ -37,5 +37,5 @@ export function permissionLabel(key: string): string {
  * Users page for whoever may view users, Home (their own account and Workspaces) for everyone else.
  */
 export function startPage(held: ReadonlySet<string>): { to: string; label: string } {
-  return held.has('users.view') ? { to: '/admin/users', label: 'Users' } : { to: '/home', label: 'Home' };
+  return held.has('users.view') ? { to: '/admin/users', label: t('nav.users') } : { to: '/home', label: t('nav.home') };
 }

@@ -60,4 +60,11 @@ describe('the message catalogue', () => {
     const parts = tRich('home.signedInAs', { org: 'Acme', role: 'Admin' }) as ReactElement<{ children: unknown }>[];
     expect(parts.map((part) => part.props.children)).toEqual(['You are signed in to ', 'Acme', ' as ', 'Admin', '.']);
   });
+
+  it('should choose a rich sentence’s plural form by its count and put markup in its other placeholders', () => {
+    const text = (count: number) =>
+      (tRich('bulk.selected', { count, n: `<${count}>` }) as ReactElement<{ children: unknown }>[]).map((part) => part.props.children).join('');
+    expect(text(1)).toBe('<1> user selected.');
+    expect(text(3)).toBe('<3> users selected.');
+  });
 });

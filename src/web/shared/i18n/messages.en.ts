@@ -36,6 +36,9 @@ export const messagesEn = {
   ...parts.reviews,
   ...parts.inviteMany,
   ...parts.palette,
+  ...parts.bulk,
+  ...parts.reviewCampaigns,
+  ...parts.accessDenied,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

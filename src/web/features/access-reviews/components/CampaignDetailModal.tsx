@@ -7,21 +7,24 @@ import { errorMessage } from '../../../shared/api';
 import { closeCampaign, evidenceUrl, fetchCampaign, reviewKeys } from '../api';
 import { ItemsTable } from './ItemsTable';
 import { ReassignReviewerPanel } from './ReassignReviewerPanel';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
+import { reviewersText, scopeText } from './campaignWords';
 
 /** The evidence download, and for an open campaign: reassign a reviewer, close. */
 function ManageActions({ campaign: c, onReassign, onClose }: { campaign: CampaignDetail; onReassign: () => void; onClose: () => void }) {
   return (
     <Group>
       <Anchor href={evidenceUrl(c.id)} download size="sm">
-        Download evidence package
+        {t('campaigns.evidence')}
       </Anchor>
       {c.status === 'open' && (
         <>
           <Button variant="default" onClick={onReassign}>
-            Reassign reviewer
+            {t('campaigns.reassign')}
           </Button>
           <Button color="red.8" onClick={onClose}>
-            Close campaign
+            {t('campaigns.close')}
           </Button>
         </>
       )}
@@ -44,53 +47,52 @@ export function CampaignDetailModal({ id, canManage, onClose }: { id: string | n
       queryClient.setQueryData(reviewKeys.campaign(closed.id), closed);
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
       const revoked = closed.items.filter((i) => i.outcome === 'revoked').length;
-      notifications.show({ color: 'green', message: `Campaign closed: ${revoked} revocation${revoked === 1 ? '' : 's'} applied.` });
+      notifications.show({ color: 'green', message: t('campaigns.closedNotice', { count: revoked }) });
     },
   });
   const c = campaign.data;
   return (
-    <Modal opened={!!id} onClose={onClose} size="90%" title={c ? c.name : 'Campaign'}>
+    <Modal opened={!!id} onClose={onClose} size="90%" title={c ? <span translate="no">{c.name}</span> : t('campaigns.detailTitle')}>
       {campaign.error && <Alert color="red">{errorMessage(campaign.error)}</Alert>}
       {c && (
         <Stack>
           <Group justify="space-between">
             <Text size="sm">
-              {c.scope.label} · {c.reviewers.label} · due {new Date(c.dueAt).toLocaleDateString()} · {c.counts.decided} of {c.counts.items} decided ·{' '}
-              {c.status === 'open' ? 'Open' : `Closed ${new Date(c.closedAt!).toLocaleString()}`}
+              {t('campaigns.summary', {
+                scope: scopeText(c.scope),
+                reviewers: reviewersText(c.reviewers),
+                due: formatDate(c.dueAt),
+                decided: c.counts.decided,
+                count: c.counts.items,
+                status: c.status === 'open' ? t('campaigns.open') : t('campaigns.closedAt', { date: formatDateTime(c.closedAt) }),
+              })}
             </Text>
             {canManage && <ManageActions campaign={c} onReassign={() => setReassigning(true)} onClose={() => setClosing(true)} />}
           </Group>
           {reassigning && c.status === 'open' && <ReassignReviewerPanel campaign={c} onDone={() => setReassigning(false)} />}
           {closing && (
-            <Alert color="orange" title="Close this campaign?">
+            <Alert color="orange" title={t('campaigns.closeTitle')}>
               <Stack gap="xs">
-                <Text size="sm">
-                  Each “Revoke” sets the user’s role to the organization’s narrowest role, through the same checks as the user page (grant ceiling, last
-                  administrator). Their account, groups and content stay as they are.
-                </Text>
+                <Text size="sm">{t('campaigns.closeText')}</Text>
                 {close.error && (
                   <Text c="var(--mantine-color-error)" size="sm">
                     {errorMessage(close.error)}
                   </Text>
                 )}
-                <Checkbox
-                  label="Also revoke access nobody reviewed"
-                  checked={revokeUnreviewed}
-                  onChange={(e) => setRevokeUnreviewed(e.currentTarget.checked)}
-                />
-                <Textarea label="Reason (optional)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                <Checkbox label={t('campaigns.revokeUnreviewed')} checked={revokeUnreviewed} onChange={(e) => setRevokeUnreviewed(e.currentTarget.checked)} />
+                <Textarea label={t('campaigns.closeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
                 <Group justify="flex-end">
                   <Button variant="default" onClick={() => setClosing(false)}>
-                    Cancel
+                    {t('common.cancel')}
                   </Button>
                   <Button color="red.8" loading={close.isPending} onClick={() => close.mutate()}>
-                    Close and apply
+                    {t('campaigns.closeApply')}
                   </Button>
                 </Group>
               </Stack>
             </Alert>
           )}
-          <ItemsTable items={c.items} label="Campaign items" />
+          <ItemsTable items={c.items} label={t('campaigns.items')} />
         </Stack>
       )}
     </Modal>

@@ -5,6 +5,9 @@ import { LoadMore } from '../../../shared/ui/LoadMore';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { usePages } from '../../../shared/usePages';
 import { fetchCampaigns, reviewKeys } from '../api';
+import { formatDate } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
+import { reviewersText, scopeText } from './campaignWords';
 import { CampaignDetailModal } from './CampaignDetailModal';
 import { StartCampaignModal } from './StartCampaignModal';
 
@@ -18,15 +21,15 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
-            Review campaigns
+            {t('campaigns.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Reviewers keep or revoke each person’s access; closing a campaign applies the revocations.
+            {t('campaigns.intro')}
           </Text>
         </div>
         {canManage && (
           <Button color="indigo.7" onClick={() => setStarting(true)}>
-            Start campaign
+            {t('campaigns.start')}
           </Button>
         )}
       </Group>
@@ -37,37 +40,35 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
           </Alert>
         ) : (campaigns.data?.items.length ?? 0) === 0 ? (
           <Text c="dimmed" p="md" size="sm">
-            {campaigns.isLoading ? 'Loading campaigns…' : 'No campaign yet.'}
+            {t(campaigns.isLoading ? 'campaigns.loading' : 'campaigns.none')}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Review campaigns" verticalSpacing="xs">
+            <Table aria-label={t('campaigns.title')} verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Scope</Table.Th>
-                  <Table.Th>Reviewers</Table.Th>
-                  <Table.Th>Due</Table.Th>
-                  <Table.Th>Progress</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <Table.Th>{t('campaigns.col.name')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.scope')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.reviewers')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.due')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.progress')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {campaigns.data!.items.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>
-                      <Anchor component="button" size="sm" onClick={() => setOpen(c.id)}>
+                      <Anchor component="button" size="sm" onClick={() => setOpen(c.id)} translate="no">
                         {c.name}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{c.scope.label}</Table.Td>
-                    <Table.Td>{c.reviewers.label}</Table.Td>
-                    <Table.Td>{new Date(c.dueAt).toLocaleDateString()}</Table.Td>
+                    <Table.Td>{scopeText(c.scope)}</Table.Td>
+                    <Table.Td>{reviewersText(c.reviewers)}</Table.Td>
+                    <Table.Td>{formatDate(c.dueAt)}</Table.Td>
+                    <Table.Td>{t('campaigns.progress', { decided: c.counts.decided, count: c.counts.items, revoke: c.counts.revoke })}</Table.Td>
                     <Table.Td>
-                      {c.counts.decided} of {c.counts.items} decided ({c.counts.revoke} revoke)
-                    </Table.Td>
-                    <Table.Td>
-                      <SoftBadge color={c.status === 'open' ? 'blue' : 'gray'}>{c.status === 'open' ? 'Open' : 'Closed'}</SoftBadge>
+                      <SoftBadge color={c.status === 'open' ? 'blue' : 'gray'}>{t(c.status === 'open' ? 'campaigns.open' : 'campaigns.closed')}</SoftBadge>
                     </Table.Td>
                   </Table.Tr>
                 ))}

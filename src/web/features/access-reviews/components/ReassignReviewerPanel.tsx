@@ -6,6 +6,7 @@ import type { CampaignDetail, ReassignReviewerResult } from '../../../../contrac
 import { errorMessage } from '../../../shared/api';
 import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { reassignReviewer } from '../api';
+import { t } from '../../../shared/i18n';
 
 const POOL = '__pool__';
 
@@ -15,11 +16,11 @@ function reviewerOptions(campaign: CampaignDetail) {
   for (const item of campaign.items) {
     if (item.decision !== null) continue;
     const key = item.reviewer?.id ?? POOL;
-    const entry = open.get(key) ?? { label: item.reviewer?.name ?? 'Unassigned (reviewer role)', n: 0 };
+    const entry = open.get(key) ?? { label: item.reviewer?.name ?? t('reassign.pool'), n: 0 };
     entry.n++;
     open.set(key, entry);
   }
-  return [...open].map(([value, { label, n }]) => ({ value, label: `${label} (${n} open)` }));
+  return [...open].map(([value, { label, n }]) => ({ value, label: t('reassign.option', { label, count: n }) }));
 }
 
 /** Hands one reviewer's open items to another person; items the new reviewer may not review stay, each with why. */
@@ -36,40 +37,38 @@ export function ReassignReviewerPanel({ campaign, onDone }: { campaign: Campaign
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
       notifications.show({
         color: done.reassigned ? 'green' : 'orange',
-        message: `${done.reassigned} item${done.reassigned === 1 ? '' : 's'} reassigned to ${to!.name}.`,
+        message: t('reassign.done', { count: done.reassigned, name: to!.name }),
       });
       if (done.skipped.length === 0) onDone();
     },
   });
   return (
-    <Alert color="indigo" title="Reassign a reviewer">
+    <Alert color="indigo" title={t('reassign.title')}>
       <Stack gap="xs">
-        <Text size="sm">
-          Moves the reviewer’s open items to someone else. Decided items keep their reviewer of record; nobody is given their own access or a grant they made.
-        </Text>
+        <Text size="sm">{t('reassign.text')}</Text>
         {reassign.error && (
           <Text c="var(--mantine-color-error)" size="sm">
             {errorMessage(reassign.error)}
           </Text>
         )}
         {result && result.skipped.length > 0 && (
-          <List size="sm" aria-label="Items left with their reviewer">
+          <List size="sm" aria-label={t('reassign.left')}>
             {result.skipped.map((s) => (
               <List.Item key={s.itemId}>{s.message}</List.Item>
             ))}
           </List>
         )}
         <Group grow align="flex-start">
-          <Select label="From" data={reviewerOptions(campaign)} value={from} onChange={setFrom} required />
-          <ActiveUserPicker label="To" value={to} onChange={setTo} />
+          <Select label={t('reassign.from')} data={reviewerOptions(campaign)} value={from} onChange={setFrom} required />
+          <ActiveUserPicker label={t('reassign.to')} value={to} onChange={setTo} />
         </Group>
-        <Textarea label="Reason" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Textarea label={t('reassign.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color="indigo.7" disabled={!from || !to || !reason.trim()} loading={reassign.isPending} onClick={() => reassign.mutate()}>
-            Reassign
+            {t('reassign.submit')}
           </Button>
         </Group>
       </Stack>

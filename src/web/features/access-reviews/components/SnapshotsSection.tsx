@@ -8,21 +8,23 @@ import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
 import { fetchSnapshots, generateSnapshot, reviewKeys, snapshotExportUrl } from '../api';
 import { SnapshotReportModal } from './SnapshotReportModal';
+import { formatDateTime } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[]; canManage: boolean; onOpen: (id: string) => void }) {
   return (
     <Table.ScrollContainer minWidth={760}>
-      <Table aria-label="Snapshots" verticalSpacing="xs">
+      <Table aria-label={t('snapshots.table')} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Generated</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>Privileged users</Table.Th>
-            <Table.Th>Without passkey</Table.Th>
-            <Table.Th>Dormant</Table.Th>
-            <Table.Th>Invitations</Table.Th>
-            <Table.Th>Active tokens</Table.Th>
-            <Table.Th>Export</Table.Th>
+            <Table.Th>{t('snapshots.col.generated')}</Table.Th>
+            <Table.Th>{t('snapshots.col.by')}</Table.Th>
+            <Table.Th>{t('snapshots.col.privileged')}</Table.Th>
+            <Table.Th>{t('snapshots.col.withoutPasskey')}</Table.Th>
+            <Table.Th>{t('snapshots.col.dormant')}</Table.Th>
+            <Table.Th>{t('snapshots.col.invitations')}</Table.Th>
+            <Table.Th>{t('snapshots.col.tokens')}</Table.Th>
+            <Table.Th>{t('snapshots.col.export')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -30,21 +32,19 @@ function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[
             <Table.Tr key={s.id}>
               <Table.Td>
                 <Anchor component="button" size="sm" onClick={() => onOpen(s.id)}>
-                  {new Date(s.createdAt).toLocaleString()}
+                  {formatDateTime(s.createdAt)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{s.createdBy}</Table.Td>
+              <Table.Td translate="no">{s.createdBy}</Table.Td>
               <Table.Td>{s.summary.privilegedUsers}</Table.Td>
               <Table.Td>{s.summary.passkeyGaps}</Table.Td>
               <Table.Td>
                 {s.summary.dormantPrivileged}{' '}
                 <Text span size="xs" c="dimmed">
-                  ({s.dormantDays} days)
+                  {t('snapshots.days', { count: s.dormantDays })}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                {s.summary.pendingInvitations} pending, {s.summary.expiredInvitations} expired
-              </Table.Td>
+              <Table.Td>{t('snapshots.invitations', { pending: s.summary.pendingInvitations, expired: s.summary.expiredInvitations })}</Table.Td>
               <Table.Td>{s.summary.activeTokens}</Table.Td>
               <Table.Td>
                 {canManage ? (
@@ -55,15 +55,15 @@ function SnapshotsTable({ items, canManage, onOpen }: { items: SnapshotListItem[
                         href={snapshotExportUrl(s.id, f)}
                         download
                         size="sm"
-                        aria-label={`Export snapshot of ${new Date(s.createdAt).toLocaleString()} as ${f.toUpperCase()}`}
+                        aria-label={t('snapshots.exportAs', { date: formatDateTime(s.createdAt), format: f.toUpperCase() })}
                       >
-                        {f.toUpperCase()}
+                        <span translate="no">{f.toUpperCase()}</span>
                       </Anchor>
                     ))}
                   </Group>
                 ) : (
                   <Text size="xs" c="dimmed">
-                    Needs “Manage access reviews”
+                    {t('snapshots.needsManage')}
                   </Text>
                 )}
               </Table.Td>
@@ -85,27 +85,27 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
     mutationFn: () => generateSnapshot(Number(dormantDays) || 90),
     onSuccess: async (made) => {
       await queryClient.invalidateQueries({ queryKey: reviewKeys.snapshots });
-      notifications.show({ color: 'green', message: 'Snapshot generated.' });
+      notifications.show({ color: 'green', message: t('snapshots.generated') });
       setOpen(made.id);
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Could not generate the snapshot', message: errorMessage(error) }),
+    onError: (error) => notifications.show({ color: 'red', title: t('snapshots.generateFailed'), message: errorMessage(error) }),
   });
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">
-            Snapshots
+            {t('snapshots.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            A point-in-time report of privileged access, invitations, passkey gaps, dormant accounts and tokens.
+            {t('snapshots.intro')}
           </Text>
         </div>
         {canManage && (
           <Group align="flex-end">
-            <NumberInput label="Dormant after (days)" min={1} max={3650} value={dormantDays} onChange={setDormantDays} w={170} />
+            <NumberInput label={t('snapshots.dormantAfter')} min={1} max={3650} value={dormantDays} onChange={setDormantDays} w={170} />
             <Button color="indigo.7" loading={generate.isPending} onClick={() => generate.mutate()}>
-              Generate Snapshot
+              {t('snapshots.generate')}
             </Button>
           </Group>
         )}
@@ -117,7 +117,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
           </Alert>
         ) : (snapshots.data?.items.length ?? 0) === 0 ? (
           <Text c="dimmed" p="md" size="sm">
-            {snapshots.isLoading ? 'Loading snapshots…' : 'No snapshot yet.'}
+            {t(snapshots.isLoading ? 'snapshots.loading' : 'snapshots.none')}
           </Text>
         ) : (
           <>

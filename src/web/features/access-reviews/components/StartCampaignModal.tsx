@@ -8,19 +8,16 @@ import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUser
 import { useCan } from '../../../shared/useMe';
 import { startCampaign } from '../api';
 import { useScopeOptions } from '../hooks/useScopeOptions';
+import { t } from '../../../shared/i18n';
 
-const SCOPES = [
-  { value: 'privileged', label: 'Privileged users' },
-  { value: 'all', label: 'All active users' },
-  { value: 'role', label: 'A role' },
-  { value: 'group', label: 'A group' },
-  { value: 'workspace', label: 'A Workspace' },
+const scopes = () => [
+  { value: 'privileged', label: t('campaigns.scope.privileged') },
+  { value: 'all', label: t('campaigns.scope.all') },
+  { value: 'role', label: t('campaigns.scopeChoice.role') },
+  { value: 'group', label: t('campaigns.scopeChoice.group') },
+  { value: 'workspace', label: t('campaigns.scopeChoice.workspace') },
 ];
-const REVIEWERS = [
-  { value: 'role_holders', label: 'Holders of a role' },
-  { value: 'user', label: 'A named reviewer' },
-  { value: 'manager', label: 'Each user’s manager (from SCIM)' },
-];
+const reviewerModes = () => (['role_holders', 'user', 'manager'] as const).map((mode) => ({ value: mode, label: t(`campaigns.reviewers.${mode}`) }));
 
 function inTwoWeeks(): string {
   return new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -51,7 +48,7 @@ function campaignBody(f: {
 export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boolean; onClose: () => void; onStarted: (c: CampaignDetail) => void }) {
   const can = useCan();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('Quarterly access review');
+  const [name, setName] = useState(() => t('campaigns.defaultName'));
   const [scopeType, setScopeType] = useState('privileged');
   const [scopeId, setScopeId] = useState<string | null>(null);
   const [mode, setMode] = useState('role_holders');
@@ -65,13 +62,13 @@ export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boo
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
       notifications.show({
         color: 'green',
-        message: `Campaign started with ${campaign.counts.items} ${campaign.counts.items === 1 ? 'person' : 'people'} to review.`,
+        message: t('campaigns.started', { count: campaign.counts.items }),
       });
       onStarted(campaign);
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title="Start a review campaign" size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('campaigns.startTitle')} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -80,11 +77,11 @@ export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boo
       >
         <Stack>
           {start.error && <Alert color="red">{errorMessage(start.error)}</Alert>}
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput label={t('campaigns.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <Group grow align="flex-start">
             <Select
-              label="Scope"
-              data={SCOPES}
+              label={t('campaigns.scope')}
+              data={scopes()}
               value={scopeType}
               allowDeselect={false}
               onChange={(v) => {
@@ -92,29 +89,24 @@ export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boo
                 setScopeId(null);
               }}
             />
-            {['role', 'group', 'workspace'].includes(scopeType) && (
-              <Select
-                label={`Which ${scopeType === 'workspace' ? 'Workspace' : scopeType}`}
-                data={scopeOptions}
-                value={scopeId}
-                onChange={setScopeId}
-                searchable
-                required
-              />
+            {(scopeType === 'role' || scopeType === 'group' || scopeType === 'workspace') && (
+              <Select label={t(`campaigns.which.${scopeType}`)} data={scopeOptions} value={scopeId} onChange={setScopeId} searchable required />
             )}
           </Group>
           <Group grow align="flex-start">
-            <Select label="Reviewers" data={REVIEWERS} value={mode} allowDeselect={false} onChange={(v) => setMode(v ?? 'role_holders')} />
-            {mode === 'role_holders' && <Select label="Reviewer role" data={roleOptions} value={reviewerRole} onChange={setReviewerRole} searchable required />}
-            {mode === 'user' && <ActiveUserPicker label="Reviewer" value={reviewer} onChange={setReviewer} />}
+            <Select label={t('campaigns.reviewers')} data={reviewerModes()} value={mode} allowDeselect={false} onChange={(v) => setMode(v ?? 'role_holders')} />
+            {mode === 'role_holders' && (
+              <Select label={t('campaigns.reviewerRole')} data={roleOptions} value={reviewerRole} onChange={setReviewerRole} searchable required />
+            )}
+            {mode === 'user' && <ActiveUserPicker label={t('campaigns.reviewer')} value={reviewer} onChange={setReviewer} />}
           </Group>
-          <TextInput label="Due date" type="date" required value={dueAt} onChange={(e) => setDueAt(e.currentTarget.value)} />
+          <TextInput label={t('campaigns.dueDate')} type="date" required value={dueAt} onChange={(e) => setDueAt(e.currentTarget.value)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color="indigo.7" loading={start.isPending}>
-              Start campaign
+              {t('campaigns.start')}
             </Button>
           </Group>
         </Stack>

@@ -3,34 +3,20 @@ import { IconArrowBackUp, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BulkJob } from '../../../../contracts/bulk-jobs';
 import { errorMessage } from '../../../shared/api';
-import { formatDate, formatNumber, fromNow, plural } from '../../../shared/format';
+import { formatDate, fromNow } from '../../../shared/format';
+import { t, tRich } from '../../../shared/i18n';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { isActive, useBulkJobActions, useBulkJobDetail, useBulkJobs } from '../hooks/useBulkJobs';
 
-const ACTIONS: Record<BulkJob['kind'], string> = {
-  assign_role: 'Assign role',
-  add_to_group: 'Add to group',
-  remove_from_group: 'Remove from group',
-  deactivate: 'Deactivate users',
-  invite_csv: 'Invite from',
-  undo: 'Undo of',
-};
+const STATUS_COLOR: Record<BulkJob['status'], string> = { queued: 'gray', running: 'blue', done: 'green', cancelled: 'orange', failed: 'red' };
 
-const STATUS: Record<BulkJob['status'], { label: string; color: string }> = {
-  queued: { label: 'Queued', color: 'gray' },
-  running: { label: 'Running', color: 'blue' },
-  done: { label: 'Done', color: 'green' },
-  cancelled: { label: 'Cancelled', color: 'orange' },
-  failed: { label: 'Failed', color: 'red' },
-};
-
-export const jobTitle = (job: BulkJob) => (job.kind === 'deactivate' ? ACTIONS.deactivate : `${ACTIONS[job.kind]} “${job.target.name}”`);
+export const jobTitle = (job: BulkJob) =>
+  job.kind === 'deactivate' ? t('bulkJobs.kind.deactivate') : t(`bulkJobs.kind.${job.kind}`, { target: job.target.name });
 
 /** What a job counts: CSV rows it invites, or users it changes. */
 function countsOf(job: BulkJob): string {
-  if (job.kind === 'invite_csv')
-    return `${formatNumber(job.processed)} of ${plural(job.total, 'row', 'rows')} processed · ${formatNumber(job.changed)} invited or updated`;
-  return `${formatNumber(job.processed)} of ${plural(job.total, 'user', 'users')} processed · ${formatNumber(job.changed)} changed`;
+  const values = { processed: job.processed, count: job.total, changed: job.changed };
+  return t(job.kind === 'invite_csv' ? 'bulkJobs.rows' : 'bulkJobs.users', values);
 }
 
 /**
@@ -46,7 +32,7 @@ export function BulkJobsPanel() {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="bulk-jobs-title">
       <Title order={2} size="h4" id="bulk-jobs-title" mb="xs">
-        Bulk jobs
+        {t('bulkJobs.title')}
       </Title>
       <Stack gap="sm">
         {items.map((job) => (
@@ -60,7 +46,6 @@ export function BulkJobsPanel() {
 
 function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
   const { cancel, undo } = useBulkJobActions();
-  const status = STATUS[job.status];
   const percent = job.total === 0 ? 100 : Math.round((job.processed / job.total) * 100);
   const error = cancel.error ?? undo.error;
   return (
@@ -70,14 +55,14 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
           <Text fw={600} size="sm">
             {jobTitle(job)}
           </Text>
-          <SoftBadge color={status.color} size="sm">
-            {job.cancelRequested && isActive(job) ? 'Stopping' : status.label}
+          <SoftBadge color={STATUS_COLOR[job.status]} size="sm">
+            {t(job.cancelRequested && isActive(job) ? 'bulkJobs.status.stopping' : `bulkJobs.status.${job.status}`)}
           </SoftBadge>
         </Group>
         <Group gap="xs">
           {isActive(job) && !job.cancelRequested && (
             <Button size="xs" variant="default" leftSection={<IconPlayerStop size={14} />} loading={cancel.isPending} onClick={() => cancel.mutate(job.id)}>
-              Cancel
+              {t('bulkJobs.cancel')}
             </Button>
           )}
           {job.undoableUntil && (
@@ -87,26 +72,29 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
               leftSection={<IconArrowBackUp size={14} />}
               loading={undo.isPending}
               onClick={() => undo.mutate(job.id)}
-              title={`Restores the previous values; possible until ${formatDate(job.undoableUntil)}`}
+              title={t('bulkJobs.undoHint', { date: formatDate(job.undoableUntil) })}
             >
-              Undo
+              {t('bulkJobs.undo')}
             </Button>
           )}
         </Group>
       </Group>
-      {isActive(job) && <Progress value={percent} mt={6} aria-label={`${jobTitle(job)}: ${percent}% done`} />}
+      {isActive(job) && <Progress value={percent} mt={6} aria-label={t('bulkJobs.progress', { title: jobTitle(job), percent })} />}
       <Text size="xs" c="dimmed" mt={4}>
         {countsOf(job)}
-        {job.skipped > 0 && <> · {formatNumber(job.skipped)} skipped </>}
+        {job.skipped > 0 && <> {t('bulkJobs.skipped', { count: job.skipped })} </>}
         {job.skipped > 0 && (
           <Button variant="subtle" size="compact-xs" onClick={onDetails}>
-            {job.kind === 'invite_csv' ? 'See which' : 'See who'}
+            {t(job.kind === 'invite_csv' ? 'bulkJobs.seeWhich' : 'bulkJobs.seeWho')}
           </Button>
-        )}
-        {' · '}started {fromNow(job.createdAt)} by {job.startedBy.label}
-        {job.undoneBy && ' · undone'}
+        )}{' '}
+        {tRich('bulkJobs.started', {
+          when: <time dateTime={job.createdAt}>{fromNow(job.createdAt)}</time>,
+          by: <span translate="no">{job.startedBy.label}</span>,
+        })}
+        {job.undoneBy && ` ${t('bulkJobs.undone')}`}
         {job.lastError && ` · ${job.lastError}`}
-        {job.kind === 'invite_csv' && ' · Undo does not apply to invitations: revoke them on the Invitations page.'}
+        {job.kind === 'invite_csv' && ` ${t('bulkJobs.noUndo')}`}
       </Text>
       {error && (
         <Alert color="red" mt={4} p="xs">
@@ -120,7 +108,7 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
 function SkippedModal({ id, onClose }: { id: string; onClose: () => void }) {
   const detail = useBulkJobDetail(id);
   return (
-    <Modal opened onClose={onClose} title={detail.data?.kind === 'invite_csv' ? 'Skipped rows' : 'Skipped users'} size="lg">
+    <Modal opened onClose={onClose} title={t(detail.data?.kind === 'invite_csv' ? 'bulkJobs.skippedRows' : 'bulkJobs.skippedUsers')} size="lg">
       {detail.isLoading ? (
         <Loader size="sm" />
       ) : detail.isError ? (
@@ -130,18 +118,18 @@ function SkippedModal({ id, onClose }: { id: string; onClose: () => void }) {
           <List size="sm" spacing={4}>
             {detail.data!.failures.map((f) => (
               <List.Item key={`${f.line ?? ''}${f.userId}${f.code}`}>
-                {f.line !== undefined && `Row ${f.line} · `}
-                <b>{f.email || f.userId || '—'}</b>: {f.message}
+                {f.line !== undefined && `${t('bulkJobs.row', { line: f.line })} `}
+                <b translate="no">{f.email || f.userId || '—'}</b>: {f.message}
               </List.Item>
             ))}
           </List>
           {detail.data!.skipped > detail.data!.failures.length && (
             <Text size="xs" c="dimmed">
-              The first {detail.data!.failures.length} of {formatNumber(detail.data!.skipped)} are shown.
+              {t('bulkJobs.firstShown', { shown: detail.data!.failures.length, count: detail.data!.skipped })}
             </Text>
           )}
           <Group justify="flex-end">
-            <Button onClick={onClose}>Close</Button>
+            <Button onClick={onClose}>{t('common.close')}</Button>
           </Group>
         </Stack>
       )}

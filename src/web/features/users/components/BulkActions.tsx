@@ -9,16 +9,12 @@ import { useBulkAction } from '../hooks/useBulkAction';
 import { useRoleChoices } from '../../roles';
 import { useGroups, useRoles } from '../../../shared/lookups';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
-import { formatNumber, noun, plural } from '../../../shared/format';
+import { formatNumber } from '../../../shared/format';
+import { t, tRich } from '../../../shared/i18n';
 
 type Action = StartBulkJobBody['action'];
 
-const TITLES: Record<Action, string> = {
-  assign_role: 'Assign role',
-  add_to_group: 'Add to group',
-  remove_from_group: 'Remove from group',
-  deactivate: 'Deactivate',
-};
+const title = (action: Action) => t(`bulk.action.${action}`);
 
 export interface Selection {
   /** Ids picked on the current page. */
@@ -50,46 +46,40 @@ export function BulkActionBar({ selection, total, totalText, pageCount, filter, 
   const wholePage = !selection.allMatching && selection.ids.length === pageCount && total > pageCount;
 
   return (
-    <Paper withBorder bg="var(--mantine-color-indigo-light)" px="md" py="xs" mb="sm" role="region" aria-label="Bulk actions">
+    <Paper withBorder bg="var(--mantine-color-indigo-light)" px="md" py="xs" mb="sm" role="region" aria-label={t('bulk.region')}>
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm">
-          {selection.allMatching ? (
-            <>
-              All <b>{totalText}</b> matching users are selected.
-            </>
-          ) : (
-            <>
-              <b>{formatNumber(count)}</b> {noun(count, 'user', 'users')} selected{wholePage ? ' on this page.' : '.'}
-            </>
-          )}{' '}
+          {selection.allMatching
+            ? tRich('bulk.allSelected', { total: <b>{totalText}</b> })
+            : tRich(wholePage ? 'bulk.selectedOnPage' : 'bulk.selected', { count, n: <b>{formatNumber(count)}</b> })}{' '}
           {wholePage && (
             <Anchor component="button" size="sm" fw={600} onClick={onSelectAllMatching}>
-              Select all {totalText} matching
+              {t('bulk.selectAllMatching', { total: totalText })}
             </Anchor>
           )}{' '}
           <Anchor component="button" size="sm" c="dimmed" onClick={onClear}>
-            Clear selection
+            {t('bulk.clearSelection')}
           </Anchor>
         </Text>
         <Group gap="xs">
           {can('users.assign_role') && (
             <Button size="xs" variant="white" leftSection={<IconUserShield size={14} />} onClick={() => setAction('assign_role')}>
-              Assign role
+              {title('assign_role')}
             </Button>
           )}
           {can('groups.manage') && (
             <>
               <Button size="xs" variant="white" leftSection={<IconUsersPlus size={14} />} onClick={() => setAction('add_to_group')}>
-                Add to group
+                {title('add_to_group')}
               </Button>
               <Button size="xs" variant="white" leftSection={<IconUsersMinus size={14} />} onClick={() => setAction('remove_from_group')}>
-                Remove from group
+                {title('remove_from_group')}
               </Button>
             </>
           )}
           {can('users.deactivate') && (
             <Button size="xs" variant="white" leftSection={<IconUserOff size={14} />} onClick={() => setAction('deactivate')}>
-              Deactivate
+              {title('deactivate')}
             </Button>
           )}
         </Group>
@@ -122,7 +112,7 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
   };
 
   return (
-    <Modal opened onClose={result || job ? finish : onClose} title={`${TITLES[action]} · ${plural(count, 'user', 'users')}`} size="lg">
+    <Modal opened onClose={result || job ? finish : onClose} title={t('bulk.dialogTitle', { action: title(action), count })} size="lg">
       {job ? (
         <JobStartedView total={job.total} onClose={finish} />
       ) : result ? (
@@ -130,25 +120,23 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
       ) : (
         <Stack>
           {action === 'deactivate' ? (
-            <Text size="sm">They are signed out everywhere and their pending invitations are revoked. This runs as a background job.</Text>
+            <Text size="sm">{t('bulk.deactivateText')}</Text>
           ) : (
             <Select
-              label={isRole ? 'Role' : 'Group'}
-              placeholder={isRole ? 'Choose a role' : 'Choose a group'}
+              label={t(isRole ? 'bulk.role' : 'bulk.group')}
+              placeholder={t(isRole ? 'bulk.chooseRole' : 'bulk.chooseGroup')}
               {...choices}
               value={value}
               onChange={setValue}
               searchable
-              error={touched && !value ? `Choose a ${isRole ? 'role' : 'group'}.` : undefined}
-              nothingFoundMessage={isRole ? 'No roles' : 'No groups yet'}
+              error={touched && !value ? t(isRole ? 'bulk.roleMissing' : 'bulk.groupMissing') : undefined}
+              nothingFoundMessage={t(isRole ? 'bulk.noRoles' : 'bulk.noGroups')}
               comboboxProps={{ withinPortal: true }}
             />
           )}
           <Textarea
-            label="Business reason"
-            description={
-              reasonRequired ? 'Your organization requires a reason for user changes; it is kept in the audit log.' : 'Optional; kept in the audit log.'
-            }
+            label={t('reason.label')}
+            description={t(reasonRequired ? 'bulk.reasonRequired' : 'bulk.reasonOptional')}
             withAsterisk={reasonRequired}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
@@ -158,16 +146,16 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
             maxLength={1000}
           />
           {mutation.isError && (
-            <Alert color="red" title="Nothing was changed">
+            <Alert color="red" title={t('bulk.nothingChanged')}>
               {errorMessage(mutation.error)}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button onClick={submit} loading={mutation.isPending}>
-              {TITLES[action]}
+              {title(action)}
             </Button>
           </Group>
         </Stack>
@@ -179,30 +167,30 @@ function BulkActionModal({ action, count, target, onClose, onDone }: ModalProps)
 function JobStartedView({ total, onClose }: { total: number; onClose: () => void }) {
   return (
     <Stack>
-      <Alert color="blue" icon={<IconCheck size={18} />} title="Started as a background job">
-        {plural(total, 'user', 'users')} will be changed in the background. Follow the progress, cancel or undo it under Bulk jobs on this page; it carries on
-        if you leave or reload.
+      <Alert color="blue" icon={<IconCheck size={18} />} title={t('bulk.started.title')}>
+        {t('bulk.started.text', { count: total })}
       </Alert>
       <Group justify="flex-end">
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
       </Group>
     </Stack>
   );
 }
 
 function BulkResultView({ result, onClose }: { result: BulkUsersResult; onClose: () => void }) {
+  const unchanged = result.matched - result.changed - result.skipped.length;
   return (
     <Stack>
-      <Alert color="green" icon={<IconCheck size={18} />} title="Done">
-        {formatNumber(result.changed)} of {plural(result.matched, 'user', 'users')} changed
-        {result.skipped.length > 0 ? `; ${formatNumber(result.skipped.length)} skipped.` : '.'}
-        {result.matched - result.changed - result.skipped.length > 0 &&
-          ` ${formatNumber(result.matched - result.changed - result.skipped.length)} already matched, so nothing changed for them.`}
+      <Alert color="green" icon={<IconCheck size={18} />} title={t('bulk.done')}>
+        {result.skipped.length > 0
+          ? t('bulk.result.changedSkipped', { changed: result.changed, count: result.matched, skipped: result.skipped.length })
+          : t('bulk.result.changed', { changed: result.changed, count: result.matched })}
+        {unchanged > 0 && ` ${t('bulk.result.alreadyMatched', { count: unchanged })}`}
       </Alert>
       {result.skipped.length > 0 && (
         <div>
           <Text fw={600} size="sm" mb={4}>
-            Skipped
+            {t('bulk.result.skipped')}
           </Text>
           <List size="sm" spacing={4} style={{ maxHeight: 240, overflow: 'auto' }}>
             {result.skipped.slice(0, 200).map((s) => (
@@ -211,13 +199,13 @@ function BulkResultView({ result, onClose }: { result: BulkUsersResult; onClose:
           </List>
           {result.skipped.length > 200 && (
             <Text size="xs" c="dimmed">
-              …and {result.skipped.length - 200} more.
+              {t('bulk.result.more', { count: result.skipped.length - 200 })}
             </Text>
           )}
         </div>
       )}
       <Group justify="flex-end">
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
       </Group>
     </Stack>
   );

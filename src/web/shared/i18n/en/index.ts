@@ -27,3 +27,6 @@ export { alerts } from './alerts';
 export { reviews } from './reviews';
 export { inviteMany } from './inviteMany';
 export { palette } from './palette';
+export { bulk } from './bulk';
+export { reviewCampaigns } from './reviewCampaigns';
+export { accessDenied } from './accessDenied';
