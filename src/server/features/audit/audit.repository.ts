@@ -204,27 +204,23 @@ async function looksRare(db: DbOrTrx, indexed: TextTerm[], cap: number): Promise
   return text <= Math.max(cap, all * 0.0002);
 }
 
+type WindowRow = AuditEventRow & { window_row: number | string; hit: boolean | number };
+
 /**
  * PostgreSQL's first step: the matching rows among the newest `window` rows that pass the exact
  * filters, read in page order until the page is full. `complete` when those rows are the answer: the
  * page is full, or fewer than `window` rows pass the exact filters (all of them were tested). The
- * window's last row (its edge) is found first, in the exact filters' index alone (no row is read),
- * so the scan stops at the page's last match instead of testing the whole window.
+ * window's last row comes back as a marker (hit false) when the window was full.
  */
 async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, window: number) {
-  const desc = filter.sort !== 'oldest';
-  const edge = await ordered(db, organizationId, filter, desc)
-    .clearSelect()
-    .select(['created_at', 'id'])
-    .offset(window - 1)
-    .limit(1)
-    .executeTakeFirst();
-  const found = await ordered(db, organizationId, filter, desc)
-    .where(textMatches(terms))
-    .$if(edge !== undefined, (q) => q.where((eb) => eb(eb.refTuple('created_at', 'id'), desc ? '>=' : '<=', eb.tuple(edge!.created_at, edge!.id))))
-    .limit(limit)
-    .execute();
-  return { found, complete: found.length === limit || edge === undefined };
+  const direction = sql.raw(filter.sort === 'oldest' ? 'asc' : 'desc');
+  const newest = ordered(db, organizationId, filter, filter.sort !== 'oldest').limit(window);
+  const { rows } = await sql<WindowRow>`select * from (select w.*, row_number() over (order by created_at ${direction}, id ${direction}) as window_row,
+      ${textMatches(terms)} as hit from (${newest}) as w) as x
+    where hit or window_row = ${window} order by created_at ${direction}, id ${direction} limit ${limit}`.execute(db);
+  const found = rows.filter((row) => Boolean(row.hit)).map(({ window_row: _n, hit: _h, ...row }) => row);
+  const windowFull = rows.some((row) => Number(row.window_row) === window);
+  return { found, complete: found.length === limit || !windowFull };
 }
 
 /**
