@@ -6,6 +6,9 @@
  *
  *   npm run bench audit                      AUDIT_BENCH_EVENTS=10000000 npm run bench audit
  *   AUDIT_BENCH_DATABASE=sqlite|postgres     measures one database only
+ *   AUDIT_BENCH_KEEP=/work/bench-data        keeps the seeded log (SQLite file audit_sqlite_<events>.db in
+ *                                            that folder, PostgreSQL schema audit_postgres_<events>) and
+ *                                            reuses it on the next run instead of seeding again
  */
 import { sql } from 'kysely';
 import { AUDIT_CATEGORIES } from '../src/contracts/audit.js';
@@ -145,8 +148,15 @@ export async function seedAuditBench(env: BenchEnv, events: number): Promise<voi
   console.log(`  seeded and indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Whether the bench's organization already has its events (a kept database from an earlier run). */
+async function seeded(env: BenchEnv): Promise<boolean> {
+  const row = await env.deps.db.selectFrom('audit_events').select('id').where('organization_id', '=', env.org.organizationId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 async function run(env: BenchEnv): Promise<void> {
-  await seedAuditBench(env, EVENTS);
+  if (await seeded(env)) console.log('  reusing the kept log');
+  else await seedAuditBench(env, EVENTS);
 
   const get = async (query: string) => {
     const res = await env.app.inject({ method: 'GET', url: `/api/audit-events?${query}`, headers: { cookie: env.adminCookie } });
@@ -185,7 +195,9 @@ export default async function auditBench(): Promise<void> {
   for (const { label, url } of benchDatabases().filter((d) => !only || d.label === only)) {
     console.log(`\naudit search, ${label}, ${EVENTS.toLocaleString()} events`);
     // Index builds over millions of rows take longer than a request's statement timeout.
-    const env = await openBenchEnv(label, url, { databaseStatementTimeoutMs: 600_000 });
+    const keep = process.env.AUDIT_BENCH_KEEP;
+    const kept = keep ? { dir: keep, name: `audit_${label}_${EVENTS}` } : undefined;
+    const env = await openBenchEnv(label, url, { databaseStatementTimeoutMs: 600_000 }, kept);
     try {
       await run(env);
     } finally {

@@ -26,14 +26,36 @@ export function benchDatabases(): { label: string; url: string | null }[] {
   return [{ label: 'sqlite', url: null }, ...(pg ? [{ label: 'postgres', url: pg }] : [])];
 }
 
-export async function openBenchEnv(label: string, postgresUrl: string | null, overrides: Partial<Config> = {}): Promise<BenchEnv> {
-  const dir = postgresUrl ? null : mkdtempSync(join(tmpdir(), 'sofie-bench-'));
-  const schema = postgresUrl ? `bench_${randomBytes(6).toString('hex')}` : undefined;
-  const databaseUrl = postgresUrl ?? `sqlite:${join(dir!, 'bench.db')}`;
+/**
+ * A database kept between runs (a bench that seeds millions of rows seeds once): `name` is the SQLite
+ * file `<dir>/<name>.db` or the PostgreSQL schema `<name>`; the organization seeded first is reused.
+ */
+export interface KeptDatabase {
+  dir: string;
+  name: string;
+}
+
+/** The first run's organization in a kept database, or a new one. */
+async function benchOrganization(deps: Deps): Promise<CreatedOrganization> {
+  const existing = await deps.db
+    .selectFrom('organizations')
+    .innerJoin('users', 'users.organization_id', 'organizations.id')
+    .select(['organizations.id as organizationId', 'users.id as adminUserId'])
+    .where('organizations.name', '=', 'Bench Corp')
+    .where('users.email', '=', 'admin@bench.test')
+    .executeTakeFirst();
+  if (existing) return { ...existing, roleIds: new Map() };
+  return deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test' }));
+}
+
+export async function openBenchEnv(label: string, postgresUrl: string | null, overrides: Partial<Config> = {}, kept?: KeptDatabase): Promise<BenchEnv> {
+  const dir = postgresUrl || kept ? null : mkdtempSync(join(tmpdir(), 'sofie-bench-'));
+  const schema = postgresUrl ? (kept?.name ?? `bench_${randomBytes(6).toString('hex')}`) : undefined;
+  const databaseUrl = postgresUrl ?? `sqlite:${kept ? join(kept.dir, `${kept.name}.db`) : join(dir!, 'bench.db')}`;
   const config = loadConfig({}, { databaseUrl, logLevel: 'silent', ...overrides });
   const opened = await openDeps(config, { schema });
   const app = await buildApp(opened.deps, { logger: false });
-  const org = await opened.deps.db.transaction().execute((trx) => createOrganization(trx, opened.deps, { name: 'Bench Corp', adminEmail: 'admin@bench.test' }));
+  const org = await benchOrganization(opened.deps);
   const session = await createSession(opened.deps.db, opened.deps, { id: org.adminUserId, organization_id: org.organizationId }, 'magic_link', {
     ip: null,
     userAgent: 'bench',
@@ -47,7 +69,7 @@ export async function openBenchEnv(label: string, postgresUrl: string | null, ov
     async close() {
       await app.close();
       await opened.close();
-      if (schema) await dropSchema(postgresUrl!, schema);
+      if (schema && !kept) await dropSchema(postgresUrl!, schema);
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import { RECOVERY_ACTIONS, type AuditSort } from '../../../contracts/audit.js';
 import type { Database, DbOrTrx } from '../../db/database.js';
 import { dialectOf } from '../../db/dialect.js';
 import type { AuditEventRow } from './audit.table.js';
+import { joinedText, likePattern, narrowTerms, type TextColumn, type TextTerm } from './audit.text-window.js';
 
 export interface AuditFilter {
   q?: string;
@@ -25,7 +26,6 @@ export interface AuditFilter {
 }
 
 type Eb = ExpressionBuilder<Database, 'audit_events'>;
-type TextColumn = 'action' | 'actor_label' | 'subject_label' | 'reason';
 const TEXT_COLUMNS: readonly TextColumn[] = ['action', 'actor_label', 'subject_label', 'reason'];
 
 /**
@@ -56,18 +56,8 @@ export interface SearchTuning {
   candidateLimit?: number;
 }
 
-/** A text filter: `column` null is free text (any of the four columns). */
-interface TextTerm {
-  column: TextColumn | null;
-  text: string;
-}
-
-function patternOf(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function contains(column: TextColumn, text: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${patternOf(text)} escape '\\'`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(text)} escape '\\'`;
 }
 
 function textTermsOf(filter: AuditFilter): TextTerm[] {
@@ -142,61 +132,43 @@ function ftsQuery(terms: TextTerm[]): string {
  */
 function textCandidates(dialect: 'sqlite' | 'postgres', indexed: TextTerm[], ftsMatch = ftsQuery(indexed)) {
   if (dialect === 'postgres') {
-    const joined = sql`lower(action || E'\\n' || coalesce(actor_label, '') || E'\\n' || coalesce(subject_label, '') || E'\\n' || coalesce(reason, ''))`;
     return sql<boolean>`${sql.join(
-      indexed.map(({ text }) => sql`${joined} like ${patternOf(text)} escape '\\'`),
+      indexed.map(({ text }) => sql`${joinedText('postgres')} like ${likePattern(text)} escape '\\'`),
       sql` and `,
     )}`;
   }
   return sql<boolean>`rowid in (select rowid from audit_events_text where audit_events_text match ${ftsMatch})`;
 }
 
-/** At most this many trigrams of a search are counted (a long phrase has one per character). */
-const TRIGRAM_PROBES = 16;
-
-/** A term's distinct trigrams (three characters each, as FTS5's trigram tokenizer cuts them). */
-function trigramsOf({ column, text }: TextTerm): TextTerm[] {
-  const chars = [...text];
-  const all = chars.slice(2).map((_, i) => chars.slice(i, i + 3).join(''));
-  return [...new Set(all)].map((trigram) => ({ column, text: trigram }));
-}
-
 /** The FTS5 table's candidates for `query`, counted up to cap + 1: a common word costs cap rows, a rare one its own. */
-function capped(query: string, cap: number) {
-  return sql<number>`(select count(*) from (select rowid from audit_events_text where audit_events_text match ${query} limit ${cap + 1}))`;
+async function cappedCount(db: DbOrTrx, query: string, cap: number): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from audit_events_text where audit_events_text match ${query} limit ${cap + 1})`.execute(db);
+  return Number(rows[0].n);
 }
 
 /**
  * SQLite: an FTS5 query whose candidates number at most `cap`, or null when the words are common.
- * FTS5 reads an AND (or a phrase) from its first term, so a phrase of common trigrams ("person1234@"
- * holds "per", "ers", "rso", "son", in every row) reads long lists. So each trigram is counted first
- * (capped: cheap), and the query is the AND of the rarest trigrams; trigrams that all reach the cap
- * go those with a digit or sign first (ids, numbers, addresses: "4@b", "123"), then last to first (a
- * word's end is usually its specific part), three, then six, ...
- * until their candidates are few. The AND finds a superset of the phrase's rows; the per-column test decides.
+ * FTS5 reads every posting list of a phrase, so a phrase of common trigrams ("person1234@" holds
+ * "per", "ers", "rso", "son", in every row) reads the whole log. So each term is narrowed to its rare
+ * window (audit.text-window.ts: "1234@", by the trigrams' counts among the newest events) and that
+ * phrase is counted (capped: cheap, its lists are short). Terms common among the newest events scan
+ * at once. Terms the newest events do not hold, whose window is not rare enough, try the AND of the
+ * rarest trigrams, three, then six, ... until their candidates are few. Each query finds a superset
+ * of the terms' rows; the per-column test decides.
  */
-async function sqliteCandidates(db: DbOrTrx, indexed: TextTerm[], cap: number): Promise<string | null> {
-  const probes = indexed.flatMap(trigramsOf).slice(0, TRIGRAM_PROBES);
-  const { rows } = await sql<Record<string, number>>`select ${sql.join(
-    probes.map((probe, i) => sql`${capped(ftsQuery([probe]), cap)} as ${sql.ref(`p${i}`)}`),
-  )}`.execute(db);
-  const counts = probes.map((_, i) => Number(rows[0][`p${i}`]));
-  const plain = (i: number) => Number(/^\p{L}+$/u.test(probes[i].text));
-  const order = probes.map((_, i) => i).sort((a, b) => counts[a] - counts[b] || plain(a) - plain(b) || b - a);
-  if (counts[order[0]] <= cap)
-    return ftsQuery(
-      order
-        .filter((i) => counts[i] <= cap)
-        .slice(0, 3)
-        .map((i) => probes[i]),
-    );
-  // No trigram is rare alone: the first three together often are; more only when they are not.
-  for (let take = 3; ; take *= 2) {
-    const query = ftsQuery(order.slice(0, take).map((i) => probes[i]));
-    const { rows: total } = await sql<{ n: number }>`select ${capped(query, cap)} as n`.execute(db);
-    if (Number(total[0].n) <= cap) return query;
-    if (take >= order.length) return null;
+async function sqliteCandidates(db: DbOrTrx, organizationId: string, terms: TextTerm[], indexed: TextTerm[], cap: number): Promise<string | null> {
+  const { windows, rarestFirst, common, unseen } = await narrowTerms(db, organizationId, terms, indexed);
+  if (common) return null;
+  const narrowed = ftsQuery(windows);
+  if ((await cappedCount(db, narrowed, cap)) <= cap) return narrowed;
+  if (!unseen) return null;
+  for (let take = 3; take < rarestFirst.length + 3; take *= 2) {
+    const query = `${narrowed} AND ${ftsQuery(rarestFirst.slice(0, take))}`;
+    if ((await cappedCount(db, query, cap)) <= cap) return query;
   }
+  return null;
 }
 
 /** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
@@ -257,11 +229,14 @@ async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditF
  * is a range scan of that index.
  *
  * Text filters (free text, Actor, Subject) choose a plan by how many rows their words match (every
- * plan returns exactly the rows the per-column test alone would; `plan` forces one, for tests):
- * - SQLite: the FTS5 table counts the candidates up to CANDIDATE_LIMIT (cheap either way); few, and
- *   they are read and sorted; many, and the words are common enough to fill a page from a scan.
+ * plan returns exactly the rows the per-column test alone would; `plan` forces one, for tests). First
+ * the organization's newest SAMPLE_ROWS events are counted (audit.text-window.ts): terms common there
+ * scan; otherwise the index reads only each term's rare window ("1234@" of "person1234@bench"), not
+ * its common trigrams, whose posting lists are as long as the log.
+ * - SQLite: the FTS5 table counts the window's candidates up to CANDIDATE_LIMIT (cheap either way);
+ *   few, and they are read and sorted; many, and the words are common enough to fill a page from a scan.
  * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
- *   expression) picks the GIN index's candidates first for rare words; otherwise the newest
+ *   expression) picks the GIN index's candidates first for rare windows; otherwise the newest
  *   RECENT_WINDOW rows are tested first (a common word fills the page there), and if they do not, the
  *   GIN index's candidates are read and sorted. Words shorter than three characters always scan.
  */
@@ -279,14 +254,18 @@ export async function listAuditRows(
       .execute();
   const indexed = indexedTerms(terms);
   if (plan === 'scan' || indexed.length === 0) return scan(db, organizationId, filter, terms, limit);
-  if (plan === 'index') return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  if (plan === 'index') {
+    const { windows } = await narrowTerms(db, organizationId, terms, indexed);
+    return fromIndex(db, organizationId, filter, terms, windows, limit);
+  }
   if (dialectOf(db) === 'sqlite') {
-    const match = await sqliteCandidates(db, indexed, candidateLimit);
+    const match = await sqliteCandidates(db, organizationId, terms, indexed, candidateLimit);
     return match ? fromIndex(db, organizationId, filter, terms, indexed, limit, match) : scan(db, organizationId, filter, terms, limit);
   }
-  if (await looksRare(db, indexed, candidateLimit)) return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  const { windows, common } = await narrowTerms(db, organizationId, terms, indexed);
+  if (!common && (await looksRare(db, windows, candidateLimit))) return fromIndex(db, organizationId, filter, terms, windows, limit);
   const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
-  return recent.complete ? recent.found : fromIndex(db, organizationId, filter, terms, indexed, limit);
+  return recent.complete ? recent.found : fromIndex(db, organizationId, filter, terms, windows, limit);
 }
 
 /** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { listAuditRows, type AuditFilter } from './audit.repository.js';
+import { narrowTerms, rareWindow, trigramsAt } from './audit.text-window.js';
+
+describe('the rare window of a term (the part the text index reads)', () => {
+  const chars = [...'person1234@bench'];
+  // Trigrams: per ers rso son on1 n12 123 234 34@ 4@b @be ben enc nch, counted in a sample of 500.
+  const counts = [500, 500, 500, 500, 275, 29, 8, 0, 10, 85, 500, 500, 500, 500];
+
+  it('should take the rarest trigram and widen it by its rare neighbours, leaving out the common ones', () => {
+    expect(trigramsAt(chars)).toHaveLength(counts.length);
+    expect(rareWindow(chars, counts, 25)).toBe('1234@');
+    expect(rareWindow(chars, counts, 5)).toBe('234');
+    expect(rareWindow(chars, counts, 30)).toBe('n1234@');
+  });
+
+  it('should hold at most four trigrams, and prefer the later trigram on a tie', () => {
+    expect(rareWindow([...'abcdefghij'], [0, 0, 0, 0, 0, 0, 0, 0], 0)).toBe('efghij');
+    expect(rareWindow([...'abcabc'], [3, 9, 9, 3], 0)).toBe('abc');
+    expect(rareWindow([...'xyz'], [100], 0)).toBe('xyz');
+  });
+});
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp();
+});
+afterEach(async () => t.close());
+
+/**
+ * A log like the bench's: every subject is `person<n>@example.test`, so "per", "son", "@ex" are in
+ * every row, and a search for one person is rare only in its digits.
+ */
+async function seed(): Promise<void> {
+  const rows = Array.from({ length: 600 }, (_, i) => ({
+    id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    organization_id: i % 10 === 9 ? 'org-other' : t.org.organizationId,
+    actor_user_id: `actor-${i % 7}`,
+    actor_label: `Actor ${i % 7} <actor${i % 7}@example.test>`,
+    action: ['user.role_changed', 'auth.signed_in'][i % 2],
+    category: 'access',
+    risk: i % 4 === 0 ? 'high' : 'low',
+    subject_type: 'user',
+    subject_id: `subject-${i % 97}`,
+    subject_label: `person${i % 97}@example.test`,
+    reason: i % 5 === 0 ? 'Quarterly access review' : null,
+    created_at: new Date(Date.parse('2026-11-01T00:00:00Z') + Math.floor(i / 3) * 60_000).toISOString(),
+  }));
+  for (let i = 0; i < rows.length; i += 100)
+    await t.deps.db
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 100))
+      .execute();
+}
+
+const filters: AuditFilter[] = [
+  { q: 'person17@example' },
+  { q: 'PERSON9@' },
+  { subject: 'person42@', risk: 'high' },
+  { actor: 'actor3@', subject: 'son1' },
+  { q: 'person17@example', sort: 'oldest', from: '2026-11-01T01:00:00.000Z' },
+  { q: 'n5@ex' },
+  { q: 'person@' },
+  { subject: 'person96@example.test' },
+];
+
+describe('text search through the rare window (SQLite and PostgreSQL)', () => {
+  beforeEach(seed);
+
+  it('should narrow a term whose trigrams are common to its rare part', async () => {
+    const term = { column: null, text: 'person17@example' };
+    const { windows, common } = await narrowTerms(t.deps.db, t.org.organizationId, [term], [term]);
+    expect(common).toBe(false);
+    expect(windows[0].text.length).toBeLessThan(term.text.length);
+    expect(term.text).toContain(windows[0].text);
+    expect(windows[0].text).toMatch(/17/);
+  });
+
+  it.each(filters.map((f) => [JSON.stringify(f), f]))('should find exactly the rows the per-column test finds: %s', async (_name, filter) => {
+    const org = t.org.organizationId;
+    const scanned = await listAuditRows(t.deps.db, org, filter, 1000, { plan: 'scan' });
+    const indexed = await listAuditRows(t.deps.db, org, filter, 1000, { plan: 'index' });
+    expect(indexed.map((r) => r.id)).toEqual(scanned.map((r) => r.id));
+    for (const tuning of [{}, { recentWindow: 5, candidateLimit: 3 }, { recentWindow: 1, candidateLimit: 0 }]) {
+      for (const limit of [1, 5, 1000]) {
+        const auto = await listAuditRows(t.deps.db, org, filter, limit, tuning);
+        expect(auto.map((r) => r.id)).toEqual(scanned.slice(0, limit).map((r) => r.id));
+      }
+    }
+  });
+
+  it('should find the rows meant to match, so the comparison above means something', async () => {
+    const ids = async (f: AuditFilter) => (await listAuditRows(t.deps.db, t.org.organizationId, f, 1000, { plan: 'index' })).map((r) => r.subject_id);
+    const seventeen = await ids({ q: 'person17@example' });
+    expect(seventeen.length).toBeGreaterThan(0);
+    expect(new Set(seventeen)).toEqual(new Set(['subject-17']));
+    expect(await ids({ q: 'person@' })).toEqual([]);
+    // "person15@" holds "n15@", not "n5@": only person5.
+    expect(new Set(await ids({ q: 'n5@ex' }))).toEqual(new Set(['subject-5']));
+    expect(new Set(await ids({ subject: 'son1' }))).toEqual(new Set(['subject-1', ...Array.from({ length: 10 }, (_, i) => `subject-${10 + i}`)]));
+  });
+});

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
+
+export type TextColumn = 'action' | 'actor_label' | 'subject_label' | 'reason';
+
+/** A text filter: `column` null is free text (any of the four columns). */
+export interface TextTerm {
+  column: TextColumn | null;
+  text: string;
+}
+
+/** How many of the organization's newest events are read to tell a term's rare trigrams from its common ones. */
+export const SAMPLE_ROWS = 500;
+
+/** A trigram found in at most this share of the sample may widen a window (its posting list is short). */
+const RARE_SHARE = 0.05;
+
+/** A window holds at most this many trigrams (six characters): more narrow little and read more lists. */
+const WINDOW_TRIGRAMS = 4;
+
+/** At most this many distinct trigrams of a search are counted in the sample (a long phrase has one per character). */
+export const TRIGRAM_PROBES = 24;
+
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The four columns as the text index holds them, lower-cased and joined by newlines (PostgreSQL: the
+ * expression of migration 0024's GIN index; SQLite: the same text, for counting in the sample only).
+ */
+export function joinedText(dialect: 'sqlite' | 'postgres') {
+  return dialect === 'postgres'
+    ? sql`lower(action || E'\\n' || coalesce(actor_label, '') || E'\\n' || coalesce(subject_label, '') || E'\\n' || coalesce(reason, ''))`
+    : sql`lower(action || char(10) || coalesce(actor_label, '') || char(10) || coalesce(subject_label, '') || char(10) || coalesce(reason, ''))`;
+}
+
+/**
+ * The characters a term's windows are cut from: on PostgreSQL the lower-cased term, as the LIKE
+ * pattern compares it (lower-casing a part of a word alone can differ: a final sigma); on SQLite the
+ * term as typed (FTS5 folds each character of the query as it folds the text).
+ */
+function charsOf(term: TextTerm, dialect: 'sqlite' | 'postgres'): string[] {
+  return [...(dialect === 'postgres' ? term.text.toLowerCase() : term.text)];
+}
+
+/** The term's trigrams by position: trigram i is characters i .. i + 2. */
+export function trigramsAt(chars: string[]): string[] {
+  return chars.slice(2).map((_, i) => chars.slice(i, i + 3).join(''));
+}
+
+/**
+ * The part of a term the text index reads: the term's rarest trigram (fewest rows of the sample),
+ * widened to the neighbouring trigrams that are rare too (at most `rare` rows), up to WINDOW_TRIGRAMS.
+ * Every row holding the term holds this part of it, so its candidates are a superset of the term's;
+ * the per-column test decides. A common trigram ("per" of "person1234@") is left out: its posting
+ * list is as long as the log, and reading it costs more than the few candidates it would remove.
+ * Ties go to the later trigram (a word's end is usually its specific part: "1234@" of "person1234@").
+ */
+export function rareWindow(chars: string[], counts: number[], rare: number): string {
+  let best = 0;
+  counts.forEach((count, i) => {
+    if (count <= counts[best]) best = i;
+  });
+  let [first, last] = [best, best];
+  while (last - first + 1 < WINDOW_TRIGRAMS) {
+    const left = first > 0 ? counts[first - 1] : Infinity;
+    const right = last + 1 < counts.length ? counts[last + 1] : Infinity;
+    if (Math.min(left, right) > rare) break;
+    if (right <= left) last++;
+    else first--;
+  }
+  return chars.slice(first, last + 3).join('');
+}
+
+/**
+ * How many of the organization's newest SAMPLE_ROWS events hold each probe (in its column, or in any
+ * of the four): one read of the newest rows through the (organization, created_at) index.
+ */
+async function sampleCounts(db: DbOrTrx, organizationId: string, terms: TextTerm[], probes: TextTerm[]) {
+  const dialect = dialectOf(db);
+  // Each column lower-cased once per row (not once per probe).
+  const like = ({ column, text }: TextTerm) => sql`${sql.ref(column ?? 'joined')} like ${likePattern(text)} escape '\\'`;
+  const holds = (...all: TextTerm[]) => sql`sum(case when ${sql.join(all.map(like), sql` and `)} then 1 else 0 end)`;
+  const newest = db
+    .selectFrom('audit_events')
+    .select([
+      sql<string>`${joinedText(dialect)}`.as('joined'),
+      ...(['action', 'actor_label', 'subject_label', 'reason'] as const).map((c) => sql<string>`lower(${sql.ref(c)})`.as(c)),
+    ])
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at', 'desc')
+    .limit(SAMPLE_ROWS);
+  const { rows } = await sql<Record<string, number | string | null>>`select count(*) as n, ${holds(...terms)} as hits, ${sql.join(
+    probes.map((probe, i) => sql`${holds(probe)} as ${sql.ref(`p${i}`)}`),
+  )} from (${newest}) as sample`.execute(db);
+  const [row] = rows;
+  return { rows: Number(row.n), hits: Number(row.hits ?? 0), counts: probes.map((_, i) => Number(row[`p${i}`] ?? 0)) };
+}
+
+/** The terms narrowed to their windows, and every probe ordered rarest first (for a fallback that ANDs trigrams). */
+export interface Narrowed {
+  windows: TextTerm[];
+  rarestFirst: TextTerm[];
+  /** Whether the terms matched at least COMMON_SHARE of the sample: a scan in page order soon fills a page. */
+  common: boolean;
+  /** Whether the terms matched none of the sample (rare, or absent: only then can common trigrams together be rare). */
+  unseen: boolean;
+}
+
+/** Terms found in this share of the newest events fill a page of 50 within a few thousand rows of a scan. */
+const COMMON_SHARE = 0.02;
+
+/**
+ * Each indexed term narrowed to its rare window (see rareWindow), from the trigram counts of the
+ * organization's newest events. Only which part of the term the index reads depends on the sample:
+ * every window is a part of its term, so any choice finds every row the term matches.
+ */
+export async function narrowTerms(db: DbOrTrx, organizationId: string, terms: TextTerm[], indexed: TextTerm[]): Promise<Narrowed> {
+  const dialect = dialectOf(db);
+  const positions = indexed.map((term) => trigramsAt(charsOf(term, dialect)));
+  const probes: TextTerm[] = [];
+  const key = (column: TextColumn | null, text: string) => `${column ?? ''}\n${text}`;
+  const slot = new Map<string, number>();
+  indexed.forEach((term, t) =>
+    positions[t].forEach((text) => {
+      if (slot.has(key(term.column, text)) || probes.length >= TRIGRAM_PROBES) return;
+      slot.set(key(term.column, text), probes.length);
+      probes.push({ column: term.column, text });
+    }),
+  );
+  const { rows, hits, counts } = await sampleCounts(db, organizationId, terms, probes);
+  // A trigram past the probes' limit was not counted: it counts as common (never chosen, never widens).
+  // So does one without a letter or digit on PostgreSQL: pg_trgm cuts words at other characters, so
+  // a pattern of only those gives the index no trigram to look up (it would read all of it).
+  const counted = (text: string) => dialect === 'sqlite' || /[\p{L}\p{N}]/u.test(text);
+  const countOf = (term: TextTerm, text: string) => (counted(text) ? (counts[slot.get(key(term.column, text)) ?? -1] ?? rows + 1) : rows + 1);
+  const windows = indexed.map((term, t) => ({
+    column: term.column,
+    text: rareWindow(
+      charsOf(term, dialect),
+      positions[t].map((text) => countOf(term, text)),
+      Math.floor(rows * RARE_SHARE),
+    ),
+  }));
+  const rarestFirst = probes.map((probe, i) => ({ probe, count: counts[i] })).sort((a, b) => a.count - b.count);
+  return { windows, rarestFirst: rarestFirst.map(({ probe }) => probe), common: rows > 0 && hits >= rows * COMMON_SHARE, unseen: hits === 0 };
+}
