@@ -36,6 +36,10 @@ export const messagesEn = {
   ...parts.reviews,
   ...parts.inviteMany,
   ...parts.palette,
+  ...parts.auditActions,
+  ...parts.errors,
+  ...parts.ssoErrors,
+  ...parts.errorDetails,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -27,3 +27,7 @@ export { alerts } from './alerts';
 export { reviews } from './reviews';
 export { inviteMany } from './inviteMany';
 export { palette } from './palette';
+export { auditActions } from './auditActions';
+export { errors } from './errors';
+export { ssoErrors } from './ssoErrors';
+export { errorDetails } from './errorDetails';
