@@ -2752,6 +2752,7 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       description: string;
+      hintCodes: ('no_members' | 'one_member')[];
       hints: string[];
       id: string;
       memberCount: number;
@@ -2761,6 +2762,7 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       description: string;
+      hintCodes: ('no_members' | 'one_member')[];
       hints: string[];
       id: string;
       memberCount: number;
