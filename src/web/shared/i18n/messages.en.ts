@@ -40,6 +40,7 @@ export const messagesEn = {
   ...parts.errors,
   ...parts.ssoErrors,
   ...parts.errorDetails,
+  ...parts.userChecklist,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

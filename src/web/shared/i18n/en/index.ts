@@ -31,3 +31,4 @@ export { auditActions } from './auditActions';
 export { errors } from './errors';
 export { ssoErrors } from './ssoErrors';
 export { errorDetails } from './errorDetails';
+export { userChecklist } from './userChecklist';
