@@ -1,14 +1,20 @@
 import { Type, type Static } from 'typebox';
 import { Iso, NextCursor, Reason } from './common.js';
 
+/** Hints against group sprawl, by code: the console words each from its catalogue (`groups.hint.<code>`). */
+export const GROUP_HINTS = ['no_members', 'one_member'] as const;
+export type GroupHintCode = (typeof GROUP_HINTS)[number];
+
 export const Group = Type.Object({
   id: Type.String(),
   name: Type.String(),
   description: Type.String(),
   memberCount: Type.Integer(),
   createdAt: Iso,
-  /** Sprawl hints: "No members", "Only one member". */
+  /** Sprawl hints in English: "No members: …", "Only one member: …". */
   hints: Type.Array(Type.String()),
+  /** The same hints by code, in the same order, for clients that word them themselves. */
+  hintCodes: Type.Array(Type.Enum(GROUP_HINTS)),
 });
 export type Group = Static<typeof Group>;
 

@@ -80,8 +80,15 @@ export const ChecklistItem = Type.Object({
   key: Type.String(),
   label: Type.String(),
   state: Type.Union([Type.Literal('ok'), Type.Literal('attention'), Type.Literal('not_available')]),
+  /** The detail in English; `message` is the same sentence as a code and its values, for clients that word it themselves. */
   detail: Type.String(),
-  fix: Type.Optional(Type.Object({ label: Type.String(), href: Type.String() })),
+  message: Type.Object(
+    { code: Type.String(), values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])) },
+    { description: 'The detail as a stable code (e.g. "group.none") and the values its sentence needs.' },
+  ),
+  fix: Type.Optional(
+    Type.Object({ label: Type.String(), href: Type.String(), code: Type.String({ description: 'The fix as a stable code (e.g. "change_groups").' }) }),
+  ),
 });
 export type ChecklistItem = Static<typeof ChecklistItem>;
 

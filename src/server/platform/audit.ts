@@ -1,10 +1,10 @@
-import type { AuditCategory, RiskLevel } from '../../contracts/audit.js';
+import type { AuditAction, AuditCategory, RiskLevel } from '../../contracts/audit.js';
 import type { DbOrTrx } from '../db/database.js';
 import { eventHash, personalDigest, reserveLinks, saveHead } from './audit-chain.js';
 import { nowIso, type RequestContext } from './deps.js';
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   category: AuditCategory;
   risk: RiskLevel;
   subject?: { type: string; id: string; label: string } | null;

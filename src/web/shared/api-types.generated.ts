@@ -2480,11 +2480,20 @@ export interface components {
     ChecklistItem: {
       detail: string;
       fix?: {
+        /** @description The fix as a stable code (e.g. "change_groups"). */
+        code: string;
         href: string;
         label: string;
       };
       key: string;
       label: string;
+      /** @description The detail as a stable code (e.g. "group.none") and the values its sentence needs. */
+      message: {
+        code: string;
+        values: {
+          [key: string]: string | number;
+        };
+      };
       state: 'ok' | 'attention' | 'not_available';
     };
     CloseCampaignBody: {
@@ -2752,6 +2761,7 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       description: string;
+      hintCodes: ('no_members' | 'one_member')[];
       hints: string[];
       id: string;
       memberCount: number;
@@ -2761,6 +2771,7 @@ export interface components {
       /** @description ISO 8601 timestamp (UTC) */
       createdAt: string;
       description: string;
+      hintCodes: ('no_members' | 'one_member')[];
       hints: string[];
       id: string;
       memberCount: number;

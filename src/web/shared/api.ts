@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../contracts/errors.js';
+import { errorText } from './errorText';
+import { t } from './i18n';
 
 /**
  * What an error answer's code can be: one the API declares (src/contracts/errors.ts, so comparing
@@ -74,7 +76,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const apiError = new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
-      error?.message ?? `Request failed (${response.status}).`,
+      error?.message ?? t('error.http', { status: response.status }),
       error?.details,
       response.headers.get('x-request-id') ?? undefined,
     );
@@ -95,8 +97,9 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** What went wrong, in the reader's language: an API error by its code (shared/errorText.ts), else the error's own message. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return errorText(error.code, error.message, error.details);
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return t('error.unknown');
 }

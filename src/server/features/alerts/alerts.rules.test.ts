@@ -94,7 +94,7 @@ describe('alert rules, evaluated as audit events are written', () => {
     const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor: null, ip: '203.0.113.66', userAgent: 'curl/8' };
     // As auth writes a refused link (auth.magic_link_failed), for a different address each time.
     const refusedLink = (i: number) => ({
-      action: 'auth.magic_link_failed',
+      action: 'auth.magic_link_failed' as const,
       category: 'auth' as const,
       risk: 'medium' as const,
       subject: { type: 'user', id: `u${i}`, label: `p${i}@acme.test` },

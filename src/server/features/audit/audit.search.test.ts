@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import type { AuditCategory, RiskLevel } from '../../../contracts/audit.js';
+import type { AuditAction, AuditCategory, RiskLevel } from '../../../contracts/audit.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/deps.js';
 
@@ -64,7 +64,7 @@ async function seed(): Promise<void> {
     const ctx = { deps: t.deps, organizationId: t.org.organizationId, actor, ip: '192.0.2.10', userAgent: 'Firefox', requestId: `req-${s.action}` };
     await t.deps.db.transaction().execute((trx) =>
       recordAudit(trx, ctx, {
-        action: s.action,
+        action: s.action as AuditAction,
         category: s.category,
         risk: s.risk,
         subject: { type: 'user', id: `s-${s.subject}`, label: s.subject },

@@ -22,7 +22,7 @@ async function seed(): Promise<void> {
     const ctx = { deps: t.deps, organizationId, actor, ip: null, userAgent: null };
     await t.deps.db.transaction().execute((trx) =>
       recordAudit(trx, ctx, {
-        action: ['user.role_changed', 'auth.signed_in', 'user.restored'][i % 3],
+        action: (['user.role_changed', 'auth.signed_in', 'user.restored'] as const)[i % 3],
         category: 'access',
         risk: i % 5 === 0 ? 'high' : 'low',
         subject: { type: 'user', id: `s-${i % 6}`, label: people[(i + 1) % 4] },

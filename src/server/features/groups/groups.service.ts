@@ -60,10 +60,10 @@ export async function seedGroup(trx: DbOrTrx, deps: Deps, organizationId: string
 }
 
 /** Hints against group sprawl; a group grants no permissions, so an unused one is only clutter. */
-export function sprawlHints(memberCount: number): string[] {
-  if (memberCount === 0) return ['No members: add people or delete the group.'];
-  if (memberCount === 1) return ['Only one member: a group of one is usually better handled on the user.'];
-  return [];
+export function sprawlHints(memberCount: number): Pick<Group, 'hints' | 'hintCodes'> {
+  if (memberCount === 0) return { hints: ['No members: add people or delete the group.'], hintCodes: ['no_members'] };
+  if (memberCount === 1) return { hints: ['Only one member: a group of one is usually better handled on the user.'], hintCodes: ['one_member'] };
+  return { hints: [], hintCodes: [] };
 }
 
 /** One page of groups by name (keyset on name, id), with the cursor of the next page or null. */
@@ -83,7 +83,7 @@ function toGroup(r: Awaited<ReturnType<typeof listGroupRowsWithCounts>>[number])
     description: r.description,
     memberCount: Number(r.member_count),
     createdAt: r.created_at,
-    hints: sprawlHints(Number(r.member_count)),
+    ...sprawlHints(Number(r.member_count)),
   };
 }
 
@@ -104,7 +104,7 @@ export async function getGroup(ctx: RequestContext, id: string): Promise<GroupDe
     description: row.description,
     memberCount: count,
     createdAt: row.created_at,
-    hints: sprawlHints(count),
+    ...sprawlHints(count),
     members: members.items,
     membersNextCursor: members.nextCursor,
   };

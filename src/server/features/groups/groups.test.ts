@@ -26,15 +26,16 @@ describe('groups', () => {
     const created = await call('POST', '/api/groups', { name: 'Project Atlas', description: 'Migration cohort' });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json().hints).toEqual(['No members: add people or delete the group.']);
+    expect(created.json()).toMatchObject({ hints: ['No members: add people or delete the group.'], hintCodes: ['no_members'] });
 
     const [a, b] = [await t.createUser({ email: 'a@acme.test', name: 'Ann' }), await t.createUser({ email: 'b@acme.test', name: 'Ben' })];
     expect((await call('POST', `/api/groups/${id}/members`, { userIds: [a] })).json()).toMatchObject({
       memberCount: 1,
       hints: [expect.stringContaining('Only one member')],
+      hintCodes: ['one_member'],
     });
     const both = (await call('POST', `/api/groups/${id}/members`, { userIds: [a, b] })).json();
-    expect(both).toMatchObject({ memberCount: 2, hints: [] });
+    expect(both).toMatchObject({ memberCount: 2, hints: [], hintCodes: [] });
     expect(both.members.map((m: { name: string }) => m.name)).toEqual(['Ann', 'Ben']);
 
     const renamed = await call('PATCH', `/api/groups/${id}`, { name: 'Atlas cohort' });

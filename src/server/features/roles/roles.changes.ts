@@ -66,7 +66,12 @@ function normalizeName(name: string): string {
 async function assertNameFree(db: DbOrTrx, organizationId: string, name: string, exceptId?: string): Promise<void> {
   const existing = await findRoleByName(db, organizationId, name.toLowerCase());
   if (existing && existing.id !== exceptId) {
-    throw fail(ROLES_ERRORS, 'ROLE_NAME_TAKEN', { roleId: existing.id }, `A role named "${existing.name}" already exists. Choose another name.`);
+    throw fail(
+      ROLES_ERRORS,
+      'ROLE_NAME_TAKEN',
+      { roleId: existing.id, name: existing.name },
+      `A role named "${existing.name}" already exists. Choose another name.`,
+    );
   }
 }
 

@@ -27,31 +27,24 @@ export function buildChecklist({ user, role, groupCount, invitation, passkeys, n
   const privileged = isPrivilegedSet(JSON.parse(role.permissions) as string[]);
   const idleDays = user.last_active_at ? Math.floor((now.getTime() - Date.parse(user.last_active_at)) / DAY) : null;
 
-  const roleItem: ChecklistItem =
-    privileged && user.status === 'active' && (idleDays === null || idleDays >= 90)
-      ? {
-          key: 'role',
-          label: 'Role is appropriate',
-          state: 'attention',
-          detail: `${role.name} is a privileged role, and it has not been used ${idleDays === null ? 'yet' : `for ${idleDays} days`}. Consider a narrower role.`,
-          fix: { label: 'Change role', href: `${userPage}#role` },
-        }
-      : {
-          key: 'role',
-          label: 'Role is appropriate',
-          state: 'ok',
-          detail: privileged ? `${role.name} is a privileged role; keep its holders few and reviewed.` : `${role.name}: no privileged permissions.`,
-        };
+  const roleItem = roleChecklistItem(role.name, privileged, user.status === 'active' && (idleDays === null || idleDays >= 90), idleDays, userPage);
 
   const groupItem: ChecklistItem =
     groupCount > 0
-      ? { key: 'group', label: 'Group is appropriate', state: 'ok', detail: `Member of ${groupCount} group${groupCount === 1 ? '' : 's'}.` }
+      ? {
+          key: 'group',
+          label: 'Group is appropriate',
+          state: 'ok',
+          detail: `Member of ${groupCount} group${groupCount === 1 ? '' : 's'}.`,
+          message: { code: 'group.member', values: { count: groupCount } },
+        }
       : {
           key: 'group',
           label: 'Group is appropriate',
           state: 'attention',
           detail: 'Not in any group. Add a group if the user belongs to a team or access cohort.',
-          fix: { label: 'Change groups', href: `${userPage}#groups` },
+          message: { code: 'group.none', values: {} },
+          fix: { label: 'Change groups', href: `${userPage}#groups`, code: 'change_groups' },
         };
 
   let signInItem: ChecklistItem;
@@ -63,25 +56,40 @@ export function buildChecklist({ user, role, groupCount, invitation, passkeys, n
           label: 'The user knows how to sign in',
           state: 'attention',
           detail: `The invitation is ${invitation?.status ?? 'missing'}; the user cannot sign in until it is resent.`,
-          fix: { label: 'Resend invitation', href: `${userPage}#invitation` },
+          message: { code: `sign_in.invitation_${invitation?.status ?? 'missing'}`, values: {} },
+          fix: { label: 'Resend invitation', href: `${userPage}#invitation`, code: 'resend_invitation' },
         }
       : {
           key: 'sign_in',
           label: 'The user knows how to sign in',
           state: 'ok',
           detail: `Invitation pending until ${invitation.expiresAt.slice(0, 10)}; it explains how to sign in.`,
+          message: { code: 'sign_in.invitation_pending', values: { date: invitation.expiresAt.slice(0, 10) } },
         };
   } else if (user.status === 'deactivated') {
-    signInItem = { key: 'sign_in', label: 'The user knows how to sign in', state: 'attention', detail: 'The account is deactivated and cannot sign in.' };
+    signInItem = {
+      key: 'sign_in',
+      label: 'The user knows how to sign in',
+      state: 'attention',
+      detail: 'The account is deactivated and cannot sign in.',
+      message: { code: 'sign_in.deactivated', values: {} },
+    };
   } else {
     signInItem = user.last_sign_in_at
-      ? { key: 'sign_in', label: 'The user knows how to sign in', state: 'ok', detail: `Last signed in ${user.last_sign_in_at.slice(0, 10)}.` }
+      ? {
+          key: 'sign_in',
+          label: 'The user knows how to sign in',
+          state: 'ok',
+          detail: `Last signed in ${user.last_sign_in_at.slice(0, 10)}.`,
+          message: { code: 'sign_in.last', values: { date: user.last_sign_in_at.slice(0, 10) } },
+        }
       : {
           key: 'sign_in',
           label: 'The user knows how to sign in',
           state: 'attention',
           detail: 'Active but has never signed in.',
-          fix: { label: 'Send a sign-in link', href: '/sign-in' },
+          message: { code: 'sign_in.never', values: {} },
+          fix: { label: 'Send a sign-in link', href: '/sign-in', code: 'send_sign_in_link' },
         };
   }
 
@@ -99,16 +107,37 @@ function describePaths(ws: UserWorkspace): string {
   return ws.paths.map((p) => (p.via === 'direct' ? 'direct' : p.via === 'group' ? `via ${p.group?.name ?? 'a group'}` : 'via the organization')).join(', ');
 }
 
+/**
+ * Up to three Workspaces as message values: `workspace1` its name, `via1` how the user reaches it as
+ * codes ("direct", "organization", "group:<name>", comma-separated).
+ */
+function workspaceList(list: UserWorkspace[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  list.forEach((w, i) => {
+    values[`workspace${i + 1}`] = w.workspace.name;
+    values[`via${i + 1}`] = w.paths.map((p) => (p.via === 'group' ? `group:${p.group?.name ?? ''}` : p.via)).join(',');
+  });
+  return values;
+}
+
 function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string): ChecklistItem {
   const label = 'Workspace memberships are correct';
-  if (!workspaces) return { key: 'workspaces', label, state: 'not_available', detail: 'Workspace memberships are not available.' };
+  if (!workspaces)
+    return {
+      key: 'workspaces',
+      label,
+      state: 'not_available',
+      detail: 'Workspace memberships are not available.',
+      message: { code: 'workspaces.not_available', values: {} },
+    };
   if (workspaces.length === 0) {
     return {
       key: 'workspaces',
       label,
       state: 'attention',
       detail: 'Reaches no Workspace: not a member of any, directly or through a group.',
-      fix: { label: 'Add to a Workspace', href: '/admin/workspaces' },
+      message: { code: 'workspaces.none', values: {} },
+      fix: { label: 'Add to a Workspace', href: '/admin/workspaces', code: 'add_to_workspace' },
     };
   }
   const shared = workspaces.filter((w) => w.workspace.type !== 'organization' || w.paths.some((p) => p.via !== 'organization'));
@@ -123,7 +152,8 @@ function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string
       label,
       state: 'attention',
       detail: `Reaches only organization-wide Workspaces, as everyone does (${names}${workspaces.length > 3 ? ', …' : ''}); not a member of any other Workspace, directly or through a group.`,
-      fix: { label: 'Add to a Workspace', href: '/admin/workspaces' },
+      message: { code: 'workspaces.organization_only', values: { names: `${names}${workspaces.length > 3 ? ', …' : ''}` } },
+      fix: { label: 'Add to a Workspace', href: '/admin/workspaces', code: 'add_to_workspace' },
     };
   }
   const names = shared
@@ -135,13 +165,21 @@ function workspaceItem(workspaces: UserWorkspace[] | undefined, userPage: string
     label,
     state: 'ok',
     detail: `Member of ${shared.length} Workspace${shared.length === 1 ? '' : 's'}: ${names}${shared.length > 3 ? '; …' : ''}.`,
-    fix: { label: 'Review Workspaces', href: `${userPage}#workspaces` },
+    message: { code: 'workspaces.member', values: { count: shared.length, ...workspaceList(shared.slice(0, 3)), more: shared.length > 3 ? 1 : 0 } },
+    fix: { label: 'Review Workspaces', href: `${userPage}#workspaces`, code: 'review_workspaces' },
   };
 }
 
 function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistItem {
   const label = 'The user knows where their first Workspace lives';
-  if (!workspaces) return { key: 'first_workspace', label, state: 'not_available', detail: 'Workspaces are not available.' };
+  if (!workspaces)
+    return {
+      key: 'first_workspace',
+      label,
+      state: 'not_available',
+      detail: 'Workspaces are not available.',
+      message: { code: 'first_workspace.not_available', values: {} },
+    };
   const first = workspaces.find((w) => w.owned) ?? workspaces.find((w) => w.paths.some((p) => p.via === 'direct')) ?? workspaces[0];
   if (!first) {
     return {
@@ -149,7 +187,8 @@ function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistI
       label,
       state: 'attention',
       detail: 'No Workspace exists for this user yet: create a Personal Workspace or add them to a shared one.',
-      fix: { label: 'Create a Workspace', href: '/admin/workspaces' },
+      message: { code: 'first_workspace.none', values: {} },
+      fix: { label: 'Create a Workspace', href: '/admin/workspaces', code: 'create_workspace' },
     };
   }
   return {
@@ -157,24 +196,32 @@ function firstWorkspaceItem(workspaces: UserWorkspace[] | undefined): ChecklistI
     label,
     state: 'ok',
     detail: `First Workspace: ${first.workspace.name} (${describePaths(first)}).`,
-    fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}` },
+    message: { code: 'first_workspace.ok', values: workspaceList([first]) },
+    fix: { label: 'Open Workspace', href: `/admin/workspaces/${first.workspace.id}`, code: 'open_workspace' },
   };
 }
 
 function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, roleName: string, userPage: string): ChecklistItem {
   const base = { key: 'passkey', label: 'Required passkey policy is understood' };
-  if (!passkeys) return { ...base, state: 'not_available', detail: 'Passkey information is not available.' };
+  if (!passkeys)
+    return { ...base, state: 'not_available', detail: 'Passkey information is not available.', message: { code: 'passkey.not_available', values: {} } };
   const { count, synced, deviceBound, required, explanation } = passkeys;
   if (count > 0) {
     const kinds = [synced ? `${synced} synced` : '', deviceBound ? `${deviceBound} device-bound` : ''].filter(Boolean).join(', ');
-    return { ...base, state: 'ok', detail: `${count} passkey${count === 1 ? '' : 's'} registered (${kinds}). ${explanation}` };
+    return {
+      ...base,
+      state: 'ok',
+      detail: `${count} passkey${count === 1 ? '' : 's'} registered (${kinds}). ${explanation}`,
+      message: { code: 'passkey.registered', values: { count, synced, deviceBound, requiredBy: required ? passkeys.requiredBy.join(',') : '' } },
+    };
   }
   if (required) {
     return {
       ...base,
       state: 'attention',
       detail: `No passkey yet. ${explanation} The user is sent to Account > Security at their next request and can do nothing else until they add one.`,
-      fix: { label: 'See passkeys', href: `${userPage}#passkeys` },
+      message: { code: 'passkey.required_missing', values: { requiredBy: passkeys.requiredBy.join(',') } },
+      fix: { label: 'See passkeys', href: `${userPage}#passkeys`, code: 'see_passkeys' },
     };
   }
   if (privileged) {
@@ -182,8 +229,32 @@ function passkeyItem(passkeys: UserPasskeys | undefined, privileged: boolean, ro
       ...base,
       state: 'attention',
       detail: `${roleName} is a privileged role and this user has no passkey. Require passkeys for privileged users, or ask the user to add one.`,
-      fix: { label: 'Authentication policy', href: '/admin/settings#authentication' },
+      message: { code: 'passkey.privileged_none', values: { role: roleName } },
+      fix: { label: 'Authentication policy', href: '/admin/settings#authentication', code: 'authentication_policy' },
     };
   }
-  return { ...base, state: 'ok', detail: 'No passkey, and no policy requires one for this role.' };
+  return { ...base, state: 'ok', detail: 'No passkey, and no policy requires one for this role.', message: { code: 'passkey.not_required', values: {} } };
+}
+
+/** Whether the role fits: a privileged role that sits unused is worth narrowing. */
+function roleChecklistItem(roleName: string, privileged: boolean, idle: boolean, idleDays: number | null, userPage: string): ChecklistItem {
+  return privileged && idle
+    ? {
+        key: 'role',
+        label: 'Role is appropriate',
+        state: 'attention',
+        detail: `${roleName} is a privileged role, and it has not been used ${idleDays === null ? 'yet' : `for ${idleDays} days`}. Consider a narrower role.`,
+        message:
+          idleDays === null
+            ? { code: 'role.privileged_unused', values: { role: roleName } }
+            : { code: 'role.privileged_idle', values: { role: roleName, days: idleDays } },
+        fix: { label: 'Change role', href: `${userPage}#role`, code: 'change_role' },
+      }
+    : {
+        key: 'role',
+        label: 'Role is appropriate',
+        state: 'ok',
+        detail: privileged ? `${roleName} is a privileged role; keep its holders few and reviewed.` : `${roleName}: no privileged permissions.`,
+        message: { code: privileged ? 'role.privileged' : 'role.ok', values: { role: roleName } },
+      };
 }

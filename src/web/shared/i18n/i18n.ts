@@ -89,6 +89,23 @@ export function tOr(key: string, fallback: string): string {
   return isMessageKey(key) ? translate(messagesEn[key], undefined, activeLocale) : fallback;
 }
 
+/** The names of a message's `{placeholders}` (a plural's `count` included). */
+function placeholdersOf(message: Message): string[] {
+  const texts = typeof message === 'string' ? [message] : Object.values(message);
+  const names = texts.flatMap((text) => [...(text ?? '').matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ''));
+  return [...new Set(typeof message === 'string' ? names : [...names, 'count'])];
+}
+
+/**
+ * `t` for a key and values the server sent (a code and its parameters): the catalogue's text when it
+ * has the key and a value for each of its placeholders, else `fallback` (the server's English).
+ */
+export function tWith(key: string, values: Record<string, Value>, fallback: string): string {
+  if (!isMessageKey(key)) return fallback;
+  const message: Message = messagesEn[key];
+  return placeholdersOf(message).every((name) => values[name] !== undefined) ? translate(message, values, activeLocale) : fallback;
+}
+
 /** `t` for components. The locale is chosen once per page load, so this is `t` itself; a hook keeps the door open to switching live. */
 export function useT(): typeof t {
   return t;

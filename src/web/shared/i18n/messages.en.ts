@@ -39,6 +39,11 @@ export const messagesEn = {
   ...parts.bulk,
   ...parts.reviewCampaigns,
   ...parts.accessDenied,
+  ...parts.auditActions,
+  ...parts.errors,
+  ...parts.ssoErrors,
+  ...parts.errorDetails,
+  ...parts.userChecklist,
 } as const satisfies Catalogue;
 
 export type Messages = typeof messagesEn;

@@ -28,7 +28,7 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
             {t('group.created', { date: formatDate(g.createdAt) })}
           </Text>
           <Stack gap={2} mt={6}>
-            <GroupHints hints={g.hints} />
+            <GroupHints codes={g.hintCodes} />
           </Stack>
         </div>
         {manage && (

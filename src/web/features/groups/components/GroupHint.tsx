@@ -1,17 +1,18 @@
 import { Group, Text } from '@mantine/core';
 import { IconBulb } from '@tabler/icons-react';
+import type { GroupHintCode } from '../../../../contracts/groups';
 import { t, type PlainMessageKey } from '../../../shared/i18n';
 
-/** A sprawl hint from the API ("No members: …"). */
-export function GroupHints({ hints }: { hints: string[] }) {
-  if (hints.length === 0) return null;
+/** The API's sprawl hints ("No members: …"), worded from their codes. */
+export function GroupHints({ codes }: { codes: GroupHintCode[] }) {
+  if (codes.length === 0) return null;
   return (
     <>
-      {hints.map((hint) => (
-        <Group key={hint} gap={4} wrap="nowrap" align="flex-start">
+      {codes.map((code) => (
+        <Group key={code} gap={4} wrap="nowrap" align="flex-start">
           <IconBulb size={14} color="var(--mantine-color-orange-7)" style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
           <Text size="xs" c="var(--mantine-color-orange-light-color)">
-            {SERVER_HINTS[hint] ? t(SERVER_HINTS[hint]) : hint}
+            {t(HINTS[code])}
           </Text>
         </Group>
       ))}
@@ -21,8 +22,8 @@ export function GroupHints({ hints }: { hints: string[] }) {
 
 export const GROUPS_VS_ROLES = t('groups.vsRoles');
 
-/** The API's sprawl hints (groups.service.ts sprawlHints) by their English text, so they read in the console's language. */
-const SERVER_HINTS: Record<string, PlainMessageKey> = {
-  'No members: add people or delete the group.': 'groups.hint.noMembers',
-  'Only one member: a group of one is usually better handled on the user.': 'groups.hint.oneMember',
+/** Each sprawl hint's words (groups.service.ts sprawlHints). */
+const HINTS: Record<GroupHintCode, PlainMessageKey> = {
+  no_members: 'groups.hint.noMembers',
+  one_member: 'groups.hint.oneMember',
 };

@@ -14,7 +14,7 @@ export function GroupRow({ group: g, index }: { group: Group; index: number }) {
         <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={500}>
           {g.name}
         </Anchor>
-        <GroupHints hints={g.hints} />
+        <GroupHints codes={g.hintCodes} />
       </Table.Td>
       <Table.Td maw={420}>
         <Text size="sm" c={g.description ? undefined : 'dimmed'} lineClamp={2}>

@@ -30,3 +30,8 @@ export { palette } from './palette';
 export { bulk } from './bulk';
 export { reviewCampaigns } from './reviewCampaigns';
 export { accessDenied } from './accessDenied';
+export { auditActions } from './auditActions';
+export { errors } from './errors';
+export { ssoErrors } from './ssoErrors';
+export { errorDetails } from './errorDetails';
+export { userChecklist } from './userChecklist';

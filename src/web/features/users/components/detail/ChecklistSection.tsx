@@ -9,6 +9,7 @@ import { allows, type Access } from '../../../../shared/access/access';
 import { accessForPath } from '../../../../shared/access/pages';
 import { useMe } from '../../../../shared/useMe';
 import { t } from '../../../../shared/i18n';
+import { checklistDetail, checklistFixLabel, checklistLabel } from './checklistWords';
 
 const STATES: Record<ChecklistItem['state'], { label: string; color: string; icon: typeof IconCheck }> = {
   ok: { label: t('user.checklist.ok'), color: 'green', icon: IconCheck },
@@ -43,10 +44,10 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div>
                   <Text fw={500} size="sm">
-                    {item.label}
+                    {checklistLabel(item)}
                   </Text>
                   <Text size="sm" c="dimmed">
-                    {item.detail}
+                    {checklistDetail(item)}
                   </Text>
                   {item.fix && <FixLink fix={item.fix} userId={user.id} onFix={onFix} />}
                 </div>
@@ -81,13 +82,13 @@ function FixLink({ fix, userId, onFix }: { fix: NonNullable<ChecklistItem['fix']
   if (samePage) {
     return (
       <Anchor component={Link} to={{ hash: `#${hash}` }} size="sm" fw={500} onClick={() => onFix(hash)}>
-        {t('user.checklist.fix', { label: fix.label })}
+        {t('user.checklist.fix', { label: checklistFixLabel(fix) })}
       </Anchor>
     );
   }
   return (
     <Anchor component={Link} to={fix.href} size="sm" fw={500}>
-      {fix.label} →
+      {checklistFixLabel(fix)} →
     </Anchor>
   );
 }
