@@ -16,7 +16,7 @@ export function GroupDetailHeader({ g, manage, onEdit, onDelete }: { g: GroupDet
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start">
-        <div style={{ minWidth: 0, flex: 1 }}>
+        <div style={{ minWidth: 0, flex: '1 1 16rem' }}>
           <Title order={1} size="h2">
             {g.name}
           </Title>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { usePagedList } from '../../../shared/usePagedList';
 import { fetchLogStreams, logStreamsKey, removeLogStream } from '../api';
 import { AddLogStreamModal } from './AddLogStreamModal';
 import { SecretOnceModal } from './SecretOnceModal';
+import { CardHeader } from '../../../shared/ui/CardHeader';
 import { t } from '../../../shared/i18n';
 
 type Destination = Awaited<ReturnType<typeof fetchLogStreams>>['items'][number];
@@ -76,19 +77,15 @@ export function LogStreamingCard() {
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('logStream.title')}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ flex: 1 }}>
-          <Title order={2} size="h4">
-            {t('logStream.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('logStream.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          {t('logStream.add')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('logStream.title')}
+        description={t('logStream.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('logStream.add')}
+          </Button>
+        }
+      />
       {destinations.isLoading ? (
         <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : destinations.error ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Stack, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { RoleMappingsSection } from './RoleMappingsSection';
 import { ScimBaseUrl } from './ScimBaseUrl';
 import { ScimTokensTable } from './ScimTokensTable';
 import { SecretOnceModal } from './SecretOnceModal';
+import { CardHeader } from '../../../shared/ui/CardHeader';
 import { t } from '../../../shared/i18n';
 
 /** Integrations → Provisioning: SCIM on or off, the base URL for Okta / Entra, and the tokens they call with. */
@@ -41,19 +42,15 @@ export function ProvisioningCard() {
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('scim.title')}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ flex: 1 }}>
-          <Title order={2} size="h4">
-            {t('scim.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('scim.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          {t('scim.newToken')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('scim.title')}
+        description={t('scim.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('scim.newToken')}
+          </Button>
+        }
+      />
       {provisioning.isLoading ? (
         <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : provisioning.error || !data ? (

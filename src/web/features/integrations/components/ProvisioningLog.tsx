@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../shared/api';
 import { When } from '../../../shared/When';
 import { fetchScimRequests, scimRequestsKey, type ScimRequestOutcome } from '../api';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t, tOr } from '../../../shared/i18n';
 
 const OUTCOME_COLORS = { success: 'green', warning: 'orange', failure: 'red' } as const;
@@ -68,7 +69,7 @@ type Entry = Awaited<ReturnType<typeof fetchScimRequests>>['items'][number];
 
 function RequestsTable({ items }: { items: Entry[] }) {
   return (
-    <Table aria-label={t('scim.requestsTable')} layout="fixed">
+    <ScrollTable minWidth={640} aria-label={t('scim.requestsTable')} layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={150}>{t('scim.time')}</Table.Th>
@@ -112,7 +113,7 @@ function RequestsTable({ items }: { items: Entry[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }
 

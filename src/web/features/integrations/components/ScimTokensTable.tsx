@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { provisioningKey, revokeScimToken, type fetchProvisioning } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 
 type ScimToken = Awaited<ReturnType<typeof fetchProvisioning>>['items'][number];
@@ -32,7 +33,7 @@ export function ScimTokensTable({ items }: { items: ScimToken[] }) {
     });
 
   return (
-    <Table aria-label={t('scim.tokens')}>
+    <ScrollTable minWidth={560} aria-label={t('scim.tokens')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('scim.label')}</Table.Th>
@@ -73,6 +74,6 @@ export function ScimTokensTable({ items }: { items: ScimToken[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { createServiceToken, fetchServiceTokens, serviceTokensKey } from '../api
 import { NewTokenModal, type TokenKind } from './NewTokenModal';
 import { SecretOnceModal } from './SecretOnceModal';
 import { ServiceTokensTable } from './ServiceTokensTable';
+import { CardHeader } from '../../../shared/ui/CardHeader';
 import { t } from '../../../shared/i18n';
 
 /** Tokens Sofie's other services call with; created here, shown once, revoked here. */
@@ -26,19 +27,15 @@ export function ServiceTokensCard() {
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('serviceToken.title')}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ flex: 1 }}>
-          <Title order={2} size="h4">
-            {t('serviceToken.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('serviceToken.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          {t('serviceToken.new')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('serviceToken.title')}
+        description={t('serviceToken.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('serviceToken.new')}
+          </Button>
+        }
+      />
       {tokens.isLoading ? (
         <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : tokens.error ? (

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { revokeServiceToken, serviceTokensKey, type fetchServiceTokens } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 
 type ServiceToken = Awaited<ReturnType<typeof fetchServiceTokens>>['items'][number];
@@ -32,7 +33,7 @@ export function ServiceTokensTable({ items }: { items: ServiceToken[] }) {
     });
 
   return (
-    <Table mt="md" aria-label={t('serviceToken.title')}>
+    <ScrollTable minWidth={560} mt="md" aria-label={t('serviceToken.title')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('integrations.name')}</Table.Th>
@@ -71,6 +72,6 @@ export function ServiceTokensTable({ items }: { items: ServiceToken[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

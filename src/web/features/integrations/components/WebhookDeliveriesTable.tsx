@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import type { fetchWebhookDeliveries } from '../api';
 import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 import { formatNumber } from '../../../shared/format';
 
@@ -10,7 +11,7 @@ type WebhookDelivery = Awaited<ReturnType<typeof fetchWebhookDeliveries>>['items
 /** Recent deliveries: event, endpoint URL, status, attempts and the last error. */
 export function WebhookDeliveriesTable({ items, urlOf }: { items: WebhookDelivery[]; urlOf: Map<string, string> }) {
   return (
-    <Table mt="xs" aria-label={t('webhook.deliveries')}>
+    <ScrollTable minWidth={600} mt="xs" aria-label={t('webhook.deliveries')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('webhook.event')}</Table.Th>
@@ -47,6 +48,6 @@ export function WebhookDeliveriesTable({ items, urlOf }: { items: WebhookDeliver
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../shared/ui/StatusBadge';
 import { When } from '../../../shared/When';
 import { disableWebhookEndpoint, webhooksKey, type fetchWebhookEndpoints } from '../api';
 import { ActionsHeader } from '../../../shared/ui/ActionsHeader';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 
 type WebhookEndpoint = Awaited<ReturnType<typeof fetchWebhookEndpoints>>['items'][number];
@@ -32,7 +33,7 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
     });
 
   return (
-    <Table mt="md" aria-label={t('webhook.title')}>
+    <ScrollTable minWidth={640} mt="md" aria-label={t('webhook.title')}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('integrations.url')}</Table.Th>
@@ -80,6 +81,6 @@ export function WebhookEndpointsTable({ items }: { items: WebhookEndpoint[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Loader, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { AddWebhookModal } from './AddWebhookModal';
 import { SecretOnceModal } from './SecretOnceModal';
 import { WebhookDeliveriesTable } from './WebhookDeliveriesTable';
 import { WebhookEndpointsTable } from './WebhookEndpointsTable';
+import { CardHeader } from '../../../shared/ui/CardHeader';
 import { t } from '../../../shared/i18n';
 
 /** Endpoints that receive ownership and collaborator changes, and the deliveries made to them. */
@@ -22,19 +23,15 @@ export function WebhooksCard() {
 
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('webhook.title')}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div style={{ flex: 1 }}>
-          <Title order={2} size="h4">
-            {t('webhook.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('webhook.intro')}
-          </Text>
-        </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={open}>
-          {t('webhook.add')}
-        </Button>
-      </Group>
+      <CardHeader
+        title={t('webhook.title')}
+        description={t('webhook.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            {t('webhook.add')}
+          </Button>
+        }
+      />
       {endpoints.isLoading ? (
         <Loader mt="md" aria-label={t('integrations.loading')} />
       ) : endpoints.error ? (

@@ -1,4 +1,5 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
+import { FilterDrawer, useNarrow } from '../../../shared/ui/FilterDrawer';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { AUDIT_CATEGORIES, RISK_LEVELS } from '../../../../contracts/audit';
@@ -14,7 +15,19 @@ interface Props {
 }
 
 /** A text field that writes to the URL a moment after typing stops, so each keystroke is not a search. */
-function DebouncedInput({ label, value, onCommit, icon }: { label: string; value: string | undefined; onCommit: (v: string) => void; icon?: ReactNode }) {
+function DebouncedInput({
+  label,
+  value,
+  onCommit,
+  icon,
+  full,
+}: {
+  label: string;
+  value: string | undefined;
+  onCommit: (v: string) => void;
+  icon?: ReactNode;
+  full?: boolean;
+}) {
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
   useEffect(() => {
@@ -23,20 +36,25 @@ function DebouncedInput({ label, value, onCommit, icon }: { label: string; value
     return () => clearTimeout(timer);
   }, [text, value, onCommit]);
   return (
-    <TextInput label={label} leftSection={icon} value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: '1 1 160px', maxWidth: 260 }} />
+    <TextInput
+      label={label}
+      leftSection={icon}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      style={{ flex: '1 1 160px', maxWidth: full ? undefined : 260 }}
+    />
   );
 }
 
-/** Search text, Actor, Subject, date range, Category, Risk level and sort: the Events tab's view. */
-export function EventFilters({ view, onChange, onReset, end }: Props) {
-  const filtered = Object.values(view).some(Boolean);
+/** Actor, Subject, date range, Category, Risk level and sort: in the row on wide screens, in the Filters drawer on a phone. */
+function MoreFilters({ view, onChange, full }: Pick<Props, 'view' | 'onChange'> & { full: boolean }) {
+  const w = (px: number) => (full ? '100%' : px);
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
-      <DebouncedInput label={t('security.filter.search')} icon={<IconSearch size={16} />} value={view.q} onCommit={(q) => onChange({ q })} />
-      <DebouncedInput label={t('security.filter.actor')} value={view.actor} onCommit={(actor) => onChange({ actor })} />
-      <DebouncedInput label={t('security.filter.subject')} value={view.subject} onCommit={(subject) => onChange({ subject })} />
-      <TextInput label={t('security.filter.from')} type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value })} w={150} />
-      <TextInput label={t('security.filter.to')} type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value })} w={150} />
+    <>
+      <DebouncedInput label={t('security.filter.actor')} value={view.actor} onCommit={(actor) => onChange({ actor })} full={full} />
+      <DebouncedInput label={t('security.filter.subject')} value={view.subject} onCommit={(subject) => onChange({ subject })} full={full} />
+      <TextInput label={t('security.filter.from')} type="date" value={view.from ?? ''} onChange={(e) => onChange({ from: e.currentTarget.value })} w={w(150)} />
+      <TextInput label={t('security.filter.to')} type="date" value={view.to ?? ''} onChange={(e) => onChange({ to: e.currentTarget.value })} w={w(150)} />
       <Select
         label={t('security.filter.category')}
         placeholder={t('security.filter.allCategories')}
@@ -44,7 +62,7 @@ export function EventFilters({ view, onChange, onReset, end }: Props) {
         value={view.category ?? null}
         onChange={(value) => onChange({ category: value ?? undefined })}
         clearable
-        w={160}
+        w={w(160)}
       />
       <Select
         label={t('security.filter.risk')}
@@ -53,7 +71,7 @@ export function EventFilters({ view, onChange, onReset, end }: Props) {
         value={view.risk ?? null}
         onChange={(value) => onChange({ risk: value ?? undefined })}
         clearable
-        w={130}
+        w={w(130)}
       />
       <Select
         label={t('security.filter.sort')}
@@ -64,12 +82,34 @@ export function EventFilters({ view, onChange, onReset, end }: Props) {
         value={view.sort ?? 'newest'}
         onChange={(value) => onChange({ sort: value === 'oldest' ? 'oldest' : undefined })}
         allowDeselect={false}
-        w={140}
+        w={w(140)}
       />
-      {filtered && (
-        <Button variant="subtle" onClick={onReset}>
-          {t('security.filter.clear')}
-        </Button>
+    </>
+  );
+}
+
+/** Search text and the other filters of the Events tab's view; on a phone only Search stays in the row. */
+export function EventFilters({ view, onChange, onReset, end }: Props) {
+  const narrow = useNarrow();
+  const filtered = Object.values(view).some(Boolean);
+  const chosen = [view.actor, view.subject, view.from, view.to, view.category, view.risk, view.sort].filter(Boolean).length;
+  const clear = (
+    <Button variant="subtle" onClick={onReset}>
+      {t('security.filter.clear')}
+    </Button>
+  );
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
+      <DebouncedInput label={t('security.filter.search')} icon={<IconSearch size={16} />} value={view.q} onCommit={(q) => onChange({ q })} full={narrow} />
+      {narrow ? (
+        <FilterDrawer chosen={chosen} title={t('security.filter.title')} showLabel={t('security.filter.show')} clear={filtered ? clear : undefined}>
+          <MoreFilters view={view} onChange={onChange} full />
+        </FilterDrawer>
+      ) : (
+        <>
+          <MoreFilters view={view} onChange={onChange} full={false} />
+          {filtered && clear}
+        </>
       )}
       {end}
     </Group>

@@ -6,6 +6,7 @@ import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { useAuditEvents } from '../hooks/useAuditEvents';
 import { actionLabel, categoryLabel, RISK_COLORS, riskLabel, type EventsView } from '../view';
+import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 
 interface Props {
@@ -29,7 +30,7 @@ export function EventsTable({ view, onOpen, empty }: Props) {
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
     <>
-      <Table striped highlightOnHover>
+      <ScrollTable minWidth={880} striped highlightOnHover aria-label={t('security.events.table')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('security.events.time')}</Table.Th>
@@ -68,7 +69,7 @@ export function EventsTable({ view, onOpen, empty }: Props) {
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
+      </ScrollTable>
       {events.hasNextPage && (
         <Center mt="md">
           <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>

@@ -1,6 +1,6 @@
-import { Button, Drawer, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconSearch, IconX } from '@tabler/icons-react';
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { FilterDrawer, useNarrow } from '../../../shared/ui/FilterDrawer';
 import type { ReactNode } from 'react';
 import { useDebouncedSearch } from '../hooks/useDebouncedSearch';
 import type { UserListParams } from '../hooks/useUserListParams';
@@ -87,8 +87,7 @@ function FilterSelects({ params, onChange, widths }: Pick<Props, 'params' | 'onC
  */
 export function UserFilters({ params, onChange, onReset, end }: Props) {
   const { search, setSearch, clearSearch } = useDebouncedSearch(params.search, onChange);
-  const narrow = useMediaQuery('(max-width: 48em)');
-  const [drawer, { open, close }] = useDisclosure(false);
+  const narrow = useNarrow();
   const chosen = [params.roleId, params.groupId, params.status, params.lastActive].filter(Boolean).length;
   const filtered = Boolean(params.search || chosen);
   const clear = (
@@ -116,20 +115,9 @@ export function UserFilters({ params, onChange, onReset, end }: Props) {
         style={{ flex: '1 1 220px', maxWidth: narrow ? undefined : 360 }}
       />
       {narrow ? (
-        <>
-          <Button variant="default" leftSection={<IconFilter size={16} />} onClick={open}>
-            {chosen ? t('users.filtersCount', { count: chosen }) : t('users.filters')}
-          </Button>
-          <Drawer opened={drawer} onClose={close} position="bottom" size="auto" title={t('users.filterUsers')}>
-            <Stack pb="md">
-              <FilterSelects params={params} onChange={onChange} widths={FULL_WIDTHS} />
-              <Group justify="space-between">
-                {filtered ? clear : <span />}
-                <Button onClick={close}>{t('users.showUsers')}</Button>
-              </Group>
-            </Stack>
-          </Drawer>
-        </>
+        <FilterDrawer chosen={chosen} title={t('users.filterUsers')} showLabel={t('users.showUsers')} clear={filtered ? clear : undefined}>
+          <FilterSelects params={params} onChange={onChange} widths={FULL_WIDTHS} />
+        </FilterDrawer>
       ) : (
         <>
           <FilterSelects params={params} onChange={onChange} widths={ROW_WIDTHS} />

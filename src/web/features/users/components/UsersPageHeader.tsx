@@ -1,4 +1,4 @@
-import { Button, Group, Text, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Text, Title } from '@mantine/core';
 import { IconMailForward, IconShieldLock, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { countText } from '../../../shared/format';
@@ -31,7 +31,12 @@ export function UsersPageHeader({
           {t('users.title')}
         </Title>
         <Text c="dimmed" size="sm">
-          {loaded ? t(filtered ? 'users.countMatching' : 'users.count', { count: total, total: countText(total, totalExact) }) : t('users.subtitle')}
+          {/* While loading, a placeholder of the count: the line keeps its height and the buttons their place. */}
+          {loaded ? (
+            t(filtered ? 'users.countMatching' : 'users.count', { count: total, total: countText(total, totalExact) })
+          ) : (
+            <Skeleton component="span" display="inline-block" h="1em" w={64} />
+          )}
           {loaded && !totalExact && t('users.countedUpTo', { total })}
           {loaded && !totalExact && (
             <Button variant="subtle" size="compact-xs" onClick={countAll.run} loading={countAll.running}>

@@ -1,4 +1,4 @@
-import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Checkbox, Group, Skeleton, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { UserSort, UserSummary } from '../../../../contracts/users';
 import { UserRow } from './UserRow';
@@ -13,6 +13,8 @@ interface Props {
   allMatching: boolean;
   onToggle: (id: string) => void;
   onTogglePage: () => void;
+  /** While the list loads: this many skeleton rows, each as tall as a loaded row. */
+  loadingRows?: number;
 }
 
 function SortHeader({
@@ -44,13 +46,36 @@ function SortHeader({
   );
 }
 
-export function UsersTable({ users, sort, order, onSort, selected, allMatching, onToggle, onTogglePage }: Props) {
+const SKELETON_WIDTHS = [120, 180, 80, 90, 64, 80, 70, 90];
+
+/** A row of the loading table: the checkbox and one line of text per column, as tall as a loaded row. */
+function SkeletonRow() {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Skeleton h={20} w={20} />
+      </Table.Td>
+      {SKELETON_WIDTHS.map((w, i) => (
+        <Table.Td key={i}>
+          {/* A hidden line of small text inside: the cell's line box is a loaded cell's, to the pixel. */}
+          <Skeleton w={w}>
+            <Text span size="sm">
+              {'\u00a0'}
+            </Text>
+          </Skeleton>
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+}
+
+export function UsersTable({ users, sort, order, onSort, selected, allMatching, onToggle, onTogglePage, loadingRows = 0 }: Props) {
   const pageSelected = allMatching || (users.length > 0 && users.every((u) => selected.has(u.id)));
   const someSelected = !pageSelected && users.some((u) => selected.has(u.id));
   const header = { sort, order, onSort };
   return (
     <Table.ScrollContainer minWidth={960}>
-      <Table highlightOnHover verticalSpacing="sm" aria-label={t('users.table')}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label={t('users.table')} aria-busy={loadingRows > 0 || undefined}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
@@ -67,6 +92,9 @@ export function UsersTable({ users, sort, order, onSort, selected, allMatching, 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {Array.from({ length: loadingRows }, (_, i) => (
+            <SkeletonRow key={i} />
+          ))}
           {users.map((u, i) => (
             <UserRow key={u.id} user={u} index={i} isSelected={allMatching || selected.has(u.id)} allMatching={allMatching} onToggle={onToggle} />
           ))}

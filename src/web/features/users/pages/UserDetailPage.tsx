@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Grid, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Grid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { RoleSection } from '../components/detail/RoleSection';
 import { SessionsSection } from '../components/detail/SessionsSection';
 import type { SectionProps } from '../components/detail/types';
 import { UserHeader } from '../components/detail/UserHeader';
+import { UserDetailSkeleton } from '../components/detail/UserDetailSkeleton';
 import { fetchUserDetail, userKeys } from '../detail-api';
 import { RecentActivity, UsageTrends } from '../../usage';
 import { useMe } from '../../../shared/useMe';
@@ -33,12 +34,7 @@ export function UserDetailPage() {
   const [requests, setRequests] = useState<Record<string, number>>({});
   const onFix = (sectionId: string) => setRequests((r) => ({ ...r, [sectionId]: (r[sectionId] ?? 0) + 1 }));
 
-  if (user.isLoading)
-    return (
-      <Center h={300}>
-        <Loader aria-label={t('user.loading')} />
-      </Center>
-    );
+  if (user.isLoading) return <UserDetailSkeleton />;
   if (forbiddenPermission(user.error)) return <LoadFailure error={user.error} title={t('user.loadFailed')} />;
   if (!user.data) {
     const back = (

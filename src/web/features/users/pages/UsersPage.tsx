@@ -1,4 +1,4 @@
-import { Button, Card, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Button, Card, Center, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconSearchOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../../shared/useMe';
@@ -34,7 +34,14 @@ export function UsersPage() {
 
   const firstRow = (pageNumber - 1) * PAGE_SIZE + 1;
   const { selection, setSelection, toggle, togglePage } = useUserSelection(items, viewKey);
-  const selectedSet = new Set(selection.ids);
+  const tableProps = {
+    sort: params.sort,
+    order: params.order,
+    onSort: toggleSort,
+    selected: new Set(selection.ids),
+    onToggle: toggle,
+    onTogglePage: togglePage,
+  };
 
   if (forbiddenPermission(users.error)) return <LoadFailure error={users.error} title={t('users.loadFailed')} />;
 
@@ -65,25 +72,12 @@ export function UsersPage() {
         {users.isError ? (
           <LoadFailure error={users.error} title={t('users.loadFailed')} onRetry={() => void users.refetch()} />
         ) : users.isLoading ? (
-          <Stack gap="xs" aria-label={t('users.loading')}>
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} h={36} radius="sm" />
-            ))}
-          </Stack>
+          <UsersTable users={[]} loadingRows={8} allMatching={false} {...tableProps} />
         ) : items.length === 0 ? (
           <EmptyState filtered={filtered} onReset={reset} onInvite={can('users.invite') ? () => setInviteOpen(true) : undefined} />
         ) : (
           <div style={{ position: 'relative', opacity: users.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-            <UsersTable
-              users={items}
-              sort={params.sort}
-              order={params.order}
-              onSort={toggleSort}
-              selected={selectedSet}
-              allMatching={selection.allMatching}
-              onToggle={toggle}
-              onTogglePage={togglePage}
-            />
+            <UsersTable users={items} allMatching={selection.allMatching} {...tableProps} />
             {users.isFetching && users.isPlaceholderData && (
               <Center pos="absolute" top={60} left={0} right={0}>
                 <Loader size="sm" />

@@ -19,6 +19,8 @@ export const common = {
   'common.close': 'Close',
   'common.save': 'Save',
   'common.loadMore': 'Load more',
+  'common.filters': 'Filters',
+  'common.filtersCount': 'Filters ({count})',
   'usage.none': 'No usage',
   'usage.mostly': 'Mostly {kind}',
   'usage.last30Days': 'Last 30 days',

@@ -41,8 +41,8 @@ export function ChecklistSection({ user, onFix }: SectionProps & { onFix: (secti
                 </ThemeIcon>
               }
             >
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <div>
+              <Group justify="space-between" align="flex-start" gap="xs">
+                <div style={{ flex: '1 1 12rem', minWidth: 0 }}>
                   <Text fw={500} size="sm">
                     {checklistLabel(item)}
                   </Text>

@@ -45,8 +45,9 @@ export function DetailSection({ id, title, description, actions, children }: Det
       }}
     >
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
+        {/* The title keeps 14rem; on a phone the buttons move under it rather than squeeze it. */}
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
             <Title order={2} size="h4" id={`${id}-title`}>
               {title}
             </Title>

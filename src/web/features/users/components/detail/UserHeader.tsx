@@ -17,7 +17,7 @@ export function UserHeader({ user }: { user: UserDetail }) {
     .slice(0, 2)
     .toUpperCase();
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" data-testid="user-header">
       <Anchor component={Link} to="/admin/users" size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} /> {t('user.breadcrumb')}
