@@ -1,5 +1,7 @@
 /** Why a single sign-on did not complete, by the code the server puts in ?sso_error= (contracts/sso-errors.ts). */
 export const ssoErrors = {
+  'ssoError.EMAIL_DOMAIN_NOT_ALLOWED':
+    "Just-in-time accounts follow your organization's allowed email domains, and this address is not on one of them. Ask your administrator for an invitation.",
   'ssoError.ACCOUNT_INACTIVE': 'This account cannot sign in. Ask your administrator.',
   'ssoError.BAD_SIGNATURE': "The ID token's signature does not match the identity provider's published keys.",
   'ssoError.BREAK_GLASS_INVALID': 'Break-glass administrators must be active administrators with at least one passkey.',
