@@ -1,6 +1,7 @@
 import { FORMULA_CELL } from '../../../contracts/csv';
 import Papa from 'papaparse';
 import type { InviteOutcome, InviteResult } from '../../../contracts/invitations';
+import { t } from '../../shared/i18n';
 import type { Role } from '../../../contracts/roles';
 
 export interface CsvRow {
@@ -32,7 +33,7 @@ export function parseInviteCsv(text: string): { rows: CsvRow[]; error?: string }
   });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('email')) {
-    return { rows: [], error: 'The file needs a header row with an "email" column (and optionally role, group, name).' };
+    return { rows: [], error: t('csv.error.noEmailColumn') };
   }
   const rows = parsed.data.map((r, i) => ({
     line: i + 1,
@@ -63,18 +64,18 @@ export function resolveRoles(
   for (const row of rows) {
     const reject = (message: string) => rejected.push({ line: row.line, email: row.email, outcome: 'rejected', message });
     if (!row.email) {
-      reject('No email address on this row.');
+      reject(t('csv.reject.noEmail'));
       continue;
     }
     const roleId = !row.role ? defaultRoleId : names.has(row.role) ? row.role : (byName.get(row.role.toLowerCase()) ?? byKey.get(row.role.toLowerCase()));
     if (row.role && !roleId) {
-      reject(`Unknown role "${row.role}". Use one of: ${roles.map((r) => r.name).join(', ')}.`);
+      reject(t('csv.reject.unknownRole', { role: row.role, roles: roles.map((r) => r.name).join(', ') }));
       continue;
     }
     const refusal = roleId ? whyNot(roleId) : null;
     if (refusal) {
-      const which = row.role ? `"${names.get(roleId!)}"` : `the default role "${names.get(roleId!)}" (the row names none)`;
-      reject(`You cannot assign ${which}. ${refusal}.`);
+      const role = names.get(roleId!) ?? '';
+      reject(t(row.role ? 'csv.reject.cannotAssign' : 'csv.reject.cannotAssignDefault', { role, refusal }));
       continue;
     }
     ready.push({ ...row, roleId });
@@ -83,7 +84,7 @@ export function resolveRoles(
 }
 
 export function toRowResult(row: PreparedRow, result: InviteResult | undefined): RowResult {
-  if (!result) return { line: row.line, email: row.email, outcome: 'rejected', message: 'No answer from the server for this row.' };
+  if (!result) return { line: row.line, email: row.email, outcome: 'rejected', message: t('csv.reject.noAnswer') };
   return { line: row.line, email: row.email, outcome: result.outcome, message: result.message };
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../api';
+import { t } from '../i18n';
 
 export function isVersionConflict(error: unknown): error is ApiError {
   return error instanceof ApiError && error.code === 'VERSION_CONFLICT';
@@ -15,20 +16,33 @@ export function conflictCurrent<T>(error: ApiError): T | undefined {
  * Why a change was not saved. A stale edit (409 VERSION_CONFLICT) says what changed meanwhile and
  * offers to reload; any other refusal shows the server's own message (guardrails, reasons).
  */
-export function ChangeError({ error, whatChanged, onReload, reloading }: { error: unknown; whatChanged?: string; onReload: () => void; reloading?: boolean }) {
+export function ChangeError({
+  error,
+  whatChanged,
+  onReload,
+  reloading,
+  subject = 'user',
+}: {
+  error: unknown;
+  whatChanged?: string;
+  onReload: () => void;
+  reloading?: boolean;
+  /** What was being edited, for the conflict's title. */
+  subject?: 'user' | 'group';
+}) {
   if (!error) return null;
   if (isVersionConflict(error)) {
     return (
-      <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Someone else changed this user while you were editing" role="alert">
-        <Text size="sm">{whatChanged ?? 'The user was changed after this page loaded.'} Nothing was saved.</Text>
+      <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t(`changeError.conflict.${subject}`)} role="alert">
+        <Text size="sm">{t('changeError.nothingSaved', { whatChanged: whatChanged ?? t(`changeError.changedSinceLoad.${subject}`) })}</Text>
         <Button mt="sm" size="xs" variant="white" c="#6b4700" leftSection={<IconRefresh size={14} />} onClick={onReload} loading={reloading}>
-          Reload the latest and try again
+          {t('changeError.reload')}
         </Button>
       </Alert>
     );
   }
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Not saved" role="alert">
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('confirm.notSaved')} role="alert">
       {errorMessage(error)}
     </Alert>
   );

@@ -77,7 +77,7 @@ export function AddMembersModal({
             </Text>
           )}
           <ReasonField {...form.reasonField} />
-          <ChangeError error={form.error} onReload={form.clearError} />
+          <ChangeError error={form.error} onReload={form.clearError} subject="group" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

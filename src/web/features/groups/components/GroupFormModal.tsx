@@ -73,7 +73,7 @@ export function GroupFormModal({
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
           <ReasonField {...form.reasonField} />
-          <ChangeError error={form.error} onReload={form.clearError} />
+          <ChangeError error={form.error} onReload={form.clearError} subject="group" />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

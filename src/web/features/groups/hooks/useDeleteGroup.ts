@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { deleteGroup, groupKeys } from '../api';
-import { noun, plural } from '../../../shared/format';
+import { t } from '../../../shared/i18n';
 
 /** Deletes the group, drops it from the caches at once, and returns to the list. */
 export function useDeleteGroup(g: GroupDetail) {
@@ -18,7 +18,7 @@ export function useDeleteGroup(g: GroupDetail) {
     void queryClient.invalidateQueries({ queryKey: ['users'] });
     notifications.show({
       color: 'green',
-      message: `Group ${g.name} deleted. Its ${plural(g.memberCount, 'member', 'members')} ${noun(g.memberCount, 'keeps', 'keep')} their accounts.`,
+      message: t('groups.deleted', { name: g.name, count: g.memberCount }),
     });
     void navigate('/admin/groups');
   };

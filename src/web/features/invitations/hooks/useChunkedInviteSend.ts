@@ -3,6 +3,7 @@ import { errorMessage } from '../../../shared/api';
 import { invite } from '../api';
 import { toRowResult, type PreparedRow, type RowResult } from '../csv';
 import { useInvalidateAfterInvite } from './useInvalidateAfterInvite';
+import { t } from '../../../shared/i18n';
 
 const ATTEMPTS = 3;
 
@@ -56,7 +57,7 @@ export function useChunkedInviteSend(reason: string) {
       else {
         failed.push(c);
         c.rows.forEach((row) =>
-          collected.push({ line: row.line, email: row.email, outcome: 'rejected', message: `Not sent: ${errorMessage(sent.error)} Use "Retry unsent rows".` }),
+          collected.push({ line: row.line, email: row.email, outcome: 'rejected', message: t('csv.reject.notSent', { error: errorMessage(sent.error) }) }),
         );
       }
       setDone((d) => d + c.rows.length);

@@ -9,10 +9,10 @@ import { errorMessage } from '../../../shared/api';
 import { useCan, useMe } from '../../../shared/useMe';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
-import { formatDate, plural } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import { deactivateUser, fetchPausedSequences, reactivateUser, restoreUser } from '../api';
 import { restorable } from '../restorable';
-import { t } from '../../../shared/i18n';
+import { t, tRich } from '../../../shared/i18n';
 
 export interface OffboardingUser {
   id: string;
@@ -79,8 +79,12 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
     onSuccess: (r) => {
       notifications.show({
         color: 'green',
-        title: `${user.name} is deactivated`,
-        message: `Sign-in blocked; ${plural(r.sessionsRevoked, 'session', 'sessions')} ended, ${plural(r.invitationsRevoked, 'invitation', 'invitations')} revoked, ${plural(r.sequencesPaused, 'Sequence', 'Sequences')} paused.`,
+        title: t('offboarding.deactivated.title', { name: user.name }),
+        message: t('offboarding.deactivated.message', {
+          sessions: t('offboarding.count.sessions', { count: r.sessionsRevoked }),
+          invitations: t('offboarding.count.invitations', { count: r.invitationsRevoked }),
+          sequences: t('offboarding.count.sequences', { count: r.sequencesPaused }),
+        }),
       });
       close();
       onDone();
@@ -123,7 +127,11 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   const mutation = useMutation({
     mutationFn: () => reactivateUser(user.id, { reason: reason || undefined, resumeSequenceIds: chosen }),
     onSuccess: (r) => {
-      notifications.show({ color: 'green', title: `${user.name} is active again`, message: `${plural(r.sequencesResumed, 'Sequence', 'Sequences')} resumed.` });
+      notifications.show({
+        color: 'green',
+        title: t('offboarding.reactivated.title', { name: user.name }),
+        message: t('offboarding.reactivated.message', { count: r.sequencesResumed }),
+      });
       close();
       onDone();
     },
@@ -133,14 +141,14 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
       <Button variant="default" leftSection={<IconUserCheck size={16} />} onClick={open}>
         {t('offboarding.reactivate')}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Reactivate ${user.name}?`}>
+      <Modal opened={opened} onClose={close} title={t('offboarding.reactivateTitle', { name: user.name })}>
         <Stack>
-          <Text size="sm">They can sign in again.</Text>
+          <Text size="sm">{t('offboarding.reactivateHint')}</Text>
           {!!paused.data?.items.length && (
-            <Checkbox.Group label="Resume the Sequences paused when they were deactivated" value={chosen} onChange={setResume}>
+            <Checkbox.Group label={t('offboarding.resumeSequences')} value={chosen} onChange={setResume}>
               <Stack gap={4} mt={4}>
                 {paused.data.items.map((s) => (
-                  <Checkbox key={s.id} value={s.id} label={s.title} />
+                  <Checkbox key={s.id} value={s.id} label={<span translate="no">{s.title}</span>} />
                 ))}
               </Stack>
             </Checkbox.Group>
@@ -156,7 +164,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
               {t('common.cancel')}
             </Button>
             <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>
-              Reactivate user
+              {t('offboarding.reactivateUser')}
             </Button>
           </Group>
         </Stack>
@@ -172,27 +180,29 @@ function RestoreButton({ user, onDone }: { user: OffboardingUser; onDone: () => 
     const result = await restoreUser(user.id, reason);
     notifications.show({
       color: 'green',
-      title: 'Account restored',
-      message: `It is deactivated until you reactivate it; ${plural(result.restoredGroups, 'group', 'groups')} and ${plural(result.restoredWorkspaceMemberships, 'Workspace membership', 'Workspace memberships')} came back.`,
+      title: t('offboarding.restored.title'),
+      message: t('offboarding.restored.message', {
+        groups: t('offboarding.count.groups', { count: result.restoredGroups }),
+        memberships: t('offboarding.count.workspaceMemberships', { count: result.restoredWorkspaceMemberships }),
+      }),
     });
     onDone();
   }
   return (
     <>
       <Button variant="default" leftSection={<IconRestore size={16} />} onClick={open}>
-        Restore (until {formatDate(user.restoreUntil)})
+        {t('offboarding.restoreUntil', { date: formatDate(user.restoreUntil) })}
       </Button>
       {opened && (
         <ConfirmWithReasonModal
-          title="Restore this account?"
-          confirmLabel="Restore account"
+          title={t('offboarding.restoreTitle')}
+          confirmLabel={t('offboarding.restoreAccount')}
           color="indigo.7"
           reasonRequired={reasonRequired}
           onConfirm={restore}
           onClose={close}
         >
-          The account comes back <b>deactivated</b>, with its name and email, and the groups and Workspace memberships that still exist. Content already
-          transferred stays with its new owners. It cannot sign in until you reactivate it.
+          {tRich('offboarding.restoreExplain', { deactivated: <b>{t('offboarding.restoreExplain.deactivated')}</b> })}
         </ConfirmWithReasonModal>
       )}
     </>

@@ -48,4 +48,10 @@ export const common = {
   'common.clearFile': 'Clear file',
   'common.clear': 'Clear',
   'common.clearAll': 'Clear all',
+  'changeError.conflict.user': 'Someone else changed this user while you were editing',
+  'changeError.conflict.group': 'Someone else changed this group while you were editing',
+  'changeError.changedSinceLoad.user': 'The user was changed after this page loaded.',
+  'changeError.changedSinceLoad.group': 'The group was changed after this dialog opened.',
+  'changeError.nothingSaved': '{whatChanged} Nothing was saved.',
+  'changeError.reload': 'Reload the latest and try again',
 } as const;

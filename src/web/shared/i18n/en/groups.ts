@@ -17,5 +17,9 @@ export const groups = {
   'groups.create': 'Create group',
   'groups.created': 'Group {name} created. Add its members next.',
   'groups.hint.noMembers': 'No members: add people or delete the group.',
+  'groups.deleted': {
+    one: 'Group {name} deleted. Its {count} member keeps their account.',
+    other: 'Group {name} deleted. Its {count} members keep their accounts.',
+  },
   'groups.hint.oneMember': 'Only one member: a group of one is usually better handled on the user.',
 } as const;

@@ -106,4 +106,14 @@ export const userDetail = {
   'user.checklist.countOk': '{count} OK',
   'user.checklist.list': 'Checklist',
   'user.checklist.fix': '{label} →',
+  'user.passkeys.recovery.title': 'Allow passkey recovery',
+  'user.passkeys.recovery.confirm': 'Allow recovery',
+  'user.passkeys.recovery.allowed': '{name} can add a new passkey after signing in with an email link, once, until {date}.',
+  'user.passkeys.recovery.explain':
+    'For someone who lost their passkey: after signing in with an email link, {name} may add one new passkey without using the old one, once, within 24 hours. Confirm who is asking (for example by a call you place to a number you know) before you allow it. This is recorded in the audit log.',
+  'user.roleChanged': '{name} now has the role {role}.',
+  'user.deleted.title': 'This account is deleted',
+  'user.deleted.description': 'It has no access, no role or groups to change, and no sessions.',
+  'user.deleted.restorable': 'It can be restored until {date}; after that its name and email are purged for good. A restored account comes back deactivated.',
+  'user.deleted.notRestorable': 'The restore period has ended: it cannot be restored. Its history stays below.',
 } as const;

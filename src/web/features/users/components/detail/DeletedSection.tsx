@@ -3,6 +3,7 @@ import { restorable } from '../../../offboarding';
 import { DetailSection } from './DetailSection';
 import { formatDateTime } from '../../../../shared/format';
 import type { SectionProps } from './types';
+import { t } from '../../../../shared/i18n';
 
 /**
  * In place of the access sections for a deleted account: there is nothing to change on a deleted
@@ -10,11 +11,9 @@ import type { SectionProps } from './types';
  */
 export function DeletedSection({ user }: Pick<SectionProps, 'user'>) {
   return (
-    <DetailSection id="deleted" title="This account is deleted" description="It has no access, no role or groups to change, and no sessions.">
+    <DetailSection id="deleted" title={t('user.deleted.title')} description={t('user.deleted.description')}>
       <Text size="sm">
-        {restorable(user.restoreUntil)
-          ? `It can be restored until ${formatDateTime(user.restoreUntil)}; after that its name and email are purged for good. A restored account comes back deactivated.`
-          : 'The restore period has ended: it cannot be restored. Its history stays below.'}
+        {restorable(user.restoreUntil) ? t('user.deleted.restorable', { date: formatDateTime(user.restoreUntil) }) : t('user.deleted.notRestorable')}
       </Text>
     </DetailSection>
   );

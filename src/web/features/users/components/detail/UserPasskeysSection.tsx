@@ -11,7 +11,7 @@ import type { SectionProps } from './types';
 import { DetailSection } from './DetailSection';
 import { formatDateTime } from '../../../../shared/format';
 import { useUserUpdated } from './useUserUpdated';
-import { t } from '../../../../shared/i18n';
+import { t, tRich } from '../../../../shared/i18n';
 
 const REASONS: Record<string, string> = {
   role: t('user.passkeys.reason.role'),
@@ -64,8 +64,8 @@ function RecoveryModal({ user, onClose }: { user: SectionProps['user']; onClose:
   const updated = useUserUpdated();
   return (
     <ConfirmWithReasonModal
-      title="Allow passkey recovery"
-      confirmLabel="Allow recovery"
+      title={t('user.passkeys.recovery.title')}
+      confirmLabel={t('user.passkeys.recovery.confirm')}
       color="orange.8"
       reasonRequired={reasonRequired}
       onClose={onClose}
@@ -74,14 +74,11 @@ function RecoveryModal({ user, onClose }: { user: SectionProps['user']; onClose:
         updated(null, user.id);
         notifications.show({
           color: 'green',
-          message: `${user.name} can add a new passkey after signing in with an email link, once, until ${formatDateTime(recoveryUntil)}.`,
+          message: t('user.passkeys.recovery.allowed', { name: user.name, date: formatDateTime(recoveryUntil) }),
         });
       }}
     >
-      <Text size="sm">
-        For someone who lost their passkey: after signing in with an email link, {user.name} may add one new passkey without using the old one, once, within 24
-        hours. Confirm who is asking (for example by a call you place to a number you know) before you allow it. This is recorded in the audit log.
-      </Text>
+      <Text size="sm">{tRich('user.passkeys.recovery.explain', { name: <span translate="no">{user.name}</span> })}</Text>
     </ConfirmWithReasonModal>
   );
 }

@@ -6,6 +6,7 @@ import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { changeUserRole } from '../../detail-api';
 import type { SectionProps } from './types';
 import { useUserUpdated } from './useUserUpdated';
+import { t } from '../../../../shared/i18n';
 
 /**
  * The "Change role" form: the chosen role and reason, the save (based on the version loaded when the
@@ -25,7 +26,7 @@ export function useChangeUserRole(user: SectionProps['user'], reload: SectionPro
     mutationFn: () => changeUserRole(user.id, { roleId: roleId!, reason: reason.trim() || undefined, version }),
     onSuccess: (data) => {
       updated(data, user.id);
-      notifications.show({ color: 'green', message: `${data.name || data.email} now has the role ${data.role.name}.` });
+      notifications.show({ color: 'green', message: t('user.roleChanged', { name: data.name || data.email, role: data.role.name }) });
       onClose();
     },
   });
