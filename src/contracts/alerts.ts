@@ -20,6 +20,13 @@ export const SecurityAlert = Type.Object({
   rule: Type.Enum(ALERT_RULES),
   risk: Type.String(),
   title: Type.String({ description: 'What happened, in one sentence.' }),
+  titleMessage: Type.Union([
+    Type.Object(
+      { code: Type.String(), values: Type.Record(Type.String(), Type.String()) },
+      { description: 'The title as a message code and the values its sentence needs, for clients that word it in their own language.' },
+    ),
+    Type.Null(),
+  ]),
   actor: Type.Union([Type.Object({ id: Type.Union([Type.String(), Type.Null()]), label: Type.String() }), Type.Null()]),
   subject: Type.Union([Type.Object({ type: Type.String(), id: Type.String(), label: Type.String() }), Type.Null()]),
   link: Type.Union([Type.String({ description: 'Where in the console to act on it.' }), Type.Null()]),

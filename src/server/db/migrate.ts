@@ -23,6 +23,7 @@ import * as bulkJobs from './migrations/2026_12_01_0023_bulk_jobs.js';
 import * as auditTextSearch from './migrations/2026_12_01_0024_audit_text_search.js';
 import * as auditTextStatistics from './migrations/2026_12_01_0025_audit_text_statistics.js';
 import * as bulkJobPayload from './migrations/2026_12_01_0026_bulk_job_payload.js';
+import * as alertTitleMessage from './migrations/2026_12_01_0027_alert_title_message.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0024_audit_text_search': auditTextSearch,
   '2026_12_01_0025_audit_text_statistics': auditTextStatistics,
   '2026_12_01_0026_bulk_job_payload': bulkJobPayload,
+  '2026_12_01_0027_alert_title_message': alertTitleMessage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

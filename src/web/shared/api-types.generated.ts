@@ -3449,6 +3449,12 @@ export interface components {
       } | null;
       /** @description What happened, in one sentence. */
       title: string;
+      titleMessage: {
+        code: string;
+        values: {
+          [key: string]: string;
+        };
+      } | null;
     };
     /** @enum {unknown} */
     SequenceStatusSchema: 'active' | 'paused';

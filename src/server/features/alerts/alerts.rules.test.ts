@@ -4,6 +4,9 @@ import { SoftAuthenticator } from '../../../../test/helpers/soft-authenticator.j
 import { buildTestApp, linkIn, type TestApp } from '../../../../test/helpers/test-app.js';
 import { recordAudit } from '../../platform/audit.js';
 import { FAILED_SIGN_IN_THRESHOLD } from './alerts.signals.js';
+import { alertTitle } from '../../../web/features/alerts/components/alertTitle.js';
+import type { SecurityAlert } from '../../../contracts/alerts.js';
+import { isMessageKey } from '../../../web/shared/i18n/index.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -15,10 +18,17 @@ function call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, 
   return t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}), ...extra });
 }
 
-async function openAlerts(): Promise<{ rule: string; title: string; subject: { id: string } | null; link: string | null; risk: string }[]> {
+/** The open alerts; each one's title, worded by the console from its message, is the server's English word for word. */
+async function openAlerts(): Promise<SecurityAlert[]> {
   const res = await call('GET', '/api/security/alerts?status=open');
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().items;
+  const items = res.json().items as SecurityAlert[];
+  for (const alert of items) {
+    expect(alert.titleMessage, alert.title).not.toBeNull();
+    expect(isMessageKey(`alert.title.${alert.titleMessage!.code}`), alert.titleMessage!.code).toBe(true);
+    expect(alertTitle(alert)).toBe(alert.title);
+  }
+  return items;
 }
 
 describe('alert rules, evaluated as audit events are written', () => {

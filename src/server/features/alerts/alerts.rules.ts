@@ -10,7 +10,9 @@ import type { NewSecurityAlertRow } from './alerts.table.js';
 export interface Finding {
   rule: AlertRule;
   risk: 'medium' | 'high';
+  /** The title in English (API clients, digests) and as a message the console words: `alert.title.<code>`. */
   title: string;
+  titleMessage: { code: string; values: Record<string, string> };
   link: string | null;
 }
 
@@ -62,13 +64,20 @@ const privilegedRoleGranted: Rule = async (event, look) => {
     rule: 'privileged_role_granted',
     risk: 'high',
     title: `${event.subject_label} was given the privileged role ${after?.name}.`,
+    titleMessage: { code: 'privileged_role_granted', values: { subject: event.subject_label ?? '', role: after?.name ?? '' } },
     link: userLink(event),
   };
 };
 
-const securityPolicyChanged: Rule = async (event) => {
+const securityPolicyChanged: Rule = async (event): Promise<Finding | null> => {
   if (event.action === 'organization.settings_updated' && event.category === 'policy')
-    return { rule: 'security_policy_changed', risk: 'high', title: 'The organization’s passkey policy was changed.', link: '/admin/settings' };
+    return {
+      rule: 'security_policy_changed',
+      risk: 'high',
+      title: 'The organization’s passkey policy was changed.',
+      titleMessage: { code: 'security_policy_changed.organization', values: {} },
+      link: '/admin/settings',
+    };
   if (event.action !== 'role.updated') return null;
   const before = json(event.before);
   const after = json(event.after);
@@ -80,6 +89,7 @@ const securityPolicyChanged: Rule = async (event) => {
     rule: 'security_policy_changed',
     risk: 'high',
     title: `The ${what} of the role ${event.subject_label} changed.`,
+    titleMessage: { code: `security_policy_changed.${policyChanged ? 'role_policy' : 'role_privileges'}`, values: { role: event.subject_label ?? '' } },
     link: `/admin/roles/${event.subject_id}`,
   };
 };
@@ -90,6 +100,7 @@ const privilegedPasskeyRemoved: Rule = async (event, look) => {
     rule: 'privileged_passkey_removed',
     risk: 'high',
     title: `A passkey was removed from ${event.subject_label}, who holds a privileged role.`,
+    titleMessage: { code: 'privileged_passkey_removed', values: { subject: event.subject_label ?? '' } },
     link: userLink(event),
   };
 };
@@ -102,10 +113,19 @@ export function isFailedSignIn(event: Pick<WrittenAuditEvent, 'action' | 'catego
 const failedSignIns: Rule = async (event, look) => {
   if (!isFailedSignIn(event)) return null;
   const findings: Finding[] = [];
-  const keys = [event.subject_label ? `address ${event.subject_label}` : null, event.ip ? `IP ${event.ip}` : null];
-  for (const key of keys) {
-    if (key && (await noteFailedSignIn(look.trx, event, key)))
-      findings.push({ rule: 'failed_sign_ins', risk: 'high', title: `Many failed sign-ins for ${key} within 15 minutes.`, link: userLink(event) });
+  const keys: ['address' | 'ip', string | null, string | null][] = [
+    ['address', event.subject_label ? `address ${event.subject_label}` : null, event.subject_label ?? null],
+    ['ip', event.ip ? `IP ${event.ip}` : null, event.ip ?? null],
+  ];
+  for (const [kind, key, value] of keys) {
+    if (key && value && (await noteFailedSignIn(look.trx, event, key)))
+      findings.push({
+        rule: 'failed_sign_ins',
+        risk: 'high',
+        title: `Many failed sign-ins for ${key} within 15 minutes.`,
+        titleMessage: { code: `failed_sign_ins.${kind}`, values: { value } },
+        link: userLink(event),
+      });
   }
   return findings;
 };
@@ -121,13 +141,25 @@ const ownerOffboarded: Rule = async (event, look) => {
     .executeTakeFirst();
   if (!owned) return null;
   const verb = event.action === 'user.deleted' ? 'deleted' : 'deactivated';
-  return { rule: 'owner_offboarded', risk: 'medium', title: `${event.subject_label} was ${verb} while still owning content.`, link: userLink(event) };
+  return {
+    rule: 'owner_offboarded',
+    risk: 'medium',
+    title: `${event.subject_label} was ${verb} while still owning content.`,
+    titleMessage: { code: `owner_offboarded.${verb}`, values: { subject: event.subject_label ?? '' } },
+    link: userLink(event),
+  };
 };
 
 const tokenCreated: Rule = async (event) => {
   const kind = event.action === 'service_token.created' ? 'service' : event.action === 'scim_token.created' ? 'SCIM' : null;
   if (!kind) return null;
-  return { rule: 'token_created', risk: 'medium', title: `A new ${kind} token “${event.subject_label}” was created.`, link: '/admin/integrations' };
+  return {
+    rule: 'token_created',
+    risk: 'medium',
+    title: `A new ${kind} token “${event.subject_label}” was created.`,
+    titleMessage: { code: `token_created.${kind === 'SCIM' ? 'scim' : 'service'}`, values: { label: event.subject_label ?? '' } },
+    link: '/admin/integrations',
+  };
 };
 
 /** Where a sign-in came from, without an external service: the browser and OS, and the IP's network. */
@@ -149,6 +181,7 @@ const adminNewOrigin: Rule = async (event, look) => {
         rule: 'admin_new_origin',
         risk: 'high',
         title: `${event.subject_label} (privileged) signed in from a new ${kind}: ${value}.`,
+        titleMessage: { code: `admin_new_origin.${kind}`, values: { subject: event.subject_label ?? '', value } },
         link: userLink(event),
       });
   }
@@ -164,6 +197,8 @@ function toRow(event: WrittenAuditEvent, finding: Finding, newId: () => string):
     rule: finding.rule,
     risk: finding.risk,
     title: finding.title,
+    title_code: finding.titleMessage.code,
+    title_values: JSON.stringify(finding.titleMessage.values),
     actor_user_id: event.actor_user_id ?? null,
     actor_label: event.actor_label,
     subject_type: event.subject_type ?? null,

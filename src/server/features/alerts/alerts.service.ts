@@ -27,6 +27,7 @@ function toContract(row: ListedAlertRow): SecurityAlert {
     rule: row.rule,
     risk: row.risk,
     title: row.title,
+    titleMessage: row.title_code ? { code: row.title_code, values: JSON.parse(row.title_values ?? '{}') as Record<string, string> } : null,
     actor: row.actor_label ? { id: row.actor_user_id, label: row.actor_label } : null,
     subject: row.subject_id ? { type: row.subject_type ?? '', id: row.subject_id, label: row.subject_label ?? '' } : null,
     link: row.link,

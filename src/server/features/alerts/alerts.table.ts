@@ -7,6 +7,9 @@ export interface SecurityAlertsTable {
   rule: AlertRule;
   risk: string;
   title: string;
+  /** The title as a message: its code and values (JSON); null on alerts raised before they were kept. */
+  title_code: string | null;
+  title_values: string | null;
   actor_user_id: string | null;
   actor_label: string | null;
   subject_type: string | null;

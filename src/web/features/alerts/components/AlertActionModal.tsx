@@ -1,6 +1,7 @@
 import type { SecurityAlert } from '../../../../contracts/alerts';
 import { ConfirmWithReasonModal } from '../../../shared/reason/ConfirmWithReasonModal';
 import { t } from '../../../shared/i18n';
+import { alertTitle } from './alertTitle';
 
 export interface AlertAction {
   kind: 'dismiss' | 'escalate';
@@ -31,7 +32,7 @@ export function AlertActionModal({
       onConfirm={(reason) => onConfirm(reason ?? '')}
       onClose={onClose}
     >
-      <strong>{action.alert.title}</strong>
+      <strong>{alertTitle(action.alert)}</strong>
       <br />
       {t(dismiss ? 'alerts.dismissText' : 'alerts.escalateText')}
     </ConfirmWithReasonModal>

@@ -4,6 +4,7 @@ import type { SecurityAlert } from '../../../../contracts/alerts';
 import { When } from '../../../shared/When';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { RISK_COLORS } from './riskColors';
+import { alertTitle } from './alertTitle';
 import { t, tOr } from '../../../shared/i18n';
 
 interface Props {
@@ -24,7 +25,7 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
       <Table.Td>
         <Stack gap={2}>
           <Text size="sm" fw={600}>
-            {alert.title}
+            {alertTitle(alert)}
           </Text>
           <Text size="xs" c="dimmed">
             {t(`alerts.rule.${alert.rule}`)}
@@ -45,7 +46,7 @@ export function AlertRow({ alert, assignees, onAssign, onDismiss, onEscalate }: 
       <Table.Td>
         <Select
           size="xs"
-          aria-label={t('alerts.assigneeOf', { title: alert.title })}
+          aria-label={t('alerts.assigneeOf', { title: alertTitle(alert) })}
           placeholder={t('alerts.unassigned')}
           data={assignees}
           value={alert.assignee?.id ?? null}
