@@ -33,7 +33,19 @@ const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollL
 export const projects = [
   { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },
   ...(postgresUrl
-    ? [{ test: { name: 'postgres', include: apiTests, env: { TEST_DB: 'postgres' }, globalSetup: ['test/helpers/pg-global-setup.ts'], ...apiLimits } }]
+    ? [
+        {
+          test: {
+            name: 'postgres',
+            include: apiTests,
+            // The console's unit tests touch no database: the SQLite project runs them once.
+            exclude: ['**/node_modules/**', 'src/web/**'],
+            env: { TEST_DB: 'postgres' },
+            globalSetup: ['test/helpers/pg-global-setup.ts'],
+            ...apiLimits,
+          },
+        },
+      ]
     : []),
   ...(hasChromium
     ? [
