@@ -3721,8 +3721,13 @@ export interface components {
     UpdateSamlConnectionBody: {
       allowIdpInitiated?: boolean;
       certificates?: string[];
+      /** @description Whether sign-in through this connection is offered. */
+      enabled?: boolean;
+      /** @description Create an account at the first sign-in of someone without one. */
+      jitEnabled?: boolean;
       metadataUrl?: string;
       metadataXml?: string;
+      name?: string;
       refreshMetadata?: boolean;
     };
     UpdateSsoConnectionBody: {
