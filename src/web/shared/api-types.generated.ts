@@ -657,7 +657,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Groups with member counts and sprawl hints, by name (keyset pages of up to 200) */
+    /** Groups with member counts and sprawl hints, by name (keyset pages: 50 unless `limit` asks for up to 200) */
     get: operations['listGroups'];
     put?: never;
     /** New Group */
@@ -2318,6 +2318,8 @@ export interface components {
       /** @enum {string} */
       type: 'public-key';
     };
+    /** @description Whether this person can use break-glass sign-in now, and if not, why. */
+    BreakGlassStanding: 'usable' | 'not_administrator' | 'no_passkey' | 'not_active';
     BulkJob: {
       cancelRequested: boolean;
       changed: number;
@@ -3638,6 +3640,7 @@ export interface components {
         email: string;
         id: string;
         name: string;
+        standing: components['schemas']['BreakGlassStanding'];
       }[];
       canDisableMagicLinks: boolean;
       disableMagicLinks: boolean;
