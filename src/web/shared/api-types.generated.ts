@@ -6857,7 +6857,9 @@ export interface operations {
   listGroups: {
     parameters: {
       query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;
