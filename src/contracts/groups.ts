@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NextCursor, Reason } from './common.js';
+import { Iso, NextCursor, PageQuery, Reason } from './common.js';
 
 /** Hints against group sprawl, by code: the console words each from its catalogue (`groups.hint.<code>`). */
 export const GROUP_HINTS = ['no_members', 'one_member'] as const;
@@ -19,10 +19,8 @@ export const Group = Type.Object({
 export type Group = Static<typeof Group>;
 
 export const GroupList = Type.Object({ items: Type.Array(Group), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-export const GroupListQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 200 })),
-});
+/** Pages of 50 by default, like every list; the console's lookups ask for 200 a page. */
+export const GroupListQuery = PageQuery;
 export type GroupListQuery = Static<typeof GroupListQuery>;
 
 export const CreateGroupBody = Type.Object({

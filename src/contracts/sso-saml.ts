@@ -37,8 +37,12 @@ export const CreateSamlConnectionBody = Type.Object({
 /**
  * New metadata (XML or URL; `refreshMetadata` reads the saved URL again), or the signing
  * certificates by hand: add the new one next to the old during a rotation, then remove the old.
+ * Name, just-in-time accounts and enabled change as for any connection.
  */
 export const UpdateSamlConnectionBody = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  jitEnabled: Type.Optional(Type.Boolean({ description: 'Create an account at the first sign-in of someone without one.' })),
+  enabled: Type.Optional(Type.Boolean({ description: 'Whether sign-in through this connection is offered.' })),
   metadataXml: Type.Optional(MetadataXml),
   metadataUrl: Type.Optional(MetadataUrl),
   refreshMetadata: Type.Optional(Type.Boolean()),

@@ -84,11 +84,27 @@ export const SsoDomain = Type.Object({
 export const AddSsoDomainBody = Type.Object({ domain: Domain, connectionId: Type.Optional(Type.Union([Type.String(), Type.Null()])) });
 export const RouteSsoDomainBody = Type.Object({ connectionId: Type.Union([Type.String(), Type.Null()]) });
 
+/**
+ * Whether a named break-glass administrator can use it now: someone demoted, deactivated or left
+ * without a passkey since being named stays listed with the reason until removed.
+ */
+export const BreakGlassStanding = Type.Union(
+  [Type.Literal('usable'), Type.Literal('not_administrator'), Type.Literal('no_passkey'), Type.Literal('not_active')],
+  { description: 'Whether this person can use break-glass sign-in now, and if not, why.' },
+);
+
 export const SsoSettings = Type.Object({
   disableMagicLinks: Type.Boolean(),
   /** Whether "Disable magic links when SSO is enabled" may be turned on now, and if not, why. */
   canDisableMagicLinks: Type.Boolean(),
-  breakGlassUsers: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), email: Type.String() })),
+  breakGlassUsers: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      email: Type.String(),
+      standing: BreakGlassStanding,
+    }),
+  ),
 });
 export const SsoSettingsBody = Type.Object({
   disableMagicLinks: Type.Boolean(),

@@ -60,6 +60,8 @@ export interface BuildOptions {
   logger?: false;
   /** Start the mail delivery loop (main does; tests call deliverDueMail directly). */
   startWorkers?: boolean;
+  /** How often the mail worker looks for due mail when nothing wakes it; 1 s unless a test sets it long to see what wakes it. */
+  mailPollMs?: number;
   /** Folder of the built console; defaults to dist/web. */
   webRoot?: string;
 }
@@ -70,7 +72,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorate('mailWorker', null);
   app.decorate('webhookWorker', null);
   app.decorate('bulkJobWorker', null);
-  if (options.startWorkers) startBackgroundJobs(app, deps);
+  if (options.startWorkers) startBackgroundJobs(app, deps, options.mailPollMs ?? 1000);
 
   const webRoot = options.webRoot ?? resolve('dist/web');
   await registerPlatform(app, deps, webRoot);
@@ -106,12 +108,14 @@ function createFastify(deps: Deps, options: BuildOptions) {
 type App = ReturnType<typeof createFastify>;
 
 /** Mail and webhook delivery, usage and deleted-user purges, the alerts digest; all stopped (and awaited) when the app closes. */
-function startBackgroundJobs(app: App, deps: Deps): void {
+function startBackgroundJobs(app: App, deps: Deps, mailPollMs: number): void {
   const HOUR = 3_600_000;
-  app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: 1000 });
+  app.mailWorker = startBackgroundJob('mail delivery', app.log, () => deliverDueMail(deps, app.log), { intervalMs: mailPollMs });
   app.webhookWorker = startBackgroundJob('webhook delivery', app.log, () => deliverDueWebhooks(deps, app.log), { intervalMs: 1000 });
   // Bulk jobs: resumed soon after a start (a job the last process left is claimable once its lease expires).
-  app.bulkJobWorker = startBackgroundJob('bulk jobs', app.log, () => runDueBulkJobs(deps, app.log), { intervalMs: 1000 });
+  // Each chunk that commits wakes the mail worker: the invitations (and alerts) it queued go out now, not at the next poll.
+  const bulkJobHooks = { chunkCommitted: () => app.mailWorker?.kick() };
+  app.bulkJobWorker = startBackgroundJob('bulk jobs', app.log, () => runDueBulkJobs(deps, app.log, bulkJobHooks), { intervalMs: 1000 });
   const usagePurge = startBackgroundJob('usage purge', app.log, usagePurgeRound(deps, app.log), { intervalMs: HOUR, firstDelayMs: 30_000 });
   // Personal data of users deleted more than 30 days ago: purged soon after start, then hourly.
   const userPurge = startBackgroundJob(

@@ -147,6 +147,32 @@ describe('Manage Groups', () => {
     await page.getByRole('checkbox', { name: 'Select all members' }).check();
     await page.getByRole('button', { name: 'Remove 55 selected' }).waitFor();
   });
+
+  it('should list the groups 50 a page with Load more, and offer every group when changing a user’s groups', async () => {
+    for (let i = 0; i < 52; i++) {
+      const created = await page.request.post(`${app.url}/api/groups`, { data: { name: `Zz cohort ${String(i).padStart(2, '0')}` } });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    const all = (await (await page.request.get(`${app.url}/api/groups?limit=200`)).json()) as { items: unknown[] };
+    expect(all.items.length).toBeGreaterThan(50);
+    expect(all.items.length).toBeLessThanOrEqual(100);
+
+    await page.goto(`${app.url}/admin/groups`);
+    const rows = page.getByTestId('group-row');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(all.items.length);
+    await groupRow('Zz cohort 51').waitFor();
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+
+    // The last group by name is past the list's first page: the user's dialog still offers it.
+    const users = (await (await page.request.get(`${app.url}/api/users?search=margaret`)).json()) as { items: { id: string }[] };
+    await page.goto(`${app.url}/admin/users/${users.items[0].id}`);
+    await page.getByRole('button', { name: 'Change groups' }).click();
+    const dialog = page.getByRole('dialog', { name: /Change groups of/ });
+    await dialog.getByLabel('Groups', { exact: true }).fill('Zz cohort 51');
+    await page.getByRole('option', { name: 'Zz cohort 51', exact: true }).waitFor();
+  });
 });
 
 describe('Organization settings', () => {

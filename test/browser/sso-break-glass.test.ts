@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addActivePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { addActivePerson, launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { startTestIdp, type TestIdp } from '../helpers/oidc-idp.js';
 
@@ -155,5 +155,38 @@ describe('"Disable magic links when SSO is enabled" in the browser', () => {
     const results = await new AxeBuilder({ page: adminPage }).include('main').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await adminPage.screenshot({ path: '/tmp/sso-attribute-mapping.png', fullPage: true });
+  });
+  it('should mark a break-glass administrator who has since been demoted as no longer able to use it', async () => {
+    const carol = await signInAsNewPerson(browser, admin.request, app, { email: 'carol@elsewhere.test', name: 'Carol Keys', role: 'Admin' });
+    try {
+      const carolCdp = await withAuthenticator(carol.context, carol.page);
+      await carol.page.goto(`${app.url}/account/security`);
+      await carol.page.getByRole('button', { name: 'Add passkey' }).click();
+      await carol.page.getByRole('table', { name: 'Registered passkeys' }).getByRole('row').nth(1).waitFor();
+      await carolCdp.detach();
+    } finally {
+      await carol.context.close();
+    }
+    const me = (await (await admin.request.get(`${app.url}/api/auth/me`)).json()) as { user: { id: string } };
+    const headers = { origin: app.url };
+    const named = await admin.request.put(`${app.url}/api/sso/settings`, {
+      headers,
+      data: { disableMagicLinks: true, breakGlassUserIds: [me.user.id, carol.userId], reason: 'Browser test' },
+    });
+    expect(named.status(), await named.text()).toBe(200);
+    const roles = (await (await admin.request.get(`${app.url}/api/roles?limit=200`)).json()) as { items: { id: string; name: string }[] };
+    const viewer = roles.items.find((r) => r.name === 'Viewer')!;
+    const demoted = await admin.request.put(`${app.url}/api/users/${carol.userId}/role`, { headers, data: { roleId: viewer.id } });
+    expect(demoted.status(), await demoted.text()).toBe(200);
+
+    await adminPage.goto(`${app.url}/admin/settings`);
+    const breakGlass = adminPage.getByRole('alert').filter({ hasText: 'Break-glass administrators' });
+    await breakGlass.getByText('Carol Keys <carol@elsewhere.test>').waitFor();
+    await breakGlass.getByText('No longer an administrator', { exact: true }).waitFor();
+    await breakGlass.getByText('Those marked cannot use break-glass sign-in now', { exact: false }).waitFor();
+    await expect(breakGlass.getByText('No passkey', { exact: true }).count()).resolves.toBe(0);
+    const results = await new AxeBuilder({ page: adminPage }).include('main').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await breakGlass.screenshot({ path: '/tmp/sso-break-glass-demoted.png' });
   });
 });

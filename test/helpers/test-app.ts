@@ -61,7 +61,14 @@ export interface TestApp {
  * schema of TEST_DATABASE_URL or a SQLite file.
  */
 export async function buildTestApp(
-  options: { config?: Partial<Config>; clock?: ReturnType<typeof testClock>; databaseUrl?: string; log?: OpenDepsOptions['log'] } = {},
+  options: {
+    config?: Partial<Config>;
+    clock?: ReturnType<typeof testClock>;
+    databaseUrl?: string;
+    log?: OpenDepsOptions['log'];
+    /** Run the background workers as the server does, the mail worker polling this rarely. */
+    workers?: { mailPollMs: number };
+  } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? testClock();
   let databaseUrl: string;
@@ -81,7 +88,7 @@ export async function buildTestApp(
   const config = loadConfig({}, { databaseUrl, publicUrl: 'http://localhost:3000', logLevel: 'silent', databasePoolSize: 4, ...options.config });
   const opened = await openDeps(config, options.databaseUrl ? { clock, log: options.log } : { schema, clock, migrated: true, log: options.log });
   const deps = opened.deps;
-  const app = await buildApp(deps, { logger: false, startWorkers: false });
+  const app = await buildApp(deps, { logger: false, startWorkers: options.workers !== undefined, mailPollMs: options.workers?.mailPollMs });
   const org = await deps.db
     .transaction()
     .execute((trx) => createOrganization(trx, deps, { name: 'Acme Corp', adminEmail: 'admin@acme.test', adminName: 'Alice Admin' }));

@@ -657,7 +657,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Groups with member counts and sprawl hints, by name (keyset pages of up to 200) */
+    /** Groups with member counts and sprawl hints, by name (keyset pages: 50 unless `limit` asks for up to 200) */
     get: operations['listGroups'];
     put?: never;
     /** New Group */
@@ -2318,6 +2318,8 @@ export interface components {
       /** @enum {string} */
       type: 'public-key';
     };
+    /** @description Whether this person can use break-glass sign-in now, and if not, why. */
+    BreakGlassStanding: 'usable' | 'not_administrator' | 'no_passkey' | 'not_active';
     BulkJob: {
       cancelRequested: boolean;
       changed: number;
@@ -3638,6 +3640,7 @@ export interface components {
         email: string;
         id: string;
         name: string;
+        standing: components['schemas']['BreakGlassStanding'];
       }[];
       canDisableMagicLinks: boolean;
       disableMagicLinks: boolean;
@@ -3721,8 +3724,13 @@ export interface components {
     UpdateSamlConnectionBody: {
       allowIdpInitiated?: boolean;
       certificates?: string[];
+      /** @description Whether sign-in through this connection is offered. */
+      enabled?: boolean;
+      /** @description Create an account at the first sign-in of someone without one. */
+      jitEnabled?: boolean;
       metadataUrl?: string;
       metadataXml?: string;
+      name?: string;
       refreshMetadata?: boolean;
     };
     UpdateSsoConnectionBody: {
@@ -6849,7 +6857,9 @@ export interface operations {
   listGroups: {
     parameters: {
       query?: {
+        /** @description The nextCursor of the previous page; absent for the first page. */
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;

@@ -5,7 +5,9 @@ import { call, everyPage } from './client';
 export const fetchAllRoles = async () => ({ items: await everyPage((cursor) => call('get', '/api/roles', { query: { cursor, limit: 200 } })) });
 
 /** Every group for the filters and dialogs, following the list's pages (200 a page) up to a bound. */
-const fetchGroups = async () => ({ items: await everyPage((cursor) => call('get', '/api/groups', { query: { cursor } }), LOOKUP_GROUPS_MAX) });
+const fetchGroups = async () => ({
+  items: await everyPage((cursor) => call('get', '/api/groups', { query: { cursor, limit: 200 } }), LOOKUP_GROUPS_MAX),
+});
 const LOOKUP_GROUPS_MAX = 2_000;
 
 /**

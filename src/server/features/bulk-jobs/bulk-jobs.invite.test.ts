@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import type { OutgoingMail } from '../../platform/mail/mail-transport.js';
 import { runDueBulkJobs, type BulkJobHooks } from './index.js';
 
 let t: TestApp;
@@ -133,5 +134,27 @@ describe('a CSV import as a bulk job', () => {
     expect(start.status).toBe(202);
     const done = await runToEnd(start.body.id);
     expect(done).toMatchObject({ changed: 0, skipped: 1, failures: [{ line: 1, email: 'member@acme.test', code: 'ROLE_CHANGE_NOT_ALLOWED' }] });
+  });
+});
+
+describe('a CSV import run by the server’s own workers', () => {
+  it('should send its invitations as soon as their chunk commits, not at the mail worker’s next poll', async () => {
+    // The mail worker polls once an hour here: only being woken sends the mail within the test.
+    const served = await buildTestApp({ workers: { mailPollMs: 3_600_000 } });
+    try {
+      const sent = new Promise<OutgoingMail>((resolve) => {
+        served.deps.mailTransport = { send: async (mail) => resolve(mail), close: () => undefined };
+      });
+      const start = await served.app.inject({
+        method: 'POST',
+        url: '/api/bulk-jobs/invitations',
+        headers: { cookie: served.adminCookie },
+        payload: { rows: [{ line: 1, email: 'dana@acme.test' }] },
+      });
+      expect(start.statusCode).toBe(202);
+      expect(await sent).toMatchObject({ to: 'dana@acme.test', subject: expect.stringContaining('invited') });
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface BulkJobHooks {
   chunksPerClaim?: number;
   /** Items per chunk instead of BULK_JOB_CHUNK (tests look at a CSV import mid-run without thousands of rows). */
   chunkSize?: number;
+  /** Called after each chunk commits: the app wakes the mail worker for the mail the chunk queued. */
+  chunkCommitted?: () => void;
 }
 
 declare module 'fastify' {
@@ -92,6 +94,7 @@ async function runJob(deps: Deps, lease: Lease, hooks: BulkJobHooks): Promise<Ou
       if (!(await advanceJob(trx, job.id, lease.claimedAt, counts))) throw new LeaseLost('another process took this job over');
       await hooks.inChunk?.(job.id, chunk);
     });
+    hooks.chunkCommitted?.();
   }
 }
 

@@ -14,7 +14,7 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     schema: {
       operationId: 'listGroups',
       tags: ['Groups'],
-      summary: 'Groups with member counts and sprawl hints, by name (keyset pages of up to 200)',
+      summary: 'Groups with member counts and sprawl hints, by name (keyset pages: 50 unless `limit` asks for up to 200)',
       querystring: GroupListQuery,
       response: { 200: GroupList, ...errors },
     },

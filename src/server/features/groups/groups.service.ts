@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { PAGE_LIMIT_MAX, type PageQuery } from '../../../contracts/common.js';
+import type { PageQuery } from '../../../contracts/common.js';
 import type { CreateGroupBody, Group, GroupDetail, GroupListQuery, GroupMemberList, GroupMembersBody, UpdateGroupBody } from '../../../contracts/groups.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -68,8 +68,7 @@ export function sprawlHints(memberCount: number): Pick<Group, 'hints' | 'hintCod
 
 /** One page of groups by name (keyset on name, id), with the cursor of the next page or null. */
 export async function listGroups(ctx: RequestContext, query: GroupListQuery): Promise<{ items: Group[]; nextCursor: string | null }> {
-  // Up to 200 by default: the invite dialog and the users filter list every group by name.
-  const limit = query.limit ?? PAGE_LIMIT_MAX;
+  const limit = limitOf(query);
   const after = decodeCursor(query.cursor, 2);
   const rows = await listGroupRowsWithCounts(await readDbOf(ctx), ctx.organizationId, after && { name: after[0], id: after[1] }, limit);
   const page = pageOf(rows, limit, (row) => [row.name, row.id]);

@@ -11,7 +11,7 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('groups', () => {
-  it('should page the list by name, at most 200 a page, with a cursor to the next', async () => {
+  it('should page the list by name, with a cursor to the next', async () => {
     for (const name of ['Gamma', 'Alpha', 'Beta']) expect((await call('POST', '/api/groups', { name })).statusCode).toBe(201);
     const first = (await call('GET', '/api/groups?limit=2')).json();
     expect(first.items.map((g: { name: string }) => g.name)).toEqual(['Alpha', 'Beta']);
@@ -20,6 +20,33 @@ describe('groups', () => {
     expect((await call('GET', '/api/groups')).json().items).toHaveLength(3);
     expect((await call('GET', '/api/groups?limit=201')).json().error.code).toBe('VALIDATION_FAILED');
     expect((await call('GET', '/api/groups?cursor=not-a-cursor')).json().error.code).toBe('INVALID_CURSOR');
+  });
+
+  it('should answer 50 a page unless asked for more, like every other list, and say so in the API document', async () => {
+    const now = t.clock().toISOString();
+    const names = Array.from({ length: 51 }, (_, i) => `Group ${String(i).padStart(2, '0')}`);
+    await t.deps.db
+      .insertInto('groups')
+      .values(
+        names.map((name, i) => ({
+          id: `group-${i}`,
+          organization_id: t.org.organizationId,
+          name,
+          name_normalized: name.toLowerCase(),
+          description: '',
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const first = (await call('GET', '/api/groups')).json();
+    expect(first.items).toHaveLength(50);
+    expect(first.nextCursor).not.toBeNull();
+    expect((await call('GET', `/api/groups?cursor=${first.nextCursor}`)).json()).toMatchObject({ items: [{ name: 'Group 50' }], nextCursor: null });
+    expect((await call('GET', '/api/groups?limit=200')).json().items).toHaveLength(51);
+    const document = (await call('GET', '/api/openapi.json')).json();
+    const limit = document.paths['/api/groups'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(limit.schema).toMatchObject({ default: 50, maximum: 200 });
   });
 
   it('should create, rename, add and remove members, and warn against sprawl', async () => {

@@ -14,6 +14,11 @@ import { SSO_ERRORS, type SsoErrorCode } from './sso.errors.js';
 /** Seconds of disagreement between our clock and the identity provider's that are forgiven. */
 export const CLOCK_SKEW_SECONDS = 60;
 const DISCOVERY_TTL_MS = 10 * 60_000;
+/**
+ * A token naming an unknown key fetches the key set again at most this often per key set URL
+ * (jose's createRemoteJWKSet waits as long): forged `kid`s cannot make us hammer the identity provider.
+ */
+export const JWKS_REFETCH_COOLDOWN_MS = 30_000;
 const TIMEOUT_MS = 10_000;
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -55,10 +60,15 @@ export function assertIssuerAllowed(deps: Deps, issuer: string): URL {
   return url;
 }
 
-/** Discovery documents and key sets, per process; a key set is fetched again when a token names an unknown key. */
+/**
+ * Discovery documents and key sets, per process. A key set is fetched again when a token names an
+ * unknown key, at most once per JWKS_REFETCH_COOLDOWN_MS (by the app clock) and once at a time:
+ * requests that want it meanwhile share the fetch in flight.
+ */
 export class OidcDirectory {
   private readonly discoveries = new Map<string, { doc: Discovery; fetchedAt: number }>();
-  private readonly keySets = new Map<string, JSONWebKeySet>();
+  private readonly keySets = new Map<string, { jwks: JSONWebKeySet; fetchedAt: number }>();
+  private readonly keySetFetches = new Map<string, Promise<JSONWebKeySet>>();
   constructor(private readonly deps: Deps) {}
 
   private async getJson(url: string, what: string): Promise<unknown> {
@@ -90,12 +100,22 @@ export class OidcDirectory {
     return doc as Discovery;
   }
 
+  /** The cached key set; a fresh one when `refresh` asks and the last fetch is older than the cooldown. */
   private async keySet(jwksUri: string, refresh: boolean): Promise<JSONWebKeySet> {
     const cached = this.keySets.get(jwksUri);
-    if (cached && !refresh) return cached;
+    const coolingDown = cached !== undefined && this.deps.clock().getTime() - cached.fetchedAt < JWKS_REFETCH_COOLDOWN_MS;
+    if (cached && (!refresh || coolingDown)) return cached.jwks;
+    const inFlight = this.keySetFetches.get(jwksUri);
+    if (inFlight) return inFlight;
+    const fetching = this.fetchKeySet(jwksUri).finally(() => this.keySetFetches.delete(jwksUri));
+    this.keySetFetches.set(jwksUri, fetching);
+    return fetching;
+  }
+
+  private async fetchKeySet(jwksUri: string): Promise<JSONWebKeySet> {
     const jwks = (await this.getJson(jwksUri, 'the JWKS')) as JSONWebKeySet;
     if (!Array.isArray(jwks?.keys)) throw new OidcFailure('DISCOVERY_FAILED', 'the JWKS has no keys');
-    this.keySets.set(jwksUri, jwks);
+    this.keySets.set(jwksUri, { jwks, fetchedAt: this.deps.clock().getTime() });
     return jwks;
   }
 
@@ -144,7 +164,8 @@ export class OidcDirectory {
 
   /**
    * Checks signature, iss, aud (and azp when there are several audiences), exp/nbf/iat with a
-   * small skew, and the nonce. An unknown `kid` fetches the key set once more (key rotation).
+   * small skew, and the nonce. An unknown `kid` fetches the key set once more (key rotation), unless
+   * it was fetched less than JWKS_REFETCH_COOLDOWN_MS ago.
    */
   async verifyIdToken(doc: Discovery, idToken: string, expected: { issuer: string | ((payload: JWTPayload) => string); clientId: string; nonce: string }) {
     let payload: JWTPayload;

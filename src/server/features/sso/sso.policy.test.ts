@@ -212,6 +212,18 @@ describe('"Disable magic links when SSO is enabled"', () => {
     const [mail] = await w.t.mailTo('carol@acme.test');
     const res = await w.t.app.inject({ method: 'POST', url: '/api/auth/magic-link/verify', payload: { token: linkIn(mail.text, '/sign-in/verify').token } });
     expect(res.json().error.code).toBe('MAGIC_LINKS_DISABLED');
+
+    // The list marks Carol as no longer able to use it, and her demotion does not block saving the policy.
+    const listed = (await api(w.t, 'GET', '/api/sso')).json().settings.breakGlassUsers;
+    expect(listed).toEqual([{ id: carol, name: expect.any(String), email: 'carol@acme.test', standing: 'not_administrator' }]);
+    const kept = await enable([carol]);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().breakGlassUsers).toMatchObject([{ id: carol, standing: 'not_administrator' }]);
+    const turnedOff = await api(w.t, 'PUT', '/api/sso/settings', { disableMagicLinks: false, breakGlassUserIds: [carol] });
+    expect(turnedOff.statusCode, turnedOff.body).toBe(200);
+    // Someone not yet named must still be able to use it.
+    const dave = await w.t.createUser({ email: 'dave@acme.test' });
+    expect((await enable([carol, dave])).json().error).toMatchObject({ code: 'BREAK_GLASS_INVALID', details: { userId: dave } });
   });
 
   it('should refuse a sign-in link issued before magic links were disabled', async () => {

@@ -4,6 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, connect, sessionCookieOf, ssoErrorOf, ssoSignIn, ssoWorld, throughIdp, type SsoWorld } from '../../../../test/helpers/sso.js';
 
+/** sso.oidc.ts fetches a key set again at most every 30 s. */
+const REFETCH_COOLDOWN = 30_000;
+
 interface Preset {
   name: string;
   connection: Record<string, unknown>;
@@ -103,14 +106,32 @@ describe.each(PRESETS)('OIDC configured like $name', (preset) => {
     expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
     expect(w.idp.jwksFetches()).toBe(1);
 
+    w.t.clock.advance(REFETCH_COOLDOWN);
     await w.idp.rotateKeys();
     expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
     expect(w.idp.jwksFetches()).toBe(2);
 
+    w.t.clock.advance(REFETCH_COOLDOWN);
     w.idp.tamper({ kid: 'a-key-nobody-publishes' });
     expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBe('UNKNOWN_KEY');
     expect(w.idp.jwksFetches()).toBe(3);
     expect(await ssoSessions()).toHaveLength(3);
+  });
+
+  it('should fetch the key set again at most once per cooldown however many tokens name unknown keys', async () => {
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
+    w.t.clock.advance(REFETCH_COOLDOWN);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      w.idp.tamper({ kid: `forged-${attempt}` });
+      expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBe('UNKNOWN_KEY');
+    }
+    expect(w.idp.jwksFetches()).toBe(2);
+
+    // A real rotation once the cooldown has passed is still picked up.
+    w.t.clock.advance(REFETCH_COOLDOWN);
+    await w.idp.rotateKeys();
+    expect(ssoErrorOf(await ssoSignIn(w, 'bob@acme.test', 'bob-sub'))).toBeNull();
+    expect(w.idp.jwksFetches()).toBe(3);
   });
 });
 

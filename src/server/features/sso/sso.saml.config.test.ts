@@ -181,3 +181,27 @@ describe('Test connection for SAML', () => {
     expect(overview.settings.canDisableMagicLinks).toBe(true);
   });
 });
+
+describe('changing a SAML connection', () => {
+  it('should honour every field of its PATCH: name, just-in-time accounts and enabled as well as the identity provider side', async () => {
+    const id = await connectSaml(w);
+    expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBe('NO_ACCOUNT');
+
+    const changed = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { name: 'Okta (SAML)', jitEnabled: true, metadataUrl: w.idp.metadataUrl });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ name: 'Okta (SAML)', jitEnabled: true, enabled: true, saml: { idpMetadataUrl: w.idp.metadataUrl } });
+    const res = await samlSignIn(w, 'bob@acme.test');
+    expect(ssoErrorOf(res)).toBeNull();
+    expect((await api(w.t, 'GET', '/api/auth/me', undefined, sessionCookieOf(res))).json().user).toMatchObject({ email: 'bob@acme.test', name: 'Bob Builder' });
+    const [audit] = await w.t.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'sso.connection.updated').execute();
+    expect(audit.subject_label).toBe('Okta (SAML)');
+    expect(JSON.parse(audit.before!)).toMatchObject({ name: 'Acme SAML', jitEnabled: false, enabled: true, metadataUrl: null });
+    expect(JSON.parse(audit.after!)).toMatchObject({ name: 'Okta (SAML)', jitEnabled: true, enabled: true, metadataUrl: w.idp.metadataUrl });
+
+    const disabled = await api(w.t, 'PATCH', `/api/sso/saml-connections/${id}`, { enabled: false, jitEnabled: false });
+    expect(disabled.json()).toMatchObject({ name: 'Okta (SAML)', jitEnabled: false, enabled: false });
+    const start = await w.t.app.inject({ method: 'GET', url: '/api/sso/start?email=bob@acme.test' });
+    expect(start.headers.location).not.toContain(w.idp.ssoUrl);
+    expect((await api(w.t, 'GET', '/api/sso')).json().connections[0]).toMatchObject({ name: 'Okta (SAML)', jitEnabled: false, enabled: false });
+  });
+});

@@ -1,6 +1,6 @@
 // SAML connections in Organization settings → "Single sign-on": created from the identity
 // provider's metadata (XML or URL), changed by new metadata or by hand for a certificate rotation.
-// Name, just-in-time accounts and enabled are changed like any connection (sso.connections.ts).
+// Name, just-in-time accounts and enabled change here as through the generic route (sso.connections.ts).
 import type { Static } from 'typebox';
 import type { CreateSamlConnectionBody, UpdateSamlConnectionBody } from '../../../contracts/sso-saml.js';
 import type { SsoConnection } from '../../../contracts/sso.js';
@@ -106,6 +106,19 @@ async function nextSettings(ctx: AdminCtx, before: SsoConnectionRow, body: Stati
   return { issuer, settings };
 }
 
+/** Name, just-in-time accounts and enabled: as they are unless the PATCH gives them. */
+function commonFields(before: SsoConnectionRow, body: Static<typeof UpdateSamlConnectionBody>) {
+  return {
+    name: body.name?.trim() ?? before.name,
+    jit_enabled: body.jitEnabled === undefined ? before.jit_enabled : Number(body.jitEnabled),
+    enabled: body.enabled === undefined ? before.enabled : Number(body.enabled),
+  };
+}
+
+function commonAuditView(row: Pick<SsoConnectionRow, 'name' | 'jit_enabled' | 'enabled'>) {
+  return { name: row.name, jitEnabled: row.jit_enabled === 1, enabled: row.enabled === 1 };
+}
+
 export async function updateSamlConnection(ctx: AdminCtx, id: string, body: Static<typeof UpdateSamlConnectionBody>): Promise<SsoConnection> {
   const found = await requireConnection(ctx.deps.db, ctx.organizationId, id);
   if (found.kind !== 'saml') throw fail(SSO_ERRORS, 'SAML_NOT_SAML');
@@ -114,11 +127,13 @@ export async function updateSamlConnection(ctx: AdminCtx, id: string, body: Stat
   return ctx.deps.db.transaction().execute(async (trx) => {
     const before = await requireConnection(trx, ctx.organizationId, id);
     const beforeSettings = samlSettingsOf(before);
+    const common = commonFields(before, body);
     const trustChanged =
       issuer !== before.issuer || settings.ssoUrl !== beforeSettings.ssoUrl || settings.certificates.join() !== beforeSettings.certificates.join();
     await trx
       .updateTable('sso_connections')
       .set({
+        ...common,
         issuer,
         saml: JSON.stringify(settings),
         updated_at: nowIso(ctx.deps),
@@ -131,9 +146,9 @@ export async function updateSamlConnection(ctx: AdminCtx, id: string, body: Stat
       action: 'sso.connection.updated',
       category: 'policy',
       risk: 'high',
-      subject: { type: 'sso_connection', id, label: before.name },
-      before: auditView(before.issuer, beforeSettings),
-      after: auditView(issuer, settings),
+      subject: { type: 'sso_connection', id, label: common.name },
+      before: { ...commonAuditView(before), ...auditView(before.issuer, beforeSettings) },
+      after: { ...commonAuditView(common), ...auditView(issuer, settings) },
     });
     return toContract(ctx.deps, await requireConnection(trx, ctx.organizationId, id));
   });

@@ -3,8 +3,9 @@
 // broken identity provider cannot lock the organization out; the break-glass administrators (each
 // with a passkey) can still sign in by email, and then must prove their passkey.
 import type { Static } from 'typebox';
-import type { SsoSettings, SsoSettingsBody } from '../../../contracts/sso.js';
+import type { BreakGlassStanding, SsoSettings, SsoSettingsBody } from '../../../contracts/sso.js';
 import type { DbOrTrx } from '../../db/database.js';
+import type { UserRow } from '../users/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
 import { fail } from '../../platform/errors.js';
@@ -21,17 +22,29 @@ async function ready(db: DbOrTrx, organizationId: string): Promise<boolean> {
   return (await listConnections(db, organizationId)).some((c) => c.enabled === 1 && c.last_test_ok === 1 && c.admin_signed_in_at !== null);
 }
 
-async function settingsContract(db: DbOrTrx, organizationId: string): Promise<Static<typeof SsoSettings>> {
+type Standing = Static<typeof BreakGlassStanding>;
+
+/** Whether a named person can use break-glass sign-in now, and if not, why (checked in this order). */
+async function standingOf(db: DbOrTrx, user: UserRow, now: string): Promise<Standing> {
+  if (user.status !== 'active') return 'not_active';
+  if (!(await isAdministrator(db, user))) return 'not_administrator';
+  const passkeys = (await passkeySummaryForUser(db, user.organization_id, user.id, now)).count;
+  return passkeys > 0 ? 'usable' : 'no_passkey';
+}
+
+/**
+ * Everyone named, each with their standing: someone demoted, deactivated or without a passkey since
+ * stays listed, marked, so the administrator sees the safety net shrank and can name someone else.
+ */
+async function settingsContract(db: DbOrTrx, organizationId: string, now: string): Promise<Static<typeof SsoSettings>> {
   const settings = await ssoSettingsOf(db, organizationId);
   const users = settings.breakGlassUserIds.length
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'name', 'email'])
-        .where('organization_id', '=', organizationId)
-        .where('id', 'in', settings.breakGlassUserIds)
-        .execute()
+    ? await db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', 'in', settings.breakGlassUserIds).execute()
     : [];
-  return { disableMagicLinks: settings.disableMagicLinks, canDisableMagicLinks: await ready(db, organizationId), breakGlassUsers: users };
+  users.sort((a, b) => settings.breakGlassUserIds.indexOf(a.id) - settings.breakGlassUserIds.indexOf(b.id));
+  const breakGlassUsers = [];
+  for (const user of users) breakGlassUsers.push({ id: user.id, name: user.name, email: user.email, standing: await standingOf(db, user, now) });
+  return { disableMagicLinks: settings.disableMagicLinks, canDisableMagicLinks: await ready(db, organizationId), breakGlassUsers };
 }
 
 export async function getOverview(ctx: RequestContext) {
@@ -39,15 +52,15 @@ export async function getOverview(ctx: RequestContext) {
   return {
     connections: (await listConnections(db, ctx.organizationId)).map((row) => toContract(ctx.deps, row)),
     domains: (await listDomains(db, ctx.organizationId)).map(domainToContract),
-    settings: await settingsContract(db, ctx.organizationId),
+    settings: await settingsContract(db, ctx.organizationId, nowIso(ctx.deps)),
   };
 }
 
-async function assertBreakGlassUsers(ctx: AdminCtx, db: DbOrTrx, ids: readonly string[]): Promise<void> {
-  for (const id of ids) {
+/** Whoever is newly named must be able to use it; those already named may stay while they cannot (marked in the list). */
+async function assertBreakGlassUsers(ctx: AdminCtx, db: DbOrTrx, ids: readonly string[], alreadyNamed: readonly string[]): Promise<void> {
+  for (const id of ids.filter((i) => !alreadyNamed.includes(i))) {
     const user = await db.selectFrom('users').selectAll().where('organization_id', '=', ctx.organizationId).where('id', '=', id).executeTakeFirst();
-    const passkeys = user ? (await passkeySummaryForUser(db, ctx.organizationId, id, nowIso(ctx.deps))).count : 0;
-    if (!user || user.status !== 'active' || passkeys === 0 || !(await isAdministrator(db, user))) {
+    if (!user || (await standingOf(db, user, nowIso(ctx.deps))) !== 'usable') {
       throw fail(SSO_ERRORS, 'BREAK_GLASS_INVALID', { userId: id, email: user?.email ?? null });
     }
   }
@@ -58,7 +71,7 @@ export async function setSsoSettings(ctx: AdminCtx, body: Static<typeof SsoSetti
   await ctx.deps.db.transaction().execute(async (trx) => {
     const before = await ssoSettingsOf(trx, ctx.organizationId);
     if (body.disableMagicLinks && !before.disableMagicLinks && !(await ready(trx, ctx.organizationId))) throw fail(SSO_ERRORS, 'SSO_NOT_READY');
-    await assertBreakGlassUsers(ctx, trx, ids);
+    await assertBreakGlassUsers(ctx, trx, ids, before.breakGlassUserIds);
     const values = { disable_magic_links: body.disableMagicLinks ? 1 : 0, break_glass_user_ids: JSON.stringify(ids), updated_at: nowIso(ctx.deps) };
     const exists = await trx.selectFrom('sso_settings').select('organization_id').where('organization_id', '=', ctx.organizationId).executeTakeFirst();
     if (exists) await trx.updateTable('sso_settings').set(values).where('organization_id', '=', ctx.organizationId).execute();
@@ -77,5 +90,5 @@ export async function setSsoSettings(ctx: AdminCtx, body: Static<typeof SsoSetti
       after: { disableMagicLinks: body.disableMagicLinks, breakGlassUserIds: ids },
     });
   });
-  return settingsContract(ctx.deps.db, ctx.organizationId);
+  return settingsContract(ctx.deps.db, ctx.organizationId, nowIso(ctx.deps));
 }

@@ -2,10 +2,13 @@ import { call } from '../../shared/client';
 
 export const groupKeys = {
   all: ['groups'] as const,
+  /** The paged list of the groups page (pages of { items, nextCursor }). */
+  list: ['groups', 'list'] as const,
   detail: (id: string) => ['groups', id] as const,
 };
 
-export const fetchGroups = () => call('get', '/api/groups');
+/** One page of groups by name (50 a page; "Load more" asks for the next). */
+export const fetchGroupsPage = (cursor: string | undefined) => call('get', '/api/groups', { query: { cursor } });
 export const fetchGroup = (id: string) => call('get', '/api/groups/{id}', { path: { id } });
 
 export const createGroup = (body: { name: string; description?: string; reason?: string }) => call('post', '/api/groups', { body });

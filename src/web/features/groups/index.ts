@@ -1,2 +1,2 @@
-/** What other features use: the group list and its cache key (the user detail page's groups section). */
-export { fetchGroups, groupKeys } from './api';
+/** What other features use: the groups cache key (the user detail page's groups section refreshes it). */
+export { groupKeys } from './api';

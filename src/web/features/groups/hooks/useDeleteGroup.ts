@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { GroupDetail, Group as GroupSummary } from '../../../../contracts/groups';
 import { deleteGroup, groupKeys } from '../api';
@@ -13,7 +13,9 @@ export function useDeleteGroup(g: GroupDetail) {
     await deleteGroup(g.id, reason);
     queryClient.removeQueries({ queryKey: groupKeys.detail(g.id) });
     // The list must not show the deleted group while it refetches.
-    queryClient.setQueryData<{ items: GroupSummary[] }>(groupKeys.all, (old) => (old ? { items: old.items.filter((x) => x.id !== g.id) } : old));
+    queryClient.setQueryData<InfiniteData<{ items: GroupSummary[]; nextCursor: string | null }>>(groupKeys.list, (old) =>
+      old ? { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.filter((x) => x.id !== g.id) })) } : old,
+    );
     void queryClient.invalidateQueries({ queryKey: groupKeys.all });
     void queryClient.invalidateQueries({ queryKey: ['users'] });
     notifications.show({

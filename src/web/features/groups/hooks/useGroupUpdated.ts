@@ -7,7 +7,8 @@ export function useGroupUpdated(id: string) {
   const queryClient = useQueryClient();
   return function updated(data: GroupDetail) {
     queryClient.setQueryData(groupKeys.detail(id), data);
-    void queryClient.invalidateQueries({ queryKey: groupKeys.all, exact: true });
+    void queryClient.invalidateQueries({ queryKey: groupKeys.list });
+    void queryClient.invalidateQueries({ queryKey: ['groups', 'lookup'] });
     void queryClient.invalidateQueries({ queryKey: ['users'] });
     void queryClient.invalidateQueries({ queryKey: ['user'] });
   };

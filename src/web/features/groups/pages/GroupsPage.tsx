@@ -1,24 +1,26 @@
 import { Alert, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { GroupDetail } from '../../../../contracts/groups';
 import { useCan } from '../../../shared/useMe';
-import { createGroup, fetchGroups, groupKeys } from '../api';
+import { createGroup, fetchGroupsPage, groupKeys } from '../api';
 import { GroupFormModal } from '../components/GroupFormModal';
 import { GROUPS_VS_ROLES } from '../components/GroupHint';
 import { GroupRow } from '../components/GroupRow';
 import { forbiddenPermission, LoadFailure } from '../../../shared/access/LoadFailure';
 import { t } from '../../../shared/i18n';
+import { LoadMore } from '../../../shared/ui/LoadMore';
+import { usePagedList } from '../../../shared/usePagedList';
 
-/** /admin/groups — "Manage Groups": every group with its member count and hints against sprawl. */
+/** /admin/groups — "Manage Groups": the groups by name, 50 a page with "Load more", with member counts and hints against sprawl. */
 export function GroupsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
+  const groups = usePagedList(groupKeys.list, fetchGroupsPage);
   const [creating, setCreating] = useState(false);
 
   if (forbiddenPermission(groups.error)) return <LoadFailure error={groups.error} title={t('groups.loadFailed')} />;
@@ -51,7 +53,7 @@ export function GroupsPage() {
           </Center>
         ) : groups.error ? (
           <LoadFailure error={groups.error} title={t('groups.loadFailed')} onRetry={() => void groups.refetch()} />
-        ) : groups.data!.items.length === 0 ? (
+        ) : groups.items.length === 0 ? (
           <Text c="dimmed" p="lg">
             {t('groups.empty')}
             {can('groups.manage') ? t('groups.emptyCreate') : ''}
@@ -68,7 +70,7 @@ export function GroupsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {groups.data!.items.map((g, index) => (
+                {groups.items.map((g, index) => (
                   <GroupRow key={g.id} group={g} index={index} />
                 ))}
               </Table.Tbody>
@@ -76,6 +78,7 @@ export function GroupsPage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      <LoadMore {...groups.more} />
       {creating && (
         <GroupFormModal
           title={t('groups.new')}

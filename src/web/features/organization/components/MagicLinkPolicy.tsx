@@ -4,24 +4,38 @@ import { useState } from 'react';
 import { ActiveUserPicker, type PickedUser } from '../../../shared/ui/ActiveUserPicker';
 import { SaveBar } from '../../../shared/ui/SaveBar';
 import { saveSsoSettings, ssoKey, type SsoOverviewData } from '../api';
-import { t } from '../../../shared/i18n';
+import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { t, type PlainMessageKey } from '../../../shared/i18n';
+
+type Standing = SsoOverviewData['settings']['breakGlassUsers'][number]['standing'];
+/** Someone named as the list came from the server carries their standing; someone just picked is checked on save. */
+type Named = PickedUser & { standing?: Standing };
 
 interface Policy {
   disable: boolean;
-  breakGlass: PickedUser[];
+  breakGlass: Named[];
 }
 
+const STANDING: Record<Exclude<Standing, 'usable'>, PlainMessageKey> = {
+  not_administrator: 'sso.breakGlass.standing.not_administrator',
+  no_passkey: 'sso.breakGlass.standing.no_passkey',
+  not_active: 'sso.breakGlass.standing.not_active',
+};
+
+const unusable = (u: Named) => u.standing !== undefined && u.standing !== 'usable';
+
 /** Who may still ask for a sign-in link while magic links are disabled. */
-function BreakGlassAdministrators({ users, editable, onChange }: { users: PickedUser[]; editable: boolean; onChange: (users: PickedUser[]) => void }) {
+function BreakGlassAdministrators({ users, editable, onChange }: { users: Named[]; editable: boolean; onChange: (users: Named[]) => void }) {
   return (
     <Alert color="blue" title={t('sso.breakGlass')}>
       {t('sso.breakGlassText')}
       <Stack gap={4} mt="xs">
         {users.map((u) => (
           <Group key={u.id} gap="xs">
-            <Text size="sm">
+            <Text size="sm" c={unusable(u) ? 'dimmed' : undefined}>
               {u.name} &lt;{u.email}&gt;
             </Text>
+            {u.standing && u.standing !== 'usable' && <SoftBadge color="orange">{t(STANDING[u.standing])}</SoftBadge>}
             {editable && (
               <Button size="compact-xs" variant="subtle" onClick={() => onChange(users.filter((b) => b.id !== u.id))}>
                 {t('sso.remove')}
@@ -29,6 +43,11 @@ function BreakGlassAdministrators({ users, editable, onChange }: { users: Picked
             )}
           </Group>
         ))}
+        {users.some(unusable) && (
+          <Text size="sm" c="dimmed">
+            {t('sso.breakGlass.unusable')}
+          </Text>
+        )}
         {editable && (
           <ActiveUserPicker label={t('sso.addBreakGlass')} value={null} exclude={users.map((b) => b.id)} onChange={(u) => u && onChange([...users, u])} />
         )}

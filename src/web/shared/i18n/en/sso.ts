@@ -20,6 +20,10 @@ export const sso = {
   'sso.breakGlass': 'Break-glass administrators',
   'sso.breakGlassText': 'These administrators (each with a passkey) can still ask for a sign-in link, and must then confirm with their passkey.',
   'sso.addBreakGlass': 'Add a break-glass administrator',
+  'sso.breakGlass.standing.not_administrator': 'No longer an administrator',
+  'sso.breakGlass.standing.no_passkey': 'No passkey',
+  'sso.breakGlass.standing.not_active': 'Not active',
+  'sso.breakGlass.unusable': 'Those marked cannot use break-glass sign-in now: remove them, or name another administrator with a passkey.',
   'sso.disableMagicLinks': 'Disable magic links when SSO is enabled',
   'sso.disableMagicLinks.description': 'Addresses on your verified domains then sign in through SSO or with a passkey only.',
   'sso.disableMagicLinks.offered':

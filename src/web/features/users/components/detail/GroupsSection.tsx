@@ -1,9 +1,8 @@
 import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../../shared/useMe';
-import { fetchGroups, groupKeys } from '../../../groups';
+import { useGroups } from '../../../../shared/lookups';
 import { ChangeError, conflictCurrent, isVersionConflict } from '../../../../shared/ui/ChangeError';
 import { DetailSection } from './DetailSection';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
@@ -57,7 +56,7 @@ export function GroupsSection({ user, reload, openRequest }: SectionProps) {
 }
 
 function ChangeGroupsModal({ user, reload, onClose }: { user: SectionProps['user']; reload: SectionProps['reload']; onClose: () => void }) {
-  const groups = useQuery({ queryKey: groupKeys.all, queryFn: fetchGroups });
+  const groups = useGroups();
   const { reasonRequired, groupIds, setGroupIds, reason, setReason, reasonError, reloading, mutation, reloadLatest, submit } = useChangeUserGroups(
     user,
     reload,
