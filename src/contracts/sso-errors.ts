@@ -6,6 +6,10 @@ const SAML_ERRORS = {
   SAML_METADATA_FETCH_FAILED: { status: 422, message: "The identity provider's SAML metadata URL could not be fetched." },
   SAML_CERTIFICATE_INVALID: { status: 422, message: 'Give one or two X.509 signing certificates (PEM or base64) of the identity provider.' },
   SAML_NOT_SAML: { status: 409, message: 'This connection is not a SAML connection.' },
+  SAML_OIDC_ONLY_SETTING: {
+    status: 422,
+    message: 'A client secret, token authentication method or hosted domains belong to OIDC connections; this is a SAML connection.',
+  },
   SAML_NOT_CONFIGURED: {
     status: 409,
     message: "This SAML connection has no identity provider yet: give the identity provider's metadata (XML or URL) first.",

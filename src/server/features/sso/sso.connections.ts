@@ -160,6 +160,9 @@ export async function listConnections(db: DbOrTrx, organizationId: string): Prom
 export async function updateConnection(ctx: AdminCtx, id: string, body: Static<typeof UpdateSsoConnectionBody>): Promise<SsoConnection> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const before = await requireConnection(trx, ctx.organizationId, id);
+    if (before.kind === 'saml' && (body.clientSecret !== undefined || body.tokenAuthMethod !== undefined || body.hostedDomains !== undefined)) {
+      throw fail(SSO_ERRORS, 'SAML_OIDC_ONLY_SETTING');
+    }
     const hostedDomains = body.hostedDomains ? normalizeDomains(body.hostedDomains) : (JSON.parse(before.hosted_domains) as string[]);
     if (before.preset === 'google' && hostedDomains.length === 0) throw fail(SSO_ERRORS, 'HOSTED_DOMAINS_REQUIRED');
     const auth = await clientAuthPatch(trx, ctx, before, body);

@@ -183,6 +183,17 @@ describe('Test connection for SAML', () => {
 });
 
 describe('changing a SAML connection', () => {
+  it('should refuse the OIDC-only settings (client secret, token authentication, hosted domains) and change nothing', async () => {
+    const id = await connectSaml(w);
+    for (const patch of [{ tokenAuthMethod: 'private_key_jwt' }, { clientSecret: 'not-for-saml' }, { hostedDomains: ['acme.test'] }]) {
+      const refused = await api(w.t, 'PATCH', `/api/sso/connections/${id}`, { ...patch, name: 'Changed' });
+      expect(refused.statusCode, JSON.stringify(patch)).toBe(422);
+      expect(refused.json().error.code).toBe('SAML_OIDC_ONLY_SETTING');
+    }
+    expect((await api(w.t, 'GET', '/api/sso')).json().connections[0]).toMatchObject({ id, name: 'Acme SAML' });
+    expect(await w.t.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'sso.connection.updated').execute()).toEqual([]);
+  });
+
   it('should honour every field of its PATCH: name, just-in-time accounts and enabled as well as the identity provider side', async () => {
     const id = await connectSaml(w);
     expect(ssoErrorOf(await samlSignIn(w, 'bob@acme.test'))).toBe('NO_ACCOUNT');

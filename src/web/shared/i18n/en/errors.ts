@@ -163,6 +163,7 @@ export const errors = {
   'error.SAML_METADATA_INVALID': "The identity provider's SAML metadata could not be read.",
   'error.SAML_NOT_CONFIGURED': "This SAML connection has no identity provider yet: give the identity provider's metadata (XML or URL) first.",
   'error.SAML_NOT_SAML': 'This connection is not a SAML connection.',
+  'error.SAML_OIDC_ONLY_SETTING': 'A client secret, token authentication method or hosted domains belong to OIDC connections; this is a SAML connection.',
   'error.SAML_REPLAYED': 'This SAML assertion was already used to sign in; it is refused a second time (replay).',
   'error.SAML_RESPONSE_INVALID': 'The identity provider sent no readable SAML response.',
   'error.SAML_UNSIGNED':

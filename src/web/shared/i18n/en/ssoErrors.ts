@@ -38,6 +38,7 @@ export const ssoErrors = {
   'ssoError.SAML_METADATA_INVALID': "The identity provider's SAML metadata could not be read.",
   'ssoError.SAML_NOT_CONFIGURED': "This SAML connection has no identity provider yet: give the identity provider's metadata (XML or URL) first.",
   'ssoError.SAML_NOT_SAML': 'This connection is not a SAML connection.',
+  'ssoError.SAML_OIDC_ONLY_SETTING': 'A client secret, token authentication method or hosted domains belong to OIDC connections; this is a SAML connection.',
   'ssoError.SAML_REPLAYED': 'This SAML assertion was already used to sign in; it is refused a second time (replay).',
   'ssoError.SAML_RESPONSE_INVALID': 'The identity provider sent no readable SAML response.',
   'ssoError.SAML_UNSIGNED':
