@@ -26,6 +26,14 @@ export type TextPlan = 'auto' | 'scan' | 'index' | 'walk';
 export const CANDIDATE_LIMIT = 2_000;
 
 /**
+ * PostgreSQL's limit for the index plan: each candidate is a heap page read anywhere in the log, the
+ * count is only the planner's estimate, and a date range does not narrow the GIN index's candidates;
+ * the walk reads only a window's candidates (the GIN bitmap ANDed with the time index's), so it serves
+ * all but the fewest.
+ */
+export const POSTGRES_CANDIDATE_LIMIT = 500;
+
+/**
  * PostgreSQL has no cheap count of a GIN index's candidates, so it scans this many of the newest rows
  * that pass the exact filters first (stopping when the page is full), then reads the index's candidates.
  */
@@ -159,18 +167,19 @@ async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditF
  * scan; otherwise the index reads only each term's rare window ("1234@" of "person1234@bench"), not
  * its common trigrams, whose posting lists are as long as the log.
  * - SQLite: the FTS5 table counts the window's candidates up to CANDIDATE_LIMIT (cheap either way);
- *   few, and they are read and sorted; many, and the words are common enough to fill a page from a scan.
+ *   few, and they are read and sorted; many, and the index is walked in date windows (walkWindows).
  * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
- *   expression) picks the GIN index's candidates first for rare windows; otherwise the newest
- *   RECENT_WINDOW rows are tested first (a common word fills the page there), and if they do not, the
- *   GIN index's candidates are read and sorted. Words shorter than three characters always scan.
+ *   expression) picks the GIN index's candidates for rare windows; terms common in the sample test the
+ *   newest RECENT_WINDOW rows first (they fill the page there); the rest walk the index in date windows.
+ * Terms of one trigram skip the sample where the index alone can tell (sqliteSearch, postgresSearch).
+ * Words shorter than three characters always scan.
  */
 export async function listAuditRows(
   db: DbOrTrx,
   organizationId: string,
   filter: AuditFilter,
   limit: number,
-  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit = CANDIDATE_LIMIT }: SearchTuning = {},
+  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit }: SearchTuning = {},
 ): Promise<AuditEventRow[]> {
   const terms = textTermsOf(filter);
   if (terms.length === 0)
@@ -184,8 +193,8 @@ export async function listAuditRows(
     if (plan === 'index') return fromIndex(db, organizationId, filter, terms, narrowed.windows, limit);
     return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit));
   }
-  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, candidateLimit);
-  return postgresSearch(db, organizationId, filter, terms, indexed, limit, { recentWindow, candidateLimit });
+  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, candidateLimit ?? CANDIDATE_LIMIT);
+  return postgresSearch(db, organizationId, filter, terms, indexed, limit, { recentWindow, candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT });
 }
 
 /**

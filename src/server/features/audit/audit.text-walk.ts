@@ -30,14 +30,16 @@ async function* windows(db: DbOrTrx, organizationId: string, filter: AuditFilter
   const desc = filter.sort !== 'oldest';
   const near = await edgeOf(db, organizationId, filter, desc);
   if (near === null) return;
-  const far = await edgeOf(db, organizationId, filter, !desc);
+  // The far end is read only when the first window did not fill the page.
+  let far: string | null | undefined;
   let span = Math.max(firstSpanMs, MIN_SPAN_MS);
   let inner: string | undefined;
   for (;;) {
     const offset = new Date(Date.parse(near) + (desc ? -span : span));
     const outer = Number.isNaN(offset.getTime()) ? null : offset.toISOString();
     // The last window: its outer bound passes the farthest row, so it is left open.
-    const last = outer === null || far === null || (desc ? outer <= far : outer > far);
+    if (outer !== null && inner !== undefined && far === undefined) far = await edgeOf(db, organizationId, filter, !desc);
+    const last = outer === null || far === null || (far !== undefined && (desc ? outer <= far : outer > far));
     if (desc) yield { ...filter, from: last ? filter.from : later(filter.from, outer), to: inner === undefined ? filter.to : earlier(filter.to, inner) };
     else yield { ...filter, from: inner === undefined ? filter.from : later(filter.from, inner), to: last ? filter.to : earlier(filter.to, outer) };
     if (last) return;
