@@ -1,47 +1,37 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import { RECOVERY_ACTIONS, type AuditSort } from '../../../contracts/audit.js';
-import type { Database, DbOrTrx } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { DbOrTrx } from '../../db/database.js';
 import { dialectOf } from '../../db/dialect.js';
+import { ftsQuery, indexedTerms, ordered, textCandidates, textMatches, textTermsOf, type AuditFilter } from './audit.query.js';
 import type { AuditEventRow } from './audit.table.js';
-import { joinedText, likePattern, narrowTerms, type TextColumn, type TextTerm } from './audit.text-window.js';
+import { isOneTrigram, narrowTerms, type Narrowed, type TextTerm } from './audit.text-window.js';
+import { walkWindows } from './audit.text-walk.js';
 
-export interface AuditFilter {
-  q?: string;
-  subjectId?: string;
-  actorId?: string;
-  actor?: string;
-  subject?: string;
-  category?: string;
-  risk?: string;
-  /** Inclusive lower bound of created_at. */
-  from?: string;
-  /** Exclusive upper bound of created_at. */
-  to?: string;
-  sort?: AuditSort;
-  scope?: 'all' | 'recovery';
-  /** An event to leave out (an export's own record). */
-  excludeId?: string;
-  /** Keyset: the last row of the previous page. */
-  after?: { createdAt: string; id: string };
-}
-
-type Eb = ExpressionBuilder<Database, 'audit_events'>;
-const TEXT_COLUMNS: readonly TextColumn[] = ['action', 'actor_label', 'subject_label', 'reason'];
+export type { AuditFilter } from './audit.query.js';
 
 /**
  * How a text search (free text, Actor, Subject) finds its rows; every plan returns the same rows.
  * - `scan`: the exact filters' index in page order, each row tested, until the page is full (cheap
  *   when the words are common: a word in 1 row in 100 fills 50 rows from 5,000).
  * - `index`: the text index's candidates (few when the words are rare), tested and sorted.
+ * - `walk`: the text index's candidates one date window at a time in page order (see walkWindows),
+ *   for words too common for the index plan and too rare for the scan.
  * - `auto`: chooses per search (see listAuditRows).
  */
-export type TextPlan = 'auto' | 'scan' | 'index';
+export type TextPlan = 'auto' | 'scan' | 'index' | 'walk';
 
 /**
  * At most this many text-index candidates are read and sorted (the index plan); a search whose words
  * match more rows than this in the whole log scans instead, where they are dense enough to fill a page soon.
  */
 export const CANDIDATE_LIMIT = 2_000;
+
+/**
+ * PostgreSQL's limit for the index plan: each candidate is a heap page read anywhere in the log, the
+ * count is only the planner's estimate, and a date range does not narrow the GIN index's candidates;
+ * the walk reads only a window's candidates (the GIN bitmap ANDed with the time index's), so it serves
+ * all but the fewest.
+ */
+export const POSTGRES_CANDIDATE_LIMIT = 500;
 
 /**
  * PostgreSQL has no cheap count of a GIN index's candidates, so it scans this many of the newest rows
@@ -56,90 +46,6 @@ export interface SearchTuning {
   candidateLimit?: number;
 }
 
-function contains(column: TextColumn, text: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(text)} escape '\\'`;
-}
-
-function textTermsOf(filter: AuditFilter): TextTerm[] {
-  const terms: TextTerm[] = [];
-  if (filter.actor) terms.push({ column: 'actor_label', text: filter.actor });
-  if (filter.subject) terms.push({ column: 'subject_label', text: filter.subject });
-  const q = filter.q?.trim();
-  if (q) terms.push({ column: null, text: q });
-  return terms;
-}
-
-/** The exact per-column test: what decides whether a row matches (an index only narrows the candidates). */
-function textMatches(terms: TextTerm[]) {
-  return sql<boolean>`${sql.join(
-    terms.map(({ column, text }) =>
-      column
-        ? contains(column, text)
-        : sql`(${sql.join(
-            TEXT_COLUMNS.map((c) => contains(c, text)),
-            sql` or `,
-          )})`,
-    ),
-    sql` and `,
-  )}`;
-}
-
-/** The filters every index can serve (organization, subject, actor, category, risk, dates, keyset). */
-function exactFilters(eb: Eb, filter: AuditFilter, desc: boolean) {
-  const and = [];
-  if (filter.subjectId) and.push(eb('subject_id', '=', filter.subjectId));
-  if (filter.actorId) and.push(eb('actor_user_id', '=', filter.actorId));
-  if (filter.category) and.push(eb('category', '=', filter.category));
-  if (filter.risk) and.push(eb('risk', '=', filter.risk));
-  if (filter.scope === 'recovery') and.push(eb.or([eb('category', 'in', ['recovery', 'data_recovery']), eb('action', 'in', [...RECOVERY_ACTIONS])]));
-  if (filter.from) and.push(eb('created_at', '>=', filter.from));
-  if (filter.to) and.push(eb('created_at', '<', filter.to));
-  if (filter.excludeId) and.push(eb('id', '!=', filter.excludeId));
-  if (filter.after) and.push(eb(eb.refTuple('created_at', 'id'), desc ? '<' : '>', eb.tuple(filter.after.createdAt, filter.after.id)));
-  return eb.and(and);
-}
-
-/**
- * Rows in the search's order: created_at then id, both newest or both oldest first. `byOrganization`
- * false hides organization_id from the planner (an expression, so no index leads with it): the text
- * index's candidates then drive the query instead of an (organization, ...) index read in page order.
- */
-function ordered(db: DbOrTrx, organizationId: string, filter: AuditFilter, desc: boolean, byOrganization = true) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where(byOrganization ? sql.ref('organization_id') : sql<string>`organization_id || ''`, '=', organizationId)
-    .where((eb) => exactFilters(eb, filter, desc))
-    .orderBy('created_at', desc ? 'desc' : 'asc')
-    .orderBy('id', desc ? 'desc' : 'asc');
-}
-
-/** The terms the text index serves: three characters or more (trigrams). */
-function indexedTerms(terms: TextTerm[]): TextTerm[] {
-  return terms.filter((term) => [...term.text].length >= 3);
-}
-
-/** An FTS5 query for the terms: each a phrase, in its column or in any of the four. */
-function ftsQuery(terms: TextTerm[]): string {
-  const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  return terms.map(({ column, text }) => (column ? `{${column}} : ${phrase(text)}` : phrase(text))).join(' AND ');
-}
-
-/**
- * The text index's candidates for the indexed terms.
- * PostgreSQL: the pg_trgm GIN index over the four columns joined (expression as in migration 0024).
- * SQLite: the FTS5 trigram table, one column or all four, as a rowid set.
- */
-function textCandidates(dialect: 'sqlite' | 'postgres', indexed: TextTerm[], ftsMatch = ftsQuery(indexed)) {
-  if (dialect === 'postgres') {
-    return sql<boolean>`${sql.join(
-      indexed.map(({ text }) => sql`${joinedText('postgres')} like ${likePattern(text)} escape '\\'`),
-      sql` and `,
-    )}`;
-  }
-  return sql<boolean>`rowid in (select rowid from audit_events_text where audit_events_text match ${ftsMatch})`;
-}
-
 /** The FTS5 table's candidates for `query`, counted up to cap + 1: a common word costs cap rows, a rare one its own. */
 async function cappedCount(db: DbOrTrx, query: string, cap: number): Promise<number> {
   const { rows } = await sql<{
@@ -149,18 +55,15 @@ async function cappedCount(db: DbOrTrx, query: string, cap: number): Promise<num
 }
 
 /**
- * SQLite: an FTS5 query whose candidates number at most `cap`, or null when the words are common.
+ * SQLite: an FTS5 query whose candidates number at most `cap`, or null when the words are too many.
  * FTS5 reads every posting list of a phrase, so a phrase of common trigrams ("person1234@" holds
  * "per", "ers", "rso", "son", in every row) reads the whole log. So each term is narrowed to its rare
  * window (audit.text-window.ts: "1234@", by the trigrams' counts among the newest events) and that
- * phrase is counted (capped: cheap, its lists are short). Terms common among the newest events scan
- * at once. Terms the newest events do not hold, whose window is not rare enough, try the AND of the
- * rarest trigrams, three, then six, ... until their candidates are few. Each query finds a superset
- * of the terms' rows; the per-column test decides.
+ * phrase is counted (capped: cheap, its lists are short). Terms the newest events do not hold, whose
+ * window is not rare enough, try the AND of the rarest trigrams, three, then six, ... until their
+ * candidates are few. Each query finds a superset of the terms' rows; the per-column test decides.
  */
-async function sqliteCandidates(db: DbOrTrx, organizationId: string, terms: TextTerm[], indexed: TextTerm[], cap: number): Promise<string | null> {
-  const { windows, rarestFirst, common, unseen } = await narrowTerms(db, organizationId, terms, indexed);
-  if (common) return null;
+async function fewCandidates(db: DbOrTrx, { windows, rarestFirst, unseen }: Narrowed, cap: number): Promise<string | null> {
   const narrowed = ftsQuery(windows);
   if ((await cappedCount(db, narrowed, cap)) <= cap) return narrowed;
   if (!unseen) return null;
@@ -169,6 +72,24 @@ async function sqliteCandidates(db: DbOrTrx, organizationId: string, terms: Text
     if ((await cappedCount(db, query, cap)) <= cap) return query;
   }
   return null;
+}
+
+/**
+ * SQLite's choice. Terms of one trigram each are their own windows, so the sample could not narrow
+ * them: their capped count comes first, and few candidates are read at once without the sample.
+ * Otherwise terms common among the newest events scan; terms with few candidates read them; the rest
+ * (about 1 event in 1,000 to 1 in 50) walk the FTS5 candidates of their windows in date windows.
+ */
+async function sqliteSearch(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], indexed: TextTerm[], limit: number, cap: number) {
+  if (indexed.every((term) => isOneTrigram(term, 'sqlite'))) {
+    const whole = ftsQuery(indexed);
+    if ((await cappedCount(db, whole, cap)) <= cap) return fromIndex(db, organizationId, filter, terms, indexed, limit, whole);
+  }
+  const narrowed = await narrowTerms(db, organizationId, terms, indexed);
+  if (narrowed.common) return scan(db, organizationId, filter, terms, limit);
+  const match = await fewCandidates(db, narrowed, cap);
+  if (match) return fromIndex(db, organizationId, filter, terms, indexed, limit, match);
+  return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit));
 }
 
 /** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
@@ -186,6 +107,18 @@ function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, ter
     .where(textCandidates(dialectOf(db), indexed, ftsMatch))
     .limit(limit)
     .execute();
+}
+
+/** The walk plan: the text index's candidates one date window at a time, in page order (see walkWindows). */
+function walk(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], windows: TextTerm[], limit: number, firstSpanMs: number) {
+  const dialect = dialectOf(db);
+  return walkWindows(db, organizationId, filter, limit, firstSpanMs, (window, n) =>
+    ordered(db, organizationId, window, window.sort !== 'oldest')
+      .where(textMatches(terms))
+      .where(textCandidates(dialect, windows, undefined, false))
+      .limit(n)
+      .execute(),
+  );
 }
 
 interface ExplainedPlan {
@@ -234,18 +167,19 @@ async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditF
  * scan; otherwise the index reads only each term's rare window ("1234@" of "person1234@bench"), not
  * its common trigrams, whose posting lists are as long as the log.
  * - SQLite: the FTS5 table counts the window's candidates up to CANDIDATE_LIMIT (cheap either way);
- *   few, and they are read and sorted; many, and the words are common enough to fill a page from a scan.
+ *   few, and they are read and sorted; many, and the index is walked in date windows (walkWindows).
  * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
- *   expression) picks the GIN index's candidates first for rare windows; otherwise the newest
- *   RECENT_WINDOW rows are tested first (a common word fills the page there), and if they do not, the
- *   GIN index's candidates are read and sorted. Words shorter than three characters always scan.
+ *   expression) picks the GIN index's candidates for rare windows; terms common in the sample test the
+ *   newest RECENT_WINDOW rows first (they fill the page there); the rest walk the index in date windows.
+ * Terms of one trigram skip the sample where the index alone can tell (sqliteSearch, postgresSearch).
+ * Words shorter than three characters always scan.
  */
 export async function listAuditRows(
   db: DbOrTrx,
   organizationId: string,
   filter: AuditFilter,
   limit: number,
-  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit = CANDIDATE_LIMIT }: SearchTuning = {},
+  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit }: SearchTuning = {},
 ): Promise<AuditEventRow[]> {
   const terms = textTermsOf(filter);
   if (terms.length === 0)
@@ -254,18 +188,40 @@ export async function listAuditRows(
       .execute();
   const indexed = indexedTerms(terms);
   if (plan === 'scan' || indexed.length === 0) return scan(db, organizationId, filter, terms, limit);
-  if (plan === 'index') {
-    const { windows } = await narrowTerms(db, organizationId, terms, indexed);
-    return fromIndex(db, organizationId, filter, terms, windows, limit);
+  if (plan === 'index' || plan === 'walk') {
+    const narrowed = await narrowTerms(db, organizationId, terms, indexed);
+    if (plan === 'index') return fromIndex(db, organizationId, filter, terms, narrowed.windows, limit);
+    return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit));
   }
-  if (dialectOf(db) === 'sqlite') {
-    const match = await sqliteCandidates(db, organizationId, terms, indexed, candidateLimit);
-    return match ? fromIndex(db, organizationId, filter, terms, indexed, limit, match) : scan(db, organizationId, filter, terms, limit);
+  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, candidateLimit ?? CANDIDATE_LIMIT);
+  return postgresSearch(db, organizationId, filter, terms, indexed, limit, { recentWindow, candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT });
+}
+
+/**
+ * PostgreSQL's choice. Terms of one trigram each are their own windows: the planner's estimate alone
+ * says whether their candidates are few, and then they are read without the sample. Otherwise rare
+ * windows read their candidates; terms common among the newest events test the newest rows first
+ * (RECENT_WINDOW); the rest, and common terms the newest rows did not fill a page with, walk.
+ */
+async function postgresSearch(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: AuditFilter,
+  terms: TextTerm[],
+  indexed: TextTerm[],
+  limit: number,
+  { recentWindow, candidateLimit }: Required<Omit<SearchTuning, 'plan'>>,
+) {
+  const oneTrigram = indexed.every((term) => isOneTrigram(term, 'postgres'));
+  if (oneTrigram && (await looksRare(db, indexed, candidateLimit))) return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  const narrowed = await narrowTerms(db, organizationId, terms, indexed);
+  const { windows, common } = narrowed;
+  if (!common && !oneTrigram && (await looksRare(db, windows, candidateLimit))) return fromIndex(db, organizationId, filter, terms, windows, limit);
+  if (common) {
+    const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
+    if (recent.complete) return recent.found;
   }
-  const { windows, common } = await narrowTerms(db, organizationId, terms, indexed);
-  if (!common && (await looksRare(db, windows, candidateLimit))) return fromIndex(db, organizationId, filter, terms, windows, limit);
-  const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
-  return recent.complete ? recent.found : fromIndex(db, organizationId, filter, terms, windows, limit);
+  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit));
 }
 
 /** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */

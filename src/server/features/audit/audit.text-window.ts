@@ -45,6 +45,11 @@ function charsOf(term: TextTerm, dialect: 'sqlite' | 'postgres'): string[] {
   return [...(dialect === 'postgres' ? term.text.toLowerCase() : term.text)];
 }
 
+/** Whether the term is one trigram (three characters): its own rare window, whatever a sample counts. */
+export function isOneTrigram(term: TextTerm, dialect: 'sqlite' | 'postgres'): boolean {
+  return charsOf(term, dialect).length === 3;
+}
+
 /** The term's trigrams by position: trigram i is characters i .. i + 2. */
 export function trigramsAt(chars: string[]): string[] {
   return chars.slice(2).map((_, i) => chars.slice(i, i + 3).join(''));
@@ -86,17 +91,20 @@ async function sampleCounts(db: DbOrTrx, organizationId: string, terms: TextTerm
   const newest = db
     .selectFrom('audit_events')
     .select([
+      'created_at',
       sql<string>`${joinedText(dialect)}`.as('joined'),
       ...(['action', 'actor_label', 'subject_label', 'reason'] as const).map((c) => sql<string>`lower(${sql.ref(c)})`.as(c)),
     ])
     .where('organization_id', '=', organizationId)
     .orderBy('created_at', 'desc')
     .limit(SAMPLE_ROWS);
-  const { rows } = await sql<Record<string, number | string | null>>`select count(*) as n, ${holds(...terms)} as hits, ${sql.join(
-    probes.map((probe, i) => sql`${holds(probe)} as ${sql.ref(`p${i}`)}`),
-  )} from (${newest}) as sample`.execute(db);
+  const { rows } = await sql<Record<string, number | string | null>>`select count(*) as n, ${holds(...terms)} as hits,
+    min(created_at) as oldest, max(created_at) as newest, ${sql.join(
+      probes.map((probe, i) => sql`${holds(probe)} as ${sql.ref(`p${i}`)}`),
+    )} from (${newest}) as sample`.execute(db);
   const [row] = rows;
-  return { rows: Number(row.n), hits: Number(row.hits ?? 0), counts: probes.map((_, i) => Number(row[`p${i}`] ?? 0)) };
+  const spanMs = row.newest === null ? 0 : Date.parse(String(row.newest)) - Date.parse(String(row.oldest));
+  return { rows: Number(row.n), hits: Number(row.hits ?? 0), spanMs, counts: probes.map((_, i) => Number(row[`p${i}`] ?? 0)) };
 }
 
 /** The terms narrowed to their windows, and every probe ordered rarest first (for a fallback that ANDs trigrams). */
@@ -107,6 +115,8 @@ export interface Narrowed {
   common: boolean;
   /** Whether the terms matched none of the sample (rare, or absent: only then can common trigrams together be rare). */
   unseen: boolean;
+  /** A guess at the time span (ms) holding a page of `pageSize` matches, from the sample's rate of hits (see walkWindows). */
+  spanFor(pageSize: number): number;
 }
 
 /** Terms found in this share of the newest events fill a page of 50 within a few thousand rows of a scan. */
@@ -130,7 +140,7 @@ export async function narrowTerms(db: DbOrTrx, organizationId: string, terms: Te
       probes.push({ column: term.column, text });
     }),
   );
-  const { rows, hits, counts } = await sampleCounts(db, organizationId, terms, probes);
+  const { rows, hits, spanMs, counts } = await sampleCounts(db, organizationId, terms, probes);
   // A trigram past the probes' limit was not counted: it counts as common (never chosen, never widens).
   // So does one without a letter or digit on PostgreSQL: pg_trgm cuts words at other characters, so
   // a pattern of only those gives the index no trigram to look up (it would read all of it).
@@ -145,5 +155,11 @@ export async function narrowTerms(db: DbOrTrx, organizationId: string, terms: Te
     ),
   }));
   const rarestFirst = probes.map((probe, i) => ({ probe, count: counts[i] })).sort((a, b) => a.count - b.count);
-  return { windows, rarestFirst: rarestFirst.map(({ probe }) => probe), common: rows > 0 && hits >= rows * COMMON_SHARE, unseen: hits === 0 };
+  return {
+    windows,
+    rarestFirst: rarestFirst.map(({ probe }) => probe),
+    common: rows > 0 && hits >= rows * COMMON_SHARE,
+    unseen: hits === 0,
+    spanFor: (pageSize) => (spanMs / Math.max(hits, 1)) * pageSize,
+  };
 }

@@ -1,0 +1,68 @@
+import type { DbOrTrx } from '../../db/database.js';
+import { ordered, type AuditFilter } from './audit.query.js';
+import type { AuditEventRow } from './audit.table.js';
+
+/** Each window spans this many times the previous one: few windows even when the first guess was far too small. */
+export const WIDENING = 4;
+
+/** The first window spans at least this long (a sample of events written within one millisecond says little). */
+const MIN_SPAN_MS = 1_000;
+
+/** One window's page: the rows matching the search (with the window as its date range), in page order. */
+export type WindowPage = (window: AuditFilter, limit: number) => Promise<AuditEventRow[]>;
+
+/** The created_at of the first row in page order passing the exact filters (no text test), or null. */
+async function edgeOf(db: DbOrTrx, organizationId: string, filter: AuditFilter, desc: boolean): Promise<string | null> {
+  const row = await ordered(db, organizationId, filter, desc).clearSelect().select('created_at').limit(1).executeTakeFirst();
+  return row?.created_at ?? null;
+}
+
+const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
+const earlier = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
+
+/**
+ * The search's date range cut into windows in page order, from the first row passing the exact filters:
+ * the first spans `firstSpanMs`, each next one WIDENING times more, the last reaches the range's far
+ * end (the last row passing the exact filters). Windows meet without overlapping (each from its lower
+ * bound inclusive to its upper bound exclusive, as the date range is), so together they are the range.
+ */
+async function* windows(db: DbOrTrx, organizationId: string, filter: AuditFilter, firstSpanMs: number): AsyncGenerator<AuditFilter> {
+  const desc = filter.sort !== 'oldest';
+  const near = await edgeOf(db, organizationId, filter, desc);
+  if (near === null) return;
+  // The far end is read only when the first window did not fill the page.
+  let far: string | null | undefined;
+  let span = Math.max(firstSpanMs, MIN_SPAN_MS);
+  let inner: string | undefined;
+  for (;;) {
+    const offset = new Date(Date.parse(near) + (desc ? -span : span));
+    const outer = Number.isNaN(offset.getTime()) ? null : offset.toISOString();
+    // The last window: its outer bound passes the farthest row, so it is left open.
+    if (outer !== null && inner !== undefined && far === undefined) far = await edgeOf(db, organizationId, filter, !desc);
+    const last = outer === null || far === null || (far !== undefined && (desc ? outer <= far : outer > far));
+    if (desc) yield { ...filter, from: last ? filter.from : later(filter.from, outer), to: inner === undefined ? filter.to : earlier(filter.to, inner) };
+    else yield { ...filter, from: inner === undefined ? filter.from : later(filter.from, inner), to: last ? filter.to : earlier(filter.to, outer) };
+    if (last) return;
+    inner = outer!;
+    span *= WIDENING;
+  }
+}
+
+/**
+ * The text index walked in page order, one date window at a time (newest first, or oldest first),
+ * until the page is full: for words in about 1 event in 1,000 to 1 in 50 (one actor among 200),
+ * too many for reading and sorting all their candidates, too few for testing the newest rows one by
+ * one. Each window's query reads only the candidates inside it (PostgreSQL: the trigram index's
+ * bitmap ANDed with the time index's; SQLite: see the caller's WindowPage). `firstSpanMs` is a guess
+ * at the span holding a page (from the sample of newest events); a wrong guess costs windows, not rows.
+ * The windows cover the search's range once and in order, so their pages joined are the search's page.
+ */
+export async function walkWindows(db: DbOrTrx, organizationId: string, filter: AuditFilter, limit: number, firstSpanMs: number, page: WindowPage) {
+  const found: AuditEventRow[] = [];
+  for await (const window of windows(db, organizationId, filter, firstSpanMs)) {
+    if (window.from !== undefined && window.to !== undefined && window.from >= window.to) continue;
+    found.push(...(await page(window, limit - found.length)));
+    if (found.length >= limit) break;
+  }
+  return found;
+}
