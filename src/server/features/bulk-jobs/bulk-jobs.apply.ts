@@ -136,7 +136,7 @@ async function applyDeactivation(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, presen
           fail(
             OFFBOARDING_ERRORS,
             'MANAGED_BY_IDENTITY_PROVIDER',
-            undefined,
+            { provisionedBy: user.provisioned_by, email: user.email },
             `${user.email} is provisioned by ${user.provisioned_by}: change their status there.`,
           ),
         ),
