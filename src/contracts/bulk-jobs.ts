@@ -12,6 +12,12 @@ export const BULK_JOB_KINDS = ['assign_role', 'add_to_group', 'remove_from_group
 /** The most users (or CSV rows) one job takes. */
 export const BULK_JOB_MAX = 100_000;
 export const BULK_JOB_STATUSES = ['queued', 'running', 'done', 'cancelled', 'failed'] as const;
+/**
+ * Why a job's last attempt did not finish it: the person who started it can no longer run it, the
+ * server gave up after attempts that were all interrupted, or an attempt failed with an error.
+ */
+export const BULK_JOB_STOP_CODES = ['starter_cannot_continue', 'gave_up', 'attempt_failed'] as const;
+export type BulkJobStopCode = (typeof BULK_JOB_STOP_CODES)[number];
 
 export const StartBulkJobBody = Type.Object({
   /** A deactivation is not undone by Undo (reactivate people one by one); role and group changes are. */
@@ -44,8 +50,9 @@ export const BulkJobFailure = Type.Object({
   /** For a CSV invitation job: the row's line in the file (header excluded). */
   line: Type.Optional(Type.Integer()),
   email: Type.Union([Type.String(), Type.Null()]),
-  code: Type.String(),
-  message: Type.String(),
+  code: Type.String({ description: 'Why it was skipped, as an API error code (the registries in the error catalogue).' }),
+  message: Type.String({ description: 'The same in English.' }),
+  details: Type.Optional(Type.Any({ description: 'The error’s details, as an API error carries them: what a client words the message from.' })),
 });
 
 export const BulkJob = Type.Object({
@@ -62,7 +69,14 @@ export const BulkJob = Type.Object({
   startedBy: Type.Object({ id: Type.String(), label: Type.String() }),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()], { description: 'Why the last attempt did not finish the job, in English.' }),
+  lastErrorMessage: Type.Union([
+    Type.Object(
+      { code: Type.Enum(BULK_JOB_STOP_CODES), values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])) },
+      { description: 'lastError as a message code and the values its sentence needs, for clients that word it in their own language.' },
+    ),
+    Type.Null(),
+  ]),
   undoOf: Type.Union([Type.String(), Type.Null()]),
   undoneBy: Type.Union([Type.String(), Type.Null()]),
   /** Until when Undo is offered; null when this job cannot (or can no longer) be undone. */

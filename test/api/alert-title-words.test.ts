@@ -4,6 +4,7 @@ import { FAILED_SIGN_IN_THRESHOLD } from '../../src/server/features/alerts/alert
 import { recordAudit, type AuditInput } from '../../src/server/platform/audit.js';
 import { alertTitle } from '../../src/web/features/alerts/components/alertTitle.js';
 import { isMessageKey } from '../../src/web/shared/i18n/index.js';
+import { registerItems, sampleItems, serviceToken } from '../helpers/content.js';
 import { buildTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** The console words each alert's title from its message code and values, in the same English the server writes. */
@@ -55,15 +56,24 @@ describe('alert titles in the console’s words', () => {
     await write({ action: 'auth.signed_in', category: 'auth', risk: 'low', subject: admin }, { ip: '203.0.113.10', userAgent: firefox });
     await write({ action: 'auth.signed_in', category: 'auth', risk: 'low', subject: admin }, { ip: '192.0.2.5', userAgent: chrome });
 
+    // Someone who still owns content, deactivated and then deleted.
+    const owner = await t.createUser({ email: 'owner@acme.test' });
+    await registerItems(t, await serviceToken(t), sampleItems(owner));
+    const ownerSubject = { type: 'user', id: owner, label: 'owner@acme.test' };
+    await write({ action: 'user.deactivated', category: 'access', risk: 'medium', subject: ownerSubject });
+    await write({ action: 'user.deleted', category: 'access', risk: 'high', subject: ownerSubject });
+
     const res = await t.app.inject({ method: 'GET', url: '/api/security/alerts?status=open&limit=200', headers: { cookie: t.adminCookie } });
     expect(res.statusCode, res.body).toBe(200);
     const alerts = res.json().items as SecurityAlert[];
-    const codes = alerts.map((a) => a.titleMessage?.code).sort();
+    const codes = [...new Set(alerts.map((a) => a.titleMessage?.code))].sort();
     expect(codes).toEqual([
       'admin_new_origin.device',
       'admin_new_origin.network',
       'failed_sign_ins.address',
       'failed_sign_ins.ip',
+      'owner_offboarded.deactivated',
+      'owner_offboarded.deleted',
       'privileged_passkey_removed',
       'privileged_role_granted',
       'security_policy_changed.organization',

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { filterInDrawer } from './filter-drawer.js';
 
 /**
  * A phone, 390 px wide, on the pages narrow.test.ts does not visit: the page itself never scrolls
@@ -141,14 +142,7 @@ describe('Security Center at 390 px', () => {
     await expectTabs();
     await expect(page.getByRole('textbox', { name: 'Search' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('combobox', { name: 'Risk level' }).count()).resolves.toBe(0);
-    await page.getByRole('button', { name: 'Filters' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Filter events' });
-    await drawer.getByRole('combobox', { name: 'Risk level' }).click();
-    await page.getByRole('option', { name: 'High', exact: true }).click();
-    await page.waitForURL(/risk=high/);
-    await drawer.getByRole('button', { name: 'Show events' }).click();
-    await drawer.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Filters (1)' }).waitFor();
+    await filterInDrawer(page, { drawer: 'Filter events', field: 'Risk level', option: 'High', url: /risk=high/, show: 'Show events' });
     await page.getByTestId('event-row').filter({ hasText: 'service_token.created' }).waitFor();
     await expectTablesReachable(page, 1);
     await expectClickable(page.getByRole('button', { name: 'Export' }));

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { filterInDrawer } from './filter-drawer.js';
 
 /** A phone, 390 px wide: every column and action of the main lists can be reached, none is cut off by its card. */
 let app: RunningApp;
@@ -78,14 +79,7 @@ describe('at 390 px', () => {
     // Search stays in the page; the four filters are one button.
     await expect(page.getByRole('textbox', { name: 'Search users' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('combobox', { name: 'Filter by status' }).count()).resolves.toBe(0);
-    await page.getByRole('button', { name: 'Filters' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Filter users' });
-    await drawer.getByRole('combobox', { name: 'Filter by status' }).click();
-    await page.getByRole('option', { name: 'Active', exact: true }).click();
-    await page.waitForURL(/status=active/);
-    await drawer.getByRole('button', { name: 'Show users' }).click();
-    await drawer.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Filters (1)' }).waitFor();
+    await filterInDrawer(page, { drawer: 'Filter users', field: 'Filter by status', option: 'Active', url: /status=active/, show: 'Show users' });
 
     const table = page.getByRole('table', { name: 'Users' });
     const card = page.locator('.mantine-Card-root').filter({ has: table });

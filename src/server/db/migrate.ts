@@ -24,6 +24,7 @@ import * as auditTextSearch from './migrations/2026_12_01_0024_audit_text_search
 import * as auditTextStatistics from './migrations/2026_12_01_0025_audit_text_statistics.js';
 import * as bulkJobPayload from './migrations/2026_12_01_0026_bulk_job_payload.js';
 import * as alertTitleMessage from './migrations/2026_12_01_0027_alert_title_message.js';
+import * as bulkJobMessages from './migrations/2026_12_01_0028_bulk_job_messages.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0025_audit_text_statistics': auditTextStatistics,
   '2026_12_01_0026_bulk_job_payload': bulkJobPayload,
   '2026_12_01_0027_alert_title_message': alertTitleMessage,
+  '2026_12_01_0028_bulk_job_messages': bulkJobMessages,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

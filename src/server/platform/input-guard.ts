@@ -100,7 +100,8 @@ function refuseUnwrittenNumbers(request: FastifyRequest): void {
     for (const value of Array.isArray(raw) ? raw : [raw]) {
       if (typeof value === 'string' && !numeric.test(value)) {
         const kind = numeric === INTEGER_TEXT ? 'a whole number' : 'a number';
-        throw fail(INPUT_ERRORS, 'INVALID_NUMBER', { field: name }, `${name} must be ${kind} written in digits (got "${value.slice(0, 40)}").`);
+        const got = value.slice(0, 40);
+        throw fail(INPUT_ERRORS, 'INVALID_NUMBER', { field: name, value: got }, `${name} must be ${kind} written in digits (got "${got}").`);
       }
     }
   }

@@ -43,6 +43,8 @@ export interface Outbox<T extends OutboxTable> {
   backoffMs(attempts: number): number;
   /** Sends one claimed row and says how it went; a throw counts as a failed attempt. */
   send(lease: Lease): Promise<SendOutcome<Updateable<Database[T]>>>;
+  /** Columns written with the error when the row is given up after attempts that were all interrupted. */
+  gaveUpColumns?: (maxAttempts: number) => Updateable<Database[T]>;
 }
 
 /**
@@ -68,7 +70,8 @@ export async function deliverDue<T extends OutboxTable>(deps: Deps, logger: Fast
     if (!lease) continue;
     let outcome: SendOutcome<Updateable<Database[T]>>;
     if (lease.attempts > outbox.maxAttempts) {
-      outcome = { ok: false, final: true, error: `gave up after ${outbox.maxAttempts} attempts (the last one was interrupted)` };
+      const error = `gave up after ${outbox.maxAttempts} attempts (the last one was interrupted)`;
+      outcome = { ok: false, final: true, error, columns: outbox.gaveUpColumns?.(outbox.maxAttempts) };
     } else {
       try {
         outcome = await outbox.send(lease);

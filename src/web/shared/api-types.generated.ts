@@ -2328,7 +2328,15 @@ export interface components {
       id: string;
       /** @enum {unknown} */
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
-      lastError: components['schemas']['NextCursor'];
+      /** @description Why the last attempt did not finish the job, in English. */
+      lastError: string | null;
+      lastErrorMessage: {
+        /** @enum {unknown} */
+        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
+        values: {
+          [key: string]: string | number;
+        };
+      } | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2353,7 +2361,15 @@ export interface components {
       id: string;
       /** @enum {unknown} */
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
-      lastError: components['schemas']['NextCursor'];
+      /** @description Why the last attempt did not finish the job, in English. */
+      lastError: string | null;
+      lastErrorMessage: {
+        /** @enum {unknown} */
+        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
+        values: {
+          [key: string]: string | number;
+        };
+      } | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2370,9 +2386,13 @@ export interface components {
       undoOf: components['schemas']['NextCursor'];
     };
     BulkJobFailure: {
+      /** @description Why it was skipped, as an API error code (the registries in the error catalogue). */
       code: string;
+      /** @description The error’s details, as an API error carries them: what a client words the message from. */
+      details?: unknown;
       email: components['schemas']['NextCursor'];
       line?: number;
+      /** @description The same in English. */
       message: string;
       userId: string;
     };

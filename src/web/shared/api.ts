@@ -72,14 +72,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await response.text();
   const data = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (data as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
-    const apiError = new ApiError(
-      response.status,
-      error?.code ?? `HTTP_${response.status}`,
-      error?.message ?? t('error.http', { status: response.status }),
-      error?.details,
-      response.headers.get('x-request-id') ?? undefined,
-    );
+    const apiError = apiErrorOf(response, data);
     if (STEP_UP_CODES.has(apiError.code) && stepUpHandler && !options.noStepUp && (await stepUpHandler(apiError))) {
       return api<T>(path, { ...options, noStepUp: true });
     }
@@ -87,6 +80,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw apiError;
   }
   return data as T;
+}
+
+/** A failed answer as an ApiError: the error body's code, message and details, and the request id the server sent. */
+export function apiErrorOf(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? t('error.http', { status: response.status }),
+    error?.details,
+    response.headers.get('x-request-id') ?? undefined,
+  );
 }
 
 function safeJson(text: string): unknown {

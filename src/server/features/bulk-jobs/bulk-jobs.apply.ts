@@ -13,7 +13,7 @@ import type { BulkJobItemRow, BulkJobRow } from './bulk-jobs.table.js';
 type Ctx = RequestContext & { actor: Actor };
 type Outcomes = Map<number, ItemOutcome>;
 
-const skipped = (error: AppError): ItemOutcome => ({ status: 'skipped', errorCode: error.code, errorMessage: error.message });
+const skipped = (error: AppError): ItemOutcome => ({ status: 'skipped', errorCode: error.code, errorMessage: error.message, errorDetails: error.details });
 
 /**
  * Applies one chunk of a job inside `trx`, through the same guardrails as a change made by hand
@@ -136,7 +136,7 @@ async function applyDeactivation(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, presen
           fail(
             OFFBOARDING_ERRORS,
             'MANAGED_BY_IDENTITY_PROVIDER',
-            undefined,
+            { provisionedBy: user.provisioned_by, email: user.email },
             `${user.email} is provisioned by ${user.provisioned_by}: change their status there.`,
           ),
         ),

@@ -44,7 +44,7 @@ export async function applyInviteChunk(trx: DbOrTrx, ctx: Ctx, job: BulkJobRow, 
   const outcomes = new Map<number, ItemOutcome>();
   items.forEach((item, i) => {
     const outcome = results[i];
-    if (!outcome.ok) outcomes.set(item.seq, { status: 'skipped', errorCode: outcome.code, errorMessage: outcome.message });
+    if (!outcome.ok) outcomes.set(item.seq, { status: 'skipped', errorCode: outcome.code, errorMessage: outcome.message, errorDetails: outcome.details });
     else if (outcome.result.outcome === 'unchanged') outcomes.set(item.seq, { status: 'unchanged', userId: outcome.result.userId });
     else outcomes.set(item.seq, { status: 'changed', beforeValue: outcome.result.outcome, userId: outcome.result.userId });
   });

@@ -68,15 +68,26 @@ export interface ItemOutcome {
   beforeValue?: string | null;
   errorCode?: string;
   errorMessage?: string;
+  /** The error's details, which the console words its message from. */
+  errorDetails?: unknown;
   /** The account the item turned out to be (an invitation row's). */
   userId?: string;
 }
+
+const details = (outcome: ItemOutcome) => (outcome.errorDetails === undefined ? null : JSON.stringify(outcome.errorDetails));
 
 /** Marks a chunk's items, one UPDATE per distinct outcome. */
 export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyMap<number, ItemOutcome>): Promise<void> {
   const groups = new Map<string, { outcome: ItemOutcome; seqs: number[] }>();
   for (const [seq, outcome] of outcomes) {
-    const key = JSON.stringify([outcome.status, outcome.beforeValue ?? null, outcome.errorCode ?? null, outcome.errorMessage ?? null, outcome.userId ?? null]);
+    const key = JSON.stringify([
+      outcome.status,
+      outcome.beforeValue ?? null,
+      outcome.errorCode ?? null,
+      outcome.errorMessage ?? null,
+      details(outcome),
+      outcome.userId ?? null,
+    ]);
     const group = groups.get(key) ?? { outcome, seqs: [] };
     group.seqs.push(seq);
     groups.set(key, group);
@@ -89,6 +100,7 @@ export async function markItems(trx: DbOrTrx, jobId: string, outcomes: ReadonlyM
         before_value: outcome.beforeValue ?? null,
         error_code: outcome.errorCode ?? null,
         error_message: outcome.errorMessage ?? null,
+        error_details: details(outcome),
         ...(outcome.userId ? { user_id: outcome.userId } : {}),
       })
       .where('job_id', '=', jobId)
@@ -125,7 +137,14 @@ export async function failuresOf(db: DbOrTrx, jobId: string, organizationId: str
   return db
     .selectFrom('bulk_job_items')
     .leftJoin('users', (join) => join.onRef('users.id', '=', 'bulk_job_items.user_id').on('users.organization_id', '=', organizationId))
-    .select(['bulk_job_items.user_id', 'users.email', 'bulk_job_items.error_code', 'bulk_job_items.error_message', 'bulk_job_items.payload'])
+    .select([
+      'bulk_job_items.user_id',
+      'users.email',
+      'bulk_job_items.error_code',
+      'bulk_job_items.error_message',
+      'bulk_job_items.error_details',
+      'bulk_job_items.payload',
+    ])
     .where('bulk_job_items.job_id', '=', jobId)
     .where('bulk_job_items.status', '=', 'skipped')
     .orderBy('bulk_job_items.seq')

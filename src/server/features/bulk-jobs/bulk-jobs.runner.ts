@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Updateable } from 'kysely';
+import type { BulkJobStopCode } from '../../../contracts/bulk-jobs.js';
 import type { BackgroundJob } from '../../platform/background-job.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type Deps, type RequestContext } from '../../platform/deps.js';
@@ -43,6 +44,11 @@ declare module 'fastify' {
 
 class LeaseLost extends Error {}
 
+/** Why the job stopped, as the message code and values the console words it from. */
+function stopColumns(code: BulkJobStopCode, values: Record<string, string | number> = {}) {
+  return { last_error_code: code, last_error_values: JSON.stringify(values) };
+}
+
 type Outcome = SendOutcome<Updateable<BulkJobsTable>>;
 
 /**
@@ -59,7 +65,13 @@ export function runDueBulkJobs(deps: Deps, logger: FastifyBaseLogger, hooks: Bul
       table: 'bulk_jobs',
       maxAttempts: 5,
       backoffMs: (attempts) => Math.min(60_000, 1000 * 2 ** attempts),
-      send: (lease) => runJob(deps, lease, hooks),
+      // An attempt that failed keeps a code beside its (internal, English) error for the console.
+      send: (lease) =>
+        runJob(deps, lease, hooks).catch((error: unknown): Outcome => {
+          if (error instanceof LeaseLost) throw error;
+          return { ok: false, error: (error as Error).message, columns: stopColumns('attempt_failed') };
+        }),
+      gaveUpColumns: (maxAttempts) => stopColumns('gave_up', { attempts: maxAttempts }),
     },
     batch,
   );
@@ -80,7 +92,10 @@ async function runJob(deps: Deps, lease: Lease, hooks: BulkJobHooks): Promise<Ou
       return { ok: true, status: 'pending', columns: { attempts: 0, next_attempt_at: nowIso(deps) } };
     const kind = await effectiveKind(deps, job);
     const actor = await starterOf(deps, job, kind);
-    if (!actor) return { ok: false, final: true, error: BULK_JOBS_ERRORS.STARTER_CANNOT_CONTINUE.message, columns: { finished_at: nowIso(deps) } };
+    if (!actor) {
+      const columns = { finished_at: nowIso(deps), ...stopColumns('starter_cannot_continue') };
+      return { ok: false, final: true, error: BULK_JOBS_ERRORS.STARTER_CANNOT_CONTINUE.message, columns };
+    }
     const ctx: RequestContext & { actor: Actor } = { deps, organizationId: job.organization_id, actor, ip: null, userAgent: null, requestId: null };
     chunk++;
     await deps.db.transaction().execute(async (trx) => {

@@ -1,4 +1,12 @@
-import { BULK_JOB_MAX, BULK_JOB_UNDO_DAYS, type BulkJob, type BulkJobDetail, type BulkJobList, type StartBulkJobBody } from '../../../contracts/bulk-jobs.js';
+import {
+  BULK_JOB_MAX,
+  BULK_JOB_UNDO_DAYS,
+  type BulkJob,
+  type BulkJobDetail,
+  type BulkJobList,
+  type BulkJobStopCode,
+  type StartBulkJobBody,
+} from '../../../contracts/bulk-jobs.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { requireConditional } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -136,6 +144,7 @@ export async function getBulkJob(ctx: Ctx, id: string): Promise<BulkJobDetail> {
         email: f.email ?? row?.email ?? null,
         code: f.error_code ?? 'UNKNOWN',
         message: f.error_message ?? '',
+        ...(f.error_details ? { details: JSON.parse(f.error_details) as unknown } : {}),
       };
     }),
   };
@@ -207,6 +216,12 @@ function publicStatus(row: BulkJobRow): BulkJob['status'] {
   return row.status as BulkJob['status'];
 }
 
+/** The last error as a code and values; null without one, or for a job from before jobs kept it (its English stands). */
+function lastErrorMessage(row: BulkJobRow): BulkJob['lastErrorMessage'] {
+  if (row.last_error === null || row.last_error_code === null) return null;
+  return { code: row.last_error_code as BulkJobStopCode, values: JSON.parse(row.last_error_values ?? '{}') as Record<string, string | number> };
+}
+
 export function toBulkJob(row: BulkJobRow, now: Date): BulkJob {
   return {
     id: row.id,
@@ -223,6 +238,7 @@ export function toBulkJob(row: BulkJobRow, now: Date): BulkJob {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     lastError: row.last_error,
+    lastErrorMessage: lastErrorMessage(row),
     undoOf: row.undo_of,
     undoneBy: row.undone_by,
     undoableUntil: undoableUntil(row, now),

@@ -24,6 +24,9 @@ export interface BulkJobsTable {
   next_attempt_at: string;
   claimed_at: string | null;
   last_error: string | null;
+  /** `last_error` as a message code (BULK_JOB_STOP_CODES) and its values as JSON; null for an older job. */
+  last_error_code: string | null;
+  last_error_values: string | null;
   created_at: string;
   finished_at: string | null;
 }
@@ -44,6 +47,8 @@ export interface BulkJobItemsTable {
   before_value: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** The error's details as JSON: what the console words `error_code` from. */
+  error_details: string | null;
   /** An invitation row's CSV input, as JSON (see InviteJobPayload). */
   payload: string | null;
 }

@@ -29,7 +29,9 @@ export async function changeGroupMemberships(
       outranking.size === 1
         ? first.message
         : `${outranking.size} of these people hold permissions your own role does not have, so you cannot change their groups. Ask an administrator who holds them.`;
-    throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', { userIds: [...outranking.keys()] }, message);
+    const userIds = [...outranking.keys()];
+    const details = outranking.size === 1 ? { ...(first.details as object), userIds } : { userIds, count: outranking.size };
+    throw fail(ROLES_ERRORS, 'TARGET_OUTRANKS_ACTOR', details, message);
   }
   const now = nowIso(ctx.deps);
   const ids = users.map((u) => u.id);

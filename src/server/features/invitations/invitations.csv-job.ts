@@ -17,7 +17,8 @@ export interface CsvInviteJobRow extends CsvInviteRow {
   duplicate?: boolean;
 }
 
-export type CsvRowOutcome = { ok: true; result: InviteResult } | { ok: false; code: string; message: string };
+/** A refused row: its code, the English for API clients, and the details the console words it from. */
+export type CsvRowOutcome = { ok: true; result: InviteResult } | { ok: false; code: string; message: string; details?: unknown };
 
 /** Marks each row whose address an earlier row already has: reported as a duplicate, never sent. */
 export function markDuplicateRows(rows: readonly CsvInviteRow[]): CsvInviteJobRow[] {
@@ -88,10 +89,17 @@ async function inviteRow(
   settings: InviteSettings,
 ): Promise<CsvRowOutcome> {
   const email = row.email.trim();
-  if (row.duplicate) return { ok: false, code: 'DUPLICATE_IN_REQUEST', message: `${email}: ${INVITATIONS_ERRORS.DUPLICATE_IN_REQUEST.message}` };
+  if (row.duplicate)
+    return { ok: false, code: 'DUPLICATE_IN_REQUEST', message: `${email}: ${INVITATIONS_ERRORS.DUPLICATE_IN_REQUEST.message}`, details: { email } };
   if (!email) return { ok: false, code: 'INVALID_EMAIL', message: 'No email address on this row.' };
   const roleId = roles.roleOf(row.role);
-  if (roleId === null) return { ok: false, code: 'ROLE_NOT_FOUND', message: `Unknown role "${row.role}". Use one of: ${roles.names}.` };
+  if (roleId === null)
+    return {
+      ok: false,
+      code: 'ROLE_NOT_FOUND',
+      message: `Unknown role "${row.role}". Use one of: ${roles.names}.`,
+      details: { role: row.role, roles: roles.names },
+    };
   await sql`savepoint invite_row`.execute(trx);
   try {
     const entry = { email, roleId, group: row.group?.trim() || undefined, name: row.name?.trim() || undefined };
@@ -101,7 +109,7 @@ async function inviteRow(
   } catch (error) {
     await sql`rollback to savepoint invite_row`.execute(trx);
     await sql`release savepoint invite_row`.execute(trx);
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, details: error.details };
     throw error;
   }
 }

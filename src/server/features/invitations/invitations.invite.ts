@@ -21,8 +21,8 @@ type Ctx = RequestContext & { actor: Actor };
 export const EXISTING_USER_ROLE_CHANGE = 'existing_user_role_change';
 
 /** A per-address refusal: the entry is reported as rejected with this code, the others go on. */
-function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string): never {
-  throw fail(INVITATIONS_ERRORS, code, undefined, message);
+function reject(code: keyof typeof INVITATIONS_ERRORS, message?: string, details?: Record<string, unknown>): never {
+  throw fail(INVITATIONS_ERRORS, code, details, message);
 }
 
 /** The role and group an entry gets when it names none. */
@@ -44,10 +44,14 @@ export async function inviteSettingsOf(db: DbOrTrx, organizationId: string): Pro
 
 async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteEntry, body: InviteDefaults, allowedDomains: string[]): Promise<Resolved> {
   const email = entry.email.trim();
-  if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`);
+  if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`, { email });
   const normalized = normalizeEmail(email);
   if (allowedDomains.length > 0 && !allowedDomains.includes(emailDomain(normalized))) {
-    reject('DOMAIN_NOT_ALLOWED', `${emailDomain(normalized)} is not one of your organization's allowed email domains (${allowedDomains.join(', ')}).`);
+    const domain = emailDomain(normalized);
+    reject('DOMAIN_NOT_ALLOWED', `${domain} is not one of your organization's allowed email domains (${allowedDomains.join(', ')}).`, {
+      domain,
+      allowed: allowedDomains,
+    });
   }
   const roleId = entry.roleId ?? body.roleId;
   const role = roleId ? await findRole(trx, ctx.organizationId, roleId) : await findDefaultRole(trx, ctx.organizationId);
@@ -56,7 +60,7 @@ async function resolveEntry(trx: DbOrTrx, ctx: Ctx, entry: InviteEntry, body: In
   let group: { id: string; name: string } | undefined;
   if (groupRef) {
     group = (await findGroup(trx, ctx.organizationId, groupRef)) ?? (await findGroupNamed(trx, ctx.organizationId, groupRef.toLowerCase()));
-    if (!group) reject('GROUP_NOT_FOUND', `There is no group "${groupRef}" in your organization.`);
+    if (!group) reject('GROUP_NOT_FOUND', `There is no group "${groupRef}" in your organization.`, { group: groupRef });
   }
   return { email, normalized, role: role, groupId: group?.id ?? null, groupName: group?.name ?? null, name: entry.name?.trim() || null };
 }
@@ -205,7 +209,7 @@ export async function inviteFirstAdministrator(
   input: { email: string; name?: string; roleId: string },
 ): Promise<{ userId: string; email: string; acceptUrl: string; expiresAt: string }> {
   const email = input.email.trim();
-  if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`);
+  if (!isValidEmail(email)) reject('INVALID_EMAIL', `"${email}" is not a valid email address.`, { email });
   const role = await findRole(trx, ctx.organizationId, input.roleId);
   if (!role) reject('ROLE_NOT_FOUND');
   const org = await requireOrganization(trx, ctx.organizationId);

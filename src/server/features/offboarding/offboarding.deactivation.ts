@@ -43,7 +43,7 @@ async function assertConsoleOwnsStatus(trx: DbOrTrx, organizationId: string, use
     throw fail(
       OFFBOARDING_ERRORS,
       'MANAGED_BY_IDENTITY_PROVIDER',
-      { provisionedBy: user.provisioned_by },
+      { provisionedBy: user.provisioned_by, email: user.email },
       `${user.email} is provisioned by ${user.provisioned_by}: their name, email and active status come from the identity provider. Change them there; you can still sign them out everywhere.`,
     );
   }

@@ -19,7 +19,7 @@ export function assertNoEscalation(actor: Actor, permissions: readonly string[],
     throw fail(
       ROLES_ERRORS,
       'ROLE_ESCALATION',
-      { missing },
+      { missing, role: roleName },
       `You cannot assign "${roleName}": it includes permissions your own role does not have (${labelled(missing)}). Ask an administrator who holds them.`,
     );
   }
@@ -39,7 +39,7 @@ export function outrankingRefusal(actor: Actor, target: { email: string }, targe
   return fail(
     ROLES_ERRORS,
     'TARGET_OUTRANKS_ACTOR',
-    { missing },
+    { missing, email: target.email },
     `${target.email} holds permissions your own role does not have (${labelled(missing)}), so you cannot change their access. Ask an administrator who holds them.`,
   );
 }
@@ -127,7 +127,7 @@ export function assertCanAddPermissions(actor: Actor, added: readonly string[], 
     throw fail(
       ROLES_ERRORS,
       'ROLE_ESCALATION',
-      { missing },
+      { missing, role: roleName },
       `You cannot add permissions your own role does not have to "${roleName}" (${labelled(missing)}). Ask an administrator who holds them.`,
     );
   }

@@ -4,4 +4,5 @@
  */
 export { BulkJobsPanel } from './components/BulkJobsPanel';
 export { inviteJobResultsUrl, startBulkJob, startInviteJob } from './api';
+export { jobStopText, skipReasonText } from './jobWords';
 export { isActive, useBulkJobActions, useLiveBulkJob } from './hooks/useBulkJobs';

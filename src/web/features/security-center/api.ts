@@ -1,4 +1,4 @@
-import { ApiError, withQuery } from '../../shared/api';
+import { apiErrorOf, withQuery } from '../../shared/api';
 import { call, type Answer } from '../../shared/client';
 import type { EventsView } from './view';
 
@@ -28,10 +28,7 @@ export type ExportFormat = 'csv' | 'jsonl';
  */
 export async function downloadExport(view: EventsView, format: ExportFormat, onProgress: (p: { bytes: number; rows: number }) => void): Promise<Blob> {
   const response = await fetch(withQuery('/api/audit-events/export', { ...query(view), format }), { credentials: 'same-origin' });
-  if (!response.ok || !response.body) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, (body?.error?.code as ApiError['code']) ?? `HTTP_${response.status}`, body?.error?.message ?? 'The export failed.');
-  }
+  if (!response.ok || !response.body) throw apiErrorOf(response, await response.json().catch(() => null));
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
   let bytes = 0;

@@ -1,5 +1,6 @@
 import type { AuditCategory, RiskLevel } from '../../../contracts/audit';
-import { tOr } from '../../shared/i18n';
+import { formatDateTime } from '../../shared/format';
+import { t, tOr } from '../../shared/i18n';
 
 /** What the Events and Recovery tabs show; held in the URL's search params so a view can be shared and reloaded. */
 export interface EventsView {
@@ -31,5 +32,14 @@ export function riskLabel(risk: string): string {
 /** An audit action as people read it ("Role changed") where the catalogue has it; otherwise its code. */
 export function actionLabel(action: string): string {
   return tOr(`audit.action.${action}`, action);
+}
+
+/** The server labels a snapshot "Snapshot <ISO time>": worded from the catalogue, with the time as the console writes times. */
+const SNAPSHOT_LABEL = /^Snapshot (\d{4}-\d{2}-\d{2}T\S+)$/;
+
+/** An event's subject as people read it: the server's label, except where the server wrote its own English around a value. */
+export function subjectLabel(subject: { type: string; label: string }): string {
+  const snapshot = subject.type === 'access_review_snapshot' ? SNAPSHOT_LABEL.exec(subject.label) : null;
+  return snapshot ? t('security.subject.snapshot', { createdAt: formatDateTime(snapshot[1]) }) : subject.label;
 }
 export const RISK_COLORS: Record<RiskLevel, string> = { low: 'gray', medium: 'orange', high: 'red' };

@@ -100,6 +100,16 @@ function placeholdersOf(message: Message): string[] {
  * `t` for a key and values the server sent (a code and its parameters): the catalogue's text when it
  * has the key and a value for each of its placeholders, else `fallback` (the server's English).
  */
+/**
+ * The English of catalogue entry `key` with `values` (numbers as the console writes them), or null when
+ * the key does not exist or a value is missing: to find the sentence that says what the server wrote.
+ */
+export function englishWith(key: string, values: Record<string, Value>): string | null {
+  if (!isMessageKey(key)) return null;
+  const message: Message = messagesEn[key];
+  return placeholdersOf(message).every((name) => values[name] !== undefined) ? translate(message, values, 'en') : null;
+}
+
 export function tWith(key: string, values: Record<string, Value>, fallback: string): string {
   if (!isMessageKey(key)) return fallback;
   const message: Message = messagesEn[key];

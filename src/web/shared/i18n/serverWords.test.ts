@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../../../contracts/audit';
 import { SSO_ERRORS } from '../../../contracts/errors';
-import { ERROR_REGISTRIES, ERROR_VARIANTS, errorText } from '../errorText';
+import { ERROR_REGISTRIES, ERROR_VARIANTS, errorKey, errorText } from '../errorText';
 import { isMessageKey } from './i18n';
 import { messagesEn } from './messages.en';
 
@@ -44,9 +44,23 @@ describe('the catalogue’s words for what the server sends as codes', () => {
     expect(errorText('ROLE_NAME_TAKEN', 'A role named "Ops" already exists. Choose another name.', { roleId: 'r1' })).toBe(
       'A role named "Ops" already exists. Choose another name.',
     );
-    expect(errorText('USER_DELETED', 'This user has been deleted. Restore the account before changing their role.', undefined)).toBe(
-      'This user has been deleted. Restore the account before changing their role.',
+    expect(errorText('INVALID_NUMBER', 'limit must be a whole number written in digits (got "abc").', { field: 'limit' })).toBe(
+      'limit must be a whole number written in digits (got "abc").',
     );
+    expect(errorKey('INVALID_NUMBER', 'limit must be a whole number written in digits (got "abc").', { field: 'limit' })).toBeNull();
     expect(errorText('SOMETHING_NEW', 'A new failure.', undefined)).toBe('A new failure.');
+  });
+
+  it('should choose, among a code’s sentences built from details, the one whose English the server wrote', () => {
+    const role = 'This user has been deleted. Restore the account before changing their role.';
+    expect(errorKey('USER_DELETED', role, undefined)).toBe('error.USER_DELETED.details.role');
+    expect(errorKey('INVALID_NUMBER', 'limit is not a finite number.', { field: 'limit' })).toBe('error.INVALID_NUMBER.details.notFinite');
+    const outranks =
+      'ann@acme.test holds permissions your own role does not have (Assign roles, Create and edit roles), so you cannot change their access. Ask an administrator who holds them.';
+    // Permission keys in the details are worded by their labels.
+    expect(errorKey('TARGET_OUTRANKS_ACTOR', outranks, { email: 'ann@acme.test', missing: ['users.assign_role', 'roles.manage'] })).toBe(
+      'error.TARGET_OUTRANKS_ACTOR.details.one',
+    );
+    expect(errorText('TARGET_OUTRANKS_ACTOR', outranks, { email: 'ann@acme.test', missing: ['users.assign_role', 'roles.manage'] })).toBe(outranks);
   });
 });

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { formatDate, fromNow } from '../../../shared/format';
 import { t, tRich } from '../../../shared/i18n';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
+import { jobStopText, skipReasonText } from '../jobWords';
 import { isActive, useBulkJobActions, useBulkJobDetail, useBulkJobs } from '../hooks/useBulkJobs';
 
 const STATUS_COLOR: Record<BulkJob['status'], string> = { queued: 'gray', running: 'blue', done: 'green', cancelled: 'orange', failed: 'red' };
@@ -93,7 +94,7 @@ function JobRow({ job, onDetails }: { job: BulkJob; onDetails: () => void }) {
           by: <span translate="no">{job.startedBy.label}</span>,
         })}
         {job.undoneBy && ` ${t('bulkJobs.undone')}`}
-        {job.lastError && ` · ${job.lastError}`}
+        {job.lastError && ` · ${jobStopText(job)}`}
         {job.kind === 'invite_csv' && ` ${t('bulkJobs.noUndo')}`}
       </Text>
       {error && (
@@ -119,7 +120,7 @@ function SkippedModal({ id, onClose }: { id: string; onClose: () => void }) {
             {detail.data!.failures.map((f) => (
               <List.Item key={`${f.line ?? ''}${f.userId}${f.code}`}>
                 {f.line !== undefined && `${t('bulkJobs.row', { line: f.line })} `}
-                <b translate="no">{f.email || f.userId || '—'}</b>: {f.message}
+                <b translate="no">{f.email || f.userId || '—'}</b>: {skipReasonText(f)}
               </List.Item>
             ))}
           </List>

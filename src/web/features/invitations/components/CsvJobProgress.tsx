@@ -3,7 +3,7 @@ import { IconDownload, IconInfoCircle, IconPlayerStop } from '@tabler/icons-reac
 import type { BulkJob, BulkJobDetail } from '../../../../contracts/bulk-jobs';
 import { errorMessage } from '../../../shared/api';
 import { formatNumber } from '../../../shared/format';
-import { inviteJobResultsUrl, isActive, useBulkJobActions, useLiveBulkJob } from '../../bulk-jobs';
+import { inviteJobResultsUrl, isActive, jobStopText, skipReasonText, useBulkJobActions, useLiveBulkJob } from '../../bulk-jobs';
 import type { RowResult } from '../csv';
 import { CsvResultsTable } from './CsvResultsTable';
 import { CsvUploadProgress } from './CsvUploadProgress';
@@ -42,7 +42,7 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
   const data = job.data;
   const active = isActive(data);
   const percent = data.total === 0 ? 100 : Math.round((data.processed / data.total) * 100);
-  const rejected: RowResult[] = data.failures.map((f) => ({ line: f.line ?? 0, email: f.email ?? '', outcome: 'rejected', message: f.message }));
+  const rejected: RowResult[] = data.failures.map((f) => ({ line: f.line ?? 0, email: f.email ?? '', outcome: 'rejected', message: skipReasonText(f) }));
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -56,7 +56,7 @@ export function CsvJobProgress({ jobId, onAnotherFile, onClose }: { jobId: strin
         {active && t('csvJob.serverRuns')}
         {t('csvJob.noUndo')}
       </Alert>
-      {data.lastError && <Alert color="red">{data.lastError}</Alert>}
+      {data.lastError && <Alert color="red">{jobStopText(data)}</Alert>}
       {rejected.length > 0 && <CsvResultsTable rows={rejected} label={t('csvJob.rejectedRows')} />}
       {data.skipped > rejected.length && (
         <Text size="xs" c="dimmed">

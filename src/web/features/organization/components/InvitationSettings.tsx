@@ -1,5 +1,5 @@
 import { NumberInput, Switch, TagsInput } from '@mantine/core';
-import { ApiError } from '../../../shared/api';
+import { ApiError, errorMessage } from '../../../shared/api';
 import { useSettingsSection } from '../hooks/useSettingsSection';
 import { SettingsSectionCard } from './SettingsSectionCard';
 import { t } from '../../../shared/i18n';
@@ -11,7 +11,7 @@ export function InvitationSettings({ editable }: { editable: boolean }) {
   const section = useSettingsSection(KEYS);
   const { values, set, mutation } = section;
   if (!values) return null;
-  const domainError = mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN' ? mutation.error.message : null;
+  const domainError = mutation.error instanceof ApiError && mutation.error.code === 'INVALID_DOMAIN' ? errorMessage(mutation.error) : null;
   return (
     <SettingsSectionCard
       title={t('settings.invitations')}

@@ -1,7 +1,7 @@
 import { Code, Drawer, Stack, Table, Text, Title } from '@mantine/core';
 import type { AuditEvent } from '../../../../contracts/audit';
 import { formatDateTime } from '../../../shared/format';
-import { actionLabel, categoryLabel, riskLabel } from '../view';
+import { actionLabel, categoryLabel, riskLabel, subjectLabel } from '../view';
 import { t, tOr } from '../../../shared/i18n';
 
 function Json({ label, value }: { label: string; value: unknown }) {
@@ -36,7 +36,7 @@ export function EventDrawer({ event, onClose }: { event: AuditEvent | null; onCl
         [
           t('security.events.subject'),
           event.subject
-            ? t('security.drawer.subject', { label: event.subject.label, type: tOr(`security.subjectType.${event.subject.type}`, event.subject.type) })
+            ? t('security.drawer.subject', { label: subjectLabel(event.subject), type: tOr(`security.subjectType.${event.subject.type}`, event.subject.type) })
             : '—',
         ],
         [t('security.drawer.reason'), event.reason ?? '—'],

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../shared/format';
 import { rowNavigation } from '../../../shared/ui/rowNavigation';
 import { SoftBadge } from '../../../shared/ui/SoftBadge';
 import { useAuditEvents } from '../hooks/useAuditEvents';
-import { actionLabel, categoryLabel, RISK_COLORS, riskLabel, type EventsView } from '../view';
+import { actionLabel, categoryLabel, RISK_COLORS, riskLabel, subjectLabel, type EventsView } from '../view';
 import { ScrollTable } from '../../../shared/ui/ScrollTable';
 import { t } from '../../../shared/i18n';
 
@@ -61,7 +61,7 @@ export function EventsTable({ view, onOpen, empty }: Props) {
                 )}
               </Table.Td>
               <Table.Td>{event.actor?.label ?? t('security.events.system')}</Table.Td>
-              <Table.Td>{event.subject?.label ?? '—'}</Table.Td>
+              <Table.Td>{event.subject ? subjectLabel(event.subject) : '—'}</Table.Td>
               <Table.Td>{categoryLabel(event.category)}</Table.Td>
               <Table.Td>
                 <SoftBadge color={RISK_COLORS[event.risk as RiskLevel] ?? 'gray'}>{riskLabel(event.risk)}</SoftBadge>

@@ -76,6 +76,7 @@ export const securityCenter = {
   'security.restorable.user': 'User',
   'security.restorable.deleted': 'Deleted',
   'security.restorable.until': 'Restorable until',
+  'security.subject.snapshot': 'Snapshot {createdAt}',
   'security.subjectType.user': 'user',
   'security.subjectType.group': 'group',
   'security.subjectType.role': 'role',

@@ -2,6 +2,7 @@ import { Card, Group, Text, Title } from '@mantine/core';
 import type { AccountSecurity } from '../../../../../contracts/passkeys';
 import { SoftBadge } from '../../../../shared/ui/SoftBadge';
 import { t, type PlainMessageKey } from '../../../../shared/i18n';
+import { passkeyMfaExplanation } from './passkeyMfaWords';
 
 const MFA_BADGE: Record<AccountSecurity['passkeyMfa']['status'], { label: PlainMessageKey; color: string }> = {
   enabled: { label: 'mfa.enabled', color: 'green' },
@@ -19,7 +20,7 @@ export function PasskeyMfaCard({ data }: { data: AccountSecurity }) {
             {t('mfa.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {data.passkeyMfa.explanation}
+            {passkeyMfaExplanation(data.passkeyMfa)}
           </Text>
         </div>
         <SoftBadge size="lg" color={badge.color} data-testid="passkey-mfa-status">
