@@ -38,6 +38,13 @@ export type InviteBody = Static<typeof InviteBody>;
 export const INVITE_OUTCOMES = ['invited', 'renewed', 'updated', 'unchanged', 'rejected'] as const;
 export type InviteOutcome = (typeof INVITE_OUTCOMES)[number];
 
+/** One change inviting made to an existing account: its role (from → to), or a group it was added to. */
+export const InviteChange = Type.Union([
+  Type.Object({ kind: Type.Literal('role'), from: Type.String(), to: Type.String() }),
+  Type.Object({ kind: Type.Literal('group'), group: Type.String() }),
+]);
+export type InviteChange = Static<typeof InviteChange>;
+
 export const InviteResult = Type.Object({
   email: Type.String(),
   outcome: Type.Enum(INVITE_OUTCOMES),
@@ -46,6 +53,16 @@ export const InviteResult = Type.Object({
   message: Type.String(),
   code: Type.Optional(Type.String()),
   changes: Type.Optional(Type.Array(Type.String())),
+  /** What the person's role is now (invited, renewed): the message's role name, for a client wording it itself. */
+  roleName: Type.Optional(Type.String({ description: 'The role the person was invited or renewed with, as named in `message`.' })),
+  /** The group the entry named (invited, unchanged): the message's group name, when there is one. */
+  groupName: Type.Optional(Type.String({ description: 'The group the entry named, as named in `message`; absent when it named none.' })),
+  changeList: Type.Optional(
+    Type.Array(InviteChange, { description: 'What changed on an existing account (updated), in order: the structured form of `changes`.' }),
+  ),
+  details: Type.Optional(
+    Type.Unknown({ description: 'Rejected: the error details the `message` was built from (as an API error carries), for a client wording it itself.' }),
+  ),
 });
 export type InviteResult = Static<typeof InviteResult>;
 

@@ -2882,6 +2882,18 @@ export interface components {
       reason?: string;
       roleId?: string;
     };
+    InviteChange:
+      | {
+          from: string;
+          /** @enum {string} */
+          kind: 'role';
+          to: string;
+        }
+      | {
+          group: string;
+          /** @enum {string} */
+          kind: 'group';
+        };
     InviteEntry: {
       email: string;
       group?: string;
@@ -2892,12 +2904,20 @@ export interface components {
       results: components['schemas']['InviteResult'][];
     };
     InviteResult: {
+      /** @description What changed on an existing account (updated), in order: the structured form of `changes`. */
+      changeList?: components['schemas']['InviteChange'][];
       changes?: string[];
       code?: string;
+      /** @description Rejected: the error details the `message` was built from (as an API error carries), for a client wording it itself. */
+      details?: unknown;
       email: string;
+      /** @description The group the entry named, as named in `message`; absent when it named none. */
+      groupName?: string;
       message: string;
       /** @enum {unknown} */
       outcome: 'invited' | 'renewed' | 'updated' | 'unchanged' | 'rejected';
+      /** @description The role the person was invited or renewed with, as named in `message`. */
+      roleName?: string;
       userId?: string;
     };
     ItemContext: {

@@ -1,5 +1,5 @@
 // Inviting people: each address is invited, renewed, or (when it has an account) updated, on its own.
-import type { InviteBody, InviteEntry, InviteResult } from '../../../contracts/invitations.js';
+import type { InviteBody, InviteChange, InviteEntry, InviteResult } from '../../../contracts/invitations.js';
 import type { DbOrTrx } from '../../db/database.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nowIso, type Actor, type RequestContext } from '../../platform/deps.js';
@@ -73,9 +73,14 @@ async function inviteOne(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | n
   return inviteNewUser(trx, ctx, r, reason, expiryDays, now);
 }
 
+/** A change in the API's English: "role Member → Admin", "added to Design". */
+function changeText(change: InviteChange): string {
+  return change.kind === 'role' ? `role ${change.from} → ${change.to}` : `added to ${change.group}`;
+}
+
 /** The address already has an account: give it the invited role and group instead of inviting again. */
 async function updateExistingAccount(trx: DbOrTrx, ctx: Ctx, existing: UserRow, r: Resolved, reason: string | null): Promise<InviteResult> {
-  const changes: string[] = [];
+  const changeList: InviteChange[] = [];
   if (existing.role_id !== r.role.id) {
     // Inviting someone who already has an account changes their role: as sensitive as doing it on their page.
     try {
@@ -86,12 +91,13 @@ async function updateExistingAccount(trx: DbOrTrx, ctx: Ctx, existing: UserRow, 
     }
     const from = await findRole(trx, ctx.organizationId, existing.role_id);
     await assignRole(trx, ctx, existing, r.role.id, reason);
-    changes.push(`role ${from?.name ?? '?'} → ${r.role.name}`);
+    changeList.push({ kind: 'role', from: from?.name ?? '?', to: r.role.name });
   }
   if (r.groupId) {
     const added = await changeGroupMemberships(trx, ctx, { id: r.groupId, name: r.groupName! }, [existing], 'add', reason);
-    if (added.length > 0) changes.push(`added to ${r.groupName}`);
+    if (added.length > 0) changeList.push({ kind: 'group', group: r.groupName! });
   }
+  const changes = changeList.map(changeText);
   if (changes.length === 0) {
     return {
       email: existing.email,
@@ -99,6 +105,8 @@ async function updateExistingAccount(trx: DbOrTrx, ctx: Ctx, existing: UserRow, 
       userId: existing.id,
       message: `${existing.email} already has an account with this role${r.groupName ? ' and group' : ''}; nothing changed.`,
       changes,
+      changeList,
+      ...(r.groupName ? { groupName: r.groupName } : {}),
     };
   }
   // Each change above gave the user a new version already (a role change, a membership).
@@ -108,6 +116,7 @@ async function updateExistingAccount(trx: DbOrTrx, ctx: Ctx, existing: UserRow, 
     userId: existing.id,
     message: `${existing.email} already has an account, so it was updated instead: ${changes.join('; ')}.`,
     changes,
+    changeList,
   };
 }
 
@@ -142,13 +151,21 @@ async function renewInvitedUser(
     outcome: 'renewed',
     userId: existing.id,
     message: `${existing.email} already had a pending invitation; it was renewed with a new link as ${r.role.name}.`,
+    roleName: r.role.name,
   };
 }
 
 /** A new address: create the invited account, add it to the group, and send the invitation. */
 async function inviteNewUser(trx: DbOrTrx, ctx: Ctx, r: Resolved, reason: string | null, expiryDays: number, now: string): Promise<InviteResult> {
   const { userId } = await createInvitedAccount(trx, ctx, r, reason, expiryDays, now);
-  return { email: r.email, outcome: 'invited', userId, message: `Invitation sent to ${r.email} as ${r.role.name}${r.groupName ? ` in ${r.groupName}` : ''}.` };
+  return {
+    email: r.email,
+    outcome: 'invited',
+    userId,
+    message: `Invitation sent to ${r.email} as ${r.role.name}${r.groupName ? ` in ${r.groupName}` : ''}.`,
+    roleName: r.role.name,
+    ...(r.groupName ? { groupName: r.groupName } : {}),
+  };
 }
 
 /**
@@ -280,6 +297,7 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
         outcome: 'rejected',
         code: 'DUPLICATE_IN_REQUEST',
         message: `${entry.email.trim()}: ${INVITATIONS_ERRORS.DUPLICATE_IN_REQUEST.message}`,
+        details: { email: entry.email.trim() },
       });
       continue;
     }
@@ -293,7 +311,13 @@ export async function inviteUsers(ctx: Ctx, body: InviteBody): Promise<InviteRes
       );
     } catch (error) {
       if (error instanceof AppError && error.code !== 'STEP_UP_REQUIRED') {
-        results.push({ email: entry.email.trim(), outcome: 'rejected', code: error.code, message: error.message });
+        results.push({
+          email: entry.email.trim(),
+          outcome: 'rejected',
+          code: error.code,
+          message: error.message,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+        });
       } else {
         throw error;
       }
