@@ -2,6 +2,7 @@ import { FORMULA_CELL } from '../../../contracts/csv';
 import Papa from 'papaparse';
 import type { InviteOutcome, InviteResult } from '../../../contracts/invitations';
 import { t } from '../../shared/i18n';
+import { inviteResultText } from './inviteResultText';
 import type { Role } from '../../../contracts/roles';
 
 export interface CsvRow {
@@ -85,7 +86,7 @@ export function resolveRoles(
 
 export function toRowResult(row: PreparedRow, result: InviteResult | undefined): RowResult {
   if (!result) return { line: row.line, email: row.email, outcome: 'rejected', message: t('csv.reject.noAnswer') };
-  return { line: row.line, email: row.email, outcome: result.outcome, message: result.message };
+  return { line: row.line, email: row.email, outcome: result.outcome, message: inviteResultText(result) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import type { InviteOutcome, InviteResult } from '../../../../contracts/invitations';
 import { OutcomeBadge } from './OutcomeBadge';
+import { inviteResultText } from '../inviteResultText';
 import { formatNumber } from '../../../shared/format';
 import { t } from '../../../shared/i18n';
 
@@ -14,7 +15,7 @@ export function summarize(outcomes: InviteOutcome[]): string {
     .join(' · ');
 }
 
-/** One line per address: what happened, in the server's words. */
+/** One line per address: what happened, in the reader's words. */
 export function InviteResultsList({ results }: { results: InviteResult[] }) {
   return (
     <Stack gap="xs">
@@ -32,7 +33,7 @@ export function InviteResultsList({ results }: { results: InviteResult[] }) {
             >
               <Group gap="sm" wrap="nowrap" align="flex-start">
                 <OutcomeBadge outcome={r.outcome} />
-                <Text size="sm">{r.message}</Text>
+                <Text size="sm">{inviteResultText(r)}</Text>
               </Group>
             </Paper>
           ))}

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { InviteResult } from '../../../../contracts/invitations';
+import { inviteResultText } from '../inviteResultText';
 
 function titleOf(outcome: InviteResult['outcome']): string {
   return outcome === 'invited'
@@ -23,7 +24,7 @@ export function InviteSuccessAlert({ success, onClose }: { success: InviteResult
       withCloseButton
       onClose={onClose}
     >
-      {success.message}
+      {inviteResultText(success)}
     </Alert>
   );
 }

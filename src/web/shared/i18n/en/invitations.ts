@@ -47,4 +47,12 @@ export const invitations = {
   'invitations.revoked': 'Invitation revoked',
   'invitations.revokedText': '{email} can no longer use their invitation link.',
   'invitations.resendFailed': 'Could not resend',
+  'invitations.result.invited': 'Invitation sent to {email} as {role}.',
+  'invitations.result.invitedInGroup': 'Invitation sent to {email} as {role} in {group}.',
+  'invitations.result.renewed': '{email} already had a pending invitation; it was renewed with a new link as {role}.',
+  'invitations.result.updated': '{email} already has an account, so it was updated instead: {changes}.',
+  'invitations.result.change.role': 'role {from} → {to}',
+  'invitations.result.change.group': 'added to {group}',
+  'invitations.result.unchanged': '{email} already has an account with this role; nothing changed.',
+  'invitations.result.unchangedWithGroup': '{email} already has an account with this role and group; nothing changed.',
 } as const;
