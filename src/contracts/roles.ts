@@ -144,7 +144,14 @@ export const RoleImpact = Type.Object({
   /** True when `users` lists only the first 200 holders. */
   truncated: Type.Boolean(),
   /** Refusals the save would meet (escalation, last access administrator), so the editor can say so first. */
-  problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  problems: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      /** The permissions the message names (ROLE_ESCALATION, DEFAULT_ROLE_NOT_GRANTABLE), for a client that words it itself. */
+      permissions: Type.Optional(Type.Array(Type.String(), { description: 'Keys of the permissions the message names, in its order.' })),
+    }),
+  ),
 });
 export type RoleImpact = Static<typeof RoleImpact>;
 

@@ -3325,6 +3325,8 @@ export interface components {
       problems: {
         code: string;
         message: string;
+        /** @description Keys of the permissions the message names, in its order. */
+        permissions?: string[];
       }[];
       roleId: components['schemas']['NextCursor'];
       truncated: boolean;

@@ -23,6 +23,7 @@ export async function roleImpact(ctx: Ctx, body: RoleImpactBody): Promise<RoleIm
   if (missing.length > 0) {
     problems.push({
       code: 'ROLE_ESCALATION',
+      permissions: missing,
       message: `Your own role does not have: ${missing.map((p) => permissionRef(p).label).join(', ')}. You cannot add these.`,
     });
   }
@@ -30,6 +31,7 @@ export async function roleImpact(ctx: Ctx, body: RoleImpactBody): Promise<RoleIm
   if (missingForInvites.length > 0) {
     problems.push({
       code: 'DEFAULT_ROLE_NOT_GRANTABLE',
+      permissions: missingForInvites,
       message: `Holders could invite people but not grant the default role: add ${missingForInvites.map((p) => permissionRef(p).label).join(', ')}, or remove "Invite users".`,
     });
   }

@@ -4,6 +4,7 @@ import type { RoleImpact } from '../../../../contracts/roles';
 import { AffectedUsersTable } from './AffectedUsersTable';
 import { PermissionChangeList } from './PermissionChangeList';
 import { t } from '../../../shared/i18n';
+import { roleProblemText } from '../roleProblemText';
 
 /** "Review impact": who gains or loses which permissions when the role is saved. */
 export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boolean }) {
@@ -15,7 +16,7 @@ export function ImpactReview({ impact, isNew }: { impact: RoleImpact; isNew: boo
       </Title>
       {impact.problems.map((p) => (
         <Alert key={p.code} color="red" title={t('roleEditor.impact.refused')} icon={<IconAlertTriangle size={18} />}>
-          {p.message}
+          {roleProblemText(p)}
         </Alert>
       ))}
       {impact.privilegedChange && (

@@ -26,6 +26,11 @@ export const roleEditor = {
   'roleEditor.ownerRequired': 'Choose an owner for this privileged role.',
   'roleEditor.impact.title': 'Impact review',
   'roleEditor.impact.refused': 'This change will be refused',
+  'roleEditor.impact.problem.SYSTEM_ROLE_READONLY': 'System roles cannot be edited or deleted. Duplicate it to make a custom role you can change.',
+  'roleEditor.impact.problem.ROLE_ESCALATION': 'Your own role does not have: {permissions}. You cannot add these.',
+  'roleEditor.impact.problem.DEFAULT_ROLE_NOT_GRANTABLE':
+    'Holders could invite people but not grant the default role: add {permissions}, or remove "Invite users".',
+  'roleEditor.impact.problem.LAST_ACCESS_ADMIN': 'This would leave your organization with nobody who can manage users and roles.',
   'roleEditor.impact.privileged': 'Privileged change',
   'roleEditor.impact.privilegedText':
     'This change touches privileged permissions (users, security, organization settings or integrations). Check that every holder needs it.',
