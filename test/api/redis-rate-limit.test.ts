@@ -19,10 +19,11 @@ describe.runIf(redisUrl)('rate limits shared through Redis', () => {
     apps.push(await buildTestApp({ config: { redisUrl: redisUrl! } }), await buildTestApp({ config: { redisUrl: redisUrl! } }));
     // A process counts on its own until its Redis client is connected (see the next describe).
     await untilReconnected(apps);
-    // A fresh documentation-range address per run, so parallel runs never share a counter.
-    const remoteAddress = `2001:db8::${randomBytes(4)
+    // A fresh documentation-range /64 per run, so parallel runs never share a counter: IPv6 clients
+    // are limited per /64, so a random host part alone (2001:db8::xxxx:xxxx) shared one counter.
+    const remoteAddress = `2001:db8:${randomBytes(4)
       .toString('hex')
-      .replace(/(.{4})(.{4})/, '$1:$2')}`;
+      .replace(/(.{4})(.{4})/, '$1:$2')}::1`;
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
       const app = apps[i % 2].app;
