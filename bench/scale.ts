@@ -83,6 +83,9 @@ function scenarios(seed: Seeder): Scenario[] {
     { name: 'active in the last 7 days', path: '/api/users?limit=50&lastActive=7d', expect: () => true },
     { name: 'page half-way, by name', path: `/api/users?limit=50&cursor=${seed.halfWayCursor}`, expect: (b) => b.items.length === 50 },
     { name: 'search + status filter', path: `/api/users?limit=50&search=${seed.rareTerm}&status=active`, expect: () => true },
+    { name: 'palette lookup, 1 in 7', path: '/api/users/lookup?q=example3.test', expect: () => true },
+    { name: 'palette lookup, rare term', path: `/api/users/lookup?q=${seed.rareTerm}`, expect: () => true },
+    { name: 'palette lookup, 2 letters', path: '/api/users/lookup?q=ka', expect: () => true },
     { name: 'user detail', path: `/api/users/${seed.someUserId}`, expect: () => true },
   ];
 }

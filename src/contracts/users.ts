@@ -63,6 +63,29 @@ export const UserList = Type.Object({
 });
 export type UserList = Static<typeof UserList>;
 
+/** The command palette's people search: the best few matches for what was typed, not a page of the list. */
+export const UserLookupQuery = Type.Object({
+  q: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    pattern: '\\S',
+    description: 'What was typed: an email prefix, a name prefix, or (3+ characters) any part of a name or email.',
+  }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: 'How many matches to return: 5 unless given, at most 20.' })),
+});
+export type UserLookupQuery = Static<typeof UserLookupQuery>;
+
+export const UserMatch = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), status: UserStatus });
+export type UserMatch = Static<typeof UserMatch>;
+
+export const UserLookup = Type.Object({
+  items: Type.Array(UserMatch, {
+    description:
+      'Up to `limit` users (never deleted ones): those whose email starts with the term first, by email, then other matches by name. Not paged: the list (GET /api/users?search=) pages through every match.',
+  }),
+});
+export type UserLookup = Static<typeof UserLookup>;
+
 export const UserCount = Type.Object({ total: Type.Integer({ description: 'Exactly how many users match the filter.' }) });
 export type UserCount = Static<typeof UserCount>;
 

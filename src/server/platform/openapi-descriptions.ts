@@ -86,6 +86,7 @@ export const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   UserCount: 'Exactly how many users match.',
   UserDetail: 'The user with role, groups, version and the computed checklist.',
   UserList: 'One page of users with the cursor of the next and a total.',
+  UserLookup: 'The best few users for what was typed: email prefix matches first, then others by name.',
   UserWorkspaceList: 'One page of the user’s Workspaces, by name, and how the user reaches each one.',
   WebAuthnAuthenticationStart: 'WebAuthn request options for the browser’s passkey prompt (sign in or check a passkey).',
   WebAuthnRegistrationStart: 'WebAuthn creation options for the browser’s passkey prompt (add a passkey).',

@@ -2028,6 +2028,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a few users by what was typed (the command palette): email prefix first, then name or email substring */
+    get: operations['lookupUsers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/webhooks': {
     parameters: {
       query?: never;
@@ -3922,6 +3939,16 @@ export interface components {
       total: number;
       /** @description False when more than 1,000 match a search or last-active filter and total is that cap ("1,000+"); GET /api/users/count gives the exact figure. */
       totalExact: boolean;
+    };
+    UserLookup: {
+      /** @description Up to `limit` users (never deleted ones): those whose email starts with the term first, by email, then other matches by name. Not paged: the list (GET /api/users?search=) pages through every match. */
+      items: components['schemas']['UserMatch'][];
+    };
+    UserMatch: {
+      email: string;
+      id: string;
+      name: string;
+      status: components['schemas']['UserStatus'];
     };
     UserPasskeys: {
       afterMagicLink: boolean;
@@ -13855,6 +13882,85 @@ export interface operations {
         };
         content: {
           'application/json': string;
+        };
+      };
+      /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session or token: sign in again, or send a valid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The caller may not do this: a missing permission, a required passkey check, a suspended organization. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Nothing with this id exists in the caller’s organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state: someone changed it meanwhile (version), or a name is taken. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Understood, but refused by a rule of the organization (a required reason, an allowed domain, …). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  lookupUsers: {
+    parameters: {
+      query: {
+        /** @description How many matches to return: 5 unless given, at most 20. */
+        limit?: number;
+        /** @description What was typed: an email prefix, a name prefix, or (3+ characters) any part of a name or email. */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The best few users for what was typed: email prefix matches first, then others by name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserLookup'];
         };
       };
       /** @description The request is not valid: the error code says which part (VALIDATION_FAILED, a feature’s own code). */

@@ -47,7 +47,7 @@ export function searchText(name: string, emailNormalized: string): string {
 /** A filter with the request's "now" (from the context clock), which the last-active windows need. */
 export type UserFilterAt = UserFilter & { now?: string };
 
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -11,12 +11,15 @@ import {
   UserFilter,
   UserList,
   UserListQuery,
+  UserLookup,
+  UserLookupQuery,
 } from '../../../contracts/users.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
 import { countUsers, exportUsersCsv, listUsers } from './users.list.js';
 import { getUserDetail } from './users.detail.js';
+import { lookupUsers } from './users.lookup.js';
 import { bulkUpdateUsers, changeUserGroups, changeUserRole, signOutEverywhere } from './users.service.js';
 
 /**
@@ -117,6 +120,18 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
       response: { 200: UserList, ...errors },
     },
     handler: async (request) => listUsers(contextOf(request, deps), request.query),
+  });
+
+  app.get('/api/users/lookup', {
+    config: { permission: 'users.view' },
+    schema: {
+      operationId: 'lookupUsers',
+      tags: ['Users'],
+      summary: 'Find a few users by what was typed (the command palette): email prefix first, then name or email substring',
+      querystring: UserLookupQuery,
+      response: { 200: UserLookup, ...errors },
+    },
+    handler: async (request) => lookupUsers(contextOf(request, deps), request.query),
   });
 
   app.get('/api/users/count', {
