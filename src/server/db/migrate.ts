@@ -25,6 +25,7 @@ import * as auditTextStatistics from './migrations/2026_12_01_0025_audit_text_st
 import * as bulkJobPayload from './migrations/2026_12_01_0026_bulk_job_payload.js';
 import * as alertTitleMessage from './migrations/2026_12_01_0027_alert_title_message.js';
 import * as bulkJobMessages from './migrations/2026_12_01_0028_bulk_job_messages.js';
+import * as usersNameSearchWalk from './migrations/2026_12_01_0029_users_name_search_walk.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0026_bulk_job_payload': bulkJobPayload,
   '2026_12_01_0027_alert_title_message': alertTitleMessage,
   '2026_12_01_0028_bulk_job_messages': bulkJobMessages,
+  '2026_12_01_0029_users_name_search_walk': usersNameSearchWalk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

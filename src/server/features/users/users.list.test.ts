@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { personRow, seedMembers } from '../../../../test/helpers/seed-users.js';
-import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { buildTestApp, usePostgres, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -281,28 +281,73 @@ describe('searches that many users match', () => {
     expect(seen).toHaveLength(2_500);
   });
 
-  it('should still find matches that all sort after the first two thousand users', async () => {
-    await seedMembers(t, 2_500);
+  /** `count` people whose names sort after every member ("Zz Cluster 0000" …), each `deactivateEvery`-th deactivated. */
+  const cluster = async (count: number, organizationId = t.org.organizationId, deactivateEvery = 0) => {
+    const role = await t.deps.db
+      .selectFrom('roles')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('system_key', '=', 'member')
+      .executeTakeFirstOrThrow();
     const now = t.clock().toISOString();
-    const cluster = Array.from({ length: 2_100 }, (_, i) =>
+    const rows = Array.from({ length: count }, (_, i) =>
       personRow({
         id: t.deps.newId(),
-        organizationId: t.org.organizationId,
+        organizationId,
         email: `zz${i}@acme.test`,
-        name: `Zz Cluster ${String(i).padStart(4, '0')}`,
-        roleId: t.org.roleIds.get('member')!,
-        status: 'active',
+        name: `Zz Cluster ${String(i).padStart(5, '0')}`,
+        roleId: role.id,
+        status: deactivateEvery && i % deactivateEvery === 0 ? 'deactivated' : 'active',
         createdAt: now,
         lastActiveAt: null,
       }),
     );
-    for (let i = 0; i < cluster.length; i += 200)
-      await t.deps.db
-        .insertInto('users')
-        .values(cluster.slice(i, i + 200))
-        .execute();
+    await t.deps.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 200)
+        await trx
+          .insertInto('users')
+          .values(rows.slice(i, i + 200))
+          .execute();
+    });
+  };
+
+  it('should still find matches that all sort after the first two thousand users', async () => {
+    await seedMembers(t, 2_500);
+    await cluster(2_100);
     const page = await list('search=cluster&limit=50');
     expect(page.items.map((u) => u.id)).toEqual(await expectedPage('cluster', 50));
-    expect(page.items[0].name).toBe('Zz Cluster 0000');
+    expect(page.items[0].name).toBe('Zz Cluster 00000');
+    expect(page).toMatchObject({ total: 1_000, totalExact: false });
+  });
+
+  it('should page such far matches with a status filter across keyset pages, as sorting every match would', async () => {
+    await seedMembers(t, 2_500);
+    await cluster(2_100, t.org.organizationId, 3);
+    const first = await list('search=cluster&status=active&limit=50');
+    const second = await list(`search=cluster&status=active&limit=50&cursor=${first.nextCursor}`);
+    const expected = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', t.org.organizationId)
+      .where('status', '=', 'active')
+      .where('search_text', 'like', '%cluster%')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(100)
+      .execute();
+    expect([...first.items, ...second.items].map((u) => u.id)).toEqual(expected.map((r) => r.id));
+    expect(first.items.every((u) => u.status === 'active')).toBe(true);
+  });
+
+  it('should count a term exactly when another organization holds thousands of it', async () => {
+    const other = await t.newOrganization('Globex', 'admin@globex.test');
+    // More than SQLite's capped count reads of the trigram index's matches (20,000) before it counts
+    // the exact way; PostgreSQL has no such window, and a smaller crowd keeps its test short.
+    await cluster(usePostgres ? 1_500 : 21_000, other.organizationId);
+    await cluster(40);
+    // Fewer than a page: the walk finds no page, so the total is counted (not walked).
+    const page = await list('search=cluster&limit=50');
+    expect(page).toMatchObject({ total: 40, totalExact: true });
+    expect(page.items.map((u) => u.name)).toEqual(Array.from({ length: 40 }, (_, i) => `Zz Cluster ${String(i).padStart(5, '0')}`));
   });
 });

@@ -7,7 +7,8 @@ import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { readDbOf } from '../../platform/read-routing.js';
 import { usageSummaryOf } from '../usage/index.js';
 import { jsonArrayValue } from '../../db/json-array.js';
-import { countAllMatching, listUserPage, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
+import { listUserPage } from './users.page.js';
+import { countAllMatching, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
 import type { UserRow } from './users.table.js';
 
 type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at' | 'provisioned_by'>;

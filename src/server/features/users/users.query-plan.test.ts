@@ -4,7 +4,9 @@ import { sql, type CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, usePostgres, type TestApp } from '../../../../test/helpers/test-app.js';
-import { latestInvitationOf, listUserPage, rareWindowPage, type ListPage, type UserFilterAt } from './users.repository.js';
+import { listUserPage } from './users.page.js';
+import { latestInvitationOf, rareWindowPage, type ListPage, type UserFilterAt } from './users.repository.js';
+import { COVERED_WALK_BOUND, walkQuery } from './users.search.js';
 
 let t: TestApp;
 let someUserId: string;
@@ -125,5 +127,21 @@ describe('a last-active window sorted by name', () => {
       t.deps.dialect,
     );
     expect(never.total).toBe(2_001 - all.length);
+  });
+});
+
+describe('a search walking the name order', () => {
+  it('should read the name index alone, not each user’s row (SQLite; PostgreSQL keeps the same columns in the index)', async () => {
+    const page: ListPage = { sort: 'name', order: 'asc', limit: 50, after: null };
+    const query = walkQuery(t.deps.db, t.org.organizationId, { search: 'member', status: 'active' }, page, t.deps.dialect, COVERED_WALK_BOUND);
+    if (usePostgres) {
+      const { rows } = await sql<{
+        definition: string;
+      }>`SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'users__org_name_search' AND schemaname = current_schema()`.execute(t.deps.db);
+      expect(rows[0].definition).toMatch(/\(organization_id, name, id\) INCLUDE \(status, search_text\)/);
+    } else {
+      expect(await plan(query.compile())).toMatch(/USING COVERING INDEX users__org_name_search/);
+    }
+    expect(await query.execute()).toHaveLength(51);
   });
 });

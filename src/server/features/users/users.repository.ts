@@ -4,7 +4,7 @@ import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
 import { jsonArrayOf } from '../../db/json-array.js';
 import { executePrepared } from '../../db/prepared.js';
 import { countGroupMembers } from '../groups/index.js';
-import { usageByTypeColumn, usageWindowStart, type UsageByType } from '../usage/index.js';
+import { usageByTypeColumn, type UsageByType } from '../usage/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -133,47 +133,6 @@ export interface ListTotal {
   exact: boolean;
 }
 
-/**
- * One page of users and the total that matches. The page is read as ids first, then rows (sorting
- * ids and keys rather than whole rows is cheaper when a search sorts its matches). The total never
- * counts the whole list: see countMatching.
- */
-export async function listUserPage(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: UserFilterAt,
-  page: ListPage,
-  dialect: Dialect,
-): Promise<{ rows: ListedUserWithDetails[] } & ListTotal> {
-  const searching = !!filter.search?.trim();
-  const details = { organizationId, dialect, usageFrom: usageWindowStart(filter.now ? new Date(filter.now) : new Date()) };
-  if (searching) {
-    // A search that many users match is answered fastest by walking the page order and testing each
-    // user (a bounded walk), and counted the same way: the trigram index reads every match of a common
-    // term's trigrams whatever the LIMIT (60 ms for a 1-in-7 term at a million users; 2.8 ms scanning).
-    // When the walk finds no page, the matches are few or far: the trigram index serves both.
-    const walked = await searchByWalking(db, organizationId, filter, page, details);
-    if (walked) return { rows: walked, ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
-    const total = await countMatching(db, organizationId, filter, dialect);
-    const ids = await userPageIds(db, organizationId, filter, page, dialect);
-    return { rows: await usersInOrder(db, ids, details), ...total };
-  }
-  if (filter.lastActive && page.sort !== 'last_active' && !filter.groupId) {
-    // A last-active window in another order. Few matches (the capped count is exact): read them from
-    // the window's own index and sort them. Many: walk the sort order, which meets a page soon. With
-    // the statistics PRAGMA optimize gathers, SQLite otherwise walked the name index through every
-    // user for "active in the last 7 days" (770 ms at a million users, for one match).
-    const total = await countMatching(db, organizationId, filter, dialect);
-    const pageRows = total.exact ? rareWindowPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect);
-    return { rows: await executePrepared(db, withDetails(db, pageRows, page, details)), ...total };
-  }
-  // Without a search the page is read with its columns straight from the sort index's walk: no
-  // second lookup of each row by id.
-  const pageRows = filter.groupId ? groupPage(db, organizationId, filter, page, dialect) : userPage(db, organizationId, filter, page, dialect);
-  const [rows, total] = await Promise.all([executePrepared(db, withDetails(db, pageRows, page, details)), countMatching(db, organizationId, filter, dialect)]);
-  return { rows, ...total };
-}
-
 /** What a row of the list shows (and its cursor needs), with its role's name: read instead of whole rows. */
 const LISTED_COLUMNS = [
   'users.id',
@@ -198,7 +157,7 @@ export type ListedUser = Pick<
 /** A listed user with their groups (by name) and usage by type over 30 days: JSON columns, text on SQLite. */
 export type ListedUserWithDetails = ListedUser & { groups: { id: string; name: string }[] | string; usage: UsageByType[] | string };
 
-interface DetailsSpec {
+export interface DetailsSpec {
   organizationId: string;
   dialect: Dialect;
   usageFrom: string;
@@ -211,7 +170,7 @@ const OUTER_SORT_KEYS = { name: 'p.name', email: 'p.email_normalized', created: 
  * is a subquery so that the two correlated subqueries run for its rows only, whatever plan sorts it;
  * the outer ORDER BY keeps the page's order (sorting 51 rows).
  */
-function withDetails(db: DbOrTrx, pageRows: ReturnType<typeof userPage>, page: ListPage, spec: DetailsSpec) {
+export function withDetails(db: DbOrTrx, pageRows: ReturnType<typeof userPage>, page: ListPage, spec: DetailsSpec) {
   const key = page.sort === 'last_active' ? sql`COALESCE(p.last_active_at, '')` : sql.ref(OUTER_SORT_KEYS[page.sort]);
   return db
     .selectFrom(pageRows.as('p'))
@@ -237,42 +196,6 @@ export function groupsColumn(db: DbOrTrx, spec: Pick<DetailsSpec, 'organizationI
   );
 }
 
-/** How many users, in page order, that walk may read before giving up. */
-const WALK_BOUND = 2_000;
-
-/**
- * A page of a search read by walking the sort index from the cursor and testing each user's search
- * text, at most WALK_BOUND users: when matches are common that finds a page within a few hundred
- * steps, where sorting every match costs tens of thousands. Null when fewer than a page (and the
- * "next" check) matched within the bound (the matches cluster elsewhere in the order, or this is the
- * last page): the caller then sorts the matches.
- *
- * The bounded walk is a subquery that both databases read lazily, in its order, until the outer
- * LIMIT is met: only as many users are read as it takes to find the page.
- */
-async function searchByWalking(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: UserFilterAt,
-  page: ListPage,
-  details: DetailsSpec,
-): Promise<ListedUserWithDetails[] | null> {
-  const { search, ...others } = filter;
-  // search_text is lowercase name and email: the same substring test as the filter's.
-  const pattern = `%${escapeLike(search!.trim().toLowerCase())}%`;
-  const walk = sortedUsers(db, organizationId, others, page, details.dialect)
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select([...LISTED_COLUMNS, 'users.search_text'])
-    .limit(WALK_BOUND);
-  const matches = db
-    .selectFrom(walk.as('walk'))
-    .select(['id', 'name', 'email', 'email_normalized', 'status', 'role_id', 'role_name', 'last_active_at', 'created_at', 'provisioned_by'])
-    .where(sql<boolean>`walk.search_text LIKE ${pattern} ESCAPE '\\'`)
-    .limit(page.limit + 1);
-  const rows = await withDetails(db, matches as unknown as ReturnType<typeof userPage>, page, details).execute();
-  return rows.length > page.limit ? rows : null;
-}
-
 /**
  * The total for a filter, without reading the matching rows where it can:
  * - role and status alone (the list as it opens): from the counts triggers keep (migration 0010);
@@ -280,7 +203,7 @@ async function searchByWalking(
  * - anything else (a search, the last-active windows, combinations): counted up to COUNT_CAP, so a
  *   search matching 40 % of a million users costs a thousand index steps, not four hundred thousand.
  */
-async function countMatching(
+export async function countMatching(
   db: DbOrTrx,
   organizationId: string,
   filter: UserFilterAt,
@@ -321,7 +244,7 @@ export async function countAllMatching(db: DbOrTrx, organizationId: string, filt
 }
 
 /** The page's rows in order, one more than the limit to tell whether a next page exists. */
-function userPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, options: SortOptions = {}) {
+export function userPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, options: SortOptions = {}) {
   return sortedUsers(db, organizationId, filter, page, dialect, options)
     .innerJoin('roles', 'roles.id', 'users.role_id')
     .select(LISTED_COLUMNS)
@@ -334,7 +257,7 @@ export function rareWindowPage(db: DbOrTrx, organizationId: string, filter: User
 }
 
 /** The page's ids in order, one more than the limit to tell whether a next page exists. */
-async function userPageIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[]> {
+export async function userPageIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): Promise<string[]> {
   const rows = await sortedUsers(db, organizationId, filter, page, dialect)
     .select('users.id')
     .limit(page.limit + 1)
@@ -348,7 +271,7 @@ interface SortOptions {
 }
 
 /** The filtered users after the cursor, in page order; the caller selects and limits. */
-function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, options: SortOptions = {}) {
+export function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, options: SortOptions = {}) {
   // Never-active users sort as '' so keyset comparisons stay total on both databases.
   const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql<string>`${sql.ref(SORT_COLUMNS[page.sort])}`;
   const filtered = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect);
@@ -366,7 +289,7 @@ function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, 
  * user's sort keys) and reads each member's row only for the other filters: one page costs about a
  * page of steps, however large the group and wherever its members sit in the users' order.
  */
-function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): ReturnType<typeof userPage> {
+export function groupPage(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect): ReturnType<typeof userPage> {
   const key = sql<string>`${sql.ref(MEMBER_SORT_COLUMNS[page.sort])}`;
   const { groupId, ...others } = filter;
   const members = db
@@ -400,7 +323,7 @@ function afterCursor(key: RawBuilder<string>, page: ListPage, idColumn: 'users.i
   return sql<boolean>`${key} ${sql.raw(page.order === 'asc' ? '>=' : '<=')} ${value} AND (${key} ${cmp} ${value} OR ${id} ${cmp} ${afterId})`;
 }
 
-async function usersInOrder(db: DbOrTrx, ids: string[], spec: DetailsSpec): Promise<ListedUserWithDetails[]> {
+export async function usersInOrder(db: DbOrTrx, ids: string[], spec: DetailsSpec): Promise<ListedUserWithDetails[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('users')
