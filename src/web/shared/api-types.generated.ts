@@ -2330,13 +2330,7 @@ export interface components {
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       /** @description Why the last attempt did not finish the job, in English. */
       lastError: string | null;
-      lastErrorMessage: {
-        /** @enum {unknown} */
-        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
-        values: {
-          [key: string]: string | number;
-        };
-      } | null;
+      lastErrorMessage: components['schemas']['BulkJobStopMessage'] | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2363,13 +2357,7 @@ export interface components {
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       /** @description Why the last attempt did not finish the job, in English. */
       lastError: string | null;
-      lastErrorMessage: {
-        /** @enum {unknown} */
-        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
-        values: {
-          [key: string]: string | number;
-        };
-      } | null;
+      lastErrorMessage: components['schemas']['BulkJobStopMessage'] | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2399,6 +2387,14 @@ export interface components {
     BulkJobList: {
       items: components['schemas']['BulkJob'][];
       nextCursor: components['schemas']['NextCursor'];
+    };
+    /** @description lastError as a message code and the values its sentence needs, for clients that word it in their own language. */
+    BulkJobStopMessage: {
+      /** @enum {unknown} */
+      code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
+      values: {
+        [key: string]: string | number;
+      };
     };
     BulkUsersBody: {
       /** @enum {unknown} */
