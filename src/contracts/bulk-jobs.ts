@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Reason } from './common.js';
+import { Reason, PageLimit } from './common.js';
 import { CsvInviteRow } from './invitations.js';
 import { UserFilter } from './users.js';
 
@@ -97,5 +97,5 @@ export type BulkJobList = Static<typeof BulkJobList>;
 
 export const BulkJobListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  limit: PageLimit({ max: 100, byDefault: 20 }),
 });

@@ -5734,6 +5734,7 @@ export interface operations {
         category?: 'auth' | 'access' | 'policy' | 'recovery' | 'data_recovery' | 'admin';
         cursor?: string;
         from?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         q?: string;
         risk?: 'low' | 'medium' | 'high';
@@ -6185,6 +6186,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–100, default 20). */
         limit?: number;
       };
       header?: never;
@@ -6729,6 +6731,7 @@ export interface operations {
       query?: {
         collaboratorUserId?: string;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         ownerUserId?: string;
         type?: components['schemas']['ContentTypeSchema'];
@@ -7528,6 +7531,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         status?: 'pending' | 'accepted' | 'expired' | 'revoked';
       };
@@ -8668,6 +8672,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         outcome?: 'all' | 'failure' | 'warning' | 'success';
       };
@@ -9219,6 +9224,7 @@ export interface operations {
       query?: {
         assignedToMe?: boolean;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         rule?:
           | 'privileged_role_granted'
@@ -10227,6 +10233,7 @@ export interface operations {
       query?: {
         collaboratorUserId?: string;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         ownerUserId?: string;
         type?: components['schemas']['ContentTypeSchema'];
@@ -12029,6 +12036,7 @@ export interface operations {
       query?: {
         cursor?: string;
         days?: number;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;
@@ -12300,6 +12308,7 @@ export interface operations {
         cursor?: string;
         groupId?: string;
         lastActive?: '7d' | '30d' | '90d' | 'never';
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         order?: 'asc' | 'desc';
         roleId?: string;
@@ -12458,6 +12467,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–100, default 30). */
         limit?: number;
       };
       header?: never;
@@ -12786,6 +12796,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;
@@ -12932,6 +12943,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         relation?: 'owned' | 'collaborating';
         type?: components['schemas']['ContentTypeSchema'];
@@ -13828,9 +13840,11 @@ export interface operations {
   exportUsersCsv: {
     parameters: {
       query?: {
+        /** @description Ignored: the export holds every matching user. */
         cursor?: string;
         groupId?: string;
         lastActive?: '7d' | '30d' | '90d' | 'never';
+        /** @description Ignored: the export holds every matching user. */
         limit?: number;
         order?: 'asc' | 'desc';
         roleId?: string;
@@ -14225,6 +14239,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         search?: string;
         type?: components['schemas']['WorkspaceTypeSchema'];
@@ -14618,6 +14633,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         status?: components['schemas']['OrganizationStatus'];
       };
