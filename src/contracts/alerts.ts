@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageLimit } from './common.js';
 
 /** The rules that raise a Security Center alert, evaluated as audit events are written. */
 export const ALERT_RULES = [
@@ -44,7 +44,7 @@ export const AlertQuery = Type.Object({
   status: Type.Optional(Type.Enum(ALERT_STATUSES)),
   rule: Type.Optional(Type.Enum(ALERT_RULES)),
   assignedToMe: Type.Optional(Type.Boolean()),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
   cursor: Type.Optional(Type.String({ maxLength: 100 })),
 });
 export const AlertList = Type.Object({ items: Type.Array(SecurityAlert), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso } from './common.js';
+import { Iso, PageLimit } from './common.js';
 
 export const AUDIT_CATEGORIES = ['auth', 'access', 'policy', 'recovery', 'data_recovery', 'admin'] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
@@ -161,7 +161,7 @@ export type AuditFilterQuery = Static<typeof AuditFilterQuery>;
 
 export const AuditQuery = Type.Object({
   ...AuditFilterQuery.properties,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
 export type AuditQuery = Static<typeof AuditQuery>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Reason } from './common.js';
+import { Reason, PageLimit } from './common.js';
 import { CsvInviteRow } from './invitations.js';
 import { UserFilter } from './users.js';
 
@@ -55,6 +55,13 @@ export const BulkJobFailure = Type.Object({
   details: Type.Optional(Type.Any({ description: 'The error’s details, as an API error carries them: what a client words the message from.' })),
 });
 
+/** Why a job stopped (its lastError) as a message code and the values its sentence needs. */
+export const BulkJobStopMessage = Type.Object(
+  { code: Type.Enum(BULK_JOB_STOP_CODES), values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])) },
+  { description: 'lastError as a message code and the values its sentence needs, for clients that word it in their own language.' },
+);
+export type BulkJobStopMessage = Static<typeof BulkJobStopMessage>;
+
 export const BulkJob = Type.Object({
   id: Type.String(),
   kind: Type.Enum(BULK_JOB_KINDS),
@@ -70,13 +77,7 @@ export const BulkJob = Type.Object({
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   lastError: Type.Union([Type.String(), Type.Null()], { description: 'Why the last attempt did not finish the job, in English.' }),
-  lastErrorMessage: Type.Union([
-    Type.Object(
-      { code: Type.Enum(BULK_JOB_STOP_CODES), values: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])) },
-      { description: 'lastError as a message code and the values its sentence needs, for clients that word it in their own language.' },
-    ),
-    Type.Null(),
-  ]),
+  lastErrorMessage: Type.Union([BulkJobStopMessage, Type.Null()]),
   undoOf: Type.Union([Type.String(), Type.Null()]),
   undoneBy: Type.Union([Type.String(), Type.Null()]),
   /** Until when Undo is offered; null when this job cannot (or can no longer) be undone. */
@@ -96,5 +97,5 @@ export type BulkJobList = Static<typeof BulkJobList>;
 
 export const BulkJobListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  limit: PageLimit({ max: 100, byDefault: 20 }),
 });

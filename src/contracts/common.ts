@@ -41,14 +41,18 @@ export const IdempotencyHeaders = Type.Object({
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_LIMIT_MAX = 200;
 /**
+ * A list's `limit` query parameter: its default and maximum are in the schema (the validator fills the
+ * default in, so it is the one the route applies) and in the description the API document shows.
+ */
+export const PageLimit = ({ max = PAGE_LIMIT_MAX, byDefault = PAGE_LIMIT_DEFAULT }: { max?: number; byDefault?: number } = {}) =>
+  Type.Optional(Type.Integer({ minimum: 1, maximum: max, default: byDefault, description: `How many items a page holds (1–${max}, default ${byDefault}).` }));
+/**
  * The query of a keyset-paged list: `limit` items after `cursor`, the opaque `nextCursor` of the page
  * before. Each list states its own stable order (always ending on the id).
  */
 export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page; absent for the first page.' })),
-  limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT, description: 'How many items a page holds (1–200, default 50).' }),
-  ),
+  limit: PageLimit(),
 });
 export type PageQuery = Static<typeof PageQuery>;
 /** The cursor of the next page, or null on the last page. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso, Reason } from './common.js';
+import { Iso, NullableIso, Reason, PageLimit } from './common.js';
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'expired', 'revoked'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -86,7 +86,7 @@ export type Invitation = Static<typeof Invitation>;
 
 export const InvitationListQuery = Type.Object({
   status: Type.Optional(Type.Enum(INVITATION_STATUSES)),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
 

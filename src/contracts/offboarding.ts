@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, Reason } from './common.js';
+import { Iso, Reason, PageLimit } from './common.js';
 import { ContentItem, ContentTypeSchema, CONTENT_TYPES } from './ownership.js';
 
 export const DeactivateBody = Type.Object({ reason: Reason });
@@ -46,7 +46,7 @@ export const OwnershipItemsQuery = Type.Object({
   /** 'owned' (default) or 'collaborating'. */
   relation: Type.Optional(Type.Union([Type.Literal('owned'), Type.Literal('collaborating')])),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
 });
 export const OwnershipItemList = Type.Object({
   items: Type.Array(Type.Object({ ...ContentItem.properties, collaboratorRole: Type.Union([Type.String(), Type.Null()]) })),

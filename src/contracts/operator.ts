@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PageLimit } from './common.js';
 
 // The deployment operator's view of organizations (`/operator/api/…`, `npm run org`). Organization
 // administrators never reach these: they answer only to the operator token.
@@ -27,7 +28,7 @@ export type OperatorOrganizationList = Static<typeof OperatorOrganizationList>;
 
 export const OperatorListQuery = Type.Object({
   status: Type.Optional(OrganizationStatus),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  limit: PageLimit(),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, PageOf } from './common.js';
+import { Iso, PageOf, PageLimit } from './common.js';
 
 export const CONTENT_TYPES = ['workspace', 'codraft', 'cosheet', 'comeeting', 'template', 'orchestration', 'sequence'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -44,7 +44,7 @@ export const ContentItemQuery = Type.Object({
   collaboratorUserId: Type.Optional(Type.String({ maxLength: 64 })),
   type: Type.Optional(ContentTypeSchema),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
 });
 
 // ---- Service API (Sofie's content services, service token) ----

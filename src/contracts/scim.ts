@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageLimit } from './common.js';
 
 /** A SCIM bearer token as the console lists it: never the secret. */
 export const ScimToken = Type.Object({
@@ -71,6 +71,6 @@ export const ScimRequestEntry = Type.Object({
 export const ScimRequestQuery = Type.Object({
   outcome: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('failure'), Type.Literal('warning'), Type.Literal('success')])),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
 });
 export const ScimRequestPage = Type.Object({ items: Type.Array(ScimRequestEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso } from './common.js';
+import { Iso, NullableIso, PageLimit } from './common.js';
 
 /** What Sofie's other services report. The order is the order of the chart legend. */
 export const USAGE_EVENT_TYPES = [
@@ -80,7 +80,7 @@ export const ActivityItem = Type.Object({
 export type ActivityItem = Static<typeof ActivityItem>;
 
 export const ActivityQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  limit: PageLimit({ max: 100, byDefault: 30 }),
   cursor: Type.Optional(Type.String({ maxLength: 300 })),
 });
 export const ActivityFeed = Type.Object({
@@ -153,7 +153,7 @@ export type UsageOverview = Static<typeof UsageOverview>;
 
 export const InactiveUsersQuery = Type.Object({
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
   cursor: Type.Optional(Type.String({ maxLength: 300 })),
 });
 export const InactiveUser = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, NullableIso, Reason } from './common.js';
+import { Iso, NullableIso, Reason, PageLimit, PAGE_LIMIT_MAX } from './common.js';
 import { UserUsageSummary } from './usage.js';
 import { UserWorkspace } from './workspaces.js';
 import { ContentTypeSchema } from './ownership.js';
@@ -48,9 +48,15 @@ export const UserListQuery = Type.Object({
   sort: Type.Optional(Type.Enum(USER_SORTS)),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
 });
 export type UserListQuery = Static<typeof UserListQuery>;
+/** The CSV export takes the list's query, and exports every matching user: no pages. */
+export const UserExportQuery = Type.Object({
+  ...UserListQuery.properties,
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'Ignored: the export holds every matching user.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, description: 'Ignored: the export holds every matching user.' })),
+});
 
 export const UserList = Type.Object({
   items: Type.Array(UserSummary),

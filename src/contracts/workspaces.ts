@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Iso, Reason } from './common.js';
+import { Iso, Reason, PageLimit } from './common.js';
 
 export const WORKSPACE_TYPES = ['personal', 'collaborative', 'organization'] as const;
 export type WorkspaceType = (typeof WORKSPACE_TYPES)[number];
@@ -30,7 +30,7 @@ export const WorkspaceListQuery = Type.Object({
   search: Type.Optional(Type.String({ maxLength: 200 })),
   type: Type.Optional(WorkspaceTypeSchema),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  limit: PageLimit(),
 });
 
 export const WorkspaceMember = Type.Object({

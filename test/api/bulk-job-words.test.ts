@@ -138,4 +138,14 @@ describe('bulk job messages in the console’s words', () => {
     expect(isMessageKey(`bulkJobs.stopped.${job.lastErrorMessage!.code}`)).toBe(true);
     expect(jobStopText(job)).toBe(job.lastError);
   });
+
+  it('should word an attempt that failed with an error as the server wrote it', async () => {
+    const member = await t.createUser({ email: 'mia@acme.test' });
+    const start = await call('POST', '/api/bulk-jobs', { action: 'deactivate', userIds: [member] });
+    const fail = () => Promise.reject(new Error('internal detail'));
+    await runDueBulkJobs(t.deps, t.app.log, { inChunk: fail });
+    const job = (await call('GET', `/api/bulk-jobs/${start.body.id}`)).body as BulkJobDetail;
+    expect(job.lastErrorMessage).toEqual({ code: 'attempt_failed', values: {} });
+    expect(jobStopText(job)).toBe(job.lastError);
+  });
 });

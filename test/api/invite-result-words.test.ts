@@ -37,15 +37,7 @@ async function recruiter(): Promise<string> {
     'workspaces.create_shared',
     'orchestrations.share',
   ];
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/roles',
-    headers: { cookie: t.adminCookie },
-    payload: { name: 'Recruiter', permissions, ownerUserId: t.org.adminUserId },
-  });
-  const userId = await t.createUser({ email: 'rec@acme.test' });
-  await t.deps.db.updateTable('users').set({ role_id: res.json().id }).where('id', '=', userId).execute();
-  return t.signInAs(userId);
+  return (await t.userWithPermissions('rec@acme.test', permissions, { roleName: 'Recruiter' })).cookie;
 }
 
 describe('invitation results in the console’s words', () => {

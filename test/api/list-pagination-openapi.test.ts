@@ -28,6 +28,8 @@ function resolve(schema: unknown): Json | undefined {
 interface ListOperation {
   name: string;
   queryParameters: string[];
+  /** The `limit` query parameter, if the route takes one. */
+  limit?: Json;
   answersNextCursor: boolean;
 }
 
@@ -42,7 +44,12 @@ function listOperations(): ListOperation[] {
     const properties = (answer?.properties ?? {}) as Record<string, unknown>;
     if (resolve(properties.items)?.type !== 'array') continue;
     const parameters = ((get.parameters ?? []) as unknown[]).map(resolve).filter((p) => p?.in === 'query');
-    lists.push({ name: `GET ${path}`, queryParameters: parameters.map((p) => String(p?.name)), answersNextCursor: 'nextCursor' in properties });
+    lists.push({
+      name: `GET ${path}`,
+      queryParameters: parameters.map((p) => String(p?.name)),
+      limit: parameters.find((p) => p?.name === 'limit'),
+      answersNextCursor: 'nextCursor' in properties,
+    });
   }
   return lists;
 }
@@ -87,6 +94,17 @@ describe('list routes in the API document', () => {
     expect(lists.length).toBeGreaterThan(20);
     const unpaged = lists.filter((list) => !paged(list) && !NOT_YET_PAGED.has(list.name)).map((list) => list.name);
     expect(unpaged, 'list routes without keyset pages').toEqual([]);
+  });
+
+  it('should say on every list route how many items a page holds by default and at most', () => {
+    const lists = listOperations().filter(paged);
+    expect(lists.length).toBeGreaterThan(20);
+    for (const list of lists) {
+      // The validator fills the schema's default in, so it is the page size the route applies.
+      const schema = resolve(list.limit!.schema)!;
+      expect(schema, list.name).toMatchObject({ minimum: 1, maximum: expect.any(Number), default: expect.any(Number) });
+      expect(list.limit!.description, list.name).toBe(`How many items a page holds (1–${String(schema.maximum)}, default ${String(schema.default)}).`);
+    }
   });
 
   it('should name only lists that still lack pages as not yet paged', () => {

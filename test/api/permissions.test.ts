@@ -20,32 +20,19 @@ const lacking = new Map<string, string>();
 /** Cookie of a user who holds every permission and has a passkey, but has not used it on this session. */
 let unverified: string;
 
-async function userWithRole(email: string, permissions: string[]): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/roles',
-    headers: { cookie: t.adminCookie },
-    payload: { name: `Role of ${email}`, permissions, ownerUserId: t.org.adminUserId },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const userId = await t.createUser({ email });
-  await t.deps.db.updateTable('users').set({ role_id: res.json().id }).where('id', '=', userId).execute();
-  return userId;
-}
-
 beforeAll(async () => {
   t = await buildTestApp();
   routes = t.app.declaredRoutes;
   for (const key of PERMISSION_KEYS) {
     // A role that can invite must be able to grant the default role: without one of its permissions, no inviting either.
     const dropped = DEFAULT_ROLE_PERMISSIONS.includes(key) ? [key, 'users.invite'] : [key];
-    const userId = await userWithRole(
+    const user = await t.userWithPermissions(
       `no-${key.replace('.', '-')}@acme.test`,
       PERMISSION_KEYS.filter((p) => !dropped.includes(p)),
     );
-    lacking.set(key, await t.signInAs(userId));
+    lacking.set(key, user.cookie);
   }
-  const holder = await userWithRole('passkey-holder@acme.test', [...PERMISSION_KEYS]);
+  const holder = (await t.userWithPermissions('passkey-holder@acme.test', [...PERMISSION_KEYS])).userId;
   const now = t.clock().toISOString();
   await t.deps.db
     .insertInto('passkeys')

@@ -22,14 +22,7 @@ async function problems(cookie: string, body: { roleId?: string; permissions: st
 
 describe('the impact review’s refusals in the console’s words', () => {
   it('should word an escalation, an ungrantable default role and a system role as the server does', async () => {
-    const role = await call(t.adminCookie, 'POST', '/api/roles', {
-      name: 'Role editor',
-      permissions: ['roles.manage', 'roles.view', 'users.view'],
-      ownerUserId: t.org.adminUserId,
-    });
-    const editorId = await t.createUser({ email: 'ed@acme.test' });
-    await call(t.adminCookie, 'PUT', `/api/users/${editorId}/role`, { roleId: role.id });
-    const editor = await t.signInAs(editorId);
+    const editor = (await t.userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'users.view'])).cookie;
 
     const found = [
       ...(await problems(editor, { permissions: ['users.view', 'users.delete', 'users.assign_role'] })),

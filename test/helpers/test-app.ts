@@ -49,6 +49,12 @@ export interface TestApp {
     organizationId?: string;
   }): Promise<string>;
   signInAs(userId: string): Promise<string>;
+  /**
+   * A signed-in active user holding a custom role with exactly `permissions`. The admin creates the
+   * role through the API (owned by the admin; `roleName` defaults to "Role of <email>"); the role is
+   * set on the user directly, so no role-change audit event or mail follows.
+   */
+  userWithPermissions(email: string, permissions: string[], options?: { roleName?: string }): Promise<{ userId: string; roleId: string; cookie: string }>;
   newOrganization(name: string, adminEmail: string): Promise<TestOrg & { adminCookie: string }>;
   /** Runs one delivery round of the outbox, as the worker would. */
   deliverMail(): Promise<number>;
@@ -117,14 +123,31 @@ export async function buildTestApp(
     return id;
   }
 
+  const adminCookie = await signInAs(org.adminUserId);
+
+  async function userWithPermissions(email: string, permissions: string[], options: { roleName?: string } = {}) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/roles',
+      headers: { cookie: adminCookie },
+      payload: { name: options.roleName ?? `Role of ${email}`, permissions, ownerUserId: org.adminUserId },
+    });
+    if (res.statusCode !== 201) throw new Error(`creating the role of ${email} answered ${res.statusCode}: ${res.body}`);
+    const roleId = res.json<{ id: string }>().id;
+    const userId = await createUser({ email });
+    await deps.db.updateTable('users').set({ role_id: roleId }).where('id', '=', userId).execute();
+    return { userId, roleId, cookie: await signInAs(userId) };
+  }
+
   return {
     app,
     deps,
     clock,
     org,
-    adminCookie: await signInAs(org.adminUserId),
+    adminCookie,
     createUser,
     signInAs,
+    userWithPermissions,
     async newOrganization(name, adminEmail) {
       const created = await deps.db.transaction().execute((trx) => createOrganization(trx, deps, { name, adminEmail }));
       return { ...created, adminCookie: await signInAs(created.adminUserId) };

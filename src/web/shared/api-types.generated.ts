@@ -2347,13 +2347,7 @@ export interface components {
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       /** @description Why the last attempt did not finish the job, in English. */
       lastError: string | null;
-      lastErrorMessage: {
-        /** @enum {unknown} */
-        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
-        values: {
-          [key: string]: string | number;
-        };
-      } | null;
+      lastErrorMessage: components['schemas']['BulkJobStopMessage'] | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2380,13 +2374,7 @@ export interface components {
       kind: 'assign_role' | 'add_to_group' | 'remove_from_group' | 'deactivate' | 'invite_csv' | 'undo';
       /** @description Why the last attempt did not finish the job, in English. */
       lastError: string | null;
-      lastErrorMessage: {
-        /** @enum {unknown} */
-        code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
-        values: {
-          [key: string]: string | number;
-        };
-      } | null;
+      lastErrorMessage: components['schemas']['BulkJobStopMessage'] | null;
       processed: number;
       reason: components['schemas']['NextCursor'];
       skipped: number;
@@ -2416,6 +2404,14 @@ export interface components {
     BulkJobList: {
       items: components['schemas']['BulkJob'][];
       nextCursor: components['schemas']['NextCursor'];
+    };
+    /** @description lastError as a message code and the values its sentence needs, for clients that word it in their own language. */
+    BulkJobStopMessage: {
+      /** @enum {unknown} */
+      code: 'starter_cannot_continue' | 'gave_up' | 'attempt_failed';
+      values: {
+        [key: string]: string | number;
+      };
     };
     BulkUsersBody: {
       /** @enum {unknown} */
@@ -5765,6 +5761,7 @@ export interface operations {
         category?: 'auth' | 'access' | 'policy' | 'recovery' | 'data_recovery' | 'admin';
         cursor?: string;
         from?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         q?: string;
         risk?: 'low' | 'medium' | 'high';
@@ -6216,6 +6213,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–100, default 20). */
         limit?: number;
       };
       header?: never;
@@ -6760,6 +6758,7 @@ export interface operations {
       query?: {
         collaboratorUserId?: string;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         ownerUserId?: string;
         type?: components['schemas']['ContentTypeSchema'];
@@ -7559,6 +7558,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         status?: 'pending' | 'accepted' | 'expired' | 'revoked';
       };
@@ -8699,6 +8699,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         outcome?: 'all' | 'failure' | 'warning' | 'success';
       };
@@ -9250,6 +9251,7 @@ export interface operations {
       query?: {
         assignedToMe?: boolean;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         rule?:
           | 'privileged_role_granted'
@@ -10258,6 +10260,7 @@ export interface operations {
       query?: {
         collaboratorUserId?: string;
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         ownerUserId?: string;
         type?: components['schemas']['ContentTypeSchema'];
@@ -12060,6 +12063,7 @@ export interface operations {
       query?: {
         cursor?: string;
         days?: number;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;
@@ -12331,6 +12335,7 @@ export interface operations {
         cursor?: string;
         groupId?: string;
         lastActive?: '7d' | '30d' | '90d' | 'never';
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         order?: 'asc' | 'desc';
         roleId?: string;
@@ -12489,6 +12494,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–100, default 30). */
         limit?: number;
       };
       header?: never;
@@ -12817,6 +12823,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
       };
       header?: never;
@@ -12963,6 +12970,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         relation?: 'owned' | 'collaborating';
         type?: components['schemas']['ContentTypeSchema'];
@@ -13859,9 +13867,11 @@ export interface operations {
   exportUsersCsv: {
     parameters: {
       query?: {
+        /** @description Ignored: the export holds every matching user. */
         cursor?: string;
         groupId?: string;
         lastActive?: '7d' | '30d' | '90d' | 'never';
+        /** @description Ignored: the export holds every matching user. */
         limit?: number;
         order?: 'asc' | 'desc';
         roleId?: string;
@@ -14335,6 +14345,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         search?: string;
         type?: components['schemas']['WorkspaceTypeSchema'];
@@ -14728,6 +14739,7 @@ export interface operations {
     parameters: {
       query?: {
         cursor?: string;
+        /** @description How many items a page holds (1–200, default 50). */
         limit?: number;
         status?: components['schemas']['OrganizationStatus'];
       };

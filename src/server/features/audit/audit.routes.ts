@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Readable } from 'node:stream';
 import { AuditExportQuery, AuditList, AuditQuery, ChainVerification } from '../../../contracts/audit.js';
-import { ErrorBody, IdParams } from '../../../contracts/common.js';
+import { ErrorBody, IdParams, PageLimit } from '../../../contracts/common.js';
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { requireUser } from '../users/index.js';
@@ -72,7 +72,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       tags: ['Users'],
       summary: 'Audit events about one user, newest first',
       params: IdParams,
-      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), cursor: Type.Optional(Type.String({ maxLength: 100 })) }),
+      querystring: Type.Object({ limit: PageLimit(), cursor: Type.Optional(Type.String({ maxLength: 100 })) }),
       response: { 200: AuditList, ...errors },
     },
     handler: async (request) => {

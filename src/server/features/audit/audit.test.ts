@@ -7,14 +7,6 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-async function cookieWith(permissions: string[]): Promise<string> {
-  const role = await t.app.inject({ method: 'POST', url: '/api/roles', headers: { cookie: t.adminCookie }, payload: { name: 'Helpdesk', permissions } });
-  expect(role.statusCode, role.body).toBe(201);
-  const id = await t.createUser({ email: 'helpdesk@acme.test' });
-  await t.deps.db.updateTable('users').set({ role_id: role.json().id }).where('id', '=', id).execute();
-  return t.signInAs(id);
-}
-
 describe('a user’s history', () => {
   it('should show where a change came from only to those who may view security events', async () => {
     const bob = await t.createUser({ email: 'bob@acme.test' });
@@ -29,7 +21,7 @@ describe('a user’s history', () => {
     const asAdmin = (await t.app.inject({ method: 'GET', url: `/api/users/${bob}/history`, headers: { cookie: t.adminCookie } })).json();
     expect(asAdmin.items[0]).toMatchObject({ action: 'user.signed_out_everywhere', reason: 'Lost laptop', ip: '203.0.113.50' });
 
-    const viewer = await cookieWith(['users.view']);
+    const viewer = (await t.userWithPermissions('helpdesk@acme.test', ['users.view'])).cookie;
     const asViewer = await t.app.inject({ method: 'GET', url: `/api/users/${bob}/history`, headers: { cookie: viewer } });
     expect(asViewer.statusCode).toBe(200);
     expect(asViewer.json().items[0]).toMatchObject({ action: 'user.signed_out_everywhere', reason: 'Lost laptop', ip: null });

@@ -122,15 +122,8 @@ describe('a CSV import as a bulk job', () => {
       'workspaces.create_shared',
       'orchestrations.share',
     ];
-    const recruiter = await call('POST', '/api/roles', { name: 'Recruiter', permissions, ownerUserId: t.org.adminUserId });
-    const userId = await t.createUser({ email: 'rec@acme.test' });
-    await t.deps.db.updateTable('users').set({ role_id: recruiter.body.id }).where('id', '=', userId).execute();
-    const start = await call(
-      'POST',
-      '/api/bulk-jobs/invitations',
-      { rows: [{ line: 1, email: 'member@acme.test', role: 'viewer' }] },
-      await t.signInAs(userId),
-    );
+    const recruiter = await t.userWithPermissions('rec@acme.test', permissions, { roleName: 'Recruiter' });
+    const start = await call('POST', '/api/bulk-jobs/invitations', { rows: [{ line: 1, email: 'member@acme.test', role: 'viewer' }] }, recruiter.cookie);
     expect(start.status).toBe(202);
     const done = await runToEnd(start.body.id);
     expect(done).toMatchObject({ changed: 0, skipped: 1, failures: [{ line: 1, email: 'member@acme.test', code: 'ROLE_CHANGE_NOT_ALLOWED' }] });

@@ -52,6 +52,13 @@ function stopColumns(code: BulkJobStopCode, values: Record<string, string | numb
 type Outcome = SendOutcome<Updateable<BulkJobsTable>>;
 
 /**
+ * What the API says of an attempt that threw: the exception's own message is internal (SQL, driver
+ * errors), so it goes to the server log with the job id and the job shows this sentence instead.
+ */
+const ATTEMPT_FAILED_TEXT = 'the last attempt failed with an error on the server (its log has the details)';
+const MAX_ATTEMPTS = 5;
+
+/**
  * Runs the jobs that are due with the outboxes' lease (platform/outbox-lease.ts): a job is claimed,
  * worked chunk by chunk for a few seconds, then handed back as 'pending' until it is done. A process
  * that dies holding one loses its lease, and the next claimant resumes at the first pending item:
@@ -63,13 +70,17 @@ export function runDueBulkJobs(deps: Deps, logger: FastifyBaseLogger, hooks: Bul
     logger,
     {
       table: 'bulk_jobs',
-      maxAttempts: 5,
+      maxAttempts: MAX_ATTEMPTS,
       backoffMs: (attempts) => Math.min(60_000, 1000 * 2 ** attempts),
-      // An attempt that failed keeps a code beside its (internal, English) error for the console.
       send: (lease) =>
         runJob(deps, lease, hooks).catch((error: unknown): Outcome => {
           if (error instanceof LeaseLost) throw error;
-          return { ok: false, error: (error as Error).message, columns: stopColumns('attempt_failed') };
+          const retried = lease.attempts < MAX_ATTEMPTS;
+          logger.error(
+            { err: error, jobId: lease.id, attempts: lease.attempts },
+            retried ? 'bulk job attempt failed; it is tried again' : 'bulk job attempt failed; no attempts left',
+          );
+          return { ok: false, error: ATTEMPT_FAILED_TEXT, columns: stopColumns('attempt_failed') };
         }),
       gaveUpColumns: (maxAttempts) => stopColumns('gave_up', { attempts: maxAttempts }),
     },

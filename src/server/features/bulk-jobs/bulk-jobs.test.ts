@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedMembers } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -192,5 +193,32 @@ describe('bulk jobs', () => {
     expect(res.status).toBe(403);
     const start = await call('POST', '/api/bulk-jobs', { action: 'assign_role', roleId: roleId('viewer'), userIds: [bob] });
     expect((await call('POST', `/api/bulk-jobs/${start.body.id}/cancel`, undefined, viewer)).status).toBe(403);
+  });
+});
+
+describe('an attempt that fails with an error', () => {
+  it('should show a fixed sentence, not the error, log the error with the job id, and try again', async () => {
+    const bob = await t.createUser({ email: 'bob@acme.test' });
+    const start = await call('POST', '/api/bulk-jobs', { action: 'assign_role', roleId: roleId('viewer'), userIds: [bob] });
+    const logged: { jobId?: string; msg: string; err?: { message: string } }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    const internal = 'insert into "bulk_job_items" violates constraint bulk_job_items_pkey (internal detail)';
+    await runDueBulkJobs(t.deps, logger, {
+      inChunk: () => {
+        throw new Error(internal);
+      },
+    });
+
+    const failed = await call('GET', `/api/bulk-jobs/${start.body.id}`);
+    expect(failed.body).toMatchObject({ status: 'running', processed: 0, lastErrorMessage: { code: 'attempt_failed', values: {} } });
+    expect(failed.body.lastError).toBe('the last attempt failed with an error on the server (its log has the details)');
+    expect(JSON.stringify(failed.body)).not.toContain('bulk_job_items_pkey');
+    const listed = await call('GET', '/api/bulk-jobs');
+    expect(JSON.stringify(listed.body)).not.toContain('bulk_job_items_pkey');
+    expect(logged.find((l) => l.jobId === start.body.id && l.err?.message === internal)).toMatchObject({ msg: 'bulk job attempt failed; it is tried again' });
+
+    t.clock.advance(60_000);
+    await round();
+    expect((await call('GET', `/api/bulk-jobs/${start.body.id}`)).body).toMatchObject({ status: 'done', changed: 1, lastError: null, lastErrorMessage: null });
   });
 });

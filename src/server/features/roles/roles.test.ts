@@ -19,15 +19,6 @@ async function newRole(body: Json, cookie = t.adminCookie) {
   return res.json<{ id: string; version: number; name: string; permissions: string[] }>();
 }
 
-/** A signed-in user holding a custom role with exactly `permissions`, assigned by the admin. */
-async function userWithPermissions(email: string, permissions: string[]) {
-  const role = await newRole({ name: `Role of ${email}`, permissions, ownerUserId: t.org.adminUserId });
-  const userId = await t.createUser({ email });
-  const assigned = await call(t.adminCookie, 'PUT', `/api/users/${userId}/role`, { roleId: role.id });
-  expect(assigned.statusCode, assigned.body).toBe(200);
-  return { userId, roleId: role.id, cookie: await t.signInAs(userId) };
-}
-
 describe('New Role', () => {
   it('should create a custom role with permissions, security policy and owner, and audit it', async () => {
     const res = await call(t.adminCookie, 'POST', '/api/roles', {
@@ -125,7 +116,7 @@ describe('New Role', () => {
   });
 
   it('should refuse adding a permission the author does not hold (ROLE_ESCALATION)', async () => {
-    const author = await userWithPermissions('author@acme.test', ['roles.manage', 'roles.view', 'users.view']);
+    const author = await t.userWithPermissions('author@acme.test', ['roles.manage', 'roles.view', 'users.view']);
     const res = await call(author.cookie, 'POST', '/api/roles', {
       name: 'Sneaky',
       permissions: ['users.view', 'integrations.manage'],
@@ -175,7 +166,7 @@ describe('editing a role', () => {
   });
 
   it('should apply a permission change to holders on their next request', async () => {
-    const holder = await userWithPermissions('h@acme.test', ['workspaces.view']);
+    const holder = await t.userWithPermissions('h@acme.test', ['workspaces.view']);
     expect((await call(holder.cookie, 'GET', '/api/users')).statusCode).toBe(403);
     await call(t.adminCookie, 'PATCH', `/api/roles/${holder.roleId}`, { version: 1, permissions: ['workspaces.view', 'users.view'] });
     expect((await call(holder.cookie, 'GET', '/api/users')).statusCode).toBe(200);
@@ -201,7 +192,7 @@ describe('editing a role', () => {
   });
 
   it('should refuse duplicating a role holding permissions the author lacks', async () => {
-    const author = await userWithPermissions('author@acme.test', ['roles.manage', 'roles.view', 'users.view']);
+    const author = await t.userWithPermissions('author@acme.test', ['roles.manage', 'roles.view', 'users.view']);
     const roles = (await call(t.adminCookie, 'GET', '/api/roles')).json().items as { id: string; key: string }[];
     const res = await call(author.cookie, 'POST', `/api/roles/${roles.find((r) => r.key === 'admin')!.id}/duplicate`, {});
     expect(res.statusCode).toBe(403);
@@ -210,7 +201,7 @@ describe('editing a role', () => {
 
   it('should refuse adding a permission the editor lacks, but allow removing one', async () => {
     const target = await newRole({ name: 'Target', permissions: ['workspaces.view', 'integrations.manage'], ownerUserId: t.org.adminUserId });
-    const editor = await userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'workspaces.view', 'users.view']);
+    const editor = await t.userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'workspaces.view', 'users.view']);
     const add = await call(editor.cookie, 'PATCH', `/api/roles/${target.id}`, {
       version: 1,
       permissions: ['workspaces.view', 'integrations.manage', 'users.view', 'users.delete'],
@@ -281,7 +272,7 @@ describe('editing a role', () => {
 
 describe('deleting a role', () => {
   it('should refuse while users hold it, with the count and a link to them, then delete once moved', async () => {
-    const holder = await userWithPermissions('h@acme.test', ['workspaces.view']);
+    const holder = await t.userWithPermissions('h@acme.test', ['workspaces.view']);
     const res = await call(t.adminCookie, 'DELETE', `/api/roles/${holder.roleId}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'ROLE_IN_USE', details: { userCount: 1, link: `/admin/users?role=${holder.roleId}` } });
@@ -322,7 +313,7 @@ describe('organization isolation', () => {
 
 describe('impact review', () => {
   it('should list the holders and what they gain and lose, calling out privileged changes', async () => {
-    const a = await userWithPermissions('a@acme.test', ['workspaces.view', 'workspaces.edit']);
+    const a = await t.userWithPermissions('a@acme.test', ['workspaces.view', 'workspaces.edit']);
     const bId = await t.createUser({ email: 'b@acme.test', name: 'Bob' });
     await call(t.adminCookie, 'PUT', `/api/users/${bId}/role`, { roleId: a.roleId });
     const res = await call(t.adminCookie, 'POST', '/api/roles/impact', { roleId: a.roleId, permissions: ['workspaces.view', 'users.manage_sessions'] });
@@ -344,7 +335,7 @@ describe('impact review', () => {
   });
 
   it('should warn about the refusals the save would meet', async () => {
-    const editor = await userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'users.view']);
+    const editor = await t.userWithPermissions('ed@acme.test', ['roles.manage', 'roles.view', 'users.view']);
     const res = await call(editor.cookie, 'POST', '/api/roles/impact', { permissions: ['users.view', 'users.delete'] });
     expect(res.json().problems.map((p: { code: string }) => p.code)).toEqual(['ROLE_ESCALATION']);
     const bad = await call(t.adminCookie, 'POST', '/api/roles/impact', { permissions: ['nope'] });
@@ -382,7 +373,7 @@ describe('Help me choose', () => {
   });
 
   it('should only recommend roles the asker can assign when one fits', async () => {
-    const inviter = await userWithPermissions('inv@acme.test', [
+    const inviter = await t.userWithPermissions('inv@acme.test', [
       'users.view',
       'users.invite',
       'workspaces.view',

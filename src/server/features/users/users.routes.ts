@@ -10,6 +10,7 @@ import {
   UserDetail,
   UserFilter,
   UserList,
+  UserExportQuery,
   UserListQuery,
   UserLookup,
   UserLookupQuery,
@@ -154,7 +155,7 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
       operationId: 'exportUsersCsv',
       tags: ['Users'],
       summary: 'The current filtered view as CSV',
-      querystring: UserListQuery,
+      querystring: UserExportQuery,
       response: { 200: Type.String({ description: 'The users as CSV (text/csv), one row per user.' }), ...errors },
     },
     handler: async (request, reply) => {

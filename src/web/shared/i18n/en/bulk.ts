@@ -73,5 +73,5 @@ export const bulk = {
   'bulkJobs.firstShown': 'The first {shown} of {count} are shown.',
   'bulkJobs.stopped.starter_cannot_continue': 'The administrator who started this job no longer holds the permission it needs.',
   'bulkJobs.stopped.gave_up': 'gave up after {attempts} attempts (the last one was interrupted)',
-  'bulkJobs.stopped.attempt_failed': 'the last attempt failed with an error on the server (its log has the details); it is tried again',
+  'bulkJobs.stopped.attempt_failed': 'the last attempt failed with an error on the server (its log has the details)',
 } as const;
