@@ -20,7 +20,9 @@ export function inviteResultText(r: InviteResult): string {
     case 'renewed':
       return r.roleName === undefined ? r.message : t('invitations.result.renewed', { email: r.email, role: r.roleName });
     case 'updated':
-      return r.changeList?.length ? t('invitations.result.updated', { email: r.email, changes: r.changeList.map(changeText).join('; ') }) : r.message;
+      return r.changeList?.length
+        ? t('invitations.result.updated', { email: r.email, changes: r.changeList.map(changeText).join(t('invitations.result.changeSeparator')) })
+        : r.message;
     case 'unchanged':
       if (!r.changeList) return r.message;
       return r.groupName ? t('invitations.result.unchangedWithGroup', { email: r.email }) : t('invitations.result.unchanged', { email: r.email });

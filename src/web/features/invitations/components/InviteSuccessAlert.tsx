@@ -2,15 +2,10 @@ import { Alert } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { InviteResult } from '../../../../contracts/invitations';
 import { inviteResultText } from '../inviteResultText';
+import { t } from '../../../shared/i18n';
 
 function titleOf(outcome: InviteResult['outcome']): string {
-  return outcome === 'invited'
-    ? 'Invitation sent'
-    : outcome === 'renewed'
-      ? 'Invitation renewed'
-      : outcome === 'updated'
-        ? 'Existing user updated'
-        : 'Nothing to change';
+  return t(outcome === 'rejected' ? 'invite.outcome.unchanged' : `invite.outcome.${outcome}`);
 }
 
 /** What "One person" did with the last address (sent, renewed, updated, or nothing to change), until closed. */

@@ -2,6 +2,7 @@
 export type Field = 'email' | 'role' | 'group' | 'reason' | 'form';
 
 import type { ErrorCode } from '../../../../contracts/errors.js';
+import { t } from '../../../shared/i18n';
 
 // Keyed by declared codes: a code the API does not send fails the type check.
 const FIELD_OF_CODE: Partial<Record<ErrorCode, Field>> = {
@@ -19,4 +20,4 @@ export function fieldOf(code: string | undefined): Field {
   return (code && FIELD_OF_CODE[code as ErrorCode]) || 'form';
 }
 
-export const CHOOSE_ROLE = 'Choose a role you can assign.';
+export const CHOOSE_ROLE = t('invite.error.chooseRole');

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { BULK_JOB_THRESHOLD } from '../../../../contracts/bulk-jobs';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
+import { t } from '../../../shared/i18n';
 import { chunk, parseInviteCsv, resolveRoles, type CsvRow, type PreparedRow, type RowResult } from '../csv';
 import { useChunkedInviteSend } from './useChunkedInviteSend';
 import { useCsvInviteJob } from './useCsvInviteJob';
@@ -41,7 +42,7 @@ export function useCsvInviteUpload() {
     runId.current = crypto.randomUUID();
     const parsed = parseInviteCsv(await selected.text());
     if (parsed.error) return setParseError(parsed.error);
-    if (parsed.rows.length === 0) return setParseError('The file has a header but no rows.');
+    if (parsed.rows.length === 0) return setParseError(t('csv.error.noRows'));
     setRows(parsed.rows);
     const resolved = resolveRoles(parsed.rows, lookups.roles, lookups.defaultRole?.id, lookups.roleChoices.reasonFor);
     setReady(resolved.ready);

@@ -3,10 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { invite } from '../api';
+import { t } from '../../../shared/i18n';
 import { CHOOSE_ROLE, fieldOf, type Field } from '../components/inviteFields';
 import { parsePastedEmails } from '../csv';
 import { useInvalidateAfterInvite } from './useInvalidateAfterInvite';
 import { useInviteForm } from './useInviteForm';
+
+/** The most addresses one paste sends (the API's limit per request); more go through "Upload CSV". */
+const MAX_PASTED = 500;
 
 /** The state of "Several at once": the pasted text, its addresses, field errors, and the send (one Idempotency-Key per batch). */
 export function useSeveralInvite() {
@@ -37,9 +41,9 @@ export function useSeveralInvite() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
-    if (invalid.length > 0) next.email = `Fix or remove what is not an email address: ${invalid.join(', ')}. Nothing was sent.`;
-    else if (emails.length === 0) next.email = 'Paste at least one email address.';
-    else if (emails.length > 500) next.email = `That is ${emails.length} addresses; up to 500 at once here. Use "Upload CSV" for more.`;
+    if (invalid.length > 0) next.email = t('inviteMany.error.invalid', { values: invalid.join(', ') });
+    else if (emails.length === 0) next.email = t('inviteMany.error.none');
+    else if (emails.length > MAX_PASTED) next.email = t('inviteMany.error.tooMany', { count: emails.length, max: MAX_PASTED });
     if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);

@@ -4,6 +4,7 @@ import type { InviteResult } from '../../../../contracts/invitations';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { invite } from '../api';
+import { t } from '../../../shared/i18n';
 import { CHOOSE_ROLE, fieldOf, type Field } from '../components/inviteFields';
 import { isEmailAddress } from '../csv';
 import { useInvalidateAfterInvite } from './useInvalidateAfterInvite';
@@ -41,8 +42,8 @@ export function useSingleInvite() {
     event.preventDefault();
     setSuccess(null);
     const next: Partial<Record<Field, string>> = {};
-    if (!email.trim()) next.email = 'Enter the person’s work email address.';
-    else if (!isEmailAddress(email)) next.email = 'This is not a valid email address.';
+    if (!email.trim()) next.email = t('invite.error.noEmail');
+    else if (!isEmailAddress(email)) next.email = t('invite.error.invalidEmail');
     if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);

@@ -53,6 +53,8 @@ export const invitations = {
   'invitations.result.updated': '{email} already has an account, so it was updated instead: {changes}.',
   'invitations.result.change.role': 'role {from} → {to}',
   'invitations.result.change.group': 'added to {group}',
+  // Between the changes above ("role Viewer → Member; added to Legal"): the server's English joins them so.
+  'invitations.result.changeSeparator': '; ',
   'invitations.result.unchanged': '{email} already has an account with this role; nothing changed.',
   'invitations.result.unchangedWithGroup': '{email} already has an account with this role and group; nothing changed.',
 } as const;

@@ -20,4 +20,11 @@ export const invite = {
   'invite.reason': 'Business reason',
   'invite.reasonHint': 'Your organization requires a reason for user changes; it is kept in the audit log.',
   'invite.helpMeChoose': 'Help me choose',
+  'invite.error.noEmail': 'Enter the person’s work email address.',
+  'invite.error.invalidEmail': 'This is not a valid email address.',
+  'invite.error.chooseRole': 'Choose a role you can assign.',
+  'invite.outcome.invited': 'Invitation sent',
+  'invite.outcome.renewed': 'Invitation renewed',
+  'invite.outcome.updated': 'Existing user updated',
+  'invite.outcome.unchanged': 'Nothing to change',
 } as const;
