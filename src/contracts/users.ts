@@ -85,7 +85,7 @@ export const UserMatch = Type.Object({ id: Type.String(), name: Type.String(), e
 export type UserMatch = Static<typeof UserMatch>;
 
 export const UserLookup = Type.Object({
-  items: Type.Array(UserMatch, {
+  matches: Type.Array(UserMatch, {
     description:
       'Up to `limit` users (never deleted ones): those whose email starts with the term first, by email, then other matches by name. Not paged: the list (GET /api/users?search=) pages through every match.',
   }),

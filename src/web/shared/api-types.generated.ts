@@ -3938,7 +3938,7 @@ export interface components {
     };
     UserLookup: {
       /** @description Up to `limit` users (never deleted ones): those whose email starts with the term first, by email, then other matches by name. Not paged: the list (GET /api/users?search=) pages through every match. */
-      items: components['schemas']['UserMatch'][];
+      matches: components['schemas']['UserMatch'][];
     };
     UserMatch: {
       email: string;

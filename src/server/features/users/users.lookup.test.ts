@@ -11,7 +11,7 @@ afterEach(async () => t.close());
 async function lookup(query: string, cookie = t.adminCookie) {
   const res = await t.app.inject({ method: 'GET', url: `/api/users/lookup?${query}`, headers: { cookie } });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: { id: string; name: string; email: string; status: string }[] }>().items;
+  return res.json<{ matches: { id: string; name: string; email: string; status: string }[] }>().matches;
 }
 
 async function people(list: [name: string, email: string, status?: 'active' | 'invited' | 'deactivated' | 'deleted'][], organizationId?: string) {

@@ -24,7 +24,7 @@ export async function lookupUsers(ctx: RequestContext, query: UserLookupQuery): 
   const term = query.q.trim().toLowerCase();
   const limit = query.limit ?? DEFAULT_LIMIT;
   const byEmail = await emailPrefixMatches(db, ctx.organizationId, term, limit);
-  if (byEmail.length === limit) return { items: byEmail };
+  if (byEmail.length === limit) return { matches: byEmail };
   // Asked for more than are missing, so that the ones already found by email can be set aside.
   const want = limit + byEmail.length;
   const others =
@@ -33,7 +33,7 @@ export async function lookupUsers(ctx: RequestContext, query: UserLookupQuery): 
       : await namePrefixMatches(db, ctx.organizationId, term, want);
   const found = new Set(byEmail.map((u) => u.id));
   const rest = others.filter((u) => !found.has(u.id)).sort(byName);
-  return { items: [...byEmail, ...rest.slice(0, limit - byEmail.length)] };
+  return { matches: [...byEmail, ...rest.slice(0, limit - byEmail.length)] };
 }
 
 function byName(a: UserMatch, b: UserMatch): number {

@@ -44,7 +44,7 @@ export function usePaletteEntries(query: string, pages: PalettePage[]): { entrie
     ...pages.filter((p) => matches(p.label, q)).map((p) => ({ id: `page:${p.to}`, group: 'Pages' as const, label: p.label, to: p.to })),
   ];
   if (searching) {
-    for (const u of users.data?.items ?? []) {
+    for (const u of users.data?.matches ?? []) {
       entries.push({ id: `user:${u.id}`, group: 'Users', label: u.name, hint: u.email, to: `/admin/users/${u.id}` });
       if (can('users.deactivate') && u.status === 'active')
         entries.push({
