@@ -13,6 +13,10 @@ export const common = {
   'status.delivered': 'Delivered',
   'status.failed': 'Failed',
   'common.never': 'Never',
+  /** Between the items of a list in a sentence ("Design, Sales"). */
+  'common.separator.items': ', ',
+  /** Between clauses that hold commas themselves ("Workspace A (via Design); Workspace B"). */
+  'common.separator.clauses': '; ',
   'common.retry': 'Retry',
   'common.requestId': 'Request id',
   'common.cancel': 'Cancel',

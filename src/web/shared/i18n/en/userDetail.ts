@@ -25,6 +25,8 @@ export const userDetail = {
   'user.groups.description': 'A group says who belongs together. It grants no access by itself.',
   'user.groups.change': 'Change groups',
   'user.groups.none': 'Not in any group.',
+  'user.groups.changed': '{name} is now in {groups}.',
+  'user.groups.changedToNone': '{name} is no longer in any group.',
   'user.groups.memberOf': 'Member of',
   'user.groups.deleted': 'a deleted group',
   'user.groups.noneWord': 'none',

@@ -6,6 +6,6 @@ import { t, tOr } from '../../../../shared/i18n';
  * server's `explanation`, in the reader's language.
  */
 export function passkeyMfaExplanation(mfa: Pick<PasskeyMfa, 'required' | 'requiredBy' | 'afterMagicLink'>): string {
-  if (mfa.required) return t('mfa.explanation.required', { reasons: mfa.requiredBy.map((r) => tOr(`mfa.reason.${r}`, r)).join('; ') });
+  if (mfa.required) return t('mfa.explanation.required', { reasons: mfa.requiredBy.map((r) => tOr(`mfa.reason.${r}`, r)).join(t('common.separator.clauses')) });
   return t(mfa.afterMagicLink ? 'mfa.explanation.afterMagicLink' : 'mfa.explanation.optional');
 }

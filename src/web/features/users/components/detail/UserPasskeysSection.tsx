@@ -51,7 +51,9 @@ export function UserPasskeysSection({ user }: SectionProps) {
         {p.recoveryUntil && <SoftBadge color="orange">{t('user.passkeys.recoveryUntil', { date: formatDateTime(p.recoveryUntil) })}</SoftBadge>}
       </Group>
       <Text size="sm" c="dimmed">
-        {p.required ? t('user.passkeys.required', { reasons: p.requiredBy.map((r) => REASONS[r] ?? r).join('; ') }) : t('user.passkeys.notRequired')}
+        {p.required
+          ? t('user.passkeys.required', { reasons: p.requiredBy.map((r) => REASONS[r] ?? r).join(t('common.separator.clauses')) })
+          : t('user.passkeys.notRequired')}
         {p.afterMagicLink ? t('user.passkeys.afterMagicLink') : ''}
       </Text>
       {recovering && <RecoveryModal user={user} onClose={() => setRecovering(false)} />}

@@ -41,11 +41,11 @@ function derivedValues(values: Record<string, string | number>): Record<string, 
   const list: string[] = [];
   for (let i = 1; values[`workspace${i}`] !== undefined; i++)
     list.push(t('user.checklist.workspace', { workspace: String(values[`workspace${i}`]), paths: pathsInWords(String(values[`via${i}`] ?? '')) }));
-  if (list.length > 0) out.list = list.join('; ') + (values.more ? '; …' : '');
+  if (list.length > 0) out.list = list.join(t('common.separator.clauses')) + (values.more ? `${t('common.separator.clauses')}…` : '');
   if (values.requiredBy !== undefined) {
     const reasons = String(values.requiredBy).split(',').filter(Boolean);
     out.explanation = reasons.length
-      ? t('user.passkeys.required', { reasons: reasons.map((r) => REASONS[r] ?? r).join('; ') })
+      ? t('user.passkeys.required', { reasons: reasons.map((r) => REASONS[r] ?? r).join(t('common.separator.clauses')) })
       : t('user.checklist.passkeysNotRequired');
   }
   if (values.synced !== undefined) {

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { t } from '../../../../shared/i18n';
 import { REASON_MISSING, reasonMissing } from '../../../../shared/reason/ReasonField';
 import { useReasonRequired } from '../../../../shared/reason/useReasonRequired';
 import { changeUserGroups } from '../../detail-api';
@@ -27,8 +28,8 @@ export function useChangeUserGroups(user: SectionProps['user'], reload: SectionP
       notifications.show({
         color: 'green',
         message: data.groups.length
-          ? `${data.name || data.email} is now in ${data.groups.map((g) => g.name).join(', ')}.`
-          : `${data.name || data.email} is no longer in any group.`,
+          ? t('user.groups.changed', { name: data.name || data.email, groups: data.groups.map((g) => g.name).join(t('common.separator.items')) })
+          : t('user.groups.changedToNone', { name: data.name || data.email }),
       });
       onClose();
     },
