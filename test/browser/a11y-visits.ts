@@ -247,7 +247,8 @@ export async function open(page: Page, url: string) {
   await page.goto(`${app.url}${url}`);
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
+  // Not expect.poll: the pages file runs its tests concurrently, and expect.poll needs to know its test.
+  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
 }
 
 /** Opens the visit's page (signed out in a context of its own when the visit says so), runs `check`, and closes it. */
