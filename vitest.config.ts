@@ -28,7 +28,8 @@ const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
 // expect.poll gives up after 1 s by default: too short for a re-render on a loaded CI machine.
 const pollLimits = { poll: { timeout: 10_000 } };
 const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000, expect: pollLimits, isolate: false };
-const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollLimits };
+// maxConcurrency: a file's describe.concurrent tests (a11y-pages) run two at a time, one browser page each.
+const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollLimits, maxConcurrency: 2 };
 
 export const projects = [
   { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },

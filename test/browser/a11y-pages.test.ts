@@ -3,7 +3,8 @@ import { adminContext, currentIds, EMPTY_IDS, EXTRA_URLS, inBothSchemes, onPage,
 
 setUpAxeVisits();
 
-describe('axe on every route in light and dark', () => {
+// Concurrent (two at a time, see vitest.config.ts): each test reads the pages through a page of its own and changes nothing.
+describe.concurrent('axe on every route in light and dark', () => {
   it('should visit every route of the router', () => {
     expect([...ROUTER_PATHS].sort()).toEqual(Object.keys(VISITS).sort());
   });

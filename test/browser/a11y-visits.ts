@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -10,7 +10,8 @@ import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type Run
  * light and in the dark colour scheme. The routes come from src/web/app/routes.tsx itself, so a route
  * added there without a visit here fails the pages file's first test. The console follows the system's
  * scheme, so each page is checked in light, then Chromium is told the system is dark and the same page
- * (or dialog) is checked again without reloading it.
+ * (or dialog) is checked again without reloading it. axe-core is put into each page once and run there
+ * on the whole document (see `violations`).
  */
 export const ROUTER_PATHS = [...readFileSync('src/web/app/routes.tsx', 'utf8').matchAll(/path="([^"]+)"/g)].map((m) => m[1]);
 
@@ -156,9 +157,9 @@ export const EXTRA_URLS: ((ids: Ids) => string)[] = [
   () => '/admin/security/recovery',
 ];
 
-/** Every dialog as [name, route, opener]: "/admin/users › Invite New User", or its position for a dialog opened in steps. */
-export const DIALOGS = Object.entries(VISITS).flatMap(([path, visit]) =>
-  (visit.dialogs ?? []).map((opener, i) => [`${path} › ${typeof opener === 'string' ? opener : `dialog ${i + 1}`}`, path, opener] as const),
+/** Each route with dialogs, and its dialogs as [name, opener]: "Invite New User", or "dialog 3" for the third, opened in steps. */
+export const DIALOGS_BY_ROUTE = Object.entries(VISITS).flatMap(([path, visit]) =>
+  visit.dialogs?.length ? [[path, visit.dialogs.map((opener, i) => [typeof opener === 'string' ? opener : `dialog ${i + 1}`, opener] as const)] as const] : [],
 );
 
 export const EMPTY_IDS: Ids = { user: ':user', group: ':group', role: ':role', systemRole: ':systemRole', workspace: ':workspace' };
@@ -217,11 +218,21 @@ export async function inBothSchemes(page: Page, what: string): Promise<Record<st
   return { [what]: light, [`${what} (dark)`]: dark };
 }
 
+/**
+ * axe-core's violations on the whole document, with all of its default rules. axe-core is put into the
+ * page (and any frame of its origin) on the first call and reused for the next. Not @axe-core/playwright's
+ * AxeBuilder: each of its analyses puts axe-core into the page afresh and opens another page to assemble
+ * the results, about ten times what axe itself takes here. Passes and inapplicable rules come back
+ * unlisted (`resultTypes`), which only trims the answer: every rule still runs on every element.
+ */
 async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary})`).join('; ')}`,
+  for (const frame of page.frames()) {
+    if (!(await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'))) await frame.evaluate(axe.source);
+  }
+  const found = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations),
   );
+  return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary})`).join('; ')}`);
 }
 
 /** The accessible name (aria-label or text) of the focused element. */
@@ -236,7 +247,8 @@ export async function open(page: Page, url: string) {
   await page.goto(`${app.url}${url}`);
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.mantine-Loader-root').count()).toBe(0);
+  // Not expect.poll: the pages file runs its tests concurrently, and expect.poll needs to know its test.
+  await page.waitForFunction(() => document.querySelector('.mantine-Loader-root') === null);
 }
 
 /** Opens the visit's page (signed out in a context of its own when the visit says so), runs `check`, and closes it. */
