@@ -1,7 +1,7 @@
-import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { axeCheck } from '../helpers/axe.js';
 import { invitePerson, launchBrowser, roleIds, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 /**
@@ -219,19 +219,12 @@ export async function inBothSchemes(page: Page, what: string): Promise<Record<st
 }
 
 /**
- * axe-core's violations on the whole document, with all of its default rules. axe-core is put into the
- * page (and any frame of its origin) on the first call and reused for the next. Not @axe-core/playwright's
- * AxeBuilder: each of its analyses puts axe-core into the page afresh and opens another page to assemble
- * the results, about ten times what axe itself takes here. Passes and inapplicable rules come back
- * unlisted (`resultTypes`), which only trims the answer: every rule still runs on every element.
+ * axe-core's violations on the whole document, with all of its default rules (axeCheck: axe-core put
+ * into the page once, not through AxeBuilder). Passes and inapplicable rules come back unlisted
+ * (`resultTypes`), which only trims the answer: every rule still runs on every element.
  */
 async function violations(page: Page): Promise<string[]> {
-  for (const frame of page.frames()) {
-    if (!(await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'))) await frame.evaluate(axe.source);
-  }
-  const found = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations),
-  );
+  const found = (await axeCheck(page)).violations;
   return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? n.failureSummary})`).join('; ')}`);
 }
 

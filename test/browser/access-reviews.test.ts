@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 const REVIEWS_PATH = '/admin/security/access-reviews';
 
 async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  const axe = await axeCheck(page, { include: 'main' });
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

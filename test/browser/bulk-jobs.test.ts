@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, roleIds, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -49,7 +49,7 @@ describe('Bulk work as jobs', () => {
     await job.getByText('Done').waitFor();
     await job.getByText(`1,050 of 1,050 users processed · 1,050 changed`).waitFor();
     expect(await usersWithRole(roles.Viewer)).toBe(PEOPLE);
-    const axe = await new AxeBuilder({ page }).include('section[aria-labelledby="bulk-jobs-title"]').analyze();
+    const axe = await axeCheck(page, { include: 'section[aria-labelledby="bulk-jobs-title"]' });
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await job.getByRole('button', { name: 'Undo' }).click();
@@ -90,7 +90,7 @@ describe('Bulk work as jobs', () => {
     const text = await (await (await download).createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString('utf8'));
     expect(text.split(/\r?\n/)).toHaveLength(1_003);
     expect(text).toContain('1002,wizard@acme.test,rejected,');
-    const axe = await new AxeBuilder({ page }).include('[role=dialog]').analyze();
+    const axe = await axeCheck(page, { include: '[role=dialog]' });
     expect(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.html + n.failureSummary)])).toEqual([]);
 
     // Done puts the finished import away: the tab offers a file again.

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -28,9 +28,7 @@ describe('the command palette, with the keyboard only', () => {
     await page.getByRole('heading').first().waitFor();
     await page.keyboard.press('Control+k');
     await expect.poll(() => search().evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(
-      (await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`),
-    ).toEqual([]);
+    expect((await axeCheck(page, { include: '[role="dialog"]' })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
     await page.keyboard.type('quill');
     const deactivate = palette().getByRole('option', { name: /Deactivate Bob Quill…/ });
     await deactivate.waitFor();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function seriousViolations(p: Page = page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
+  const result = await axeCheck(p);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

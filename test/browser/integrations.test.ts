@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -22,7 +22,7 @@ afterAll(async () => {
 async function seriousViolations(): Promise<string[]> {
   // Dialogs fade in: axe reads colours, so wait until every one is fully opaque.
   await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const result = await axeCheck(page, { tags: ['wcag2a', 'wcag2aa'] });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, invitePerson, launchBrowser, mailedLink, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -38,9 +38,7 @@ async function choose(p: Page, label: string, option: string) {
 }
 
 async function seriousViolations(p: Page, include?: string) {
-  let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa']);
-  if (include) builder = builder.include(include);
-  const result = await builder.analyze();
+  const result = await axeCheck(p, { tags: ['wcag2a', 'wcag2aa'], include });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

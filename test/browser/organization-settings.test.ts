@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
@@ -30,7 +30,7 @@ const saveOf = (region: Locator, what: string) => region.getByRole('button', { n
 const statusOf = (region: Locator) => region.getByRole('status').last();
 
 async function violations(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await axeCheck(page);
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

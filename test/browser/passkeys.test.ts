@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitePerson, launchBrowser, roleIds, signInAsAdmin, signInAsNewPerson, startApp, type NewPerson, type RunningApp } from '../helpers/browser.js';
@@ -121,7 +121,7 @@ describe('passkeys in the browser', () => {
     const person = await newPerson(app, admin, { email: 'axel@acme.test', name: 'Axel Axe', role: 'Member' });
     try {
       await addPasskey(person);
-      const results = await new AxeBuilder({ page: person.page }).include('main').analyze();
+      const results = await axeCheck(person.page, { include: 'main' });
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     } finally {

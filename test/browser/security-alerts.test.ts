@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpReceiver, type HttpReceiver } from '../helpers/receivers.js';
@@ -35,7 +35,7 @@ describe('Security Center alerts', () => {
     const dialog = page.getByRole('dialog', { name: 'Dismiss alert?' });
     await dialog.getByRole('button', { name: 'Dismiss alert' }).click();
     await dialog.getByText('Give the business reason for this change.').waitFor();
-    expect((await new AxeBuilder({ page }).include('[role="dialog"]').analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeCheck(page, { include: '[role="dialog"]' })).violations.map((v) => v.id)).toEqual([]);
     await dialog.getByLabel('Business reason').fill('Expected: the data team asked for it (SEC-42)');
     await dialog.getByRole('button', { name: 'Dismiss alert' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -43,7 +43,7 @@ describe('Security Center alerts', () => {
 
     await page.getByText('Dismissed', { exact: true }).click();
     await page.getByTestId('alert-row').getByText('dismissed: Expected: the data team asked for it (SEC-42)').waitFor();
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeCheck(page)).violations.map((v) => v.id)).toEqual([]);
   });
 
   it('should stream audit events to a SIEM destination added on the Integrations page', async () => {

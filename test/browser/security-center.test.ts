@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -22,8 +22,7 @@ afterAll(async () => {
 
 /** `include`: only that part of the page (an open drawer: the page behind its overlay is dimmed on purpose). */
 async function seriousViolations(include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-  const result = await (include ? builder.include(include) : builder).analyze();
+  const result = await axeCheck(page, { tags: ['wcag2a', 'wcag2aa'], include });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -152,7 +152,7 @@ describe('"Disable magic links when SSO is enabled" in the browser', () => {
     const rules = mapping.getByRole('table', { name: 'Group-to-role rules of Acme Okta' });
     await rules.getByRole('cell', { name: 'sofie-viewers', exact: true }).waitFor();
     await expect(rules.getByRole('cell', { name: 'Viewer', exact: true }).isVisible()).resolves.toBe(true);
-    const results = await new AxeBuilder({ page: adminPage }).include('main').analyze();
+    const results = await axeCheck(adminPage, { include: 'main' });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await adminPage.screenshot({ path: '/tmp/sso-attribute-mapping.png', fullPage: true });
   });
@@ -185,7 +185,7 @@ describe('"Disable magic links when SSO is enabled" in the browser', () => {
     await breakGlass.getByText('No longer an administrator', { exact: true }).waitFor();
     await breakGlass.getByText('Those marked cannot use break-glass sign-in now', { exact: false }).waitFor();
     await expect(breakGlass.getByText('No passkey', { exact: true }).count()).resolves.toBe(0);
-    const results = await new AxeBuilder({ page: adminPage }).include('main').analyze();
+    const results = await axeCheck(adminPage, { include: 'main' });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await breakGlass.screenshot({ path: '/tmp/sso-break-glass-demoted.png' });
   });

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeCheck } from '../helpers/axe.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 async function expectNoSeriousAxeViolations(page: Page, scope = 'main') {
-  const axe = await new AxeBuilder({ page }).include(scope).analyze();
+  const axe = await axeCheck(page, { include: scope });
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
