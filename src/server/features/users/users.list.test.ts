@@ -43,6 +43,10 @@ describe('users list', () => {
     expect((await list('search=ace@acme')).items.map((u) => u.name)).toEqual(['Grace Hopper']);
     expect((await list('search=er')).items.map((u) => u.name)).toEqual(['Grace Hopper', 'Katherine Johnson', 'Xavier Dolan']);
     expect((await list('search=zo')).items.map((u) => u.name)).toEqual(['Zoë Quinn']);
+    // Totals too: terms of one or two characters have no trigrams, terms of three or more do.
+    expect(await list('search=er')).toMatchObject({ total: 3, totalExact: true });
+    expect(await list('search=zo')).toMatchObject({ total: 1, totalExact: true });
+    expect(await list('search=HOPP')).toMatchObject({ total: 1, totalExact: true });
     expect((await list('search=100%25')).total).toBe(0);
   });
 

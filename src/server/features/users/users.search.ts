@@ -101,7 +101,9 @@ const SORT_KEYS = { name: 'name', email: 'email_normalized', created: 'created_a
 
 /** The capped total of a search that the first walk did not serve. */
 async function searchTotal(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
-  return (dialect === 'sqlite' && (await trigramCappedCount(db, organizationId, filter))) || countMatching(db, organizationId, filter, dialect);
+  // A term of one or two characters has no trigram: the trigram index matches nothing for it.
+  const trigrams = [...filter.search!.trim()].length >= 3;
+  return (dialect === 'sqlite' && trigrams && (await trigramCappedCount(db, organizationId, filter))) || countMatching(db, organizationId, filter, dialect);
 }
 
 /**
