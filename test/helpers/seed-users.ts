@@ -9,25 +9,29 @@ import type { TestApp } from './test-app.js';
  * transaction, 200 rows per statement: for tests about lists and long writes that need thousands.
  */
 export async function seedMembers(app: TestApp, count: number): Promise<void> {
+  await seedPeople(app, count, (i) => ({ email: `member${String(i).padStart(5, '0')}@acme.test`, name: `Member ${i}` }));
+}
+
+/**
+ * Inserts `count` Members made by `person(i)` (active unless it says otherwise) into an organization
+ * (the test app's unless given) in one transaction, 200 rows per statement.
+ */
+export async function seedPeople(
+  app: TestApp,
+  count: number,
+  person: (i: number) => { email: string; name: string; status?: UserStatus },
+  organizationId = app.org.organizationId,
+): Promise<void> {
   const role = await app.deps.db
     .selectFrom('roles')
     .select('id')
-    .where('organization_id', '=', app.org.organizationId)
+    .where('organization_id', '=', organizationId)
     .where('system_key', '=', 'member')
     .executeTakeFirstOrThrow();
   const now = app.clock().toISOString();
   const rows = Array.from({ length: count }, (_, i) => {
-    const email = `member${String(i).padStart(5, '0')}@acme.test`;
-    return personRow({
-      id: app.deps.newId(),
-      organizationId: app.org.organizationId,
-      email,
-      name: `Member ${i}`,
-      roleId: role.id,
-      status: 'active',
-      createdAt: now,
-      lastActiveAt: null,
-    });
+    const { email, name, status = 'active' } = person(i);
+    return personRow({ id: app.deps.newId(), organizationId, email, name, roleId: role.id, status, createdAt: now, lastActiveAt: null });
   });
   await app.deps.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 200)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { personRow, seedMembers } from '../../../../test/helpers/seed-users.js';
+import { seedMembers, seedPeople } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, usePostgres, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
@@ -286,34 +286,17 @@ describe('searches that many users match', () => {
   });
 
   /** `count` people whose names sort after every member ("Zz Cluster 0000" …), each `deactivateEvery`-th deactivated. */
-  const cluster = async (count: number, organizationId = t.org.organizationId, deactivateEvery = 0) => {
-    const role = await t.deps.db
-      .selectFrom('roles')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('system_key', '=', 'member')
-      .executeTakeFirstOrThrow();
-    const now = t.clock().toISOString();
-    const rows = Array.from({ length: count }, (_, i) =>
-      personRow({
-        id: t.deps.newId(),
-        organizationId,
+  const cluster = (count: number, organizationId = t.org.organizationId, deactivateEvery = 0) =>
+    seedPeople(
+      t,
+      count,
+      (i) => ({
         email: `zz${i}@acme.test`,
         name: `Zz Cluster ${String(i).padStart(5, '0')}`,
-        roleId: role.id,
         status: deactivateEvery && i % deactivateEvery === 0 ? 'deactivated' : 'active',
-        createdAt: now,
-        lastActiveAt: null,
       }),
+      organizationId,
     );
-    await t.deps.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 200)
-        await trx
-          .insertInto('users')
-          .values(rows.slice(i, i + 200))
-          .execute();
-    });
-  };
 
   it('should still find matches that all sort after the first two thousand users', async () => {
     await seedMembers(t, 2_500);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { personRow } from '../../../../test/helpers/seed-users.js';
+import { seedPeople } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 
 let t: TestApp;
@@ -25,32 +25,7 @@ async function people(list: [name: string, email: string, status?: 'active' | 'i
 /** `count` people in another organization whose emails hold `term`, written before ours (first in the trigram index). */
 async function crowdElsewhere(term: string, count: number) {
   const other = await t.newOrganization('Globex', 'admin@globex.test');
-  const role = await t.deps.db
-    .selectFrom('roles')
-    .select('id')
-    .where('organization_id', '=', other.organizationId)
-    .where('system_key', '=', 'member')
-    .executeTakeFirstOrThrow();
-  const now = t.clock().toISOString();
-  const rows = Array.from({ length: count }, (_, i) =>
-    personRow({
-      id: t.deps.newId(),
-      organizationId: other.organizationId,
-      email: `p${i}@${term}.test`,
-      name: `Person ${i}`,
-      roleId: role.id,
-      status: 'active',
-      createdAt: now,
-      lastActiveAt: null,
-    }),
-  );
-  await t.deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200)
-      await trx
-        .insertInto('users')
-        .values(rows.slice(i, i + 200))
-        .execute();
-  });
+  await seedPeople(t, count, (i) => ({ email: `p${i}@${term}.test`, name: `Person ${i}` }), other.organizationId);
 }
 
 describe('users lookup (the command palette)', () => {
