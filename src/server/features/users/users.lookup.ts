@@ -6,7 +6,7 @@ import type { UserLookup, UserLookupQuery, UserMatch } from '../../../contracts/
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import type { RequestContext } from '../../platform/deps.js';
 import { readDbOf } from '../../platform/read-routing.js';
-import { applyUserFilter, escapeLike } from './users.repository.js';
+import { applyUserFilter, escapeLike, ftsPhrase, hasTrigrams } from './users.repository.js';
 
 const DEFAULT_LIMIT = 5;
 
@@ -27,10 +27,9 @@ export async function lookupUsers(ctx: RequestContext, query: UserLookupQuery): 
   if (byEmail.length === limit) return { matches: byEmail };
   // Asked for more than are missing, so that the ones already found by email can be set aside.
   const want = limit + byEmail.length;
-  const others =
-    [...term].length >= 3
-      ? await substringMatches(db, ctx.organizationId, term, want, ctx.deps.dialect)
-      : await namePrefixMatches(db, ctx.organizationId, term, want);
+  const others = hasTrigrams(term)
+    ? await substringMatches(db, ctx.organizationId, term, want, ctx.deps.dialect)
+    : await namePrefixMatches(db, ctx.organizationId, term, want);
   const found = new Set(byEmail.map((u) => u.id));
   const rest = others.filter((u) => !found.has(u.id)).sort(byName);
   return { matches: [...byEmail, ...rest.slice(0, limit - byEmail.length)] };
@@ -74,9 +73,8 @@ async function substringMatches(db: DbOrTrx, organizationId: string, term: strin
   if (dialect === 'sqlite') {
     // The trigram index drives, read in its order and stopped at the limit: a common term costs as
     // little as a rare one. (Asked through IN, SQLite first collects every match.)
-    const phrase = `"${term.replace(/"/g, '""')}"`;
     const { rows } = await sql<UserMatch>`SELECT u.id, u.name, u.email, u.status
-      FROM (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase} LIMIT ${TRIGRAM_WINDOW}) AS s
+      FROM (SELECT rowid FROM users_search WHERE users_search MATCH ${ftsPhrase(term)} LIMIT ${TRIGRAM_WINDOW}) AS s
       CROSS JOIN users AS u ON u.rowid = s.rowid
       WHERE u.organization_id = ${organizationId} AND u.status <> 'deleted' LIMIT ${limit}`.execute(db);
     if (rows.length === limit) return rows;

@@ -47,6 +47,16 @@ export function searchText(name: string, emailNormalized: string): string {
 /** A filter with the request's "now" (from the context clock), which the last-active windows need. */
 export type UserFilterAt = UserFilter & { now?: string };
 
+/** Whether the trigram index can serve a search term: three characters or more (one or two hold no trigram, and match nothing there). */
+export function hasTrigrams(term: string): boolean {
+  return [...term].length >= 3;
+}
+
+/** A search term as an FTS5 phrase (quotes doubled), lower-cased as search_text is. */
+export function ftsPhrase(term: string): string {
+  return `"${term.toLowerCase().replace(/"/g, '""')}"`;
+}
+
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -67,7 +77,7 @@ export function applyUserFilter<TB extends keyof Database>(
   const conditions: RawBuilder<boolean>[] = [];
   const term = filter.search?.trim().toLowerCase();
   // scanSearch: test each user's search text in index order instead (cheaper when the term is common).
-  const ftsSearch = dialect === 'sqlite' && !!term && [...term].length >= 3 && !options.scanSearch;
+  const ftsSearch = dialect === 'sqlite' && !!term && hasTrigrams(term) && !options.scanSearch;
   // With a trigram search, SQLite must start from the search matches; the unary + keeps it from
   // walking an organization index in name order instead (slow when few users match).
   conditions.push(ftsSearch ? sql`+users.organization_id = ${organizationId}` : sql`users.organization_id = ${organizationId}`);
@@ -89,8 +99,7 @@ export function applyUserFilter<TB extends keyof Database>(
   }
   if (term) {
     if (ftsSearch) {
-      const phrase = `"${term.replace(/"/g, '""')}"`;
-      conditions.push(sql`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`);
+      conditions.push(sql`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${ftsPhrase(term)})`);
     } else {
       conditions.push(sql`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
     }

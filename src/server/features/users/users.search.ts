@@ -7,6 +7,8 @@ import {
   COUNT_CAP,
   countMatching,
   escapeLike,
+  ftsPhrase,
+  hasTrigrams,
   sortedUsers,
   userPageIds,
   usersInOrder,
@@ -102,7 +104,7 @@ const SORT_KEYS = { name: 'name', email: 'email_normalized', created: 'created_a
 /** The capped total of a search that the first walk did not serve. */
 async function searchTotal(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
   // A term of one or two characters has no trigram: the trigram index matches nothing for it.
-  const trigrams = [...filter.search!.trim()].length >= 3;
+  const trigrams = hasTrigrams(filter.search!.trim());
   return (dialect === 'sqlite' && trigrams && (await trigramCappedCount(db, organizationId, filter))) || countMatching(db, organizationId, filter, dialect);
 }
 
@@ -115,8 +117,7 @@ async function searchTotal(db: DbOrTrx, organizationId: string, filter: UserFilt
  */
 async function trigramCappedCount(db: DbOrTrx, organizationId: string, filter: UserFilterAt): Promise<ListTotal | null> {
   const { search, ...others } = filter;
-  const phrase = `"${search!.trim().toLowerCase().replace(/"/g, '""')}"`;
-  const window = sql<{ r: number }>`(SELECT rowid AS r FROM users_search WHERE users_search MATCH ${phrase} LIMIT ${TRIGRAM_COUNT_WINDOW})`;
+  const window = sql<{ r: number }>`(SELECT rowid AS r FROM users_search WHERE users_search MATCH ${ftsPhrase(search!.trim())} LIMIT ${TRIGRAM_COUNT_WINDOW})`;
   // CROSS JOIN: SQLite keeps the written order, so the index's matches drive and each finds its row.
   const joined = db
     .selectFrom(window.as('s'))
