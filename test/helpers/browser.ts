@@ -11,12 +11,19 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  // Dialogs open without their fade (the app respects reduced motion): axe reads colours at once, not mid-transition.
-  '--force-prefers-reduced-motion',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/**
+ * Chromium with every context asking for reduced motion, which the app respects: dialogs and
+ * notifications appear without their fade, so axe reads their final colours, not a frame mid-fade
+ * (a notification at half opacity failed colour contrast in CI). Headless Chromium ignores
+ * `--force-prefers-reduced-motion`; Playwright's context option is what reaches `matchMedia`.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** A running server. Tests reach it only as people and services do (the browser, the API), never its database. */
