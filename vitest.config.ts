@@ -20,6 +20,8 @@ if (!hasChromium) console.log(`[vitest] no Chromium at ${chromium}: the browser 
 process.env.SOFIE_TEST_RUN ??= randomBytes(4).toString('hex');
 
 const apiTests = ['src/**/*.test.ts', 'test/api/**/*.test.ts'];
+// Tests that start the server run it bundled from the current sources, as npm start does.
+const serverBundle = 'test/helpers/server-bundle-setup.ts';
 
 /**
  * Inline projects do not inherit the root `test` options, so every project states its own limits.
@@ -32,7 +34,7 @@ const apiLimits = { testTimeout: 20_000, hookTimeout: 60_000, expect: pollLimits
 const browserLimits = { testTimeout: 60_000, hookTimeout: 120_000, expect: pollLimits, maxConcurrency: 2 };
 
 export const projects = [
-  { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, ...apiLimits } },
+  { test: { name: 'sqlite', include: apiTests, env: { TEST_DB: 'sqlite' }, globalSetup: [serverBundle], ...apiLimits } },
   ...(postgresUrl
     ? [
         {
@@ -42,7 +44,7 @@ export const projects = [
             // The console's unit tests touch no database: the SQLite project runs them once.
             exclude: ['**/node_modules/**', 'src/web/**'],
             env: { TEST_DB: 'postgres' },
-            globalSetup: ['test/helpers/pg-global-setup.ts'],
+            globalSetup: ['test/helpers/pg-global-setup.ts', serverBundle],
             ...apiLimits,
           },
         },
@@ -54,7 +56,7 @@ export const projects = [
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
-            globalSetup: ['test/browser/global-setup.ts'],
+            globalSetup: ['test/browser/global-setup.ts', serverBundle],
             env: { CHROMIUM_PATH: chromium },
             ...browserLimits,
           },

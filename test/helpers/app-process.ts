@@ -26,18 +26,18 @@ export interface ServerProcess {
 }
 
 /**
- * The real server (src/server/main.ts, what `npm start` runs, or another `entry` that starts it the
- * same way) in a process of its own, with tsx as a loader so the pid is the server's; resolves once it
- * prints its start banner. `existingDatabase`: the first administrator already signed in before, so
- * the banner has no one-time link (signInUrl is then '').
+ * The real server in a process of its own, bundled as `npm start` runs it (test/helpers/server-bundle-setup.ts
+ * writes dist/test-server before the tests): `main` is src/server/main.ts, `clocked-server` is
+ * test/helpers/clocked-server.ts. Resolves once it prints its start banner. `existingDatabase`: the
+ * first administrator already signed in before, so the banner has no one-time link (signInUrl is then '').
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  options: { entry?: string; stdin?: boolean; existingDatabase?: boolean; nodeArgs?: string[] } = {},
+  options: { entry?: 'main' | 'clocked-server'; stdin?: boolean; existingDatabase?: boolean; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--enable-source-maps', `dist/test-server/${options.entry ?? 'main'}.js`], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -46,7 +46,7 @@ export async function startApp(env: Record<string, string> = {}, options: { cloc
   const dir = mkdtempSync(join(tmpdir(), 'sofie-browser-'));
   const server = await startServerProcess(
     { DATABASE_URL: `sqlite:${join(dir, 'sofie.db')}`, ...env },
-    options.clock ? { entry: 'test/helpers/clocked-server.ts', stdin: true } : {},
+    options.clock ? { entry: 'clocked-server', stdin: true } : {},
   );
   return {
     url: server.url,

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { CONTRACT_MODULES } from './contract-modules.js';
 
 interface Operation {
   operationId?: string;
@@ -28,6 +30,12 @@ const operations = () =>
   );
 
 describe('the OpenAPI document', () => {
+  it('should take its named schemas from every contract file', () => {
+    const files = readdirSync(new URL('../../contracts/', import.meta.url)).filter((file) => /\.ts$/.test(file) && !/\.(test|d)\.ts$/.test(file));
+    expect(Object.keys(CONTRACT_MODULES).sort()).toEqual(files.sort());
+    expect(doc.components.schemas).toHaveProperty('Error');
+  });
+
   // A route added later without these fails here, with its address: add `operationId` to its schema,
   // and a description to its success schema (or platform/openapi-descriptions.ts for a named one).
   it('should give every operation a unique operationId', () => {
