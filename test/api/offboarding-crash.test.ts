@@ -72,7 +72,7 @@ function planBody(seeded: SeededOffboarding) {
 
 /** Runs the child app; kills it with SIGKILL as soon as it prints `kill.on`. */
 function runOffboardingChild(env: Record<string, string>, kill: { on?: string }) {
-  return runChild('test/api/offboarding-crash.child.ts', env, kill);
+  return runChild('offboarding-crash.child', env, kill);
 }
 
 /** Reopens the database as a restarted app would, and reads what the plan left behind. */

@@ -55,7 +55,7 @@ async function restart(config: Config, schema: string | undefined) {
 
 function crash(outbox: 'mail' | 'webhook', port: number, env: { config: Config; schema?: string }) {
   return runChild(
-    'test/api/outbox-crash.child.ts',
+    'outbox-crash.child',
     {
       CRASH_OUTBOX: outbox,
       CRASH_RECEIVER_PORT: String(port),

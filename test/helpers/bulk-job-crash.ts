@@ -69,7 +69,7 @@ export async function queueJob(
 /** Runs the job in a real app process and SIGKILLs it while chunk `chunk`'s transaction is open. */
 export async function killJobInChunk(database: CrashDatabase, jobId: string, chunk: number) {
   const run = await runChild(
-    'test/api/bulk-job-crash.child.ts',
+    'bulk-job-crash.child',
     { CRASH_DATABASE_URL: database.databaseUrl, CRASH_SCHEMA: database.schema ?? '', CRASH_JOB: jobId, CRASH_AT_CHUNK: String(chunk) },
     { on: `PAUSED chunk ${chunk}\n` },
     90_000,

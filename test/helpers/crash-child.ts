@@ -1,14 +1,22 @@
 import { spawn } from 'node:child_process';
+import { bundledProcess, type TestProcess } from './test-processes.js';
 
 /**
- * Runs `script` as a real app process and kills it with SIGKILL when it prints `kill.on`: a marker
+ * Runs `script` (bundled by server-bundle-setup.ts) as a real app process and kills it with SIGKILL when it prints `kill.on`: a marker
  * the script prints where it stops to be killed, so the kill lands where the test says. Resolves
  * with its output once it is gone.
  */
-export function runChild(script: string, env: Record<string, string>, kill: { on?: string }, limitMs = 60_000): Promise<{ output: string; killed: boolean }> {
+export function runChild(
+  script: TestProcess,
+  env: Record<string, string>,
+  kill: { on?: string },
+  limitMs = 60_000,
+): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    // One process (tsx as a loader, not its CLI, which would fork a grandchild that SIGKILL does not reach).
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', bundledProcess(script)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let killed = false;
     const timer = setTimeout(() => {
