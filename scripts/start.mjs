@@ -1,5 +1,5 @@
-// npm start: build the console when it is missing or older than its sources, bundle the server
-// (about a second), then run it in this process, so signals reach it directly.
+// npm start: build the console and bundle the server (about a second) when either is missing or older
+// than its sources, then run the server in this process, so signals reach it directly.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ if (stale) {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 }
 
-await bundleServer({ main: 'src/server/main.ts' }, 'dist/server');
+const bundle = 'dist/server/main.js';
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newestMtime('src/server'), newestMtime('src/contracts'))) {
+  await bundleServer({ main: 'src/server/main.ts' }, 'dist/server');
+}
 process.setSourceMapsEnabled(true);
 await import('../dist/server/main.js');
