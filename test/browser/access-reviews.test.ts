@@ -1,4 +1,4 @@
-import { axeCheck } from '../helpers/axe.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,12 +8,6 @@ import { createHash } from 'node:crypto';
 
 /** Where the Access Reviews tab is mounted (Security Center → Access Reviews). */
 const REVIEWS_PATH = '/admin/security/access-reviews';
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await axeCheck(page, { include: 'main' });
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 let app: RunningApp;
 let browser: Browser;
@@ -49,7 +43,7 @@ describe('access reviews in the console', () => {
     // The administrator starts a campaign over privileged users, reviewed by the Security reviewers.
     await admin.goto(`${app.url}${REVIEWS_PATH}`);
     await admin.getByRole('heading', { name: 'Review campaigns' }).waitFor();
-    await expectNoSeriousAxeViolations(admin);
+    expect(await seriousViolations(admin, { include: 'main' })).toEqual([]);
     await admin.getByRole('button', { name: 'Start campaign' }).click();
     await admin.getByLabel('Name').fill('Q4 privileged access');
     await admin.getByRole('dialog').getByRole('combobox', { name: 'Reviewer role' }).click();
@@ -80,7 +74,7 @@ describe('access reviews in the console', () => {
     await admin.getByText('revoked — Role changed from User manager to Viewer.').waitFor();
     const user = await (await admin.request.get(`${app.url}/api/users/${uma}`)).json();
     expect(user.role.name).toBe('Viewer');
-    await expectNoSeriousAxeViolations(admin);
+    expect(await seriousViolations(admin, { include: 'main' })).toEqual([]);
 
     // The evidence package downloads, and its manifest matches its files.
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Download evidence package' }).click()]);
@@ -141,7 +135,7 @@ describe('access reviews in the console', () => {
     await admin.getByRole('combobox', { name: 'To' }).fill('Vera');
     await admin.getByRole('option', { name: 'Vera Delegate <vera@acme.test>' }).click();
     await admin.getByRole('textbox', { name: 'Reason' }).fill('Vera owns this quarter');
-    await expectNoSeriousAxeViolations(admin);
+    expect(await seriousViolations(admin, { include: 'main' })).toEqual([]);
     await admin.getByRole('button', { name: 'Reassign', exact: true }).click();
     await admin.getByText(/items? reassigned to Vera Delegate\./).waitFor();
     const left = admin.getByRole('list', { name: 'Items left with their reviewer' });

@@ -1,4 +1,4 @@
-import { axeCheck } from '../helpers/axe.js';
+import { seriousViolations } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -31,13 +31,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function seriousViolations(p: Page = page): Promise<string[]> {
-  const result = await axeCheck(p);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 const groupRow = (name: string) => page.getByTestId('group-row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 describe('Manage Groups', () => {
@@ -69,12 +62,12 @@ describe('Manage Groups', () => {
     const members = page.getByRole('table', { name: 'Members' });
     await expect(members.getByRole('link', { name: 'Margaret Hamilton' }).isVisible()).resolves.toBe(true);
     await expect(members.getByRole('link', { name: 'Katherine Johnson' }).isVisible()).resolves.toBe(true);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The list shows the member count.
     await page.getByRole('link', { name: 'Manage Groups' }).click();
     await groupRow('Regulatory reviewers').getByTestId('member-count').filter({ hasText: /^2$/ }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Remove one selected member.
     await groupRow('Regulatory reviewers').getByRole('link').click();
@@ -244,7 +237,7 @@ describe('Usage data retention', () => {
     await days.fill('120');
     await card.getByRole('button', { name: 'Save usage data retention' }).click();
     await card.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.reload();
     await expect.poll(() => page.getByRole('region', { name: 'Usage data' }).getByLabel('Keep raw usage events for (days)').inputValue()).toBe('120');

@@ -1,4 +1,4 @@
-import { axeCheck } from '../helpers/axe.js';
+import { seriousViolations } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, invitePerson, launchBrowser, mailedLink, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -35,13 +35,6 @@ async function openInviteDialog(p: Page) {
 async function choose(p: Page, label: string, option: string) {
   await p.getByRole('dialog').getByRole('combobox', { name: label, exact: true }).click();
   await p.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function seriousViolations(p: Page, include?: string) {
-  const result = await axeCheck(p, { tags: ['wcag2a', 'wcag2aa'], include });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('Invite a user (seed steps, literally)', () => {
@@ -269,11 +262,11 @@ describe('Invite a user (seed steps, literally)', () => {
     await page.goto(`${app.url}/admin/users`);
     await page.getByRole('row', { name: /admin@acme\.test/ }).waitFor();
     // The page's own content (the shared header's dimmed text is the shell's, reported separately).
-    expect(await seriousViolations(page, 'main')).toEqual([]);
+    expect(await seriousViolations(page, { tags: ['wcag2a', 'wcag2aa'], include: 'main' })).toEqual([]);
     await page.getByRole('button', { name: 'Invite New User' }).click();
     await page.getByRole('dialog', { name: 'Invite New User' }).waitFor();
     // Judge the dialog as it settles, not halfway through its fade-in (half-transparent text fails contrast).
     await expect.poll(() => page.locator('.mantine-Modal-content').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+    expect(await seriousViolations(page, { tags: ['wcag2a', 'wcag2aa'], include: '[role="dialog"]' })).toEqual([]);
   });
 });

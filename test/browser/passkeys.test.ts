@@ -1,4 +1,4 @@
-import { axeCheck } from '../helpers/axe.js';
+import { seriousViolations } from '../helpers/axe.js';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitePerson, launchBrowser, roleIds, signInAsAdmin, signInAsNewPerson, startApp, type NewPerson, type RunningApp } from '../helpers/browser.js';
@@ -121,9 +121,7 @@ describe('passkeys in the browser', () => {
     const person = await newPerson(app, admin, { email: 'axel@acme.test', name: 'Axel Axe', role: 'Member' });
     try {
       await addPasskey(person);
-      const results = await axeCheck(person.page, { include: 'main' });
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(person.page, { include: 'main' })).toEqual([]);
     } finally {
       await person.context.close();
     }

@@ -1,13 +1,7 @@
-import { axeCheck } from '../helpers/axe.js';
-import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../helpers/axe.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
-
-async function expectNoSeriousAxeViolations(page: Page, scope = 'main') {
-  const axe = await axeCheck(page, { include: scope });
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 let app: RunningApp;
 let browser: Browser;
@@ -75,8 +69,8 @@ describe('activity and usage in the console', () => {
     await page.getByTestId('usage-trend-chart').waitFor();
     await page.getByRole('region', { name: 'Recent activity' }).getByText('Created an artifact').first().waitFor();
     // Our two cards (the rest of the page is the user detail page's own test).
-    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="usage-trends-title"]');
-    await expectNoSeriousAxeViolations(page, 'section[aria-labelledby="recent-activity-title"]');
+    expect(await seriousViolations(page, { include: 'section[aria-labelledby="usage-trends-title"]' })).toEqual([]);
+    expect(await seriousViolations(page, { include: 'section[aria-labelledby="recent-activity-title"]' })).toEqual([]);
 
     // The overview is in the navigation for roles that may view activity.
     await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Organization overview' }).click();
@@ -86,7 +80,7 @@ describe('activity and usage in the console', () => {
     await page.getByText(/in (the first \d+ days? of|all of) last week/).waitFor();
     await page.getByRole('heading', { name: 'Top event types · last 30 days' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Inactive accounts' }).isVisible()).resolves.toBe(true);
-    await expectNoSeriousAxeViolations(page);
+    expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
     await context.close();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { axeCheck } from '../helpers/axe.js';
+import { seriousViolations } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addActivePerson, launchBrowser, mailedLink, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
@@ -109,8 +109,7 @@ describe('user detail page', () => {
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('The role is now Publisher (this page showed Member)');
     await expect(page.getByTestId('current-role').textContent()).resolves.toBe('Member');
-    const inDialog = await axeCheck(page, { include: '[role="dialog"]' });
-    expect(inDialog.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page, { include: '[role="dialog"]' })).toEqual([]);
 
     await alert.getByRole('button', { name: /Reload the latest/ }).click();
     await page.getByTestId('current-role').filter({ hasText: 'Publisher' }).waitFor();
@@ -263,8 +262,6 @@ describe('user detail page', () => {
     await page.goto(`${app.url}/admin/users/${id}`);
     await page.locator('#history').getByTestId('history-event').first().waitFor();
     // The whole page, shell included.
-    const result = await axeCheck(page);
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -23,3 +23,15 @@ export async function axeCheck(page: Page, options: { include?: string; tags?: s
   );
   return { violations };
 }
+
+/**
+ * The serious and critical violations in a page (axeCheck's `include` and `tags`), each as
+ * `rule: selector (failure summary), …`: the summary says why a node fails (for a contrast failure,
+ * its colours and ratio), so a failing test names the cause, not only the element. [] when there are none.
+ */
+export async function seriousViolations(page: Page, options: { include?: string; tags?: string[] } = {}): Promise<string[]> {
+  const result = await axeCheck(page, options);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`);
+}
