@@ -1,7 +1,7 @@
 import { seriousViolations } from '../helpers/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
+import { launchBrowser, pickSearched, signInAsAdmin, signInAsNewPerson, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -53,10 +53,8 @@ describe('Manage Groups', () => {
     await page.getByRole('button', { name: 'Add members' }).click();
     const add = page.getByRole('dialog', { name: 'Add members to Regulatory reviewers' });
     const people = add.getByRole('combobox', { name: 'People' });
-    await people.fill('margaret');
-    await page.getByRole('option', { name: /Margaret Hamilton/ }).click();
-    await people.fill('KATHERINE');
-    await page.getByRole('option', { name: /Katherine Johnson/ }).click();
+    await pickSearched(people, 'margaret', /Margaret Hamilton/);
+    await pickSearched(people, 'KATHERINE', /Katherine Johnson/);
     await add.getByRole('button', { name: 'Add 2 members' }).click();
     await page.getByTestId('group-member-count').filter({ hasText: '2 members' }).waitFor();
     const members = page.getByRole('table', { name: 'Members' });

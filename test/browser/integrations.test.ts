@@ -64,7 +64,10 @@ describe('Integrations', () => {
       .waitFor(); // created, and now last used
 
     await row.getByRole('button', { name: 'Revoke Chat usage collector' }).click();
+    // The server's answer first: if the revoke did not go through, the failure says so, not only that the row never changed.
+    const revoked = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/api/service-tokens/'));
     await page.getByRole('dialog', { name: 'Revoke “Chat usage collector”?' }).getByRole('button', { name: 'Revoke token' }).click();
+    expect((await revoked).status()).toBe(200);
     await row.getByText('revoked').waitFor();
     expect((await sendUsage(token)).status()).toBe(401);
     expect(await adminActions()).toEqual(expect.arrayContaining(['service_token.created', 'service_token.revoked']));

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES, type ServiceContentItem } from '../../src/contracts/ownership.js';
-import { addActivePerson, launchBrowser, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
+import { addActivePerson, launchBrowser, pickSearched, signInAsAdmin, startApp, type RunningApp } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -73,10 +73,7 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 async function pick(page: Page, label: string, search: string, option: string) {
-  const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option }).click();
+  await pickSearched(page.getByRole('combobox', { name: label, exact: true }), search, option);
 }
 
 describe('Delete wizard', () => {

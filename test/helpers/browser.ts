@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startServerProcess } from './app-process.js';
 
 export const CHROMIUM_ARGS = [
@@ -138,4 +138,25 @@ export async function addActivePerson(browser: Browser, adminRequest: APIRequest
   const { context, userId } = await signInAsNewPerson(browser, adminRequest, app, person);
   await context.close();
   return userId;
+}
+
+/**
+ * Types `search` into a combobox whose options the server finds, and picks `option` once the list
+ * shows that search's results. Until they arrive the previous search's list stays on screen, and a
+ * click on it can land on a row the new results replace (CI once picked one member instead of two).
+ */
+export async function pickSearched(combobox: Locator, search: string, option: string | RegExp): Promise<void> {
+  const page = combobox.page();
+  await combobox.click();
+  await combobox.fill(search);
+  const listId = await combobox.getAttribute('aria-controls');
+  if (!listId) throw new Error('the combobox names no list (aria-controls) after typing');
+  await page.waitForFunction(
+    ({ id, term }) => {
+      const shown = [...(document.getElementById(id)?.querySelectorAll('[role="option"]') ?? [])].map((o) => (o as HTMLElement).innerText.toLowerCase());
+      return shown.length > 0 && shown.every((text) => text.includes(term));
+    },
+    { id: listId, term: search.toLowerCase() },
+  );
+  await page.locator(`[id="${listId}"]`).getByRole('option', { name: option }).click();
 }
