@@ -51,23 +51,23 @@ describe('Organization settings: one save model', () => {
       [policy, 'authentication policy'],
       [usage, 'usage data retention'],
     ] as const) {
-      await expect(saveOf(region, what).isDisabled()).resolves.toBe(true);
+      await expect.poll(() => saveOf(region, what).isDisabled()).toBe(true);
     }
-    await expect(page.getByLabel('Business reason', { exact: true }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByLabel('Business reason', { exact: true }).count()).toBe(0);
 
     // Two cards edited: each shows its own changes; only the edited cards can be saved.
     await general.getByLabel('Organization name').fill('Acme Renamed');
     await invitations.getByLabel('Invitation expiry (days)').fill('21');
-    await expect(saveOf(general, 'general').isEnabled()).resolves.toBe(true);
-    await expect(saveOf(invitations, 'invitations and user changes').isEnabled()).resolves.toBe(true);
-    await expect(saveOf(policy, 'authentication policy').isDisabled()).resolves.toBe(true);
-    await expect(statusOf(general).innerText()).resolves.toBe('Unsaved changes');
+    await expect.poll(() => saveOf(general, 'general').isEnabled()).toBe(true);
+    await expect.poll(() => saveOf(invitations, 'invitations and user changes').isEnabled()).toBe(true);
+    await expect.poll(() => saveOf(policy, 'authentication policy').isDisabled()).toBe(true);
+    await expect.poll(() => statusOf(general).innerText()).toBe('Unsaved changes');
 
     // Saving one card sends that card only, with its reason, and says so in that card.
     await invitations.getByLabel('Business reason', { exact: true }).fill('Longer onboarding (ticket HR-7)');
     await saveOf(invitations, 'invitations and user changes').click();
     await statusOf(invitations).filter({ hasText: 'Saved' }).waitFor();
-    await expect(saveOf(invitations, 'invitations and user changes').isDisabled()).resolves.toBe(true);
+    await expect.poll(() => saveOf(invitations, 'invitations and user changes').isDisabled()).toBe(true);
     await expect.poll(() => invitations.getByLabel('Business reason', { exact: true }).count()).toBe(0);
     const settings = (await (await page.request.get(`${app.url}/api/organization/settings`)).json()) as { name: string; invitationExpiryDays: number };
     expect(settings).toMatchObject({ name: 'Acme Corp', invitationExpiryDays: 21 });
@@ -80,16 +80,16 @@ describe('Organization settings: one save model', () => {
     });
 
     // The other card keeps its edit until it is saved or discarded.
-    await expect(general.getByLabel('Organization name').inputValue()).resolves.toBe('Acme Renamed');
-    await expect(statusOf(general).innerText()).resolves.toBe('Unsaved changes');
+    await expect.poll(() => general.getByLabel('Organization name').inputValue()).toBe('Acme Renamed');
+    await expect.poll(() => statusOf(general).innerText()).toBe('Unsaved changes');
     expect(await violations()).toEqual([]);
     await general.getByRole('button', { name: 'Discard changes to general' }).click();
     await expect.poll(() => general.getByLabel('Organization name').inputValue()).toBe('Acme Corp');
-    await expect(saveOf(general, 'general').isDisabled()).resolves.toBe(true);
+    await expect.poll(() => saveOf(general, 'general').isDisabled()).toBe(true);
 
     // An edit after a save clears "Saved"; Enter in a field saves its own card.
     await invitations.getByLabel('Invitation expiry (days)').fill('30');
-    await expect(statusOf(invitations).innerText()).resolves.toBe('Unsaved changes');
+    await expect.poll(() => statusOf(invitations).innerText()).toBe('Unsaved changes');
     await invitations.getByLabel('Invitation expiry (days)').press('Enter');
     await statusOf(invitations).filter({ hasText: 'Saved' }).waitFor();
 
@@ -103,6 +103,6 @@ describe('Organization settings: one save model', () => {
     await page.reload();
     await expect.poll(() => invitations.getByLabel('Invitation expiry (days)').inputValue()).toBe('30');
     await expect.poll(() => usage.getByLabel('Keep raw usage events for (days)').inputValue()).toBe('120');
-    await expect(saveOf(invitations, 'invitations and user changes').isDisabled()).resolves.toBe(true);
+    await expect.poll(() => saveOf(invitations, 'invitations and user changes').isDisabled()).toBe(true);
   });
 });

@@ -69,8 +69,9 @@ export function MagicLinkPolicy({ data, editable }: { data: SsoOverviewData; edi
   const policy = edit ?? server;
   const ids = (p: Policy) => p.breakGlass.map((u) => u.id).join();
   const dirty = policy.disable !== server.disable || ids(policy) !== ids(server);
+  // The policy goes in through mutate(), from the render the Save was clicked in (see UsageRetentionCard).
   const save = useMutation({
-    mutationFn: () => saveSsoSettings({ disableMagicLinks: policy.disable, breakGlassUserIds: policy.breakGlass.map((b) => b.id) }),
+    mutationFn: (chosen: Policy) => saveSsoSettings({ disableMagicLinks: chosen.disable, breakGlassUserIds: chosen.breakGlass.map((b) => b.id) }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ssoKey });
       setEdit(null);
@@ -91,7 +92,7 @@ export function MagicLinkPolicy({ data, editable }: { data: SsoOverviewData; edi
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (dirty) save.mutate();
+        if (dirty) save.mutate(policy);
       }}
     >
       <Stack gap="xs">

@@ -26,8 +26,10 @@ export function useSettingsSection<K extends keyof Draft>(keys: readonly K[]) {
   if (server && values) for (const key of keys) if (differs(values[key], server[key])) patch[key] = values[key];
   const dirty = Object.keys(patch).length > 0;
 
+  // The patch goes in through mutate(), from the render the Save was clicked in: a closure over it
+  // would be the mutationFn TanStack Query last took in an effect, possibly a render behind.
   const mutation = useMutation({
-    mutationFn: () => updateSettings({ ...(patch as SettingsPatch), reason: reason.trim() || undefined }),
+    mutationFn: (body: SettingsPatch) => updateSettings(body),
     onSuccess: (data) => {
       queryClient.setQueryData(settingsKey, data);
       void queryClient.invalidateQueries({ queryKey: ['me'] });
@@ -48,7 +50,7 @@ export function useSettingsSection<K extends keyof Draft>(keys: readonly K[]) {
     mutation.reset();
   };
   const save = () => {
-    if (dirty) mutation.mutate();
+    if (dirty) mutation.mutate({ ...(patch as SettingsPatch), reason: reason.trim() || undefined });
   };
 
   return { server: server ? pick(server, keys) : null, values, set, dirty, save, discard, saved, reason, setReason, mutation };

@@ -18,8 +18,10 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
   const [edit, setEdit] = useState<number | string | null>(null);
   const [saved, setSaved] = useState(false);
   const days = edit ?? settings.data?.retentionDays ?? '';
+  // The value goes in through mutate(), not a closure over `days`: TanStack Query takes a new
+  // mutationFn in an effect after render, and a Save clicked before it runs sent the previous value.
   const save = useMutation({
-    mutationFn: () => updateUsageSettings(Number(days)),
+    mutationFn: (retentionDays: number) => updateUsageSettings(retentionDays),
     onSuccess: (data) => {
       queryClient.setQueryData(usageSettingsKey, data);
       setEdit(null);
@@ -40,7 +42,7 @@ export function UsageRetentionCard({ editable }: { editable: boolean }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid && dirty) save.mutate();
+          if (valid && dirty) save.mutate(Number(days));
         }}
       >
         <Stack mt="md" gap="md">
