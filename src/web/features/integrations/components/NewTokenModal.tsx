@@ -28,7 +28,7 @@ export function NewTokenModal({
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const create = useMutation({
-    mutationFn: () => kind.create(name.trim()),
+    mutationFn: (chosenName: string) => kind.create(chosenName),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: kind.listKey });
       close();
@@ -42,7 +42,7 @@ export function NewTokenModal({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          create.mutate(name.trim());
         }}
       >
         <Stack>

@@ -33,7 +33,7 @@ export function SignedEndpointModal({ opened, onClose: close, onCreated, labelFi
   const [url, setUrl] = useState('');
   const [label, setLabel] = useState('');
   const create = useMutation({
-    mutationFn: () => props.create(url.trim(), label.trim()),
+    mutationFn: (typed: { url: string; label: string }) => props.create(typed.url, typed.label),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: props.queryKey });
       close();
@@ -60,7 +60,7 @@ export function SignedEndpointModal({ opened, onClose: close, onCreated, labelFi
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          create.mutate({ url: url.trim(), label: label.trim() });
         }}
       >
         <Stack>

@@ -127,7 +127,7 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: () => createWorkspace({ name, type, description: description || undefined, ownerUserId: owner?.id }),
+    mutationFn: (body: Parameters<typeof createWorkspace>[0]) => createWorkspace(body),
     onSuccess: (ws) => {
       void queryClient.invalidateQueries({ queryKey: ['workspaces'] });
       notifications.show({ color: 'green', message: t('workspaces.created', { type: workspaceTypeLabel(ws.type), name: ws.name }) });
@@ -151,7 +151,11 @@ function NewWorkspaceModal({ opened, onClose }: { opened: boolean; onClose: () =
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!name.trim()}>
+          <Button
+            onClick={() => create.mutate({ name, type, description: description || undefined, ownerUserId: owner?.id })}
+            loading={create.isPending}
+            disabled={!name.trim()}
+          >
             {t('workspaces.create')}
           </Button>
         </Group>

@@ -22,7 +22,7 @@ export function useChangeUserGroups(user: SectionProps['user'], reload: SectionP
   const [reloading, setReloading] = useState(false);
 
   const mutation = useMutation({
-    mutationFn: () => changeUserGroups(user.id, { groupIds, reason: reason.trim() || undefined, version }),
+    mutationFn: (body: Parameters<typeof changeUserGroups>[1]) => changeUserGroups(user.id, body),
     onSuccess: (data) => {
       updated(data, user.id);
       notifications.show({
@@ -49,7 +49,7 @@ export function useChangeUserGroups(user: SectionProps['user'], reload: SectionP
   function submit() {
     if (reasonMissing(reasonRequired, reason)) return setReasonError(REASON_MISSING);
     setReasonError(null);
-    mutation.mutate();
+    mutation.mutate({ groupIds, reason: reason.trim() || undefined, version });
   }
 
   return { reasonRequired, groupIds, setGroupIds, reason, setReason, reasonError, reloading, mutation, reloadLatest, submit };

@@ -23,7 +23,7 @@ export function useChangeUserRole(user: SectionProps['user'], reload: SectionPro
   const [reloading, setReloading] = useState(false);
 
   const mutation = useMutation({
-    mutationFn: () => changeUserRole(user.id, { roleId: roleId!, reason: reason.trim() || undefined, version }),
+    mutationFn: (body: Parameters<typeof changeUserRole>[1]) => changeUserRole(user.id, body),
     onSuccess: (data) => {
       updated(data, user.id);
       notifications.show({ color: 'green', message: t('user.roleChanged', { name: data.name || data.email, role: data.role.name }) });
@@ -51,7 +51,7 @@ export function useChangeUserRole(user: SectionProps['user'], reload: SectionPro
       return;
     }
     setReasonError(null);
-    mutation.mutate();
+    mutation.mutate({ roleId: roleId!, reason: reason.trim() || undefined, version });
   }
 
   return { reasonRequired, roleId, setRoleId, reason, setReason, reasonError, reloading, mutation, reloadLatest, submit };
