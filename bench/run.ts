@@ -10,6 +10,7 @@ import passkeys from './passkeys.js';
 import scim from './scim.js';
 import usage from './usage.js';
 import usersList from './users-list.js';
+import workers from './workers.js';
 
 const benches: [string, () => Promise<void>][] = [
   ['users-list', usersList],
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<void>][] = [
   ['organizations', organizations],
   ['scale', scale],
   ['audit', audit],
+  ['workers', workers],
 ];
 const only = process.argv[2];
 for (const [name, run] of benches) {
