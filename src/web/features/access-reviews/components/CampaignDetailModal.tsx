@@ -41,7 +41,7 @@ export function CampaignDetailModal({ id, canManage, onClose }: { id: string | n
   const [revokeUnreviewed, setRevokeUnreviewed] = useState(false);
   const [reason, setReason] = useState('');
   const close = useMutation({
-    mutationFn: () => closeCampaign(id!, { revokeUnreviewed, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
+    mutationFn: (body: Parameters<typeof closeCampaign>[1]) => closeCampaign(id!, body),
     onSuccess: async (closed) => {
       setClosing(false);
       queryClient.setQueryData(reviewKeys.campaign(closed.id), closed);
@@ -85,7 +85,11 @@ export function CampaignDetailModal({ id, canManage, onClose }: { id: string | n
                   <Button variant="default" onClick={() => setClosing(false)}>
                     {t('common.cancel')}
                   </Button>
-                  <Button color="red.8" loading={close.isPending} onClick={() => close.mutate()}>
+                  <Button
+                    color="red.8"
+                    loading={close.isPending}
+                    onClick={() => close.mutate({ revokeUnreviewed, ...(reason.trim() ? { reason: reason.trim() } : {}) })}
+                  >
                     {t('campaigns.closeApply')}
                   </Button>
                 </Group>

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DecideResult } from '../../../../contracts/access-reviews';
+import type { DecideBody, DecideResult } from '../../../../contracts/access-reviews';
 import { errorMessage } from '../../../shared/api';
 import { LoadMore } from '../../../shared/ui/LoadMore';
 import { usePages } from '../../../shared/usePages';
@@ -35,7 +35,7 @@ export function MyReviewsSection() {
   const [deciding, setDeciding] = useState<'keep' | 'revoke' | null>(null);
   const [result, setResult] = useState<DecideResult | null>(null);
   const submit = useMutation({
-    mutationFn: (reason: string) => decide({ itemIds: [...selected], decision: deciding!, reason }),
+    mutationFn: (body: DecideBody) => decide(body),
     onSuccess: async (outcome) => {
       setResult(outcome);
       setDeciding(null);
@@ -98,7 +98,7 @@ export function MyReviewsSection() {
         count={selected.size}
         pending={submit.isPending}
         onClose={() => setDeciding(null)}
-        onSubmit={(reason) => submit.mutate(reason)}
+        onSubmit={(reason) => deciding && submit.mutate({ itemIds: [...selected], decision: deciding, reason })}
       />
     </Stack>
   );

@@ -31,13 +31,14 @@ export function ReassignReviewerPanel({ campaign, onDone }: { campaign: Campaign
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<ReassignReviewerResult | null>(null);
   const reassign = useMutation({
-    mutationFn: () => reassignReviewer(campaign.id, { fromUserId: from === POOL ? null : from, toUserId: to!.id, reason: reason.trim() }),
-    onSuccess: async (done) => {
+    mutationFn: (chosen: { from: string; to: PickedUser; reason: string }) =>
+      reassignReviewer(campaign.id, { fromUserId: chosen.from === POOL ? null : chosen.from, toUserId: chosen.to.id, reason: chosen.reason }),
+    onSuccess: async (done, chosen) => {
       setResult(done);
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
       notifications.show({
         color: done.reassigned ? 'green' : 'orange',
-        message: t('reassign.done', { count: done.reassigned, name: to!.name }),
+        message: t('reassign.done', { count: done.reassigned, name: chosen.to.name }),
       });
       if (done.skipped.length === 0) onDone();
     },
@@ -67,7 +68,12 @@ export function ReassignReviewerPanel({ campaign, onDone }: { campaign: Campaign
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button color="indigo.7" disabled={!from || !to || !reason.trim()} loading={reassign.isPending} onClick={() => reassign.mutate()}>
+          <Button
+            color="indigo.7"
+            disabled={!from || !to || !reason.trim()}
+            loading={reassign.isPending}
+            onClick={() => from && to && reassign.mutate({ from, to, reason: reason.trim() })}
+          >
             {t('reassign.submit')}
           </Button>
         </Group>

@@ -82,7 +82,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
   const [dormantDays, setDormantDays] = useState<number | string>(90);
   const [open, setOpen] = useState<string | null>(null);
   const generate = useMutation({
-    mutationFn: () => generateSnapshot(Number(dormantDays) || 90),
+    mutationFn: (days: number) => generateSnapshot(days),
     onSuccess: async (made) => {
       await queryClient.invalidateQueries({ queryKey: reviewKeys.snapshots });
       notifications.show({ color: 'green', message: t('snapshots.generated') });
@@ -104,7 +104,7 @@ export function SnapshotsSection({ canManage }: { canManage: boolean }) {
         {canManage && (
           <Group align="flex-end">
             <NumberInput label={t('snapshots.dormantAfter')} min={1} max={3650} value={dormantDays} onChange={setDormantDays} w={170} />
-            <Button color="indigo.7" loading={generate.isPending} onClick={() => generate.mutate()}>
+            <Button color="indigo.7" loading={generate.isPending} onClick={() => generate.mutate(Number(dormantDays) || 90)}>
               {t('snapshots.generate')}
             </Button>
           </Group>

@@ -57,7 +57,7 @@ export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boo
   const [dueAt, setDueAt] = useState(inTwoWeeks());
   const { roleOptions, scopeOptions } = useScopeOptions(scopeType, can('workspaces.manage'));
   const start = useMutation({
-    mutationFn: () => startCampaign(campaignBody({ name, scopeType, scopeId, mode, reviewerRole, reviewerId: reviewer?.id ?? null, dueAt })),
+    mutationFn: (body: CreateCampaignBody) => startCampaign(body),
     onSuccess: async (campaign) => {
       await queryClient.invalidateQueries({ queryKey: ['access-reviews'] });
       notifications.show({
@@ -72,7 +72,7 @@ export function StartCampaignModal({ opened, onClose, onStarted }: { opened: boo
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          start.mutate();
+          start.mutate(campaignBody({ name, scopeType, scopeId, mode, reviewerRole, reviewerId: reviewer?.id ?? null, dueAt }));
         }}
       >
         <Stack>

@@ -83,7 +83,7 @@ export function RoleMappingsSection() {
     void queryClient.invalidateQueries({ queryKey: ['users'] });
   };
   const create = useMutation({
-    mutationFn: () => createRoleMapping(groupId!, roleId!),
+    mutationFn: (chosen: { groupId: string; roleId: string }) => createRoleMapping(chosen.groupId, chosen.roleId),
     onSuccess: (outcome) => {
       refresh();
       setGroupId(null);
@@ -145,7 +145,7 @@ export function RoleMappingsSection() {
             onChange={setRoleId}
             w={220}
           />
-          <Button onClick={() => create.mutate()} disabled={!groupId || !roleId} loading={create.isPending}>
+          <Button onClick={() => groupId && roleId && create.mutate({ groupId, roleId })} disabled={!groupId || !roleId} loading={create.isPending}>
             {t('mapping.add')}
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { InviteBody } from '../../../../contracts/invitations';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { invite } from '../api';
@@ -21,16 +22,7 @@ export function useSeveralInvite() {
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const { emails, invalid } = parsePastedEmails(text);
   const mutation = useMutation({
-    mutationFn: () =>
-      invite(
-        {
-          entries: emails.map((email) => ({ email })),
-          roleId: form.roleId ?? undefined,
-          groupId: form.groupId ?? undefined,
-          reason: form.reason.trim() || undefined,
-        },
-        idempotencyKey,
-      ),
+    mutationFn: (batch: { body: InviteBody; idempotencyKey: string }) => invite(batch.body, batch.idempotencyKey),
     onSuccess: () => {
       invalidate();
       setIdempotencyKey(crypto.randomUUID());
@@ -47,7 +39,14 @@ export function useSeveralInvite() {
     if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
+    if (Object.keys(next).length > 0) return;
+    const body = {
+      entries: emails.map((email) => ({ email })),
+      roleId: form.roleId ?? undefined,
+      groupId: form.groupId ?? undefined,
+      reason: form.reason.trim() || undefined,
+    };
+    mutation.mutate({ body, idempotencyKey });
   }
 
   return { form, text, setText, errors, setErrors, emails, invalid, mutation, submit };

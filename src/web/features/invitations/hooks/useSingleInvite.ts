@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { InviteResult } from '../../../../contracts/invitations';
+import type { InviteBody, InviteResult } from '../../../../contracts/invitations';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { REASON_MISSING } from '../../../shared/reason/ReasonField';
 import { invite } from '../api';
@@ -18,13 +18,7 @@ export function useSingleInvite() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [success, setSuccess] = useState<InviteResult | null>(null);
   const mutation = useMutation({
-    mutationFn: () =>
-      invite({
-        entries: [{ email: email.trim() }],
-        roleId: form.roleId ?? undefined,
-        groupId: form.groupId ?? undefined,
-        reason: form.reason.trim() || undefined,
-      }),
+    mutationFn: (body: InviteBody) => invite(body),
     onSuccess: ({ results }) => {
       invalidate();
       const result = results[0];
@@ -47,7 +41,13 @@ export function useSingleInvite() {
     if (!form.roleId) next.role = CHOOSE_ROLE;
     if (form.lookups.reasonRequired && !form.reason.trim()) next.reason = REASON_MISSING;
     setErrors(next);
-    if (Object.keys(next).length === 0) mutation.mutate();
+    if (Object.keys(next).length > 0) return;
+    mutation.mutate({
+      entries: [{ email: email.trim() }],
+      roleId: form.roleId ?? undefined,
+      groupId: form.groupId ?? undefined,
+      reason: form.reason.trim() || undefined,
+    });
   }
 
   return { form, email, setEmail, errors, setErrors, success, setSuccess, mutation, submit };

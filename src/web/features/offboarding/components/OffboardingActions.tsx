@@ -75,7 +75,7 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   const [opened, { open, close }] = useDisclosure(new URLSearchParams(window.location.search).get('do') === 'deactivate');
   const [reason, setReason] = useState('');
   const mutation = useMutation({
-    mutationFn: () => deactivateUser(user.id, reason || undefined),
+    mutationFn: (reasonGiven: string | undefined) => deactivateUser(user.id, reasonGiven),
     onSuccess: (r) => {
       notifications.show({
         color: 'green',
@@ -108,7 +108,7 @@ function DeactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange" onClick={() => mutation.mutate()} loading={mutation.isPending}>
+            <Button color="orange" onClick={() => mutation.mutate(reason || undefined)} loading={mutation.isPending}>
               {t('offboarding.deactivateUser')}
             </Button>
           </Group>
@@ -125,7 +125,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
   const paused = useQuery({ queryKey: ['paused-sequences', user.id], queryFn: () => fetchPausedSequences(user.id), enabled: opened });
   const chosen = resume ?? paused.data?.items.map((s) => s.id) ?? [];
   const mutation = useMutation({
-    mutationFn: () => reactivateUser(user.id, { reason: reason || undefined, resumeSequenceIds: chosen }),
+    mutationFn: (body: Parameters<typeof reactivateUser>[1]) => reactivateUser(user.id, body),
     onSuccess: (r) => {
       notifications.show({
         color: 'green',
@@ -163,7 +163,7 @@ function ReactivateButton({ user, onDone }: { user: OffboardingUser; onDone: () 
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>
+            <Button onClick={() => mutation.mutate({ reason: reason || undefined, resumeSequenceIds: chosen })} loading={mutation.isPending}>
               {t('offboarding.reactivateUser')}
             </Button>
           </Group>

@@ -49,7 +49,9 @@ export function useDeletionPlan(id: string, reviewLoaded: boolean) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  const apply = useMutation({ mutationFn: () => submitDeletion(id, { ...body, dryRun: false }), onSuccess: setDone });
+  const apply = useMutation({ mutationFn: (submitted: DeleteUserBody) => submitDeletion(id, { ...submitted, dryRun: false }), onSuccess: setDone });
+  // The body goes in through mutate(), from the render the Delete was clicked in (see UsageRetentionCard).
+  const submit = () => apply.mutate(body);
 
   const problems = preview.data?.problems ?? [];
   const stepProblems = (s: PlanProblem['step']) => problems.filter((p) => p.step === s);
@@ -80,6 +82,7 @@ export function useDeletionPlan(id: string, reviewLoaded: boolean) {
     done,
     preview,
     apply,
+    submit,
     problems,
     stepProblems,
     previewError,

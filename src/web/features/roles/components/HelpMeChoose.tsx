@@ -16,18 +16,22 @@ const QUESTIONS: { key: keyof RecommendRoleBody; label: PlainMessageKey; yes: Pl
   { key: 'managesAccess', label: 'helpChoose.managesAccess', yes: 'helpChoose.yes', no: 'helpChoose.no' },
 ];
 
+/** The answers as the recommendation request; only called once every question is answered. */
+function bodyOf(answers: Answers): RecommendRoleBody {
+  return {
+    needsAdminPages: answers.needsAdminPages === 'yes',
+    createsSharedWorkspaces: answers.createsSharedWorkspaces === 'yes',
+    configuresIntegrations: answers.configuresIntegrations === 'yes',
+    managesAccess: answers.managesAccess === 'yes',
+  };
+}
+
 /** "Help me choose": answers → the narrowest role that supports the work, with the reason and one click to use it. */
 export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void }) {
   const [answers, setAnswers] = useState<Answers>({ needsAdminPages: null, createsSharedWorkspaces: null, configuresIntegrations: null, managesAccess: null });
   const complete = Object.values(answers).every((a) => a !== null);
   const recommend = useMutation({
-    mutationFn: () =>
-      recommendRole({
-        needsAdminPages: answers.needsAdminPages === 'yes',
-        createsSharedWorkspaces: answers.createsSharedWorkspaces === 'yes',
-        configuresIntegrations: answers.configuresIntegrations === 'yes',
-        managesAccess: answers.managesAccess === 'yes',
-      }),
+    mutationFn: (body: RecommendRoleBody) => recommendRole(body),
   });
   const result = recommend.data;
   return (
@@ -54,7 +58,7 @@ export function HelpMeChoose({ onChoose }: { onChoose: (roleId: string) => void 
           </Radio.Group>
         ))}
         <Group>
-          <Button variant="light" disabled={!complete} loading={recommend.isPending} onClick={() => recommend.mutate()}>
+          <Button variant="light" disabled={!complete} loading={recommend.isPending} onClick={() => recommend.mutate(bodyOf(answers))}>
             {t('helpChoose.recommend')}
           </Button>
         </Group>

@@ -6,7 +6,7 @@ import { t } from '../../../shared/i18n';
 
 /** "Review impact" first; then who gains or loses what, and "Save role" unless the review found problems. */
 export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
-  const { impact, setImpact, isNew, save, review, setShowErrors, invalid } = editor;
+  const { impact, setImpact, isNew, save, saveDraft, review, reviewDraft, setShowErrors, invalid } = editor;
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   return (
     <Card withBorder>
@@ -27,7 +27,7 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
             <Button variant="default" onClick={() => setImpact(null)}>
               {t('roleEditor.backToEditing')}
             </Button>
-            <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={() => save.mutate()}>
+            <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={saveDraft}>
               {t('roleEditor.save')}
             </Button>
           </Group>
@@ -41,7 +41,7 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
             loading={review.isPending}
             onClick={() => {
               setShowErrors(true);
-              if (!invalid) review.mutate();
+              if (!invalid) reviewDraft();
             }}
           >
             {t('roleEditor.reviewImpact')}

@@ -68,20 +68,16 @@ export function useRoleEditor(id: string | undefined) {
     setImpact(null);
   };
 
+  // The draft goes in through mutate(), from the render the button was clicked in: TanStack Query
+  // takes a new mutationFn in an effect after render, so a closure over it could be a keystroke behind.
   const review = useMutation({
-    mutationFn: () => reviewImpact({ roleId: id, permissions: draft.permissions }),
+    mutationFn: (permissions: string[]) => reviewImpact({ roleId: id, permissions }),
     onSuccess: setImpact,
   });
   const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        name: draft.name,
-        description: draft.description,
-        permissions: draft.permissions,
-        securityPolicy: draft.securityPolicy,
-        ownerUserId: draft.ownerUserId,
-      };
-      return isNew ? createRole(body) : updateRole(id, { ...body, version: role.data!.version });
+    mutationFn: ({ draft: d, version }: { draft: Draft; version: number | undefined }) => {
+      const body = { name: d.name, description: d.description, permissions: d.permissions, securityPolicy: d.securityPolicy, ownerUserId: d.ownerUserId };
+      return isNew ? createRole(body) : updateRole(id, { ...body, version: version! });
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
@@ -89,6 +85,8 @@ export function useRoleEditor(id: string | undefined) {
       void navigate('/admin/roles');
     },
   });
+  const reviewDraft = () => review.mutate(draft.permissions);
+  const saveDraft = () => save.mutate({ draft, version: role.data?.version });
   const duplicate = useMutation({
     mutationFn: () => duplicateRole(id!),
     onSuccess: async (copy) => {
@@ -115,7 +113,9 @@ export function useRoleEditor(id: string | undefined) {
     ownerError,
     invalid,
     review,
+    reviewDraft,
     save,
+    saveDraft,
     duplicate,
   };
 }

@@ -20,10 +20,11 @@ export function useBulkAction(action: StartBulkJobBody['action'], target: Pick<B
   // One key per dialog: a retry after a network error is applied once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const mutation = useMutation({
-    mutationFn: async () => {
-      const reasonText = reason.trim() || undefined;
+    // The role or group and the reason go in through mutate(), from the render the send was clicked
+    // in: TanStack Query takes a new mutationFn in an effect after render (see UsageRetentionCard).
+    mutationFn: async ({ value: chosen, reason: reasonText }: { value: string | null; reason: string | undefined }) => {
       if (action === 'deactivate') return { job: await startBulkJob({ action, ...target, reason: reasonText }, idempotencyKey) };
-      const body = { action, ...target, ...(action === 'assign_role' ? { roleId: value! } : { groupId: value! }), reason: reasonText };
+      const body = { action, ...target, ...(action === 'assign_role' ? { roleId: chosen! } : { groupId: chosen! }), reason: reasonText };
       // A capped count ("1,000+" matching) is at least the threshold: it goes to a job too.
       if (count >= BULK_JOB_THRESHOLD) return { job: await startBulkJob(body, idempotencyKey) };
       return { result: await bulkUpdateUsers(body, idempotencyKey) };
@@ -40,7 +41,7 @@ export function useBulkAction(action: StartBulkJobBody['action'], target: Pick<B
   function submit() {
     setTouched(true);
     if ((action !== 'deactivate' && !value) || reasonMissing) return;
-    mutation.mutate();
+    mutation.mutate({ value, reason: reason.trim() || undefined });
   }
 
   return { reasonRequired, value, setValue, reason, setReason, touched, reasonMissing, mutation, submit };

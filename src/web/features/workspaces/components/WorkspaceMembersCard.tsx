@@ -72,7 +72,7 @@ export function WorkspaceMembersCard({ w, members }: { w: Awaited<ReturnType<typ
 
 /** Add a user or (outside Personal Workspaces) a group with a role. */
 function AddMemberForm({ w, members }: { w: Awaited<ReturnType<typeof fetchWorkspace>>; members: WorkspaceMembers }) {
-  const { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add } = members;
+  const { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, addMember } = members;
   return (
     <Group align="flex-end" mt="md">
       <SegmentedControl
@@ -97,7 +97,7 @@ function AddMemberForm({ w, members }: { w: Awaited<ReturnType<typeof fetchWorks
         />
       )}
       <Select label={t('workspace.column.role')} data={roleOptions()} value={role} onChange={(r) => r && setRole(r)} allowDeselect={false} w={130} />
-      <Button onClick={() => add.mutate()} loading={add.isPending} disabled={kind === 'user' ? !user : !groupId}>
+      <Button onClick={addMember} loading={add.isPending} disabled={kind === 'user' ? !user : !groupId}>
         {t('workspace.add')}
       </Button>
     </Group>

@@ -23,7 +23,7 @@ export function useWorkspaceMembers(id: string) {
   };
   const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
   const add = useMutation({
-    mutationFn: () => setWorkspaceMembers(id, { members: [{ type: kind, id: kind === 'user' ? user!.id : groupId!, role }] }),
+    mutationFn: (m: { type: 'user' | 'group'; id: string; role: WorkspaceRole }) => setWorkspaceMembers(id, { members: [m] }),
     onSuccess: (data) => {
       onDone(t('workspace.added'))(data);
       setUser(null);
@@ -42,7 +42,13 @@ export function useWorkspaceMembers(id: string) {
     onError,
   });
 
-  return { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, change, remove };
+  // The member goes in through mutate(), from the render Add was clicked in (see UsageRetentionCard).
+  const addMember = () => {
+    const memberId = kind === 'user' ? user?.id : groupId;
+    if (memberId) add.mutate({ type: kind, id: memberId, role });
+  };
+
+  return { groups, kind, setKind, user, setUser, groupId, setGroupId, role, setRole, add, addMember, change, remove };
 }
 
 export type WorkspaceMembers = ReturnType<typeof useWorkspaceMembers>;

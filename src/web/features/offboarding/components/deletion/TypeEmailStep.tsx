@@ -8,7 +8,7 @@ import { t } from '../../../../shared/i18n';
 
 /** Step 5: a dry run of the whole plan, and the email typed to confirm before deleting. */
 export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: DeletionPlan }) {
-  const { typedEmail, setTypedEmail, preview, problems, previewError, apply, setStep } = plan;
+  const { typedEmail, setTypedEmail, preview, problems, previewError, apply, submit, setStep } = plan;
   return (
     <Card withBorder>
       <Stack>
@@ -39,7 +39,7 @@ export function TypeEmailStep({ user: u, plan }: { user: UserDetail; plan: Delet
             color="red"
             disabled={typedEmail.trim().toLowerCase() !== u.email.toLowerCase() || !preview.data?.ready || preview.isFetching}
             loading={apply.isPending}
-            onClick={() => apply.mutate()}
+            onClick={submit}
           >
             {t('deletion.deleteUser')}
           </Button>
