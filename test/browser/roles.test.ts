@@ -135,6 +135,41 @@ describe('Manage Roles', () => {
     await page.getByRole('heading', { name: 'Integration admin' }).waitFor();
   });
 
+  it('should not show a review that came back after the permissions changed, and review the new ones', async () => {
+    await page.goto(`${app.url}/admin/roles/new`);
+    await page.getByRole('heading', { name: 'New Role' }).waitFor();
+    await page.getByLabel('Role name').fill('Late reviewer');
+    await page.getByRole('checkbox', { name: /View Workspaces/ }).check();
+    // The review's answer is held on its way back until another permission has been ticked.
+    let asked!: () => void;
+    const held = new Promise<void>((resolve) => (asked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/roles/impact', async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    });
+    const answered = page.waitForResponse('**/api/roles/impact');
+    await page.getByRole('button', { name: 'Review impact' }).click();
+    await held;
+    await page.getByRole('checkbox', { name: /Create and edit content/ }).check();
+    release();
+    expect((await answered).status()).toBe(200);
+    await page.unroute('**/api/roles/impact');
+    // The answer reviewed "View Workspaces" alone: no review and no Save for the draft on screen.
+    // Settled: either a review is shown or the button is no longer busy.
+    const reviewButton = page.getByRole('button', { name: 'Review impact', disabled: false });
+    await page.getByTestId('impact-review').or(reviewButton).first().waitFor();
+    await expect(page.getByTestId('impact-review').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Save role' }).count()).resolves.toBe(0);
+
+    await reviewButton.click();
+    const review = page.getByTestId('impact-review');
+    await review.getByRole('heading', { name: 'Impact review' }).waitFor();
+    expect(await review.getByRole('list', { name: 'Gained permissions' }).innerText()).toContain('Create and edit content');
+  });
+
   it('should refuse deleting a role in use and link to its users', async () => {
     const created = await page.request.post(`${app.url}/api/roles`, { data: { name: 'Release captain', permissions: ['workspaces.view', 'workspaces.edit'] } });
     expect(created.status(), await created.text()).toBe(201);

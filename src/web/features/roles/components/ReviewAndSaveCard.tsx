@@ -6,7 +6,7 @@ import { t } from '../../../shared/i18n';
 
 /** "Review impact" first; then who gains or loses what, and "Save role" unless the review found problems. */
 export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
-  const { impact, setImpact, isNew, save, saveDraft, review, reviewDraft, setShowErrors, invalid } = editor;
+  const { impact, clearImpact, isNew, save, saveDraft, review, reviewDraft, setShowErrors, invalid } = editor;
   const conflict = save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT';
   return (
     <Card withBorder>
@@ -24,7 +24,7 @@ export function ReviewAndSaveCard({ editor }: { editor: RoleEditorState }) {
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setImpact(null)}>
+            <Button variant="default" onClick={clearImpact}>
               {t('roleEditor.backToEditing')}
             </Button>
             <Button loading={save.isPending} disabled={impact.problems.length > 0} onClick={saveDraft}>

@@ -37,7 +37,7 @@ function draftOf(role: Role): Draft {
 
 /**
  * The role being edited (or created): the permission catalogue, the saved role, the draft and its
- * validation, and the three calls: review impact (any change clears the last review), save (with
+ * validation, and the three calls: review impact (shown only for the draft it reviewed), save (with
  * the role's version), duplicate.
  */
 export function useRoleEditor(id: string | undefined) {
@@ -50,7 +50,11 @@ export function useRoleEditor(id: string | undefined) {
   const catalogue = useQuery({ queryKey: ['permissions'], queryFn: fetchPermissions });
   const role = useQuery({ queryKey: ['roles', id], queryFn: () => fetchRole(id!), enabled: !isNew });
   const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [impact, setImpact] = useState<RoleImpact | null>(null);
+  // A review holds for the draft it was asked about: a reply that comes back after another change
+  // (the checkbox clicked while it was on its way) reviews a draft no longer on screen, and is not shown.
+  const [reviewed, setReviewed] = useState<{ draft: Draft; impact: RoleImpact } | null>(null);
+  const impact = reviewed?.draft === draft ? reviewed.impact : null;
+  const clearImpact = () => setReviewed(null);
   const [showErrors, setShowErrors] = useState(false);
 
   useEffect(() => {
@@ -63,16 +67,13 @@ export function useRoleEditor(id: string | undefined) {
   const ownerError = privileged && !draft.ownerUserId ? t('roleEditor.ownerRequired') : null;
   const idleError = idleLogoutError(draft.securityPolicy.idleLogoutMinutes);
   const invalid = Boolean(nameError || ownerError || idleError);
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setImpact(null);
-  };
+  const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   // The draft goes in through mutate(), from the render the button was clicked in: TanStack Query
   // takes a new mutationFn in an effect after render, so a closure over it could be a keystroke behind.
   const review = useMutation({
-    mutationFn: (permissions: string[]) => reviewImpact({ roleId: id, permissions }),
-    onSuccess: setImpact,
+    mutationFn: (asked: Draft) => reviewImpact({ roleId: id, permissions: asked.permissions }),
+    onSuccess: (result, asked) => setReviewed({ draft: asked, impact: result }),
   });
   const save = useMutation({
     mutationFn: ({ draft: d, version }: { draft: Draft; version: number | undefined }) => {
@@ -85,7 +86,7 @@ export function useRoleEditor(id: string | undefined) {
       void navigate('/admin/roles');
     },
   });
-  const reviewDraft = () => review.mutate(draft.permissions);
+  const reviewDraft = () => review.mutate(draft);
   const saveDraft = () => save.mutate({ draft, version: role.data?.version });
   const duplicate = useMutation({
     mutationFn: () => duplicateRole(id!),
@@ -104,7 +105,7 @@ export function useRoleEditor(id: string | undefined) {
     draft,
     change,
     impact,
-    setImpact,
+    clearImpact,
     showErrors,
     setShowErrors,
     readOnly,
