@@ -209,4 +209,40 @@ describe('Delete wizard', () => {
     expect(user.status).toBe('active');
     await page.close();
   });
+
+  it('should add a person to a Workspace from its page, offering only people matching what is typed while that search is on its way', async () => {
+    const page = await admin.newPage();
+    const workspace = await page.request.post(`${app.url}/api/workspaces`, { data: { name: 'Orion', type: 'collaborative' } });
+    expect(workspace.status(), await workspace.text()).toBe(201);
+    await page.goto(`${app.url}/admin/workspaces/${((await workspace.json()) as { id: string }).id}`);
+    const picker = page.getByRole('combobox', { name: 'User' });
+    await picker.fill('heir');
+    const list = page.locator(`[id="${await picker.getAttribute('aria-controls')}"]`);
+    await list.getByRole('option', { name: /Heir 2/ }).waitFor();
+
+    // The next search's answer is held on its way back, so the answer for "heir" is still the one on screen.
+    const isColleagueSearch = (url: URL) => url.pathname === '/api/users' && url.searchParams.get('search') === 'colleague';
+    let asked!: () => void;
+    const sent = new Promise<void>((resolve) => (asked = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(isColleagueSearch, async (route) => {
+      asked();
+      await released;
+      await route.continue();
+    });
+    await picker.fill('colleague');
+    await sent;
+    // Nobody "colleague" would not find can be picked meanwhile (the heirs were offered here a moment ago).
+    await expect(list.getByRole('option', { name: /Heir/ }).count()).resolves.toBe(0);
+    release();
+    await list.getByRole('option', { name: /Colleague/ }).click();
+    await page.unroute(isColleagueSearch);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page
+      .getByRole('table', { name: 'Members' })
+      .getByRole('row', { name: /Colleague/ })
+      .waitFor();
+    await page.close();
+  });
 });

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../client';
 import { t } from '../i18n';
+import { serverSearchFilter } from './serverSearchFilter';
 
 /** Active users who can receive ownership or a collaborator seat. */
 const searchActiveUsers = (search: string) => call('get', '/api/users', { query: { search: search || undefined, status: 'active', limit: 20 } });
@@ -51,7 +52,7 @@ export function ActiveUserPicker({
       value={value?.id ?? null}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options: o }) => o}
+      filter={serverSearchFilter(debounced === search && !users.isPlaceholderData)}
       nothingFoundMessage={users.isFetching ? t('userPicker.searching') : t('userPicker.none')}
       onChange={(id) => onChange(options.find((o) => o.value === id)?.user ?? null)}
     />

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../../shared/client';
 import { ChangeError } from '../../../shared/ui/ChangeError';
+import { serverSearchFilter } from '../../../shared/ui/serverSearchFilter';
 import { ReasonField } from '../../../shared/reason/ReasonField';
 import { useReasonedSubmit } from '../../../shared/reason/useReasonedSubmit';
 import { useReasonRequired } from '../../../shared/reason/useReasonRequired';
@@ -63,7 +64,7 @@ export function AddMembersModal({
             searchable
             searchValue={search}
             onSearchChange={setSearch}
-            filter={({ options: o }) => o}
+            filter={serverSearchFilter(debounced === search && !results.isPlaceholderData)}
             nothingFoundMessage={results.isFetching ? t('group.add.searching') : t('group.add.nothingFound')}
             maxDropdownHeight={280}
             hidePickedOptions
