@@ -1,10 +1,21 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
 import { dialectOf } from '../../db/dialect.js';
-import { ftsQuery, indexedTerms, ordered, textCandidates, textMatches, textTermsOf, type AuditFilter } from './audit.query.js';
+import {
+  amongRowids,
+  ftsQuery,
+  indexedTerms,
+  ordered,
+  textCandidates,
+  textMatches,
+  textTermsOf,
+  withinSpan,
+  type AuditFilter,
+  type RowidSpan,
+} from './audit.query.js';
 import type { AuditEventRow } from './audit.table.js';
 import { isOneTrigram, narrowTerms, type Narrowed, type TextTerm } from './audit.text-window.js';
-import { walkWindows } from './audit.text-walk.js';
+import { rowidSpan, walkWindows } from './audit.text-walk.js';
 
 export type { AuditFilter } from './audit.query.js';
 
@@ -39,57 +50,89 @@ export const POSTGRES_CANDIDATE_LIMIT = 500;
  */
 export const RECENT_WINDOW = 20_000;
 
+/**
+ * SQLite's walk reads a window's rowid span (see rowidSpan) when the window holds at most this many
+ * rows that pass the exact filters (an index read of 200,000 entries takes about 5 ms); past that, the
+ * window's FTS5 candidates are read whole.
+ */
+export const SPAN_LIMIT = 200_000;
+
+/**
+ * An unseen term's windows widen at most this many times (each a count of longer posting lists), then
+ * the walk reads the narrowest windows tried.
+ */
+const WIDENINGS = 3;
+
 /** The plan and its thresholds (tests set them small, to take every branch on a small log). */
 export interface SearchTuning {
   plan?: TextPlan;
   recentWindow?: number;
   candidateLimit?: number;
-}
-
-/** The FTS5 table's candidates for `query`, counted up to cap + 1: a common word costs cap rows, a rare one its own. */
-async function cappedCount(db: DbOrTrx, query: string, cap: number): Promise<number> {
-  const { rows } = await sql<{
-    n: number;
-  }>`select count(*) as n from (select rowid from audit_events_text where audit_events_text match ${query} limit ${cap + 1})`.execute(db);
-  return Number(rows[0].n);
+  spanLimit?: number;
 }
 
 /**
- * SQLite: an FTS5 query whose candidates number at most `cap`, or null when the words are too many.
+ * The FTS5 table's candidates for `query` (rowids, within `span` when given), read up to cap + 1: a
+ * common word costs cap rows, a rare one its own.
+ */
+async function candidateRowids(db: DbOrTrx, query: string, cap: number, span?: RowidSpan): Promise<number[]> {
+  const { rows } = await sql<{ r: number }>`select rowid as r from audit_events_text where audit_events_text match ${query}${withinSpan(span)}
+    limit ${cap + 1}`.execute(db);
+  return rows.map((row) => row.r);
+}
+
+/**
+ * SQLite: the FTS5 candidates of the terms when they number at most `cap` (rowids: the search then
+ * reads them without running the FTS5 query again), else null, with the narrowest windows tried.
  * FTS5 reads every posting list of a phrase, so a phrase of common trigrams ("person1234@" holds
  * "per", "ers", "rso", "son", in every row) reads the whole log. So each term is narrowed to its rare
  * window (audit.text-window.ts: "1234@", by the trigrams' counts among the newest events) and that
- * phrase is counted (capped: cheap, its lists are short). Terms the newest events do not hold, whose
- * window is not rare enough, try the AND of the rarest trigrams, three, then six, ... until their
- * candidates are few. Each query finds a superset of the terms' rows; the per-column test decides.
+ * phrase's candidates are read (capped: cheap, its lists are short). Terms the newest events do not
+ * hold whose windows have too many candidates widen them a trigram at a time (Narrowed.wider): the
+ * window "106@" of "person106@bench" is in every event of actor106@bench, "n106@" only in person106's.
+ * A phrase keeps its trigrams together in one column, where ANDed trigrams could each be in another.
  */
-async function fewCandidates(db: DbOrTrx, { windows, rarestFirst, unseen }: Narrowed, cap: number): Promise<string | null> {
-  const narrowed = ftsQuery(windows);
-  if ((await cappedCount(db, narrowed, cap)) <= cap) return narrowed;
-  if (!unseen) return null;
-  for (let take = 3; take < rarestFirst.length + 3; take *= 2) {
-    const query = `${narrowed} AND ${ftsQuery(rarestFirst.slice(0, take))}`;
-    if ((await cappedCount(db, query, cap)) <= cap) return query;
+async function fewCandidates(db: DbOrTrx, { windows, wider, unseen }: Narrowed, cap: number) {
+  let tried = windows;
+  for (let step = 1; ; step++) {
+    const rowids = await candidateRowids(db, ftsQuery(tried), cap);
+    if (rowids.length <= cap) return { windows: tried, rowids };
+    const next = unseen && step <= WIDENINGS ? wider(step) : null;
+    if (!next) return { windows: tried, rowids: null };
+    tried = next;
   }
-  return null;
+}
+
+/** SQLite: at most `cap` FTS5 candidates are read at once; a walk window's rowid span is read up to `spanLimit` rows. */
+interface IndexLimits {
+  cap: number;
+  spanLimit: number;
 }
 
 /**
  * SQLite's choice. Terms of one trigram each are their own windows, so the sample could not narrow
- * them: their capped count comes first, and few candidates are read at once without the sample.
+ * them: their capped candidates come first, and few are read at once without the sample.
  * Otherwise terms common among the newest events scan; terms with few candidates read them; the rest
  * (about 1 event in 1,000 to 1 in 50) walk the FTS5 candidates of their windows in date windows.
  */
-async function sqliteSearch(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], indexed: TextTerm[], limit: number, cap: number) {
+async function sqliteSearch(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: AuditFilter,
+  terms: TextTerm[],
+  indexed: TextTerm[],
+  limit: number,
+  { cap, spanLimit }: IndexLimits,
+) {
   if (indexed.every((term) => isOneTrigram(term, 'sqlite'))) {
-    const whole = ftsQuery(indexed);
-    if ((await cappedCount(db, whole, cap)) <= cap) return fromIndex(db, organizationId, filter, terms, indexed, limit, whole);
+    const rowids = await candidateRowids(db, ftsQuery(indexed), cap);
+    if (rowids.length <= cap) return fromIndex(db, organizationId, filter, terms, limit, amongRowids(rowids));
   }
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
   if (narrowed.common) return scan(db, organizationId, filter, terms, limit);
-  const match = await fewCandidates(db, narrowed, cap);
-  if (match) return fromIndex(db, organizationId, filter, terms, indexed, limit, match);
-  return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit));
+  const { windows, rowids } = await fewCandidates(db, narrowed, cap);
+  if (rowids) return fromIndex(db, organizationId, filter, terms, limit, amongRowids(rowids));
+  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit), { cap, spanLimit });
 }
 
 /** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
@@ -101,24 +144,45 @@ function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: T
 }
 
 /** The index plan: the text index's candidates, tested and sorted (organization_id hidden, see ordered). */
-function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], indexed: TextTerm[], limit: number, ftsMatch?: string) {
+function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, candidates: RawBuilder<boolean>) {
   return ordered(db, organizationId, filter, filter.sort !== 'oldest', false)
     .where(textMatches(terms))
-    .where(textCandidates(dialectOf(db), indexed, ftsMatch))
+    .where(candidates)
     .limit(limit)
     .execute();
 }
 
-/** The walk plan: the text index's candidates one date window at a time, in page order (see walkWindows). */
-function walk(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], windows: TextTerm[], limit: number, firstSpanMs: number) {
+/**
+ * The walk plan: the text index's candidates one date window at a time, in page order (see
+ * walkWindows). On SQLite each window's FTS5 candidates are read within its rowid span (rowidSpan):
+ * when they are few (at most `cap`) their rows are read and sorted, as the index plan does; an index
+ * read of the window tests each entry against them (about 0.1 µs an entry: 15 ms for a window of
+ * 150,000 events, where reading 800 candidates takes 1 ms).
+ */
+function walk(
+  db: DbOrTrx,
+  organizationId: string,
+  filter: AuditFilter,
+  terms: TextTerm[],
+  windows: TextTerm[],
+  limit: number,
+  firstSpanMs: number,
+  tuning: IndexLimits,
+) {
   const dialect = dialectOf(db);
-  return walkWindows(db, organizationId, filter, limit, firstSpanMs, (window, n) =>
-    ordered(db, organizationId, window, window.sort !== 'oldest')
+  return walkWindows(db, organizationId, filter, limit, firstSpanMs, async (window, n) => {
+    const span = dialect === 'sqlite' ? await rowidSpan(db, organizationId, window, tuning.spanLimit) : undefined;
+    if (span === 'empty') return [];
+    if (span) {
+      const rowids = await candidateRowids(db, ftsQuery(windows), tuning.cap, span);
+      if (rowids.length <= tuning.cap) return fromIndex(db, organizationId, window, terms, n, amongRowids(rowids));
+    }
+    return ordered(db, organizationId, window, window.sort !== 'oldest')
       .where(textMatches(terms))
-      .where(textCandidates(dialect, windows, undefined, false))
+      .where(textCandidates(dialect, windows, { drives: false, span }))
       .limit(n)
-      .execute(),
-  );
+      .execute();
+  });
 }
 
 interface ExplainedPlan {
@@ -166,8 +230,9 @@ async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditF
  * the organization's newest SAMPLE_ROWS events are counted (audit.text-window.ts): terms common there
  * scan; otherwise the index reads only each term's rare window ("1234@" of "person1234@bench"), not
  * its common trigrams, whose posting lists are as long as the log.
- * - SQLite: the FTS5 table counts the window's candidates up to CANDIDATE_LIMIT (cheap either way);
- *   few, and they are read and sorted; many, and the index is walked in date windows (walkWindows).
+ * - SQLite: the FTS5 table reads the window's candidates up to CANDIDATE_LIMIT (cheap either way);
+ *   few, and their rows are read and sorted; many, and the index is walked in date windows
+ *   (walkWindows), each reading only the candidates in its run of rowids (rowidSpan).
  * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
  *   expression) picks the GIN index's candidates for rare windows; terms common in the sample test the
  *   newest RECENT_WINDOW rows first (they fill the page there); the rest walk the index in date windows.
@@ -179,7 +244,7 @@ export async function listAuditRows(
   organizationId: string,
   filter: AuditFilter,
   limit: number,
-  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit }: SearchTuning = {},
+  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit, spanLimit = SPAN_LIMIT }: SearchTuning = {},
 ): Promise<AuditEventRow[]> {
   const terms = textTermsOf(filter);
   if (terms.length === 0)
@@ -190,10 +255,11 @@ export async function listAuditRows(
   if (plan === 'scan' || indexed.length === 0) return scan(db, organizationId, filter, terms, limit);
   if (plan === 'index' || plan === 'walk') {
     const narrowed = await narrowTerms(db, organizationId, terms, indexed);
-    if (plan === 'index') return fromIndex(db, organizationId, filter, terms, narrowed.windows, limit);
-    return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit));
+    if (plan === 'index') return fromIndex(db, organizationId, filter, terms, limit, textCandidates(dialectOf(db), narrowed.windows));
+    const cap = candidateLimit ?? CANDIDATE_LIMIT;
+    return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit), { cap, spanLimit });
   }
-  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, candidateLimit ?? CANDIDATE_LIMIT);
+  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, { cap: candidateLimit ?? CANDIDATE_LIMIT, spanLimit });
   return postgresSearch(db, organizationId, filter, terms, indexed, limit, { recentWindow, candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT });
 }
 
@@ -210,18 +276,20 @@ async function postgresSearch(
   terms: TextTerm[],
   indexed: TextTerm[],
   limit: number,
-  { recentWindow, candidateLimit }: Required<Omit<SearchTuning, 'plan'>>,
+  { recentWindow, candidateLimit }: Required<Pick<SearchTuning, 'recentWindow' | 'candidateLimit'>>,
 ) {
   const oneTrigram = indexed.every((term) => isOneTrigram(term, 'postgres'));
-  if (oneTrigram && (await looksRare(db, indexed, candidateLimit))) return fromIndex(db, organizationId, filter, terms, indexed, limit);
+  if (oneTrigram && (await looksRare(db, indexed, candidateLimit)))
+    return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', indexed));
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
   const { windows, common } = narrowed;
-  if (!common && !oneTrigram && (await looksRare(db, windows, candidateLimit))) return fromIndex(db, organizationId, filter, terms, windows, limit);
+  if (!common && !oneTrigram && (await looksRare(db, windows, candidateLimit)))
+    return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', windows));
   if (common) {
     const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
     if (recent.complete) return recent.found;
   }
-  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit));
+  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit), { cap: candidateLimit, spanLimit: SPAN_LIMIT });
 }
 
 /** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */

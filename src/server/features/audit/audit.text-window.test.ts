@@ -106,7 +106,9 @@ describe('text search through the rare window (SQLite and PostgreSQL)', () => {
  * A log where each of 200 actors acts in exactly 1 event in 200 (0.5 %): too many candidates for
  * the index plan (the tests set its limit low), too few to fill a page from the newest rows soon.
  * Hourly events long ago and a burst of events a minute apart (three at a time: ties) lately, so the
- * walk's date windows widen over both densities and cut between events of the same time.
+ * walk's date windows widen over both densities and cut between events of the same time. One old
+ * event in 40 is written last (an import of old events), so rowids do not follow time everywhere: a
+ * window's rows are not one short run of rowids (see rowidSpan).
  */
 async function seedOneActorInTwoHundred(): Promise<void> {
   const base = Date.parse('2026-06-01T00:00:00Z');
@@ -128,10 +130,12 @@ async function seedOneActorInTwoHundred(): Promise<void> {
       created_at: new Date(at).toISOString(),
     };
   });
-  for (let i = 0; i < rows.length; i += 200)
+  const imported = (i: number) => i < 1200 && i % 40 === 13;
+  const written = [...rows.filter((_, i) => !imported(i)), ...rows.filter((_, i) => imported(i))];
+  for (let i = 0; i < written.length; i += 200)
     await t.deps.db
       .insertInto('audit_events')
-      .values(rows.slice(i, i + 200))
+      .values(written.slice(i, i + 200))
       .execute();
 }
 
@@ -156,6 +160,9 @@ const middling: AuditFilter[] = [
   { q: 'actor199@bench', category: 'auth', sort: 'oldest', from: '2026-07-01T00:00:00.000Z' },
   { actor: 'r7@' },
   { actor: 'actor7' },
+  // Actors of the imported events.
+  { actor: 'actor147@' },
+  { actor: 'actor67@', sort: 'oldest' },
 ];
 
 describe('a term in 1 event in 200, walked in date windows (SQLite and PostgreSQL)', () => {
@@ -170,9 +177,65 @@ describe('a term in 1 event in 200, walked in date windows (SQLite and PostgreSQ
   it.each(middling.map((f) => [JSON.stringify(f), f]))('should page exactly as the per-column test does: %s', async (_name, filter) => {
     const scanned = (await listAuditRows(t.deps.db, t.org.organizationId, filter, 5000, { plan: 'scan' })).map((r) => r.id);
     expect(scanned.length).toBeGreaterThan(0);
-    for (const tuning of [{ plan: 'walk' as const }, { candidateLimit: 3 }, { candidateLimit: 3, recentWindow: 10 }]) {
+    const tunings = [{ plan: 'walk' as const }, { candidateLimit: 3 }, { candidateLimit: 3, recentWindow: 10 }, { candidateLimit: 3, spanLimit: 0 }];
+    for (const tuning of tunings) {
       expect(await allPages(filter, 5000, tuning)).toEqual(scanned);
       expect(await allPages(filter, 4, tuning)).toEqual(scanned);
+    }
+  });
+});
+
+/**
+ * A log where "person106@bench" is only in the oldest events, and the part of it the newest events
+ * hold least, "106@", is in every event of actor106@bench.test too (another column). Subjects
+ * person100@ .. person104@ make "n10" rarer than 1 event in 10 but not rare enough for the window.
+ */
+async function seedAnotherColumn(): Promise<void> {
+  const rows = Array.from({ length: 660 }, (_, i) => ({
+    id: `00000000-0000-7000-a000-${String(i).padStart(12, '0')}`,
+    organization_id: i % 11 === 10 ? 'org-other' : t.org.organizationId,
+    actor_user_id: `actor-${100 + (i % 40)}`,
+    actor_label: `Actor ${100 + (i % 40)} <actor${100 + (i % 40)}@bench.test>`,
+    action: 'user.role_changed',
+    category: 'access',
+    risk: 'low',
+    subject_type: 'user',
+    subject_id: `subject-${i}`,
+    subject_label: i < 60 ? 'person106@bench.test' : i % 12 === 0 ? `person10${(i / 12) % 5}@bench.test` : `person${300 + (i % 50)}@bench.test`,
+    reason: null,
+    created_at: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000).toISOString(),
+  }));
+  for (let i = 0; i < rows.length; i += 110)
+    await t.deps.db
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 110))
+      .execute();
+}
+
+describe('a term the newest events do not hold, whose window another column holds (SQLite and PostgreSQL)', () => {
+  beforeEach(seedAnotherColumn);
+
+  it('should widen the window within the term, and find exactly the rows the per-column test finds', async () => {
+    const term = { column: null, text: 'person106@bench' };
+    const narrowed = await narrowTerms(t.deps.db, t.org.organizationId, [term], [term]);
+    if (t.deps.dialect === 'sqlite') {
+      expect({ unseen: narrowed.unseen, window: narrowed.windows[0].text, wider: narrowed.wider(1)?.[0].text }).toEqual({
+        unseen: true,
+        window: '106@',
+        wider: 'n106@',
+      });
+    } else {
+      // PostgreSQL's window takes in neighbours held by up to a fifth of the sample at once (its GIN
+      // index reads their posting lists cheaply); it does not widen afterwards.
+      expect({ unseen: narrowed.unseen, window: narrowed.windows[0].text }).toEqual({ unseen: true, window: 'on106@' });
+    }
+    for (const filter of [{ q: 'person106@bench' }, { q: 'person106@bench', sort: 'oldest' as const }, { subject: 'person106@' }]) {
+      const scanned = (await listAuditRows(t.deps.db, t.org.organizationId, filter, 1000, { plan: 'scan' })).map((r) => r.id);
+      expect(scanned.length).toBeGreaterThan(40);
+      // 70: more than "106@" has candidates here (76), fewer than "n106@" has (60).
+      for (const tuning of [{}, { candidateLimit: 70 }, { candidateLimit: 3 }, { candidateLimit: 3, spanLimit: 0 }]) {
+        for (const limit of [1, 7, 1000]) expect((await allPages(filter, limit, tuning)).slice(0, 1000)).toEqual(scanned);
+      }
     }
   });
 });

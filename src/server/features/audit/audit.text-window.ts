@@ -61,6 +61,35 @@ export function trigramsAt(chars: string[]): string[] {
   return chars.slice(2).map((_, i) => chars.slice(i, i + 3).join(''));
 }
 
+/** A window as positions in its term: trigrams `first` .. `last`. */
+type Span = [first: number, last: number];
+
+/** The span one trigram wider, toward its rarer neighbour (the later on a tie) if that one counts at most `limit`; else null. */
+function widerSpan([first, last]: Span, counts: number[], limit: number): Span | null {
+  const left = first > 0 ? counts[first - 1] : Infinity;
+  const right = last + 1 < counts.length ? counts[last + 1] : Infinity;
+  if (Math.min(left, right) > limit) return null;
+  return right <= left ? [first, last + 1] : [first - 1, last];
+}
+
+/** The characters of a span's trigrams. */
+const textOf = (chars: string[], [first, last]: Span) => chars.slice(first, last + 3).join('');
+
+/** The span of rareWindow. */
+function rareSpan(counts: number[], rare: number): Span {
+  let best = 0;
+  counts.forEach((count, i) => {
+    if (count <= counts[best]) best = i;
+  });
+  let span: Span = [best, best];
+  while (span[1] - span[0] + 1 < WINDOW_TRIGRAMS) {
+    const wider = widerSpan(span, counts, rare);
+    if (!wider) break;
+    span = wider;
+  }
+  return span;
+}
+
 /**
  * The part of a term the text index reads: the term's rarest trigram (fewest rows of the sample),
  * widened to the neighbouring trigrams that are rare too (at most `rare` rows), up to WINDOW_TRIGRAMS.
@@ -70,19 +99,7 @@ export function trigramsAt(chars: string[]): string[] {
  * Ties go to the later trigram (a word's end is usually its specific part: "1234@" of "person1234@").
  */
 export function rareWindow(chars: string[], counts: number[], rare: number): string {
-  let best = 0;
-  counts.forEach((count, i) => {
-    if (count <= counts[best]) best = i;
-  });
-  let [first, last] = [best, best];
-  while (last - first + 1 < WINDOW_TRIGRAMS) {
-    const left = first > 0 ? counts[first - 1] : Infinity;
-    const right = last + 1 < counts.length ? counts[last + 1] : Infinity;
-    if (Math.min(left, right) > rare) break;
-    if (right <= left) last++;
-    else first--;
-  }
-  return chars.slice(first, last + 3).join('');
+  return textOf(chars, rareSpan(counts, rare));
 }
 
 /**
@@ -113,10 +130,14 @@ async function sampleCounts(db: DbOrTrx, organizationId: string, terms: TextTerm
   return { rows: Number(row.n), hits: Number(row.hits ?? 0), spanMs, counts: probes.map((_, i) => Number(row[`p${i}`] ?? 0)) };
 }
 
-/** The terms narrowed to their windows, and every probe ordered rarest first (for a fallback that ANDs trigrams). */
+/** The terms narrowed to their windows, and how to widen them (for terms whose windows match too many rows). */
 export interface Narrowed {
   windows: TextTerm[];
-  rarestFirst: TextTerm[];
+  /**
+   * The windows after `step` widenings by a trigram, each toward its rarer neighbour of at most
+   * WIDEN_SHARE of the sample ("106@" of "person106@bench", then "n106@"), or null when none widens that far.
+   */
+  wider: (step: number) => TextTerm[] | null;
   /** Whether the terms matched at least COMMON_SHARE of the sample: a scan in page order soon fills a page. */
   common: boolean;
   /** Whether the terms matched none of the sample (rare, or absent: only then can common trigrams together be rare). */
@@ -124,6 +145,9 @@ export interface Narrowed {
   /** A guess at the time span (ms) holding a page of `pageSize` matches, from the sample's rate of hits (see walkWindows). */
   spanFor(pageSize: number): number;
 }
+
+/** A window widens (Narrowed.wider) only by a trigram found in at most this share of the sample: its posting list is read too. */
+const WIDEN_SHARE = 0.1;
 
 /** Terms found in this share of the newest events fill a page of 50 within a few thousand rows of a scan. */
 const COMMON_SHARE = 0.02;
@@ -152,18 +176,25 @@ export async function narrowTerms(db: DbOrTrx, organizationId: string, terms: Te
   // a pattern of only those gives the index no trigram to look up (it would read all of it).
   const counted = (text: string) => dialect === 'sqlite' || /[\p{L}\p{N}]/u.test(text);
   const countOf = (term: TextTerm, text: string) => (counted(text) ? (counts[slot.get(key(term.column, text)) ?? -1] ?? rows + 1) : rows + 1);
-  const windows = indexed.map((term, t) => ({
-    column: term.column,
-    text: rareWindow(
-      charsOf(term, dialect),
-      positions[t].map((text) => countOf(term, text)),
-      Math.floor(rows * RARE_SHARE[dialect]),
-    ),
-  }));
-  const rarestFirst = probes.map((probe, i) => ({ probe, count: counts[i] })).sort((a, b) => a.count - b.count);
+  const termCounts = positions.map((texts, t) => texts.map((text) => countOf(indexed[t], text)));
+  const spans = termCounts.map((ofTerm) => rareSpan(ofTerm, Math.floor(rows * RARE_SHARE[dialect])));
+  const windowsAt = (spansNow: Span[]) => indexed.map((term, t) => ({ column: term.column, text: textOf(charsOf(term, dialect), spansNow[t]) }));
+  const wider = (step: number) => {
+    let widened = false;
+    const spansThen = spans.map((span, t) => {
+      for (let i = 0; i < step; i++) {
+        const next = widerSpan(span, termCounts[t], Math.floor(rows * WIDEN_SHARE));
+        if (!next) return span;
+        span = next;
+      }
+      widened = true;
+      return span;
+    });
+    return widened ? windowsAt(spansThen) : null;
+  };
   return {
-    windows,
-    rarestFirst: rarestFirst.map(({ probe }) => probe),
+    windows: windowsAt(spans),
+    wider,
     common: rows > 0 && hits >= rows * COMMON_SHARE,
     unseen: hits === 0,
     spanFor: (pageSize) => (spanMs / Math.max(hits, 1)) * pageSize,
