@@ -87,6 +87,9 @@ function scenarios(seed: Seeder): Scenario[] {
     { name: 'palette lookup, rare term', path: `/api/users/lookup?q=${seed.rareTerm}`, expect: () => true },
     { name: 'palette lookup, 2 letters', path: '/api/users/lookup?q=ka', expect: () => true },
     { name: 'user detail', path: `/api/users/${seed.someUserId}`, expect: () => true },
+    // What the server costs before any list work: no database at all, then the signed-in person alone.
+    { name: 'reference: /healthz', path: '/healthz', expect: () => true },
+    { name: 'reference: /api/auth/me', path: '/api/auth/me', expect: () => true },
   ];
 }
 
