@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import { dropSchema } from '../src/server/db/dialect.js';
@@ -93,3 +94,20 @@ export async function measure(n: number, fn: (i: number) => Promise<void>): Prom
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/**
+ * Runs `fn` against a new PostgreSQL database (named `prefix` and a random suffix) on the server of
+ * `adminUrl`, and drops it afterwards: benches that start the real server need a database of their own.
+ */
+export async function withScratchPostgres<T>(adminUrl: string, prefix: string, fn: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const database = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+    return await fn(Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}

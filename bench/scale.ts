@@ -6,15 +6,14 @@
 // Better Auth's admin list-users serves the same people in the same run (better-auth-peer.ts), for
 // the four scenarios it has. Traffic only to 127.0.0.1.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { freePort, signInWithPrintedLink, startServerProcess, type ServerProcess } from '../test/helpers/app-process.js';
 import { startBetterAuth, type BetterAuthPeer } from './better-auth-peer.js';
+import { withScratchPostgres } from './lib.js';
 import { openSeeder, type Seeder } from './scale-seed.js';
 
 const USERS = Number(process.env.BENCH_SCALE_USERS ?? 1_000_000);
@@ -187,13 +186,5 @@ export default async function run(): Promise<void> {
   );
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) return;
-  const database = `sofie_bench_scale_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-  await benchOne('postgres', databaseUrl, async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  });
+  await withScratchPostgres(adminUrl, 'sofie_bench_scale', (databaseUrl) => benchOne('postgres', databaseUrl, async () => {}));
 }

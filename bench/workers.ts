@@ -5,13 +5,12 @@
 // machine's CPU went during each load (the server processes, PostgreSQL's, the load generator), since
 // on a machine of few cores all three share them. Traffic only to 127.0.0.1.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { signInWithPrintedLink, startServerProcess } from '../test/helpers/app-process.js';
+import { withScratchPostgres } from './lib.js';
 import { openSeeder, type Seeder } from './scale-seed.js';
 
 const USERS = Number(process.env.BENCH_WORKERS_USERS ?? 100_000);
@@ -146,14 +145,5 @@ export default async function run(): Promise<void> {
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) return;
-  const database = `sofie_bench_workers_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  try {
-    await benchOne('postgres', Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await withScratchPostgres(adminUrl, 'sofie_bench_workers', (databaseUrl) => benchOne('postgres', databaseUrl));
 }
