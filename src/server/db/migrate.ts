@@ -26,6 +26,7 @@ import * as bulkJobPayload from './migrations/2026_12_01_0026_bulk_job_payload.j
 import * as alertTitleMessage from './migrations/2026_12_01_0027_alert_title_message.js';
 import * as bulkJobMessages from './migrations/2026_12_01_0028_bulk_job_messages.js';
 import * as usersNameSearchWalk from './migrations/2026_12_01_0029_users_name_search_walk.js';
+import * as auditSubjectText from './migrations/2026_12_02_0030_audit_subject_text.js';
 
 // Listed explicitly (not read from disk) so the same list works under tsx, in tests and in bundles.
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_0027_alert_title_message': alertTitleMessage,
   '2026_12_01_0028_bulk_job_messages': bulkJobMessages,
   '2026_12_01_0029_users_name_search_walk': usersNameSearchWalk,
+  '2026_12_02_0030_audit_subject_text': auditSubjectText,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

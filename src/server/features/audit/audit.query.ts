@@ -114,7 +114,8 @@ export function withinSpan(span: RowidSpan | undefined) {
 
 /**
  * The text index's candidates for the indexed terms.
- * PostgreSQL: the pg_trgm GIN index over the four columns joined (expression as in migration 0024).
+ * PostgreSQL: the pg_trgm GIN index over the four columns joined (expression as in migration 0024);
+ * a Subject term reads the subject label's own index (migration 0030), where the other columns add no candidates.
  * SQLite: the FTS5 trigram table, one column or all four, as a rowid set; `drives` false keeps
  * the set from leading the query (the walk plan reads a date window of an index in page order instead);
  * `span` reads only the candidates among those rowids.
@@ -122,7 +123,9 @@ export function withinSpan(span: RowidSpan | undefined) {
 export function textCandidates(dialect: 'sqlite' | 'postgres', indexed: TextTerm[], { drives = true, span }: { drives?: boolean; span?: RowidSpan } = {}) {
   if (dialect === 'postgres') {
     return sql<boolean>`${sql.join(
-      indexed.map(({ text }) => sql`${joinedText('postgres')} like ${likePattern(text)} escape '\\'`),
+      indexed.map(
+        ({ column, text }) => sql`${column === 'subject_label' ? sql`lower(subject_label)` : joinedText('postgres')} like ${likePattern(text)} escape '\\'`,
+      ),
       sql` and `,
     )}`;
   }

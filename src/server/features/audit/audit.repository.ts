@@ -15,6 +15,7 @@ import {
 } from './audit.query.js';
 import type { AuditEventRow } from './audit.table.js';
 import { isOneTrigram, narrowTerms, type Narrowed, type TextTerm } from './audit.text-window.js';
+import { fewCandidates as fewPostgresCandidates, looksRare, recentMatches } from './audit.postgres-search.js';
 import { rowidSpan, walkWindows } from './audit.text-walk.js';
 
 export type { AuditFilter } from './audit.query.js';
@@ -37,12 +38,11 @@ export type TextPlan = 'auto' | 'scan' | 'index' | 'walk';
 export const CANDIDATE_LIMIT = 2_000;
 
 /**
- * PostgreSQL's limit for the index plan: each candidate is a heap page read anywhere in the log, the
- * count is only the planner's estimate, and a date range does not narrow the GIN index's candidates;
- * the walk reads only a window's candidates (the GIN bitmap ANDed with the time index's), so it serves
- * all but the fewest.
+ * PostgreSQL's limit for reading a term's candidates at once (fewCandidates in audit.postgres-search.ts):
+ * each is a heap page read anywhere in the log (a rare subject holds about 550 at 10,000,000 events);
+ * past it, the read stops and the search walks (the GIN bitmap ANDed with the time index's, a window at a time).
  */
-export const POSTGRES_CANDIDATE_LIMIT = 500;
+export const POSTGRES_CANDIDATE_LIMIT = 2_000;
 
 /**
  * PostgreSQL has no cheap count of a GIN index's candidates, so it scans this many of the newest rows
@@ -185,41 +185,6 @@ function walk(
   });
 }
 
-interface ExplainedPlan {
-  Plan: { Plans: { 'Plan Rows': number }[] };
-}
-
-/**
- * PostgreSQL: whether the planner expects the text index to hold few candidates (at most `cap`, or no
- * more than its floor of 1 row in 10,000: none of the 1,000 sampled rows of migration 0025 matched).
- * An estimate from statistics, no rows read: it only orders the two steps, each of which is exact.
- */
-async function looksRare(db: DbOrTrx, indexed: TextTerm[], cap: number): Promise<boolean> {
-  const { rows } = await sql<{ 'QUERY PLAN': ExplainedPlan[] }>`explain (format json)
-    select 1 from audit_events where ${textCandidates('postgres', indexed)} union all select 1 from audit_events`.execute(db);
-  const [text, all] = rows[0]['QUERY PLAN'][0].Plan.Plans.map((plan) => plan['Plan Rows']);
-  return text <= Math.max(cap, all * 0.0002);
-}
-
-type WindowRow = AuditEventRow & { window_row: number | string; hit: boolean | number };
-
-/**
- * PostgreSQL's first step: the matching rows among the newest `window` rows that pass the exact
- * filters, read in page order until the page is full. `complete` when those rows are the answer: the
- * page is full, or fewer than `window` rows pass the exact filters (all of them were tested). The
- * window's last row comes back as a marker (hit false) when the window was full.
- */
-async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, window: number) {
-  const direction = sql.raw(filter.sort === 'oldest' ? 'asc' : 'desc');
-  const newest = ordered(db, organizationId, filter, filter.sort !== 'oldest').limit(window);
-  const { rows } = await sql<WindowRow>`select * from (select w.*, row_number() over (order by created_at ${direction}, id ${direction}) as window_row,
-      ${textMatches(terms)} as hit from (${newest}) as w) as x
-    where hit or window_row = ${window} order by created_at ${direction}, id ${direction} limit ${limit}`.execute(db);
-  const found = rows.filter((row) => Boolean(row.hit)).map(({ window_row: _n, hit: _h, ...row }) => row);
-  const windowFull = rows.some((row) => Number(row.window_row) === window);
-  return { found, complete: found.length === limit || !windowFull };
-}
-
 /**
  * One page of an organization's events in (created_at, id) order, newest or oldest first. Every
  * exact filter (subject, actor, category, risk) leads an index ending in (created_at, id), so a page
@@ -233,9 +198,10 @@ async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditF
  * - SQLite: the FTS5 table reads the window's candidates up to CANDIDATE_LIMIT (cheap either way);
  *   few, and their rows are read and sorted; many, and the index is walked in date windows
  *   (walkWindows), each reading only the candidates in its run of rowids (rowidSpan).
- * - PostgreSQL: a GIN index cannot count cheaply; the planner's estimate (statistics of the index's
- *   expression) picks the GIN index's candidates for rare windows; terms common in the sample test the
- *   newest RECENT_WINDOW rows first (they fill the page there); the rest walk the index in date windows.
+ * - PostgreSQL: a GIN index cannot count cheaply; terms the sample does not hold (or the planner
+ *   expects to be rare) read the GIN index's candidates once when they are at most
+ *   POSTGRES_CANDIDATE_LIMIT; terms common in the sample test the newest RECENT_WINDOW rows first
+ *   (they fill the page there); the rest walk the index in date windows.
  * Terms of one trigram skip the sample where the index alone can tell (sqliteSearch, postgresSearch).
  * Words shorter than three characters always scan.
  */
@@ -265,9 +231,11 @@ export async function listAuditRows(
 
 /**
  * PostgreSQL's choice. Terms of one trigram each are their own windows: the planner's estimate alone
- * says whether their candidates are few, and then they are read without the sample. Otherwise rare
- * windows read their candidates; terms common among the newest events test the newest rows first
- * (RECENT_WINDOW); the rest, and common terms the newest rows did not fill a page with, walk.
+ * says whether their candidates are few, and then they are read without the sample. Otherwise terms
+ * the sample does not hold read their windows' candidates once (the planner's estimate of a rare window
+ * is its floor, a thousandth of the log, so it cannot tell 550 candidates from 50,000), unless they are
+ * more than the limit; terms common among the newest events test the newest rows first (RECENT_WINDOW);
+ * the rest, and common terms the newest rows did not fill a page with, walk.
  */
 async function postgresSearch(
   db: DbOrTrx,
@@ -283,8 +251,10 @@ async function postgresSearch(
     return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', indexed));
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
   const { windows, common } = narrowed;
-  if (!common && !oneTrigram && (await looksRare(db, windows, candidateLimit)))
-    return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', windows));
+  if (!common && (narrowed.unseen || (!oneTrigram && (await looksRare(db, windows, candidateLimit))))) {
+    const found = await fewPostgresCandidates(db, organizationId, filter, terms, windows, limit, candidateLimit);
+    if (found) return found;
+  }
   if (common) {
     const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
     if (recent.complete) return recent.found;

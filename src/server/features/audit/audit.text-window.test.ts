@@ -238,4 +238,24 @@ describe('a term the newest events do not hold, whose window another column hold
       }
     }
   });
+
+  it('should keep to the organization and the exact filters when it reads an unseen term’s candidates at once', async () => {
+    // PostgreSQL reads them in one statement that tests each (fewCandidates): five of them are another
+    // organization's events, and some filters match none of them or only one.
+    const filters: AuditFilter[] = [
+      { subject: 'person106@', from: '2026-11-01T00:20:00.000Z', to: '2026-11-01T00:45:00.000Z' },
+      { q: 'person106@bench', risk: 'low', sort: 'oldest', from: '2026-11-01T00:30:00.000Z' },
+      { subject: 'person106@', risk: 'high' },
+      { subject: 'person106@', subjectId: 'subject-10' },
+      { subject: 'person106@', subjectId: 'subject-11' },
+      { q: 'person106@bench', category: 'auth' },
+    ];
+    for (const filter of filters) {
+      const scanned = (await listAuditRows(t.deps.db, t.org.organizationId, filter, 1000, { plan: 'scan' })).map((r) => r.id);
+      for (const tuning of [{}, { candidateLimit: 61 }, { candidateLimit: 3 }])
+        for (const limit of [1, 7, 1000]) expect((await allPages(filter, limit, tuning)).slice(0, 1000), JSON.stringify(filter)).toEqual(scanned);
+    }
+    const count = async (filter: AuditFilter) => (await listAuditRows(t.deps.db, t.org.organizationId, filter, 1000)).length;
+    expect([await count(filters[0]), await count(filters[2]), await count(filters[3]), await count(filters[4])]).toEqual([22, 0, 0, 1]);
+  });
 });
