@@ -75,6 +75,8 @@ describe('text search through the rare window (SQLite and PostgreSQL)', () => {
     expect(windows[0].text.length).toBeLessThan(term.text.length);
     expect(term.text).toContain(windows[0].text);
     expect(windows[0].text).toMatch(/17/);
+    // PostgreSQL: not "17@e", which pg_trgm looks up as "  e" too (a word starting with e: every row's "example").
+    if (t.deps.dialect === 'postgres') expect(windows[0].text).not.toMatch(/@./);
   });
 
   it.each(filters.map((f) => [JSON.stringify(f), f]))('should find exactly the rows the per-column test finds: %s', async (_name, filter) => {
