@@ -144,6 +144,8 @@ export interface Narrowed {
   unseen: boolean;
   /** A guess at the time span (ms) holding a page of `pageSize` matches, from the sample's rate of hits (see walkWindows). */
   spanFor(pageSize: number): number;
+  /** A guess at the time span (ms) holding `events` events (matching or not), from the sample's rate. */
+  spanOf(events: number): number;
 }
 
 /** A window widens (Narrowed.wider) only by a trigram found in at most this share of the sample: its posting list is read too. */
@@ -200,5 +202,6 @@ export async function narrowTerms(db: DbOrTrx, organizationId: string, terms: Te
     common: rows > 0 && hits >= rows * COMMON_SHARE,
     unseen: hits === 0,
     spanFor: (pageSize) => (spanMs / Math.max(hits, 1)) * pageSize,
+    spanOf: (events) => (spanMs / Math.max(rows, 1)) * events,
   };
 }
