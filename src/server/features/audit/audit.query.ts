@@ -28,8 +28,9 @@ export interface AuditFilter {
 type Eb = ExpressionBuilder<Database, 'audit_events'>;
 const TEXT_COLUMNS: readonly TextColumn[] = ['action', 'actor_label', 'subject_label', 'reason'];
 
-function contains(column: TextColumn, text: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(text)} escape '\\'`;
+function contains(column: TextColumn, text: string, unindexed: boolean) {
+  const value = unindexed ? sql`(${sql.ref(column)} || '')` : sql.ref(column);
+  return sql<boolean>`lower(${value}) like ${likePattern(text)} escape '\\'`;
 }
 
 export function textTermsOf(filter: AuditFilter): TextTerm[] {
@@ -41,14 +42,19 @@ export function textTermsOf(filter: AuditFilter): TextTerm[] {
   return terms;
 }
 
-/** The exact per-column test: what decides whether a row matches (an index only narrows the candidates). */
-export function textMatches(terms: TextTerm[]) {
+/**
+ * The exact per-column test: what decides whether a row matches (an index only narrows the candidates).
+ * `unindexed` hides the columns from the text indexes, so that the exact filters' index reads the rows
+ * in page order (PostgreSQL would otherwise AND in the subject's GIN index for the whole term, whose
+ * common trigrams' posting lists are as long as the log: 300 ms for "person185@").
+ */
+export function textMatches(terms: TextTerm[], { unindexed = false } = {}) {
   return sql<boolean>`${sql.join(
     terms.map(({ column, text }) =>
       column
-        ? contains(column, text)
+        ? contains(column, text, unindexed)
         : sql`(${sql.join(
-            TEXT_COLUMNS.map((c) => contains(c, text)),
+            TEXT_COLUMNS.map((c) => contains(c, text, unindexed)),
             sql` or `,
           )})`,
     ),

@@ -16,7 +16,7 @@ import {
 import type { AuditEventRow } from './audit.table.js';
 import { isOneTrigram, narrowTerms, type Narrowed, type TextTerm } from './audit.text-window.js';
 import { fewCandidates as fewPostgresCandidates, looksRare, recentMatches } from './audit.postgres-search.js';
-import { rowidSpan, walkWindows } from './audit.text-walk.js';
+import { firstWindow, rowidSpan, walkWindows, WIDENING } from './audit.text-walk.js';
 
 export type { AuditFilter } from './audit.query.js';
 
@@ -51,6 +51,18 @@ export const POSTGRES_CANDIDATE_LIMIT = 2_000;
 export const RECENT_WINDOW = 20_000;
 
 /**
+ * PostgreSQL: a term not common among the newest events first tests every event in the time span the
+ * sample's rate gives this many events (the walk's first window, read in page order, with the text
+ * hidden from the GIN indexes): a term in 1 event in 200 fills a page of 50 there (75 expected), while
+ * the sample of 500 holds none of it one time in 12 and two or three most often, too few to size a
+ * window by. At 10,000,000 events 15,000 events take about 8 ms to test one column; one GIN lookup of
+ * such a term (its window "r13@" is in 60,000 rows, the bitmap ANDed with the time index's) takes
+ * 25 ms whatever the window, and a window sized from the sample's hits needed two lookups half the time.
+ * 0: none.
+ */
+export const SCAN_ROWS = 15_000;
+
+/**
  * SQLite's walk reads a window's rowid span (see rowidSpan) when the window holds at most this many
  * rows that pass the exact filters (an index read of 200,000 entries takes about 5 ms); past that, the
  * window's FTS5 candidates are read whole.
@@ -68,6 +80,7 @@ export interface SearchTuning {
   plan?: TextPlan;
   recentWindow?: number;
   candidateLimit?: number;
+  scanRows?: number;
   spanLimit?: number;
 }
 
@@ -136,9 +149,9 @@ async function sqliteSearch(
 }
 
 /** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
-function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number) {
+function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, unindexed = false) {
   return ordered(db, organizationId, filter, filter.sort !== 'oldest')
-    .where(textMatches(terms))
+    .where(textMatches(terms, { unindexed }))
     .limit(limit)
     .execute();
 }
@@ -198,10 +211,11 @@ function walk(
  * - SQLite: the FTS5 table reads the window's candidates up to CANDIDATE_LIMIT (cheap either way);
  *   few, and their rows are read and sorted; many, and the index is walked in date windows
  *   (walkWindows), each reading only the candidates in its run of rowids (rowidSpan).
- * - PostgreSQL: a GIN index cannot count cheaply; terms the sample does not hold (or the planner
- *   expects to be rare) read the GIN index's candidates once when they are at most
- *   POSTGRES_CANDIDATE_LIMIT; terms common in the sample test the newest RECENT_WINDOW rows first
- *   (they fill the page there); the rest walk the index in date windows.
+ * - PostgreSQL: a GIN index cannot count cheaply; terms common in the sample test the newest
+ *   RECENT_WINDOW rows first (they fill the page there); terms the sample does not hold (or the
+ *   planner expects to be rare) read the GIN index's candidates once when they are at most
+ *   POSTGRES_CANDIDATE_LIMIT; the others, and those with more candidates, test the newest SCAN_ROWS
+ *   events (Actor terms alone do so first), then walk the index in date windows.
  * Terms of one trigram skip the sample where the index alone can tell (sqliteSearch, postgresSearch).
  * Words shorter than three characters always scan.
  */
@@ -210,7 +224,7 @@ export async function listAuditRows(
   organizationId: string,
   filter: AuditFilter,
   limit: number,
-  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit, spanLimit = SPAN_LIMIT }: SearchTuning = {},
+  { plan = 'auto', recentWindow = RECENT_WINDOW, candidateLimit, spanLimit = SPAN_LIMIT, scanRows = SCAN_ROWS }: SearchTuning = {},
 ): Promise<AuditEventRow[]> {
   const terms = textTermsOf(filter);
   if (terms.length === 0)
@@ -226,16 +240,21 @@ export async function listAuditRows(
     return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit), { cap, spanLimit });
   }
   if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, { cap: candidateLimit ?? CANDIDATE_LIMIT, spanLimit });
-  return postgresSearch(db, organizationId, filter, terms, indexed, limit, { recentWindow, candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT });
+  return postgresSearch(db, organizationId, filter, terms, indexed, limit, {
+    recentWindow,
+    candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT,
+    scanRows,
+  });
 }
 
 /**
  * PostgreSQL's choice. Terms of one trigram each are their own windows: the planner's estimate alone
- * says whether their candidates are few, and then they are read without the sample. Otherwise terms
- * the sample does not hold read their windows' candidates once (the planner's estimate of a rare window
- * is its floor, a thousandth of the log, so it cannot tell 550 candidates from 50,000), unless they are
- * more than the limit; terms common among the newest events test the newest rows first (RECENT_WINDOW);
- * the rest, and common terms the newest rows did not fill a page with, walk.
+ * says whether their candidates are few, and then they are read without the sample. Terms common among
+ * the newest events test the newest rows first (RECENT_WINDOW), then walk. Terms the sample does not
+ * hold read their windows' candidates once (the planner's estimate of a rare window is its floor, a
+ * thousandth of the log, so it cannot tell 550 candidates from 50,000), unless they are more than the
+ * limit; then they, and the others, test every event of the span the sample's rate gives SCAN_ROWS
+ * events, and walk the rest of the range. Actor terms alone scan before reading their candidates.
  */
 async function postgresSearch(
   db: DbOrTrx,
@@ -244,22 +263,38 @@ async function postgresSearch(
   terms: TextTerm[],
   indexed: TextTerm[],
   limit: number,
-  { recentWindow, candidateLimit }: Required<Pick<SearchTuning, 'recentWindow' | 'candidateLimit'>>,
+  { recentWindow, candidateLimit, scanRows }: Required<Pick<SearchTuning, 'recentWindow' | 'candidateLimit' | 'scanRows'>>,
 ) {
   const oneTrigram = indexed.every((term) => isOneTrigram(term, 'postgres'));
   if (oneTrigram && (await looksRare(db, indexed, candidateLimit)))
     return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', indexed));
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
-  const { windows, common } = narrowed;
-  if (!common && (narrowed.unseen || (!oneTrigram && (await looksRare(db, windows, candidateLimit))))) {
-    const found = await fewPostgresCandidates(db, organizationId, filter, terms, windows, limit, candidateLimit);
-    if (found) return found;
-  }
+  const { windows, common, unseen } = narrowed;
+  const walkRest = (rest: AuditFilter, n: number, firstSpanMs: number) =>
+    walk(db, organizationId, rest, terms, windows, n, firstSpanMs, { cap: candidateLimit, spanLimit: SPAN_LIMIT });
+  const few = () => fewPostgresCandidates(db, organizationId, filter, terms, windows, limit, candidateLimit);
   if (common) {
     const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
-    if (recent.complete) return recent.found;
+    return recent.complete ? recent.found : walkRest(filter, limit, narrowed.spanFor(limit));
   }
-  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit), { cap: candidateLimit, spanLimit: SPAN_LIMIT });
+  // An unseen term reads its candidates before the scan, unless only Actor terms search: an organization
+  // has few actors, each in many events (one in 200 is unseen one time in 12), and their windows' GIN
+  // lookups are long ("r17@": 37 ms to count 2,000 candidates); a subject's own index reads a rare
+  // subject's in about 10 ms, and free text tests four columns a row.
+  const fewFirst = unseen && !terms.every((term) => term.column === 'actor_label');
+  const fewFound = fewFirst ? await few() : null;
+  if (fewFound) return fewFound;
+  const scanSpan = narrowed.spanOf(scanRows);
+  const split = scanRows > 0 ? await firstWindow(db, organizationId, filter, scanSpan) : { first: null, rest: filter };
+  if (split === null) return [];
+  const found = split.first ? await scan(db, organizationId, split.first, terms, limit, true) : [];
+  if (found.length >= limit || split.rest === null) return found;
+  if (!fewFirst && (unseen || (!oneTrigram && (await looksRare(db, windows, candidateLimit))))) {
+    const all = await few();
+    if (all) return all;
+  }
+  const next = Math.max(scanSpan * WIDENING, narrowed.spanFor(limit - found.length));
+  return [...found, ...(await walkRest(split.rest, limit - found.length, next))];
 }
 
 /** Whether the subject has an event with this action at or after `since` (so a flood of refusals is recorded once per window). */

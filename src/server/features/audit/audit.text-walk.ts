@@ -50,6 +50,24 @@ async function* windows(db: DbOrTrx, organizationId: string, filter: AuditFilter
 }
 
 /**
+ * The search's date range cut in two: the window of `spanMs` from the first row in page order passing
+ * the exact filters (as the walk's first window), and the rest of the range after it (null when the
+ * window reaches the range's far end). Null when no row passes the exact filters. The two meet
+ * without overlapping, as the walk's windows do.
+ */
+export async function firstWindow(db: DbOrTrx, organizationId: string, filter: AuditFilter, spanMs: number) {
+  const desc = filter.sort !== 'oldest';
+  const near = await edgeOf(db, organizationId, filter, desc);
+  if (near === null) return null;
+  const offset = new Date(Date.parse(near) + (desc ? -1 : 1) * Math.max(spanMs, MIN_SPAN_MS));
+  const outer = Number.isNaN(offset.getTime()) ? null : offset.toISOString();
+  if (outer === null || (desc ? filter.from !== undefined && filter.from >= outer : filter.to !== undefined && filter.to <= outer))
+    return { first: filter, rest: null };
+  if (desc) return { first: { ...filter, from: outer }, rest: { ...filter, to: earlier(filter.to, outer) } };
+  return { first: { ...filter, to: outer }, rest: { ...filter, from: later(filter.from, outer) } };
+}
+
+/**
  * The text index walked in page order, one date window at a time (newest first, or oldest first),
  * until the page is full: for words in about 1 event in 1,000 to 1 in 50 (one actor among 200),
  * too many for reading and sorting all their candidates, too few for testing the newest rows one by
