@@ -170,7 +170,7 @@ const middling: AuditFilter[] = [
 describe('a term in 1 event in 200, walked in date windows (SQLite and PostgreSQL)', () => {
   beforeEach(seedOneActorInTwoHundred);
 
-  it('should be seen in the sample but not be common there, so the walk is what auto chooses', async () => {
+  it('should be seen in the sample but not be common there (SQLite walks it; PostgreSQL scans a first span, then walks)', async () => {
     const term = { column: 'actor_label' as const, text: 'actor7@' };
     const { common, unseen } = await narrowTerms(t.deps.db, t.org.organizationId, [term], [term]);
     expect({ common, unseen }).toEqual({ common: false, unseen: false });
