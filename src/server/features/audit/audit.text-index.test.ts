@@ -65,8 +65,17 @@ describe('text search through the text index (pg_trgm on PostgreSQL, FTS5 trigra
     const indexed = await listAuditRows(t.deps.db, org, filter, 1000, { plan: 'index' });
     expect(indexed.map((r) => r.id)).toEqual(scanned.map((r) => r.id));
     expect(scanned.every((r) => r.organization_id === org)).toBe(true);
-    // The automatic choice, with thresholds small enough that this log takes each branch.
-    for (const tuning of [{}, { recentWindow: 3, candidateLimit: 2 }, { recentWindow: 1, candidateLimit: 0 }]) {
+    // The automatic choice, with thresholds small enough that this log takes each branch; scanRows 1
+    // and 0 make PostgreSQL's first scanned span tiny or none, so these odd terms (%, _, quotes, accents,
+    // a word after a hyphen) also go through its candidates' read and the walk.
+    const tunings = [
+      {},
+      { recentWindow: 3, candidateLimit: 2 },
+      { recentWindow: 1, candidateLimit: 0 },
+      { candidateLimit: 2, scanRows: 1 },
+      { candidateLimit: 0, scanRows: 0 },
+    ];
+    for (const tuning of tunings) {
       for (const limit of [1, 4, 1000]) {
         const auto = await listAuditRows(t.deps.db, org, filter, limit, tuning);
         expect(auto.map((r) => r.id)).toEqual(scanned.slice(0, limit).map((r) => r.id));
