@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
-import { exactFilters, ordered, textCandidates, textMatches, type AuditFilter } from './audit.query.js';
+import { exactFilters, ordered, textCandidates, textMatches, type TextSearch } from './audit.query.js';
 import type { AuditEventRow } from './audit.table.js';
 import type { TextTerm } from './audit.text-window.js';
 
@@ -30,7 +30,7 @@ type WindowRow = AuditEventRow & { window_row: number | string; hit: boolean | n
  * `window` rows pass the exact filters (all of them were tested). The window's last row comes back
  * as a marker (hit false) when the window was full.
  */
-export async function recentMatches(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, window: number) {
+export async function recentMatches({ db, organizationId, filter, terms, limit }: TextSearch, window: number) {
   const direction = sql.raw(filter.sort === 'oldest' ? 'asc' : 'desc');
   const newest = ordered(db, organizationId, filter, filter.sort !== 'oldest').limit(window);
   const { rows } = await sql<WindowRow>`select * from (select w.*, row_number() over (order by created_at ${direction}, id ${direction}) as window_row,
@@ -56,12 +56,8 @@ type CandidateRow = AuditEventRow & { candidates: number | string; nth: number |
  * narrow 1,169 candidates to 554 at 10,000,000 events).
  */
 export async function fewCandidates(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: AuditFilter,
-  terms: TextTerm[],
+  { db, organizationId, filter, terms, limit }: TextSearch,
   windows: TextTerm[],
-  limit: number,
   cap: number,
 ): Promise<AuditEventRow[] | null> {
   const desc = filter.sort !== 'oldest';

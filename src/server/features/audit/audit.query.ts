@@ -25,6 +25,15 @@ export interface AuditFilter {
   after?: { createdAt: string; id: string };
 }
 
+/** One text search's page: whose log, which filters, the text terms its rows must match, how many rows. */
+export interface TextSearch {
+  db: DbOrTrx;
+  organizationId: string;
+  filter: AuditFilter;
+  terms: TextTerm[];
+  limit: number;
+}
+
 type Eb = ExpressionBuilder<Database, 'audit_events'>;
 const TEXT_COLUMNS: readonly TextColumn[] = ['action', 'actor_label', 'subject_label', 'reason'];
 

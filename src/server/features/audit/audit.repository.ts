@@ -12,6 +12,7 @@ import {
   withinSpan,
   type AuditFilter,
   type RowidSpan,
+  type TextSearch,
 } from './audit.query.js';
 import type { AuditEventRow } from './audit.table.js';
 import { isOneTrigram, narrowTerms, type Narrowed, type TextTerm } from './audit.text-window.js';
@@ -128,28 +129,21 @@ interface IndexLimits {
  * Otherwise terms common among the newest events scan; terms with few candidates read them; the rest
  * (about 1 event in 1,000 to 1 in 50) walk the FTS5 candidates of their windows in date windows.
  */
-async function sqliteSearch(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: AuditFilter,
-  terms: TextTerm[],
-  indexed: TextTerm[],
-  limit: number,
-  { cap, spanLimit }: IndexLimits,
-) {
+async function sqliteSearch(search: TextSearch, indexed: TextTerm[], { cap, spanLimit }: IndexLimits) {
+  const { db, organizationId, terms, limit } = search;
   if (indexed.every((term) => isOneTrigram(term, 'sqlite'))) {
     const rowids = await candidateRowids(db, ftsQuery(indexed), cap);
-    if (rowids.length <= cap) return fromIndex(db, organizationId, filter, terms, limit, amongRowids(rowids));
+    if (rowids.length <= cap) return fromIndex(search, amongRowids(rowids));
   }
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
-  if (narrowed.common) return scan(db, organizationId, filter, terms, limit);
+  if (narrowed.common) return scan(search);
   const { windows, rowids } = await fewCandidates(db, narrowed, cap);
-  if (rowids) return fromIndex(db, organizationId, filter, terms, limit, amongRowids(rowids));
-  return walk(db, organizationId, filter, terms, windows, limit, narrowed.spanFor(limit), { cap, spanLimit });
+  if (rowids) return fromIndex(search, amongRowids(rowids));
+  return walk(search, windows, narrowed.spanFor(limit), { cap, spanLimit });
 }
 
 /** The scan plan: the exact filters' index in page order, every row tested, until the page is full. */
-function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, unindexed = false) {
+function scan({ db, organizationId, filter, terms, limit }: TextSearch, unindexed = false) {
   return ordered(db, organizationId, filter, filter.sort !== 'oldest')
     .where(textMatches(terms, { unindexed }))
     .limit(limit)
@@ -157,7 +151,7 @@ function scan(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: T
 }
 
 /** The index plan: the text index's candidates, tested and sorted (organization_id hidden, see ordered). */
-function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, terms: TextTerm[], limit: number, candidates: RawBuilder<boolean>) {
+function fromIndex({ db, organizationId, filter, terms, limit }: TextSearch, candidates: RawBuilder<boolean>) {
   return ordered(db, organizationId, filter, filter.sort !== 'oldest', false)
     .where(textMatches(terms))
     .where(candidates)
@@ -172,23 +166,15 @@ function fromIndex(db: DbOrTrx, organizationId: string, filter: AuditFilter, ter
  * read of the window tests each entry against them (about 0.1 µs an entry: 15 ms for a window of
  * 150,000 events, where reading 800 candidates takes 1 ms).
  */
-function walk(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: AuditFilter,
-  terms: TextTerm[],
-  windows: TextTerm[],
-  limit: number,
-  firstSpanMs: number,
-  tuning: IndexLimits,
-) {
+function walk(search: TextSearch, windows: TextTerm[], firstSpanMs: number, tuning: IndexLimits) {
+  const { db, organizationId, filter, terms, limit } = search;
   const dialect = dialectOf(db);
   return walkWindows(db, organizationId, filter, limit, firstSpanMs, async (window, n) => {
     const span = dialect === 'sqlite' ? await rowidSpan(db, organizationId, window, tuning.spanLimit) : undefined;
     if (span === 'empty') return [];
     if (span) {
       const rowids = await candidateRowids(db, ftsQuery(windows), tuning.cap, span);
-      if (rowids.length <= tuning.cap) return fromIndex(db, organizationId, window, terms, n, amongRowids(rowids));
+      if (rowids.length <= tuning.cap) return fromIndex({ ...search, filter: window, limit: n }, amongRowids(rowids));
     }
     return ordered(db, organizationId, window, window.sort !== 'oldest')
       .where(textMatches(terms))
@@ -232,15 +218,16 @@ export async function listAuditRows(
       .limit(limit)
       .execute();
   const indexed = indexedTerms(terms);
-  if (plan === 'scan' || indexed.length === 0) return scan(db, organizationId, filter, terms, limit);
+  const search: TextSearch = { db, organizationId, filter, terms, limit };
+  if (plan === 'scan' || indexed.length === 0) return scan(search);
   if (plan === 'index' || plan === 'walk') {
     const narrowed = await narrowTerms(db, organizationId, terms, indexed);
-    if (plan === 'index') return fromIndex(db, organizationId, filter, terms, limit, textCandidates(dialectOf(db), narrowed.windows));
+    if (plan === 'index') return fromIndex(search, textCandidates(dialectOf(db), narrowed.windows));
     const cap = candidateLimit ?? CANDIDATE_LIMIT;
-    return walk(db, organizationId, filter, terms, narrowed.windows, limit, narrowed.spanFor(limit), { cap, spanLimit });
+    return walk(search, narrowed.windows, narrowed.spanFor(limit), { cap, spanLimit });
   }
-  if (dialectOf(db) === 'sqlite') return sqliteSearch(db, organizationId, filter, terms, indexed, limit, { cap: candidateLimit ?? CANDIDATE_LIMIT, spanLimit });
-  return postgresSearch(db, organizationId, filter, terms, indexed, limit, {
+  if (dialectOf(db) === 'sqlite') return sqliteSearch(search, indexed, { cap: candidateLimit ?? CANDIDATE_LIMIT, spanLimit });
+  return postgresSearch(search, indexed, {
     recentWindow,
     candidateLimit: candidateLimit ?? POSTGRES_CANDIDATE_LIMIT,
     scanRows,
@@ -257,24 +244,20 @@ export async function listAuditRows(
  * events, and walk the rest of the range. Actor terms alone scan before reading their candidates.
  */
 async function postgresSearch(
-  db: DbOrTrx,
-  organizationId: string,
-  filter: AuditFilter,
-  terms: TextTerm[],
+  search: TextSearch,
   indexed: TextTerm[],
-  limit: number,
   { recentWindow, candidateLimit, scanRows }: Required<Pick<SearchTuning, 'recentWindow' | 'candidateLimit' | 'scanRows'>>,
 ) {
+  const { db, organizationId, filter, terms, limit } = search;
   const oneTrigram = indexed.every((term) => isOneTrigram(term, 'postgres'));
-  if (oneTrigram && (await looksRare(db, indexed, candidateLimit)))
-    return fromIndex(db, organizationId, filter, terms, limit, textCandidates('postgres', indexed));
+  if (oneTrigram && (await looksRare(db, indexed, candidateLimit))) return fromIndex(search, textCandidates('postgres', indexed));
   const narrowed = await narrowTerms(db, organizationId, terms, indexed);
   const { windows, common, unseen } = narrowed;
   const walkRest = (rest: AuditFilter, n: number, firstSpanMs: number) =>
-    walk(db, organizationId, rest, terms, windows, n, firstSpanMs, { cap: candidateLimit, spanLimit: SPAN_LIMIT });
-  const few = () => fewPostgresCandidates(db, organizationId, filter, terms, windows, limit, candidateLimit);
+    walk({ ...search, filter: rest, limit: n }, windows, firstSpanMs, { cap: candidateLimit, spanLimit: SPAN_LIMIT });
+  const few = () => fewPostgresCandidates(search, windows, candidateLimit);
   if (common) {
-    const recent = await recentMatches(db, organizationId, filter, terms, limit, recentWindow);
+    const recent = await recentMatches(search, recentWindow);
     return recent.complete ? recent.found : walkRest(filter, limit, narrowed.spanFor(limit));
   }
   // An unseen term reads its candidates before the scan, unless only Actor terms search: an organization
@@ -287,7 +270,7 @@ async function postgresSearch(
   const scanSpan = narrowed.spanOf(scanRows);
   const split = scanRows > 0 ? await firstWindow(db, organizationId, filter, scanSpan) : { first: null, rest: filter };
   if (split === null) return [];
-  const found = split.first ? await scan(db, organizationId, split.first, terms, limit, true) : [];
+  const found = split.first ? await scan({ ...search, filter: split.first }, true) : [];
   if (found.length >= limit || split.rest === null) return found;
   if (!fewFirst && (unseen || (!oneTrigram && (await looksRare(db, windows, candidateLimit))))) {
     const all = await few();
