@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -44,6 +43,7 @@ import { registerOpenApi } from './platform/openapi.js';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.js';
 import { inlineScriptHashes } from './platform/inline-scripts.js';
 import { readRoutingPlugin } from './platform/read-routing.js';
+import { securityHeadersPlugin } from './platform/security-headers.js';
 import { schemaCompilers } from './platform/schema-compilers.js';
 import { startBackgroundJob, type BackgroundJob } from './platform/background-job.js';
 import { deliverDueMail } from './platform/mail/mail.service.js';
@@ -158,7 +158,7 @@ async function registerPlatform(app: App, deps: Deps, webRoot: string): Promise<
   await app.register(methodNotAllowedPlugin);
   await app.register(inputGuardPlugin);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
