@@ -1,4 +1,6 @@
+import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserList } from '../../../contracts/users.js';
 import { seedMembers, seedPeople } from '../../../../test/helpers/seed-users.js';
 import { buildTestApp, usePostgres, type TestApp } from '../../../../test/helpers/test-app.js';
 
@@ -336,5 +338,44 @@ describe('searches that many users match', () => {
     const page = await list('search=cluster&limit=50');
     expect(page).toMatchObject({ total: 40, totalExact: true });
     expect(page.items.map((u) => u.name)).toEqual(Array.from({ length: 40 }, (_, i) => `Zz Cluster ${String(i).padStart(5, '0')}`));
+  });
+});
+
+describe('users list items', () => {
+  it('should describe each listed user as the user page does, in every way a page is found (the database builds the JSON)', async () => {
+    const post = (url: string, payload: object, headers: Record<string, string> = { cookie: t.adminCookie }) =>
+      t.app.inject({ method: 'POST', url, headers, payload });
+    const odd = await t.createUser({ email: 'odd@acme.test', name: 'Zoë "Q" \\ O’Brien 🚀\t', roleKey: 'viewer' });
+    const tied = await t.createUser({ email: 'tied@acme.test', name: 'Tied Usage', status: 'deactivated' });
+    const plain = await t.createUser({ email: 'plain@acme.test', name: 'Plain Person' });
+    const [beta, alpha] = [(await post('/api/groups', { name: 'Beta team' })).json().id, (await post('/api/groups', { name: 'Alpha team' })).json().id];
+    for (const group of [beta, alpha]) await post(`/api/groups/${group}/members`, { userIds: [odd, tied] });
+    const token = (await post('/api/service-tokens', { name: 'usage' })).json().token;
+    const event = (userId: string, id: string, type: string) => ({ id, userId, type, occurredAt: new Date(t.clock().getTime() - 3_600_000).toISOString() });
+    const events = [event(odd, 'o1', 'sign_in'), event(odd, 'o2', 'chat_message'), event(odd, 'o3', 'chat_message')];
+    // A tie between two types: the first by name is the top one.
+    events.push(event(tied, 't1', 'sign_in'), event(tied, 't2', 'artifact_edited'));
+    expect((await post('/api/usage/events', { events }, { authorization: `Bearer ${token}` })).json().accepted).toBe(events.length);
+
+    const queries = ['sort=name', 'sort=email&order=desc', 'sort=last_active', 'search=acme.test', 'search=o', `groupId=${alpha}`, 'lastActive=7d&sort=name'];
+    for (const query of queries) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/users?${query}`, headers: { cookie: t.adminCookie } });
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = res.json();
+      expect(
+        Value.Errors(UserList, body).map((e) => `${e.instancePath}: ${e.message}`),
+        query,
+      ).toEqual([]);
+      for (const item of body.items) {
+        const detail = (await t.app.inject({ method: 'GET', url: `/api/users/${item.id}`, headers: { cookie: t.adminCookie } })).json();
+        const { id, name, email, status, role, groups, lastActiveAt, createdAt, provisionedBy, usage } = detail;
+        expect(item, query).toEqual({ id, name, email, status, role: { id: role.id, name: role.name }, groups, lastActiveAt, createdAt, provisionedBy, usage });
+      }
+    }
+    const byId = new Map((await list('sort=name&status=deactivated')).items.map((u) => [u.id, u]));
+    expect(byId.get(tied)).toMatchObject({ usage: { events30d: 2, topType: 'artifact_edited' }, groups: [{ name: 'Alpha team' }, { name: 'Beta team' }] });
+    const all = new Map((await list('sort=name')).items.map((u) => [u.id, u]));
+    expect(all.get(odd)).toMatchObject({ name: 'Zoë "Q" \\ O’Brien 🚀\t', usage: { events30d: 3, topType: 'chat_message' } });
+    expect(all.get(plain)).toMatchObject({ groups: [], usage: { events30d: 0, topType: null } });
   });
 });

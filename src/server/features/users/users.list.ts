@@ -5,10 +5,9 @@ import type { UserCount, UserFilter, UserList, UserListQuery, UserSummary } from
 import { nowIso, type RequestContext } from '../../platform/deps.js';
 import { fail, PLATFORM_ERRORS } from '../../platform/errors.js';
 import { readDbOf } from '../../platform/read-routing.js';
-import { usageSummaryOf } from '../usage/index.js';
-import { jsonArrayValue } from '../../db/json-array.js';
 import { listUserPage } from './users.page.js';
-import { countAllMatching, type ListedUser, type ListedUserWithDetails, type UserFilterAt } from './users.repository.js';
+import { countAllMatching, type UserFilterAt } from './users.repository.js';
+import type { ListedUserJson } from './users.summaries.js';
 import type { UserRow } from './users.table.js';
 
 type SummaryColumns = Pick<UserRow, 'id' | 'name' | 'email' | 'status' | 'role_id' | 'last_active_at' | 'created_at' | 'provisioned_by'>;
@@ -42,19 +41,28 @@ function decodeCursor(cursor: string): { value: string | null; id: string } {
 }
 
 const sortValue = {
-  name: (r: ListedUser) => r.name,
-  email: (r: ListedUser) => r.email_normalized,
-  created: (r: ListedUser) => r.created_at,
-  last_active: (r: ListedUser) => r.last_active_at ?? '',
+  name: (r: ListedUserJson) => r.name,
+  email: (r: ListedUserJson) => r.email_normalized,
+  created: (r: ListedUserJson) => r.created_at,
+  last_active: (r: ListedUserJson) => r.last_active_at ?? '',
 } as const;
 
-export const NO_USAGE = { events30d: 0, topType: null };
+/** A page of the list with each item as its JSON text: what GET /api/users sends. */
+type UserListOfJson = Omit<UserList, 'items'> & { items: string[] };
 
-function summaryOf(row: ListedUserWithDetails): UserSummary {
-  return { ...userRowToSummary(row, row.role_name, jsonArrayValue(row.groups)), usage: usageSummaryOf(row.usage) };
+/** A page of the list as the JSON the API answers with, its items as the database built them (users.summaries.ts). */
+export async function listUsersJson(ctx: RequestContext, query: UserListQuery): Promise<string> {
+  const { items, ...rest } = await listUserSummaries(ctx, query);
+  return `{"items":[${items.join(',')}],${JSON.stringify(rest).slice(1)}`;
 }
 
+/** A page of the list as objects (the CSV export reads it). */
 export async function listUsers(ctx: RequestContext, query: UserListQuery): Promise<UserList> {
+  const { items, ...rest } = await listUserSummaries(ctx, query);
+  return { items: items.map((item) => JSON.parse(item) as UserSummary), ...rest };
+}
+
+async function listUserSummaries(ctx: RequestContext, query: UserListQuery): Promise<UserListOfJson> {
   const db = await readDbOf(ctx);
   const { dialect } = ctx.deps;
   const sort = query.sort ?? 'name';
@@ -74,7 +82,7 @@ export async function listUsers(ctx: RequestContext, query: UserListQuery): Prom
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(summaryOf),
+    items: page.map((row) => row.summary),
     total,
     totalExact: exact,
     nextCursor: rows.length > limit && last ? encodeCursor(sortValue[sort](last), last.id) : null,

@@ -4,7 +4,6 @@ import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
 import { jsonArrayOf } from '../../db/json-array.js';
 import { executePrepared } from '../../db/prepared.js';
 import { countGroupMembers } from '../groups/index.js';
-import { usageByTypeColumn, type UsageByType } from '../usage/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
@@ -163,33 +162,10 @@ export type ListedUser = Pick<
   role_name: string;
 };
 
-/** A listed user with their groups (by name) and usage by type over 30 days: JSON columns, text on SQLite. */
-export type ListedUserWithDetails = ListedUser & { groups: { id: string; name: string }[] | string; usage: UsageByType[] | string };
-
 export interface DetailsSpec {
   organizationId: string;
   dialect: Dialect;
   usageFrom: string;
-}
-
-const OUTER_SORT_KEYS = { name: 'p.name', email: 'p.email_normalized', created: 'p.created_at', last_active: 'p.last_active_at' } as const;
-
-/**
- * A page (already limited) with each user's groups and usage added in the same statement. The page
- * is a subquery so that the two correlated subqueries run for its rows only, whatever plan sorts it;
- * the outer ORDER BY keeps the page's order (sorting 51 rows).
- */
-export function withDetails(db: DbOrTrx, pageRows: ReturnType<typeof userPage>, page: ListPage, spec: DetailsSpec) {
-  const key = page.sort === 'last_active' ? sql`COALESCE(p.last_active_at, '')` : sql.ref(OUTER_SORT_KEYS[page.sort]);
-  return db
-    .selectFrom(pageRows.as('p'))
-    .selectAll('p')
-    .select([
-      groupsColumn(db, spec, 'p.id').as('groups'),
-      usageByTypeColumn(db, spec.dialect, { userIdColumn: 'p.id', ...spec, fromDay: spec.usageFrom }).as('usage'),
-    ])
-    .orderBy(key, page.order)
-    .orderBy('p.id', page.order);
 }
 
 export function groupsColumn(db: DbOrTrx, spec: Pick<DetailsSpec, 'organizationId' | 'dialect'>, userIdColumn: string) {
@@ -330,24 +306,6 @@ function afterCursor(key: RawBuilder<string>, page: ListPage, idColumn: 'users.i
   const id = sql.ref(idColumn);
   if (rowValue) return sql<boolean>`(${key}, ${id}) ${cmp} (${value}, ${afterId})`;
   return sql<boolean>`${key} ${sql.raw(page.order === 'asc' ? '>=' : '<=')} ${value} AND (${key} ${cmp} ${value} OR ${id} ${cmp} ${afterId})`;
-}
-
-export async function usersInOrder(db: DbOrTrx, ids: string[], spec: DetailsSpec): Promise<ListedUserWithDetails[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select(LISTED_COLUMNS)
-    .select([
-      groupsColumn(db, spec, 'users.id').as('groups'),
-      usageByTypeColumn(db, spec.dialect, { userIdColumn: 'users.id', ...spec, fromDay: spec.usageFrom }).as('usage'),
-    ])
-    .where('users.organization_id', '=', spec.organizationId)
-    .where('users.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  // A row purged between the two reads is simply left out.
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function listMatchingUserIds(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect, max: number): Promise<string[]> {

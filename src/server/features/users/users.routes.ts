@@ -18,7 +18,8 @@ import {
 import { contextOf } from '../../platform/access.js';
 import type { Deps } from '../../platform/deps.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { countUsers, exportUsersCsv, listUsers } from './users.list.js';
+import { sendJsonText } from '../../platform/json-text.js';
+import { countUsers, exportUsersCsv, listUsersJson } from './users.list.js';
 import { getUserDetail } from './users.detail.js';
 import { lookupUsers } from './users.lookup.js';
 import { bulkUpdateUsers, changeUserGroups, changeUserRole, signOutEverywhere } from './users.service.js';
@@ -120,7 +121,7 @@ const usersListRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, {
       querystring: UserListQuery,
       response: { 200: UserList, ...errors },
     },
-    handler: async (request) => listUsers(contextOf(request, deps), request.query),
+    handler: async (request, reply) => sendJsonText(reply, await listUsersJson(contextOf(request, deps), request.query)),
   });
 
   app.get('/api/users/lookup', {

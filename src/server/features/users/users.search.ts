@@ -11,13 +11,12 @@ import {
   hasTrigrams,
   sortedUsers,
   userPageIds,
-  usersInOrder,
   type DetailsSpec,
-  type ListedUserWithDetails,
   type ListPage,
   type ListTotal,
   type UserFilterAt,
 } from './users.repository.js';
+import { usersInOrder, type ListedUserJson } from './users.summaries.js';
 
 /** How many users, in page order, the first walk reads before giving up. */
 const WALK_BOUND = 2_000;
@@ -47,7 +46,7 @@ export async function searchPage(
   filter: UserFilterAt,
   page: ListPage,
   details: DetailsSpec,
-): Promise<{ rows: ListedUserWithDetails[] } & ListTotal> {
+): Promise<{ rows: ListedUserJson[] } & ListTotal> {
   const { dialect } = details;
   const near = await walkForPage(db, organizationId, filter, page, dialect, WALK_BOUND);
   if (near) return { rows: await usersInOrder(db, near, details), ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
