@@ -6,7 +6,8 @@ import type { UserLookup, UserLookupQuery, UserMatch } from '../../../contracts/
 import type { DbOrTrx, Dialect } from '../../db/database.js';
 import type { RequestContext } from '../../platform/deps.js';
 import { readDbOf } from '../../platform/read-routing.js';
-import { applyUserFilter, escapeLike, ftsPhrase, hasTrigrams } from './users.repository.js';
+import { applyUserFilter, escapeLike, hasTrigrams } from './users.repository.js';
+import { ftsPhrase } from './users.trigram-phrase.js';
 
 const DEFAULT_LIMIT = 5;
 

@@ -5,6 +5,7 @@ import { jsonArrayOf } from '../../db/json-array.js';
 import { executePrepared } from '../../db/prepared.js';
 import { countGroupMembers } from '../groups/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
+import { wholePhrase, type TrigramPhrase } from './users.trigram-phrase.js';
 
 export function findUserById(db: DbOrTrx, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<UserRow | undefined> {
   const query = db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id);
@@ -44,16 +45,15 @@ export function searchText(name: string, emailNormalized: string): string {
 }
 
 /** A filter with the request's "now" (from the context clock), which the last-active windows need. */
-export type UserFilterAt = UserFilter & { now?: string };
+export type UserFilterAt = UserFilter & {
+  now?: string;
+  /** SQLite: how the trigram index is asked for the search (users.trigram-phrase.ts); the whole term when absent. */
+  phrase?: TrigramPhrase;
+};
 
 /** Whether the trigram index can serve a search term: three characters or more (one or two hold no trigram, and match nothing there). */
 export function hasTrigrams(term: string): boolean {
   return [...term].length >= 3;
-}
-
-/** A search term as an FTS5 phrase (quotes doubled), lower-cased as search_text is. */
-export function ftsPhrase(term: string): string {
-  return `"${term.toLowerCase().replace(/"/g, '""')}"`;
 }
 
 export function escapeLike(value: string): string {
@@ -98,7 +98,9 @@ export function applyUserFilter<TB extends keyof Database>(
   }
   if (term) {
     if (ftsSearch) {
-      conditions.push(sql`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${ftsPhrase(term)})`);
+      const { phrase, whole } = filter.phrase ?? wholePhrase(term);
+      conditions.push(sql`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`);
+      if (!whole) conditions.push(sql`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
     } else {
       conditions.push(sql`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
     }

@@ -7,7 +7,6 @@ import {
   COUNT_CAP,
   countMatching,
   escapeLike,
-  ftsPhrase,
   hasTrigrams,
   sortedUsers,
   userPageIds,
@@ -17,6 +16,7 @@ import {
   type UserFilterAt,
 } from './users.repository.js';
 import { usersInOrder, type ListedUserJson } from './users.summaries.js';
+import { trigramPhrase, wholePhrase } from './users.trigram-phrase.js';
 
 /** How many users, in page order, the first walk reads before giving up. */
 const WALK_BOUND = 2_000;
@@ -50,6 +50,8 @@ export async function searchPage(
   const { dialect } = details;
   const near = await walkForPage(db, organizationId, filter, page, dialect, WALK_BOUND);
   if (near) return { rows: await usersInOrder(db, near, details), ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
+  const term = filter.search!.trim().toLowerCase();
+  if (dialect === 'sqlite' && hasTrigrams(term)) filter = { ...filter, phrase: await trigramPhrase(db, term) };
   const total = await searchTotal(db, organizationId, filter, dialect);
   if (!total.exact && walksIndexAlone(filter, page)) {
     const far = await walkForPage(db, organizationId, filter, page, dialect, COVERED_WALK_BOUND);
@@ -115,14 +117,17 @@ async function searchTotal(db: DbOrTrx, organizationId: string, filter: UserFilt
  * count is not known to be complete, and is taken the exact way.
  */
 async function trigramCappedCount(db: DbOrTrx, organizationId: string, filter: UserFilterAt): Promise<ListTotal | null> {
-  const { search, ...others } = filter;
-  const window = sql<{ r: number }>`(SELECT rowid AS r FROM users_search WHERE users_search MATCH ${ftsPhrase(search!.trim())} LIMIT ${TRIGRAM_COUNT_WINDOW})`;
+  const { search, phrase, ...others } = filter;
+  const term = search!.trim().toLowerCase();
+  const asked = phrase ?? wholePhrase(term);
+  const window = sql<{ r: number }>`(SELECT rowid AS r FROM users_search WHERE users_search MATCH ${asked.phrase} LIMIT ${TRIGRAM_COUNT_WINDOW})`;
   // CROSS JOIN: SQLite keeps the written order, so the index's matches drive and each finds its row.
   const joined = db
     .selectFrom(window.as('s'))
     .crossJoin('users')
     .where(sql<boolean>`users.rowid = s.r`) as unknown as SelectQueryBuilder<Database, 'users', object>;
-  const capped = applyUserFilter(joined, organizationId, others, 'sqlite')
+  const matching = asked.whole ? joined : joined.where(sql<boolean>`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+  const capped = applyUserFilter(matching, organizationId, others, 'sqlite')
     .select(sql.lit(1).as('one'))
     .limit(COUNT_CAP + 1);
   const { n } = await db
