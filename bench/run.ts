@@ -1,5 +1,7 @@
 // npm run bench: every benchmark in turn; each prints its own figures. Set BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) to include PostgreSQL. Traffic stays in-process or on 127.0.0.1.
+import { bundleServer } from '../scripts/bundle-server.mjs';
+import { TEST_PROCESSES } from '../test/helpers/test-processes.js';
 import audit from './audit.js';
 import databaseOutage from './database-outage.js';
 import fuzz from './fuzz.js';
@@ -26,6 +28,9 @@ const benches: [string, () => Promise<void>][] = [
   ['workers', workers],
 ];
 const only = process.argv[2];
+// The benches that start the server run the tests' bundle of it (dist/test-server): bundled from the
+// current sources here, or a bench would measure whatever an earlier test run left there.
+await bundleServer(TEST_PROCESSES, 'dist/test-server');
 for (const [name, run] of benches) {
   if (!only || only === name) await run();
 }
