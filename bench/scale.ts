@@ -5,8 +5,7 @@
 // RSS. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. On SQLite,
 // Better Auth's admin list-users serves the same people in the same run (better-auth-peer.ts), for
 // the four scenarios it has. Traffic only to 127.0.0.1.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +124,14 @@ function printTable(label: string, rows: Row[], bare: { rps: number; p50: number
   console.log(`  ${'bare node:http, same bytes'.padEnd(30)} ${bare.rps.toFixed(0).padStart(8)} ${`${bare.p50}`.padStart(4)}ms ${`${bare.p99}`.padStart(4)}ms`);
 }
 
+/** The server's resident memory, split as Linux counts it: file pages it maps (SQLite maps its database) and its own. */
+function residentMemory(pid: number): { totalMb: number; fileMb: number; ownMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  const [total, file] = [kb('VmRSS'), kb('RssFile')];
+  return { totalMb: total / 1024, fileMb: file / 1024, ownMb: (total - file) / 1024 };
+}
+
 async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>, peerDir?: string): Promise<void> {
   // The server creates the organization and its administrator; the seeder adds the people to it.
   let server: ServerProcess = await startServerProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' });
@@ -151,7 +158,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       if (loaded.non2xx > 0) throw new Error(`${scenario.name}: ${loaded.non2xx} answers were not 2xx under load`);
       rows.push({ name: scenario.name, rps: loaded.rps, p50: loaded.p50, p99: loaded.p99, idleMs });
     }
-    const rssMb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)], { encoding: 'utf8' }).trim()) / 1024;
+    const rss = residentMemory(server.pid);
     await server.stop();
     if (peerDir) {
       const peer = await startBetterAuth(peerDir, USERS);
@@ -164,7 +171,9 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     }
     const bare = await floor(firstPage);
     printTable(label, rows, bare);
-    console.log(`  server RSS after the load: ${rssMb.toFixed(0)} MB`);
+    console.log(
+      `  server RSS after the load: ${rss.totalMb.toFixed(0)} MB, of which ${rss.fileMb.toFixed(0)} MB are pages of files it maps (SQLite's database file, which is the database's page cache, and Node's own binary) and ${rss.ownMb.toFixed(0)} MB its own memory`,
+    );
   } finally {
     await server.stop();
     await cleanup();
