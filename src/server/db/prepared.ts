@@ -43,27 +43,55 @@ export function preparedQuery<Names extends string, Row>(
   names: readonly Names[],
   build: (db: DbOrTrx, values: Record<Names, string>) => Compilable<Row>,
 ): (db: DbOrTrx, values: Record<Names, unknown>) => Promise<Row[]> {
-  const compiled = new Map<'sqlite' | 'postgres', { query: CompiledQuery<Row>; slots: (Names | null)[] }>();
-  const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])) as Record<Names, string>;
-  const byPlaceholder = new Map<unknown, Names>(names.map((name) => [placeholders[name], name]));
+  const run = preparedShapes<Names, null, Row>(
+    names,
+    () => '',
+    (db, values) => build(db, values),
+  );
+  return (db, values) => run(db, null, values);
+}
 
-  const compile = (db: DbOrTrx) => {
+/** How many shapes of one query preparedShapes keeps compiled; the least recently used goes first. */
+const MAX_SHAPES = 200;
+
+/**
+ * preparedQuery for a query whose SQL takes a few forms: `shape` holds what changes the SQL text
+ * (which filters a page has, its order; `keyOf` names it), the values are bound anew on each call.
+ * A value left undefined is not given to `build` (its placeholder is undefined), and the shape's key
+ * includes which values are given, so a form with a filter and one without are compiled apart.
+ */
+export function preparedShapes<Names extends string, Shape, Row>(
+  names: readonly Names[],
+  keyOf: (shape: Shape) => string,
+  build: (db: DbOrTrx, values: Record<Names, string>, shape: Shape) => Compilable<Row>,
+): (db: DbOrTrx, shape: Shape, values: Partial<Record<Names, unknown>>) => Promise<Row[]> {
+  const compiled = new Map<string, { query: CompiledQuery<Row>; slots: (Names | null)[] }>();
+  const placeholderOf = (name: Names) => `\u0000${name}\u0000`;
+  const byPlaceholder = new Map<unknown, Names>(names.map((name) => [placeholderOf(name), name]));
+
+  const compile = (db: DbOrTrx, shape: Shape, values: Partial<Record<Names, unknown>>) => {
     const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
-    let entry = compiled.get(dialect);
-    if (!entry) {
-      const query = build(db, placeholders).compile();
+    const given = names.filter((name) => values[name] !== undefined);
+    const key = `${dialect}|${keyOf(shape)}|${given.join(',')}`;
+    let entry = compiled.get(key);
+    if (entry) {
+      compiled.delete(key);
+    } else {
+      const placeholders = Object.fromEntries(given.map((name) => [name, placeholderOf(name)])) as Record<Names, string>;
+      const query = build(db, placeholders, shape).compile();
       const slots = query.parameters.map((value) => byPlaceholder.get(value) ?? null);
-      const missing = names.filter((name) => !slots.includes(name));
+      const missing = given.filter((name) => !slots.includes(name));
       if (missing.length > 0) throw new Error(`preparedQuery: ${missing.join(', ')} did not reach the SQL as a bound parameter`);
       entry = { query, slots };
-      compiled.set(dialect, entry);
+      if (compiled.size >= MAX_SHAPES) compiled.delete(compiled.keys().next().value!);
       markPrepared(query.sql);
     }
+    compiled.set(key, entry);
     return entry;
   };
 
-  return async (db, values) => {
-    const { query, slots } = compile(db);
+  return async (db, shape, values) => {
+    const { query, slots } = compile(db, shape, values);
     const parameters = query.parameters.map((value, i) => (slots[i] === null ? value : values[slots[i]]));
     const result = await db.executeQuery<Row>({ ...query, parameters });
     return result.rows;
