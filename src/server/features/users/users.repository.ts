@@ -1,8 +1,8 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { UserFilter, UserSort } from '../../../contracts/users.js';
+import type { UserFilter, UserSort, UserStatus } from '../../../contracts/users.js';
 import type { Database, DbOrTrx, Dialect } from '../../db/database.js';
 import { jsonArrayOf } from '../../db/json-array.js';
-import { executePrepared } from '../../db/prepared.js';
+import { preparedShapes } from '../../db/prepared.js';
 import { countGroupMembers } from '../groups/index.js';
 import type { NewUserRow, UserPatch, UserRow } from './users.table.js';
 import { wholePhrase, type TrigramPhrase } from './users.trigram-phrase.js';
@@ -199,13 +199,7 @@ export async function countMatching(
 ): Promise<ListTotal> {
   const searching = !!filter.search?.trim();
   if (!searching && !filter.lastActive && !filter.groupId) {
-    let query = db
-      .selectFrom('user_counts')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
-      .where('organization_id', '=', organizationId);
-    if (filter.roleId) query = query.where('role_id', '=', filter.roleId);
-    query = filter.status ? query.where('status', '=', filter.status) : query.where('status', '<>', 'deleted');
-    const [row] = await executePrepared(db, query);
+    const [row] = await keptCount(db, null, { organizationId, roleId: filter.roleId, status: filter.status });
     return { total: Number(row?.n ?? 0), exact: true };
   }
   if (filter.groupId && !searching && !filter.lastActive && !filter.roleId && !filter.status) {
@@ -221,6 +215,20 @@ export async function countMatching(
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, exact: false } : { total: n, exact: true };
 }
+
+/** The kept count of users by role and status (every status but deleted when none is given), compiled once per form. */
+const keptCount = preparedShapes(
+  ['organizationId', 'roleId', 'status'] as const,
+  () => '',
+  (db, v) => {
+    const query = db
+      .selectFrom('user_counts')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+      .where('organization_id', '=', v.organizationId);
+    const byRole = v.roleId === undefined ? query : query.where('role_id', '=', v.roleId);
+    return v.status === undefined ? byRole.where('status', '<>', 'deleted') : byRole.where('status', '=', v.status as UserStatus);
+  },
+);
 
 /** The exact number of users a filter matches, however many: on demand ("Count all"), never per page. */
 export async function countAllMatching(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<number> {
