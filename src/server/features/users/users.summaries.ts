@@ -4,6 +4,8 @@
 // object per user, the groups' and usage's JSON parsed and then serialised again.
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx } from '../../db/database.js';
+import { dialectOf } from '../../db/dialect.js';
+import { preparedQuery } from '../../db/prepared.js';
 import { usageSummaryJsonColumn } from '../usage/index.js';
 import { groupsColumn, type DetailsSpec, type ListedUser, type ListPage, type userPage } from './users.repository.js';
 
@@ -52,15 +54,29 @@ export function withSummaries(db: DbOrTrx, pageRows: ReturnType<typeof userPage>
 /** The users with these ids, in this order, with their summaries (a search's page, found as ids). */
 export async function usersInOrder(db: DbOrTrx, ids: string[], spec: DetailsSpec): Promise<ListedUserJson[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('roles', 'roles.id', 'users.role_id')
-    .select(['users.id', 'users.name', 'users.email_normalized', 'users.created_at', 'users.last_active_at'])
-    .select(summaryJson(db, 'users', spec).as('summary'))
-    .where('users.organization_id', '=', spec.organizationId)
-    .where('users.id', 'in', ids)
-    .execute();
+  const rows = await usersByIds(db, { organizationId: spec.organizationId, ids: idList(spec.dialect, ids), usageFrom: spec.usageFrom });
   const byId = new Map(rows.map((r) => [r.id, r]));
   // A row purged between the two reads is simply left out.
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** The ids as one bound value: a JSON array for SQLite's json_each, an array for PostgreSQL's ANY. */
+function idList(dialect: DetailsSpec['dialect'], ids: string[]): string | string[] {
+  return dialect === 'sqlite' ? JSON.stringify(ids) : ids;
+}
+
+/**
+ * Compiled once: the ids are one value (an IN list would make a new statement for each page size,
+ * built and compiled on every request).
+ */
+const usersByIds = preparedQuery(['organizationId', 'ids', 'usageFrom'] as const, (db, v) => {
+  const dialect = dialectOf(db);
+  const ids = dialect === 'sqlite' ? sql<boolean>`users.id IN (SELECT value FROM json_each(${v.ids}))` : sql<boolean>`users.id = ANY(${v.ids})`;
+  return db
+    .selectFrom('users')
+    .innerJoin('roles', 'roles.id', 'users.role_id')
+    .select(['users.id', 'users.name', 'users.email_normalized', 'users.created_at', 'users.last_active_at'])
+    .select(summaryJson(db, 'users', { organizationId: v.organizationId, dialect, usageFrom: v.usageFrom }).as('summary'))
+    .where('users.organization_id', '=', v.organizationId)
+    .where(ids);
+});
