@@ -266,6 +266,36 @@ describe('searches that many users match', () => {
         .execute()
     ).map((r) => r.id);
 
+  it('should page and count a term few users hold past the first users in every order, with other filters and cursors', async () => {
+    // 2,100 members first in name order: the walk meets no page, and the trigram index holds few candidates.
+    await seedMembers(t, 2_100);
+    await seedPeople(t, 70, (i) => ({ email: `rare${i}@quill${i % 3}.test`, name: `Zz Quillfeather ${i}`, status: i % 7 === 0 ? 'deactivated' : 'active' }));
+    const rows = await t.deps.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email_normalized', 'created_at', 'status'])
+      .where('organization_id', '=', t.org.organizationId)
+      .where('search_text', 'like', '%quillfeather%')
+      .execute();
+    const byKey = (key: 'name' | 'email_normalized') => (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+      a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id < b.id ? -1 : 1;
+    const cases = [
+      { query: 'search=quillfeather', expected: [...rows].sort(byKey('name')) },
+      { query: 'search=QUILLFEATHER&sort=email&order=desc', expected: [...rows].sort(byKey('email_normalized')).reverse() },
+      { query: 'search=quillfeather&status=active', expected: rows.filter((r) => r.status === 'active').sort(byKey('name')) },
+    ];
+    for (const { query, expected } of cases) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(`${query}&limit=25${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page, query).toMatchObject({ total: expected.length, totalExact: true });
+        seen.push(...page.items.map((u) => u.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen, query).toEqual(expected.map((r) => r.id));
+    }
+  });
+
   it('should page through a common term in name order, as sorting every match would', async () => {
     await seedMembers(t, 2_500);
     const first = await list('search=member&limit=50');

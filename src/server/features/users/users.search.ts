@@ -15,6 +15,7 @@ import {
   type ListTotal,
   type UserFilterAt,
 } from './users.repository.js';
+import { fewCandidatesPage } from './users.search-few.js';
 import { usersInOrder, type ListedUserJson } from './users.summaries.js';
 import { trigramPhrase, wholePhrase } from './users.trigram-phrase.js';
 
@@ -37,8 +38,9 @@ const TRIGRAM_COUNT_WINDOW = 20_000;
  * A page of a search and its total:
  * 1. walk the page order from the cursor testing each user, at most WALK_BOUND: a common term meets a
  *    page within a few hundred steps (the trigram index would read every match of its trigrams);
- * 2. otherwise count (capped): few matches are sorted from the trigram index;
- * 3. many: walk on through the name index alone, then sort every match only if that found no page.
+ * 2. otherwise, on SQLite, when the trigram index holds few candidates: count and page them at once;
+ * 3. otherwise count (capped): few matches are sorted from the trigram index;
+ * 4. many: walk on through the name index alone, then sort every match only if that found no page.
  */
 export async function searchPage(
   db: DbOrTrx,
@@ -51,7 +53,11 @@ export async function searchPage(
   const near = await walkForPage(db, organizationId, filter, page, dialect, WALK_BOUND);
   if (near) return { rows: await usersInOrder(db, near, details), ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
   const term = filter.search!.trim().toLowerCase();
-  if (dialect === 'sqlite' && hasTrigrams(term)) filter = { ...filter, phrase: await trigramPhrase(db, term) };
+  if (dialect === 'sqlite' && hasTrigrams(term)) {
+    filter = { ...filter, phrase: await trigramPhrase(db, term) };
+    const few = await fewCandidatesPage(db, organizationId, filter, page);
+    if (few) return { rows: await usersInOrder(db, few.ids, details), total: few.total, exact: few.exact };
+  }
   const total = await searchTotal(db, organizationId, filter, dialect);
   if (!total.exact && walksIndexAlone(filter, page)) {
     const far = await walkForPage(db, organizationId, filter, page, dialect, COVERED_WALK_BOUND);
