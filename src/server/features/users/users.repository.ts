@@ -60,6 +60,11 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The substring test of a search (lower-cased term) on the user's search text: exact, and what every other reading of a search is checked against. */
+export function holdsTerm(term: string): RawBuilder<boolean> {
+  return sql<boolean>`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`;
+}
+
 /**
  * Applies the shared filters. Substring search of 3+ characters uses the trigram index of each
  * database (FTS5 trigram in SQLite, pg_trgm GIN in PostgreSQL); shorter terms fall back to LIKE.
@@ -100,9 +105,9 @@ export function applyUserFilter<TB extends keyof Database>(
     if (ftsSearch) {
       const { phrase, whole } = filter.phrase ?? wholePhrase(term);
       conditions.push(sql`users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ${phrase})`);
-      if (!whole) conditions.push(sql`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+      if (!whole) conditions.push(holdsTerm(term));
     } else {
-      conditions.push(sql`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+      conditions.push(holdsTerm(term));
     }
   }
   return conditions.reduce((q, condition) => q.where(condition), query);
@@ -114,6 +119,11 @@ const SORT_COLUMNS = {
   created: 'users.created_at',
   last_active: 'users.last_active_at',
 } as const;
+
+/** A user's key in a sort order: never-active users sort as '' so keyset comparisons stay total on both databases. */
+export function sortKey(sort: UserSort): RawBuilder<string> {
+  return sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql<string>`${sql.ref(SORT_COLUMNS[sort])}`;
+}
 
 /** The same keys, as each membership carries them (migration 0006); equal values, so cursors carry over. */
 const MEMBER_SORT_COLUMNS = {
@@ -267,8 +277,7 @@ interface SortOptions {
 
 /** The filtered users after the cursor, in page order; the caller selects and limits. */
 export function sortedUsers(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, options: SortOptions = {}) {
-  // Never-active users sort as '' so keyset comparisons stay total on both databases.
-  const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql<string>`${sql.ref(SORT_COLUMNS[page.sort])}`;
+  const key = sortKey(page.sort);
   const filtered = applyUserFilter(db.selectFrom('users'), organizationId, filter, dialect);
   const q = page.after ? filtered.where(afterCursor(key, page, 'users.id', dialect === 'postgres' || page.sort !== 'last_active')) : filtered;
   // PostgreSQL, when searching, would walk the sort index hoping to meet matches early; matches

@@ -8,14 +8,15 @@ import {
   countMatching,
   escapeLike,
   hasTrigrams,
+  holdsTerm,
   sortedUsers,
+  sortKey,
   userPageIds,
   type DetailsSpec,
   type ListPage,
   type ListTotal,
   type UserFilterAt,
 } from './users.repository.js';
-import { fewCandidatesPage } from './users.search-few.js';
 import { usersInOrder, type ListedUserJson } from './users.summaries.js';
 import { trigramPhrase, wholePhrase } from './users.trigram-phrase.js';
 
@@ -38,9 +39,8 @@ const TRIGRAM_COUNT_WINDOW = 20_000;
  * A page of a search and its total:
  * 1. walk the page order from the cursor testing each user, at most WALK_BOUND: a common term meets a
  *    page within a few hundred steps (the trigram index would read every match of its trigrams);
- * 2. otherwise, on SQLite, when the trigram index holds few candidates: count and page them at once;
- * 3. otherwise count (capped): few matches are sorted from the trigram index;
- * 4. many: walk on through the name index alone, then sort every match only if that found no page.
+ * 2. otherwise count (capped): few matches are sorted from the trigram index;
+ * 3. many: walk on through the name index alone, then sort every match only if that found no page.
  */
 export async function searchPage(
   db: DbOrTrx,
@@ -53,11 +53,7 @@ export async function searchPage(
   const near = await walkForPage(db, organizationId, filter, page, dialect, WALK_BOUND);
   if (near) return { rows: await usersInOrder(db, near, details), ...(await countMatching(db, organizationId, filter, dialect, { scanSearch: true })) };
   const term = filter.search!.trim().toLowerCase();
-  if (dialect === 'sqlite' && hasTrigrams(term)) {
-    filter = { ...filter, phrase: await trigramPhrase(db, term) };
-    const few = await fewCandidatesPage(db, organizationId, filter, page);
-    if (few) return { rows: await usersInOrder(db, few.ids, details), total: few.total, exact: few.exact };
-  }
+  if (dialect === 'sqlite' && hasTrigrams(term)) filter = { ...filter, phrase: await trigramPhrase(db, term) };
   const total = await searchTotal(db, organizationId, filter, dialect);
   if (!total.exact && walksIndexAlone(filter, page)) {
     const far = await walkForPage(db, organizationId, filter, page, dialect, COVERED_WALK_BOUND);
@@ -94,7 +90,7 @@ async function walkForPage(
 export function walkQuery(db: DbOrTrx, organizationId: string, filter: UserFilterAt, page: ListPage, dialect: Dialect, bound: number) {
   const { search, ...others } = filter;
   const pattern = `%${escapeLike(search!.trim().toLowerCase())}%`;
-  const key = page.sort === 'last_active' ? sql<string>`COALESCE(users.last_active_at, '')` : sql<string>`${sql.ref(`users.${SORT_KEYS[page.sort]}`)}`;
+  const key = sortKey(page.sort);
   const walk = sortedUsers(db, organizationId, others, page, dialect)
     .select(['users.id', 'users.search_text', key.as('k')])
     .limit(bound);
@@ -105,8 +101,6 @@ export function walkQuery(db: DbOrTrx, organizationId: string, filter: UserFilte
     .limit(page.limit + 1);
   return db.selectFrom(matches.as('m')).select('m.id').orderBy('m.k', page.order).orderBy('m.id', page.order);
 }
-
-const SORT_KEYS = { name: 'name', email: 'email_normalized', created: 'created_at', last_active: 'last_active_at' } as const;
 
 /** The capped total of a search that the first walk did not serve. */
 async function searchTotal(db: DbOrTrx, organizationId: string, filter: UserFilterAt, dialect: Dialect): Promise<ListTotal> {
@@ -132,7 +126,7 @@ async function trigramCappedCount(db: DbOrTrx, organizationId: string, filter: U
     .selectFrom(window.as('s'))
     .crossJoin('users')
     .where(sql<boolean>`users.rowid = s.r`) as unknown as SelectQueryBuilder<Database, 'users', object>;
-  const matching = asked.whole ? joined : joined.where(sql<boolean>`users.search_text LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+  const matching = asked.whole ? joined : joined.where(holdsTerm(term));
   const capped = applyUserFilter(matching, organizationId, others, 'sqlite')
     .select(sql.lit(1).as('one'))
     .limit(COUNT_CAP + 1);
