@@ -200,18 +200,6 @@ export function userDailyRows(db: DbOrTrx, organizationId: string, userId: strin
     .execute();
 }
 
-/** Events per user and type since a day, for a page of users: one query. */
-export function usageByUsers(db: DbOrTrx, organizationId: string, userIds: string[], fromDay: string) {
-  return db
-    .selectFrom('usage_daily')
-    .select((eb) => ['user_id', 'type', eb.fn.sum<number | string>('events').as('events')])
-    .where('organization_id', '=', organizationId)
-    .where('user_id', 'in', userIds)
-    .where('day', '>=', fromDay)
-    .groupBy(['user_id', 'type'])
-    .execute();
-}
-
 export interface FeedCursor {
   at: string;
   kind: 'usage' | 'audit';

@@ -13,7 +13,7 @@ import { activeSessionsColumn } from '../auth/index.js';
 import { ownedCountsFrom, ownershipColumns } from '../ownership/index.js';
 import { passkeyCountsColumn, passkeyKinds, passkeySummaryFrom } from '../passkeys/index.js';
 import { rolePermissions, type RoleRow } from '../roles/index.js';
-import { usageByTypeColumn, usageSummaryOf, usageWindowStart } from '../usage/index.js';
+import { usageSummaryJsonColumn, usageSummaryValue, usageWindowStart } from '../usage/index.js';
 import { userWorkspacesFrom, workspaceReachColumn } from '../workspaces/index.js';
 import { buildChecklist } from './users.checklist.js';
 import { USERS_ERRORS } from './users.errors.js';
@@ -62,7 +62,7 @@ const userDetailRow = preparedQuery(['organizationId', 'userId', 'now', 'usageFr
           .where(sql<boolean>`roles.id = users.role_id`),
       ).as('role'),
       groupsColumn(db, { organizationId: v.organizationId, dialect }, 'users.id').as('groups'),
-      usageByTypeColumn(db, dialect, { ...target, fromDay: v.usageFrom }).as('usage'),
+      usageSummaryJsonColumn(db, dialect, { ...target, fromDay: v.usageFrom }).as('usage'),
       jsonObjectOf(
         dialect,
         db
@@ -113,7 +113,7 @@ export async function getUserDetail(ctx: RequestContext, userId: string): Promis
     : null;
   return {
     ...userRowToSummary(row, role.name, groups),
-    usage: usageSummaryOf(row.usage),
+    usage: usageSummaryValue(row.usage),
     version: row.version,
     invitedBy: inviter ? { id: inviter.id, name: inviter.name } : null,
     invitedAt: row.invited_at,
